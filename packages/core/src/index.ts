@@ -1,0 +1,5 @@
+export * from "./errors.js";
+export * from "./text/fold.js";
+export type * from "./import/contract.js";
+export type * from "./import/blocks.js";
+export * from "./import/warning.js";

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs everything the tests need and runs every test: unit and integration tests on SQLite
+# and PostgreSQL, the import contract check on the seeds, and the browser tests in Chromium.
+# Debian packages are installed when missing (needs root, as in CI).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export npm_config_nodedir="${npm_config_nodedir:-/usr}"
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+[ -x "$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1)/initdb" ] || need_apt+=(postgresql)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "== apt-get install ${need_apt[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "Thiếu gói Debian: ${need_apt[*]} (cần quyền root để cài)." >&2
+    exit 1
+  fi
+fi
+
+echo "== npm ci"
+npm ci --no-audit --no-fund
+
+echo "== throwaway PostgreSQL cluster"
+# shellcheck source=scripts/pg-test-cluster.sh
+source scripts/pg-test-cluster.sh
+pg_cluster_start
+trap pg_cluster_stop EXIT
+export GIAMSAT_TEST_PG_URL="$PG_CLUSTER_URL"
+
+echo "== check (typecheck, lint, format, unit + integration tests on SQLite and PostgreSQL)"
+npm run typecheck
+npm run lint
+npm run format:check
+mkdir -p test-results
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || status=1
+
+echo "== import contract on the seeds"
+if [ -f ../shared/tools/check-import.mjs ]; then
+  node ../shared/tools/check-import.mjs | tee test-results/contract.txt || status=1
+fi
+
+echo "== browser tests (Chromium)"
+if [ -f packages/web/e2e/vitest.config.ts ]; then
+  npx vitest run --config packages/web/e2e/vitest.config.ts --reporter=default --reporter=json \
+    --outputFile.json=test-results/e2e.json || status=1
+fi
+
+node scripts/test-summary.mjs test-results || status=1
+exit $status
