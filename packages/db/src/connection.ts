@@ -1,0 +1,94 @@
+/**
+ * Opens the database: PostgreSQL when a `postgres://` URL is given (DATABASE_URL), otherwise the
+ * embedded SQLite file `giamsat.sqlite` in the data folder (GIAMSAT_DATA_DIR, default ./data).
+ *
+ * SQLite runs in WAL mode with `synchronous=NORMAL`: a commit appends to the WAL file with a
+ * write(2) before better-sqlite3 returns, so the data is in the operating system's page cache
+ * and survives the process being killed (SIGKILL) at any point; only an OS crash or power loss
+ * can lose the last commits (the database stays consistent either way). Pass
+ * `synchronous: "FULL"` (or GIAMSAT_SQLITE_SYNC=FULL) to fsync the WAL on every commit too.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema.js";
+
+export type DialectName = "sqlite" | "postgres";
+
+export interface OpenDatabaseOptions {
+  /** `postgres://…` (DATABASE_URL); when absent, SQLite is used */
+  url?: string;
+  /** folder of the SQLite file (GIAMSAT_DATA_DIR), default `./data` */
+  dataDir?: string;
+  /** SQLite file path, overriding dataDir; `":memory:"` for a private in-memory database */
+  sqliteFile?: string;
+  /** SQLite durability; default NORMAL (see above) */
+  synchronous?: "NORMAL" | "FULL";
+  /** PostgreSQL pool size, default 10 */
+  poolSize?: number;
+}
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export const SQLITE_FILE_NAME = "giamsat.sqlite";
+
+/** Options from the environment: DATABASE_URL, GIAMSAT_DATA_DIR, GIAMSAT_SQLITE_SYNC. */
+export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenDatabaseOptions {
+  const options: OpenDatabaseOptions = {};
+  if (env.DATABASE_URL) options.url = env.DATABASE_URL;
+  if (env.GIAMSAT_DATA_DIR) options.dataDir = env.GIAMSAT_DATA_DIR;
+  if (env.GIAMSAT_SQLITE_SYNC === "FULL") options.synchronous = "FULL";
+  return options;
+}
+
+export function openDatabase(options: OpenDatabaseOptions = {}): DatabaseHandle {
+  if (options.url) {
+    if (!/^postgres(ql)?:\/\//.test(options.url)) {
+      throw new Error(`DATABASE_URL phải bắt đầu bằng postgres:// (nhận được: ${options.url})`);
+    }
+    return openPostgres(options.url, options.poolSize ?? 10);
+  }
+  return openSqlite(options);
+}
+
+function openSqlite(options: OpenDatabaseOptions): DatabaseHandle {
+  let file = options.sqliteFile;
+  if (!file) {
+    const dir = path.resolve(options.dataDir ?? "data");
+    mkdirSync(dir, { recursive: true });
+    file = path.join(dir, SQLITE_FILE_NAME);
+  }
+  const database = new SqliteDatabase(file);
+  if (file !== ":memory:") database.pragma("journal_mode = WAL");
+  database.pragma(`synchronous = ${options.synchronous ?? "NORMAL"}`);
+  database.pragma("foreign_keys = ON");
+  database.pragma("busy_timeout = 5000");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: "sqlite", close: () => db.destroy() };
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+function openPostgres(url: string, max: number): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    // COUNT(*) and SUM() come back as int8/numeric: read them as JavaScript numbers, for this
+    // pool only (values stay far below 2^53).
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === INT8_OID || oid === NUMERIC_OID
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: "postgres", close: () => db.destroy() };
+}

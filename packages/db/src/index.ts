@@ -1,0 +1,3 @@
+export * from "./schema.js";
+export * from "./connection.js";
+export * from "./migrate.js";

@@ -1,0 +1,14 @@
+/**
+ * Every migration, in order. Listed statically (not read from the folder) so that the same
+ * code runs from TypeScript sources under vitest and from the compiled dist/ in production.
+ */
+import type { Migration, MigrationProvider } from "kysely";
+import * as m0001 from "./0001-initial.js";
+
+const migrations: Record<string, Migration> = {
+  "0001-initial": m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

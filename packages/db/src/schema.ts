@@ -1,0 +1,427 @@
+/**
+ * The database schema as Kysely sees it: one interface per table, snake_case column names.
+ *
+ * Conventions, identical on SQLite and PostgreSQL so that queries compare values alike:
+ * - ids are INTEGER (autoincrement on SQLite, identity on PostgreSQL); sessions use a text id.
+ * - dates are TEXT `YYYY-MM-DD`, timestamps TEXT ISO `YYYY-MM-DDTHH:MM:SS.sssZ` (UTC).
+ * - flags are INTEGER 0/1 (SQLite has no boolean type).
+ * - JSON values are TEXT holding `JSON.stringify` output (type `Json` below); parse on read.
+ * - `*_search` / `search` / `*_folded` columns hold `fold()` of the text (diacritics removed,
+ *   đ → d, lower case) so that `chuyen doi so` finds `chuyển đổi số` with a plain LIKE.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** JSON stored as TEXT (JSON.stringify). */
+export type Json = string;
+/** 0 or 1. */
+export type Flag = number;
+/** A timestamp column the database fills on insert (ISO text, UTC). */
+export type CreatedAt = ColumnType<string, string | undefined, never>;
+
+export type OrgKind = "unit" | "group";
+export type UserRole = "admin" | "leader" | "monitor" | "unit_head" | "unit_staff";
+export type TaskKindCode = "time-bound" | "recurring";
+export type TaskOrgRole = "lead" | "coordinator";
+export type LinkKind = "implements" | "restates";
+export type LinkState = "proposed" | "confirmed" | "rejected";
+export type ReportState = "not_started" | "in_progress" | "completed" | "nothing_to_report";
+export type ReportStatus = "submitted" | "accepted" | "returned";
+export type EvidenceKind = "file" | "document" | "link";
+export type ReviewDecision = "accept" | "return";
+export type ChangeRequestKind = "extend_deadline" | "reassign" | "change_output" | "cancel";
+export type ChangeRequestStatus = "proposed" | "approved" | "rejected";
+export type CalendarFrequency = "monthly" | "quarterly";
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  name: string;
+  short_name: string | null;
+  kind: OrgKind;
+  parent_id: number | null;
+  /** fold(name) */
+  search: string;
+  created_at: CreatedAt;
+}
+
+export interface OrgAliasesTable {
+  id: Generated<number>;
+  org_id: number;
+  alias: string;
+  alias_folded: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: UserRole;
+  /** the user's main unit; user_orgs lists every unit the user acts for (including this one) */
+  org_id: number | null;
+  active: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: CreatedAt;
+}
+
+export interface UserOrgsTable {
+  user_id: number;
+  org_id: number;
+}
+
+export interface SessionsTable {
+  /** sha256 (hex) of the random session token; the token itself lives only in the cookie */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  name: string;
+  created_at: CreatedAt;
+  last_used_at: string | null;
+}
+
+export interface LegalDocumentsTable {
+  id: Generated<number>;
+  kind: string | null;
+  number: string | null;
+  date: string | null;
+  issuer: string | null;
+  title: string | null;
+  /** one key shared by all spellings of one document (DocumentRef.key), unique when set */
+  key: string | null;
+}
+
+export interface PlansTable {
+  id: Generated<number>;
+  document_id: number | null;
+  kind: string | null;
+  number: string | null;
+  date: string | null;
+  issuer: string | null;
+  title: string | null;
+  owner_org_id: number | null;
+  draft: Flag;
+  /** sha256 (hex) of the source file's bytes */
+  source_hash: string;
+  source_name: string;
+  /** ImportResult.warnings as JSON */
+  warnings: Json;
+  imported_at: CreatedAt;
+  imported_by: number | null;
+  updated_at: string | null;
+}
+
+export interface AppendicesTable {
+  id: Generated<number>;
+  plan_id: number;
+  ordinal: number;
+  title: string;
+  kind: "tasks" | "indicators";
+  /** string[] as JSON */
+  columns: Json;
+}
+
+/** Group rows of an appendix (named task_groups: GROUPS is a keyword in SQL window frames). */
+export interface TaskGroupsTable {
+  id: Generated<number>;
+  appendix_id: number;
+  ordinal: number;
+  /** string[] as JSON, e.g. ["II","II.1"] */
+  path: Json;
+  number: string;
+  title: string;
+  role: "lead" | "support" | null;
+}
+
+export interface TasksTable {
+  id: Generated<number>;
+  plan_id: number;
+  appendix_id: number;
+  /** position in the plan (document order, 1-based) */
+  ordinal: number;
+  number: string | null;
+  ref_number: string | null;
+  /** string[] as JSON */
+  group_path: Json;
+  role: "lead" | "support" | null;
+  name: string;
+  /** fold(name) */
+  name_search: string;
+  kind: TaskKindCode;
+  leader: string | null;
+  /** first lead unit (task_orgs role=lead, lowest ordinal, resolved to an organisation) */
+  lead_org_id: number | null;
+  output: string | null;
+  deadline_raw: string;
+  deadline_kind: "date" | "range" | "recurring" | "unresolved" | "none";
+  due_date: string | null;
+  start_date: string | null;
+  recurrence: "continuous" | "monthly" | "quarterly" | "yearly" | null;
+  deadline_note: string | null;
+  /** DocumentRef[] as JSON */
+  basis: Json;
+  /** Record<string,string> as JSON */
+  extra: Json;
+  line: number;
+  /** completed_on of the latest ACCEPTED report whose state is completed (denormalised) */
+  completed_on: string | null;
+  confidential: ColumnType<Flag, Flag | undefined, Flag>;
+  /** set when an amended plan no longer contains the task; the row is kept for its history */
+  removed_at: string | null;
+  /** set when a change request cancelled the task */
+  cancelled_at: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: string | null;
+}
+
+export interface TaskOrgsTable {
+  id: Generated<number>;
+  task_id: number;
+  role: TaskOrgRole;
+  ordinal: number;
+  /** null when the raw name resolved to no organisation */
+  org_id: number | null;
+  raw: string;
+  name: string;
+  kind: OrgKind;
+  scope: string | null;
+  resolved: Flag;
+}
+
+export interface MilestonesTable {
+  id: Generated<number>;
+  task_id: number;
+  ordinal: number;
+  name: string;
+  output: string | null;
+  kind: "step" | "phase" | "label";
+  deadline_raw: string;
+  deadline_kind: "date" | "range" | "recurring" | "unresolved" | "none";
+  due_date: string | null;
+  start_date: string | null;
+  recurrence: "continuous" | "monthly" | "quarterly" | "yearly" | null;
+  deadline_note: string | null;
+  line: number;
+}
+
+export interface IndicatorsTable {
+  id: Generated<number>;
+  plan_id: number;
+  appendix_id: number;
+  ordinal: number;
+  number: string | null;
+  ref_number: string | null;
+  parent_number: string | null;
+  name: string;
+  name_search: string;
+  unit: string | null;
+  /** Target | null as JSON */
+  target: Json | null;
+  leader: string | null;
+  lead_org_id: number | null;
+  frequency: "monthly" | "quarterly" | "yearly" | null;
+  basis: Json;
+  line: number;
+}
+
+export interface IndicatorOrgsTable {
+  id: Generated<number>;
+  indicator_id: number;
+  role: TaskOrgRole;
+  ordinal: number;
+  org_id: number | null;
+  raw: string;
+  name: string;
+  kind: OrgKind;
+  scope: string | null;
+  resolved: Flag;
+}
+
+export interface IndicatorPeriodsTable {
+  id: Generated<number>;
+  indicator_id: number;
+  ordinal: number;
+  /** "2026", "2028-Q4", "2025..2026" */
+  period: string;
+  label: string;
+  /** Target as JSON */
+  targets: Json;
+}
+
+export interface IndicatorActivitiesTable {
+  id: Generated<number>;
+  indicator_id: number;
+  ordinal: number;
+  name: string;
+  output: string | null;
+  frequency: string | null;
+}
+
+export interface TaskLinksTable {
+  id: Generated<number>;
+  from_task_id: number;
+  to_task_id: number;
+  kind: LinkKind;
+  score: number;
+  /** string[] as JSON */
+  reasons: Json;
+  state: LinkState;
+  decided_by: number | null;
+  decided_at: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ReportingCalendarsTable {
+  id: Generated<number>;
+  plan_id: number;
+  frequency: CalendarFrequency;
+  /** reports are due before this day of the month (monthly) or of the quarter's last month */
+  due_day: number;
+  created_at: CreatedAt;
+}
+
+export interface ProgressReportsTable {
+  id: Generated<number>;
+  task_id: number;
+  org_id: number | null;
+  /** "2026-03" (month), "2026-Q1" (quarter), "2026" (year) */
+  period_key: string;
+  state: ReportState;
+  completed_on: string | null;
+  progress: number | null;
+  summary: string;
+  difficulties: string | null;
+  proposals: string | null;
+  submitted_by: number;
+  submitted_at: string;
+  status: ReportStatus;
+  /** the report this one corrects (reports are never edited in place) */
+  supersedes_id: number | null;
+}
+
+export interface EvidenceTable {
+  id: Generated<number>;
+  report_id: number;
+  kind: EvidenceKind;
+  file_name: string | null;
+  mime: string | null;
+  size: number | null;
+  /** relative to the data folder */
+  storage_path: string | null;
+  sha256: string | null;
+  /** a document reference, e.g. "Công văn số 123/BCT-KHCN ngày 10/3/2026" */
+  reference: string | null;
+  url: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ReviewsTable {
+  id: Generated<number>;
+  report_id: number;
+  decision: ReviewDecision;
+  comment: string | null;
+  reviewer_id: number;
+  reviewed_at: string;
+}
+
+export interface ChangeRequestsTable {
+  id: Generated<number>;
+  task_id: number;
+  kind: ChangeRequestKind;
+  payload: Json;
+  reason: string;
+  proposed_by: number;
+  proposed_at: string;
+  status: ChangeRequestStatus;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_comment: string | null;
+}
+
+export interface TaskVersionsTable {
+  id: Generated<number>;
+  task_id: number;
+  version: number;
+  /** the task's fields (and orgs) as JSON at this version */
+  snapshot: Json;
+  reason: string;
+  author_id: number | null;
+  created_at: CreatedAt;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: Json | null;
+  after: Json | null;
+  reason: string | null;
+}
+
+export interface PlanImportsTable {
+  id: Generated<number>;
+  plan_id: number;
+  source_hash: string;
+  source_name: string;
+  /** summary of what the import did (created / changes) as JSON */
+  result: Json;
+  at: CreatedAt;
+  by: number | null;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  org_aliases: OrgAliasesTable;
+  users: UsersTable;
+  user_orgs: UserOrgsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  legal_documents: LegalDocumentsTable;
+  plans: PlansTable;
+  appendices: AppendicesTable;
+  task_groups: TaskGroupsTable;
+  tasks: TasksTable;
+  task_orgs: TaskOrgsTable;
+  milestones: MilestonesTable;
+  indicators: IndicatorsTable;
+  indicator_orgs: IndicatorOrgsTable;
+  indicator_periods: IndicatorPeriodsTable;
+  indicator_activities: IndicatorActivitiesTable;
+  task_links: TaskLinksTable;
+  reporting_calendars: ReportingCalendarsTable;
+  progress_reports: ProgressReportsTable;
+  evidence: EvidenceTable;
+  reviews: ReviewsTable;
+  change_requests: ChangeRequestsTable;
+  task_versions: TaskVersionsTable;
+  audit_events: AuditEventsTable;
+  plan_imports: PlanImportsTable;
+}
+
+export type Organisation = Selectable<OrganisationsTable>;
+export type NewOrganisation = Insertable<OrganisationsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Plan = Selectable<PlansTable>;
+export type TaskRow = Selectable<TasksTable>;
+export type NewTask = Insertable<TasksTable>;
+export type TaskUpdate = Updateable<TasksTable>;
+export type TaskOrgRow = Selectable<TaskOrgsTable>;
+export type MilestoneRow = Selectable<MilestonesTable>;
+export type TaskLinkRow = Selectable<TaskLinksTable>;
+export type ProgressReport = Selectable<ProgressReportsTable>;
+export type NewProgressReport = Insertable<ProgressReportsTable>;
+export type EvidenceRow = Selectable<EvidenceTable>;
+export type Review = Selectable<ReviewsTable>;
+export type ChangeRequest = Selectable<ChangeRequestsTable>;
+export type AuditEvent = Selectable<AuditEventsTable>;
