@@ -1,0 +1,39 @@
+import type { Insertable, Kysely } from "kysely";
+import type { Database, EvidenceRow, EvidenceTable } from "../schema.js";
+
+type Db = Kysely<Database>;
+
+export async function insertEvidence(
+  db: Db,
+  rows: readonly Insertable<EvidenceTable>[],
+): Promise<void> {
+  if (rows.length)
+    await db
+      .insertInto("evidence")
+      .values([...rows])
+      .execute();
+}
+
+export async function listEvidence(db: Db, reportIds: readonly number[]): Promise<EvidenceRow[]> {
+  if (!reportIds.length) return [];
+  return db
+    .selectFrom("evidence")
+    .selectAll()
+    .where("report_id", "in", [...reportIds])
+    .orderBy("id")
+    .execute();
+}
+
+/** One evidence item with the task its report belongs to (for the scope check). */
+export async function findEvidence(
+  db: Db,
+  id: number,
+): Promise<(EvidenceRow & { task_id: number }) | undefined> {
+  return db
+    .selectFrom("evidence")
+    .innerJoin("progress_reports", "progress_reports.id", "evidence.report_id")
+    .selectAll("evidence")
+    .select("progress_reports.task_id")
+    .where("evidence.id", "=", id)
+    .executeTakeFirst();
+}

@@ -1,0 +1,45 @@
+import type { Kysely } from "kysely";
+import type { Database, User } from "../schema.js";
+
+type Db = Kysely<Database>;
+
+export type SessionRecord = { id: string; user_id: number; csrf_token: string; expires_at: string };
+
+export async function insertSession(db: Db, session: SessionRecord): Promise<void> {
+  await db.insertInto("sessions").values(session).execute();
+}
+
+/** The live (unexpired) session with this id and its active user. */
+export async function findLiveSession(
+  db: Db,
+  id: string,
+  now: string,
+): Promise<{ session: SessionRecord; user: User } | undefined> {
+  const session = await db
+    .selectFrom("sessions")
+    .select(["id", "user_id", "csrf_token", "expires_at"])
+    .where("id", "=", id)
+    .where("expires_at", ">", now)
+    .executeTakeFirst();
+  if (!session) return undefined;
+  const user = await db
+    .selectFrom("users")
+    .selectAll()
+    .where("id", "=", session.user_id)
+    .where("active", "=", 1)
+    .executeTakeFirst();
+  return user ? { session, user } : undefined;
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.deleteFrom("sessions").where("id", "=", id).execute();
+}
+
+/** Ends every session of a user (password reset, deactivation). */
+export async function deleteUserSessions(db: Db, userId: number): Promise<void> {
+  await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: string): Promise<void> {
+  await db.deleteFrom("sessions").where("expires_at", "<=", now).execute();
+}

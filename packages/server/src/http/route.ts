@@ -1,0 +1,76 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { z } from "zod";
+import type { Actor } from "../services/actor.js";
+import { requireActor } from "./auth.js";
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** One endpoint: its zod schemas (validated here, published in /api/openapi.json) and handler. */
+export type RouteDef<
+  P extends Schema | undefined,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+> = {
+  method: Method;
+  url: string;
+  summary: string;
+  tag: string;
+  /** `public`: no login; otherwise a session or token is required (401 without). */
+  access: "public" | "user";
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Documented success response. */
+  response?: Schema;
+  status?: number;
+  /** Documented alternative body: multipart/form-data fields and files. */
+  multipart?: Schema;
+  handler: (ctx: {
+    params: Out<P>;
+    query: Out<Q>;
+    body: Out<B>;
+    actor: Actor;
+    request: FastifyRequest;
+    reply: FastifyReply;
+  }) => Promise<unknown>;
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteDef<any, any, any>;
+
+/** Registers routes and remembers them for the OpenAPI document. */
+export class RouteTable {
+  readonly routes: AnyRoute[] = [];
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  add<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(
+    def: RouteDef<P, Q, B>,
+  ): void {
+    this.routes.push(def);
+    this.app.route({
+      method: def.method,
+      url: def.url,
+      handler: async (request, reply) => {
+        const actor = def.access === "public" ? (null as unknown as Actor) : requireActor(request);
+        const params = def.params ? def.params.parse(request.params) : undefined;
+        const query = def.query ? def.query.parse(request.query) : undefined;
+        const body =
+          def.body && !request.isMultipart() ? def.body.parse(request.body ?? {}) : undefined;
+        const result = await def.handler({
+          params: params as Out<P>,
+          query: query as Out<Q>,
+          body: body as Out<B>,
+          actor,
+          request,
+          reply,
+        });
+        if (reply.sent) return reply;
+        if (def.status) reply.status(def.status);
+        return result;
+      },
+    });
+  }
+}
