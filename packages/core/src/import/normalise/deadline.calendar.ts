@@ -1,0 +1,91 @@
+/**
+ * Calendar arithmetic and small text helpers shared by the value normalisers (deadlines,
+ * document references, periods). Dates are ISO strings `YYYY-MM-DD`; months are 1-based.
+ */
+
+export function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** A plausible year for a plan document (rejects OCR garbage such as 20025 or 0202). */
+export function isPlausibleYear(year: number): boolean {
+  return year >= 1945 && year <= 2100;
+}
+
+export function isValidDate(year: number, month: number, day: number): boolean {
+  return (
+    isPlausibleYear(year) &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  );
+}
+
+export function endOfMonth(year: number, month: number): string {
+  return isoDate(year, month, daysInMonth(year, month));
+}
+
+/** The ISO date one day before `iso` ("2026-03-01" → "2026-02-28"). */
+export function dayBefore(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  if (d > 1) return isoDate(y, m, d - 1);
+  if (m > 1) return endOfMonth(y, m - 1);
+  return isoDate(y - 1, 12, 31);
+}
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+/** Quarter number from `I`…`IV` or `1`…`4` (any case); null otherwise. */
+export function quarterNumber(text: string): number | null {
+  const t = text.toLowerCase();
+  if (/^[1-4]$/.test(t)) return Number(t);
+  return ROMAN[t] ?? null;
+}
+
+export const QUARTER_ROMAN = ["I", "II", "III", "IV"] as const;
+
+/**
+ * Folds Vietnamese text character by character (lower case, diacritics removed, đ → d) while
+ * keeping the string length, so that a regex match on the folded text gives positions in the
+ * original. Input should be NFC.
+ */
+export function foldAligned(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const base =
+      ch === "đ" || ch === "Đ" ? "d" : ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    const lower = base.toLowerCase();
+    out += lower.length === ch.length ? lower : ch; // one output unit per input unit
+  }
+  return out;
+}
+
+/**
+ * Reads a Vietnamese or numeric calendar date anywhere in `text`: `ngày 31 tháng 3 năm 2026`,
+ * `ngày **31** tháng **3** năm 2026`, `29/12/2025`, `29-12-2025`, `29.12.2025`.
+ * Returns the first valid date as ISO, or null.
+ */
+export function findDate(text: string): string | null {
+  const f = foldAligned(text.normalize("NFC")).replace(/\*+/g, " ");
+  const long = /ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})/g;
+  const short = /(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)/g;
+  const found: { index: number; iso: string }[] = [];
+  for (const re of [long, short]) {
+    for (const m of f.matchAll(re)) {
+      const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (isValidDate(y, mo, d)) found.push({ index: m.index, iso: isoDate(y, mo, d) });
+    }
+  }
+  found.sort((a, b) => a.index - b.index);
+  return found[0]?.iso ?? null;
+}
