@@ -3,3 +3,4 @@ export * from "./text/fold.js";
 export type * from "./import/contract.js";
 export type * from "./import/blocks.js";
 export * from "./import/warning.js";
+export * from "./status/index.js";
