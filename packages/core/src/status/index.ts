@@ -3,6 +3,7 @@ export * from "./date.format.js";
 export * from "./deadline.format.js";
 export * from "./status-labels.js";
 export * from "./task-status.js";
+export * from "./status-counts.js";
 export * from "./reporting-calendar.js";
 export * from "./reporting-calendar.parse.js";
 export * from "./recurring-compliance.js";
