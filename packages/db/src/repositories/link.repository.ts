@@ -1,0 +1,110 @@
+/** Links between tasks of different plans ("implements" / "restates"), proposed then decided. */
+import type { Kysely } from "kysely";
+import type { Database, LinkKind, LinkState, TaskLinkRow } from "../schema.js";
+
+type Db = Kysely<Database>;
+
+export interface NewLink {
+  from_task_id: number;
+  to_task_id: number;
+  kind: LinkKind;
+  score: number;
+  reasons: string[];
+}
+
+/** Stores proposed links; a pair already linked (in any state) is left as it is. */
+export async function insertProposedLinks(db: Db, links: readonly NewLink[]): Promise<number> {
+  let inserted = 0;
+  for (const link of links) {
+    const result = await db
+      .insertInto("task_links")
+      .values({ ...link, reasons: JSON.stringify(link.reasons), state: "proposed" })
+      .onConflict((oc) => oc.columns(["from_task_id", "to_task_id"]).doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
+export type TaskLinkView = TaskLinkRow & {
+  /** "outgoing": this task implements/restates the other; "incoming": the other one does */
+  direction: "outgoing" | "incoming";
+  other_task_id: number;
+  other_number: string | null;
+  other_name: string;
+  other_plan_id: number;
+  other_plan_number: string | null;
+};
+
+/** Links of a task in both directions, rejected ones included (their state says so). */
+export async function listTaskLinks(db: Db, taskId: number): Promise<TaskLinkView[]> {
+  const side = (direction: "outgoing" | "incoming") => {
+    const [mine, other] =
+      direction === "outgoing"
+        ? (["task_links.from_task_id", "task_links.to_task_id"] as const)
+        : (["task_links.to_task_id", "task_links.from_task_id"] as const);
+    return db
+      .selectFrom("task_links")
+      .innerJoin("tasks", "tasks.id", other)
+      .innerJoin("plans", "plans.id", "tasks.plan_id")
+      .selectAll("task_links")
+      .select([
+        "tasks.id as other_task_id",
+        "tasks.number as other_number",
+        "tasks.name as other_name",
+        "plans.id as other_plan_id",
+        "plans.number as other_plan_number",
+      ])
+      .where(mine, "=", taskId)
+      .orderBy("task_links.score", "desc")
+      .orderBy("task_links.id")
+      .execute()
+      .then((rows) => rows.map((r) => ({ ...r, direction })));
+  };
+  return [...(await side("outgoing")), ...(await side("incoming"))];
+}
+
+export interface LinkListQuery {
+  /** links whose from-task belongs to this plan */
+  planId?: number;
+  state?: LinkState;
+  limit?: number;
+  offset?: number;
+}
+
+/** Links for the review queue, best score first, with the total. */
+export async function listLinks(
+  db: Db,
+  query: LinkListQuery,
+): Promise<{ items: TaskLinkRow[]; total: number }> {
+  let q = db.selectFrom("task_links").innerJoin("tasks", "tasks.id", "task_links.from_task_id");
+  if (query.planId !== undefined) q = q.where("tasks.plan_id", "=", query.planId);
+  if (query.state) q = q.where("task_links.state", "=", query.state);
+  const items = await q
+    .selectAll("task_links")
+    .orderBy("task_links.score", "desc")
+    .orderBy("task_links.id")
+    .limit(Math.min(query.limit ?? 50, 500))
+    .offset(query.offset ?? 0)
+    .execute();
+  const { n } = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return { items, total: Number(n) };
+}
+
+export async function findLink(db: Db, id: number): Promise<TaskLinkRow | undefined> {
+  return db.selectFrom("task_links").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Confirms or rejects a link; returns the updated row, undefined when there is none. */
+export async function decideLink(
+  db: Db,
+  id: number,
+  decision: { state: "confirmed" | "rejected"; decidedBy: number; at: string },
+): Promise<TaskLinkRow | undefined> {
+  return db
+    .updateTable("task_links")
+    .set({ state: decision.state, decided_by: decision.decidedBy, decided_at: decision.at })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirst();
+}

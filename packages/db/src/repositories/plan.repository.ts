@@ -1,0 +1,64 @@
+/** Plans and their appendices. */
+import type { Selectable } from "kysely";
+import type { Kysely } from "kysely";
+import type { AppendicesTable, Database, Plan } from "../schema.js";
+
+type Db = Kysely<Database>;
+
+export type PlanListItem = Plan & {
+  owner_org_name: string | null;
+  /** tasks in force (not removed by an amendment, not cancelled) */
+  task_count: number;
+};
+
+/** Every plan, newest document first, with its owner's name and number of tasks. */
+export async function listPlans(db: Db): Promise<PlanListItem[]> {
+  const rows = await db
+    .selectFrom("plans")
+    .leftJoin("organisations", "organisations.id", "plans.owner_org_id")
+    .selectAll("plans")
+    .select((eb) => [
+      "organisations.name as owner_org_name",
+      eb
+        .selectFrom("tasks")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("tasks.plan_id", "=", "plans.id")
+        .where("tasks.removed_at", "is", null)
+        .where("tasks.cancelled_at", "is", null)
+        .as("task_count"),
+    ])
+    .orderBy("plans.date", "desc")
+    .orderBy("plans.id", "desc")
+    .execute();
+  return rows.map((r) => ({ ...r, task_count: Number(r.task_count ?? 0) }));
+}
+
+export async function getPlan(db: Db, id: number): Promise<Plan | undefined> {
+  return db.selectFrom("plans").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** A plan by its number ("596/QĐ-BCT", compared exactly), the latest stored first. */
+export async function findPlanByNumber(db: Db, number: string): Promise<Plan | undefined> {
+  return db
+    .selectFrom("plans")
+    .selectAll()
+    .where("number", "=", number)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+}
+
+export async function findPlanBySourceHash(db: Db, hash: string): Promise<Plan | undefined> {
+  return db.selectFrom("plans").selectAll().where("source_hash", "=", hash).executeTakeFirst();
+}
+
+export async function listAppendices(
+  db: Db,
+  planId: number,
+): Promise<Selectable<AppendicesTable>[]> {
+  return db
+    .selectFrom("appendices")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .orderBy("ordinal")
+    .execute();
+}

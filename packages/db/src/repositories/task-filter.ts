@@ -1,0 +1,67 @@
+/** The WHERE clauses shared by task lists and status counts. */
+import { fold } from "@giamsat/core";
+import type { StatusCode } from "@giamsat/core";
+import { containsWord } from "./like.js";
+import type { ExpressionBuilder, SelectQueryBuilder } from "kysely";
+import type { Database, TaskKindCode } from "../schema.js";
+import { statusPredicate } from "./task-status.sql.js";
+import type { StatusWindow } from "./task-status.sql.js";
+
+export interface TaskFilter {
+  planId?: number;
+  /** the task's first lead unit (tasks.lead_org_id) */
+  leadOrgId?: number;
+  /** tasks one of these units leads or coordinates (a unit user's scope); [] matches none */
+  orgIds?: readonly number[];
+  /** words searched in the folded name (all must occur), or the task's number exactly */
+  q?: string;
+  kind?: TaskKindCode;
+  /** status codes as of the window's date (needs asOf) */
+  status?: readonly StatusCode[];
+  /** default true; false hides confidential tasks */
+  includeConfidential?: boolean;
+  /** default false: tasks removed by an amended plan or cancelled are left out */
+  includeInactive?: boolean;
+}
+
+type TaskQuery<O> = SelectQueryBuilder<Database, "tasks", O>;
+
+export function applyTaskFilter<O>(
+  query: TaskQuery<O>,
+  f: TaskFilter,
+  window?: StatusWindow,
+): TaskQuery<O> {
+  let q = query;
+  if (f.planId !== undefined) q = q.where("tasks.plan_id", "=", f.planId);
+  if (f.leadOrgId !== undefined) q = q.where("tasks.lead_org_id", "=", f.leadOrgId);
+  if (f.kind) q = q.where("tasks.kind", "=", f.kind);
+  if (f.orgIds) {
+    const units = f.orgIds.length ? [...f.orgIds] : [-1];
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("task_orgs")
+          .select("task_orgs.id")
+          .whereRef("task_orgs.task_id", "=", "tasks.id")
+          .where("task_orgs.org_id", "in", units),
+      ),
+    );
+  }
+  const text = f.q?.trim();
+  if (text) q = q.where((eb) => searchCondition(eb, text));
+  if (f.status) {
+    if (!window) throw new Error("a status filter needs asOf");
+    q = q.where(statusPredicate(f.status, window));
+  }
+  if (f.includeConfidential === false) q = q.where("tasks.confidential", "=", 0);
+  if (!f.includeInactive) {
+    q = q.where("tasks.removed_at", "is", null).where("tasks.cancelled_at", "is", null);
+  }
+  return q;
+}
+
+function searchCondition(eb: ExpressionBuilder<Database, "tasks">, text: string) {
+  const words = fold(text).split(" ").filter(Boolean);
+  const byName = words.map((w) => containsWord("tasks.name_search", w));
+  return eb.or([eb.and(byName), eb("tasks.number", "=", text)]);
+}

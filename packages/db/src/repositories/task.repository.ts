@@ -1,0 +1,194 @@
+/** Tasks: filtered lists with their status as of a date, status counts in SQL, one task in full. */
+import { STATUS_CODES } from "@giamsat/core";
+import type { StatusCode } from "@giamsat/core";
+import type { Kysely } from "kysely";
+import type { Database, MilestoneRow, TaskOrgRow, TaskRow } from "../schema.js";
+import { listTaskLinks } from "./link.repository.js";
+import type { TaskLinkView } from "./link.repository.js";
+import { applyTaskFilter } from "./task-filter.js";
+import type { TaskFilter } from "./task-filter.js";
+import { statusExpression } from "./task-status.sql.js";
+import type { StatusWindow } from "./task-status.sql.js";
+
+export type { TaskFilter } from "./task-filter.js";
+export type { StatusWindow } from "./task-status.sql.js";
+
+type Db = Kysely<Database>;
+
+export interface TaskListQuery extends TaskFilter, StatusWindow {
+  /** default 50, at most 500 */
+  limit?: number;
+  offset?: number;
+}
+
+export type TaskListItem = TaskRow & {
+  status: StatusCode;
+  plan_number: string | null;
+  /** the lead units in order (resolved or raw) */
+  lead: TaskOrgRow[];
+};
+
+export type StatusCounts = Record<StatusCode, number>;
+
+export const MAX_TASK_PAGE = 500;
+
+/** Tasks matching the filter in plan order, each with its status as of `asOf`, and the total. */
+export async function listTasks(
+  db: Db,
+  query: TaskListQuery,
+): Promise<{ items: TaskListItem[]; total: number }> {
+  const limit = Math.min(Math.max(query.limit ?? 50, 0), MAX_TASK_PAGE);
+  const offset = Math.max(query.offset ?? 0, 0);
+  const rows = await applyTaskFilter(db.selectFrom("tasks"), query, query)
+    .innerJoin("plans", "plans.id", "tasks.plan_id")
+    .selectAll("tasks")
+    .select([statusExpression(query).as("status"), "plans.number as plan_number"])
+    .orderBy("tasks.plan_id")
+    .orderBy("tasks.ordinal")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  const { n } = await applyTaskFilter(db.selectFrom("tasks"), query, query)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const leads = await orgsOfTasks(
+    db,
+    rows.map((r) => r.id),
+    "lead",
+  );
+  return {
+    items: rows.map((r) => ({ ...r, lead: leads.get(r.id) ?? [] })),
+    total: Number(n),
+  };
+}
+
+function zeroCounts(): StatusCounts {
+  return Object.fromEntries(STATUS_CODES.map((c) => [c, 0])) as StatusCounts;
+}
+
+/** How many tasks have each status as of `asOf` (all codes present, zeros included). */
+export async function countStatuses(
+  db: Db,
+  filter: TaskFilter & StatusWindow,
+): Promise<{ counts: StatusCounts; total: number }> {
+  const status = statusExpression(filter);
+  const rows = await applyTaskFilter(db.selectFrom("tasks"), { ...filter, status: undefined })
+    .select([status.as("status"), (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy(status)
+    .execute();
+  const counts = zeroCounts();
+  let total = 0;
+  for (const row of rows) {
+    counts[row.status] = Number(row.n);
+    total += Number(row.n);
+  }
+  return { counts, total };
+}
+
+/** Status counts per first lead unit (unit scorecards); tasks without a lead unit are left out. */
+export async function countStatusesByLeadOrg(
+  db: Db,
+  filter: TaskFilter & StatusWindow,
+): Promise<{ orgId: number; counts: StatusCounts; total: number }[]> {
+  const status = statusExpression(filter);
+  const rows = await applyTaskFilter(db.selectFrom("tasks"), { ...filter, status: undefined })
+    .where("tasks.lead_org_id", "is not", null)
+    .select(["tasks.lead_org_id", status.as("status"), (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy(["tasks.lead_org_id", status])
+    .execute();
+  const byOrg = new Map<number, { orgId: number; counts: StatusCounts; total: number }>();
+  for (const row of rows) {
+    const orgId = row.lead_org_id as number;
+    let entry = byOrg.get(orgId);
+    if (!entry) byOrg.set(orgId, (entry = { orgId, counts: zeroCounts(), total: 0 }));
+    entry.counts[row.status] = Number(row.n);
+    entry.total += Number(row.n);
+  }
+  return [...byOrg.values()].sort((a, b) => a.orgId - b.orgId);
+}
+
+async function orgsOfTasks(
+  db: Db,
+  taskIds: number[],
+  role?: "lead" | "coordinator",
+): Promise<Map<number, TaskOrgRow[]>> {
+  const byTask = new Map<number, TaskOrgRow[]>();
+  if (taskIds.length === 0) return byTask;
+  let q = db.selectFrom("task_orgs").selectAll().where("task_id", "in", taskIds);
+  if (role) q = q.where("role", "=", role);
+  const rows = await q.orderBy("task_id").orderBy("role").orderBy("ordinal").execute();
+  for (const row of rows) {
+    const list = byTask.get(row.task_id) ?? [];
+    list.push(row);
+    byTask.set(row.task_id, list);
+  }
+  return byTask;
+}
+
+export type TaskDetail = TaskRow & {
+  plan: {
+    id: number;
+    number: string | null;
+    date: string | null;
+    issuer: string | null;
+    title: string | null;
+  };
+  appendix: { id: number; ordinal: number; title: string };
+  /** lead units first, then coordinators, each in document order */
+  orgs: TaskOrgRow[];
+  milestones: MilestoneRow[];
+  links: TaskLinkView[];
+};
+
+/** One task with its plan, appendix, units, milestones and links; undefined when absent. */
+export async function getTask(db: Db, id: number): Promise<TaskDetail | undefined> {
+  const task = await db.selectFrom("tasks").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!task) return undefined;
+  const [plan, appendix, orgs, milestones, links] = await Promise.all([
+    db
+      .selectFrom("plans")
+      .select(["id", "number", "date", "issuer", "title"])
+      .where("id", "=", task.plan_id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("appendices")
+      .select(["id", "ordinal", "title"])
+      .where("id", "=", task.appendix_id)
+      .executeTakeFirstOrThrow(),
+    orgsOfTasks(db, [id]),
+    db.selectFrom("milestones").selectAll().where("task_id", "=", id).orderBy("ordinal").execute(),
+    listTaskLinks(db, id),
+  ]);
+  const all = orgs.get(id) ?? [];
+  return {
+    ...task,
+    plan,
+    appendix,
+    orgs: [...all.filter((o) => o.role === "lead"), ...all.filter((o) => o.role !== "lead")],
+    milestones,
+    links,
+  };
+}
+
+/**
+ * Recomputes tasks.completed_on from the task's latest ACCEPTED report whose state is
+ * `completed` (null when there is none); call it after every review decision.
+ */
+export async function refreshTaskCompletion(db: Db, taskId: number): Promise<string | null> {
+  const latest = await db
+    .selectFrom("progress_reports")
+    .select("completed_on")
+    .where("task_id", "=", taskId)
+    .where("status", "=", "accepted")
+    .where("state", "=", "completed")
+    .orderBy("submitted_at", "desc")
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  const completedOn = latest?.completed_on ?? null;
+  await db
+    .updateTable("tasks")
+    .set({ completed_on: completedOn })
+    .where("id", "=", taskId)
+    .execute();
+  return completedOn;
+}
