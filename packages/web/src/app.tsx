@@ -1,0 +1,69 @@
+import type { ReactNode } from "react";
+import { SessionProvider, useSession } from "./auth/session.js";
+import { Layout } from "./components/layout.js";
+import { Loading } from "./components/feedback.js";
+import { AdminPage } from "./pages/admin.page.js";
+import { DashboardPage } from "./pages/dashboard.page.js";
+import { ImportPage } from "./pages/import.page.js";
+import { InboxPage } from "./pages/inbox.page.js";
+import { LoginPage } from "./pages/login.page.js";
+import { NotFoundPage } from "./pages/not-found.page.js";
+import { PlanPage } from "./pages/plan.page.js";
+import { PlansPage } from "./pages/plans.page.js";
+import { ReportFormPage } from "./pages/report-form.page.js";
+import { ReviewPage } from "./pages/review.page.js";
+import { TaskPage } from "./pages/task.page.js";
+import { matchPath, useLocation } from "./router/router.js";
+
+type Route = {
+  pattern: string;
+  render: (params: Record<string, string>) => ReactNode;
+  title: string;
+};
+
+const ROUTES: Route[] = [
+  { pattern: "/", title: "Tổng quan", render: () => <DashboardPage /> },
+  { pattern: "/ke-hoach", title: "Kế hoạch", render: () => <PlansPage /> },
+  { pattern: "/ke-hoach/:id", title: "Kế hoạch", render: (p) => <PlanPage id={p.id ?? ""} /> },
+  { pattern: "/nhiem-vu/:id", title: "Nhiệm vụ", render: (p) => <TaskPage id={p.id ?? ""} /> },
+  {
+    pattern: "/nhiem-vu/:id/bao-cao",
+    title: "Báo cáo tiến độ",
+    render: (p) => <ReportFormPage taskId={p.id ?? ""} />,
+  },
+  { pattern: "/don-vi", title: "Việc của đơn vị", render: () => <InboxPage /> },
+  { pattern: "/duyet", title: "Duyệt báo cáo", render: () => <ReviewPage /> },
+  { pattern: "/nhap", title: "Nhập kế hoạch", render: () => <ImportPage /> },
+  { pattern: "/quan-tri", title: "Quản trị", render: () => <AdminPage /> },
+];
+
+function CurrentPage() {
+  const { path } = useLocation();
+  for (const route of ROUTES) {
+    const params = matchPath(route.pattern, path);
+    if (params) {
+      document.title = `${route.title} · Giám sát`;
+      return <>{route.render(params)}</>;
+    }
+  }
+  return <NotFoundPage />;
+}
+
+function Gate() {
+  const { state } = useSession();
+  if (state.status === "loading") return <Loading />;
+  if (state.status === "anonymous") return <LoginPage expired={state.expired} />;
+  return (
+    <Layout>
+      <CurrentPage />
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Gate />
+    </SessionProvider>
+  );
+}

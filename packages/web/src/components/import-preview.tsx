@@ -1,0 +1,142 @@
+import type { ImportResult, OrgRef, Warning } from "@giamsat/core";
+import { formatDate } from "../format/date.format.js";
+import { formatDeadline } from "../format/deadline.format.js";
+
+/** Unresolved unit names of a preview with how often each occurs, most frequent first. */
+export function unresolvedUnits(result: ImportResult): { raw: string; count: number }[] {
+  const counts = new Map<string, number>();
+  const visit = (refs: OrgRef[]) => {
+    for (const r of refs)
+      if (!r.resolved && r.kind === "unit") counts.set(r.raw, (counts.get(r.raw) ?? 0) + 1);
+  };
+  for (const a of result.appendices) {
+    for (const t of a.tasks) {
+      visit(t.lead);
+      visit(t.coordinators);
+    }
+    for (const i of a.indicators) {
+      visit(i.lead);
+      visit(i.coordinators);
+    }
+  }
+  return [...counts]
+    .map(([raw, count]) => ({ raw, count }))
+    .sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw, "vi"));
+}
+
+function groupWarnings(warnings: Warning[]): [string, Warning[]][] {
+  const groups = new Map<string, Warning[]>();
+  for (const w of warnings) groups.set(w.code, [...(groups.get(w.code) ?? []), w]);
+  return [...groups].sort((a, b) => b[1].length - a[1].length);
+}
+
+/** What the document will become: its identity, appendices with their tasks, warnings by code. */
+export function ImportPreviewView({ result }: { result: ImportResult }) {
+  const d = result.document;
+  return (
+    <>
+      <section className="card" aria-labelledby="doc-title">
+        <h2 id="doc-title">Văn bản</h2>
+        <dl className="fields">
+          <dt>Loại văn bản</dt>
+          <dd>{d.kind ?? "—"}</dd>
+          <dt>Số hiệu</dt>
+          <dd>{d.number ?? <span className="defect">Không đọc được số hiệu</span>}</dd>
+          <dt>Ngày ban hành</dt>
+          <dd>{formatDate(d.date)}</dd>
+          <dt>Cơ quan ban hành</dt>
+          <dd>{d.issuer ?? "—"}</dd>
+          <dt>Trích yếu</dt>
+          <dd>{d.title ?? "—"}</dd>
+          {d.draft && (
+            <>
+              <dt>Ghi chú</dt>
+              <dd className="defect">Văn bản là dự thảo</dd>
+            </>
+          )}
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="warn-title">
+        <h2 id="warn-title">Cảnh báo khi đọc văn bản ({result.warnings.length})</h2>
+        {result.warnings.length === 0 && <p className="muted">Không có cảnh báo.</p>}
+        {groupWarnings(result.warnings).map(([code, list]) => (
+          <details key={code}>
+            <summary>
+              <code>{code}</code> — {list.length} cảnh báo
+            </summary>
+            <ul>
+              {list.map((w, i) => (
+                <li key={i}>
+                  {w.line !== null ? `Dòng ${w.line}: ` : ""}
+                  {w.message}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ))}
+      </section>
+      {result.appendices.map((a, ai) => (
+        <section key={ai} className="card" aria-label={a.title}>
+          <h2>
+            {a.title} —{" "}
+            {a.kind === "tasks" ? `${a.tasks.length} nhiệm vụ` : `${a.indicators.length} chỉ tiêu`}
+            {a.groups.length ? `, ${a.groups.length} nhóm` : ""}
+          </h2>
+          <details open={ai === 0}>
+            <summary>Xem danh sách</summary>
+            <div className="table-wrap cards">
+              <table>
+                <thead>
+                  <tr>
+                    <th className="num">STT</th>
+                    <th>Tên</th>
+                    <th>Chủ trì</th>
+                    <th>Thời hạn</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {a.tasks.map((t, i) => (
+                    <tr key={`t${i}`}>
+                      <td className="num" data-label="STT">
+                        {t.number ?? "—"}
+                      </td>
+                      <td className="task-name">{t.name}</td>
+                      <td data-label="Chủ trì">
+                        {t.lead.map((o, j) => (
+                          <span
+                            key={j}
+                            className={o.resolved || o.kind === "group" ? undefined : "defect"}
+                            title={o.raw}
+                          >
+                            {j > 0 ? "; " : ""}
+                            {o.name}
+                          </span>
+                        ))}
+                      </td>
+                      <td className="nowrap" data-label="Thời hạn" title={t.deadline.raw}>
+                        {formatDeadline(t.deadline)}
+                      </td>
+                    </tr>
+                  ))}
+                  {a.indicators.map((ind, i) => (
+                    <tr key={`i${i}`}>
+                      <td className="num" data-label="STT">
+                        {ind.number ?? "—"}
+                      </td>
+                      <td className="task-name">
+                        {ind.name}
+                        {ind.target ? ` — ${ind.target.raw}` : ""}
+                      </td>
+                      <td data-label="Chủ trì">{ind.lead.map((o) => o.name).join("; ") || "—"}</td>
+                      <td data-label="Kỳ">{ind.frequency ?? "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </section>
+      ))}
+    </>
+  );
+}

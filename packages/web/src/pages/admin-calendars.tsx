@@ -1,0 +1,103 @@
+import { useState } from "react";
+import type { FormEvent } from "react";
+import { api } from "../api/client.js";
+import type { CalendarView, PlanSummary } from "../api/types.js";
+import { useResource } from "../api/use-resource.js";
+import { ErrorBox, Loading } from "../components/feedback.js";
+
+const FREQUENCY = { monthly: "Hằng tháng", quarterly: "Hằng quý (tháng cuối quý)" } as const;
+
+/** Reporting calendars: per plan, monthly or quarterly, reports due before a day of the month. */
+export function AdminCalendars() {
+  const calendars = useResource("calendars", (signal) =>
+    api<{ items: CalendarView[] }>("/api/calendars", { signal }),
+  );
+  const plans = useResource("plans", (signal) =>
+    api<{ items: PlanSummary[] }>("/api/plans", { signal }),
+  );
+  const [error, setError] = useState<Error | null>(null);
+
+  const save = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setError(null);
+    try {
+      await api(`/api/plans/${String(data.get("planId"))}/calendar`, {
+        method: "PUT",
+        body: { frequency: String(data.get("frequency")), dueDay: Number(data.get("dueDay")) },
+      });
+      calendars.reload();
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+
+  return (
+    <>
+      <form className="card" onSubmit={save} aria-labelledby="cal-title">
+        <h2 id="cal-title">Đặt lịch báo cáo cho kế hoạch</h2>
+        <div className="filters">
+          <div className="field">
+            <label htmlFor="c-plan">Kế hoạch</label>
+            <select id="c-plan" name="planId" required defaultValue="">
+              <option value="" disabled>
+                — Chọn kế hoạch —
+              </option>
+              {(plans.data?.items ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.number ?? "(chưa số)"} — {(p.title ?? "").slice(0, 50)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="c-frequency">Kỳ báo cáo</label>
+            <select id="c-frequency" name="frequency" defaultValue="monthly">
+              {Object.entries(FREQUENCY).map(([code, label]) => (
+                <option key={code} value={code}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="c-day">Hạn gửi: trước ngày</label>
+            <input
+              id="c-day"
+              name="dueDay"
+              type="number"
+              min={1}
+              max={28}
+              defaultValue={20}
+              required
+            />
+          </div>
+        </div>
+        <ErrorBox error={error} />
+        <button type="submit">Lưu lịch báo cáo</button>
+      </form>
+      <ErrorBox error={calendars.error} />
+      {calendars.loading && !calendars.data && <Loading />}
+      <div className="table-wrap cards">
+        <table>
+          <thead>
+            <tr>
+              <th>Kế hoạch</th>
+              <th>Kỳ báo cáo</th>
+              <th>Hạn gửi</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(calendars.data?.items ?? []).map((c) => (
+              <tr key={c.id}>
+                <td>{c.planNumber ?? c.planId}</td>
+                <td data-label="Kỳ">{FREQUENCY[c.frequency]}</td>
+                <td data-label="Hạn gửi">Trước ngày {c.dueDay}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+import { fold } from "@giamsat/core";
+import { useState } from "react";
+import type { FormEvent } from "react";
+import { api } from "../api/client.js";
+import type { Organisation } from "../api/types.js";
+import { useResource } from "../api/use-resource.js";
+import { ErrorBox, Loading } from "../components/feedback.js";
+
+/** The organisation directory: search, add a unit, add an alias to a unit. */
+export function AdminOrgs() {
+  const orgs = useResource("organisations", (signal) =>
+    api<{ items: Organisation[] }>("/api/organisations", { signal }),
+  );
+  const [q, setQ] = useState("");
+  const [error, setError] = useState<Error | null>(null);
+  const items = orgs.data?.items ?? [];
+  const byId = new Map(items.map((o) => [o.id, o]));
+  const needle = fold(q);
+  const shown = items.filter(
+    (o) =>
+      !needle ||
+      fold(`${o.name} ${o.shortName ?? ""} ${(o.aliases ?? []).join(" ")}`).includes(needle),
+  );
+
+  const run = async (action: () => Promise<unknown>, form: HTMLFormElement) => {
+    setError(null);
+    try {
+      await action();
+      form.reset();
+      orgs.reload();
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+  const addOrg = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const parentId = String(data.get("parentId") ?? "");
+    const body = {
+      name: String(data.get("name")).trim(),
+      kind: String(data.get("kind")),
+      parentId: parentId ? Number(parentId) : null,
+    };
+    void run(() => api("/api/organisations", { body }), event.currentTarget);
+  };
+  const addAlias = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    void run(
+      () =>
+        api(`/api/organisations/${String(data.get("orgId"))}/aliases`, {
+          body: { alias: String(data.get("alias")).trim() },
+        }),
+      event.currentTarget,
+    );
+  };
+
+  return (
+    <>
+      <ErrorBox error={error ?? orgs.error} />
+      <div className="grid-2">
+        <form className="card" onSubmit={addOrg} aria-labelledby="add-org-title">
+          <h2 id="add-org-title">Thêm đơn vị</h2>
+          <div className="field">
+            <label htmlFor="org-name">Tên đơn vị</label>
+            <input id="org-name" name="name" type="text" required />
+          </div>
+          <div className="field">
+            <label htmlFor="org-kind">Loại</label>
+            <select id="org-kind" name="kind" defaultValue="unit">
+              <option value="unit">Đơn vị</option>
+              <option value="group">Nhóm đơn vị (ví dụ “Các đơn vị thuộc Bộ”)</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="org-parent">Thuộc</label>
+            <select id="org-parent" name="parentId" defaultValue="">
+              <option value="">(cấp cao nhất)</option>
+              {items.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">Thêm đơn vị</button>
+        </form>
+        <form className="card" onSubmit={addAlias} aria-labelledby="add-alias-title">
+          <h2 id="add-alias-title">Thêm tên gọi khác</h2>
+          <div className="field">
+            <label htmlFor="alias-org">Đơn vị</label>
+            <select id="alias-org" name="orgId" required defaultValue="">
+              <option value="" disabled>
+                — Chọn đơn vị —
+              </option>
+              {items.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="alias-text">Tên gọi khác (viết tắt, lỗi chính tả…)</label>
+            <input id="alias-text" name="alias" type="text" required />
+          </div>
+          <button type="submit">Ghi nhớ tên gọi</button>
+        </form>
+      </div>
+      <div className="field">
+        <label htmlFor="org-search">Tìm đơn vị</label>
+        <input id="org-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+      </div>
+      {orgs.loading && !orgs.data && <Loading />}
+      <div className="table-wrap cards">
+        <table>
+          <thead>
+            <tr>
+              <th>Đơn vị</th>
+              <th>Thuộc</th>
+              <th>Tên gọi khác</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((o) => (
+              <tr key={o.id}>
+                <td>
+                  {o.name}
+                  {o.kind === "group" ? " (nhóm)" : ""}
+                </td>
+                <td data-label="Thuộc">{o.parentId ? (byId.get(o.parentId)?.name ?? "") : "—"}</td>
+                <td data-label="Tên gọi khác">{(o.aliases ?? []).join("; ") || "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

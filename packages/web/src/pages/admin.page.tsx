@@ -1,0 +1,39 @@
+import { useState } from "react";
+import { AdminCalendars } from "./admin-calendars.js";
+import { AdminOrgs } from "./admin-orgs.js";
+import { AdminUsers } from "./admin-users.js";
+
+const TABS = [
+  { id: "orgs", label: "Đơn vị và tên gọi khác", render: () => <AdminOrgs /> },
+  { id: "users", label: "Người dùng và vai trò", render: () => <AdminUsers /> },
+  { id: "calendars", label: "Lịch báo cáo", render: () => <AdminCalendars /> },
+] as const;
+
+/** Administration: the organisation directory, users and roles, reporting calendars. */
+export function AdminPage() {
+  const [tab, setTab] = useState<string>("orgs");
+  const current = TABS.find((t) => t.id === tab) ?? TABS[0];
+  return (
+    <>
+      <h1>Quản trị</h1>
+      <div className="tabs" role="tablist" aria-label="Mục quản trị">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={t.id === current.id}
+            aria-controls="admin-panel"
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="admin-panel" aria-labelledby={`tab-${current.id}`}>
+        {current.render()}
+      </div>
+    </>
+  );
+}

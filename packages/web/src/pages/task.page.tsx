@@ -1,0 +1,187 @@
+import type { ReactNode } from "react";
+import { api } from "../api/client.js";
+import type { TaskDetail } from "../api/types.js";
+import { useResource } from "../api/use-resource.js";
+import { isUnitRole, useUser } from "../auth/session.js";
+import { ErrorBox, Loading } from "../components/feedback.js";
+import { OrgNames } from "../components/org-names.js";
+import { ReportHistory } from "../components/report-history.js";
+import { StatusChip } from "../components/status-chip.js";
+import { TaskHistory } from "../components/task-history.js";
+import { formatDate, isIsoDate, todayIso } from "../format/date.format.js";
+import { deadlineNormalised, formatDeadline } from "../format/deadline.format.js";
+import { STATUS_LABELS, isStatusCode } from "@giamsat/core";
+import { Link } from "../router/link.js";
+import { useLocation } from "../router/router.js";
+
+/** One "06 rõ" field; a missing value is shown as a defect. */
+function Field({
+  label,
+  missing,
+  children,
+}: {
+  label: string;
+  missing?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{missing ? <span className="defect">Chưa rõ — thiếu trong văn bản</span> : children}</dd>
+    </>
+  );
+}
+
+export function TaskPage({ id }: { id: string }) {
+  const { query } = useLocation();
+  const user = useUser();
+  const asOf = isIsoDate(query.get("asOf")) ? (query.get("asOf") as string) : todayIso();
+  const task = useResource(`task ${id} ${asOf}`, (signal) =>
+    api<TaskDetail>(`/api/tasks/${id}`, { query: { asOf }, signal }),
+  );
+  const t = task.data;
+  if (task.error) return <ErrorBox error={task.error} />;
+  if (!t) return <Loading />;
+  const rawOrgs = [...t.lead, ...t.coordinators].filter((o) => o.raw && o.raw !== o.name);
+  const mayReport = t.canReport ?? isUnitRole(user.role);
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/ke-hoach">Kế hoạch</Link> ›{" "}
+        <Link to={`/ke-hoach/${t.plan.id}?asOf=${asOf}`}>{t.plan.number ?? "Kế hoạch"}</Link>
+        {t.appendixTitle ? ` › ${t.appendixTitle}` : ""}
+      </p>
+      <div className="page-head">
+        <div>
+          <h1>
+            {t.number ? `Nhiệm vụ ${t.number}: ` : "Nhiệm vụ: "}
+            {t.name}
+          </h1>
+          <p className="subtitle">
+            <StatusChip status={t.status} days={t.daysOverdue} />{" "}
+            {isStatusCode(t.status) ? STATUS_LABELS[t.status] : ""}
+            {t.daysOverdue ? ` — quá hạn ${t.daysOverdue} ngày` : ""} · tính đến {formatDate(asOf)}
+            {t.onTimeShare !== undefined && t.onTimeShare !== null
+              ? ` · báo cáo đúng hạn ${Math.round(t.onTimeShare * 100)}% số kỳ`
+              : ""}
+          </p>
+        </div>
+        {mayReport && (
+          <Link className="button" to={`/nhiem-vu/${t.id}/bao-cao`}>
+            Gửi báo cáo tiến độ
+          </Link>
+        )}
+      </div>
+
+      <section className="card" aria-labelledby="six-title">
+        <h2 id="six-title">Thông tin nhiệm vụ (“06 rõ”)</h2>
+        <dl className="fields">
+          <Field label="Rõ việc — tên nhiệm vụ">{t.name}</Field>
+          <Field label="Rõ người — lãnh đạo chỉ đạo" missing={!t.leader}>
+            {t.leader}
+          </Field>
+          <Field label="Rõ trách nhiệm — chủ trì" missing={!t.lead.length}>
+            <OrgNames orgs={t.lead} />
+          </Field>
+          <Field label="Đơn vị phối hợp">
+            <OrgNames orgs={t.coordinators} empty="Không có" />
+          </Field>
+          {rawOrgs.length > 0 && (
+            <Field label="Tên đơn vị trong văn bản">
+              {rawOrgs.map((o, i) => (
+                <span key={i} className="raw">
+                  “{o.raw}” → {o.name}
+                </span>
+              ))}
+            </Field>
+          )}
+          <Field label="Rõ thời gian — thời hạn" missing={t.deadline.kind === "none"}>
+            {formatDeadline(t.deadline)}
+            {t.deadline.kind === "unresolved" && (
+              <span className="defect"> (chưa xác định được ngày)</span>
+            )}
+            {deadlineNormalised(t.deadline) && (
+              <span className="raw">Văn bản ghi: “{t.deadline.raw}”</span>
+            )}
+          </Field>
+          <Field label="Rõ sản phẩm — kết quả" missing={!t.output}>
+            {t.output}
+          </Field>
+          <Field label="Rõ thẩm quyền — căn cứ giao" missing={!t.basis.length}>
+            <ul className="evidence-list">
+              {t.basis.map((b, i) => (
+                <li key={i}>
+                  {b.kind ? `${b.kind} ` : ""}
+                  {b.number ?? ""}
+                  {b.date ? ` ngày ${formatDate(b.date)}` : ""}
+                  {!b.number && !b.kind ? b.raw : ""}
+                  {b.number && b.raw ? <span className="raw">Văn bản ghi: “{b.raw}”</span> : null}
+                </li>
+              ))}
+            </ul>
+          </Field>
+          <Field label="Loại nhiệm vụ">
+            {t.kind === "recurring" ? "Thường xuyên" : "Có thời hạn"}
+          </Field>
+          {Object.entries(t.extra ?? {}).map(([k, v]) => (
+            <Field key={k} label={k}>
+              {v}
+            </Field>
+          ))}
+          {t.line ? <Field label="Vị trí trong văn bản">Dòng {t.line}</Field> : null}
+        </dl>
+      </section>
+
+      {t.milestones.length > 0 && (
+        <section className="card" aria-labelledby="ms-title">
+          <h2 id="ms-title">Các bước thực hiện, sản phẩm trung gian</h2>
+          <ol>
+            {t.milestones.map((m, i) => (
+              <li key={i}>
+                {m.name}
+                {m.output ? ` — ${m.output}` : ""}{" "}
+                <span className="muted">({formatDeadline(m.deadline)})</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="links-title">
+        <h2 id="links-title">Nhiệm vụ liên quan ở kế hoạch khác</h2>
+        {t.links.length === 0 ? (
+          <p className="muted">Chưa liên kết với nhiệm vụ nào.</p>
+        ) : (
+          <ul>
+            {t.links.map((l) => (
+              <li key={l.id}>
+                {l.kind === "implements" ? "Triển khai" : "Nhắc lại"}{" "}
+                <Link to={`/nhiem-vu/${l.task.id}?asOf=${asOf}`}>
+                  {l.task.planNumber ? `${l.task.planNumber} – ` : ""}nhiệm vụ {l.task.number ?? ""}
+                  : {l.task.name}
+                </Link>{" "}
+                <span className="muted">
+                  (
+                  {l.state === "confirmed"
+                    ? "đã xác nhận"
+                    : l.state === "rejected"
+                      ? "đã bác"
+                      : "đề xuất"}
+                  )
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="reports-title">
+        <h2 id="reports-title">Báo cáo tiến độ và minh chứng</h2>
+        <ReportHistory reports={t.reports} />
+      </section>
+
+      <TaskHistory versions={t.versions} changeRequests={t.changeRequests} audit={t.audit} />
+    </>
+  );
+}
