@@ -1,0 +1,69 @@
+/**
+ * One table run of an appendix section → one `Appendix`: its kind (tasks or indicators), its
+ * rows merged and classified, tasks or indicators built, column gaps reported.
+ */
+import type { Appendix, AppendixKind } from "./contract.js";
+import { fold } from "../text/fold.js";
+import { coveredNumbers } from "./footnotes.js";
+import type { ImportContext } from "./import-context.js";
+import type { Footnote, Section, TableRun } from "./sections.split.js";
+import { classifyRows } from "./table/entries.classify.js";
+import { buildIndicatorTable } from "./table/indicator-table.build.js";
+import { RowFields } from "./table/row-fields.js";
+import { mergeRows } from "./table/rows.merge.js";
+import { buildTaskTable } from "./table/task-table.build.js";
+
+/** `PHỤ LỤC I — DANH MỤC NHIỆM VỤ … NHIỆM VỤ CÓ THỜI HẠN`. */
+export function sectionTitle(section: Section): string {
+  const title = section.titleLines.join(" ").replace(/\s+/g, " ").trim();
+  if (section.heading && title) return `${section.heading} — ${title}`;
+  return section.heading ?? (title || "Bảng nhiệm vụ");
+}
+
+function kindOf(run: TableRun, title: string): AppendixKind {
+  const name = run.header.columns.find((c) => c.role === "name");
+  const nameKey = fold(name?.header ?? "");
+  if (/^(?:ten\s+)?chi tieu\b/.test(nameKey)) return "indicators";
+  if (run.header.columns.some((c) => c.role === "unit")) return "indicators";
+  if (/\bchi tieu\b/.test(fold(title)) && !/\bnhiem vu\b/.test(nameKey)) return "indicators";
+  return "tasks";
+}
+
+export type AppendixInput = {
+  section: Section;
+  run: TableRun;
+  /** Footnotes placed inside this section (for bodies that list task numbers). */
+  sectionNotes: Footnote[];
+};
+
+export function buildAppendix({ section, run, sectionNotes }: AppendixInput, ctx: ImportContext): Appendix {
+  const title = sectionTitle(section);
+  const kind = kindOf(run, title);
+  const { rows, notes } = mergeRows(run);
+  for (const note of notes) ctx.warnings.push({ line: note.line, code: note.code, message: note.message });
+  const entries = classifyRows(rows, run.header.columns);
+  const columns = run.header.columns.map((c) => c.header);
+  const base = { title, kind, columns };
+
+  if (kind === "indicators") {
+    const fields = new RowFields(run.header.columns, ["deadline"]);
+    const { groups, indicators } = buildIndicatorTable(entries, fields, ctx);
+    return { ...base, groups, tasks: [], indicators };
+  }
+
+  const fields = new RowFields(run.header.columns, ["unit", "frequency"]);
+  const context = fold(`${title} ${run.intro.join(" ")}`);
+  const recurring = !fields.has("deadline") && /\bthuong xuyen\b/.test(context);
+  const covering = (number: string) => sectionNotes.filter((n) => coveredNumbers(n.text).includes(number));
+  const { groups, tasks } = buildTaskTable(entries, fields, ctx, { recurring, covering });
+
+  const missing: string[] = [];
+  if (!fields.has("lead")) missing.push("cơ quan chủ trì");
+  if (!fields.has("deadline") && !recurring) missing.push("thời hạn");
+  if (!fields.has("output")) missing.push("kết quả/sản phẩm");
+  if (!fields.has("basis") && !tasks.some((t) => t.basis.length > 0)) missing.push("văn bản giao");
+  if (missing.length > 0) {
+    ctx.warn("column_missing", run.header.line, `${title.slice(0, 80)}: bảng không có cột ${missing.join(", ")}.`);
+  }
+  return { ...base, groups, tasks, indicators: [] };
+}

@@ -1,0 +1,179 @@
+/**
+ * Blocks → the document's parts: body paragraphs (front matter, prose), footnote bodies, and
+ * appendix sections, each with its heading, title lines, caption and tables. Consecutive table
+ * blocks with the same header (page breaks) are one table; a table block without a header that
+ * follows a table continues it.
+ */
+import type { Block, Row } from "./blocks.js";
+import { fold } from "../text/fold.js";
+import { detectHeader, isColumnNumberRow, matchRepeatedHeader, sameTable, type TableHeader } from "./table/header.detect.js";
+
+export type Paragraph = { text: string; bold: boolean; line: number };
+
+export type Footnote = { marker: string; text: string; line: number };
+
+/** A data row of a table run; `afterBreak`: the first row after a page break (repeated header). */
+export type RunRow = { row: Row; afterBreak: boolean; glued?: Map<number, string> };
+
+export type TableRun = { header: TableHeader; rows: RunRow[]; intro: string[] };
+
+export type Section = {
+  heading: string | null;
+  titleLines: string[];
+  caption: string | null;
+  line: number;
+  sheet: string | null;
+  runs: TableRun[];
+};
+
+export type DocumentParts = { body: Paragraph[]; footnotes: Footnote[]; sections: Section[] };
+
+const HEADING = /^phu luc(?:\s+(?:so\s+)?([ivxlc]+|\d+|[a-z])\b)?\s*[:.\-–—]?\s*(.*)$/;
+
+/** `PHỤ LỤC I`, `Phụ lục II`, `PHỤ LỤC:` (+ an upper-case title on the same line). */
+export function appendixHeading(text: string): { heading: string; rest: string } | null {
+  const first = text.split("\n")[0] ?? "";
+  const m = HEADING.exec(fold(first));
+  if (!m) return null;
+  const restFolded = m[2] ?? "";
+  const cut = first.length - restFolded.length;
+  const rest = first.slice(Math.max(0, cut)).trim();
+  if (rest !== "" && rest !== rest.toUpperCase()) return null;
+  const heading = first
+    .slice(0, Math.max(0, cut))
+    .replace(/[\s:.\-–—]+$/, "")
+    .trim();
+  return { heading, rest };
+}
+
+export function isCaption(text: string): boolean {
+  return /^\(?\s*(?:ban hanh\s+)?kem theo\b/.test(fold(text));
+}
+
+type Item =
+  | { kind: "para"; para: Paragraph }
+  | { kind: "note"; note: Footnote }
+  | { kind: "table"; header: TableHeader | null; rows: Row[]; sheet: string | null };
+
+const HEADER_SCAN = 15;
+
+function rowParagraphs(row: Row): Item[] {
+  const texts = [...new Set(row.cells.map((c) => c.text).filter((t) => t !== ""))];
+  return texts.map((text) => ({
+    kind: "para",
+    para: { text, bold: row.cells.some((c) => c.text === text && c.bold), line: row.line },
+  }));
+}
+
+/** A table block → its header (if found in the first rows) and rows; rows above it are paragraphs. */
+function tableItems(rows: Row[], sheet: string | null, open: TableHeader | null): Item[] {
+  for (let i = 0; i < Math.min(rows.length, HEADER_SCAN); i++) {
+    const row = rows[i];
+    if (!row) break;
+    const header = detectHeader(row);
+    if (header) {
+      const above = rows.slice(0, i).flatMap(rowParagraphs);
+      return [...above, { kind: "table", header, rows: rows.slice(i + 1), sheet }];
+    }
+  }
+  const width = Math.max(...rows.map((r) => r.cells.length));
+  if (open && Math.abs(width - open.columns.length) <= 2 && width >= 2) {
+    return [{ kind: "table", header: null, rows, sheet }];
+  }
+  return rows.flatMap(rowParagraphs);
+}
+
+function toItems(blocks: Block[]): Item[] {
+  const items: Item[] = [];
+  let open: TableHeader | null = null;
+  for (const block of blocks) {
+    if (block.type === "paragraph") {
+      items.push({ kind: "para", para: { text: block.text, bold: block.bold, line: block.line } });
+      if (appendixHeading(block.text)) open = null;
+    } else if (block.type === "footnote") {
+      items.push({ kind: "note", note: { marker: block.marker, text: block.text, line: block.line } });
+    } else {
+      const made = tableItems(block.rows, block.sheet ?? null, open);
+      for (const item of made) {
+        items.push(item);
+        if (item.kind === "table" && item.header) open = item.header;
+      }
+    }
+  }
+  return items;
+}
+
+function addRows(run: TableRun, rows: Row[], afterBreak: boolean): void {
+  let pendingBreak = afterBreak;
+  for (const row of rows) {
+    const repeated = matchRepeatedHeader(row, run.header);
+    if (repeated) {
+      if (repeated.glued.size > 0) run.rows.push({ row, afterBreak: true, glued: repeated.glued });
+      pendingBreak = true;
+      continue;
+    }
+    if (isColumnNumberRow(row)) continue;
+    if (row.cells.every((c) => c.text === "" && c.footnotes.length === 0)) continue;
+    run.rows.push({ row, afterBreak: pendingBreak });
+    pendingBreak = false;
+  }
+}
+
+/** Splits the document into body, footnotes and appendix sections. */
+export function splitSections(blocks: Block[]): DocumentParts {
+  const parts: DocumentParts = { body: [], footnotes: [], sections: [] };
+  let section: Section | null = null;
+  let run: TableRun | null = null;
+  let between: string[] = [];
+  let lastBody: Paragraph | null = null;
+
+  for (const item of toItems(blocks)) {
+    if (item.kind === "note") {
+      parts.footnotes.push(item.note);
+      continue;
+    }
+    if (item.kind === "para") {
+      const { para } = item;
+      const head = appendixHeading(para.text);
+      if (head) {
+        section = { heading: head.heading, titleLines: head.rest ? [head.rest] : [], caption: null, line: para.line, sheet: null, runs: [] };
+        parts.sections.push(section);
+        run = null;
+        between = [];
+      } else if (section && section.runs.length === 0 && section.caption === null && isCaption(para.text)) {
+        section.caption = para.text;
+      } else if (section && section.runs.length === 0 && section.caption !== null && !section.caption.includes(")")) {
+        section.caption += ` ${para.text}`;
+      } else if (section && section.runs.length === 0 && section.caption === null && section.titleLines.length < 6 && para.text.length <= 250) {
+        section.titleLines.push(para.text);
+      } else if (section) {
+        between.push(para.text);
+      } else {
+        parts.body.push(para);
+        lastBody = para;
+      }
+      continue;
+    }
+    if (item.header === null) {
+      if (run) addRows(run, item.rows, true);
+      continue;
+    }
+    const newSheet = item.sheet !== null && section !== null && section.sheet !== null && section.sheet !== item.sheet;
+    if (run && !newSheet && sameTable(run.header, item.header)) {
+      addRows(run, item.rows, true);
+      between = [];
+      continue;
+    }
+    if (!section || newSheet || (section.heading === null && section.runs.length > 0)) {
+      const title = item.sheet ?? (lastBody && lastBody.text.length <= 250 ? lastBody.text : null);
+      section = { heading: null, titleLines: title ? [title] : [], caption: null, line: item.header.line, sheet: item.sheet, runs: [] };
+      parts.sections.push(section);
+    }
+    section.sheet ??= item.sheet;
+    run = { header: item.header, rows: [], intro: between };
+    between = [];
+    section.runs.push(run);
+    addRows(run, item.rows, false);
+  }
+  return parts;
+}

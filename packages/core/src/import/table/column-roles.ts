@@ -1,0 +1,56 @@
+/**
+ * Column roles recognised by header TEXT (never by position). Headers are compared folded
+ * (lower case, no diacritics), so `Cơ quan chủ trì`, `CƠ QUAN CHỦ TRÌ` and `Co quan chu tri` agree.
+ */
+import { fold } from "../../text/fold.js";
+
+export type ColumnRole =
+  | "number"
+  | "refNumber"
+  | "name"
+  | "basis"
+  | "leader"
+  | "lead"
+  | "coordinators"
+  | "output"
+  | "deadline"
+  | "unit"
+  | "frequency"
+  | "extra";
+
+/** Checked in order: the first rule whose pattern matches the folded header wins. */
+const RULES: [ColumnRole, RegExp][] = [
+  ["refNumber", /^(?:s?tt|so tt|so thu tu|ma)\s+(?:trong|theo|tai|cua)\b|^ma nhiem vu\b/],
+  ["number", /^(?:s?tt|so tt|so thu tu|thu tu|so)$/],
+  ["basis", /^(?:nv|nhiem vu) theo\b/],
+  ["name", /^(?:ten\s+)?chi tieu\b/],
+  ["name", /^(?:ten\s+|noi dung\s+)?(?:nhiem vu|cong viec|hoat dong|de an|du an)\b|^noi dung\b|^ten\b/],
+  ["basis", /^(?:van ban|can cu|nguon|co so)\b.*\b(?:giao|nguon|phap ly|ban hanh)\b|^can cu\b|^van ban nguon\b|^nv theo\b|^nhiem vu theo\b/],
+  ["leader", /^lanh dao\b/],
+  ["lead", /^(?:co quan|don vi|bo phan|so|cuc|vu)?\s*(?:chu tri|thuc hien|dau moi)\b/],
+  ["coordinators", /^(?:co quan|don vi|bo phan)?\s*phoi hop\b/],
+  ["output", /^ket qua (?:hien nay|thuc hien den)\b/], // → extra below
+  ["output", /^(?:ket qua|san pham|yeu cau (?:dat duoc|ket qua)|muc tieu|gia tri muc tieu|chi so muc tieu)\b/],
+  ["deadline", /^(?:thoi han|thoi gian|hoan thanh|han hoan thanh|moc thoi gian|tien do hoan thanh)\b/],
+  ["unit", /^(?:don vi tinh|don vi do|dvt|don vi)$/],
+  ["frequency", /^(?:ky bao cao|tan suat|dinh ky)\b/],
+];
+
+const KEEP_AS_EXTRA = /^(?:ket qua hien nay|ket qua thuc hien den|tien do|ghi chu|nguon kinh phi|kinh phi)\b/;
+
+/** Folded header text without footnote numbers, `(1)` column numbers or trailing punctuation. */
+export function headerKey(text: string): string {
+  return fold(text)
+    .replace(/\(\s*\d+\s*\)/g, " ")
+    .replace(/[.:;*]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export function roleOf(text: string): ColumnRole | null {
+  const key = headerKey(text);
+  if (key === "") return null;
+  if (KEEP_AS_EXTRA.test(key)) return "extra";
+  for (const [role, re] of RULES) if (re.test(key)) return role;
+  return null;
+}

@@ -1,0 +1,36 @@
+/** Number gaps, duplicates and disorder among the numbered rows of one table. */
+import type { ImportContext } from "../import-context.js";
+
+export type Numbered = { number: string | null; groupPath: string[]; line: number };
+
+function split(number: string): { prefix: string; last: number } | null {
+  const m = /^(?:(.*)\.)?(\d{1,4})$/.exec(number);
+  return m ? { prefix: m[1] ?? "", last: Number(m[2]) } : null;
+}
+
+export function checkNumbering(items: Numbered[], ctx: ImportContext, what: string): void {
+  const numbered = items.filter((i): i is Numbered & { number: string } => i.number !== null);
+  const ints = numbered.map((i) => split(i.number));
+  const restarts = ints.some((p, k) => k > 0 && p?.prefix === "" && p.last === 1);
+  const seen = new Set<string>();
+  let prev: { prefix: string; last: number } | null = null;
+  numbered.forEach((item, k) => {
+    const key = restarts ? `${item.groupPath.join("/")}#${item.number}` : item.number;
+    const dup = seen.has(key);
+    seen.add(key);
+    const cur = ints[k] ?? null;
+    if (dup) {
+      ctx.warn("number_duplicate", item.line, `${what} số ${item.number} bị trùng số thứ tự.`);
+    } else if (cur && prev && cur.prefix === prev.prefix) {
+      if (cur.last > prev.last + 1) {
+        const missing = cur.last === prev.last + 2 ? `${prev.last + 1}` : `${prev.last + 1}–${cur.last - 1}`;
+        ctx.warn("number_gap", item.line, `${what} số ${item.number}: thiếu số thứ tự ${cur.prefix ? `${cur.prefix}.` : ""}${missing}.`);
+      } else if (cur.last <= prev.last && !(restarts && cur.last === 1)) {
+        ctx.warn("number_order", item.line, `${what} số ${item.number} đứng sau số ${prev.prefix ? `${prev.prefix}.` : ""}${prev.last}.`);
+      }
+    } else if (cur && prev && cur.prefix !== prev.prefix && cur.prefix !== "" && cur.last > 1) {
+      ctx.warn("number_gap", item.line, `${what} số ${item.number}: thiếu các số ${cur.prefix}.1–${cur.prefix}.${cur.last - 1}.`);
+    }
+    if (cur) prev = cur;
+  });
+}
