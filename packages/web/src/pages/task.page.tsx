@@ -74,6 +74,11 @@ export function TaskPage({ id }: { id: string }) {
         )}
       </div>
 
+      {query.get("da-gui") && (
+        <p className="alert success" role="status">
+          Đã gửi báo cáo. Báo cáo đang chờ cơ quan theo dõi duyệt.
+        </p>
+      )}
       <section className="card" aria-labelledby="six-title">
         <h2 id="six-title">Thông tin nhiệm vụ (“06 rõ”)</h2>
         <dl className="fields">

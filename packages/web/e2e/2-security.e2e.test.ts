@@ -1,0 +1,75 @@
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, signIn } from "./support/browser.js";
+import type { UserPage } from "./support/browser.js";
+import { addUser } from "./support/cli.js";
+import { importThroughPage } from "./support/flows.js";
+import { fixturesDir } from "./support/paths.js";
+
+const baseUrl = inject("baseUrl");
+const dataDir = inject("dataDir");
+const SCRIPT_TEXT = '<script>alert("xss")</script>';
+
+/** Imported text is shown as text; a unit cannot report on another unit's task. */
+describe("an toàn hiển thị và phạm vi đơn vị", () => {
+  let browser: Browser;
+  let monitor: UserPage;
+  let planId = "";
+  let taskId = "";
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    monitor = await signIn(browser, baseUrl, "theodoi");
+    monitor.page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("a task name containing <script> is shown as text and never runs", async () => {
+    const { page, errors } = monitor;
+    planId = await importThroughPage(page, path.join(fixturesDir, "script-name-plan.txt"));
+    await page.goto(`/ke-hoach/${planId}`);
+    const link = page
+      .getByTestId("task-table")
+      .getByRole("link", { name: /Kiểm tra hiển thị tên có thẻ/ });
+    await link.waitFor();
+    expect(await link.textContent()).toContain(SCRIPT_TEXT);
+    taskId = /\/nhiem-vu\/(\d+)/.exec((await link.getAttribute("href")) ?? "")?.[1] ?? "";
+    await link.click();
+    await page.getByRole("heading", { level: 1 }).filter({ hasText: SCRIPT_TEXT }).waitFor();
+    expect(await page.locator("#root script").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it("a unit user cannot open another unit's report form", async () => {
+    await addUser(dataDir, "donvi-vp", "unit_staff", "Văn phòng Bộ");
+    const unit = await signIn(browser, baseUrl, "donvi-vp");
+    const { page } = unit;
+    await page.goto(`/nhiem-vu/${taskId}/bao-cao`);
+    await page.getByRole("alert").waitFor();
+    expect(await page.getByRole("alert").textContent()).toMatch(/quyền|không thể gửi báo cáo/);
+    expect(await page.getByRole("button", { name: "Gửi báo cáo" }).count()).toBe(0);
+    const status = await page.evaluate(async (id) => {
+      const csrf = /giamsat_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? "";
+      const response = await fetch(`/api/tasks/${id}/reports`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-csrf-token": decodeURIComponent(csrf) },
+        body: JSON.stringify({
+          period: "2026-05",
+          state: "in_progress",
+          summary: "Thử gửi báo cáo ngoài phạm vi.",
+        }),
+      });
+      return response.status;
+    }, taskId);
+    expect(status).toBe(403);
+    await unit.context.close();
+  });
+});

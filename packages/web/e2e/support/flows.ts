@@ -1,0 +1,16 @@
+import type { Page } from "playwright-core";
+
+/** Imports a plan document through the import page; returns the stored plan's id. */
+export async function importThroughPage(page: Page, file: string): Promise<string> {
+  await page.goto("/nhap");
+  await page.getByLabel(/Văn bản kế hoạch/).setInputFiles(file);
+  await page.getByRole("button", { name: "Đọc văn bản" }).click();
+  await page.getByTestId("import-preview").waitFor();
+  await page.getByRole("button", { name: "Lưu kế hoạch" }).click();
+  const stored = page.getByTestId("import-stored");
+  await stored.waitFor();
+  const href = await stored.getByRole("link", { name: "Mở kế hoạch" }).getAttribute("href");
+  const id = /\/ke-hoach\/(\d+)/.exec(href ?? "")?.[1];
+  if (!id) throw new Error(`Không thấy mã kế hoạch sau khi lưu (${href})`);
+  return id;
+}
