@@ -4,3 +4,4 @@ export type * from "./import/contract.js";
 export type * from "./import/blocks.js";
 export * from "./import/warning.js";
 export * from "./status/index.js";
+export * from "./match/index.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { seedColumn } from "../../match/test-support/seed-cells.js";
 import { parseDocumentDate, parseDocumentNumber } from "./document-ref.header.js";
-import { parseDocumentRefs, sameDocument } from "./document-ref.parse.js";
+import { parseDocumentRefs, refersTo, sameDocument } from "./document-ref.parse.js";
 
 const one = (raw: string) => {
   const refs = parseDocumentRefs(raw);
@@ -161,6 +161,27 @@ describe("parseDocumentRefs", () => {
     expect(sameDocument(a, b)).toBe(true);
     expect(sameDocument(a, c)).toBe(false);
     expect(sameDocument(b, one("Nghị quyết số 71/NQ-CP ngày 01/4/2026"))).toBe(false);
+  });
+});
+
+describe("refersTo", () => {
+  const ref = parseDocumentRefs("Quyết định số 11/QĐ-BCĐCP ngày 27/02/2026")[0]!;
+  it("knows a reference to a plan by its number", () => {
+    const plan = { kind: "Quyết định", number: "11/QĐ-BCĐCP", date: "2026-02-27", issuer: null };
+    expect(refersTo(ref, plan)).toBe(true);
+    expect(refersTo(ref, { ...plan, date: "2026-03-01" })).toBe(false);
+    expect(refersTo(ref, { ...plan, number: "12/QĐ-BCĐCP" })).toBe(false);
+  });
+  it("knows it when the plan's number is blank, by kind and the issuer's initials", () => {
+    const draft = {
+      kind: "Quyết định",
+      number: null,
+      date: null,
+      issuer: "Ban Chỉ đạo của Chính phủ",
+    };
+    expect(refersTo(ref, draft)).toBe(true);
+    expect(refersTo(ref, { ...draft, issuer: "Bộ Công Thương" })).toBe(false);
+    expect(refersTo(ref, { ...draft, kind: "Kế hoạch" })).toBe(false);
   });
 });
 

@@ -212,3 +212,41 @@ export function sameDocument(a: DocumentRef, b: DocumentRef): boolean {
     issuerSkeleton(pa.codes, ca) === issuerSkeleton(pb.codes, cb)
   );
 }
+
+/** What a plan says of itself (`ImportResult.document`): enough to know a reference to it. */
+export type DocumentIdentity = {
+  kind: string | null;
+  number: string | null;
+  date: string | null;
+  issuer: string | null;
+};
+
+/** Initials of an issuer's name, the way number codes abbreviate it: `Ban Chỉ đạo của Chính phủ` → `bcdcp`. */
+function initials(name: string): string {
+  return foldAligned(name)
+    .split(/[^a-z]+/)
+    .filter((w) => w !== "" && w !== "cua" && w !== "va")
+    .map((w) => w[0])
+    .join("");
+}
+
+/**
+ * Whether `ref` names the plan `doc`: same number (issuer spelling tolerated) and no
+ * conflicting date; for a plan whose number is blank (a draft's caption `số /QĐ-BCĐCP`), the
+ * same kind, an issuer code made of the issuer's initials, and no conflicting date.
+ */
+export function refersTo(ref: DocumentRef, doc: DocumentIdentity): boolean {
+  if (!ref.number) return false;
+  if (ref.date && doc.date && ref.date !== doc.date) return false;
+  const r = numberParts(ref.number);
+  const refKind = ref.kind ? kindOf(foldAligned(ref.kind)) : null;
+  const code = typeCodeOf(refKind, r.codes);
+  if (code === null) return false;
+  if (doc.number) {
+    const d = numberParts(doc.number);
+    return d.num === r.num && issuerSkeleton(d.codes, code) === issuerSkeleton(r.codes, code);
+  }
+  const docKind = doc.kind ? kindOf(foldAligned(doc.kind)) : null;
+  if (!doc.issuer || (docKind && docKind.code !== code)) return false;
+  return issuerSkeleton([initials(doc.issuer)], code) === issuerSkeleton(r.codes, code);
+}

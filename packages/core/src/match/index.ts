@@ -1,0 +1,2 @@
+export { matchTasks } from "./task.match.js";
+export type { MatchOptions, MatchedTask, TaskMatch } from "./task.match.js";
