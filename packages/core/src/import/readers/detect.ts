@@ -1,0 +1,125 @@
+/**
+ * Reads any plan document from its bytes, choosing the reader by content, not by file name:
+ * a ZIP package holding word/document.xml is Word (.docx), one holding xl/workbook.xml is Excel
+ * (.xlsx); UTF-8 (with or without BOM) and UTF-16 (with BOM, or recognised by its zero bytes) is
+ * text, Markdown when it has a pipe table. Anything else (an image, a PDF, an old .doc/.xls, an
+ * empty or binary file) is refused with a NotAPlanError whose one-line message says why.
+ */
+import type { Block, SourceFormat } from "../blocks.js";
+import { NotAPlanError } from "../not-a-plan.error.js";
+import { readDocxParts } from "./docx.reader.js";
+import { isAlignmentRow, isPipeRow } from "./pipe-row.js";
+import { readTextBlocks } from "./text.reader.js";
+import { readXlsxParts } from "./xlsx.reader.js";
+import { isZip, relatedPart, unzipParts } from "./zip.js";
+
+export type ReadDocument = { format: SourceFormat; blocks: Block[] };
+
+const startsWith = (bytes: Uint8Array, ...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+const ascii = (bytes: Uint8Array, n: number) => String.fromCharCode(...bytes.subarray(0, n));
+
+/** Known binary formats that are not plan documents, with the reason given to the user. */
+function binaryFormat(bytes: Uint8Array): string | null {
+  if (ascii(bytes, 5) === "%PDF-") {
+    return "Tệp PDF chưa đọc trực tiếp được: hãy chuyển sang Word (.docx) hoặc văn bản rồi nhập lại.";
+  }
+  const image =
+    startsWith(bytes, 0x89, 0x50, 0x4e, 0x47) ||
+    startsWith(bytes, 0xff, 0xd8, 0xff) ||
+    ascii(bytes, 4) === "GIF8" ||
+    startsWith(bytes, 0x49, 0x49, 0x2a, 0x00) ||
+    startsWith(bytes, 0x4d, 0x4d, 0x00, 0x2a) ||
+    (ascii(bytes, 4) === "RIFF" && ascii(bytes.subarray(8), 4) === "WEBP") ||
+    ascii(bytes.subarray(4), 4) === "ftyp";
+  if (image)
+    return "Tệp là hình ảnh, không phải văn bản kế hoạch: hãy dùng tệp văn bản, Word (.docx) hoặc Excel (.xlsx).";
+  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) {
+    return "Tệp Word/Excel định dạng cũ (.doc, .xls) chưa được hỗ trợ: hãy lưu lại thành .docx hoặc .xlsx.";
+  }
+  if (ascii(bytes, 5) === "{\\rtf") return "Tệp RTF chưa được hỗ trợ: hãy lưu lại thành .docx.";
+  return null;
+}
+
+function readPackage(bytes: Uint8Array): ReadDocument {
+  const parts = unzipParts(bytes, (name) => name.endsWith(".xml") || name.endsWith(".rels"));
+  if (!parts) throw new NotAPlanError("Tệp nén bị hỏng hoặc quá lớn, không giải nén được.");
+  const main = relatedPart(parts, "", "officeDocument") ?? "";
+  if (main.startsWith("word/") || parts.has("word/document.xml")) {
+    return { format: "docx", blocks: readDocxParts(parts) };
+  }
+  if (main.startsWith("xl/") || parts.has("xl/workbook.xml")) {
+    return { format: "xlsx", blocks: readXlsxParts(parts) };
+  }
+  if (parts.has("content.xml")) {
+    throw new NotAPlanError(
+      "Tệp OpenDocument (.odt, .ods) chưa được hỗ trợ: hãy lưu lại thành .docx hoặc .xlsx.",
+    );
+  }
+  throw new NotAPlanError("Tệp nén không phải tài liệu Word (.docx) hay Excel (.xlsx).");
+}
+
+/** UTF-16 without a BOM: Vietnamese text in UTF-16 has a zero byte in most ASCII positions. */
+function utf16Order(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const half = n / 2;
+  if (half >= 2 && oddZeros > half * 0.3 && evenZeros < half * 0.05) return "utf-16le";
+  if (half >= 2 && evenZeros > half * 0.3 && oddZeros < half * 0.05) return "utf-16be";
+  return null;
+}
+
+const NOT_TEXT =
+  "Tệp không phải văn bản đọc được (tệp nhị phân, hoặc mã ký tự cũ như TCVN3/VNI): hãy lưu lại dưới dạng UTF-8, Word (.docx) hoặc Excel (.xlsx).";
+
+/** Decodes text bytes; refuses binary content and undecodable encodings. */
+export function decodeText(bytes: Uint8Array): string {
+  let text: string;
+  if (startsWith(bytes, 0xef, 0xbb, 0xbf))
+    text = new TextDecoder("utf-8").decode(bytes.subarray(3));
+  else if (startsWith(bytes, 0xff, 0xfe))
+    text = new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  else if (startsWith(bytes, 0xfe, 0xff))
+    text = new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  else {
+    const order = bytes.includes(0) ? utf16Order(bytes) : null;
+    if (bytes.includes(0) && !order) throw new NotAPlanError(NOT_TEXT);
+    text = new TextDecoder(order ?? "utf-8").decode(bytes);
+  }
+  // A few damaged characters are tolerated; a file made of them is not text.
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      c === 0xfffd ||
+      (c < 0x20 && c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 13) ||
+      c === 0x7f
+    )
+      bad++;
+  }
+  if (bad > 0 && bad >= text.length * 0.01) throw new NotAPlanError(NOT_TEXT);
+  return text;
+}
+
+/** Markdown when a pipe row is followed by an alignment row (`| --- | :---: |`). */
+export function hasPipeTable(text: string): boolean {
+  const lines = text.split(/\r\n|\r|\n/);
+  return lines.some((line, i) => isPipeRow(line) && isAlignmentRow(lines[i + 1] ?? ""));
+}
+
+export function readDocument(bytes: Uint8Array): ReadDocument {
+  if (bytes.length === 0) throw new NotAPlanError("Tệp rỗng: không có nội dung để nhập.");
+  if (isZip(bytes)) return readPackage(bytes);
+  const binary = binaryFormat(bytes);
+  if (binary) throw new NotAPlanError(binary);
+  const text = decodeText(bytes);
+  if (text.trim() === "") throw new NotAPlanError("Tệp rỗng: không có nội dung để nhập.");
+  if (/^\s*<(!doctype html|html)\b/i.test(text)) {
+    throw new NotAPlanError("Tệp HTML chưa được hỗ trợ: hãy lưu lại thành .docx hoặc văn bản.");
+  }
+  return { format: hasPipeTable(text) ? "markdown" : "text", blocks: readTextBlocks(text) };
+}
