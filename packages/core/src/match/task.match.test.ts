@@ -112,8 +112,10 @@ describe("matchTasks", () => {
   });
 
   it("scores in 0..1, sorted best first, one to one", () => {
-    for (const m of matches)
-      (expect(m.score).toBeGreaterThan(0), expect(m.score).toBeLessThanOrEqual(1));
+    for (const m of matches) {
+      expect(m.score).toBeGreaterThan(0);
+      expect(m.score).toBeLessThanOrEqual(1);
+    }
     expect([...matches].sort((x, y) => y.score - x.score)).toEqual(matches);
     const a = matches.map((m) => `${m.a.appendix}:${m.a.number}`);
     const b = matches.map((m) => m.b.number);
