@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seedColumn } from "../../match/test-support/seed-cells.js";
 import { parseDeadline } from "./deadline.parse.js";
 
 const ctx = { year: 2026 };
@@ -189,5 +190,26 @@ describe("parseDeadline: other forms of the family", () => {
   it("keeps raw exactly as given", () => {
     const raw = " Quý\u00a0IV/2026\r\n";
     expect(parseDeadline(raw, ctx).deadline).toMatchObject({ raw, due: "2026-12-31" });
+  });
+});
+
+describe("parseDeadline on every deadline cell of the seeds", () => {
+  const cells = [
+    ...seedColumn("qd596-bct-2026-nq57-plan.txt", /^Thời hạn hoàn thành$/),
+    ...seedColumn("bcdcp-2026-appendix2-interministerial-tasks.txt", /^Thời hạn$/),
+    ...seedColumn("qd405-bct-2026-2030-digital-transformation.txt", /^Thời gian thực hiện$/),
+  ];
+
+  it("reads a date, a range or a recurrence from every cell that writes one", () => {
+    expect(cells.length).toBeGreaterThan(150);
+    for (const raw of cells) {
+      const { deadline } = parseDeadline(raw, ctx);
+      expect(deadline.raw).toBe(raw);
+      const textual = /^(Theo|Thời hạn trình)/.test(raw);
+      if (raw === "") expect(deadline.kind).toBe("none");
+      else if (textual) expect(deadline.kind, raw).toBe("unresolved");
+      else expect(["date", "range", "recurring"], raw).toContain(deadline.kind);
+      if (deadline.due) expect(deadline.due, raw).toMatch(/^20(2[5-9]|30)-\d\d-\d\d$/);
+    }
   });
 });
