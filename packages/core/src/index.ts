@@ -5,3 +5,4 @@ export type * from "./import/blocks.js";
 export * from "./import/warning.js";
 export * from "./status/index.js";
 export * from "./match/index.js";
+export * from "./import/index.js";

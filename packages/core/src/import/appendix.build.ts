@@ -36,11 +36,15 @@ export type AppendixInput = {
   sectionNotes: Footnote[];
 };
 
-export function buildAppendix({ section, run, sectionNotes }: AppendixInput, ctx: ImportContext): Appendix {
+export function buildAppendix(
+  { section, run, sectionNotes }: AppendixInput,
+  ctx: ImportContext,
+): Appendix {
   const title = sectionTitle(section);
   const kind = kindOf(run, title);
   const { rows, notes } = mergeRows(run);
-  for (const note of notes) ctx.warnings.push({ line: note.line, code: note.code, message: note.message });
+  for (const note of notes)
+    ctx.warnings.push({ line: note.line, code: note.code, message: note.message });
   const entries = classifyRows(rows, run.header.columns);
   const columns = run.header.columns.map((c) => c.header);
   const base = { title, kind, columns };
@@ -54,7 +58,8 @@ export function buildAppendix({ section, run, sectionNotes }: AppendixInput, ctx
   const fields = new RowFields(run.header.columns, ["unit", "frequency"]);
   const context = fold(`${title} ${run.intro.join(" ")}`);
   const recurring = !fields.has("deadline") && /\bthuong xuyen\b/.test(context);
-  const covering = (number: string) => sectionNotes.filter((n) => coveredNumbers(n.text).includes(number));
+  const covering = (number: string) =>
+    sectionNotes.filter((n) => coveredNumbers(n.text).includes(number));
   const { groups, tasks } = buildTaskTable(entries, fields, ctx, { recurring, covering });
 
   const missing: string[] = [];
@@ -63,7 +68,11 @@ export function buildAppendix({ section, run, sectionNotes }: AppendixInput, ctx
   if (!fields.has("output")) missing.push("kết quả/sản phẩm");
   if (!fields.has("basis") && !tasks.some((t) => t.basis.length > 0)) missing.push("văn bản giao");
   if (missing.length > 0) {
-    ctx.warn("column_missing", run.header.line, `${title.slice(0, 80)}: bảng không có cột ${missing.join(", ")}.`);
+    ctx.warn(
+      "column_missing",
+      run.header.line,
+      `${title.slice(0, 80)}: bảng không có cột ${missing.join(", ")}.`,
+    );
   }
   return { ...base, groups, tasks, indicators: [] };
 }

@@ -19,6 +19,8 @@ import { splitSections } from "./sections.split.js";
 
 export type BuildOptions = { directory?: OrgDirectory };
 
+let defaultDirectory: OrgDirectory | undefined;
+
 /** The plan's year: its date, else a year written in an appendix caption or title. */
 function planYear(date: string | null, texts: string[]): number | null {
   if (date) return Number(date.slice(0, 4));
@@ -33,7 +35,7 @@ export function buildResult(blocks: Block[], opts: BuildOptions = {}): ImportRes
   const parts = splitSections(blocks);
   const captions = parts.sections.map((s) => s.caption).filter((c): c is string => c !== null);
   const front = parseFrontMatter(parts.body, captions);
-  const directory = opts.directory ?? createDirectory();
+  const directory = opts.directory ?? (defaultDirectory ??= createDirectory());
   const ownerId = front.issuerText ? resolveOwner(front.issuerText, directory) : null;
   const year = planYear(front.date, [...captions, ...parts.sections.flatMap((s) => s.titleLines)]);
 
@@ -51,7 +53,8 @@ export function buildResult(blocks: Block[], opts: BuildOptions = {}): ImportRes
   parts.sections.forEach((section, i) => {
     const end = parts.sections[i + 1]?.line ?? Number.POSITIVE_INFINITY;
     const sectionNotes = parts.footnotes.filter((n) => n.line >= section.line && n.line < end);
-    for (const run of section.runs) appendices.push(buildAppendix({ section, run, sectionNotes }, ctx));
+    for (const run of section.runs)
+      appendices.push(buildAppendix({ section, run, sectionNotes }, ctx));
   });
   if (appendices.length === 0) ctx.warn("no_tables", null);
 

@@ -11,7 +11,8 @@ export type FootnoteIndex = {
   body(marker: string, line: number): Footnote | null;
 };
 
-const COVER_LIST = /^nhiem vu\s+((?:\d{1,3}(?:\.\d{1,3})*)(?:\s*(?:,|;|va|&|-|–)\s*\d{1,3}(?:\.\d{1,3})*)*)\b/;
+const COVER_LIST =
+  /^nhiem vu\s+((?:\d{1,3}(?:\.\d{1,3})*)(?:\s*(?:,|;|va|&|-|–)\s*\d{1,3}(?:\.\d{1,3})*)*)\b/;
 
 /** `Nhiệm vụ 6.2, 6.3; 7.1` → ["6.2", "6.3", "7.1"]; other bodies → []. */
 export function coveredNumbers(text: string): string[] {

@@ -30,13 +30,17 @@ const CODE_KINDS: [RegExp, string][] = [
 ];
 
 /** Signers' titles in front of the body they speak for (`Trưởng Ban Chỉ đạo` → `Ban Chỉ đạo`). */
-const TITLES_OF_SIGNERS = /^(?:q\.\s*|kt\.\s*|tm\.\s*)?(?:bo truong|thu truong|pho chu tich|chu tich|thu tuong|pho truong|truong|giam doc|cuc truong|vu truong|chanh van phong)\s+/;
+const TITLES_OF_SIGNERS =
+  /^(?:q\.\s*|kt\.\s*|tm\.\s*)?(?:bo truong|thu truong|pho chu tich|chu tich|thu tuong|pho truong|truong|giam doc|cuc truong|vu truong|chanh van phong)\s+/;
 
 export type DocumentNumber = { number: string | null; kind: string | null };
 
 /** `4 0 5 /QĐ-BCT` → `405/QĐ-BCT`; `/QĐ-BCĐCP` (blank in a draft) → null. */
 export function documentNumber(text: string): DocumentNumber | null {
-  const m = /(?:^|[\s(])(?:số|so|Số|SỐ)\s*:?\s*([0-9][0-9\s.]*)?\s*(\/\s*[\p{Lu}\p{Ll}0-9][\p{L}0-9\s\-–/.&]*)/u.exec(text);
+  const m =
+    /(?:^|[\s(])(?:số|so|Số|SỐ)\s*:?\s*([0-9][0-9\s.]*)?\s*(\/\s*[\p{Lu}\p{Ll}0-9][\p{L}0-9\s\-–/.&]*)/u.exec(
+      text,
+    );
   if (!m) return null;
   const digits = (m[1] ?? "").replace(/[\s.]/g, "");
   const code = (m[2] ?? "")
@@ -88,17 +92,29 @@ export type FrontMatter = DocumentInfo & { issuerText: string | null };
  */
 export function parseFrontMatter(paras: { text: string }[], captions: string[]): FrontMatter {
   const head = paras.slice(0, 40).map((p) => p.text);
-  const info: FrontMatter = { kind: null, number: null, date: null, issuer: null, title: null, draft: false, issuerText: null };
+  const info: FrontMatter = {
+    kind: null,
+    number: null,
+    date: null,
+    issuer: null,
+    title: null,
+    draft: false,
+    issuerText: null,
+  };
 
   const numbered = head
     .filter((t) => /^so\s*(?::|\d|\/)/.test(fold(t)))
     .map(documentNumber)
     .find((n) => n !== null);
-  const dated = head.find((t) => /^[^\d\n]{2,40},\s*ngày\s+\S/iu.test(t) || /^\s*ngày\s+\d/iu.test(t));
+  const dated = head.find(
+    (t) => /^[^\d\n]{2,40},\s*ngày\s+\S/iu.test(t) || /^\s*ngày\s+\d/iu.test(t),
+  );
   const captionRef = captions.map((c) => ({ c, n: documentNumber(c) })).find((x) => x.n !== null);
 
   info.number = numbered?.number ?? captionRef?.n?.number ?? null;
-  info.date = (dated ? documentDate(dated) : null) ?? (numbered ? null : captions.map(documentDate).find((d) => d) ?? null);
+  info.date =
+    (dated ? documentDate(dated) : null) ??
+    (numbered ? null : (captions.map(documentDate).find((d) => d) ?? null));
 
   const kindIndex = head.findIndex((t) => KINDS.some(([re]) => re.test(fold(t))) && isUpper(t));
   if (kindIndex >= 0) {
@@ -107,10 +123,18 @@ export function parseFrontMatter(paras: { text: string }[], captions: string[]):
     info.title = titleAfter(head, kindIndex);
   }
   info.kind ??= numbered?.kind ?? captionRef?.n?.kind ?? null;
-  if (!info.kind && captionRef) info.kind = KINDS.find(([re]) => re.test(fold(captionRef.c).replace(/^\(?\s*(?:ban hanh\s+)?kem theo\s+/, "")))?.[1] ?? null;
+  if (!info.kind && captionRef)
+    info.kind =
+      KINDS.find(([re]) =>
+        re.test(fold(captionRef.c).replace(/^\(?\s*(?:ban hanh\s+)?kem theo\s+/, "")),
+      )?.[1] ?? null;
 
   info.issuerText = issuerText(head) ?? captions.map(issuerFromCaption).find((x) => x) ?? null;
-  info.draft = head.some((t) => /^\(?\s*du thao\s*\)?\s*(?:\d+|lan \d+)?$/.test(fold(t)) || /\(\s*du thao\s*\)/.test(fold(t)) && isUpper(t));
+  info.draft = head.some(
+    (t) =>
+      /^\(?\s*du thao\s*\)?\s*(?:\d+|lan \d+)?$/.test(fold(t)) ||
+      (/\(\s*du thao\s*\)/.test(fold(t)) && isUpper(t)),
+  );
   return info;
 }
 
@@ -119,7 +143,8 @@ function titleAfter(head: string[], kindIndex: number): string | null {
   const lines: string[] = [];
   for (const t of head.slice(kindIndex + 1, kindIndex + 5)) {
     const f = fold(t);
-    if (/^(?:can cu|quyet dinh|dieu \d)/.test(f) || (isUpper(t) && TITLES_OF_SIGNERS.test(f))) break;
+    if (/^(?:can cu|quyet dinh|dieu \d)/.test(f) || (isUpper(t) && TITLES_OF_SIGNERS.test(f)))
+      break;
     if (lines.length > 0 && isUpper(t) && !isUpper(lines[lines.length - 1]!)) break;
     lines.push(t);
     if (t.length > 300) break;
@@ -135,8 +160,11 @@ function issuerText(head: string[]): string | null {
     const f = fold(t);
     const at = f.indexOf("cong hoa xa hoi chu nghia");
     if (at > 0) return t.slice(0, at).trim() || null;
-    if (at === 0 && i > 0 && isUpper(head[i - 1]!) && !/doc lap/.test(fold(head[i - 1]!))) return head[i - 1]!;
+    if (at === 0 && i > 0 && isUpper(head[i - 1]!) && !/doc lap/.test(fold(head[i - 1]!)))
+      return head[i - 1]!;
   }
-  const authority = head.find((t) => isUpper(t) && TITLES_OF_SIGNERS.test(fold(t)) && !/\d/.test(t));
+  const authority = head.find(
+    (t) => isUpper(t) && TITLES_OF_SIGNERS.test(fold(t)) && !/\d/.test(t),
+  );
   return authority ? stripSignerTitle(authority) : null;
 }

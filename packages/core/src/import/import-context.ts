@@ -32,7 +32,12 @@ export function createContext(n: Normalisers, footnotes: FootnoteIndex): ImportC
     footnotes,
     warnings,
     addDrafts(drafts, line, prefix) {
-      for (const d of drafts) warnings.push({ line, code: d.code, message: prefix ? `${prefix}: ${d.message}` : d.message });
+      for (const d of drafts)
+        warnings.push({
+          line,
+          code: d.code,
+          message: prefix ? `${prefix}: ${d.message}` : d.message,
+        });
     },
     warn(code, line, message) {
       warnings.push({ line, code, message: message ?? TABLE_WARNINGS[code] });

@@ -6,7 +6,13 @@
  */
 import type { Block, Row } from "./blocks.js";
 import { fold } from "../text/fold.js";
-import { detectHeader, isColumnNumberRow, matchRepeatedHeader, sameTable, type TableHeader } from "./table/header.detect.js";
+import {
+  detectHeader,
+  isColumnNumberRow,
+  matchRepeatedHeader,
+  sameTable,
+  type TableHeader,
+} from "./table/header.detect.js";
 
 export type Paragraph = { text: string; bold: boolean; line: number };
 
@@ -53,7 +59,13 @@ export function isCaption(text: string): boolean {
 type Item =
   | { kind: "para"; para: Paragraph }
   | { kind: "note"; note: Footnote }
-  | { kind: "table"; header: TableHeader | null; rows: Row[]; sheet: string | null };
+  | {
+      kind: "table";
+      header: TableHeader | null;
+      headerRow: Row | null;
+      rows: Row[];
+      sheet: string | null;
+    };
 
 const HEADER_SCAN = 15;
 
@@ -73,12 +85,12 @@ function tableItems(rows: Row[], sheet: string | null, open: TableHeader | null)
     const header = detectHeader(row);
     if (header) {
       const above = rows.slice(0, i).flatMap(rowParagraphs);
-      return [...above, { kind: "table", header, rows: rows.slice(i + 1), sheet }];
+      return [...above, { kind: "table", header, headerRow: row, rows: rows.slice(i + 1), sheet }];
     }
   }
   const width = Math.max(...rows.map((r) => r.cells.length));
   if (open && Math.abs(width - open.columns.length) <= 2 && width >= 2) {
-    return [{ kind: "table", header: null, rows, sheet }];
+    return [{ kind: "table", header: null, headerRow: null, rows, sheet }];
   }
   return rows.flatMap(rowParagraphs);
 }
@@ -91,7 +103,10 @@ function toItems(blocks: Block[]): Item[] {
       items.push({ kind: "para", para: { text: block.text, bold: block.bold, line: block.line } });
       if (appendixHeading(block.text)) open = null;
     } else if (block.type === "footnote") {
-      items.push({ kind: "note", note: { marker: block.marker, text: block.text, line: block.line } });
+      items.push({
+        kind: "note",
+        note: { marker: block.marker, text: block.text, line: block.line },
+      });
     } else {
       const made = tableItems(block.rows, block.sheet ?? null, open);
       for (const item of made) {
@@ -136,15 +151,38 @@ export function splitSections(blocks: Block[]): DocumentParts {
       const { para } = item;
       const head = appendixHeading(para.text);
       if (head) {
-        section = { heading: head.heading, titleLines: head.rest ? [head.rest] : [], caption: null, line: para.line, sheet: null, runs: [] };
+        section = {
+          heading: head.heading,
+          titleLines: head.rest ? [head.rest] : [],
+          caption: null,
+          line: para.line,
+          sheet: null,
+          runs: [],
+        };
         parts.sections.push(section);
         run = null;
         between = [];
-      } else if (section && section.runs.length === 0 && section.caption === null && isCaption(para.text)) {
+      } else if (
+        section &&
+        section.runs.length === 0 &&
+        section.caption === null &&
+        isCaption(para.text)
+      ) {
         section.caption = para.text;
-      } else if (section && section.runs.length === 0 && section.caption !== null && !section.caption.includes(")")) {
+      } else if (
+        section &&
+        section.runs.length === 0 &&
+        section.caption !== null &&
+        !section.caption.includes(")")
+      ) {
         section.caption += ` ${para.text}`;
-      } else if (section && section.runs.length === 0 && section.caption === null && section.titleLines.length < 6 && para.text.length <= 250) {
+      } else if (
+        section &&
+        section.runs.length === 0 &&
+        section.caption === null &&
+        section.titleLines.length < 6 &&
+        para.text.length <= 250
+      ) {
         section.titleLines.push(para.text);
       } else if (section) {
         between.push(para.text);
@@ -158,15 +196,26 @@ export function splitSections(blocks: Block[]): DocumentParts {
       if (run) addRows(run, item.rows, true);
       continue;
     }
-    const newSheet = item.sheet !== null && section !== null && section.sheet !== null && section.sheet !== item.sheet;
+    const newSheet =
+      item.sheet !== null &&
+      section !== null &&
+      section.sheet !== null &&
+      section.sheet !== item.sheet;
     if (run && !newSheet && sameTable(run.header, item.header)) {
-      addRows(run, item.rows, true);
+      addRows(run, item.headerRow ? [item.headerRow, ...item.rows] : item.rows, true);
       between = [];
       continue;
     }
     if (!section || newSheet || (section.heading === null && section.runs.length > 0)) {
       const title = item.sheet ?? (lastBody && lastBody.text.length <= 250 ? lastBody.text : null);
-      section = { heading: null, titleLines: title ? [title] : [], caption: null, line: item.header.line, sheet: item.sheet, runs: [] };
+      section = {
+        heading: null,
+        titleLines: title ? [title] : [],
+        caption: null,
+        line: item.header.line,
+        sheet: item.sheet,
+        runs: [],
+      };
       parts.sections.push(section);
     }
     section.sheet ??= item.sheet;

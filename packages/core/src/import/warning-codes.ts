@@ -5,8 +5,10 @@
  */
 export const TABLE_WARNINGS = {
   no_tables: "Không tìm thấy bảng nhiệm vụ hoặc chỉ tiêu nào (không nhận ra dòng tiêu đề cột).",
-  column_missing: "Bảng không có cột cho một thông tin “06 rõ” (chủ trì, thời hạn, kết quả, văn bản giao).",
-  row_ambiguous: "Dòng không có số thứ tự: không chắc là phần tiếp theo của dòng trên hay một dòng mới.",
+  column_missing:
+    "Bảng không có cột cho một thông tin “06 rõ” (chủ trì, thời hạn, kết quả, văn bản giao).",
+  row_ambiguous:
+    "Dòng không có số thứ tự: không chắc là phần tiếp theo của dòng trên hay một dòng mới.",
   row_shifted: "Các ô của dòng có vẻ bị lệch cột (thừa ô, hoặc nội dung không hợp với cột).",
   name_recovered: "Tên nhiệm vụ bị dính vào dòng trên khi chuyển đổi và đã được tách lại.",
   task_without_number: "Dòng được coi là nhiệm vụ dù không có số thứ tự.",

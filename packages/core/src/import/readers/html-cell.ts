@@ -6,7 +6,22 @@
 import type { Cell } from "../blocks.js";
 import { decodeEntities, flattenLatex, markdownToTags } from "./inline-markup.js";
 
-const BREAK_TAGS = new Set(["p", "div", "br", "tr", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"]);
+const BREAK_TAGS = new Set([
+  "p",
+  "div",
+  "br",
+  "tr",
+  "li",
+  "ul",
+  "ol",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "blockquote",
+]);
 const BOLD_TAGS = new Set(["b", "strong"]);
 const ITALIC_TAGS = new Set(["i", "em"]);
 const SUPERSCRIPT_DIGITS: Record<string, string> = { "2": "²", "3": "³" };

@@ -29,7 +29,8 @@ const NAMED_ENTITIES: Record<string, string> = {
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, body: string) => {
     if (body[0] === "#") {
-      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : Number(body.slice(1));
+      const code =
+        body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : Number(body.slice(1));
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
@@ -64,7 +65,10 @@ export function flattenLatex(text: string): string {
  */
 export function markdownToTags(text: string): string {
   const ESC = "\u0000";
-  let out = text.replace(/\\([*_|\\#[\]()`~>-])/g, (_m, ch: string) => ESC + ch.charCodeAt(0) + ESC);
+  let out = text.replace(
+    /\\([*_|\\#[\]()`~>-])/g,
+    (_m, ch: string) => ESC + ch.charCodeAt(0) + ESC,
+  );
   out = out
     .replace(/\*\*\*(\S(?:[^*]*?\S)?)\*\*\*/g, "<b><i>$1</i></b>")
     .replace(/\*\*(\S(?:[^*]*?\S)?)\*\*/g, "<b>$1</b>")

@@ -7,7 +7,8 @@ import type { Block, Row } from "../blocks.js";
 import { parseCellMarkup } from "./html-cell.js";
 import { isAlignmentRow, isPipeRow, splitPipeRow } from "./pipe-row.js";
 
-const FOOTNOTE_LINE = /^\s*(?:<sup\b[^>]*>\s*([\w*†‡]{1,4})\s*<\/sup>|\[\^([\w*]{1,6})\]:)\s*(.*)$/i;
+const FOOTNOTE_LINE =
+  /^\s*(?:<sup\b[^>]*>\s*([\w*†‡]{1,4})\s*<\/sup>|\[\^([\w*]{1,6})\]:)\s*(.*)$/i;
 
 function tableCells(line: string): string[] | null {
   if (line.includes("\t")) return line.split("\t");
@@ -50,7 +51,12 @@ export function readTextBlocks(text: string): Block[] {
     const note = FOOTNOTE_LINE.exec(line);
     if (note) {
       const body = parseCellMarkup(note[3] ?? "");
-      blocks.push({ type: "footnote", marker: note[1] ?? note[2] ?? "", text: body.text, line: lineNo });
+      blocks.push({
+        type: "footnote",
+        marker: note[1] ?? note[2] ?? "",
+        text: body.text,
+        line: lineNo,
+      });
       return;
     }
     const cell = parseCellMarkup(stripLineSyntax(line));

@@ -24,19 +24,32 @@ const RULES: [ColumnRole, RegExp][] = [
   ["number", /^(?:s?tt|so tt|so thu tu|thu tu|so)$/],
   ["basis", /^(?:nv|nhiem vu) theo\b/],
   ["name", /^(?:ten\s+)?chi tieu\b/],
-  ["name", /^(?:ten\s+|noi dung\s+)?(?:nhiem vu|cong viec|hoat dong|de an|du an)\b|^noi dung\b|^ten\b/],
-  ["basis", /^(?:van ban|can cu|nguon|co so)\b.*\b(?:giao|nguon|phap ly|ban hanh)\b|^can cu\b|^van ban nguon\b|^nv theo\b|^nhiem vu theo\b/],
+  [
+    "name",
+    /^(?:ten\s+|noi dung\s+)?(?:nhiem vu|cong viec|hoat dong|de an|du an)\b|^noi dung\b|^ten\b/,
+  ],
+  [
+    "basis",
+    /^(?:van ban|can cu|nguon|co so)\b.*\b(?:giao|nguon|phap ly|ban hanh)\b|^can cu\b|^van ban nguon\b|^nv theo\b|^nhiem vu theo\b/,
+  ],
   ["leader", /^lanh dao\b/],
   ["lead", /^(?:co quan|don vi|bo phan|so|cuc|vu)?\s*(?:chu tri|thuc hien|dau moi)\b/],
   ["coordinators", /^(?:co quan|don vi|bo phan)?\s*phoi hop\b/],
   ["output", /^ket qua (?:hien nay|thuc hien den)\b/], // → extra below
-  ["output", /^(?:ket qua|san pham|yeu cau (?:dat duoc|ket qua)|muc tieu|gia tri muc tieu|chi so muc tieu)\b/],
-  ["deadline", /^(?:thoi han|thoi gian|hoan thanh|han hoan thanh|moc thoi gian|tien do hoan thanh)\b/],
+  [
+    "output",
+    /^(?:ket qua|san pham|yeu cau (?:dat duoc|ket qua)|muc tieu|gia tri muc tieu|chi so muc tieu)\b/,
+  ],
+  [
+    "deadline",
+    /^(?:thoi han|thoi gian|hoan thanh|han hoan thanh|moc thoi gian|tien do hoan thanh)\b/,
+  ],
   ["unit", /^(?:don vi tinh|don vi do|dvt|don vi)$/],
   ["frequency", /^(?:ky bao cao|tan suat|dinh ky)\b/],
 ];
 
-const KEEP_AS_EXTRA = /^(?:ket qua hien nay|ket qua thuc hien den|tien do|ghi chu|nguon kinh phi|kinh phi)\b/;
+const KEEP_AS_EXTRA =
+  /^(?:ket qua hien nay|ket qua thuc hien den|tien do|ghi chu|nguon kinh phi|kinh phi)\b/;
 
 /** Folded header text without footnote numbers, `(1)` column numbers or trailing punctuation. */
 export function headerKey(text: string): string {

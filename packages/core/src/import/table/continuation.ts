@@ -19,7 +19,11 @@ export type RowView = {
 
 export type ContinuationVerdict = { continues: boolean; weak: boolean };
 
-export function judgeContinuation(row: RowView, above: RowView, afterBreak: boolean): ContinuationVerdict {
+export function judgeContinuation(
+  row: RowView,
+  above: RowView,
+  afterBreak: boolean,
+): ContinuationVerdict {
   const aboveIsGroup = above.dataCells === 0 && (above.nameBold || isUpperText(above.name));
   if (aboveIsGroup) {
     // A group title cut in two goes on in lower case and has nothing else.

@@ -10,8 +10,20 @@ import type { Column } from "./header.detect.js";
 import { viewOf, type LogicalRow } from "./rows.merge.js";
 import { isUpperText, readNumber, type RowNumber } from "./row.classify.js";
 
-export type GroupEntry = { type: "group"; number: string; title: string; rank: number; role: Role | null; line: number };
-export type ItemEntry = { type: "item"; number: string | null; row: LogicalRow; numberless: boolean };
+export type GroupEntry = {
+  type: "group";
+  number: string;
+  title: string;
+  rank: number;
+  role: Role | null;
+  line: number;
+};
+export type ItemEntry = {
+  type: "item";
+  number: string | null;
+  row: LogicalRow;
+  numberless: boolean;
+};
 export type SubEntry = { type: "sub"; row: LogicalRow };
 export type Entry = GroupEntry | ItemEntry | SubEntry;
 
@@ -66,7 +78,14 @@ export function classifyRows(rows: LogicalRow[], columns: Column[]): Entry[] {
     const name = view.name;
     const groupLike = view.dataCells === 0 && name !== "";
     const group = (number: string, rank: number, title = name) => {
-      entries.push({ type: "group", number, title, rank, role: roleOfTitle(title), line: row.line });
+      entries.push({
+        type: "group",
+        number,
+        title,
+        rank,
+        role: roleOfTitle(title),
+        line: row.line,
+      });
       openItem = false;
     };
 
@@ -76,7 +95,11 @@ export function classifyRows(rows: LogicalRow[], columns: Column[]): Entry[] {
       group(n.value, rank);
       return;
     }
-    if (n.kind === "digits" && groupLike && (row.numberBold || row.nameBold || isUpperText(name) || nextNumberedIsChild(i, n.value))) {
+    if (
+      n.kind === "digits" &&
+      groupLike &&
+      (row.numberBold || row.nameBold || isUpperText(name) || nextNumberedIsChild(i, n.value))
+    ) {
       group(n.value, rankOf(n, partContext).rank);
       return;
     }
@@ -92,11 +115,18 @@ export function classifyRows(rows: LogicalRow[], columns: Column[]): Entry[] {
     // No number (or a lettered row with no item above it).
     const filled = row.cells.map((t, idx) => ({ t, idx })).filter((c) => c.t !== "");
     if (filled.length === 0) return;
-    if (groupLike && (row.nameBold || isUpperText(name) || (roleOfTitle(name) !== null && name.length < 100))) {
+    if (
+      groupLike &&
+      (row.nameBold || isUpperText(name) || (roleOfTitle(name) !== null && name.length < 100))
+    ) {
       group("", UNNUMBERED_RANK);
       return;
     }
-    if (filled.length === 1 && filled[0]!.idx !== nameIdx && (isUpperText(filled[0]!.t) || row.nameBold)) {
+    if (
+      filled.length === 1 &&
+      filled[0]!.idx !== nameIdx &&
+      (isUpperText(filled[0]!.t) || row.nameBold)
+    ) {
       group("", UNNUMBERED_RANK, filled[0]!.t);
       return;
     }
@@ -105,7 +135,12 @@ export function classifyRows(rows: LogicalRow[], columns: Column[]): Entry[] {
       return;
     }
     if (name === "") return;
-    entries.push({ type: "item", number: n.kind === "letter" ? n.value : null, row, numberless: hasNumbered && n.kind !== "letter" });
+    entries.push({
+      type: "item",
+      number: n.kind === "letter" ? n.value : null,
+      row,
+      numberless: hasNumbered && n.kind !== "letter",
+    });
     openItem = true;
   });
   return entries;

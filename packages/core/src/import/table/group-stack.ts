@@ -9,7 +9,8 @@ export class GroupStack {
   readonly groups: Group[] = [];
 
   push(entry: GroupEntry): void {
-    while (this.open.length > 0 && this.open[this.open.length - 1]!.entry.rank >= entry.rank) this.open.pop();
+    while (this.open.length > 0 && this.open[this.open.length - 1]!.entry.rank >= entry.rank)
+      this.open.pop();
     const key = entry.number !== "" ? entry.number : entry.title;
     this.open.push({ entry, key });
     const group: Group = { path: this.path(), number: entry.number, title: entry.title };

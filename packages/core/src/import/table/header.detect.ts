@@ -30,7 +30,8 @@ export function detectHeader(row: Row): TableHeader | null {
   if (filled.length < 2 || filled.some((t) => t.length > 90)) return null;
   const roles = texts.map((t) => roleOf(t));
   const known = roles.filter((r) => r !== null && r !== "extra");
-  if (!roles.includes("name") || known.length < 2 || known.length < filled.length * 0.5) return null;
+  if (!roles.includes("name") || known.length < 2 || known.length < filled.length * 0.5)
+    return null;
   const seen = new Set<ColumnRole>();
   const columns: Column[] = [];
   texts.forEach((header, index) => {

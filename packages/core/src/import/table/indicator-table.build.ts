@@ -71,26 +71,52 @@ export function buildIndicatorTable(
     const unit = fields.orNull(row, "unit") ?? current.unit;
     const period = ctx.period(name);
     if (period) {
-      current.periods.push({ ...period, target: ctx.target(result, unit) ?? { raw: result, parts: [] } });
-    } else if (header && header === current && (fields.orNull(row, "unit") !== null || result !== "")) {
+      current.periods.push({
+        ...period,
+        target: ctx.target(result, unit) ?? { raw: result, parts: [] },
+      });
+    } else if (
+      header &&
+      header === current &&
+      (fields.orNull(row, "unit") !== null || result !== "")
+    ) {
       indicators.push(make(row, null, header.number));
-    } else if (header && current.parentNumber === header.number && current.number === null && (fields.orNull(row, "unit") !== null || result !== "") && !fields.has("frequency")) {
+    } else if (
+      header &&
+      current.parentNumber === header.number &&
+      current.number === null &&
+      (fields.orNull(row, "unit") !== null || result !== "") &&
+      !fields.has("frequency")
+    ) {
       indicators.push(make(row, null, header.number));
     } else {
       const frequency = fields.text(row, "frequency");
-      current.activities.push({ name, output: result === "" ? null : result, frequency: frequency === "" ? null : frequency });
+      current.activities.push({
+        name,
+        output: result === "" ? null : result,
+        frequency: frequency === "" ? null : frequency,
+      });
     }
   }
 
-  checkNumbering(indicators.map((i) => ({ ...i, groupPath: [] })), ctx, "Chỉ tiêu");
+  checkNumbering(
+    indicators.map((i) => ({ ...i, groupPath: [] })),
+    ctx,
+    "Chỉ tiêu",
+  );
   const parents = new Set(indicators.map((i) => i.parentNumber).filter((p) => p !== null));
   for (const ind of indicators) {
     const who = ind.number ? `Chỉ tiêu ${ind.number}` : `Chỉ tiêu (dòng ${ind.line})`;
     if (ind.name === "") ctx.warn("missing_name", ind.line, `${who}: không có tên chỉ tiêu.`);
-    if (ind.target === null && ind.periods.length === 0 && !(ind.number && parents.has(ind.number))) {
+    if (
+      ind.target === null &&
+      ind.periods.length === 0 &&
+      !(ind.number && parents.has(ind.number))
+    ) {
       ctx.warn("indicator_without_target", ind.line, `${who}: không có giá trị mục tiêu.`);
     }
-    if (ind.lead.length === 0 && fields.has("lead")) ctx.warn("missing_lead", ind.line, `${who}: không có đơn vị chủ trì.`);
+    if (ind.lead.length === 0 && fields.has("lead"))
+      ctx.warn("missing_lead", ind.line, `${who}: không có đơn vị chủ trì.`);
   }
   return { groups: stack.groups, indicators };
 }

@@ -15,7 +15,9 @@ export function cleanNumber(text: string): string {
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^[(\s]+(?=[\dIVXLCa-zA-Z]{1,4}\))/, "")
-    .replace(/[.):]+$/, "")
+    .replace(/[.:]+$/, "")
+    .replace(/^([^(]*)\)$/, "$1")
+    .replace(/[.:]+$/, "")
     .trim();
 }
 
@@ -24,12 +26,18 @@ export function readNumber(text: string): RowNumber {
   if (value === "") return { kind: "none", value, depth: 0 };
   if (ROMAN.test(value)) return { kind: "roman", value, depth: 1 };
   const romanSub = /^([IVXLC]+)\.(\d+(?:\.\d+)*)$/.exec(value);
-  if (romanSub && ROMAN.test(romanSub[1]!)) return { kind: "roman-sub", value, depth: 1 + romanSub[2]!.split(".").length };
+  if (romanSub && ROMAN.test(romanSub[1]!))
+    return { kind: "roman-sub", value, depth: 1 + romanSub[2]!.split(".").length };
   if (/^[A-HJ-KM-UWYZ]$/.test(value)) return { kind: "part", value, depth: 0 };
-  if (/^\d{1,4}(?:\.\d{1,3})*$/.test(value)) return { kind: "digits", value, depth: value.split(".").length };
+  if (/^\d{1,4}(?:\.\d{1,3})*$/.test(value))
+    return { kind: "digits", value, depth: value.split(".").length };
   if (/^[a-zđ]$/.test(value)) return { kind: "letter", value, depth: 0 };
   if (/^\d{1,4}(?:\.\d{1,3})*\s*[(\p{L}*]/u.test(value) && value.length <= 16) {
-    return { kind: "other", value, depth: (/^[\d.]+/.exec(value)?.[0] ?? "").split(".").filter(Boolean).length };
+    return {
+      kind: "other",
+      value,
+      depth: (/^[\d.]+/.exec(value)?.[0] ?? "").split(".").filter(Boolean).length,
+    };
   }
   return { kind: "other", value, depth: 1 };
 }

@@ -38,7 +38,9 @@ export function viewOf(row: LogicalRow, columns: Column[]): RowView {
     nameBold: row.nameBold,
     nameItalic: row.nameItalic,
     deadline: deadline >= 0 ? (row.cells[deadline] ?? "") : "",
-    dataCells: columns.filter((c) => c.index !== num && c.index !== name && (row.cells[c.index] ?? "") !== "").length,
+    dataCells: columns.filter(
+      (c) => c.index !== num && c.index !== name && (row.cells[c.index] ?? "") !== "",
+    ).length,
   };
 }
 
@@ -85,25 +87,50 @@ export function mergeRows(run: TableRun): { rows: LogicalRow[]; notes: MergeNote
     const row = toLogical(physical, columns);
     const numbered = numIndex >= 0 && readNumber(row.cells[numIndex] ?? "").kind !== "none";
     if (!numbered && above) {
-      const verdict = judgeContinuation(viewOf(row, columns), viewOf(above, columns), physical.afterBreak);
+      const verdict = judgeContinuation(
+        viewOf(row, columns),
+        viewOf(above, columns),
+        physical.afterBreak,
+      );
       if (verdict.continues) {
-        append(above, new Map(row.cells.map((t, i) => [i, t] as [number, string]).filter(([, t]) => t !== "")));
+        append(
+          above,
+          new Map(row.cells.map((t, i) => [i, t] as [number, string]).filter(([, t]) => t !== "")),
+        );
         above.footnotes.push(...row.footnotes);
         lastContinuationName = nameIndex >= 0 ? (row.cells[nameIndex] ?? null) : null;
         if (verdict.weak) {
-          notes.push({ ...warning("row_ambiguous", "Dòng không có số thứ tự được coi là phần tiếp theo của dòng trên (ngắt trang); cần kiểm tra."), line: row.line });
+          notes.push({
+            ...warning(
+              "row_ambiguous",
+              "Dòng không có số thứ tự được coi là phần tiếp theo của dòng trên (ngắt trang); cần kiểm tra.",
+            ),
+            line: row.line,
+          });
         }
         continue;
       }
     }
-    if (numbered && nameIndex >= 0 && row.cells[nameIndex] === "" && above && lastContinuationName?.includes("\n")) {
+    if (
+      numbered &&
+      nameIndex >= 0 &&
+      row.cells[nameIndex] === "" &&
+      above &&
+      lastContinuationName?.includes("\n")
+    ) {
       // The converter put this row's name at the end of the cut row above it.
       const moved = lastContinuationName.slice(lastContinuationName.lastIndexOf("\n") + 1);
       const aboveName = above.cells[nameIndex] ?? "";
       if (moved !== "" && aboveName.endsWith(moved)) {
         above.cells[nameIndex] = aboveName.slice(0, aboveName.length - moved.length).trimEnd();
         row.cells[nameIndex] = moved;
-        notes.push({ ...warning("name_recovered", "Tên nhiệm vụ bị dính vào dòng trên khi chuyển đổi; đã tách lại, cần kiểm tra."), line: row.line });
+        notes.push({
+          ...warning(
+            "name_recovered",
+            "Tên nhiệm vụ bị dính vào dòng trên khi chuyển đổi; đã tách lại, cần kiểm tra.",
+          ),
+          line: row.line,
+        });
       }
     }
     lastContinuationName = null;

@@ -10,7 +10,7 @@ import { collectBasis } from "./basis.collect.js";
 import type { Entry, ItemEntry } from "./entries.classify.js";
 import { GroupStack } from "./group-stack.js";
 import { checkNumbering } from "./numbering.check.js";
-import { RowFields } from "./row-fields.js";
+import type { RowFields } from "./row-fields.js";
 import type { LogicalRow } from "./rows.merge.js";
 import { checkShifted } from "./shifted.check.js";
 
@@ -21,8 +21,22 @@ export type TaskTableOptions = {
   covering(number: string): Footnote[];
 };
 
-const NO_DEADLINE: Deadline = { raw: "", kind: "none", due: null, start: null, recurrence: null, note: null };
-const CONTINUOUS: Deadline = { raw: "", kind: "recurring", due: null, start: null, recurrence: "continuous", note: null };
+const NO_DEADLINE: Deadline = {
+  raw: "",
+  kind: "none",
+  due: null,
+  start: null,
+  recurrence: null,
+  note: null,
+};
+const CONTINUOUS: Deadline = {
+  raw: "",
+  kind: "recurring",
+  due: null,
+  start: null,
+  recurrence: "continuous",
+  note: null,
+};
 
 function label(task: Pick<Task, "number" | "line">): string {
   return task.number ? `Nhiệm vụ ${task.number}` : `Nhiệm vụ (dòng ${task.line})`;
@@ -58,7 +72,12 @@ export function buildTaskTable(
     const coordinators = ctx.orgs(fields.text(row, "coordinators"));
     ctx.addDrafts(coordinators.warnings, row.line, who);
     const deadline = deadlineOf(row, who);
-    if (entry.numberless) ctx.warn("task_without_number", row.line, `${who}: dòng không có số thứ tự được coi là một nhiệm vụ.`);
+    if (entry.numberless)
+      ctx.warn(
+        "task_without_number",
+        row.line,
+        `${who}: dòng không có số thứ tự được coi là một nhiệm vụ.`,
+      );
     checkShifted(row, fields, ctx, who);
     return {
       number: entry.number,
@@ -66,7 +85,12 @@ export function buildTaskTable(
       groupPath: stack.path(),
       role: stack.role(),
       name: fields.text(row, "name"),
-      basis: collectBasis(ctx, row, fields.text(row, "basis"), entry.number ? opts.covering(entry.number) : []),
+      basis: collectBasis(
+        ctx,
+        row,
+        fields.text(row, "basis"),
+        entry.number ? opts.covering(entry.number) : [],
+      ),
       leader: fields.orNull(row, "leader"),
       lead: lead.orgs,
       coordinators: coordinators.orgs,
@@ -110,11 +134,21 @@ export function buildTaskTable(
 }
 
 /** The "06 rõ" defects of one task. */
-function checkComplete(task: Task, fields: RowFields, ctx: ImportContext, recurring: boolean, basisInUse: boolean): void {
+function checkComplete(
+  task: Task,
+  fields: RowFields,
+  ctx: ImportContext,
+  recurring: boolean,
+  basisInUse: boolean,
+): void {
   const who = label(task);
   if (task.name === "") ctx.warn("missing_name", task.line, `${who}: không có tên nhiệm vụ.`);
-  if (task.lead.length === 0) ctx.warn("missing_lead", task.line, `${who}: không có cơ quan, đơn vị chủ trì.`);
-  if (task.deadline.kind === "none" && !recurring) ctx.warn("missing_deadline", task.line, `${who}: không có thời hạn hoàn thành.`);
-  if (task.output === null && fields.has("output")) ctx.warn("missing_output", task.line, `${who}: không có kết quả, sản phẩm đầu ra.`);
-  if (task.basis.length === 0 && basisInUse) ctx.warn("missing_basis", task.line, `${who}: không có văn bản giao nhiệm vụ.`);
+  if (task.lead.length === 0)
+    ctx.warn("missing_lead", task.line, `${who}: không có cơ quan, đơn vị chủ trì.`);
+  if (task.deadline.kind === "none" && !recurring)
+    ctx.warn("missing_deadline", task.line, `${who}: không có thời hạn hoàn thành.`);
+  if (task.output === null && fields.has("output"))
+    ctx.warn("missing_output", task.line, `${who}: không có kết quả, sản phẩm đầu ra.`);
+  if (task.basis.length === 0 && basisInUse)
+    ctx.warn("missing_basis", task.line, `${who}: không có văn bản giao nhiệm vụ.`);
 }

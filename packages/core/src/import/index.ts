@@ -1,0 +1,21 @@
+/** The importer's public API: entry points, readers, warning catalogue and the normalisers. */
+export { parsePlanText, importDocument, type ImportOptions } from "./import-document.js";
+export { buildResult, type BuildOptions } from "./build-result.js";
+export { NotAPlanError } from "./not-a-plan.error.js";
+export { readTextBlocks } from "./readers/text.reader.js";
+export { readDocument, type ReadDocument } from "./readers/detect.js";
+export { TABLE_WARNINGS, type TableWarningCode } from "./warning-codes.js";
+export {
+  parseDeadline,
+  type DeadlineContext,
+  type DeadlineParse,
+} from "./normalise/deadline.parse.js";
+export { parseDocumentRefs, sameDocument } from "./normalise/document-ref.parse.js";
+export { parseTarget } from "./normalise/target.parse.js";
+export { parsePeriod, parseFrequency, type PeriodLabel } from "./normalise/period.parse.js";
+export {
+  parseOrgs,
+  resolveOwner,
+  type OrgParse,
+  type ResolvedOrgRef,
+} from "./normalise/org.parse.js";
