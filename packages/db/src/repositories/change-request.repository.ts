@@ -1,9 +1,10 @@
-import type { Insertable, Kysely, Updateable } from "kysely";
+import type { Insertable, Kysely, Selectable, Updateable } from "kysely";
 import type {
   ChangeRequest,
   ChangeRequestsTable,
   ChangeRequestStatus,
   Database,
+  TaskVersionsTable,
 } from "../schema.js";
 
 type Db = Kysely<Database>;
@@ -40,4 +41,18 @@ export async function updateChangeRequest(
   update: Updateable<ChangeRequestsTable>,
 ): Promise<void> {
   await db.updateTable("change_requests").set(update).where("id", "=", id).execute();
+}
+
+export async function listTaskVersions(
+  db: Db,
+  taskId: number,
+): Promise<(Selectable<TaskVersionsTable> & { author_name: string | null })[]> {
+  return db
+    .selectFrom("task_versions")
+    .leftJoin("users", "users.id", "task_versions.author_id")
+    .selectAll("task_versions")
+    .select("users.display_name as author_name")
+    .where("task_versions.task_id", "=", taskId)
+    .orderBy("task_versions.version")
+    .execute();
 }

@@ -1,5 +1,6 @@
-import type { Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import type { Database, NewProgressReport, ProgressReport, ReportStatus } from "../schema.js";
+import { applyTaskFilter, type TaskFilter } from "./task-filter.js";
 
 type Db = Kysely<Database>;
 
@@ -45,6 +46,8 @@ export type ReportFilter = {
   units?: readonly number[] | null;
   taskIds?: readonly number[];
   submittedBy?: number;
+  /** leave out reports a later correction supersedes */
+  latestOnly?: boolean;
   limit: number;
   offset: number;
 };
@@ -69,6 +72,19 @@ export async function listReports(
     q = q.where("progress_reports.task_id", "in", ids);
     c = c.where("progress_reports.task_id", "in", ids);
   }
+  if (f.latestOnly) {
+    const notSuperseded = (eb: ExpressionBuilder<Database, "progress_reports">) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("progress_reports as newer")
+            .select("newer.id")
+            .whereRef("newer.supersedes_id", "=", "progress_reports.id"),
+        ),
+      );
+    q = q.where(notSuperseded);
+    c = c.where(notSuperseded);
+  }
   if (f.units) {
     const units = f.units.length ? [...f.units] : [-1];
     const inUnits = db
@@ -92,20 +108,6 @@ export async function setReportStatus(db: Db, id: number, status: ReportStatus):
   await db.updateTable("progress_reports").set({ status }).where("id", "=", id).execute();
 }
 
-/** completedOn of the latest accepted "completed" report of a task, null when none. */
-export async function latestAcceptedCompletion(db: Db, taskId: number): Promise<string | null> {
-  const row = await db
-    .selectFrom("progress_reports")
-    .select("completed_on")
-    .where("task_id", "=", taskId)
-    .where("status", "=", "accepted")
-    .where("state", "=", "completed")
-    .orderBy("submitted_at", "desc")
-    .orderBy("id", "desc")
-    .executeTakeFirst();
-  return row?.completed_on ?? null;
-}
-
 /** Accepted reports of the tasks (period and day received), for reporting compliance. */
 export async function acceptedReceipts(
   db: Db,
@@ -118,4 +120,27 @@ export async function acceptedReceipts(
     .where("status", "=", "accepted")
     .where("task_id", "in", [...taskIds])
     .execute();
+}
+
+/** Recurring tasks matching a filter with their lead unit and plan date (report timeliness). */
+export async function recurringTasks(
+  db: Db,
+  filter: TaskFilter,
+): Promise<
+  { id: number; plan_id: number; lead_org_id: number | null; plan_date: string | null }[]
+> {
+  return applyTaskFilter(db.selectFrom("tasks"), { ...filter, kind: "recurring" })
+    .innerJoin("plans", "plans.id", "tasks.plan_id")
+    .select(["tasks.id", "tasks.plan_id", "tasks.lead_org_id", "plans.date as plan_date"])
+    .execute();
+}
+
+/** True when a later report corrects this one. */
+export async function isSuperseded(db: Db, id: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("progress_reports")
+    .select("id")
+    .where("supersedes_id", "=", id)
+    .executeTakeFirst();
+  return row !== undefined;
 }

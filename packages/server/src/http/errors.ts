@@ -35,13 +35,11 @@ export function zodMessage(error: ZodError): string {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | DomainError | ZodError, request, reply) => {
     if (error instanceof DomainError) {
-      return reply
-        .status(httpStatus(error))
-        .send({
-          code: error.code,
-          message: error.message,
-          ...(error.details ? { details: error.details } : {}),
-        });
+      return reply.status(httpStatus(error)).send({
+        code: error.code,
+        message: error.message,
+        ...(error.details ? { details: error.details } : {}),
+      });
     }
     if (error instanceof ZodError) {
       return reply.status(400).send({ code: "validation", message: zodMessage(error) });
@@ -52,12 +50,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       fe.code === "FST_ERR_CTP_BODY_TOO_LARGE" ||
       fe.statusCode === 413
     ) {
-      return reply
-        .status(413)
-        .send({
-          code: "payload_too_large",
-          message: "Tệp hoặc nội dung gửi lên vượt quá dung lượng cho phép.",
-        });
+      return reply.status(413).send({
+        code: "payload_too_large",
+        message: "Tệp hoặc nội dung gửi lên vượt quá dung lượng cho phép.",
+      });
     }
     if (fe.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
       return reply

@@ -1,0 +1,35 @@
+import { ValidationError } from "@giamsat/core";
+import type { FastifyRequest } from "fastify";
+
+export type UploadedFile = { field: string; fileName: string; content: Buffer };
+
+/**
+ * Reads a multipart/form-data request whole: text fields and files (each file buffered; the
+ * size limit of @fastify/multipart turns an oversized file into 413).
+ */
+export async function readMultipart(
+  request: FastifyRequest,
+): Promise<{ fields: Record<string, string>; files: UploadedFile[] }> {
+  const fields: Record<string, string> = {};
+  const files: UploadedFile[] = [];
+  for await (const part of request.parts()) {
+    if (part.type === "file") {
+      const content = await part.toBuffer();
+      files.push({ field: part.fieldname, fileName: part.filename, content });
+    } else {
+      fields[part.fieldname] = String(part.value);
+    }
+  }
+  return { fields, files };
+}
+
+/** The JSON object in the `data` field of a multipart request. */
+export function jsonField(fields: Record<string, string>, name = "data"): unknown {
+  const text = fields[name];
+  if (text === undefined) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError(`Trường "${name}" phải là JSON hợp lệ.`);
+  }
+}

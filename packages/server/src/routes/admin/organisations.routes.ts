@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { id, idParams, limitParam, offsetParam } from "../../http/query.js";
+import type { RouteTable } from "../../http/route.js";
+import type { Ctx } from "../../services/context.js";
+import {
+  createOrganisation,
+  listOrganisationsView,
+  mapAlias,
+  updateOrganisation,
+} from "../../services/organisation.service.js";
+
+const orgInput = z.object({
+  name: z.string().trim().min(1, "Nhập tên đơn vị").max(300),
+  shortName: z.string().trim().max(50).nullable().optional(),
+  kind: z.enum(["unit", "group"]).default("unit"),
+  parentId: z.number().int().positive().nullable().optional(),
+});
+
+export function organisationRoutes(t: RouteTable, ctx: Ctx): void {
+  t.add({
+    method: "GET",
+    url: "/api/organisations",
+    tag: "admin",
+    summary: "Danh mục đơn vị (tìm không dấu) với tên gọi khác",
+    access: "user",
+    query: z.object({
+      q: z.string().trim().max(200).optional(),
+      kind: z.enum(["unit", "group"]).optional(),
+      parent: id.optional(),
+      limit: limitParam(1000, 100),
+      offset: offsetParam,
+    }),
+    handler: async ({ query }) => listOrganisationsView(ctx, query),
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/organisations",
+    tag: "admin",
+    summary: "Thêm đơn vị (quản trị)",
+    access: "user",
+    body: orgInput,
+    status: 201,
+    handler: async ({ body, actor }) => createOrganisation(ctx, actor, body),
+  });
+
+  t.add({
+    method: "PATCH",
+    url: "/api/organisations/:id",
+    tag: "admin",
+    summary: "Sửa đơn vị: tên, tên viết tắt, loại, cấp trên (quản trị)",
+    access: "user",
+    params: idParams,
+    body: orgInput.partial(),
+    handler: async ({ params, body, actor }) => updateOrganisation(ctx, actor, params.id, body),
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/organisations/:id/aliases",
+    tag: "imports",
+    summary: "Ánh xạ một tên đơn vị chưa nhận ra vào đơn vị này; được nhớ cho các lần nhập sau",
+    access: "user",
+    params: idParams,
+    body: z.object({ alias: z.string().trim().min(1, "Nhập tên cần ánh xạ").max(500) }),
+    status: 201,
+    handler: async ({ params, body, actor }) => mapAlias(ctx, actor, params.id, body.alias),
+  });
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { idParams } from "../../http/query.js";
+import type { RouteTable } from "../../http/route.js";
+import { requireRole, ROLES } from "../../services/actor.js";
+import type { Ctx } from "../../services/context.js";
+import {
+  createUser,
+  issueTokenFor,
+  listUsersFor,
+  resetPassword,
+  updateUserFor,
+} from "../../services/user.service.js";
+
+const orgIds = z.array(z.number().int().positive()).max(50);
+
+export function userRoutes(t: RouteTable, ctx: Ctx): void {
+  t.add({
+    method: "GET",
+    url: "/api/users",
+    tag: "admin",
+    summary: "Người dùng (quản trị)",
+    access: "user",
+    handler: async ({ actor }) => ({ items: await listUsersFor(ctx, actor) }),
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/users",
+    tag: "admin",
+    summary: "Tạo tài khoản (quản trị); không nhập mật khẩu thì hệ thống sinh và trả về một lần",
+    access: "user",
+    body: z.object({
+      username: z.string().trim().min(3).max(64),
+      displayName: z.string().trim().max(200).optional(),
+      role: z.enum(ROLES),
+      orgId: z.number().int().positive().nullable().optional(),
+      orgIds: orgIds.optional(),
+      password: z.string().min(8).max(500).optional(),
+    }),
+    status: 201,
+    handler: async ({ body, actor }) => {
+      requireRole(actor, "admin");
+      return createUser(ctx, actor.userId, body);
+    },
+  });
+
+  t.add({
+    method: "PATCH",
+    url: "/api/users/:id",
+    tag: "admin",
+    summary: "Đổi tên hiển thị, vai trò, đơn vị, khoá/mở tài khoản (quản trị)",
+    access: "user",
+    params: idParams,
+    body: z.object({
+      displayName: z.string().trim().max(200).optional(),
+      role: z.enum(ROLES).optional(),
+      orgId: z.number().int().positive().nullable().optional(),
+      orgIds: orgIds.optional(),
+      active: z.boolean().optional(),
+    }),
+    handler: async ({ params, body, actor }) => updateUserFor(ctx, actor, params.id, body),
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/users/:id/password",
+    tag: "admin",
+    summary: "Đặt lại mật khẩu (quản trị); trả về mật khẩu mới",
+    access: "user",
+    params: idParams,
+    body: z.object({ password: z.string().min(8).max(500).optional() }),
+    handler: async ({ params, body, actor }) => {
+      requireRole(actor, "admin");
+      return { password: await resetPassword(ctx, actor.userId, params.id, body.password) };
+    },
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/users/:id/tokens",
+    tag: "admin",
+    summary: "Cấp mã truy cập API cho người dùng (quản trị); chỉ hiển thị một lần",
+    access: "user",
+    params: idParams,
+    body: z.object({ name: z.string().trim().min(1).max(100).default("api") }),
+    status: 201,
+    handler: async ({ params, body, actor }) => {
+      requireRole(actor, "admin");
+      const user = await ctx.db
+        .selectFrom("users")
+        .select("username")
+        .where("id", "=", params.id)
+        .executeTakeFirst();
+      return { token: await issueTokenFor(ctx, actor.userId, user?.username ?? "", body.name) };
+    },
+  });
+}

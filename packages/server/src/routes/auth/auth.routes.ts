@@ -1,0 +1,87 @@
+import type { FastifyReply } from "fastify";
+import { z } from "zod";
+import { CSRF_COOKIE, SESSION_COOKIE } from "../../http/auth.js";
+import type { RouteTable } from "../../http/route.js";
+import { ROLE_LABELS, type Actor } from "../../services/actor.js";
+import { login, logout } from "../../services/auth.service.js";
+import type { Ctx } from "../../services/context.js";
+import { LoginLimiter } from "../../services/login-limiter.js";
+import { loginBody, meResponse, type MeResponse } from "./auth.schemas.js";
+
+async function describe(ctx: Ctx, actor: Actor, csrfToken: string | null): Promise<MeResponse> {
+  const org =
+    actor.orgId === null
+      ? null
+      : ((await ctx.db
+          .selectFrom("organisations")
+          .select(["id", "name"])
+          .where("id", "=", actor.orgId)
+          .executeTakeFirst()) ?? null);
+  return {
+    user: {
+      id: actor.userId,
+      username: actor.username,
+      displayName: actor.displayName,
+      role: actor.role,
+      roleLabel: ROLE_LABELS[actor.role],
+      org,
+      units: actor.units,
+    },
+    csrfToken,
+  };
+}
+
+function clearCookies(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: "/" }).clearCookie(CSRF_COOKIE, { path: "/" });
+}
+
+export function authRoutes(t: RouteTable, ctx: Ctx): void {
+  const limiter = new LoginLimiter();
+
+  t.add({
+    method: "POST",
+    url: "/api/auth/login",
+    tag: "auth",
+    summary: "Đăng nhập bằng mật khẩu: đặt cookie phiên (httpOnly) và trả mã CSRF",
+    access: "public",
+    body: loginBody,
+    response: meResponse,
+    handler: async ({ body, request, reply }) => {
+      const result = await login(ctx, limiter, { ...body, ip: request.ip });
+      const common = {
+        path: "/",
+        sameSite: "lax" as const,
+        secure: ctx.config.cookieSecure,
+        maxAge: Math.floor(ctx.config.sessionTtlMs / 1000),
+      };
+      reply.setCookie(SESSION_COOKIE, result.token, { ...common, httpOnly: true });
+      reply.setCookie(CSRF_COOKIE, result.csrfToken, { ...common, httpOnly: false });
+      return describe(ctx, result.actor, result.csrfToken);
+    },
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/auth/logout",
+    tag: "auth",
+    summary: "Đăng xuất (kết thúc phiên)",
+    access: "user",
+    response: z.object({ ok: z.literal(true) }),
+    handler: async ({ request, reply }) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await logout(ctx, token);
+      clearCookies(reply);
+      return { ok: true as const };
+    },
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/auth/me",
+    tag: "auth",
+    summary: "Người dùng hiện tại, vai trò, đơn vị và mã CSRF của phiên",
+    access: "user",
+    response: meResponse,
+    handler: async ({ actor, request }) => describe(ctx, actor, request.csrfToken),
+  });
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { id, idParams } from "../../http/query.js";
+import type { RouteTable } from "../../http/route.js";
+import { changeRequestInput, decisionInput } from "../../services/change-request.schemas.js";
+import {
+  decideChange,
+  listChangeRequestsFor,
+  proposeChange,
+} from "../../services/change-request.service.js";
+import type { Ctx } from "../../services/context.js";
+
+export function changeRequestRoutes(t: RouteTable, ctx: Ctx): void {
+  t.add({
+    method: "POST",
+    url: "/api/tasks/:id/change-requests",
+    tag: "change-requests",
+    summary: "Đơn vị đề xuất điều chỉnh: gia hạn, giao lại, đổi sản phẩm, huỷ (kèm lý do)",
+    access: "user",
+    params: idParams,
+    body: changeRequestInput,
+    status: 201,
+    handler: async ({ params, body, actor }) => proposeChange(ctx, actor, params.id, body),
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/change-requests/:id/decision",
+    tag: "change-requests",
+    summary: "Lãnh đạo chấp thuận (áp dụng, lưu phiên bản nhiệm vụ) hoặc không chấp thuận đề xuất",
+    access: "user",
+    params: idParams,
+    body: decisionInput,
+    handler: async ({ params, body, actor }) => decideChange(ctx, actor, params.id, body),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/change-requests",
+    tag: "change-requests",
+    summary: "Đề xuất điều chỉnh (theo trạng thái, theo nhiệm vụ), cũ nhất trước",
+    access: "user",
+    query: z.object({
+      status: z.enum(["proposed", "approved", "rejected"]).optional(),
+      task: id.optional(),
+    }),
+    handler: async ({ query, actor }) => ({
+      items: await listChangeRequestsFor(ctx, actor, query),
+    }),
+  });
+}

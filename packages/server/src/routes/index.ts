@@ -1,0 +1,32 @@
+import type { RouteTable } from "../http/route.js";
+import type { Ctx } from "../services/context.js";
+import { calendarRoutes } from "./admin/calendars.routes.js";
+import { organisationRoutes } from "./admin/organisations.routes.js";
+import { userRoutes } from "./admin/users.routes.js";
+import { authRoutes } from "./auth/auth.routes.js";
+import { changeRequestRoutes } from "./change-requests/change-requests.routes.js";
+import { evidenceRoutes } from "./evidence/evidence.routes.js";
+import { healthRoutes } from "./health/health.routes.js";
+import { inboxRoutes } from "./inbox/inbox.routes.js";
+import { linkRoutes } from "./links/links.routes.js";
+import { planRoutes } from "./plans/plans.routes.js";
+import { reportRoutes } from "./reports/reports.routes.js";
+import { statsRoutes } from "./stats/stats.routes.js";
+import { taskRoutes } from "./tasks/tasks.routes.js";
+
+/** Every API route, by resource. */
+export function registerRoutes(t: RouteTable, ctx: Ctx): void {
+  healthRoutes(t, ctx);
+  authRoutes(t, ctx);
+  planRoutes(t, ctx);
+  taskRoutes(t, ctx);
+  statsRoutes(t, ctx);
+  reportRoutes(t, ctx);
+  evidenceRoutes(t, ctx);
+  inboxRoutes(t, ctx);
+  changeRequestRoutes(t, ctx);
+  organisationRoutes(t, ctx);
+  userRoutes(t, ctx);
+  calendarRoutes(t, ctx);
+  linkRoutes(t, ctx);
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { idParams } from "../../http/query.js";
+import type { RouteTable } from "../../http/route.js";
+import { setCalendar } from "../../services/calendar.service.js";
+import type { Ctx } from "../../services/context.js";
+import { listPlansView, planDetail } from "../../services/plan.service.js";
+import { calendarBody, planSchema } from "./plans.schemas.js";
+
+export function planRoutes(t: RouteTable, ctx: Ctx): void {
+  t.add({
+    method: "GET",
+    url: "/api/plans",
+    tag: "plans",
+    summary: "Danh sách kế hoạch (mới nhất trước) với số nhiệm vụ và lịch báo cáo",
+    access: "user",
+    response: z.object({ items: z.array(planSchema) }),
+    handler: async () => ({ items: await listPlansView(ctx) }),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/plans/:id",
+    tag: "plans",
+    summary: "Một kế hoạch: phụ lục, nhóm nhiệm vụ, cảnh báo khi nhập",
+    access: "user",
+    params: idParams,
+    handler: async ({ params }) => planDetail(ctx, params.id),
+  });
+
+  t.add({
+    method: "PUT",
+    url: "/api/plans/:id/calendar",
+    tag: "admin",
+    summary: "Đặt lịch báo cáo của kế hoạch (quản trị, cơ quan theo dõi)",
+    access: "user",
+    params: idParams,
+    body: calendarBody,
+    handler: async ({ params, body, actor }) => setCalendar(ctx, actor, params.id, body),
+  });
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+export const calendarBody = z.object({
+  frequency: z.enum(["monthly", "quarterly"]),
+  dueDay: z.number().int().min(2, "Ngày hạn từ 2 đến 31").max(31, "Ngày hạn từ 2 đến 31"),
+});
+
+export const calendarSchema = calendarBody.extend({ planId: z.number(), explicit: z.boolean() });
+
+export const planSchema = z.object({
+  id: z.number(),
+  kind: z.string().nullable(),
+  number: z.string().nullable(),
+  date: z.string().nullable(),
+  issuer: z.string().nullable(),
+  title: z.string().nullable(),
+  draft: z.boolean(),
+  ownerOrgId: z.number().nullable(),
+  ownerOrgName: z.string().nullable(),
+  taskCount: z.number(),
+  sourceName: z.string(),
+  importedAt: z.string(),
+  calendar: calendarSchema,
+});

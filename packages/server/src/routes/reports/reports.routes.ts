@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { jsonField, readMultipart } from "../../http/multipart.js";
+import { id, idParams, limitParam, offsetParam } from "../../http/query.js";
+import type { RouteTable } from "../../http/route.js";
+import type { Ctx } from "../../services/context.js";
+import { EVIDENCE_EXTENSIONS } from "../../services/evidence.store.js";
+import { reportInput, reviewInput } from "../../services/report.schemas.js";
+import {
+  getReportFor,
+  listReportsFor,
+  reviewReport,
+  submitReport,
+} from "../../services/report.service.js";
+
+const multipartReport = z.object({
+  data: z.string().describe("Báo cáo dạng JSON, cùng cấu trúc với thân JSON"),
+  files: z.array(z.string()).describe(`Tệp minh chứng (${EVIDENCE_EXTENSIONS.join(", ")})`),
+});
+
+export function reportRoutes(t: RouteTable, ctx: Ctx): void {
+  t.add({
+    method: "POST",
+    url: "/api/tasks/:id/reports",
+    tag: "reports",
+    summary:
+      "Đơn vị gửi báo cáo tiến độ (JSON, hoặc multipart: trường data = JSON và các tệp minh chứng); 403 nếu nhiệm vụ không thuộc đơn vị",
+    access: "user",
+    params: idParams,
+    body: reportInput,
+    multipart: multipartReport,
+    status: 201,
+    handler: async ({ params, body, actor, request }) => {
+      if (!request.isMultipart()) return submitReport(ctx, actor, params.id, body);
+      const { fields, files } = await readMultipart(request);
+      const input = reportInput.parse(jsonField(fields));
+      return submitReport(ctx, actor, params.id, input, files);
+    },
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/reports/:id/review",
+    tag: "reports",
+    summary: "Cơ quan theo dõi chấp nhận hoặc trả lại báo cáo (trả lại phải có ý kiến)",
+    access: "user",
+    params: idParams,
+    body: reviewInput,
+    handler: async ({ params, body, actor }) => reviewReport(ctx, actor, params.id, body),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/reports",
+    tag: "reports",
+    summary: "Báo cáo theo trạng thái, cũ nhất trước (status=submitted: hàng chờ thẩm định)",
+    access: "user",
+    query: z.object({
+      status: z.enum(["submitted", "accepted", "returned"]).optional(),
+      task: id.optional(),
+      limit: limitParam(200, 50),
+      offset: offsetParam,
+    }),
+    handler: async ({ query, actor }) => listReportsFor(ctx, actor, query),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/reports/:id",
+    tag: "reports",
+    summary: "Một báo cáo với minh chứng và ý kiến thẩm định",
+    access: "user",
+    params: idParams,
+    handler: async ({ params, actor }) => getReportFor(ctx, actor, params.id),
+  });
+}

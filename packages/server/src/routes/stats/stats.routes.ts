@@ -1,0 +1,75 @@
+import { STATUS_CODES } from "@giamsat/core";
+import { z } from "zod";
+import { asOfParam, id, limitParam, offsetParam } from "../../http/query.js";
+import type { RouteTable } from "../../http/route.js";
+import type { Ctx } from "../../services/context.js";
+import { overdueFor, scorecardsFor, statsFor } from "../../services/stats.service.js";
+import { taskListResponse } from "../tasks/tasks.schemas.js";
+
+const statsQuery = z.object({ plan: id.optional(), asOf: asOfParam, lead: id.optional() });
+const counts = z.object(
+  Object.fromEntries(STATUS_CODES.map((c) => [c, z.number()])) as Record<
+    (typeof STATUS_CODES)[number],
+    z.ZodNumber
+  >,
+);
+
+const statsResponse = z.object({
+  asOf: z.string(),
+  total: z.number(),
+  counts,
+  labels: z.record(z.string(), z.string()),
+  byLead: z.array(z.object({ orgId: z.number(), name: z.string(), total: z.number(), counts })),
+  trend: z.array(z.object({ month: z.string(), asOf: z.string(), counts })),
+});
+
+const scorecard = z.object({
+  unitId: z.number(),
+  name: z.string(),
+  led: z.number(),
+  doneOnTime: z.number(),
+  doneLate: z.number(),
+  overdue: z.number(),
+  inTime: z.number(),
+  dueSoon: z.number(),
+  noDeadline: z.number(),
+  recurring: z.number(),
+  reportsDue: z.number(),
+  reportsOnTime: z.number(),
+  timeliness: z.number().nullable(),
+});
+
+export function statsRoutes(t: RouteTable, ctx: Ctx): void {
+  t.add({
+    method: "GET",
+    url: "/api/stats",
+    tag: "dashboard",
+    summary: "Số nhiệm vụ theo trạng thái tại ngày asOf, theo đơn vị chủ trì, và xu hướng 6 tháng",
+    access: "user",
+    query: statsQuery,
+    response: statsResponse,
+    handler: async ({ query, actor }) => statsFor(ctx, actor, query),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/overdue",
+    tag: "dashboard",
+    summary: "Nhiệm vụ quá hạn tại ngày asOf, quá hạn lâu nhất trước",
+    access: "user",
+    query: statsQuery.extend({ limit: limitParam(500, 100), offset: offsetParam }),
+    response: taskListResponse,
+    handler: async ({ query, actor }) => overdueFor(ctx, actor, query),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/scorecards",
+    tag: "dashboard",
+    summary: "Bảng điểm đơn vị: nhiệm vụ chủ trì theo trạng thái, tỷ lệ báo cáo đúng hạn",
+    access: "user",
+    query: statsQuery,
+    response: z.object({ asOf: z.string(), items: z.array(scorecard) }),
+    handler: async ({ query, actor }) => scorecardsFor(ctx, actor, query),
+  });
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { asOfParam, idParams } from "../../http/query.js";
+import type { RouteTable } from "../../http/route.js";
+import type { Ctx } from "../../services/context.js";
+import { listTasksFor, taskDetailFor } from "../../services/task.service.js";
+import { taskListQuery, taskListResponse } from "./tasks.schemas.js";
+
+export function taskRoutes(t: RouteTable, ctx: Ctx): void {
+  t.add({
+    method: "GET",
+    url: "/api/tasks",
+    tag: "tasks",
+    summary:
+      "Nhiệm vụ theo bộ lọc (kế hoạch, trạng thái tại ngày asOf, đơn vị chủ trì, tìm kiếm không dấu), theo thứ tự trong kế hoạch",
+    access: "user",
+    query: taskListQuery,
+    response: taskListResponse,
+    handler: async ({ query, actor }) => listTasksFor(ctx, actor, query),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/tasks/:id",
+    tag: "tasks",
+    summary:
+      "Một nhiệm vụ: trạng thái tại ngày asOf, đầu mối, mốc, liên kết, báo cáo (minh chứng, ý kiến), phiên bản, đề xuất điều chỉnh, nhật ký",
+    access: "user",
+    params: idParams,
+    query: z.object({ asOf: asOfParam }),
+    handler: async ({ params, query, actor }) => taskDetailFor(ctx, actor, params.id, query.asOf),
+  });
+}

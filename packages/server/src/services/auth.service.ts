@@ -1,0 +1,116 @@
+import { createHash, randomBytes } from "node:crypto";
+import { DomainError } from "@giamsat/core";
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  findLiveSession,
+  findUserByTokenHash,
+  findUserByUsername,
+  insertApiToken,
+  insertSession,
+  orgsWithDescendants,
+  recordAudit,
+  userOrgIds,
+  type User,
+} from "@giamsat/db";
+import { isUnitRole, type Actor, type Role } from "./actor.js";
+import { nowIso, type Ctx } from "./context.js";
+import type { LoginLimiter } from "./login-limiter.js";
+import { verifyPassword } from "./password.js";
+
+export const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+const randomToken = (): string => randomBytes(32).toString("base64url");
+
+export const unauthenticated = () =>
+  new DomainError("unauthenticated", "Bạn cần đăng nhập để tiếp tục.");
+
+/** The actor for a user: a unit user sees its units and every unit under them. */
+export async function actorFor(ctx: Ctx, user: User, via: Actor["via"]): Promise<Actor> {
+  const role = user.role as Role;
+  let units: number[] | null = null;
+  if (isUnitRole(role)) {
+    const own = await userOrgIds(ctx.db, user.id);
+    if (user.org_id !== null) own.push(user.org_id);
+    units = await orgsWithDescendants(ctx.db, own);
+  }
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    role,
+    orgId: user.org_id,
+    units,
+    via,
+  };
+}
+
+export type LoginResult = { token: string; csrfToken: string; actor: Actor; expiresAt: string };
+
+export async function login(
+  ctx: Ctx,
+  limiter: LoginLimiter,
+  input: { username: string; password: string; ip: string },
+): Promise<LoginResult> {
+  limiter.check(input.username, input.ip);
+  const user = await findUserByUsername(ctx.db, input.username);
+  const ok =
+    user !== undefined &&
+    user.active === 1 &&
+    (await verifyPassword(input.password, user.password_hash));
+  if (!ok || !user) {
+    limiter.fail(input.username, input.ip);
+    throw new DomainError("unauthenticated", "Tên đăng nhập hoặc mật khẩu không đúng.");
+  }
+  limiter.succeed(input.username, input.ip);
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const expiresAt = new Date(Date.now() + ctx.config.sessionTtlMs).toISOString();
+  await deleteExpiredSessions(ctx.db, nowIso());
+  await insertSession(ctx.db, {
+    id: sha256(token),
+    user_id: user.id,
+    csrf_token: csrfToken,
+    expires_at: expiresAt,
+  });
+  return { token, csrfToken, actor: await actorFor(ctx, user, "session"), expiresAt };
+}
+
+export async function logout(ctx: Ctx, token: string): Promise<void> {
+  await deleteSession(ctx.db, sha256(token));
+}
+
+/** The session's actor and CSRF token, or undefined when the token is unknown or expired. */
+export async function sessionActor(
+  ctx: Ctx,
+  token: string,
+): Promise<{ actor: Actor; csrfToken: string } | undefined> {
+  const found = await findLiveSession(ctx.db, sha256(token), nowIso());
+  if (!found) return undefined;
+  return { actor: await actorFor(ctx, found.user, "session"), csrfToken: found.session.csrf_token };
+}
+
+export async function tokenActor(ctx: Ctx, token: string): Promise<Actor | undefined> {
+  const user = await findUserByTokenHash(ctx.db, sha256(token));
+  return user ? actorFor(ctx, user, "token") : undefined;
+}
+
+/** Issues an API token for a user (shown once; only its hash is stored). */
+export async function issueApiToken(
+  ctx: Ctx,
+  user: User,
+  name: string,
+  actorId: number | null,
+): Promise<string> {
+  const token = `gs_${randomToken()}`;
+  await ctx.db.transaction().execute(async (trx) => {
+    const id = await insertApiToken(trx, user.id, sha256(token), name);
+    await recordAudit(trx, {
+      actorId,
+      action: "token.issue",
+      entity: "api_token",
+      entityId: id,
+      after: { userId: user.id, name },
+    });
+  });
+  return token;
+}

@@ -1,0 +1,65 @@
+import { checkCalendar, NotFoundError, type ReportingCalendar } from "@giamsat/core";
+import { findCalendar, listCalendars, recordAudit, saveCalendar } from "@giamsat/db";
+import { requireRole, type Actor } from "./actor.js";
+import type { Ctx } from "./context.js";
+
+/**
+ * A plan without a calendar of its own reports monthly, before the 20th (plan 596's rule and
+ * the most common one). Importing a plan sets its calendar from its reporting clause
+ * (reportingCalendarFromText) when it has one, e.g. plan 405's quarterly rule.
+ */
+export const DEFAULT_CALENDAR: ReportingCalendar = { frequency: "monthly", dueDay: 20 };
+
+export type PlanCalendar = ReportingCalendar & { planId: number; explicit: boolean };
+
+export async function calendarOf(ctx: Ctx, planId: number): Promise<PlanCalendar> {
+  const row = await findCalendar(ctx.db, planId);
+  return row
+    ? { frequency: row.frequency, dueDay: row.due_day, planId, explicit: true }
+    : { ...DEFAULT_CALENDAR, planId, explicit: false };
+}
+
+/** Every plan's calendar (explicit or default), for a set of plan ids. */
+export async function calendarsByPlan(
+  ctx: Ctx,
+  planIds: readonly number[],
+): Promise<Map<number, PlanCalendar>> {
+  const explicit = new Map((await listCalendars(ctx.db)).map((c) => [c.plan_id, c]));
+  return new Map(
+    planIds.map((planId) => {
+      const row = explicit.get(planId);
+      const cal = row ? { frequency: row.frequency, dueDay: row.due_day } : DEFAULT_CALENDAR;
+      return [planId, { ...cal, planId, explicit: Boolean(row) }];
+    }),
+  );
+}
+
+/** Sets a plan's calendar (admin or monitoring department), audited. */
+export async function setCalendar(
+  ctx: Ctx,
+  actor: Actor,
+  planId: number,
+  cal: ReportingCalendar,
+): Promise<PlanCalendar> {
+  requireRole(actor, "admin", "monitor");
+  checkCalendar(cal);
+  const plan = await ctx.db
+    .selectFrom("plans")
+    .select("id")
+    .where("id", "=", planId)
+    .executeTakeFirst();
+  if (!plan) throw new NotFoundError(`Không tìm thấy kế hoạch số hiệu ${planId}.`);
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await findCalendar(trx, planId);
+    await saveCalendar(trx, { plan_id: planId, frequency: cal.frequency, due_day: cal.dueDay });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: "calendar.set",
+      entity: "plan",
+      entityId: planId,
+      before: before ?? null,
+      after: { frequency: cal.frequency, dueDay: cal.dueDay },
+    });
+  });
+  return { ...cal, planId, explicit: true };
+}

@@ -1,0 +1,24 @@
+import { createReadStream } from "node:fs";
+import path from "node:path";
+import { NotFoundError } from "@giamsat/core";
+import { findEvidence } from "@giamsat/db";
+import type { Actor } from "./actor.js";
+import type { Ctx } from "./context.js";
+import { loadVisibleTask } from "./task-access.js";
+
+/** An evidence file the actor may read (its report's task must be visible to it). */
+export async function openEvidence(ctx: Ctx, actor: Actor, id: number) {
+  const evidence = await findEvidence(ctx.db, id);
+  if (!evidence) throw new NotFoundError(`Không tìm thấy minh chứng số hiệu ${id}.`);
+  await loadVisibleTask(ctx, actor, evidence.task_id);
+  if (evidence.kind !== "file" || !evidence.storage_path) {
+    throw new NotFoundError("Minh chứng này là văn bản hoặc liên kết, không có tệp để tải.");
+  }
+  const file = path.join(ctx.config.dataDir, evidence.storage_path);
+  return {
+    fileName: evidence.file_name ?? "minh-chung",
+    mime: evidence.mime ?? "application/octet-stream",
+    size: evidence.size,
+    stream: createReadStream(file),
+  };
+}

@@ -1,0 +1,192 @@
+import { fold, NotFoundError, ValidationError } from "@giamsat/core";
+import {
+  addAlias,
+  getOrganisation,
+  listOrganisations,
+  recordAudit,
+  type OrgKind,
+} from "@giamsat/db";
+import { requireRole, type Actor } from "./actor.js";
+import type { Ctx } from "./context.js";
+
+export type OrganisationView = {
+  id: number;
+  name: string;
+  shortName: string | null;
+  kind: OrgKind;
+  parentId: number | null;
+  aliases: string[];
+};
+
+export async function listOrganisationsView(
+  ctx: Ctx,
+  q: { q?: string; kind?: OrgKind; parent?: number; limit: number; offset: number },
+): Promise<{ items: OrganisationView[]; total: number }> {
+  const { items, total } = await listOrganisations(ctx.db, {
+    ...(q.q ? { q: q.q } : {}),
+    ...(q.kind ? { kind: q.kind } : {}),
+    ...(q.parent !== undefined ? { parentId: q.parent } : {}),
+    limit: q.limit,
+    offset: q.offset,
+  });
+  const aliases = items.length
+    ? await ctx.db
+        .selectFrom("org_aliases")
+        .select(["org_id", "alias"])
+        .where(
+          "org_id",
+          "in",
+          items.map((o) => o.id),
+        )
+        .orderBy("id")
+        .execute()
+    : [];
+  return {
+    items: items.map((o) => ({
+      id: o.id,
+      name: o.name,
+      shortName: o.short_name,
+      kind: o.kind,
+      parentId: o.parent_id,
+      aliases: aliases.filter((a) => a.org_id === o.id).map((a) => a.alias),
+    })),
+    total,
+  };
+}
+
+async function loadOrg(ctx: Ctx, id: number) {
+  const org = await getOrganisation(ctx.db, id);
+  if (!org) throw new NotFoundError(`Không tìm thấy đơn vị số hiệu ${id}.`);
+  return org;
+}
+
+export type OrganisationInput = {
+  name: string;
+  shortName?: string | null;
+  kind: OrgKind;
+  parentId?: number | null;
+};
+
+export async function createOrganisation(
+  ctx: Ctx,
+  actor: Actor,
+  input: OrganisationInput,
+): Promise<{ id: number }> {
+  requireRole(actor, "admin");
+  if (input.parentId != null) await loadOrg(ctx, input.parentId);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("organisations")
+      .values({
+        name: input.name,
+        short_name: input.shortName ?? null,
+        kind: input.kind,
+        parent_id: input.parentId ?? null,
+        search: fold(input.name),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: "organisation.create",
+      entity: "organisation",
+      entityId: row.id,
+      after: input,
+    });
+    return row.id;
+  });
+  return { id };
+}
+
+export async function updateOrganisation(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  input: Partial<OrganisationInput>,
+): Promise<{ id: number }> {
+  requireRole(actor, "admin");
+  const org = await loadOrg(ctx, id);
+  if (input.parentId === id)
+    throw new ValidationError("parentId: một đơn vị không thể là cấp trên của chính nó.");
+  if (input.parentId != null) await loadOrg(ctx, input.parentId);
+  await ctx.db.transaction().execute(async (trx) => {
+    const name = input.name ?? org.name;
+    await trx
+      .updateTable("organisations")
+      .set({
+        name,
+        search: fold(name),
+        short_name: input.shortName === undefined ? org.short_name : input.shortName,
+        kind: input.kind ?? org.kind,
+        parent_id: input.parentId === undefined ? org.parent_id : input.parentId,
+      })
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: "organisation.update",
+      entity: "organisation",
+      entityId: id,
+      before: org,
+      after: input,
+    });
+  });
+  return { id };
+}
+
+/**
+ * Maps a raw unit name (as an imported plan spells it) to an organisation: the alias is
+ * remembered for the next imports, and task units already stored with that raw name and no
+ * organisation are linked to it now.
+ */
+export async function mapAlias(
+  ctx: Ctx,
+  actor: Actor,
+  orgId: number,
+  alias: string,
+): Promise<{ orgId: number; alias: string; linked: number }> {
+  requireRole(actor, "admin", "monitor");
+  await loadOrg(ctx, orgId);
+  const folded = fold(alias);
+  if (!folded) throw new ValidationError("alias: nhập tên cần ánh xạ.");
+  const linked = await ctx.db.transaction().execute(async (trx) => {
+    await addAlias(trx, orgId, alias.trim());
+    const loose = await trx
+      .selectFrom("task_orgs")
+      .select(["id", "task_id", "role", "raw", "name"])
+      .where("org_id", "is", null)
+      .execute();
+    const matching = loose.filter((o) => fold(o.raw) === folded || fold(o.name) === folded);
+    if (matching.length) {
+      await trx
+        .updateTable("task_orgs")
+        .set({ org_id: orgId, resolved: 1 })
+        .where(
+          "id",
+          "in",
+          matching.map((m) => m.id),
+        )
+        .execute();
+      const leadTasks = [
+        ...new Set(matching.filter((m) => m.role === "lead").map((m) => m.task_id)),
+      ];
+      if (leadTasks.length) {
+        await trx
+          .updateTable("tasks")
+          .set({ lead_org_id: orgId })
+          .where("id", "in", leadTasks)
+          .where("lead_org_id", "is", null)
+          .execute();
+      }
+    }
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: "organisation.alias",
+      entity: "organisation",
+      entityId: orgId,
+      after: { alias, linkedTaskUnits: matching.length },
+    });
+    return matching.length;
+  });
+  return { orgId, alias: alias.trim(), linked };
+}

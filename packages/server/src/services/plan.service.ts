@@ -1,0 +1,83 @@
+import { NotFoundError } from "@giamsat/core";
+import { getPlan, listAppendices, listPlans } from "@giamsat/db";
+import { calendarsByPlan, type PlanCalendar } from "./calendar.service.js";
+import type { Ctx } from "./context.js";
+
+export type PlanView = {
+  id: number;
+  kind: string | null;
+  number: string | null;
+  date: string | null;
+  issuer: string | null;
+  title: string | null;
+  draft: boolean;
+  ownerOrgId: number | null;
+  ownerOrgName: string | null;
+  taskCount: number;
+  sourceName: string;
+  importedAt: string;
+  calendar: PlanCalendar;
+};
+
+export async function listPlansView(ctx: Ctx): Promise<PlanView[]> {
+  const plans = await listPlans(ctx.db);
+  const calendars = await calendarsByPlan(
+    ctx,
+    plans.map((p) => p.id),
+  );
+  return plans.map((p) => ({
+    id: p.id,
+    kind: p.kind,
+    number: p.number,
+    date: p.date,
+    issuer: p.issuer,
+    title: p.title,
+    draft: p.draft === 1,
+    ownerOrgId: p.owner_org_id,
+    ownerOrgName: p.owner_org_name,
+    taskCount: p.task_count,
+    sourceName: p.source_name,
+    importedAt: p.imported_at,
+    calendar: calendars.get(p.id)!,
+  }));
+}
+
+/** One plan with its appendices, each with its groups, and the import warnings. */
+export async function planDetail(ctx: Ctx, id: number) {
+  const plan = await getPlan(ctx.db, id);
+  if (!plan) throw new NotFoundError(`Không tìm thấy kế hoạch số hiệu ${id}.`);
+  const summary = (await listPlansView(ctx)).find((p) => p.id === id)!;
+  const appendices = await listAppendices(ctx.db, id);
+  const groups = appendices.length
+    ? await ctx.db
+        .selectFrom("task_groups")
+        .selectAll()
+        .where(
+          "appendix_id",
+          "in",
+          appendices.map((a) => a.id),
+        )
+        .orderBy("ordinal")
+        .execute()
+    : [];
+  return {
+    ...summary,
+    warnings: JSON.parse(plan.warnings) as { line: number | null; code: string; message: string }[],
+    appendices: appendices.map((a) => ({
+      id: a.id,
+      ordinal: a.ordinal,
+      title: a.title,
+      kind: a.kind,
+      columns: JSON.parse(a.columns) as string[],
+      groups: groups
+        .filter((g) => g.appendix_id === a.id)
+        .map((g) => ({
+          id: g.id,
+          path: JSON.parse(g.path) as string[],
+          number: g.number,
+          title: g.title,
+          role: g.role,
+        })),
+    })),
+  };
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD");
+
+export const evidenceRef = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("document"),
+    reference: z.string().trim().min(1, "Nhập số, ký hiệu văn bản").max(500),
+  }),
+  z.object({
+    kind: z.literal("link"),
+    url: z
+      .string()
+      .trim()
+      .max(2000)
+      .regex(/^https?:\/\/\S+$/i, "Liên kết phải bắt đầu bằng http:// hoặc https://"),
+    reference: z.string().trim().max(500).optional(),
+  }),
+]);
+
+export const REPORT_STATES = [
+  "not_started",
+  "in_progress",
+  "completed",
+  "nothing_to_report",
+] as const;
+
+/** A progress report as a unit submits it (JSON body, or the `data` field of a multipart form). */
+export const reportInput = z
+  .object({
+    period: z.string().trim().optional(),
+    state: z.enum(REPORT_STATES),
+    completedOn: isoDate.optional(),
+    progress: z.number().int().min(0).max(100).optional(),
+    summary: z.string().trim().max(20000).default(""),
+    difficulties: z.string().trim().max(20000).optional(),
+    proposals: z.string().trim().max(20000).optional(),
+    evidence: z.array(evidenceRef).max(50).default([]),
+    supersedes: z.number().int().positive().optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.state === "completed" && !r.completedOn) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["completedOn"],
+        message: "Nhập ngày hoàn thành khi báo cáo đã hoàn thành",
+      });
+    }
+    if (r.state !== "completed" && r.completedOn) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["completedOn"],
+        message: "Chỉ nhập ngày hoàn thành khi trạng thái là đã hoàn thành",
+      });
+    }
+    if (r.state !== "nothing_to_report" && !r.summary) {
+      ctx.addIssue({ code: "custom", path: ["summary"], message: "Nhập nội dung báo cáo" });
+    }
+  });
+export type ReportInput = z.output<typeof reportInput>;
+
+export const reviewInput = z
+  .object({
+    decision: z.enum(["accept", "return"]),
+    comment: z.string().trim().max(5000).optional(),
+  })
+  .refine((r) => r.decision === "accept" || Boolean(r.comment), {
+    path: ["comment"],
+    message: "Nhập ý kiến khi trả lại báo cáo",
+  });
+export type ReviewInput = z.output<typeof reviewInput>;

@@ -1,0 +1,265 @@
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  periodFromKey,
+  periodOf,
+  ValidationError,
+} from "@giamsat/core";
+import {
+  findReport,
+  insertEvidence,
+  insertReport,
+  insertReview,
+  isSuperseded,
+  listReports,
+  recordAudit,
+  refreshTaskCompletion,
+  setReportStatus,
+  type ReportStatus,
+} from "@giamsat/db";
+import { canSeeConfidential, isUnitRole, requireRole, type Actor } from "./actor.js";
+import { calendarOf } from "./calendar.service.js";
+import { nowIso, today, type Ctx } from "./context.js";
+import { storeEvidenceFile, type StoredFile } from "./evidence.store.js";
+import type { ReportInput, ReviewInput } from "./report.schemas.js";
+import { reportViews, type ReportView } from "./report.view.js";
+import { loadVisibleTask, taskUnitIds } from "./task-access.js";
+
+export type UploadedEvidence = { fileName: string; content: Buffer };
+
+/**
+ * A unit submits a progress report on a task it leads or coordinates. The report, its evidence
+ * and the audit event are written in one transaction; files are stored (content-addressed)
+ * before it. A correction is a new report that names the one it supersedes.
+ */
+export async function submitReport(
+  ctx: Ctx,
+  actor: Actor,
+  taskId: number,
+  input: ReportInput,
+  files: readonly UploadedEvidence[] = [],
+): Promise<ReportView> {
+  if (!isUnitRole(actor.role))
+    throw new ForbiddenError("Chỉ đơn vị được giao nhiệm vụ mới gửi báo cáo.");
+  const task = await loadVisibleTask(ctx, actor, taskId);
+  if (task.cancelled_at || task.removed_at)
+    throw new ConflictError("Nhiệm vụ đã bị huỷ hoặc đưa ra khỏi kế hoạch.");
+  if (input.state === "nothing_to_report" && task.kind !== "recurring") {
+    throw new ValidationError('state: "Không phát sinh" chỉ dùng cho nhiệm vụ thường xuyên.');
+  }
+  if (input.state === "completed" && task.kind === "recurring") {
+    throw new ValidationError(
+      "state: nhiệm vụ thường xuyên không có trạng thái hoàn thành; hãy báo cáo theo kỳ.",
+    );
+  }
+  if (input.completedOn && input.completedOn > today()) {
+    throw new ValidationError("completedOn: ngày hoàn thành không được sau ngày hôm nay.");
+  }
+  const calendar = await calendarOf(ctx, task.plan_id);
+  const period = input.period ? periodFromKey(input.period, calendar) : periodOf(today(), calendar);
+  if (input.supersedes !== undefined) {
+    const previous = await findReport(ctx.db, input.supersedes);
+    if (!previous || previous.task_id !== taskId) {
+      throw new ValidationError(
+        `supersedes: báo cáo ${input.supersedes} không thuộc nhiệm vụ này.`,
+      );
+    }
+  }
+  const stored: StoredFile[] = [];
+  for (const f of files) {
+    stored.push(
+      await storeEvidenceFile(ctx.config.dataDir, f.fileName, f.content, ctx.config.uploadMaxBytes),
+    );
+  }
+  const units = new Set(actor.units ?? []);
+  const orgId = taskUnitIds(task).find((u) => units.has(u)) ?? actor.orgId;
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const reportId = await insertReport(trx, {
+      task_id: taskId,
+      org_id: orgId,
+      period_key: period.key,
+      state: input.state,
+      completed_on: input.completedOn ?? null,
+      progress: input.state === "completed" ? 100 : (input.progress ?? null),
+      summary: input.summary || "Không phát sinh",
+      difficulties: input.difficulties || null,
+      proposals: input.proposals || null,
+      submitted_by: actor.userId,
+      submitted_at: nowIso(),
+      status: "submitted",
+      supersedes_id: input.supersedes ?? null,
+    });
+    await insertEvidence(trx, [
+      ...stored.map((s) => ({
+        report_id: reportId,
+        kind: "file" as const,
+        file_name: s.fileName,
+        mime: s.mime,
+        size: s.size,
+        storage_path: s.storagePath,
+        sha256: s.sha256,
+      })),
+      ...input.evidence.map((e) => ({
+        report_id: reportId,
+        kind: e.kind,
+        reference: e.reference ?? null,
+        url: e.kind === "link" ? e.url : null,
+      })),
+    ]);
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: "report.submit",
+      entity: "report",
+      entityId: reportId,
+      after: {
+        taskId,
+        period: period.key,
+        state: input.state,
+        completedOn: input.completedOn ?? null,
+        files: stored.length,
+      },
+    });
+    return reportId;
+  });
+  return reportView(ctx, id);
+}
+
+async function reportView(ctx: Ctx, id: number): Promise<ReportView> {
+  const report = await findReport(ctx.db, id);
+  if (!report) throw new NotFoundError(`Không tìm thấy báo cáo số hiệu ${id}.`);
+  const [view] = await reportViews(ctx, [report]);
+  return view as ReportView;
+}
+
+/** A report the actor may see (its task must be visible). */
+export async function getReportFor(ctx: Ctx, actor: Actor, id: number): Promise<ReportView> {
+  const report = await findReport(ctx.db, id);
+  if (!report) throw new NotFoundError(`Không tìm thấy báo cáo số hiệu ${id}.`);
+  await loadVisibleTask(ctx, actor, report.task_id);
+  return reportView(ctx, id);
+}
+
+/**
+ * The monitoring department accepts a report or returns it with a comment. Accepting a
+ * "completed" report sets the task's completion date in the same transaction; a returned
+ * report moves nothing.
+ */
+export async function reviewReport(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  input: ReviewInput,
+): Promise<ReportView> {
+  requireRole(actor, "monitor");
+  await ctx.db.transaction().execute(async (trx) => {
+    const report = await findReport(trx, id);
+    if (!report) throw new NotFoundError(`Không tìm thấy báo cáo số hiệu ${id}.`);
+    if (report.status !== "submitted")
+      throw new ConflictError("Báo cáo này đã được xử lý trước đó.");
+    if (await isSuperseded(trx, id))
+      throw new ConflictError("Báo cáo này đã được thay thế bằng một báo cáo sửa đổi.");
+    const task = await trx
+      .selectFrom("tasks")
+      .select("completed_on")
+      .where("id", "=", report.task_id)
+      .executeTakeFirstOrThrow();
+    const status: ReportStatus = input.decision === "accept" ? "accepted" : "returned";
+    await insertReview(trx, {
+      report_id: id,
+      decision: input.decision,
+      comment: input.comment || null,
+      reviewer_id: actor.userId,
+      reviewed_at: nowIso(),
+    });
+    await setReportStatus(trx, id, status);
+    const completedOn = await refreshTaskCompletion(trx, report.task_id);
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: `report.${input.decision}`,
+      entity: "report",
+      entityId: id,
+      before: { status: report.status, taskCompletedOn: task.completed_on },
+      after: { status, taskCompletedOn: completedOn, comment: input.comment ?? null },
+    });
+  });
+  return reportView(ctx, id);
+}
+
+export type ReportListQuery = {
+  status?: ReportStatus;
+  task?: number;
+  limit: number;
+  offset: number;
+};
+
+export type QueueItem = ReportView & {
+  task: {
+    id: number;
+    number: string | null;
+    name: string;
+    planId: number;
+    planNumber: string | null;
+    kind: string;
+  };
+};
+
+/**
+ * Reports the actor may see, oldest first (the review queue with status=submitted); corrected
+ * reports are left out of the queue.
+ */
+export async function listReportsFor(
+  ctx: Ctx,
+  actor: Actor,
+  q: ReportListQuery,
+): Promise<{ items: QueueItem[]; total: number }> {
+  if (q.task !== undefined) await loadVisibleTask(ctx, actor, q.task);
+  const { items, total } = await listReports(ctx.db, {
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.task !== undefined ? { taskIds: [q.task] } : {}),
+    units: actor.units,
+    latestOnly: q.status === "submitted" || q.status === "returned",
+    limit: q.limit,
+    offset: q.offset,
+  });
+  const views = await reportViews(ctx, items);
+  const taskIds = [...new Set(items.map((r) => r.task_id))];
+  const tasks = taskIds.length
+    ? await ctx.db
+        .selectFrom("tasks")
+        .innerJoin("plans", "plans.id", "tasks.plan_id")
+        .select([
+          "tasks.id",
+          "tasks.number",
+          "tasks.name",
+          "tasks.kind",
+          "tasks.plan_id",
+          "tasks.confidential",
+          "plans.number as plan_number",
+        ])
+        .where("tasks.id", "in", taskIds)
+        .execute()
+    : [];
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const visible = views.filter((v) => {
+    const t = byId.get(v.taskId);
+    return t !== undefined && (t.confidential === 0 || canSeeConfidential(actor));
+  });
+  return {
+    items: visible.map((v) => {
+      const t = byId.get(v.taskId)!;
+      return {
+        ...v,
+        task: {
+          id: t.id,
+          number: t.number,
+          name: t.name,
+          planId: t.plan_id,
+          planNumber: t.plan_number,
+          kind: t.kind,
+        },
+      };
+    }),
+    total,
+  };
+}

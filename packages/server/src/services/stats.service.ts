@@ -1,0 +1,182 @@
+import {
+  addMonths,
+  endOfMonth,
+  reportingCompliance,
+  STATUS_LABELS,
+  unitScorecards,
+  type StatusCode,
+  type UnitScorecard,
+} from "@giamsat/core";
+import {
+  acceptedReceipts,
+  countStatuses,
+  countStatusesByLeadOrg,
+  listTasks,
+  recurringTasks,
+  type StatusCounts,
+  type TaskFilter,
+} from "@giamsat/db";
+import type { Actor } from "./actor.js";
+import { calendarsByPlan } from "./calendar.service.js";
+import { today, type Ctx } from "./context.js";
+import { visibleTasks } from "./task-access.js";
+import { localDay, statusOf } from "./task.service.js";
+import { taskListItem, type TaskListItemView } from "./task.view.js";
+
+export type StatsQuery = { plan?: number; asOf?: string; lead?: number };
+
+function filterOf(actor: Actor, q: StatsQuery): TaskFilter {
+  return {
+    ...visibleTasks(actor),
+    ...(q.plan !== undefined ? { planId: q.plan } : {}),
+    ...(q.lead !== undefined ? { leadOrgId: q.lead } : {}),
+  };
+}
+
+async function orgNames(ctx: Ctx, ids: readonly number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await ctx.db
+    .selectFrom("organisations")
+    .select(["id", "name"])
+    .where("id", "in", [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export type StatsView = {
+  asOf: string;
+  total: number;
+  counts: StatusCounts;
+  labels: Record<StatusCode, string>;
+  byLead: { orgId: number; name: string; total: number; counts: StatusCounts }[];
+  trend: { month: string; asOf: string; counts: StatusCounts }[];
+};
+
+const TREND_MONTHS = 6;
+
+/** Status counts as of a date, per lead unit, and month by month over the last six months. */
+export async function statsFor(ctx: Ctx, actor: Actor, q: StatsQuery): Promise<StatsView> {
+  const asOf = q.asOf ?? today();
+  const filter = filterOf(actor, q);
+  const window = { asOf, dueSoonDays: ctx.config.dueSoonDays };
+  const [{ counts, total }, byLead] = await Promise.all([
+    countStatuses(ctx.db, { ...filter, ...window }),
+    countStatusesByLeadOrg(ctx.db, { ...filter, ...window }),
+  ]);
+  const names = await orgNames(
+    ctx,
+    byLead.map((b) => b.orgId),
+  );
+  const trend = [];
+  for (let i = TREND_MONTHS - 1; i >= 0; i--) {
+    const monthEnd = i === 0 ? asOf : endOfMonth(addMonths(asOf, -i));
+    const point =
+      i === 0
+        ? counts
+        : (
+            await countStatuses(ctx.db, {
+              ...filter,
+              asOf: monthEnd,
+              dueSoonDays: ctx.config.dueSoonDays,
+            })
+          ).counts;
+    trend.push({ month: monthEnd.slice(0, 7), asOf: monthEnd, counts: point });
+  }
+  return {
+    asOf,
+    total,
+    counts,
+    labels: STATUS_LABELS,
+    byLead: byLead
+      .map((b) => ({ ...b, name: names.get(b.orgId) ?? `#${b.orgId}` }))
+      .sort((a, b) => b.total - a.total),
+    trend,
+  };
+}
+
+const OVERDUE_PAGE = 500;
+
+/** Overdue tasks as of a date, most days overdue first. */
+export async function overdueFor(
+  ctx: Ctx,
+  actor: Actor,
+  q: StatsQuery & { limit: number; offset: number },
+): Promise<{ asOf: string; items: TaskListItemView[]; total: number }> {
+  const asOf = q.asOf ?? today();
+  const { items, total } = await listTasks(ctx.db, {
+    ...filterOf(actor, q),
+    status: ["overdue"],
+    asOf,
+    dueSoonDays: ctx.config.dueSoonDays,
+    limit: OVERDUE_PAGE,
+  });
+  const views = items
+    .map((t) => taskListItem(t, statusOf(ctx, t, asOf), t.lead))
+    .sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) || a.id - b.id);
+  return { asOf, items: views.slice(q.offset, q.offset + q.limit), total };
+}
+
+export type ScorecardView = UnitScorecard<number> & { name: string };
+
+/**
+ * Unit scorecards: tasks led by status (first lead unit), and for recurring tasks the share of
+ * reporting periods reported on time (accepted reports, received by the period's due date).
+ */
+export async function scorecardsFor(
+  ctx: Ctx,
+  actor: Actor,
+  q: StatsQuery,
+): Promise<{ asOf: string; items: ScorecardView[] }> {
+  const asOf = q.asOf ?? today();
+  const filter = filterOf(actor, q);
+  const byLead = await countStatusesByLeadOrg(ctx.db, {
+    ...filter,
+    asOf,
+    dueSoonDays: ctx.config.dueSoonDays,
+  });
+  const recurring = (await recurringTasks(ctx.db, filter)).filter((t) => t.lead_org_id !== null);
+  const calendars = await calendarsByPlan(ctx, [...new Set(recurring.map((t) => t.plan_id))]);
+  const receipts = await acceptedReceipts(
+    ctx.db,
+    recurring.map((t) => t.id),
+  );
+  const reportsByOrg = new Map<number, { periodsDue: number; onTime: number }>();
+  for (const t of recurring) {
+    const calendar = calendars.get(t.plan_id);
+    if (!calendar || !t.plan_date) continue;
+    const c = reportingCompliance(
+      {
+        calendar,
+        from: t.plan_date,
+        reports: receipts
+          .filter((r) => r.task_id === t.id)
+          .map((r) => ({ period: r.period_key, receivedOn: localDay(r.submitted_at) })),
+      },
+      asOf,
+    );
+    const acc = reportsByOrg.get(t.lead_org_id as number) ?? { periodsDue: 0, onTime: 0 };
+    acc.periodsDue += c.periodsDue;
+    acc.onTime += c.onTime;
+    reportsByOrg.set(t.lead_org_id as number, acc);
+  }
+  // One row per task (unitScorecards' input); a unit's report figures ride on its first row.
+  const rows = byLead.flatMap((b) => {
+    const statuses = Object.entries(b.counts).flatMap(([status, n]) =>
+      Array.from({ length: n }, () => status as StatusCode),
+    );
+    return statuses.map((status, i) => ({
+      leads: [b.orgId],
+      status,
+      reports: i === 0 ? (reportsByOrg.get(b.orgId) ?? null) : null,
+    }));
+  });
+  const names = await orgNames(
+    ctx,
+    byLead.map((b) => b.orgId),
+  );
+  const cards = unitScorecards(rows).map((c) => ({
+    ...c,
+    name: names.get(c.unitId) ?? `#${c.unitId}`,
+  }));
+  return { asOf, items: cards };
+}

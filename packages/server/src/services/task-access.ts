@@ -1,0 +1,29 @@
+import { ForbiddenError, NotFoundError } from "@giamsat/core";
+import { getTask, type TaskDetail, type TaskFilter } from "@giamsat/db";
+import { canSeeConfidential, inScope, type Actor } from "./actor.js";
+import type { Ctx } from "./context.js";
+
+/** The part of every task query that limits it to what the actor may see. */
+export function visibleTasks(actor: Actor): Pick<TaskFilter, "orgIds" | "includeConfidential"> {
+  return {
+    ...(actor.units ? { orgIds: actor.units } : {}),
+    includeConfidential: canSeeConfidential(actor),
+  };
+}
+
+export function taskUnitIds(task: TaskDetail): number[] {
+  return task.orgs.flatMap((o) => (o.org_id === null ? [] : [o.org_id]));
+}
+
+/** A task the actor may see: 404 when absent, 403 when outside its units or confidential. */
+export async function loadVisibleTask(ctx: Ctx, actor: Actor, id: number): Promise<TaskDetail> {
+  const task = await getTask(ctx.db, id);
+  if (!task) throw new NotFoundError(`Không tìm thấy nhiệm vụ số hiệu ${id}.`);
+  if (!inScope(actor, taskUnitIds(task))) {
+    throw new ForbiddenError("Nhiệm vụ này không thuộc đơn vị của bạn.");
+  }
+  if (task.confidential === 1 && !canSeeConfidential(actor)) {
+    throw new ForbiddenError("Nhiệm vụ mật: bạn không có quyền xem.");
+  }
+  return task;
+}

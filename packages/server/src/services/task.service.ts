@@ -1,0 +1,241 @@
+import {
+  formatDeadline,
+  reportingCompliance,
+  taskStatus,
+  type Compliance,
+  type StatusCode,
+} from "@giamsat/core";
+import {
+  acceptedReceipts,
+  listAudit,
+  listChangeRequests,
+  listTaskReports,
+  listTaskVersions,
+  listTasks,
+  type TaskDetail,
+} from "@giamsat/db";
+import type { Actor } from "./actor.js";
+import { calendarOf, type PlanCalendar } from "./calendar.service.js";
+import { changeRequestView, type ChangeRequestView } from "./change-request.view.js";
+import { today, type Ctx } from "./context.js";
+import { reportViews, type ReportView } from "./report.view.js";
+import { loadVisibleTask, visibleTasks } from "./task-access.js";
+import {
+  deadlineOf,
+  orgView,
+  taskListItem,
+  type TaskListItemView,
+  type TaskOrgView,
+} from "./task.view.js";
+
+export type TaskQuery = {
+  plan?: number;
+  asOf?: string;
+  status?: StatusCode[];
+  lead?: number;
+  q?: string;
+  kind?: "time-bound" | "recurring";
+  limit: number;
+  offset: number;
+};
+
+export function statusOf(
+  ctx: Ctx,
+  t: Pick<TaskDetail, "kind" | "due_date" | "completed_on">,
+  asOf: string,
+) {
+  return taskStatus({ kind: t.kind, due: t.due_date, completedOn: t.completed_on }, asOf, {
+    dueSoonDays: ctx.config.dueSoonDays,
+  });
+}
+
+export async function listTasksFor(
+  ctx: Ctx,
+  actor: Actor,
+  query: TaskQuery,
+): Promise<{ asOf: string; items: TaskListItemView[]; total: number }> {
+  const asOf = query.asOf ?? today();
+  const { items, total } = await listTasks(ctx.db, {
+    ...visibleTasks(actor),
+    ...(query.plan !== undefined ? { planId: query.plan } : {}),
+    ...(query.lead !== undefined ? { leadOrgId: query.lead } : {}),
+    ...(query.q ? { q: query.q } : {}),
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.status?.length ? { status: query.status } : {}),
+    asOf,
+    dueSoonDays: ctx.config.dueSoonDays,
+    limit: query.limit,
+    offset: query.offset,
+  });
+  return { asOf, items: items.map((t) => taskListItem(t, statusOf(ctx, t, asOf), t.lead)), total };
+}
+
+export type TaskDetailView = TaskListItemView & {
+  asOf: string;
+  plan: TaskDetail["plan"];
+  appendix: TaskDetail["appendix"];
+  refNumber: string | null;
+  groupPath: string[];
+  role: "lead" | "support" | null;
+  basis: unknown[];
+  extra: Record<string, string>;
+  line: number;
+  version: number;
+  cancelledAt: string | null;
+  removedAt: string | null;
+  coordinators: TaskOrgView[];
+  milestones: {
+    id: number;
+    name: string;
+    output: string | null;
+    kind: string;
+    deadline: ReturnType<typeof deadlineOf>;
+    deadlineLabel: string;
+  }[];
+  links: {
+    id: number;
+    kind: string;
+    state: string;
+    direction: "outgoing" | "incoming";
+    score: number;
+    reasons: string[];
+    other: {
+      id: number;
+      number: string | null;
+      name: string;
+      planId: number;
+      planNumber: string | null;
+    };
+  }[];
+  reporting: { calendar: PlanCalendar; compliance: Compliance | null };
+  reports: ReportView[];
+  versions: {
+    version: number;
+    snapshot: unknown;
+    reason: string;
+    authorName: string | null;
+    createdAt: string;
+  }[];
+  changeRequests: ChangeRequestView[];
+  audit: {
+    id: number;
+    at: string;
+    action: string;
+    entity: string;
+    entityId: string | null;
+    actorName: string | null;
+    before: unknown;
+    after: unknown;
+    reason: string | null;
+  }[];
+};
+
+const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
+
+/** Vietnam's calendar day of an ISO timestamp. */
+export const localDay = (timestamp: string): string => today(new Date(timestamp));
+
+export async function taskDetailFor(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  asOf = today(),
+): Promise<TaskDetailView> {
+  const task = await loadVisibleTask(ctx, actor, id);
+  const [reports, versions, changeRequests, calendar] = await Promise.all([
+    listTaskReports(ctx.db, id),
+    listTaskVersions(ctx.db, id),
+    listChangeRequests(ctx.db, { taskId: id }),
+    calendarOf(ctx, task.plan_id),
+  ]);
+  const audit = await listAudit(ctx.db, [
+    { entity: "task", ids: [id] },
+    { entity: "report", ids: reports.map((r) => r.id) },
+    { entity: "change_request", ids: changeRequests.map((c) => c.id) },
+  ]);
+  let compliance: Compliance | null = null;
+  if (task.kind === "recurring") {
+    const receipts = await acceptedReceipts(ctx.db, [id]);
+    compliance = reportingCompliance(
+      {
+        calendar,
+        from: task.plan.date ?? localDay(task.created_at),
+        until: task.cancelled_at ? localDay(task.cancelled_at) : null,
+        reports: receipts.map((r) => ({
+          period: r.period_key,
+          receivedOn: localDay(r.submitted_at),
+        })),
+      },
+      asOf,
+    );
+  }
+  const lead = task.orgs.filter((o) => o.role === "lead");
+  const item = taskListItem(
+    { ...task, plan_number: task.plan.number },
+    statusOf(ctx, task, asOf),
+    lead,
+  );
+  return {
+    ...item,
+    asOf,
+    plan: task.plan,
+    appendix: task.appendix,
+    refNumber: task.ref_number,
+    groupPath: JSON.parse(task.group_path) as string[],
+    role: task.role,
+    basis: JSON.parse(task.basis) as unknown[],
+    extra: JSON.parse(task.extra) as Record<string, string>,
+    line: task.line,
+    version: task.version,
+    cancelledAt: task.cancelled_at,
+    removedAt: task.removed_at,
+    coordinators: task.orgs.filter((o) => o.role !== "lead").map(orgView),
+    milestones: task.milestones.map((m) => {
+      const deadline = deadlineOf(m);
+      return {
+        id: m.id,
+        name: m.name,
+        output: m.output,
+        kind: m.kind,
+        deadline,
+        deadlineLabel: formatDeadline(deadline),
+      };
+    }),
+    links: task.links.map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      state: l.state,
+      direction: l.direction,
+      score: l.score,
+      reasons: JSON.parse(l.reasons) as string[],
+      other: {
+        id: l.other_task_id,
+        number: l.other_number,
+        name: l.other_name,
+        planId: l.other_plan_id,
+        planNumber: l.other_plan_number,
+      },
+    })),
+    reporting: { calendar, compliance },
+    reports: await reportViews(ctx, reports),
+    versions: versions.map((v) => ({
+      version: v.version,
+      snapshot: parse(v.snapshot),
+      reason: v.reason,
+      authorName: v.author_name,
+      createdAt: v.created_at,
+    })),
+    changeRequests: changeRequests.map(changeRequestView),
+    audit: audit.map((a) => ({
+      id: a.id,
+      at: a.at,
+      action: a.action,
+      entity: a.entity,
+      entityId: a.entity_id,
+      actorName: a.actor_name,
+      before: parse(a.before),
+      after: parse(a.after),
+      reason: a.reason,
+    })),
+  };
+}

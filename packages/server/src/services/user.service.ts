@@ -1,0 +1,230 @@
+import { ConflictError, NotFoundError, ValidationError } from "@giamsat/core";
+import {
+  deleteUserSessions,
+  findUserById,
+  findUserByUsername,
+  insertUser,
+  listUsers,
+  recordAudit,
+  setUserOrgs,
+  updateUser,
+  userOrgIds,
+  type User,
+} from "@giamsat/db";
+import { isUnitRole, requireRole, type Actor, type Role } from "./actor.js";
+import { issueApiToken } from "./auth.service.js";
+import type { Ctx } from "./context.js";
+import { generatePassword, hashPassword } from "./password.js";
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+export type UserView = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: number | null;
+  orgName: string | null;
+  orgIds: number[];
+  active: boolean;
+  createdAt: string;
+};
+
+export type NewUserInput = {
+  username: string;
+  displayName?: string;
+  role: Role;
+  orgId?: number | null;
+  /** further units the user acts for */
+  orgIds?: number[];
+  password?: string;
+};
+
+function checkPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new ValidationError(`password: mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`);
+  }
+}
+
+async function checkOrgs(
+  ctx: Ctx,
+  role: Role,
+  orgId: number | null,
+  orgIds: readonly number[],
+): Promise<void> {
+  if (isUnitRole(role) && orgId === null)
+    throw new ValidationError("orgId: tài khoản của đơn vị phải gắn với một đơn vị.");
+  const all = [...new Set([...(orgId === null ? [] : [orgId]), ...orgIds])];
+  if (!all.length) return;
+  const found = await ctx.db
+    .selectFrom("organisations")
+    .select("id")
+    .where("id", "in", all)
+    .execute();
+  if (found.length !== all.length)
+    throw new ValidationError("orgId: đơn vị không có trong danh mục.");
+}
+
+async function view(ctx: Ctx, user: User): Promise<UserView> {
+  const org =
+    user.org_id === null
+      ? undefined
+      : await ctx.db
+          .selectFrom("organisations")
+          .select("name")
+          .where("id", "=", user.org_id)
+          .executeTakeFirst();
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    role: user.role,
+    orgId: user.org_id,
+    orgName: org?.name ?? null,
+    orgIds: await userOrgIds(ctx.db, user.id),
+    active: user.active === 1,
+    createdAt: user.created_at,
+  };
+}
+
+/** Creates an account; a password is generated (and returned once) when none is given. */
+export async function createUser(
+  ctx: Ctx,
+  actorId: number | null,
+  input: NewUserInput,
+): Promise<{ user: UserView; password: string | null }> {
+  const username = input.username.trim();
+  if (!/^[a-zA-Z0-9._-]{3,64}$/.test(username)) {
+    throw new ValidationError(
+      "username: tên đăng nhập 3–64 ký tự, chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.",
+    );
+  }
+  if (await findUserByUsername(ctx.db, username))
+    throw new ConflictError(`Tên đăng nhập "${username}" đã tồn tại.`);
+  const orgId = input.orgId ?? null;
+  await checkOrgs(ctx, input.role, orgId, input.orgIds ?? []);
+  const generated = input.password === undefined ? generatePassword() : null;
+  const password = input.password ?? (generated as string);
+  checkPassword(password);
+  const passwordHash = await hashPassword(password);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const newId = await insertUser(
+      trx,
+      {
+        username,
+        display_name: input.displayName?.trim() || username,
+        password_hash: passwordHash,
+        role: input.role,
+        org_id: orgId,
+      },
+      [...(orgId === null ? [] : [orgId]), ...(input.orgIds ?? [])],
+    );
+    await recordAudit(trx, {
+      actorId,
+      action: "user.create",
+      entity: "user",
+      entityId: newId,
+      after: { username, role: input.role, orgId, orgIds: input.orgIds ?? [] },
+    });
+    return newId;
+  });
+  return { user: await view(ctx, (await findUserById(ctx.db, id))!), password: generated };
+}
+
+async function loadUser(ctx: Ctx, id: number): Promise<User> {
+  const user = await findUserById(ctx.db, id);
+  if (!user) throw new NotFoundError(`Không tìm thấy người dùng số hiệu ${id}.`);
+  return user;
+}
+
+export async function listUsersFor(ctx: Ctx, actor: Actor): Promise<UserView[]> {
+  requireRole(actor, "admin");
+  return Promise.all((await listUsers(ctx.db)).map((u) => view(ctx, u)));
+}
+
+export type UserUpdateInput = {
+  displayName?: string;
+  role?: Role;
+  orgId?: number | null;
+  orgIds?: number[];
+  active?: boolean;
+};
+
+/** Changes an account's name, role, units or state; deactivating ends its sessions. */
+export async function updateUserFor(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  input: UserUpdateInput,
+): Promise<UserView> {
+  requireRole(actor, "admin");
+  const user = await loadUser(ctx, id);
+  const role = input.role ?? user.role;
+  const orgId = input.orgId === undefined ? user.org_id : input.orgId;
+  await checkOrgs(ctx, role, orgId, input.orgIds ?? []);
+  if (id === actor.userId && (input.active === false || (input.role && input.role !== "admin"))) {
+    throw new ValidationError("Không thể tự khoá hoặc bỏ quyền quản trị của chính mình.");
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateUser(trx, id, {
+      display_name: input.displayName?.trim() || user.display_name,
+      role,
+      org_id: orgId,
+      active: input.active === undefined ? user.active : input.active ? 1 : 0,
+    });
+    if (input.orgIds !== undefined || input.orgId !== undefined) {
+      await setUserOrgs(trx, id, [...(orgId === null ? [] : [orgId]), ...(input.orgIds ?? [])]);
+    }
+    if (input.active === false) await deleteUserSessions(trx, id);
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: "user.update",
+      entity: "user",
+      entityId: id,
+      before: {
+        displayName: user.display_name,
+        role: user.role,
+        orgId: user.org_id,
+        active: user.active === 1,
+      },
+      after: input,
+    });
+  });
+  return view(ctx, await loadUser(ctx, id));
+}
+
+/** Sets a new password (generated when none is given) and ends the user's sessions. */
+export async function resetPassword(
+  ctx: Ctx,
+  actorId: number | null,
+  id: number,
+  password?: string,
+): Promise<string> {
+  const user = await loadUser(ctx, id);
+  const next = password ?? generatePassword();
+  checkPassword(next);
+  const hash = await hashPassword(next);
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateUser(trx, user.id, { password_hash: hash });
+    await deleteUserSessions(trx, user.id);
+    await recordAudit(trx, {
+      actorId,
+      action: "user.password_reset",
+      entity: "user",
+      entityId: user.id,
+    });
+  });
+  return next;
+}
+
+/** Issues an API token for the user named (CLI `giamsat user token`, admin page). */
+export async function issueTokenFor(
+  ctx: Ctx,
+  actorId: number | null,
+  username: string,
+  name = "api",
+): Promise<string> {
+  const user = await findUserByUsername(ctx.db, username);
+  if (!user) throw new NotFoundError(`Không tìm thấy người dùng "${username}".`);
+  return issueApiToken(ctx, user, name, actorId);
+}
