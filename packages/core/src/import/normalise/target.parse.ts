@@ -15,7 +15,7 @@ const AT_MOST =
 const INCREASE = /^(?:tang them|tang|them|nang)\b\s*/;
 const DECREASE = /^giam\b\s*/;
 const EXACT = /^(?:=|(?:bang|dung)\b)\s*/;
-const NUMBER = /(\d+(?:[.,]\d+)*)/;
+const NUMBER = /(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)/;
 const SCOPE_WORDS =
   /the gioi|toan cau|dong nam a|asean|chau a|khu vuc|ca nuoc|toan quoc|trong nuoc|quoc te|quoc gia|thu do|dia phuong/;
 const RANK_UNIT = /thu bac|thu hang|xep hang|hang|bac|vi tri|thu tu/;
@@ -37,7 +37,8 @@ function tidy(raw: string): string {
 
 /** `1,5` → 1.5; `1.000` → 1000; `99.5` → 99.5. */
 export function parseVietnameseNumber(text: string): number {
-  if (/^\d{1,3}(?:\.\d{3})+$/.test(text)) return Number(text.replace(/\./g, ""));
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(text))
+    return Number(text.replace(/\./g, "").replace(",", "."));
   return Number(text.replace(",", "."));
 }
 
@@ -111,7 +112,7 @@ function parsePart(text: string, unit: string | null): TargetPart | null {
   if (!m) return null;
   const value = sign * parseVietnameseNumber(m[1]!);
   const head = text.slice(0, at);
-  const range = /\s*(%?)\s*-\s*(\d+(?:[.,]\d+)*)/y;
+  const range = new RegExp(String.raw`\s*(%?)\s*-\s*${NUMBER.source}`, "y");
   range.lastIndex = num.lastIndex;
   const r = range.exec(f);
   if (r) {
