@@ -89,6 +89,11 @@ function openPostgres(url: string, max: number): DatabaseHandle {
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection that the server closes (restart, DROP DATABASE … WITH (FORCE), admin
+  // shutdown 57P01) must not crash the process: the pool replaces it on next use.
+  pool.on("error", (error: Error & { code?: string }) => {
+    if (error.code !== "57P01") console.error(`PostgreSQL: ${error.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: "postgres", close: () => db.destroy() };
 }

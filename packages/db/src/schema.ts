@@ -40,6 +40,10 @@ export interface OrganisationsTable {
   parent_id: number | null;
   /** fold(name) */
   search: string;
+  /** id of the entry in core's organisation directory ("bct.vu-phap-che"); unique when set */
+  code: string | null;
+  /** the directory's finer kind: central, ministry, agency, province, commune, department, group */
+  category: string | null;
   created_at: CreatedAt;
 }
 

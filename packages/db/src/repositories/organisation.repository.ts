@@ -9,52 +9,126 @@ import { containsWord } from "./like.js";
 
 type Db = Kysely<Database>;
 
-export interface DirectoryEntryInput {
+/** An entry of core's organisation directory (`createDirectory().entries`), structurally. */
+export interface DirectoryEntryLike {
+  id: string;
   name: string;
-  shortName?: string | null;
-  kind: OrgKind;
-  /** the parent's name (an entry of the same list or an organisation already stored) */
-  parent?: string | null;
+  /** central, ministry, agency, province, commune, department or group */
+  kind: string;
+  parentId: string | null;
   aliases?: readonly string[];
+  abbreviations?: readonly string[];
+  formerNames?: readonly string[];
 }
 
 /**
- * Adds the directory's organisations and aliases that are not stored yet (matched by folded
- * name under the same parent) and returns the id of every entry by name. Idempotent.
+ * Synchronises the directory into `organisations` (matched by `code` = the entry's id; an
+ * organisation an import added by name before, same folded name and parent, is adopted) and
+ * adds the aliases, abbreviations and former names not stored yet. Idempotent; returns the
+ * number of organisations inserted and the id of every entry by its code.
  */
 export async function upsertDirectory(
   db: Db,
-  entries: readonly DirectoryEntryInput[],
-): Promise<Map<string, number>> {
+  entries: readonly DirectoryEntryLike[],
+): Promise<{ inserted: number; ids: Map<string, number> }> {
+  const existing = await db
+    .selectFrom("organisations")
+    .select(["id", "code", "name", "kind", "category", "parent_id", "search", "short_name"])
+    .execute();
   const ids = new Map<string, number>();
-  let pending = [...entries];
-  while (pending.length > 0) {
-    const waiting: DirectoryEntryInput[] = [];
-    for (const entry of pending) {
-      const parentId = entry.parent ? (ids.get(entry.parent) ?? null) : null;
-      if (entry.parent && parentId === null && pending.some((e) => e.name === entry.parent)) {
-        waiting.push(entry);
-        continue;
-      }
-      const parent =
-        entry.parent && parentId === null ? await findOrganisation(db, entry.parent) : undefined;
-      const id = await ensureOrganisation(db, {
-        name: entry.name,
-        kind: entry.kind,
-        shortName: entry.shortName ?? null,
-        parentId: parentId ?? parent?.id ?? null,
-      });
-      for (const alias of entry.aliases ?? []) await addAlias(db, id, alias);
-      ids.set(entry.name, id);
-    }
-    if (waiting.length === pending.length) {
-      throw new Error(
-        `Danh mục tổ chức có vòng lặp cấp trên: ${waiting.map((e) => e.name).join(", ")}`,
-      );
-    }
-    pending = waiting;
+  const uncoded = new Map<string, number>();
+  for (const o of existing) {
+    if (o.code) ids.set(o.code, o.id);
+    else uncoded.set(`${o.parent_id ?? ""}|${o.search}`, o.id);
   }
-  return ids;
+  const byCode = new Map(existing.filter((o) => o.code).map((o) => [o.code as string, o]));
+  let inserted = 0;
+  for (const entry of parentsFirst(entries)) {
+    const parentId = entry.parentId ? (ids.get(entry.parentId) ?? null) : null;
+    const values = {
+      code: entry.id,
+      name: entry.name,
+      short_name: entry.abbreviations?.[0] ?? null,
+      kind: entry.kind === "group" ? ("group" as const) : ("unit" as const),
+      category: entry.kind,
+      parent_id: parentId,
+      search: fold(entry.name),
+    };
+    const stored = byCode.get(entry.id);
+    const adopt = stored ? undefined : uncoded.get(`${parentId ?? ""}|${values.search}`);
+    const id = stored?.id ?? adopt;
+    if (id === undefined) {
+      const row = await db
+        .insertInto("organisations")
+        .values(values)
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      ids.set(entry.id, row.id);
+      inserted++;
+    } else {
+      const same =
+        stored &&
+        stored.name === values.name &&
+        stored.kind === values.kind &&
+        stored.category === values.category &&
+        stored.parent_id === values.parent_id &&
+        stored.short_name === values.short_name;
+      if (!same) await db.updateTable("organisations").set(values).where("id", "=", id).execute();
+      ids.set(entry.id, id);
+    }
+  }
+  await addMissingAliases(db, entries, ids);
+  return { inserted, ids };
+}
+
+function parentsFirst(entries: readonly DirectoryEntryLike[]): DirectoryEntryLike[] {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const out: DirectoryEntryLike[] = [];
+  const done = new Set<string>();
+  const visit = (e: DirectoryEntryLike, path: Set<string>) => {
+    if (done.has(e.id)) return;
+    if (path.has(e.id)) throw new Error(`Danh mục tổ chức có vòng lặp cấp trên tại "${e.name}"`);
+    path.add(e.id);
+    const parent = e.parentId ? byId.get(e.parentId) : undefined;
+    if (parent) visit(parent, path);
+    done.add(e.id);
+    out.push(e);
+  };
+  for (const e of entries) visit(e, new Set());
+  return out;
+}
+
+async function addMissingAliases(
+  db: Db,
+  entries: readonly DirectoryEntryLike[],
+  ids: ReadonlyMap<string, number>,
+): Promise<void> {
+  const have = new Set(
+    (await db.selectFrom("org_aliases").select(["org_id", "alias_folded"]).execute()).map(
+      (a) => `${a.org_id}|${a.alias_folded}`,
+    ),
+  );
+  const rows: { org_id: number; alias: string; alias_folded: string }[] = [];
+  for (const e of entries) {
+    const orgId = ids.get(e.id);
+    if (orgId === undefined) continue;
+    for (const alias of [
+      ...(e.aliases ?? []),
+      ...(e.abbreviations ?? []),
+      ...(e.formerNames ?? []),
+    ]) {
+      const key = `${orgId}|${fold(alias)}`;
+      if (have.has(key)) continue;
+      have.add(key);
+      rows.push({ org_id: orgId, alias, alias_folded: fold(alias) });
+    }
+  }
+  for (let i = 0; i < rows.length; i += 200) {
+    await db
+      .insertInto("org_aliases")
+      .values(rows.slice(i, i + 200))
+      .execute();
+  }
 }
 
 /** The organisation with this folded name under this parent, created when missing. */

@@ -1,6 +1,7 @@
 /** Tasks: filtered lists with their status as of a date, status counts in SQL, one task in full. */
 import { STATUS_CODES } from "@giamsat/core";
 import type { StatusCode } from "@giamsat/core";
+import { sql } from "kysely";
 import type { Kysely } from "kysely";
 import type { Database, MilestoneRow, TaskOrgRow, TaskRow } from "../schema.js";
 import { listTaskLinks } from "./link.repository.js";
@@ -74,7 +75,8 @@ export async function countStatuses(
   const status = statusExpression(filter);
   const rows = await applyTaskFilter(db.selectFrom("tasks"), { ...filter, status: undefined })
     .select([status.as("status"), (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy(status)
+    // by position: PostgreSQL does not match a parameterised CASE in GROUP BY with the SELECT's
+    .groupBy(sql`1`)
     .execute();
   const counts = zeroCounts();
   let total = 0;
@@ -94,7 +96,7 @@ export async function countStatusesByLeadOrg(
   const rows = await applyTaskFilter(db.selectFrom("tasks"), { ...filter, status: undefined })
     .where("tasks.lead_org_id", "is not", null)
     .select(["tasks.lead_org_id", status.as("status"), (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy(["tasks.lead_org_id", status])
+    .groupBy([sql`1`, sql`2`])
     .execute();
   const byOrg = new Map<number, { orgId: number; counts: StatusCounts; total: number }>();
   for (const row of rows) {

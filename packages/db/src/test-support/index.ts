@@ -6,3 +6,4 @@
 export * from "./dialects.js";
 export * from "./test-database.js";
 export * from "./builders.js";
+export * from "./import-result.js";
