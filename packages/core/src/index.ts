@@ -6,3 +6,4 @@ export * from "./import/warning.js";
 export * from "./status/index.js";
 export * from "./match/index.js";
 export * from "./import/index.js";
+export * from "./directory/index.js";

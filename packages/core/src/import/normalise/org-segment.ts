@@ -1,0 +1,141 @@
+/**
+ * One segment of an organisation cell → the names it lists. A name runs on across `,` and `và`
+ * until the next piece opens a unit or a group (`Cục …`, `Các …`), unless the directory knows a
+ * longer name (`Các bộ, cơ quan ngang bộ`) or only a shorter one. Distributive lists
+ * (`Các bộ, cơ quan: Tư pháp, Công an`) give one name per item.
+ */
+import { fold } from "../../text/fold.js";
+import { startsGroup, startsUnit, type OrgDirectory } from "../../directory/index.js";
+import { joinPieces, splitSoft, type OrgPiece } from "./org-split.js";
+
+/** `raw`: the text as written; `name`: what to look up (`Bộ Tư pháp` for the item `Tư pháp`). */
+export type OrgSpan = { raw: string; name: string };
+
+type Ctx = { dir: OrgDirectory; ownerId: string | null };
+
+const MAX_SPAN = 8;
+const LABEL = /^(?:(?:co quan|don vi)\s+)?(?:chu tri|phoi hop)(?:\s+thuc hien)?$/;
+const DISTRIBUTIVE =
+  /^(?:(?:cac|nhung)\s+)?(?:bo|so|cuc|vu|ban|tinh|thanh pho|uy ban nhan dan|ubnd)\b/;
+const PREFIXES: [RegExp, string][] = [
+  [/\bbo\b/, "Bộ"],
+  [/\bso\b/, "Sở"],
+  [/\bcuc\b/, "Cục"],
+  [/\bvu\b/, "Vụ"],
+  [/\bban\b/, "Ban"],
+  [/\btinh\b/, "Ủy ban nhân dân tỉnh"],
+  [/\bthanh pho\b/, "Ủy ban nhân dân thành phố"],
+];
+
+const opens = (segment: string, piece: OrgPiece | undefined) => {
+  const rest = piece ? segment.slice(piece.start) : "";
+  return startsUnit(rest) || startsGroup(rest);
+};
+const known = (text: string, ctx: Ctx) =>
+  ctx.dir.lookup(withoutScope(text).name, ctx.ownerId).status !== "none";
+const resolves = (text: string, ctx: Ctx) =>
+  ctx.dir.resolve(withoutScope(text).name, ctx.ownerId).status !== "none";
+
+export function segmentNames(segment: string, ctx: Ctx): OrgSpan[] {
+  const colon = segment.indexOf(":");
+  if (colon > 0 && colon < 60 && !segment.slice(0, colon).includes("(")) {
+    const head = fold(segment.slice(0, colon));
+    const list = segment.slice(colon + 1).trim();
+    if (list && LABEL.test(head)) return segmentNames(list, ctx);
+    if (list && DISTRIBUTIVE.test(head)) return distribute(head, list, ctx);
+  }
+  const pieces = splitSoft(segment);
+  const spans: OrgSpan[] = [];
+  for (let i = 0; i < pieces.length;) {
+    let runEnd = i;
+    while (
+      runEnd + 1 < pieces.length &&
+      !closesName(pieces[runEnd]) &&
+      !opens(segment, pieces[runEnd + 1])
+    )
+      runEnd++;
+    let knownEnd = -1;
+    for (let j = Math.min(pieces.length - 1, i + MAX_SPAN); j >= i && knownEnd < 0; j--) {
+      if (!pieces.slice(i, j).some(closesName) && known(joinPieces(segment, pieces, i, j), ctx))
+        knownEnd = j;
+    }
+    let end = runEnd;
+    if (knownEnd > runEnd) end = knownEnd;
+    else if (knownEnd >= 0 && !resolves(joinPieces(segment, pieces, i, runEnd), ctx))
+      end = knownEnd;
+    const text = joinPieces(segment, pieces, i, end);
+    for (const part of splitAtHeads(text, ctx)) spans.push({ raw: part, name: part });
+    i = end + 1;
+  }
+  return spans;
+}
+
+/** `Các bộ, cơ quan: Tư pháp, Công an, Văn phòng Chính phủ` → Bộ Tư pháp, Bộ Công an, VPCP. */
+function distribute(head: string, list: string, ctx: Ctx): OrgSpan[] {
+  const prefixes = PREFIXES.filter(([pattern]) => pattern.test(head)).map(([, prefix]) => prefix);
+  const pieces = splitSoft(list);
+  const spans: OrgSpan[] = [];
+  const forms = (text: string) => [text, ...prefixes.map((prefix) => `${prefix} ${text}`)];
+  for (let i = 0; i < pieces.length;) {
+    let taken = false;
+    for (let j = Math.min(pieces.length - 1, i + MAX_SPAN); j >= i && !taken; j--) {
+      const raw = joinPieces(list, pieces, i, j);
+      const name = forms(raw).find((form) => known(form, ctx));
+      if (name) {
+        spans.push({ raw, name });
+        i = j + 1;
+        taken = true;
+      }
+    }
+    if (taken) continue;
+    const raw = pieces[i]?.text ?? "";
+    const name =
+      forms(raw).find((form) => resolves(form, ctx)) ??
+      forms(raw)[prefixes.length > 0 ? 1 : 0] ??
+      raw;
+    spans.push({ raw, name });
+    i++;
+  }
+  return spans;
+}
+
+/** `Cục Công nghiệp Cục Điện lực` (a line break lost): cut before a unit head when both sides resolve. */
+function splitAtHeads(text: string, ctx: Ctx): string[] {
+  if (resolves(text, ctx)) return [text];
+  const words = text.split(" ");
+  for (let k = 1; k < words.length; k++) {
+    const right = words.slice(k).join(" ");
+    if (!startsUnit(right)) continue;
+    const left = words.slice(0, k).join(" ").replace(/[,;]$/, "");
+    if (!resolves(left, ctx)) continue;
+    const rest = splitAtHeads(right, ctx);
+    if (rest.every((part) => resolves(part, ctx))) return [left, ...rest];
+  }
+  return [text];
+}
+
+/** A piece ending in a bracket (a scope) ends its name. */
+function closesName(piece: OrgPiece | undefined): boolean {
+  return piece !== undefined && /[)\]]$/.test(piece.text);
+}
+
+/** `Cục … (KHCN, ĐMST)` → name and scope; an unclosed bracket cut by a page break counts too. */
+export function withoutScope(text: string): { name: string; scope: string | null } {
+  const trimmed = text.trim();
+  let open = -1;
+  if (trimmed.endsWith(")")) {
+    let depth = 0;
+    for (let i = trimmed.length - 1; i >= 0; i--) {
+      if (trimmed[i] === ")") depth++;
+      else if (trimmed[i] === "(" && --depth === 0) {
+        open = i;
+        break;
+      }
+    }
+  } else {
+    const last = trimmed.lastIndexOf("(");
+    if (last >= 0 && !trimmed.includes(")", last)) open = last;
+  }
+  const name = open > 0 ? trimmed.slice(0, open).trim() : "";
+  return name ? { name, scope: trimmed.slice(open).trim() } : { name: trimmed, scope: null };
+}
