@@ -1,0 +1,269 @@
+// API benchmark (issue 3): `/api/stats` and filtered `/api/tasks` pages at 100k tasks (and 1M
+// with BENCH_TASKS=1000000, or several sizes: BENCH_TASKS=100000,1000000) on SQLite and on
+// PostgreSQL (DATABASE_URL, or a throwaway cluster from scripts/pg-test-cluster.sh; BENCH_PG=0
+// skips it), p50/p95 over sequential requests, each beside the p50/p95 of the bare SQL the
+// endpoint ran (captured from the server, replayed on the driver); then report submissions per
+// second from autocannon on 127.0.0.1 (BENCH_LOAD_SECONDS, default 10; 10 connections).
+// Run `npm run build` first. Results: bench/results/api-<dialect>-<tasks>.json.
+import { fork } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { openBare, summary, timeBare } from "./api-sql.mjs";
+import { ensureDataset, prepareAccounts, reportsBy, startCluster } from "./api-setup.mjs";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const RESULTS_DIR = join(here, "results");
+const AS_OF = "2026-06-01";
+const env = process.env;
+const sizes = (env.BENCH_TASKS ?? "100000").split(",").map(Number);
+const iterations = Number(env.BENCH_ITERATIONS ?? 30);
+const loadSeconds = Number(env.BENCH_LOAD_SECONDS ?? 10);
+const log = (message) => console.error(message);
+
+function startServer(target) {
+  const { DATABASE_URL: _ignored, ...rest } = env;
+  const child = fork(join(here, "api-server.mjs"), [], {
+    env: {
+      ...rest,
+      ...(target.url ? { DATABASE_URL: target.url } : { BENCH_SQLITE_FILE: target.sqliteFile }),
+    },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const waiting = new Map();
+  child.on("message", (m) => waiting.get(m.type)?.resolve(m));
+  child.once("exit", (code) => {
+    for (const w of waiting.values()) w.reject(new Error(`Máy chủ dừng (mã ${code}).`));
+  });
+  const next = (type) =>
+    new Promise((resolve, reject) => {
+      waiting.set(type, {
+        resolve: (m) => (waiting.delete(type), resolve(m)),
+        reject,
+      });
+    });
+  return {
+    ready: next("ready"),
+    async record(fn) {
+      const started = next("recording");
+      child.send({ type: "record" });
+      await started;
+      await fn();
+      const done = next("queries");
+      child.send({ type: "recorded" });
+      return (await done).queries;
+    },
+    async stop() {
+      waiting.clear();
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.send({ type: "stop" });
+      await exited;
+    },
+  };
+}
+
+async function get(base, path, token) {
+  const response = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
+  const body = await response.text();
+  if (!response.ok) throw new Error(`${path} → ${response.status} ${body.slice(0, 300)}`);
+  return JSON.parse(body);
+}
+
+async function measureEndpoint(server, base, bare, path, token) {
+  for (let i = 0; i < 3; i++) await get(base, path, token);
+  const samples = [];
+  let body;
+  for (let i = 0; i < iterations; i++) {
+    const t0 = performance.now();
+    body = await get(base, path, token);
+    samples.push(performance.now() - t0);
+  }
+  const queries = await server.record(() => get(base, path, token));
+  const bareTimes = await timeBare(bare, queries, iterations);
+  const endpoint = summary(samples);
+  return {
+    path,
+    total: body.total ?? null,
+    endpoint,
+    bare: bareTimes.total,
+    ratioP95: bareTimes.total.p95
+      ? Math.round((endpoint.p95 / bareTimes.total.p95) * 100) / 100
+      : null,
+    statements: bareTimes.statements,
+  };
+}
+
+/** The statements one report submission runs, with their time inside the server. */
+async function reportStatements(server, base, token, taskId) {
+  const queries = await server.record(async () => {
+    const response = await fetch(`${base}/api/tasks/${taskId}/reports`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        state: "in_progress",
+        progress: 10,
+        summary: "Báo cáo đo thời gian từng câu lệnh.",
+      }),
+    });
+    if (response.status !== 201)
+      throw new Error(`POST báo cáo → ${response.status} ${await response.text()}`);
+  });
+  return queries.map((q) => ({
+    sql: q.sql.replace(/\s+/g, " ").slice(0, 200),
+    serverMs: Math.round(q.serverMs * 100) / 100,
+  }));
+}
+
+async function loadReports(base, token, taskIds) {
+  let next = 0;
+  const body = (i) =>
+    JSON.stringify({
+      state: "in_progress",
+      progress: 50,
+      summary: `Báo cáo tiến độ thử tải số ${i}: đã triển khai các nội dung theo kế hoạch.`,
+    });
+  const result = await autocannon({
+    url: base,
+    connections: 10,
+    duration: loadSeconds,
+    requests: [
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        setupRequest: (request) => {
+          const i = next++;
+          return {
+            ...request,
+            path: `/api/tasks/${taskIds[i % taskIds.length]}/reports`,
+            body: body(i),
+          };
+        },
+      },
+    ],
+  });
+  const created = result.statusCodeStats?.["201"]?.count ?? 0;
+  return {
+    seconds: result.duration,
+    connections: result.connections,
+    requests: result.requests.total,
+    created: Number(created),
+    perSecond: Math.round(Number(created) / result.duration),
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, Number(v.count)]),
+    ),
+    latencyMs: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99 },
+  };
+}
+
+async function benchOne(dialectLabel, target, generation, tasks) {
+  const accounts = await prepareAccounts(target);
+  const server = startServer(target);
+  const { port } = await server.ready;
+  const base = `http://127.0.0.1:${port}`;
+  const bare = await openBare(target);
+  const paths = [
+    `/api/stats?asOf=${AS_OF}`,
+    `/api/stats?plan=${accounts.planId}&asOf=${AS_OF}`,
+    `/api/tasks?asOf=${AS_OF}&status=overdue&limit=50`,
+    `/api/tasks?asOf=${AS_OF}&lead=${accounts.leadId}&status=overdue,due_soon&limit=50`,
+    `/api/tasks?asOf=${AS_OF}&q=${encodeURIComponent("chuyen doi so")}&limit=50`,
+  ];
+  const endpoints = [];
+  try {
+    for (const path of paths) {
+      log(`  ${path}`);
+      endpoints.push(await measureEndpoint(server, base, bare, path, accounts.leader.token));
+    }
+    log(`  POST /api/tasks/:id/reports × ${loadSeconds} s (autocannon)`);
+    const statements = await reportStatements(
+      server,
+      base,
+      accounts.staff.token,
+      accounts.leadTaskIds[0],
+    );
+    const before = await reportsBy(target, accounts.staff.id);
+    const load = await loadReports(base, accounts.staff.token, accounts.leadTaskIds);
+    const stored = (await reportsBy(target, accounts.staff.id)) - before;
+    const result = {
+      dialect: dialectLabel,
+      tasks,
+      asOf: AS_OF,
+      dataset: generation.counts,
+      iterations,
+      endpoints,
+      reportLoad: { ...load, stored, leadTasks: accounts.leadTaskIds.length, statements },
+      loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
+      node: process.version,
+    };
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(
+      join(RESULTS_DIR, `api-${dialectLabel}-${tasks}.json`),
+      JSON.stringify(result, null, 2) + "\n",
+    );
+    return result;
+  } finally {
+    await bare.close();
+    await server.stop();
+  }
+}
+
+function print(result) {
+  console.log(
+    `\n${result.dialect}, ${result.tasks} nhiệm vụ, ${result.dataset.progress_reports} báo cáo (ms, ${result.iterations} lần):`,
+  );
+  console.table(
+    result.endpoints.map((e) => ({
+      endpoint: e.path.replace(/asOf=[\d-]+&?/, "").replace(/[?&]$/, ""),
+      total: e.total,
+      "API p50": e.endpoint.p50,
+      "API p95": e.endpoint.p95,
+      "SQL p50": e.bare.p50,
+      "SQL p95": e.bare.p95,
+      "API/SQL p95": e.ratioP95,
+      "câu SQL": e.statements.length,
+    })),
+  );
+  const l = result.reportLoad;
+  console.log(
+    `Báo cáo gửi: ${l.perSecond}/s (${l.created} tạo, ${l.stored} đã lưu, ${l.non2xx} lỗi HTTP, ${l.errors} lỗi kết nối, p50 ${l.latencyMs.p50} ms)`,
+  );
+}
+
+async function main() {
+  const targets = [{ label: "sqlite", url: undefined }];
+  let cluster = null;
+  if (env.BENCH_PG !== "0") {
+    if (env.DATABASE_URL)
+      targets.push({ label: "postgres", url: env.DATABASE_URL, perCluster: false });
+    else if ((cluster = startCluster()))
+      targets.push({ label: "postgres", url: cluster.url, perCluster: true });
+    else log("Không có PostgreSQL (DATABASE_URL hoặc /usr/lib/postgresql): chỉ đo SQLite.");
+  }
+  try {
+    for (const tasks of sizes) {
+      for (const t of targets) {
+        const { target, generation } = await ensureDataset({
+          tasks,
+          reports: tasks * 2,
+          url: t.url,
+          perCluster: t.perCluster,
+          log,
+        });
+        log(`${t.label}, ${tasks} nhiệm vụ:`);
+        print(await benchOne(t.label, target, generation, tasks));
+      }
+    }
+  } finally {
+    cluster?.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
