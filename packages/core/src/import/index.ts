@@ -4,6 +4,8 @@ export { buildResult, type BuildOptions } from "./build-result.js";
 export { NotAPlanError } from "./not-a-plan.error.js";
 export { readTextBlocks } from "./readers/text.reader.js";
 export { readDocument, type ReadDocument } from "./readers/detect.js";
+export { readDocxBlocks } from "./readers/docx.reader.js";
+export { readXlsxBlocks } from "./readers/xlsx.reader.js";
 export { TABLE_WARNINGS, type TableWarningCode } from "./warning-codes.js";
 export {
   parseDeadline,
