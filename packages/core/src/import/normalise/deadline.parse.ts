@@ -107,11 +107,12 @@ function leading(raw: string, text: string, f: string, ctx: DeadlineContext): De
     };
   }
   let end = pos + span.length;
-  if (from) {
+  if (!before) {
+    // `Quý IV/2026 - Quý I/2027`, `Từ tháng 3/2026 đến tháng 9/2026`: two ends written apart.
     const to = /\s*(?:den|toi|-)\s*(?:truoc\s*)?/y;
     to.lastIndex = end;
     const second = to.exec(f) ? readSpan(f, to.lastIndex, ctx.year) : null;
-    if (second && !("invalid" in second)) {
+    if (second && !("invalid" in second) && second.to >= span.from) {
       span = {
         ...span,
         to: second.to,

@@ -47,3 +47,8 @@ export const NUMBER_CODES: Record<string, string> = {
   kl: "kl",
   cv: "cv",
 };
+
+/** The kind a number's type code stands for, for numbers cited without a kind word (`theo 71/NQ-CP`). */
+export function kindOfCode(code: string): DocumentKind | null {
+  return DOCUMENT_KINDS.find((k) => k.code === NUMBER_CODES[code]) ?? null;
+}

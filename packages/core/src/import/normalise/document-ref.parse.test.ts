@@ -64,6 +64,22 @@ describe("parseDocumentRefs", () => {
     });
   });
 
+  it("reads a number cited without a kind word from its type code", () => {
+    expect(one("Theo 71/NQ-CP ngày 01/4/2025")).toMatchObject({
+      kind: "Nghị quyết",
+      number: "71/NQ-CP",
+      key: "nq:71:2025-04-01",
+    });
+    expect(one("Nhiệm vụ tại 02-CTr/BCĐTW")).toMatchObject({
+      kind: "Chương trình",
+      number: "02-CTr/BCĐTW",
+    });
+    expect(one("Văn bản 43/BGDĐT-KHCNTT")).toMatchObject({
+      kind: "Văn bản",
+      number: "43/BGDĐT-KHCNTT",
+    });
+  });
+
   it("keeps only the assigning document of an item, not the ones it describes", () => {
     const ref = one(
       "Nghị quyết số 281/NQ-CP ngày 15/9/2025 ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 71-NQ/TW",

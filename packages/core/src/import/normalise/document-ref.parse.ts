@@ -14,7 +14,13 @@
  */
 import type { DocumentRef } from "../contract.js";
 import { foldAligned, isoDate, isValidDate } from "./deadline.calendar.js";
-import { KIND_RE, NUMBER_CODES, kindOf, type DocumentKind } from "./document-ref.kinds.js";
+import {
+  KIND_RE,
+  NUMBER_CODES,
+  kindOf,
+  kindOfCode,
+  type DocumentKind,
+} from "./document-ref.kinds.js";
 
 const NUMBER_RE = /\d+(?:\.\d+)*(?:\s*[-/]\s*[\p{L}\d&]+)*(?:\s*-(?!\s*\p{L}))?/uy;
 const DATE_AFTER =
@@ -85,6 +91,18 @@ function mentions(text: string, f: string): Mention[] {
     const num = readNumber(text, f, m.index);
     const date = readDate(f, num.end);
     found.push({ kind: null, number: num.number, date: date.iso, start: m.index, end: date.end });
+  }
+  for (const m of f.matchAll(/(?<![\p{L}\d/.-])\d+(?:\.\d+)*\s*[-/]\s*(?=[a-z])/gu)) {
+    if (found.some((x) => m.index >= x.start && m.index < x.end)) continue;
+    const num = readNumber(text, f, m.index);
+    const kind = num.number
+      ? (numberParts(num.number)
+          .codes.map(kindOfCode)
+          .find((k) => k) ?? null)
+      : null;
+    if (!kind) continue;
+    const date = readDate(f, num.end);
+    found.push({ kind, number: num.number, date: date.iso, start: m.index, end: date.end });
   }
   return found.sort((a, b) => a.start - b.start);
 }
