@@ -3,18 +3,9 @@
  * document references, periods). Dates are ISO strings `YYYY-MM-DD`; months are 1-based.
  */
 
-export function isoDate(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
+import { addDays, daysInMonth, endOfMonth as endOfMonthOf, isoDate } from "../../status/dates.js";
 
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
+export { isoDate };
 
 /** A plausible year for a plan document (rejects OCR garbage such as 20025 or 0202). */
 export function isPlausibleYear(year: number): boolean {
@@ -32,15 +23,12 @@ export function isValidDate(year: number, month: number, day: number): boolean {
 }
 
 export function endOfMonth(year: number, month: number): string {
-  return isoDate(year, month, daysInMonth(year, month));
+  return endOfMonthOf(isoDate(year, month, 1));
 }
 
 /** The ISO date one day before `iso` ("2026-03-01" → "2026-02-28"). */
 export function dayBefore(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  if (d > 1) return isoDate(y, m, d - 1);
-  if (m > 1) return endOfMonth(y, m - 1);
-  return isoDate(y - 1, 12, 31);
+  return addDays(iso, -1);
 }
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
@@ -51,8 +39,6 @@ export function quarterNumber(text: string): number | null {
   if (/^[1-4]$/.test(t)) return Number(t);
   return ROMAN[t] ?? null;
 }
-
-export const QUARTER_ROMAN = ["I", "II", "III", "IV"] as const;
 
 /**
  * Folds Vietnamese text character by character (lower case, diacritics removed, đ → d) while
