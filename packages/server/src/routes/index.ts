@@ -7,6 +7,7 @@ import { authRoutes } from "./auth/auth.routes.js";
 import { changeRequestRoutes } from "./change-requests/change-requests.routes.js";
 import { evidenceRoutes } from "./evidence/evidence.routes.js";
 import { healthRoutes } from "./health/health.routes.js";
+import { importRoutes } from "./imports/imports.routes.js";
 import { inboxRoutes } from "./inbox/inbox.routes.js";
 import { linkRoutes } from "./links/links.routes.js";
 import { planRoutes } from "./plans/plans.routes.js";
@@ -24,6 +25,7 @@ export function registerRoutes(t: RouteTable, ctx: Ctx): void {
   reportRoutes(t, ctx);
   evidenceRoutes(t, ctx);
   inboxRoutes(t, ctx);
+  importRoutes(t, ctx);
   changeRequestRoutes(t, ctx);
   organisationRoutes(t, ctx);
   userRoutes(t, ctx);

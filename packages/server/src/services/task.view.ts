@@ -20,6 +20,7 @@ export type TaskListItemView = {
   id: number;
   planId: number;
   planNumber: string | null;
+  appendixId: number;
   number: string | null;
   kind: TaskRow["kind"];
   name: string;
@@ -66,6 +67,7 @@ export function taskListItem(
     id: t.id,
     planId: t.plan_id,
     planNumber: t.plan_number,
+    appendixId: t.appendix_id,
     number: t.number,
     kind: t.kind,
     name: t.name,

@@ -34,6 +34,7 @@ export const taskListItemSchema = z.object({
   id: z.number(),
   planId: z.number(),
   planNumber: z.string().nullable(),
+  appendixId: z.number(),
   number: z.string().nullable(),
   kind: z.enum(["time-bound", "recurring"]),
   name: z.string(),

@@ -1,0 +1,38 @@
+import { ValidationError } from "@giamsat/core";
+import { z } from "zod";
+import { readMultipart } from "../../http/multipart.js";
+import type { RouteTable } from "../../http/route.js";
+import type { Ctx } from "../../services/context.js";
+import { confirmImport, previewImport } from "../../services/import.service.js";
+
+export function importRoutes(t: RouteTable, ctx: Ctx): void {
+  t.add({
+    method: "POST",
+    url: "/api/imports/preview",
+    tag: "imports",
+    summary:
+      "Tải lên văn bản kế hoạch (.docx, .xlsx, .txt, .md; multipart, trường file) và xem trước kết quả nhập: phụ lục, nhiệm vụ, cảnh báo, đơn vị chưa nhận ra. Chưa lưu gì.",
+    access: "user",
+    multipart: z.object({ file: z.string().describe("Tệp văn bản kế hoạch") }),
+    handler: async ({ request, actor }) => {
+      if (!request.isMultipart())
+        throw new ValidationError("file: hãy gửi tệp dạng multipart/form-data.");
+      const { files } = await readMultipart(request);
+      const file = files[0];
+      if (!file) throw new ValidationError("file: chưa chọn tệp.");
+      return previewImport(ctx, actor, file);
+    },
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/imports",
+    tag: "imports",
+    summary:
+      "Xác nhận nhập tệp đã xem trước (uploadId): lưu kế hoạch trong một giao dịch; nhập lại cùng văn bản không thay đổi gì, văn bản sửa đổi được ghi thành thay đổi",
+    access: "user",
+    body: z.object({ uploadId: z.string().regex(/^[0-9a-f]{64}$/, "uploadId không hợp lệ") }),
+    status: 201,
+    handler: async ({ body, actor }) => confirmImport(ctx, actor, body.uploadId),
+  });
+}

@@ -1,0 +1,160 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import {
+  importDocument,
+  NotFoundError,
+  readDocument,
+  reportingCalendarFromText,
+  type ImportResult,
+  type OrgRef,
+  type ReportingCalendar,
+} from "@giamsat/core";
+import {
+  findOrganisation,
+  findPlanByNumber,
+  saveCalendar,
+  sha256Hex,
+  storePlan,
+  type Database,
+  type StorePlanOutcome,
+} from "@giamsat/db";
+import type { Kysely } from "kysely";
+import { requireRole, type Actor } from "./actor.js";
+import type { Ctx } from "./context.js";
+import { safeFileName } from "./evidence.store.js";
+
+export type UnresolvedUnit = { raw: string; name: string; count: number; lines: number[] };
+
+export type ImportPreview = {
+  uploadId: string;
+  fileName: string;
+  result: ImportResult;
+  unresolved: UnresolvedUnit[];
+  /** the stored plan with the same number: confirming applies the differences to it */
+  existingPlan: { id: number; number: string | null } | null;
+  /** the reporting rule read from the document, null when it states none */
+  calendar: ReportingCalendar | null;
+};
+
+function allOrgRefs(result: ImportResult): { ref: OrgRef; line: number }[] {
+  return result.appendices.flatMap((a) => [
+    ...a.tasks.flatMap((t) => [...t.lead, ...t.coordinators].map((ref) => ({ ref, line: t.line }))),
+    ...a.indicators.flatMap((i) =>
+      [...i.lead, ...i.coordinators].map((ref) => ({ ref, line: i.line })),
+    ),
+  ]);
+}
+
+/**
+ * Resolves unit names the importer did not know through the aliases people mapped earlier
+ * (POST /api/organisations/:id/aliases): the mapping is remembered for every later import.
+ */
+async function applyAliases(db: Kysely<Database>, result: ImportResult): Promise<void> {
+  const cache = new Map<string, string | null>();
+  for (const { ref } of allOrgRefs(result)) {
+    if (ref.kind !== "unit" || ref.resolved) continue;
+    if (!cache.has(ref.raw)) {
+      const org = (await findOrganisation(db, ref.raw)) ?? (await findOrganisation(db, ref.name));
+      cache.set(ref.raw, org?.name ?? null);
+    }
+    const name = cache.get(ref.raw);
+    if (name) Object.assign(ref, { name, resolved: true });
+  }
+}
+
+function unresolvedUnits(result: ImportResult): UnresolvedUnit[] {
+  const byRaw = new Map<string, UnresolvedUnit>();
+  for (const { ref, line } of allOrgRefs(result)) {
+    if (ref.kind !== "unit" || ref.resolved) continue;
+    const entry = byRaw.get(ref.raw) ?? { raw: ref.raw, name: ref.name, count: 0, lines: [] };
+    entry.count++;
+    if (!entry.lines.includes(line)) entry.lines.push(line);
+    byRaw.set(ref.raw, entry);
+  }
+  return [...byRaw.values()].sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw, "vi"));
+}
+
+function calendarOfDocument(bytes: Uint8Array): ReportingCalendar | null {
+  const { blocks } = readDocument(bytes);
+  const text = blocks.map((b) => (b.type === "table" ? "" : b.text)).join("\n");
+  return reportingCalendarFromText(text);
+}
+
+function parse(bytes: Uint8Array, fileName: string): ImportResult {
+  return importDocument(bytes, { fileName });
+}
+
+const uploadDir = (ctx: Ctx) => path.join(ctx.config.dataDir, "imports");
+
+/** Reads an uploaded plan document and returns what importing it would store (nothing is stored). */
+export async function previewImport(
+  ctx: Ctx,
+  actor: Actor,
+  file: { fileName: string; content: Buffer },
+): Promise<ImportPreview> {
+  requireRole(actor, "monitor", "admin");
+  const fileName = safeFileName(file.fileName);
+  const result = parse(file.content, fileName);
+  await applyAliases(ctx.db, result);
+  const uploadId = sha256Hex(file.content);
+  await mkdir(uploadDir(ctx), { recursive: true });
+  await writeFile(path.join(uploadDir(ctx), uploadId), file.content);
+  await writeFile(path.join(uploadDir(ctx), `${uploadId}.json`), JSON.stringify({ fileName }));
+  const existing = result.document.number
+    ? await findPlanByNumber(ctx.db, result.document.number)
+    : undefined;
+  return {
+    uploadId,
+    fileName,
+    result,
+    unresolved: unresolvedUnits(result),
+    existingPlan: existing ? { id: existing.id, number: existing.number } : null,
+    calendar: calendarOfDocument(file.content),
+  };
+}
+
+export type ImportOutcome = StorePlanOutcome & { calendar: ReportingCalendar | null };
+
+/**
+ * Stores a plan document in one transaction (storePlan: idempotent, amendments recorded). A new
+ * plan gets the reporting calendar its text states, if any.
+ */
+export async function importPlanBytes(
+  ctx: Ctx,
+  actorId: number | null,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<ImportOutcome> {
+  const result = parse(bytes, fileName);
+  await applyAliases(ctx.db, result);
+  const outcome = await storePlan(
+    ctx.db,
+    result,
+    { hash: sha256Hex(bytes), name: fileName },
+    { userId: actorId },
+  );
+  const calendar = calendarOfDocument(bytes);
+  if (outcome.created && calendar) {
+    await saveCalendar(ctx.db, {
+      plan_id: outcome.planId,
+      frequency: calendar.frequency,
+      due_day: calendar.dueDay,
+    });
+  }
+  return { ...outcome, calendar };
+}
+
+/** Confirms a previewed upload: the same file is parsed again (with the aliases mapped since) and stored. */
+export async function confirmImport(
+  ctx: Ctx,
+  actor: Actor,
+  uploadId: string,
+): Promise<ImportOutcome> {
+  requireRole(actor, "monitor", "admin");
+  const file = path.join(uploadDir(ctx), uploadId);
+  const bytes = await readFile(file).catch(() => {
+    throw new NotFoundError("Không tìm thấy tệp đã tải lên; hãy tải lại tệp để xem trước.");
+  });
+  const meta = JSON.parse(await readFile(`${file}.json`, "utf8")) as { fileName: string };
+  return importPlanBytes(ctx, actor.userId, bytes, meta.fileName);
+}

@@ -1,0 +1,116 @@
+/**
+ * Test support for the server (not part of the build): a fresh migrated database per test on
+ * each dialect, the app over it, seed plans imported through the real importer, and users with
+ * API tokens or password sessions.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { DialectName } from "@giamsat/db";
+import type { FastifyInstance, InjectOptions } from "fastify";
+import { createTestDatabase } from "../../../db/src/test-support/index.js";
+import { createApp } from "../app.js";
+import { loadConfig } from "../config.js";
+import type { Role } from "../services/actor.js";
+import type { Ctx } from "../services/context.js";
+import { importPlanBytes } from "../services/import.service.js";
+import { createUser, issueTokenFor } from "../services/user.service.js";
+
+export const SEEDS = {
+  qd596: "qd596-bct-2026-nq57-plan.txt",
+  qd405: "qd405-bct-2026-2030-digital-transformation.txt",
+  bcdcp: "bcdcp-2026-appendix2-interministerial-tasks.txt",
+} as const;
+
+export function seedPath(name: keyof typeof SEEDS): string {
+  return path.resolve(
+    new URL("../../../../../shared/seeds/", import.meta.url).pathname,
+    SEEDS[name],
+  );
+}
+
+export type Harness = {
+  app: FastifyInstance;
+  ctx: Ctx;
+  dataDir: string;
+  close(): Promise<void>;
+};
+
+export async function startHarness(
+  dialect: DialectName,
+  env: Record<string, string> = {},
+): Promise<Harness> {
+  const handle = await createTestDatabase(dialect);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "giamsat-test-"));
+  const config = loadConfig({
+    GIAMSAT_DATA_DIR: dataDir,
+    GIAMSAT_LOG: "silent",
+    GIAMSAT_WEB_DIR: dataDir,
+    ...env,
+  });
+  const ctx: Ctx = { db: handle.db, dialect: handle.dialect, config };
+  const app = await createApp(ctx);
+  return {
+    app,
+    ctx,
+    dataDir,
+    close: async () => {
+      await app.close();
+      await handle.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Imports a seed plan through the real importer and storePlan; returns its plan id. */
+export async function importSeed(ctx: Ctx, name: keyof typeof SEEDS): Promise<number> {
+  const outcome = await importPlanBytes(ctx, null, readFileSync(seedPath(name)), SEEDS[name]);
+  return outcome.planId;
+}
+
+export async function orgId(ctx: Ctx, name: string): Promise<number> {
+  const row = await ctx.db
+    .selectFrom("organisations")
+    .select("id")
+    .where("name", "=", name)
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+let counter = 0;
+
+/** A user with a known password and an API token; `headers` authenticate with the token. */
+export async function makeUser(ctx: Ctx, role: Role, org: number | null = null) {
+  const username = `${role.replace("_", "-")}-${++counter}`;
+  const password = "mat-khau-thu-nghiem";
+  const { user } = await createUser(ctx, null, { username, role, orgId: org, password });
+  const token = await issueTokenFor(ctx, null, username);
+  return { user, username, password, token, headers: { authorization: `Bearer ${token}` } };
+}
+
+/** Logs in with a password: the session cookie and CSRF token for later requests. */
+export async function login(app: FastifyInstance, username: string, password: string) {
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { username, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
+  const csrf = (res.json() as { csrfToken: string }).csrfToken;
+  return { cookies, csrf };
+}
+
+export async function call(app: FastifyInstance, opts: InjectOptions) {
+  const res = await app.inject(opts);
+  return { status: res.statusCode, body: res.body ? (safeJson(res.body) as any) : null, res }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
