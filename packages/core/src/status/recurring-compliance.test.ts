@@ -146,4 +146,15 @@ describe("reportingCompliance details", () => {
     );
     expect(result.periodsDue).toBe(0);
   });
+  it.each([
+    ["asOf", { calendar: monthly, from: "2026-03-31", reports: [] }, "2026-06-31"],
+    ["from", { calendar: monthly, from: "31/03/2026", reports: [] }, "2026-06-01"],
+    [
+      "until",
+      { calendar: monthly, from: "2026-03-31", until: "2026-13-01", reports: [] },
+      "2026-06-01",
+    ],
+  ])("refuses a bad %s date", (_field, input, asOf) => {
+    expect(() => reportingCompliance(input, asOf)).toThrow(/Ngày không hợp lệ/);
+  });
 });

@@ -63,6 +63,7 @@ function outcomeOf(period: Period, receivedOn: string | null, asOf: string): Per
 
 export function reportingCompliance(input: ComplianceInput, asOf: string): Compliance {
   parseIsoDate(asOf);
+  if (input.until) parseIsoDate(input.until);
   const last = input.until && input.until < asOf ? input.until : asOf;
   const receipts = firstReceipts(input.reports, asOf);
   const periods = periodsBetween(input.from, last, input.calendar)

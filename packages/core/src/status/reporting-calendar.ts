@@ -102,6 +102,7 @@ function nextPeriod(period: Period, cal: ReportingCalendar): Period {
 
 /** Every period that overlaps `from`..`to` (both included), in order; [] when `to` < `from`. */
 export function periodsBetween(from: string, to: string, cal: ReportingCalendar): Period[] {
+  parseIsoDate(from);
   parseIsoDate(to);
   const periods: Period[] = [];
   if (to < from) return periods;
