@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
+  createDirectory,
   importDocument,
   NotFoundError,
   readDocument,
@@ -12,9 +13,11 @@ import {
 import {
   findOrganisation,
   findPlanByNumber,
+  proposeLinks,
   saveCalendar,
   sha256Hex,
   storePlan,
+  upsertDirectory,
   type Database,
   type StorePlanOutcome,
 } from "@giamsat/db";
@@ -80,8 +83,12 @@ function calendarOfDocument(bytes: Uint8Array): ReportingCalendar | null {
   return reportingCalendarFromText(text);
 }
 
+/** The organisation directory (core's default data), loaded once per process. */
+let directory: ReturnType<typeof createDirectory> | undefined;
+const defaultDirectory = () => (directory ??= createDirectory());
+
 function parse(bytes: Uint8Array, fileName: string): ImportResult {
-  return importDocument(bytes, { fileName });
+  return importDocument(bytes, { fileName, directory: defaultDirectory() });
 }
 
 const uploadDir = (ctx: Ctx) => path.join(ctx.config.dataDir, "imports");
@@ -113,10 +120,11 @@ export async function previewImport(
   };
 }
 
-export type ImportOutcome = StorePlanOutcome & { calendar: ReportingCalendar | null };
+export type ImportOutcome = StorePlanOutcome & { calendar: ReportingCalendar | null; proposedLinks: number };
 
 /**
- * Stores a plan document in one transaction (storePlan: idempotent, amendments recorded). A new
+ * Stores a plan document in one transaction (storePlan: idempotent, amendments recorded), with
+ * the organisation directory, then proposes links to the tasks of plans already stored. A new
  * plan gets the reporting calendar its text states, if any.
  */
 export async function importPlanBytes(
@@ -126,6 +134,7 @@ export async function importPlanBytes(
   fileName: string,
 ): Promise<ImportOutcome> {
   const result = parse(bytes, fileName);
+  await upsertDirectory(ctx.db, defaultDirectory().entries);
   await applyAliases(ctx.db, result);
   const outcome = await storePlan(
     ctx.db,
@@ -141,7 +150,8 @@ export async function importPlanBytes(
       due_day: calendar.dueDay,
     });
   }
-  return { ...outcome, calendar };
+  const links = outcome.unchanged ? 0 : (await proposeLinks(ctx.db, outcome.planId)).proposed;
+  return { ...outcome, calendar, proposedLinks: links };
 }
 
 /** Confirms a previewed upload: the same file is parsed again (with the aliases mapped since) and stored. */
