@@ -44,6 +44,7 @@ export const StandardUnitSchema = z
     kind: z.enum(ORG_ENTRY_KINDS).default("department"),
     aliases: texts,
     abbreviations: texts,
+    formerNames: texts,
   })
   .strict();
 export type StandardUnit = z.infer<typeof StandardUnitSchema>;

@@ -43,7 +43,7 @@ export function expandStandardUnits(
         parentId: parent.id,
         aliases: unit.aliases.map(fill),
         abbreviations: unit.abbreviations,
-        formerNames: [],
+        formerNames: unit.formerNames.map(fill),
       });
     }
   }

@@ -37,7 +37,7 @@ export function splitHard(cell: string): string[] {
   const segments: string[] = [];
   for (const chunk of chunks) {
     for (const part of splitOutsideBrackets(chunk, ";")) {
-      const text = part.replace(/\s+/g, " ").trim();
+      const text = part.replace(/\s+/g, " ").trim().replace(BULLET, "");
       if (!/[\p{L}\p{N}]/u.test(text)) continue;
       const last = segments.length - 1;
       // `…khai thác; sử dụng trên thực tế`: a `;` typed inside one phrase.

@@ -221,6 +221,20 @@ describe("cells of other agencies' plans", () => {
     ]);
   });
 
+  it.each([
+    ["(1) Bộ Tài chính; (2) Bộ Xây dựng", ["Bộ Tài chính", "Bộ Xây dựng"]],
+    ["BỘ CÔNG AN, BỘ TƯ PHÁP", ["Bộ Công an", "Bộ Tư pháp"]],
+    ["Chủ trì: Bộ Công an.", ["Bộ Công an"]],
+    ["Bộ Công an và Bộ Quốc phòng", ["Bộ Công an", "Bộ Quốc phòng"]],
+    ["Sở TT&TT, Sở Kế hoạch và Đầu tư", ["Sở Khoa học và Công nghệ", "Sở Tài chính"]],
+    [
+      "UBND tỉnh Nghệ An, Hà Tĩnh",
+      ["Ủy ban nhân dân tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Hà Tĩnh"],
+    ],
+  ])("%j", (raw, expected) => {
+    expect(names(raw, province)).toEqual(expected);
+  });
+
   it("splits two names run together without a separator", () => {
     expect(names("Cục Công nghiệp Cục Điện lực")).toEqual(["Cục Công nghiệp", "Cục Điện lực"]);
     expect(names("Vụ Pháp chếCục Điện lực")).toEqual(["Vụ Pháp chế", "Cục Điện lực"]);
