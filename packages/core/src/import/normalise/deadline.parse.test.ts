@@ -135,6 +135,16 @@ describe("parseDeadline: other forms of the family", () => {
     });
   });
 
+  it("reads a date repeated every year as recurring, first due in the plan's year", () => {
+    const { deadline, warnings } = parse("Trước 15/12 hằng năm");
+    expect(deadline).toMatchObject({ kind: "recurring", recurrence: "yearly", due: "2026-12-14" });
+    expect(warnings).toEqual([]);
+    expect(parse("Tháng 6 hàng năm").deadline).toMatchObject({
+      recurrence: "yearly",
+      due: "2026-06-30",
+    });
+  });
+
   it("keeps a note written after a date", () => {
     const { deadline } = parse("6/2025 (thường xuyên khi có văn bản mới)");
     expect(deadline).toMatchObject({

@@ -179,6 +179,11 @@ export function parseDeadline(raw: string, ctx: DeadlineContext): DeadlineParse 
   if (text === "") return { deadline: make(raw, "none"), warnings: [] };
   const f = foldAligned(text);
   const lead = leading(raw, text, f, ctx);
+  const rec = recurring(raw, f);
+  if (lead && rec && lead.warnings.some((w) => w.code === "deadline_year_assumed")) {
+    // `Trước 15/12 hằng năm`: a date in every year, first due in the plan's year.
+    return { deadline: { ...rec, due: lead.deadline.due, start: null, note: text }, warnings: [] };
+  }
   if (lead) {
     if (fixed && lead.deadline.due) {
       lead.warnings.push(
@@ -187,7 +192,6 @@ export function parseDeadline(raw: string, ctx: DeadlineContext): DeadlineParse 
     }
     return lead;
   }
-  const rec = recurring(raw, f);
   if (rec) return { deadline: rec, warnings: [] };
   if (RELATIVE.test(f))
     return unresolved(raw, text, `Thời hạn tương đối, không có ngày cụ thể: "${text}"`);
