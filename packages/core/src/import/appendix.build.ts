@@ -58,8 +58,11 @@ export function buildAppendix(
   const fields = new RowFields(run.header.columns, ["unit", "frequency"]);
   const context = fold(`${title} ${run.intro.join(" ")}`);
   const recurring = !fields.has("deadline") && /\bthuong xuyen\b/.test(context);
+  const covers = sectionNotes
+    .map((note) => ({ note, numbers: coveredNumbers(note.text) }))
+    .filter((c) => c.numbers.length > 0);
   const covering = (number: string) =>
-    sectionNotes.filter((n) => coveredNumbers(n.text).includes(number));
+    covers.filter((c) => c.numbers.includes(number)).map((c) => c.note);
   const { groups, tasks } = buildTaskTable(entries, fields, ctx, { recurring, covering });
 
   const missing: string[] = [];

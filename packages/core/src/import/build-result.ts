@@ -14,7 +14,7 @@ import { parseTarget } from "./normalise/target.parse.js";
 import { buildAppendix } from "./appendix.build.js";
 import { indexFootnotes } from "./footnotes.js";
 import { parseFrontMatter } from "./front-matter.parse.js";
-import { createContext, type Normalisers } from "./import-context.js";
+import { createContext, memoise, type Normalisers } from "./import-context.js";
 import { splitSections } from "./sections.split.js";
 
 export type BuildOptions = { directory?: OrgDirectory };
@@ -39,14 +39,14 @@ export function buildResult(blocks: Block[], opts: BuildOptions = {}): ImportRes
   const ownerId = front.issuerText ? resolveOwner(front.issuerText, directory) : null;
   const year = planYear(front.date, [...captions, ...parts.sections.flatMap((s) => s.titleLines)]);
 
-  const normalisers: Normalisers = {
+  const normalisers: Normalisers = memoise({
     deadline: (raw) => parseDeadline(raw, { year }),
     orgs: (raw) => parseOrgs(raw, directory, { ownerId }),
     refs: parseDocumentRefs,
     target: parseTarget,
     period: parsePeriod,
     frequency: parseFrequency,
-  };
+  });
   const ctx = createContext(normalisers, indexFootnotes(parts.footnotes));
 
   const appendices: Appendix[] = [];

@@ -92,6 +92,12 @@ export type FrontMatter = DocumentInfo & { issuerText: string | null };
  */
 export function parseFrontMatter(paras: { text: string }[], captions: string[]): FrontMatter {
   const head = paras.slice(0, 40).map((p) => p.text);
+  const folded = new Map<string, string>();
+  const fk = (t: string): string => {
+    let f = folded.get(t);
+    if (f === undefined) folded.set(t, (f = fold(t)));
+    return f;
+  };
   const info: FrontMatter = {
     kind: null,
     number: null,
@@ -103,7 +109,7 @@ export function parseFrontMatter(paras: { text: string }[], captions: string[]):
   };
 
   const numbered = head
-    .filter((t) => /^so\s*(?::|\d|\/)/.test(fold(t)))
+    .filter((t) => /^so\s*(?::|\d|\/)/.test(fk(t)))
     .map(documentNumber)
     .find((n) => n !== null);
   const dated = head.find(
@@ -116,11 +122,11 @@ export function parseFrontMatter(paras: { text: string }[], captions: string[]):
     (dated ? documentDate(dated) : null) ??
     (numbered ? null : (captions.map(documentDate).find((d) => d) ?? null));
 
-  const kindIndex = head.findIndex((t) => KINDS.some(([re]) => re.test(fold(t))) && isUpper(t));
+  const kindIndex = head.findIndex((t) => KINDS.some(([re]) => re.test(fk(t))) && isUpper(t));
   if (kindIndex >= 0) {
-    const f = fold(head[kindIndex]!);
+    const f = fk(head[kindIndex]!);
     info.kind = KINDS.find(([re]) => re.test(f))?.[1] ?? null;
-    info.title = titleAfter(head, kindIndex);
+    info.title = titleAfter(head, kindIndex, fk);
   }
   info.kind ??= numbered?.kind ?? captionRef?.n?.kind ?? null;
   if (!info.kind && captionRef)
@@ -129,20 +135,20 @@ export function parseFrontMatter(paras: { text: string }[], captions: string[]):
         re.test(fold(captionRef.c).replace(/^\(?\s*(?:ban hanh\s+)?kem theo\s+/, "")),
       )?.[1] ?? null;
 
-  info.issuerText = issuerText(head) ?? captions.map(issuerFromCaption).find((x) => x) ?? null;
+  info.issuerText = issuerText(head, fk) ?? captions.map(issuerFromCaption).find((x) => x) ?? null;
   info.draft = head.some(
     (t) =>
-      /^\(?\s*du thao\s*\)?\s*(?:\d+|lan \d+)?$/.test(fold(t)) ||
-      (/\(\s*du thao\s*\)/.test(fold(t)) && isUpper(t)),
+      /^\(?\s*du thao\s*\)?\s*(?:\d+|lan \d+)?$/.test(fk(t)) ||
+      (/\(\s*du thao\s*\)/.test(fk(t)) && isUpper(t)),
   );
   return info;
 }
 
 /** The title: the lines after the kind line (`Về việc …`), up to the issuing authority or `Căn cứ`. */
-function titleAfter(head: string[], kindIndex: number): string | null {
+function titleAfter(head: string[], kindIndex: number, fk: (t: string) => string): string | null {
   const lines: string[] = [];
   for (const t of head.slice(kindIndex + 1, kindIndex + 5)) {
-    const f = fold(t);
+    const f = fk(t);
     if (/^(?:can cu|quyet dinh|dieu \d)/.test(f) || (isUpper(t) && TITLES_OF_SIGNERS.test(f)))
       break;
     if (lines.length > 0 && isUpper(t) && !isUpper(lines[lines.length - 1]!)) break;
@@ -154,17 +160,15 @@ function titleAfter(head: string[], kindIndex: number): string | null {
 }
 
 /** The issuer from the top-left line (`BỘ CÔNG THƯƠNG  CỘNG HÒA XÃ HỘI…`) or `BỘ TRƯỞNG BỘ CÔNG THƯƠNG`. */
-function issuerText(head: string[]): string | null {
+function issuerText(head: string[], fk: (t: string) => string): string | null {
   for (let i = 0; i < Math.min(head.length, 12); i++) {
     const t = head[i]!;
-    const f = fold(t);
+    const f = fk(t);
     const at = f.indexOf("cong hoa xa hoi chu nghia");
     if (at > 0) return t.slice(0, at).trim() || null;
-    if (at === 0 && i > 0 && isUpper(head[i - 1]!) && !/doc lap/.test(fold(head[i - 1]!)))
+    if (at === 0 && i > 0 && isUpper(head[i - 1]!) && !/doc lap/.test(fk(head[i - 1]!)))
       return head[i - 1]!;
   }
-  const authority = head.find(
-    (t) => isUpper(t) && TITLES_OF_SIGNERS.test(fold(t)) && !/\d/.test(t),
-  );
+  const authority = head.find((t) => isUpper(t) && TITLES_OF_SIGNERS.test(fk(t)) && !/\d/.test(t));
   return authority ? stripSignerTitle(authority) : null;
 }

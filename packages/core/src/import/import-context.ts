@@ -16,6 +16,47 @@ export type Normalisers = {
   frequency(text: string): Frequency | null;
 };
 
+/** A deep copy of a JSON-like value, so that cached results are never shared between tasks. */
+function copy<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copy) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)])) as T;
+  }
+  return value;
+}
+
+function cached<A extends string, R>(fn: (key: A) => R): (key: A) => R {
+  const seen = new Map<A, R>();
+  return (key) => {
+    if (!seen.has(key)) seen.set(key, fn(key));
+    return copy(seen.get(key) as R);
+  };
+}
+
+/**
+ * Plans repeat the same cell texts (`Các đơn vị thuộc Bộ`, `Thông báo số 17-TB/…`, `Quý I/2026`)
+ * hundreds of times; the normalisers are pure, so each distinct text is parsed once per import.
+ */
+export function memoise(n: Normalisers): Normalisers {
+  const targets = new Map<string, (raw: string) => Target | null>();
+  return {
+    deadline: cached(n.deadline),
+    orgs: cached(n.orgs),
+    refs: cached(n.refs),
+    period: cached(n.period),
+    frequency: cached(n.frequency),
+    target: (raw, unit) => {
+      const key = unit ?? "";
+      if (!targets.has(key))
+        targets.set(
+          key,
+          cached((r: string) => n.target(r, unit)),
+        );
+      return targets.get(key)!(raw);
+    },
+  };
+}
+
 export type ImportContext = Normalisers & {
   footnotes: FootnoteIndex;
   warnings: Warning[];

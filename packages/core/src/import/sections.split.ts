@@ -39,6 +39,7 @@ const HEADING = /^phu luc(?:\s+(?:so\s+)?([ivxlc]+|\d+|[a-z])\b)?\s*[:.\-–—]
 /** `PHỤ LỤC I`, `Phụ lục II`, `PHỤ LỤC:` (+ an upper-case title on the same line). */
 export function appendixHeading(text: string): { heading: string; rest: string } | null {
   const first = text.split("\n")[0] ?? "";
+  if (!/^\s*ph/i.test(first)) return null;
   const m = HEADING.exec(fold(first));
   if (!m) return null;
   const restFolded = m[2] ?? "";
@@ -53,6 +54,7 @@ export function appendixHeading(text: string): { heading: string; rest: string }
 }
 
 export function isCaption(text: string): boolean {
+  if (!/^\(?\s*(?:ban|kèm|kem)\b/iu.test(text)) return false;
   return /^\(?\s*(?:ban hanh\s+)?kem theo\b/.test(fold(text));
 }
 

@@ -59,6 +59,8 @@ export type Markup = Cell;
 
 /** Parses the markup of one cell or paragraph. */
 export function parseCellMarkup(raw: string): Cell {
+  if (!/[<>&*_$\\[]/.test(raw))
+    return { text: tidyLines(raw), bold: false, italic: false, footnotes: [] };
   const footnotes: string[] = [];
   let text = markdownToTags(flattenLatex(decodeEntities(raw.replace(/<!--[\s\S]*?-->/g, ""))));
   text = takeFootnotes(text, footnotes);

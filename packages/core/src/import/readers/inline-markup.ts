@@ -63,8 +63,11 @@ export function flattenLatex(text: string): string {
  * Markdown emphasis → `<b>`/`<i>` tags; escaped characters (`\*`, `\|`, `\_`) → the character.
  * Unpaired `**` left over (emphasis spanning two lines) are dropped.
  */
+const ESC = "\u0000";
+const ESCAPED = new RegExp(`${ESC}(\\d+)${ESC}`, "g");
+
 export function markdownToTags(text: string): string {
-  const ESC = "\u0000";
+  if (!/[*_\\]/.test(text)) return text;
   let out = text.replace(
     /\\([*_|\\#[\]()`~>-])/g,
     (_m, ch: string) => ESC + ch.charCodeAt(0) + ESC,
@@ -75,7 +78,5 @@ export function markdownToTags(text: string): string {
     .replace(/__(\S(?:[^_]*?\S)?)__/g, "<b>$1</b>")
     .replace(/(^|[^*\w])\*(\S(?:[^*]*?\S)?)\*(?![*\w])/g, "$1<i>$2</i>")
     .replace(/\*\*/g, "");
-  return out.replace(new RegExp(`${ESC}(\\d+)${ESC}`, "g"), (_m, code: string) =>
-    String.fromCharCode(Number(code)),
-  );
+  return out.replace(ESCAPED, (_m, code: string) => String.fromCharCode(Number(code)));
 }

@@ -67,7 +67,10 @@ export function matchRepeatedHeader(row: Row, header: TableHeader): RepeatedHead
   let matched = 0;
   for (let i = 0; i < Math.max(row.cells.length, header.keys.length); i++) {
     const want = header.keys[i] ?? "";
-    const text = (row.cells[i]?.text ?? "").replace(/\s*\n\s*/g, " ").trim();
+    const raw = row.cells[i]?.text ?? "";
+    // A cell much longer than its header (plus what a cut row could glue to it) is data.
+    if (raw.length > want.length * 2 + 120) return null;
+    const text = raw.replace(/\s*\n\s*/g, " ").trim();
     const key = headerKey(text);
     if (want === "") {
       if (key !== "") return null;
