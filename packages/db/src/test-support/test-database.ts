@@ -10,7 +10,10 @@ import type { DatabaseHandle, DialectName } from "../connection.js";
 import { migrateToLatest } from "../migrate.js";
 import { migrationProvider } from "../migrations/index.js";
 
-export async function createTestDatabase(dialect: DialectName): Promise<DatabaseHandle> {
+/** A migrated test database; `url` is set for PostgreSQL (to hand to a CLI or server). */
+export type TestDatabase = DatabaseHandle & { url?: string };
+
+export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   if (dialect === "sqlite") {
     const handle = openDatabase({ sqliteFile: ":memory:" });
     await migrateToLatest(handle.db);
@@ -21,7 +24,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<Database
 
 export async function withTestDatabase<T>(
   dialect: DialectName,
-  fn: (handle: DatabaseHandle) => Promise<T>,
+  fn: (handle: TestDatabase) => Promise<T>,
 ): Promise<T> {
   const handle = await createTestDatabase(dialect);
   try {
@@ -83,14 +86,16 @@ async function ensureTemplate(): Promise<string> {
   }
 }
 
-async function createPostgresTestDatabase(): Promise<DatabaseHandle> {
+async function createPostgresTestDatabase(): Promise<TestDatabase> {
   templateName ??= ensureTemplate();
   const template = await templateName;
   const name = `giamsat_t_${process.pid}_${randomBytes(6).toString("hex")}`;
   await admin().query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-  const handle = openDatabase({ url: urlForDatabase(name), poolSize: 4 });
+  const url = urlForDatabase(name);
+  const handle = openDatabase({ url, poolSize: 4 });
   return {
     ...handle,
+    url,
     close: async () => {
       await handle.close();
       await admin().query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
