@@ -111,6 +111,20 @@ describe("matchTasks", () => {
     expect(plain.reasons).toHaveLength(1);
   });
 
+  it("tells whether the deadlines of a pair differ", () => {
+    const due = (t: Task, iso: string): Task => ({
+      ...t,
+      deadline: { ...t.deadline, kind: "date", due: iso },
+    });
+    const [x, y] = [ministry.appendices[1]!.tasks[0]!, government.appendices[0]!.tasks[0]!];
+    const reasonsFor = (p: string, q: string) =>
+      matchTasks(plan({}, [due(x, p)]), plan({}, [due(y, q)]))[0]!.reasons;
+    expect(reasonsFor("2026-12-31", "2026-12-31")).toContain("Cùng thời hạn: 31/12/2026");
+    expect(reasonsFor("2026-12-31", "2026-06-30")).toContain(
+      "Thời hạn khác nhau: 31/12/2026 và 30/06/2026",
+    );
+  });
+
   it("scores in 0..1, sorted best first, one to one", () => {
     for (const m of matches) {
       expect(m.score).toBeGreaterThan(0);

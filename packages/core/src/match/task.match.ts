@@ -69,6 +69,17 @@ function basisReasons(
   return { bonus, reasons };
 }
 
+const vnDate = (iso: string) => iso.split("-").reverse().join("/");
+
+/** For the person confirming: the plans often copy a task with another deadline. */
+function deadlineReason(x: Task, y: Task): string | null {
+  const [p, q] = [x.deadline.due, y.deadline.due];
+  if (!p || !q) return null;
+  return p === q
+    ? `Cùng thời hạn: ${vnDate(p)}`
+    : `Thời hạn khác nhau: ${vnDate(p)} và ${vnDate(q)}`;
+}
+
 export function matchTasks(a: ImportResult, b: ImportResult, opts: MatchOptions = {}): TaskMatch[] {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const ea = entries(a);
@@ -86,7 +97,12 @@ export function matchTasks(a: ImportResult, b: ImportResult, opts: MatchOptions 
       const { bonus, reasons } = basisReasons(x.task, y.task, a, b);
       const score = Math.round(Math.min(1, text + bonus) * 1000) / 1000;
       if (score < threshold) continue;
-      const why = [`Tên nhiệm vụ giống ${Math.round(text * 100)}%`, ...reasons];
+      const when = deadlineReason(x.task, y.task);
+      const why = [
+        `Tên nhiệm vụ giống ${Math.round(text * 100)}%`,
+        ...reasons,
+        ...(when ? [when] : []),
+      ];
       candidates.push({ i, j, match: { a: x.side, b: y.side, score, reasons: why } });
     }
   });
