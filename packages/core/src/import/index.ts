@@ -21,3 +21,4 @@ export {
   type OrgParse,
   type ResolvedOrgRef,
 } from "./normalise/org.parse.js";
+export { ORG_WARNINGS, type OrgWarningCode } from "./normalise/org.parse.js";

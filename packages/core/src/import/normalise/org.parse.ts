@@ -4,13 +4,30 @@
  * a name the directory does not know is still returned, with `resolved: false` and a warning.
  */
 import { clean } from "../../text/fold.js";
-import { startsGroup, type OrgDirectory, type OrgEntry } from "../../directory/index.js";
+import {
+  startsGroup,
+  type OrgDirectory,
+  type OrgEntry,
+  type OrgMatchMethod,
+} from "../../directory/index.js";
 import type { OrgRef } from "../contract.js";
 import { warning, type WarningDraft } from "../warning.js";
 import { segmentNames, withoutScope, type OrgSpan } from "./org-segment.js";
 import { splitHard, tidyCell } from "./org-split.js";
 
 export { resolveOwner } from "./org-owner.js";
+
+/** The warnings this module gives, by stable code, with what each means. */
+export const ORG_WARNINGS = {
+  org_unresolved: "Tên đơn vị không có trong danh mục tổ chức: giữ nguyên tên như trong văn bản.",
+  org_ambiguous:
+    "Tên đơn vị có ở nhiều cơ quan (như “Văn phòng Bộ”) và kế hoạch không cho biết là cơ quan nào.",
+  org_corrected:
+    "Tên đơn vị viết sai hoặc bị cắt (lỗi chính tả, ngắt trang) và đã được hiểu theo danh mục.",
+} as const;
+export type OrgWarningCode = keyof typeof ORG_WARNINGS;
+
+const orgWarning = (code: OrgWarningCode, message: string) => warning(code, message);
 
 /** An OrgRef with the directory id it resolved to (null when none, or when ambiguous). */
 export type ResolvedOrgRef = OrgRef & { orgId: string | null };
@@ -65,12 +82,9 @@ function parseCell(raw: string, dir: OrgDirectory, ctx: OrgContext): OrgParse {
   return { orgs, warnings };
 }
 
-function toRef(
-  span: OrgSpan,
-  dir: OrgDirectory,
-  ownerId: string | null,
-): { ref: ResolvedOrgRef; warning: WarningDraft | null } | null {
-  const raw = clean(span.raw);
+type Made = { ref: ResolvedOrgRef; warning: WarningDraft | null };
+
+function toRef(span: OrgSpan, dir: OrgDirectory, ownerId: string | null): Made | null {
   const { name: written, scope: bracket } = withoutScope(clean(span.name));
   const name = tidyName(written);
   if (!/\p{L}/u.test(name)) return null;
@@ -83,43 +97,36 @@ function toRef(
   }
   const own = bracket && isOwnAbbreviation(bracket, result, dir, ownerId);
   const scope = [own ? null : bracket, qualifier].filter(Boolean).join(" ") || null;
-  const base = { raw, scope };
-
-  if (result.status === "found") {
-    const { entry } = result;
-    const ref = { ...base, name: entry.name, kind: kindOf(entry), resolved: true, orgId: entry.id };
-    const note =
-      result.method === "tolerant"
-        ? warning(
-            "org_corrected",
-            `Đã hiểu "${name}" là "${entry.name}" (tên viết sai hoặc bị cắt).`,
-          )
-        : null;
-    return { ref, warning: note };
-  }
-  if (result.status === "ambiguous") {
-    const names = [...new Set(result.candidates.map((entry) => entry.name))];
-    const [only] = names;
-    const places = result.candidates.map((entry) => placeOf(entry, dir));
-    const where =
-      places.slice(0, 3).join("; ") +
-      (places.length > 3 ? ` và ${places.length - 3} nơi khác` : "");
-    const ref =
-      names.length === 1 && only
-        ? { ...base, name: only, kind: kindOf(result.candidates[0]), resolved: true, orgId: null }
-        : { ...base, name, kind: guessKind(name), resolved: false, orgId: null };
-    const note = warning(
-      "org_ambiguous",
-      `Tên đơn vị "${name}" có ở nhiều nơi (${where}); chưa xác định được là đơn vị nào.`,
-    );
-    return { ref, warning: note };
-  }
+  const base = { raw: clean(span.raw), scope };
+  if (result.status === "found") return found(base, name, result.entry, result.method);
+  if (result.status === "ambiguous") return ambiguous(base, name, result.candidates, dir);
   const ref = { ...base, name, kind: guessKind(name), resolved: false, orgId: null };
   const what = ref.kind === "group" ? "nhóm đơn vị" : "đơn vị";
-  return {
-    ref,
-    warning: warning("org_unresolved", `Không tìm thấy ${what} "${name}" trong danh mục tổ chức.`),
-  };
+  const message = `Không tìm thấy ${what} "${name}" trong danh mục tổ chức.`;
+  return { ref, warning: orgWarning("org_unresolved", message) };
+}
+
+type Base = { raw: string; scope: string | null };
+
+function found(base: Base, name: string, entry: OrgEntry, method: OrgMatchMethod): Made {
+  const ref = { ...base, name: entry.name, kind: kindOf(entry), resolved: true, orgId: entry.id };
+  if (method === "exact") return { ref, warning: null };
+  const message = `Đã hiểu "${name}" là "${entry.name}" (tên viết sai hoặc bị cắt).`;
+  return { ref, warning: orgWarning("org_corrected", message) };
+}
+
+/** Several entries: one name (`Văn phòng Bộ` of 14 ministries) is still that name, unplaced. */
+function ambiguous(base: Base, name: string, candidates: OrgEntry[], dir: OrgDirectory): Made {
+  const names = [...new Set(candidates.map((entry) => entry.name))];
+  const [only] = names;
+  const ref =
+    names.length === 1 && only
+      ? { ...base, name: only, kind: kindOf(candidates[0]), resolved: true, orgId: null }
+      : { ...base, name, kind: guessKind(name), resolved: false, orgId: null };
+  const places = candidates.map((entry) => placeOf(entry, dir));
+  const more = places.length > 3 ? ` và ${places.length - 3} nơi khác` : "";
+  const message = `Tên đơn vị "${name}" có ở nhiều nơi (${places.slice(0, 3).join("; ")}${more}); chưa xác định được là đơn vị nào.`;
+  return { ref, warning: orgWarning("org_ambiguous", message) };
 }
 
 /** Bullets, enumerations and dangling punctuation left around a name. */
