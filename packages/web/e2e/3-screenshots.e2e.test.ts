@@ -92,13 +92,11 @@ describe.each([1366, 375])("ảnh chụp các trang ở %i px", (width) => {
       .first()
       .click();
     await page.getByLabel("Kết quả thực hiện").fill(`Đang triển khai (ảnh ${width}px).`);
-    await page
-      .locator("#evidence-files")
-      .setInputFiles({
-        name: "quá-lớn.exe",
-        mimeType: "application/octet-stream",
-        buffer: Buffer.from("MZ"),
-      });
+    await page.locator("#evidence-files").setInputFiles({
+      name: "quá-lớn.exe",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from("MZ"),
+    });
     await page.getByRole("alert").filter({ hasText: "không được chấp nhận" }).waitFor();
     await screenshot(page, "07-report-form");
     await noPageOverflow(page);

@@ -1,6 +1,5 @@
-/** The API's response shapes as the pages read them (issue 3, item 7). */
-import type { Deadline } from "@giamsat/core";
-import type { ImportResult } from "@giamsat/core";
+/** The API's response shapes as the pages read them (packages/server routes; issue 3, item 7). */
+import type { Deadline, ImportResult } from "@giamsat/core";
 
 export type Role = "admin" | "leader" | "monitor" | "unit_head" | "unit_staff";
 
@@ -21,14 +20,43 @@ export type Session = { user: SessionUser; csrfToken: string | null };
 
 export type Page<T> = { items: T[]; total: number };
 
+export type CalendarView = {
+  planId: number;
+  frequency: "monthly" | "quarterly";
+  dueDay: number;
+  explicit: boolean;
+  planNumber?: string | null;
+  planTitle?: string | null;
+};
+
 export type PlanSummary = {
   id: number;
+  kind: string | null;
   number: string | null;
   date: string | null;
   issuer: string | null;
   title: string | null;
-  taskCount?: number;
+  draft: boolean;
+  ownerOrgName: string | null;
+  taskCount: number;
+  sourceName: string;
+  importedAt: string;
+  calendar: CalendarView;
 };
+
+export type Warning = { line: number | null; code: string; message: string };
+
+export type GroupView = { id: number; path: string[]; number: string; title: string };
+
+export type AppendixView = {
+  id: number;
+  ordinal: number;
+  title: string;
+  kind: "tasks" | "indicators";
+  groups: GroupView[];
+};
+
+export type PlanDetail = PlanSummary & { appendices: AppendixView[]; warnings: Warning[] };
 
 export type OrgLink = {
   orgId: number | null;
@@ -36,7 +64,6 @@ export type OrgLink = {
   raw: string;
   kind: "unit" | "group";
   resolved: boolean;
-  scope?: string | null;
 };
 
 export type TaskSummary = {
@@ -57,31 +84,16 @@ export type TaskSummary = {
   output: string | null;
   completedOn: string | null;
   confidential: boolean;
-  appendixId?: number;
 };
 
 export type StatusCounts = Record<string, number>;
 
 export type Stats = {
   asOf: string;
+  total: number;
   counts: StatusCounts;
-  total?: number;
-  byLead?: { org: OrgSummary; counts: StatusCounts }[];
-};
-
-export type GroupView = { path: string[]; number: string; title: string };
-
-export type AppendixView = {
-  id: number;
-  title: string;
-  kind: "tasks" | "indicators";
-  groups: GroupView[];
-  taskCount?: number;
-};
-
-export type PlanDetail = PlanSummary & {
-  appendices: AppendixView[];
-  warnings?: { line: number | null; code: string; message: string }[];
+  byLead: { orgId: number; name: string; total: number; counts: StatusCounts }[];
+  trend: { month: string; asOf: string; counts: StatusCounts }[];
 };
 
 export type DocumentRefView = {
@@ -92,6 +104,7 @@ export type DocumentRefView = {
 };
 
 export type MilestoneView = {
+  id: number;
   name: string;
   output: string | null;
   kind: string;
@@ -129,25 +142,36 @@ export type ReportView = {
   summary: string;
   difficulties: string | null;
   proposals: string | null;
-  status: "submitted" | "accepted" | "returned";
-  submittedAt: string;
   submittedBy: { id: number; name: string | null };
+  submittedAt: string;
+  status: "submitted" | "accepted" | "returned";
   evidence: EvidenceView[];
   reviews: ReviewView[];
 };
+
+export type TaskRef = {
+  id: number;
+  number: string | null;
+  name: string;
+  planId: number;
+  planNumber: string | null;
+};
+
+export type ReportWithTask = ReportView & { task: TaskRef & { kind: string } };
 
 export type LinkView = {
   id: number;
   kind: "implements" | "restates";
   state: "proposed" | "confirmed" | "rejected";
-  task: { id: number; number: string | null; name: string; planNumber: string | null };
+  direction: "outgoing" | "incoming";
+  other: TaskRef;
 };
 
 export type VersionView = {
   version: number;
   reason: string;
   createdAt: string;
-  author: string | null;
+  authorName: string | null;
 };
 
 export type ChangeRequestView = {
@@ -156,53 +180,57 @@ export type ChangeRequestView = {
   reason: string;
   status: string;
   proposedAt: string;
-  proposedBy: string | null;
   decisionComment: string | null;
 };
 
 export type AuditView = {
   id: number;
   at: string;
-  actor: string | null;
+  actorName: string | null;
   action: string;
   reason: string | null;
 };
 
 export type TaskDetail = TaskSummary & {
+  asOf: string;
+  plan: {
+    id: number;
+    number: string | null;
+    date: string | null;
+    issuer: string | null;
+    title: string | null;
+  };
+  appendix: { id: number; ordinal: number; title: string };
   coordinators: OrgLink[];
   refNumber: string | null;
-  output: string | null;
   basis: DocumentRefView[];
-  plan: PlanSummary;
-  appendixTitle: string | null;
-  line: number | null;
   extra: Record<string, string>;
+  line: number;
   milestones: MilestoneView[];
-  reports: ReportView[];
   links: LinkView[];
+  reporting: {
+    calendar: CalendarView;
+    compliance: { share: number | null; periodsDue: number; onTime: number } | null;
+  };
+  reports: ReportView[];
   versions: VersionView[];
   changeRequests: ChangeRequestView[];
   audit: AuditView[];
-  onTimeShare?: number | null;
-  canReport?: boolean;
 };
 
-export type InboxTask = TaskSummary & { reportedThisPeriod: boolean; planNumber: string | null };
+export type Period = { key: string; label: string; start: string; end: string; dueDate: string };
 
-export type ReportWithTask = ReportView & {
-  task: { id: number; number: string | null; name: string; planNumber: string | null };
+export type DueReport = {
+  task: TaskRef & { kind: string };
+  period: Period;
+  report: { id: number; status: string; submittedAt: string } | null;
+  late: boolean;
 };
 
 export type Inbox = {
   asOf: string;
-  periods: {
-    planId: number;
-    planNumber: string | null;
-    periodKey: string;
-    label: string;
-    dueDate: string;
-  }[];
-  tasks: InboxTask[];
+  tasks: TaskSummary[];
+  due: DueReport[];
   returned: ReportWithTask[];
 };
 
@@ -212,26 +240,33 @@ export type Organisation = {
   shortName: string | null;
   kind: "unit" | "group";
   parentId: number | null;
-  aliases?: string[];
+  aliases: string[];
 };
-
-export type ImportPreview = { id: string; fileName: string; result: ImportResult };
-
-export type ImportConfirmed = { planId: number; created?: boolean; changes?: number };
 
 export type UserView = {
   id: number;
   username: string;
   displayName: string;
   role: Role;
-  org: OrgSummary | null;
+  orgId: number | null;
+  orgName: string | null;
   active: boolean;
 };
 
-export type CalendarView = {
-  id: number;
+export type ImportPreview = {
+  uploadId: string;
+  fileName: string;
+  result: ImportResult;
+  unresolved: { raw: string; name: string; count: number; lines: number[] }[];
+  existingPlan: { id: number; number: string | null } | null;
+  calendar: { frequency: "monthly" | "quarterly"; dueDay: number } | null;
+};
+
+export type ImportConfirmed = {
   planId: number;
-  planNumber: string | null;
-  frequency: "monthly" | "quarterly";
-  dueDay: number;
+  created: boolean;
+  unchanged: boolean;
+  tasks: number;
+  indicators: number;
+  unresolvedOrgs: number;
 };

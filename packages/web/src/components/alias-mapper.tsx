@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { api } from "../api/client.js";
-import type { Organisation } from "../api/types.js";
+import type { ImportPreview, Organisation } from "../api/types.js";
 import { ErrorBox } from "./feedback.js";
 
 type Props = {
-  unresolved: { raw: string; count: number }[];
+  unresolved: ImportPreview["unresolved"];
   orgs: Organisation[];
   onMapped: () => void;
 };
@@ -49,7 +49,11 @@ export function AliasMapper({ unresolved, orgs, onMapped }: Props) {
             {unresolved.map((u, i) => (
               <li key={u.raw}>
                 <label htmlFor={`alias-${i}`}>
-                  “{u.raw}” <span className="muted">({u.count} lần)</span>
+                  “{u.raw}”{" "}
+                  <span className="muted">
+                    ({u.count} lần{u.lines.length ? `, dòng ${u.lines.slice(0, 5).join(", ")}` : ""}
+                    )
+                  </span>
                 </label>
                 <span className="actions">
                   <select

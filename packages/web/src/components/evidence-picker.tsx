@@ -63,7 +63,7 @@ export function EvidencePicker({ files, onChange, disabled }: Props) {
       <span id="ev-label" className="label-text">
         <strong>Tệp minh chứng</strong>{" "}
         <span className="hint">
-          (tối đa {formatBytes(MAX_FILE_BYTES)} mỗi tệp; PDF, Word, Excel, ảnh…)
+          (tối đa {formatBytes(MAX_FILE_BYTES)} mỗi tệp; PDF, Word, Excel, ảnh PNG/JPEG, ZIP)
         </span>
       </span>
       <div

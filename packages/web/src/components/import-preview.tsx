@@ -1,28 +1,6 @@
-import type { ImportResult, OrgRef, Warning } from "@giamsat/core";
+import type { ImportResult, Warning } from "@giamsat/core";
 import { formatDate } from "../format/date.format.js";
 import { formatDeadline } from "../format/deadline.format.js";
-
-/** Unresolved unit names of a preview with how often each occurs, most frequent first. */
-export function unresolvedUnits(result: ImportResult): { raw: string; count: number }[] {
-  const counts = new Map<string, number>();
-  const visit = (refs: OrgRef[]) => {
-    for (const r of refs)
-      if (!r.resolved && r.kind === "unit") counts.set(r.raw, (counts.get(r.raw) ?? 0) + 1);
-  };
-  for (const a of result.appendices) {
-    for (const t of a.tasks) {
-      visit(t.lead);
-      visit(t.coordinators);
-    }
-    for (const i of a.indicators) {
-      visit(i.lead);
-      visit(i.coordinators);
-    }
-  }
-  return [...counts]
-    .map(([raw, count]) => ({ raw, count }))
-    .sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw, "vi"));
-}
 
 function groupWarnings(warnings: Warning[]): [string, Warning[]][] {
   const groups = new Map<string, Warning[]>();

@@ -4,7 +4,7 @@ export type LinePoint = { label: string; values: Record<string, number> };
 
 const WIDTH = 640;
 const HEIGHT = 240;
-const PAD = { left: 40, right: 16, top: 12, bottom: 30 };
+const PAD = { left: 40, right: 36, top: 12, bottom: 30 };
 
 export function LineChart({
   title,

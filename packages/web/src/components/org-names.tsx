@@ -12,7 +12,6 @@ export function OrgNames({ orgs, empty = "—" }: { orgs: OrgLink[] | undefined;
         >
           {i > 0 ? "; " : ""}
           {org.name}
-          {org.scope ? ` (${org.scope})` : ""}
         </span>
       ))}
     </>

@@ -34,7 +34,7 @@ export function TaskHistory({
           {versions.map((v) => (
             <li key={v.version}>
               Phiên bản {v.version} · {formatDateTime(v.createdAt)} · {v.reason}
-              {v.author ? ` (${v.author})` : ""}
+              {v.authorName ? ` (${v.authorName})` : ""}
             </li>
           ))}
           {changeRequests.map((c) => (
@@ -54,7 +54,7 @@ export function TaskHistory({
           <ul>
             {audit.map((a) => (
               <li key={a.id}>
-                {formatDateTime(a.at)} · {a.actor ?? "Hệ thống"} · {a.action}
+                {formatDateTime(a.at)} · {a.actorName ?? "Hệ thống"} · {a.action}
                 {a.reason ? ` — ${a.reason}` : ""}
               </li>
             ))}

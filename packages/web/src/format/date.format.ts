@@ -26,21 +26,8 @@ export function todayIso(): string {
 export const isIsoDate = (value: string | null | undefined): value is string =>
   !!value && isCoreIsoDate(value);
 
-/** The last day of each of the `count` months ending with the month of `asOf` (oldest first). */
-export function monthEnds(asOf: string, count: number): string[] {
-  const [y, m] = asOf.split("-").map(Number) as [number, number];
-  const out: string[] = [];
-  for (let i = count - 1; i >= 0; i--) {
-    const first = new Date(Date.UTC(y, m - 1 - i, 1));
-    const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
-    const iso = last.toISOString().slice(0, 10);
-    out.push(iso > asOf ? asOf : iso);
-  }
-  return out;
-}
-
 /** `T6/2026` for a chart axis. */
-export const monthLabel = (iso: string) => `T${Number(iso.slice(5, 7))}/${iso.slice(0, 4)}`;
+export const monthLabel = (month: string) => `T${Number(month.slice(5, 7))}/${month.slice(0, 4)}`;
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -66,8 +66,8 @@ export function AdminCalendars() {
               id="c-day"
               name="dueDay"
               type="number"
-              min={1}
-              max={28}
+              min={2}
+              max={31}
               defaultValue={20}
               required
             />
@@ -89,10 +89,13 @@ export function AdminCalendars() {
           </thead>
           <tbody>
             {(calendars.data?.items ?? []).map((c) => (
-              <tr key={c.id}>
+              <tr key={c.planId}>
                 <td>{c.planNumber ?? c.planId}</td>
                 <td data-label="Kỳ">{FREQUENCY[c.frequency]}</td>
-                <td data-label="Hạn gửi">Trước ngày {c.dueDay}</td>
+                <td data-label="Hạn gửi">
+                  Trước ngày {c.dueDay}
+                  {c.explicit ? "" : " (mặc định)"}
+                </td>
               </tr>
             ))}
           </tbody>

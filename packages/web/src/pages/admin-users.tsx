@@ -113,7 +113,7 @@ export function AdminUsers() {
                 <td>{u.username}</td>
                 <td data-label="Họ tên">{u.displayName}</td>
                 <td data-label="Vai trò">{ROLE_LABELS[u.role] ?? u.role}</td>
-                <td data-label="Đơn vị">{u.org?.name ?? "—"}</td>
+                <td data-label="Đơn vị">{u.orgName ?? "—"}</td>
                 <td data-label="Trạng thái">{u.active ? "Đang hoạt động" : "Đã khoá"}</td>
               </tr>
             ))}

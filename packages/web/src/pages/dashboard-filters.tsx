@@ -1,46 +1,35 @@
 import type { FormEvent } from "react";
-import type { OrgSummary, PlanSummary } from "../api/types.js";
+import type { Organisation, PlanSummary } from "../api/types.js";
 import { setQuery, useLocation } from "../router/router.js";
 
-/** One unit's scorecard (/api/scorecards): what the unit leads and how it reports. */
-export type Scorecard = {
-  org: OrgSummary;
-  led: number;
-  doneOnTime: number;
-  doneLate: number;
-  inTime: number;
-  overdue: number;
-  reportTimeliness: number | null;
-};
+type Props = { plans: PlanSummary[]; units: Organisation[]; asOf: string };
 
-type Props = { plans: PlanSummary[]; scorecards: Scorecard[]; asOf: string };
-
-/** Plan, date, leader and unit: submitting writes them into the URL so the view can be shared. */
-export function DashboardFilters({ plans, scorecards, asOf }: Props) {
+/** Plan, date and lead unit: submitting writes them into the URL so the view can be shared. */
+export function DashboardFilters({ plans, units, asOf }: Props) {
   const { query } = useLocation();
-  const units = [...scorecards]
-    .map((s) => s.org)
-    .sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  const sorted = [...units].sort((a, b) => a.name.localeCompare(b.name, "vi"));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? "").trim() || null;
-    setQuery(
-      { plan: value("plan"), asOf: value("asOf"), lead: value("lead"), leader: value("leader") },
-      false,
-    );
+    setQuery({ plan: value("plan"), asOf: value("asOf"), lead: value("lead") }, false);
   };
 
   return (
-    <form className="card filters" onSubmit={submit} aria-label="Bộ lọc" key={query.toString()}>
+    <form
+      className="card filters"
+      onSubmit={submit}
+      aria-label="Bộ lọc"
+      key={`${query.toString()} ${plans.length} ${units.length}`}
+    >
       <div className="field">
         <label htmlFor="f-plan">Kế hoạch</label>
         <select id="f-plan" name="plan" defaultValue={query.get("plan") ?? ""}>
           <option value="">Tất cả kế hoạch</option>
           {plans.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.number ?? "(chưa số)"} — {(p.title ?? "").slice(0, 60)}
+              {p.number ?? "(chưa có số)"} — {(p.title ?? "").slice(0, 60)}
             </option>
           ))}
         </select>
@@ -53,22 +42,12 @@ export function DashboardFilters({ plans, scorecards, asOf }: Props) {
         <label htmlFor="f-lead">Đơn vị chủ trì</label>
         <select id="f-lead" name="lead" defaultValue={query.get("lead") ?? ""}>
           <option value="">Tất cả đơn vị</option>
-          {units.map((u) => (
+          {sorted.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}
             </option>
           ))}
         </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-leader">Lãnh đạo chỉ đạo</label>
-        <input
-          id="f-leader"
-          name="leader"
-          type="search"
-          defaultValue={query.get("leader") ?? ""}
-          placeholder="Ví dụ: Thứ trưởng…"
-        />
       </div>
       <div className="actions">
         <button type="submit">Xem</button>

@@ -1,62 +1,52 @@
 import { api } from "../api/client.js";
-import type { Page, PlanSummary, Stats, TaskSummary } from "../api/types.js";
+import type { Organisation, Page, PlanSummary, Stats, TaskSummary } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { StackedBarChart } from "../components/bar-chart.js";
 import { ErrorBox, Empty, Loading } from "../components/feedback.js";
 import { LineChart } from "../components/line-chart.js";
 import { OrgNames } from "../components/org-names.js";
 import { StatusChip } from "../components/status-chip.js";
-import { formatDate, isIsoDate, monthEnds, monthLabel, todayIso } from "../format/date.format.js";
+import { formatDate, isIsoDate, monthLabel, todayIso } from "../format/date.format.js";
 import { formatDeadline } from "../format/deadline.format.js";
 import { STATUS_LABELS, STATUS_CODES } from "@giamsat/core";
 import { Link } from "../router/link.js";
 import { useLocation } from "../router/router.js";
 import { DashboardFilters } from "./dashboard-filters.js";
-import type { Scorecard } from "./dashboard-filters.js";
 
-const TREND_MONTHS = 6;
+const OVERDUE_LIMIT = 200;
+
+const unitBar = (c: Record<string, number>) => ({
+  overdue: c.overdue ?? 0,
+  open: (c.in_time ?? 0) + (c.due_soon ?? 0),
+  done: (c.done_on_time ?? 0) + (c.done_late ?? 0),
+  other: (c.recurring ?? 0) + (c.no_deadline ?? 0),
+});
 
 /** The leader's view: counts by status as of a date, the overdue list, units and the trend. */
 export function DashboardPage() {
   const { query } = useLocation();
   const asOf = isIsoDate(query.get("asOf")) ? (query.get("asOf") as string) : todayIso();
-  const filter = { plan: query.get("plan"), lead: query.get("lead"), leader: query.get("leader") };
-  const scope = { ...filter, asOf };
+  const scope = { plan: query.get("plan"), lead: query.get("lead"), asOf };
   const scopeKey = JSON.stringify(scope);
 
   const plans = useResource("plans", (signal) =>
     api<{ items: PlanSummary[] }>("/api/plans", { signal }),
   );
+  const units = useResource("units", (signal) =>
+    api<Page<Organisation>>("/api/organisations", { query: { kind: "unit", limit: 1000 }, signal }),
+  );
   const stats = useResource(`stats ${scopeKey}`, (signal) =>
     api<Stats>("/api/stats", { query: scope, signal }),
   );
   const overdue = useResource(`overdue ${scopeKey}`, (signal) =>
-    api<Page<TaskSummary>>("/api/tasks", {
-      query: { ...scope, status: "overdue", limit: 500 },
-      signal,
-    }),
-  );
-  const scorecards = useResource(`scorecards ${scopeKey}`, (signal) =>
-    api<{ items: Scorecard[] }>("/api/scorecards", { query: { plan: filter.plan, asOf }, signal }),
-  );
-  const trend = useResource(`trend ${scopeKey}`, (signal) =>
-    Promise.all(
-      monthEnds(asOf, TREND_MONTHS).map((date) =>
-        api<Stats>("/api/stats", { query: { ...scope, asOf: date }, signal }),
-      ),
-    ),
+    api<Page<TaskSummary>>("/api/overdue", { query: { ...scope, limit: OVERDUE_LIMIT }, signal }),
   );
 
-  const plan = plans.data?.items.find((p) => String(p.id) === filter.plan);
+  const plan = plans.data?.items.find((p) => String(p.id) === scope.plan);
   const counts = stats.data?.counts;
-  const total = counts ? STATUS_CODES.reduce((sum, code) => sum + (counts[code] ?? 0), 0) : 0;
-  const overdueItems = [...(overdue.data?.items ?? [])].sort(
-    (a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0),
-  );
+  const overdueItems = overdue.data?.items ?? [];
   const statusLink = (status: string) =>
-    filter.plan
-      ? `/ke-hoach/${filter.plan}?asOf=${asOf}&status=${status}`
-      : `/ke-hoach?asOf=${asOf}`;
+    scope.plan ? `/ke-hoach/${scope.plan}?asOf=${asOf}&status=${status}` : `/ke-hoach?asOf=${asOf}`;
 
   return (
     <>
@@ -71,7 +61,7 @@ export function DashboardPage() {
       </div>
       <DashboardFilters
         plans={plans.data?.items ?? []}
-        scorecards={scorecards.data?.items ?? []}
+        units={units.data?.items ?? []}
         asOf={asOf}
       />
       <ErrorBox error={plans.error} />
@@ -83,7 +73,7 @@ export function DashboardPage() {
         {counts && (
           <div className="stat-grid" data-testid="status-counts">
             <div className="stat total">
-              <span className="value">{total}</span>
+              <span className="value">{stats.data?.total}</span>
               <span className="label">Tổng số nhiệm vụ</span>
             </div>
             {STATUS_CODES.map((code) => (
@@ -102,7 +92,15 @@ export function DashboardPage() {
       </section>
 
       <section className="card" aria-labelledby="overdue-title">
-        <h2 id="overdue-title">Nhiệm vụ quá hạn ({overdue.data?.total ?? "…"})</h2>
+        <h2 id="overdue-title">
+          Nhiệm vụ quá hạn ({overdue.data?.total ?? "…"}), quá hạn lâu nhất trước
+        </h2>
+        {overdue.data && overdue.data.total > overdueItems.length && (
+          <p className="muted">
+            Hiển thị {overdueItems.length} nhiệm vụ đầu.{" "}
+            <Link to={statusLink("overdue")}>Xem tất cả</Link>
+          </p>
+        )}
         <ErrorBox error={overdue.error} />
         {overdue.loading && !overdue.data && <Loading />}
         {overdue.data && overdueItems.length === 0 && <Empty>Không có nhiệm vụ quá hạn.</Empty>}
@@ -147,41 +145,39 @@ export function DashboardPage() {
       <div className="grid-2">
         <section className="card" aria-labelledby="units-title">
           <h2 id="units-title">Theo đơn vị chủ trì</h2>
-          <ErrorBox error={scorecards.error} />
-          {scorecards.data && scorecards.data.items.length === 0 && <Empty>Chưa có dữ liệu.</Empty>}
-          {scorecards.data && scorecards.data.items.length > 0 && (
+          {stats.data && stats.data.byLead.length === 0 && <Empty>Chưa có dữ liệu.</Empty>}
+          {stats.data && stats.data.byLead.length > 0 && (
             <StackedBarChart
               title="Số nhiệm vụ theo đơn vị chủ trì"
               series={[
                 { key: "overdue", label: "Quá hạn", className: "bar-overdue" },
-                { key: "open", label: "Trong hạn", className: "bar-in_time" },
+                { key: "open", label: "Trong hạn, sắp đến hạn", className: "bar-in_time" },
                 { key: "done", label: "Đã hoàn thành", className: "bar-done" },
+                { key: "other", label: "Thường xuyên, chưa xác định", className: "bar-other" },
               ]}
-              rows={[...scorecards.data.items]
-                .sort((a, b) => b.overdue - a.overdue || b.led - a.led)
+              rows={[...stats.data.byLead]
+                .sort(
+                  (x, y) => (y.counts.overdue ?? 0) - (x.counts.overdue ?? 0) || y.total - x.total,
+                )
                 .slice(0, 12)
-                .map((s) => ({
-                  label: s.org.name,
-                  values: { overdue: s.overdue, done: s.doneOnTime + s.doneLate, open: s.inTime },
-                }))}
+                .map((b) => ({ label: b.name, values: unitBar(b.counts) }))}
             />
           )}
         </section>
         <section className="card" aria-labelledby="trend-title">
-          <h2 id="trend-title">Diễn biến theo tháng</h2>
-          <ErrorBox error={trend.error} />
-          {trend.data && (
+          <h2 id="trend-title">Diễn biến 6 tháng</h2>
+          {stats.data && (
             <LineChart
-              title="Số nhiệm vụ quá hạn và đã hoàn thành theo tháng"
+              title="Số nhiệm vụ quá hạn và đã hoàn thành cuối mỗi tháng"
               series={[
                 { key: "overdue", label: "Quá hạn", className: "line-overdue" },
                 { key: "done", label: "Đã hoàn thành", className: "line-done" },
               ]}
-              points={trend.data.map((s) => ({
-                label: monthLabel(s.asOf),
+              points={stats.data.trend.map((p) => ({
+                label: monthLabel(p.month),
                 values: {
-                  overdue: s.counts.overdue ?? 0,
-                  done: (s.counts.done_on_time ?? 0) + (s.counts.done_late ?? 0),
+                  overdue: p.counts.overdue ?? 0,
+                  done: (p.counts.done_on_time ?? 0) + (p.counts.done_late ?? 0),
                 },
               }))}
             />

@@ -1,16 +1,25 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
-import type { ImportConfirmed, ImportPreview, Organisation } from "../api/types.js";
+import type { ImportConfirmed, ImportPreview, Organisation, Page } from "../api/types.js";
 import { uploadForm } from "../api/upload.js";
 import { useResource } from "../api/use-resource.js";
 import { AliasMapper } from "../components/alias-mapper.js";
 import { ErrorBox } from "../components/feedback.js";
-import { ImportPreviewView, unresolvedUnits } from "../components/import-preview.js";
+import { ImportPreviewView } from "../components/import-preview.js";
 import { formatBytes } from "../format/date.format.js";
 import { Link } from "../router/link.js";
 
-const IMPORT_TYPES = ".docx,.xlsx,.txt,.doc,.pdf,.zip";
+const IMPORT_TYPES = ".docx,.xlsx,.txt,.md";
+const FREQUENCY = { monthly: "hằng tháng", quarterly: "hằng quý" } as const;
+
+function outcomeText(outcome: ImportConfirmed): string {
+  if (outcome.unchanged) return "Văn bản này đã được nhập trước đó; không có gì thay đổi.";
+  const what = `${outcome.tasks} nhiệm vụ, ${outcome.indicators} chỉ tiêu`;
+  return outcome.created
+    ? `Đã lưu kế hoạch mới: ${what}.`
+    : `Đã cập nhật kế hoạch theo văn bản sửa đổi: ${what}.`;
+}
 
 /** Upload a plan document → read the preview → map unknown units → confirm → the plan is stored. */
 export function ImportPage() {
@@ -19,8 +28,9 @@ export function ImportPage() {
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [stored, setStored] = useState<ImportConfirmed | null>(null);
+  const [saving, setSaving] = useState(false);
   const orgs = useResource("organisations", (signal) =>
-    api<{ items: Organisation[] }>("/api/organisations", { signal }),
+    api<Page<Organisation>>("/api/organisations", { query: { kind: "unit", limit: 1000 }, signal }),
   );
 
   const read = async (f: File) => {
@@ -29,7 +39,7 @@ export function ImportPage() {
     const form = new FormData();
     form.append("file", f, f.name);
     try {
-      setPreview(await uploadForm<ImportPreview>("/api/imports", form, setProgress));
+      setPreview(await uploadForm<ImportPreview>("/api/imports/preview", form, setProgress));
     } catch (e) {
       setError(e as Error);
       setPreview(null);
@@ -45,19 +55,18 @@ export function ImportPage() {
   const confirm = async () => {
     if (!preview) return;
     setError(null);
+    setSaving(true);
     try {
       setStored(
-        await api<ImportConfirmed>(`/api/imports/${preview.id}/confirm`, {
-          method: "POST",
-          body: {},
-        }),
+        await api<ImportConfirmed>("/api/imports", { body: { uploadId: preview.uploadId } }),
       );
       setPreview(null);
     } catch (e) {
       setError(e as Error);
+    } finally {
+      setSaving(false);
     }
   };
-  const unresolved = preview ? unresolvedUnits(preview.result) : [];
 
   return (
     <>
@@ -66,7 +75,7 @@ export function ImportPage() {
         <div className="field">
           <label htmlFor="import-file">
             Văn bản kế hoạch{" "}
-            <span className="hint">(Word .docx, Excel .xlsx hoặc văn bản .txt)</span>
+            <span className="hint">(Word .docx, Excel .xlsx, văn bản .txt hoặc .md)</span>
           </label>
           <input
             id="import-file"
@@ -96,26 +105,40 @@ export function ImportPage() {
       <ErrorBox error={error} />
       {stored && (
         <p className="alert success" role="status" data-testid="import-stored">
-          Đã lưu kế hoạch. <Link to={`/ke-hoach/${stored.planId}`}>Mở kế hoạch</Link> ·{" "}
+          {outcomeText(stored)} <Link to={`/ke-hoach/${stored.planId}`}>Mở kế hoạch</Link> ·{" "}
           <Link to={`/?plan=${stored.planId}`}>Xem tổng quan</Link>
         </p>
       )}
       {preview && (
         <>
-          <div className="card actions" data-testid="import-preview">
-            <span>
-              Bản xem trước của <strong>{preview.fileName}</strong>. Kiểm tra rồi bấm lưu; chưa có
-              gì được ghi vào hệ thống.
-            </span>
-            <button type="button" onClick={() => void confirm()}>
-              Lưu kế hoạch
-            </button>
-            <button type="button" className="secondary" onClick={() => setPreview(null)}>
-              Huỷ
-            </button>
+          <div className="card" data-testid="import-preview">
+            <p>
+              Bản xem trước của <strong>{preview.fileName}</strong>. Chưa có gì được ghi vào hệ
+              thống.
+            </p>
+            {preview.existingPlan && (
+              <p className="alert warning">
+                Kế hoạch số {preview.existingPlan.number} đã có trong hệ thống: lưu sẽ cập nhật các
+                thay đổi vào kế hoạch đó.
+              </p>
+            )}
+            {preview.calendar && (
+              <p>
+                Lịch báo cáo đọc từ văn bản: {FREQUENCY[preview.calendar.frequency]}, trước ngày{" "}
+                {preview.calendar.dueDay}.
+              </p>
+            )}
+            <div className="actions">
+              <button type="button" disabled={saving} onClick={() => void confirm()}>
+                {saving ? "Đang lưu…" : "Lưu kế hoạch"}
+              </button>
+              <button type="button" className="secondary" onClick={() => setPreview(null)}>
+                Huỷ
+              </button>
+            </div>
           </div>
           <AliasMapper
-            unresolved={unresolved}
+            unresolved={preview.unresolved}
             orgs={orgs.data?.items ?? []}
             onMapped={() => file && void read(file)}
           />

@@ -1,5 +1,5 @@
 import { api } from "../api/client.js";
-import type { Inbox } from "../api/types.js";
+import type { DueReport, Inbox } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { useUser } from "../auth/session.js";
 import { Empty, ErrorBox, Loading } from "../components/feedback.js";
@@ -7,11 +7,27 @@ import { OrgNames } from "../components/org-names.js";
 import { StatusChip } from "../components/status-chip.js";
 import { formatDate, formatDateTime, todayIso } from "../format/date.format.js";
 import { formatDeadline } from "../format/deadline.format.js";
+import { REVIEW_STATE_LABELS } from "../format/status.format.js";
 import { Link } from "../router/link.js";
 
-const dueOrder = (due: string | null) => due ?? "9999-12-31";
+const taskTitle = (t: { number: string | null; name: string; planNumber: string | null }) =>
+  `${t.planNumber ? `${t.planNumber} · ` : ""}${t.number ? `${t.number}. ` : ""}${t.name}`;
 
-/** "Việc của đơn vị": what the unit must do, soonest deadline first, and what came back. */
+function DueState({ due }: { due: DueReport }) {
+  if (due.report)
+    return (
+      <span className={`chip r-${due.report.status}`}>
+        {REVIEW_STATE_LABELS[due.report.status] ?? due.report.status}
+      </span>
+    );
+  return due.late ? (
+    <span className="chip s-overdue">Quá hạn gửi</span>
+  ) : (
+    <span className="chip s-due_soon">Chưa gửi</span>
+  );
+}
+
+/** "Việc của đơn vị": the reports owed this period, what came back, and open tasks by deadline. */
 export function InboxPage() {
   const user = useUser();
   const asOf = todayIso();
@@ -19,10 +35,7 @@ export function InboxPage() {
     api<Inbox>("/api/inbox", { query: { asOf }, signal }),
   );
   const data = inbox.data;
-  const tasks = [...(data?.tasks ?? [])].sort((a, b) =>
-    dueOrder(a.deadline.due).localeCompare(dueOrder(b.deadline.due)),
-  );
-  const pending = tasks.filter((t) => !t.reportedThisPeriod);
+  const owed = data?.due.filter((d) => !d.report || d.report.status === "returned") ?? [];
 
   return (
     <>
@@ -40,19 +53,49 @@ export function InboxPage() {
         <>
           <section className="card" aria-labelledby="due-title">
             <h2 id="due-title">Báo cáo kỳ này</h2>
-            {data.periods.length === 0 && <p className="muted">Không có kỳ báo cáo nào đang mở.</p>}
-            <ul>
-              {data.periods.map((p) => (
-                <li key={`${p.planId}-${p.periodKey}`}>
-                  Kế hoạch {p.planNumber ?? ""}: {p.label} — hạn gửi{" "}
-                  <strong>{formatDate(p.dueDate)}</strong>
-                </li>
-              ))}
-            </ul>
             <p>
-              Còn <strong>{pending.length}</strong> / {tasks.length} nhiệm vụ chưa gửi báo cáo kỳ
-              này.
+              Còn <strong>{owed.length}</strong> / {data.due.length} nhiệm vụ phải gửi báo cáo.
             </p>
+            {data.due.length > 0 && (
+              <div className="table-wrap cards">
+                <table data-testid="due-table">
+                  <thead>
+                    <tr>
+                      <th>Nhiệm vụ</th>
+                      <th>Kỳ báo cáo</th>
+                      <th>Hạn gửi</th>
+                      <th>Tình trạng</th>
+                      <th>Thao tác</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.due.map((d) => (
+                      <tr key={d.task.id}>
+                        <td className="task-name">
+                          <Link to={`/nhiem-vu/${d.task.id}`}>{taskTitle(d.task)}</Link>
+                        </td>
+                        <td data-label="Kỳ">{d.period.label}</td>
+                        <td className="nowrap" data-label="Hạn gửi">
+                          {formatDate(d.period.dueDate)}
+                        </td>
+                        <td data-label="Tình trạng">
+                          <DueState due={d} />
+                        </td>
+                        <td>
+                          <Link
+                            className="button secondary"
+                            to={`/nhiem-vu/${d.task.id}/bao-cao`}
+                            aria-label={`Báo cáo: ${taskTitle(d.task)}`}
+                          >
+                            Báo cáo
+                          </Link>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
           </section>
 
           <section className="card" aria-labelledby="returned-title">
@@ -61,17 +104,14 @@ export function InboxPage() {
             <ul className="timeline">
               {data.returned.map((r) => (
                 <li key={r.id} className="returned">
-                  <Link to={`/nhiem-vu/${r.task.id}`}>
-                    {r.task.number ? `Nhiệm vụ ${r.task.number}: ` : ""}
-                    {r.task.name}
-                  </Link>
+                  <Link to={`/nhiem-vu/${r.task.id}`}>{taskTitle(r.task)}</Link>
                   <p className="muted">
                     Kỳ {r.period} · gửi {formatDateTime(r.submittedAt)}
                   </p>
                   {r.reviews
                     .filter((v) => v.decision === "return")
-                    .map((v, i) => (
-                      <p key={i} className="alert error">
+                    .map((v) => (
+                      <p key={v.id} className="alert error">
                         Lý do trả lại: {v.comment ?? "(không ghi)"}
                       </p>
                     ))}
@@ -84,9 +124,9 @@ export function InboxPage() {
           </section>
 
           <section aria-labelledby="tasks-title">
-            <h2 id="tasks-title">Nhiệm vụ của đơn vị theo thời hạn ({tasks.length})</h2>
-            {tasks.length === 0 && <Empty>Đơn vị chưa được giao nhiệm vụ nào.</Empty>}
-            {tasks.length > 0 && (
+            <h2 id="tasks-title">Nhiệm vụ đang thực hiện, theo thời hạn ({data.tasks.length})</h2>
+            {data.tasks.length === 0 && <Empty>Đơn vị không có nhiệm vụ đang mở.</Empty>}
+            {data.tasks.length > 0 && (
               <div className="table-wrap cards">
                 <table data-testid="inbox-table">
                   <thead>
@@ -95,18 +135,13 @@ export function InboxPage() {
                       <th>Chủ trì</th>
                       <th>Thời hạn</th>
                       <th>Tình trạng</th>
-                      <th>Kỳ này</th>
                     </tr>
                   </thead>
                   <tbody>
-                    {tasks.map((t) => (
+                    {data.tasks.map((t) => (
                       <tr key={t.id}>
                         <td className="task-name">
-                          <Link to={`/nhiem-vu/${t.id}`}>
-                            {t.planNumber ? `${t.planNumber} · ` : ""}
-                            {t.number ? `${t.number}. ` : ""}
-                            {t.name}
-                          </Link>
+                          <Link to={`/nhiem-vu/${t.id}`}>{taskTitle(t)}</Link>
                         </td>
                         <td data-label="Chủ trì">
                           <OrgNames orgs={t.lead} />
@@ -116,19 +151,6 @@ export function InboxPage() {
                         </td>
                         <td data-label="Tình trạng">
                           <StatusChip status={t.status} days={t.daysOverdue} />
-                        </td>
-                        <td data-label="Kỳ này">
-                          {t.reportedThisPeriod ? (
-                            <span className="chip r-accepted">Đã gửi</span>
-                          ) : (
-                            <Link
-                              className="button secondary"
-                              to={`/nhiem-vu/${t.id}/bao-cao`}
-                              aria-label={`Báo cáo nhiệm vụ ${t.number ?? ""}: ${t.name}`}
-                            >
-                              Báo cáo
-                            </Link>
-                          )}
                         </td>
                       </tr>
                     ))}

@@ -1,4 +1,4 @@
-import { fold } from "@giamsat/core";
+import { useEffect, useState } from "react";
 import { api } from "../api/client.js";
 import type { Page, PlanDetail, TaskSummary } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
@@ -9,36 +9,33 @@ import { STATUS_LABELS, STATUS_CODES } from "@giamsat/core";
 import { Link } from "../router/link.js";
 import { setQuery, useLocation } from "../router/router.js";
 
-const LIMIT = 2000;
+const PAGE_SIZE = 200;
 
-/** A plan: its appendices and groups, and the task table filtered by the URL's query. */
+/** A plan: its appendices and groups, and its tasks filtered (on the server) by the URL's query. */
 export function PlanPage({ id }: { id: string }) {
   const { query } = useLocation();
   const asOf = isIsoDate(query.get("asOf")) ? (query.get("asOf") as string) : todayIso();
   const status = query.get("status") ?? "";
-  const appendix = query.get("appendix") ?? "";
   const q = query.get("q") ?? "";
+  const page = Math.max(1, Number(query.get("trang")) || 1);
+  const filter = { plan: id, asOf, status, q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
 
   const plan = useResource(`plan ${id}`, (signal) =>
     api<PlanDetail>(`/api/plans/${id}`, { signal }),
   );
-  const tasks = useResource(`tasks ${id} ${asOf}`, (signal) =>
-    api<Page<TaskSummary & { appendixId?: number }>>("/api/tasks", {
-      query: { plan: id, asOf, limit: LIMIT },
-      signal,
-    }),
+  const tasks = useResource(`tasks ${JSON.stringify(filter)}`, (signal) =>
+    api<Page<TaskSummary>>("/api/tasks", { query: filter, signal }),
   );
+  const [search, setSearch] = useState(q);
+  useEffect(() => {
+    if (search === q) return;
+    const timer = setTimeout(() => setQuery({ q: search.trim(), trang: null }), 300);
+    return () => clearTimeout(timer);
+  }, [search, q]);
 
-  const needle = fold(q);
-  const shown = (tasks.data?.items ?? []).filter(
-    (t) =>
-      (!status || t.status === status) &&
-      (!appendix || String(t.appendixId) === appendix) &&
-      (!needle ||
-        fold(`${t.number ?? ""} ${t.name} ${t.lead.map((o) => o.name).join(" ")}`).includes(
-          needle,
-        )),
-  );
+  const shown = tasks.data?.items ?? [];
+  const total = tasks.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const data = plan.data;
 
   return (
@@ -70,7 +67,6 @@ export function PlanPage({ id }: { id: string }) {
               <details key={a.id}>
                 <summary>
                   {a.title} {a.kind === "indicators" ? "(chỉ tiêu)" : ""}
-                  {a.taskCount !== undefined ? ` — ${a.taskCount} mục` : ""}
                 </summary>
                 {a.groups.length ? (
                   <ul>
@@ -97,9 +93,9 @@ export function PlanPage({ id }: { id: string }) {
             <input
               id="p-q"
               type="search"
-              defaultValue={q}
+              value={search}
               placeholder="Ví dụ: chuyen doi so"
-              onChange={(e) => setQuery({ q: e.target.value })}
+              onChange={(e) => setSearch(e.target.value)}
             />
           </div>
           <div className="field">
@@ -107,7 +103,7 @@ export function PlanPage({ id }: { id: string }) {
             <select
               id="p-status"
               value={status}
-              onChange={(e) => setQuery({ status: e.target.value })}
+              onChange={(e) => setQuery({ status: e.target.value, trang: null })}
             >
               <option value="">Tất cả</option>
               {STATUS_CODES.map((code) => (
@@ -117,25 +113,6 @@ export function PlanPage({ id }: { id: string }) {
               ))}
             </select>
           </div>
-          {data && data.appendices.length > 1 && (
-            <div className="field">
-              <label htmlFor="p-appendix">Phụ lục</label>
-              <select
-                id="p-appendix"
-                value={appendix}
-                onChange={(e) => setQuery({ appendix: e.target.value })}
-              >
-                <option value="">Tất cả phụ lục</option>
-                {data.appendices
-                  .filter((a) => a.kind === "tasks")
-                  .map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.title.slice(0, 60)}
-                    </option>
-                  ))}
-              </select>
-            </div>
-          )}
           <div className="field">
             <label htmlFor="p-asof">Tính đến ngày</label>
             <input
@@ -150,15 +127,36 @@ export function PlanPage({ id }: { id: string }) {
         {tasks.loading && !tasks.data && <Loading />}
         {tasks.data && (
           <p className="muted" role="status">
-            Hiển thị {shown.length} / {tasks.data.total} nhiệm vụ
-            {tasks.data.total > tasks.data.items.length
-              ? ` (đã tải ${tasks.data.items.length} nhiệm vụ đầu)`
-              : ""}
+            {total} nhiệm vụ khớp bộ lọc
+            {pages > 1 ? ` · trang ${page}/${pages}` : ""}
           </p>
         )}
         {tasks.data && shown.length === 0 && <Empty>Không có nhiệm vụ nào khớp bộ lọc.</Empty>}
         {shown.length > 0 && (
           <TaskTable tasks={shown} asOf={asOf} caption="Danh sách nhiệm vụ của kế hoạch" />
+        )}
+        {pages > 1 && (
+          <nav className="actions pager" aria-label="Phân trang">
+            <button
+              type="button"
+              className="secondary"
+              disabled={page <= 1}
+              onClick={() => setQuery({ trang: String(page - 1) }, false)}
+            >
+              Trang trước
+            </button>
+            <span>
+              Trang {page}/{pages}
+            </span>
+            <button
+              type="button"
+              className="secondary"
+              disabled={page >= pages}
+              onClick={() => setQuery({ trang: String(page + 1) }, false)}
+            >
+              Trang sau
+            </button>
+          </nav>
         )}
       </section>
     </>

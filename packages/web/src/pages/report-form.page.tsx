@@ -1,16 +1,27 @@
+import { addDays, periodOf } from "@giamsat/core";
+import type { ReportingCalendar } from "@giamsat/core";
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import type { TaskDetail } from "../api/types.js";
 import { uploadForm } from "../api/upload.js";
 import { useResource } from "../api/use-resource.js";
+import { mayReport } from "../auth/scope.js";
+import { useUser } from "../auth/session.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
 import { EvidencePicker } from "../components/evidence-picker.js";
-import { todayIso } from "../format/date.format.js";
+import { formatDate, todayIso } from "../format/date.format.js";
 import { formatDeadline } from "../format/deadline.format.js";
 import { REPORT_STATE_LABELS } from "../format/status.format.js";
 import { Link } from "../router/link.js";
 import { navigate } from "../router/router.js";
+
+/** The reporting period open today and the one before it (a late or corrected report). */
+function reportingPeriods(today: string, calendar: ReportingCalendar) {
+  const current = periodOf(today, calendar);
+  const previous = periodOf(addDays(current.start, -1), calendar);
+  return [current, previous];
+}
 
 const lines = (text: string) =>
   text
@@ -20,6 +31,7 @@ const lines = (text: string) =>
 
 /** A unit's progress report on one task, with evidence files, document references and links. */
 export function ReportFormPage({ taskId }: { taskId: string }) {
+  const user = useUser();
   const task = useResource(`task ${taskId}`, (signal) =>
     api<TaskDetail>(`/api/tasks/${taskId}`, { signal }),
   );
@@ -31,7 +43,7 @@ export function ReportFormPage({ taskId }: { taskId: string }) {
   if (task.error) return <ErrorBox error={task.error} />;
   const t = task.data;
   if (!t) return <Loading />;
-  if (t.canReport === false)
+  if (!mayReport(user, [...t.lead, ...t.coordinators]))
     return (
       <ErrorBox
         error={
@@ -47,19 +59,32 @@ export function ReportFormPage({ taskId }: { taskId: string }) {
       ? ["in_progress", "nothing_to_report", "not_started"]
       : ["not_started", "in_progress", "completed"];
 
+  const periods = reportingPeriods(todayIso(), t.reporting.calendar);
+
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setError(null);
     const data = new FormData(event.currentTarget);
+    const text = (key: string) => String(data.get(key) ?? "").trim() || undefined;
+    const progressValue = text("progress");
+    const report = {
+      period: text("period"),
+      state,
+      completedOn: state === "completed" ? text("completedOn") : undefined,
+      progress: progressValue === undefined ? undefined : Number(progressValue),
+      summary: text("summary") ?? "",
+      difficulties: text("difficulties"),
+      proposals: text("proposals"),
+      evidence: [
+        ...lines(String(data.get("references") ?? "")).map((reference) => ({
+          kind: "document" as const,
+          reference,
+        })),
+        ...lines(String(data.get("links") ?? "")).map((url) => ({ kind: "link" as const, url })),
+      ],
+    };
     const form = new FormData();
-    form.set("period", String(data.get("period")));
-    form.set("state", state);
-    for (const key of ["summary", "difficulties", "proposals", "progress", "completedOn"]) {
-      const value = String(data.get(key) ?? "").trim();
-      if (value) form.set(key, value);
-    }
-    for (const ref of lines(String(data.get("references") ?? ""))) form.append("references", ref);
-    for (const link of lines(String(data.get("links") ?? ""))) form.append("links", link);
+    form.set("data", JSON.stringify(report));
     for (const file of files) form.append("files", file, file.name);
     setProgress(0);
     try {
@@ -87,14 +112,13 @@ export function ReportFormPage({ taskId }: { taskId: string }) {
         <div className="filters">
           <div className="field">
             <label htmlFor="r-period">Kỳ báo cáo</label>
-            <input
-              id="r-period"
-              name="period"
-              type="month"
-              required
-              defaultValue={todayIso().slice(0, 7)}
-              disabled={busy}
-            />
+            <select id="r-period" name="period" defaultValue={periods[0]?.key} disabled={busy}>
+              {periods.map((p) => (
+                <option key={p.key} value={p.key}>
+                  {p.label} (hạn gửi {formatDate(p.dueDate)})
+                </option>
+              ))}
+            </select>
           </div>
           <div className="field">
             <label htmlFor="r-progress">Tiến độ (%)</label>

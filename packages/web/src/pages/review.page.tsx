@@ -16,7 +16,7 @@ const typing = (target: EventTarget | null) =>
 export function ReviewPage() {
   const queue = useResource("review-queue", (signal) =>
     api<Page<ReportWithTask>>("/api/reports", {
-      query: { status: "submitted", limit: 500 },
+      query: { status: "submitted", limit: 200 },
       signal,
     }),
   );

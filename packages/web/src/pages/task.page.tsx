@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 import { api } from "../api/client.js";
 import type { TaskDetail } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
-import { isUnitRole, useUser } from "../auth/session.js";
+import { mayReport } from "../auth/scope.js";
+import { useUser } from "../auth/session.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
 import { OrgNames } from "../components/org-names.js";
 import { ReportHistory } from "../components/report-history.js";
@@ -43,14 +44,14 @@ export function TaskPage({ id }: { id: string }) {
   if (task.error) return <ErrorBox error={task.error} />;
   if (!t) return <Loading />;
   const rawOrgs = [...t.lead, ...t.coordinators].filter((o) => o.raw && o.raw !== o.name);
-  const mayReport = t.canReport ?? isUnitRole(user.role);
+  const canReport = mayReport(user, [...t.lead, ...t.coordinators]);
 
   return (
     <>
       <p className="breadcrumb">
         <Link to="/ke-hoach">Kế hoạch</Link> ›{" "}
         <Link to={`/ke-hoach/${t.plan.id}?asOf=${asOf}`}>{t.plan.number ?? "Kế hoạch"}</Link>
-        {t.appendixTitle ? ` › ${t.appendixTitle}` : ""}
+        {` › ${t.appendix.title}`}
       </p>
       <div className="page-head">
         <div>
@@ -62,12 +63,12 @@ export function TaskPage({ id }: { id: string }) {
             <StatusChip status={t.status} days={t.daysOverdue} />{" "}
             {isStatusCode(t.status) ? STATUS_LABELS[t.status] : ""}
             {t.daysOverdue ? ` — quá hạn ${t.daysOverdue} ngày` : ""} · tính đến {formatDate(asOf)}
-            {t.onTimeShare !== undefined && t.onTimeShare !== null
-              ? ` · báo cáo đúng hạn ${Math.round(t.onTimeShare * 100)}% số kỳ`
+            {t.reporting.compliance?.share != null
+              ? ` · báo cáo đúng hạn ${t.reporting.compliance.onTime}/${t.reporting.compliance.periodsDue} kỳ (${Math.round(t.reporting.compliance.share * 100)}%)`
               : ""}
           </p>
         </div>
-        {mayReport && (
+        {canReport && (
           <Link className="button" to={`/nhiem-vu/${t.id}/bao-cao`}>
             Gửi báo cáo tiến độ
           </Link>
@@ -162,9 +163,9 @@ export function TaskPage({ id }: { id: string }) {
             {t.links.map((l) => (
               <li key={l.id}>
                 {l.kind === "implements" ? "Triển khai" : "Nhắc lại"}{" "}
-                <Link to={`/nhiem-vu/${l.task.id}?asOf=${asOf}`}>
-                  {l.task.planNumber ? `${l.task.planNumber} – ` : ""}nhiệm vụ {l.task.number ?? ""}
-                  : {l.task.name}
+                <Link to={`/nhiem-vu/${l.other.id}?asOf=${asOf}`}>
+                  {l.other.planNumber ? `${l.other.planNumber} – ` : ""}nhiệm vụ{" "}
+                  {l.other.number ?? ""}: {l.other.name}
                 </Link>{" "}
                 <span className="muted">
                   (
