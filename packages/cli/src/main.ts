@@ -14,9 +14,13 @@ import {
 } from "./command.js";
 import { importCommand } from "./commands/import.command.js";
 import { matchCommand } from "./commands/match.command.js";
+import { demoCommand } from "./commands/demo.command.js";
+import { migrateCommand } from "./commands/migrate.command.js";
+import { serveCommand } from "./commands/serve.command.js";
+import { userCommand } from "./commands/user.command.js";
 
 /** The command table: add a command by importing it and listing it here. */
-export const COMMANDS: Command[] = [importCommand, matchCommand];
+export const COMMANDS: Command[] = [importCommand, matchCommand, serveCommand, migrateCommand, userCommand, demoCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

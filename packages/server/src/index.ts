@@ -1,4 +1,15 @@
 export { createApp, type AppOptions } from "./app.js";
 export { loadConfig, type Config } from "./config.js";
+export { openRuntime, listen, untilSignal, type Runtime } from "./runtime.js";
+export type { Ctx } from "./services/context.js";
 export { ROLES, ROLE_LABELS, type Role, type Actor } from "./services/actor.js";
 export { hashPassword, verifyPassword, generatePassword } from "./services/password.js";
+export {
+  createUser,
+  resetPassword,
+  issueTokenFor,
+  type NewUserInput,
+  type UserView,
+} from "./services/user.service.js";
+export { importPlanBytes, type ImportOutcome } from "./services/import.service.js";
+export { DEFAULT_CALENDAR } from "./services/calendar.service.js";

@@ -120,7 +120,10 @@ export async function previewImport(
   };
 }
 
-export type ImportOutcome = StorePlanOutcome & { calendar: ReportingCalendar | null; proposedLinks: number };
+export type ImportOutcome = StorePlanOutcome & {
+  calendar: ReportingCalendar | null;
+  proposedLinks: number;
+};
 
 /**
  * Stores a plan document in one transaction (storePlan: idempotent, amendments recorded), with

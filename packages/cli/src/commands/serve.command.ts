@@ -1,0 +1,32 @@
+/** `giamsat serve`: migrates the database, then serves the API and the web pages until stopped. */
+import { listen, untilSignal } from "@giamsat/server";
+import { EXIT_OK, type Command } from "../command.js";
+import { configFrom, withRuntime } from "./serve.context.js";
+
+export const serveCommand: Command = {
+  name: "serve",
+  summary: "Chạy máy chủ (API và giao diện web)",
+  help: [
+    "Cách dùng: giamsat serve",
+    "",
+    "Biến môi trường:",
+    "  PORT                      cổng (mặc định 3000)",
+    "  HOST                      địa chỉ lắng nghe (mặc định 127.0.0.1; 0.0.0.0 để mở ra mạng)",
+    "  GIAMSAT_DATA_DIR          thư mục dữ liệu: SQLite, minh chứng (mặc định ./data)",
+    "  DATABASE_URL              postgres://… để dùng PostgreSQL thay cho SQLite",
+    "  GIAMSAT_UPLOAD_MAX_BYTES  dung lượng tối đa một tệp tải lên (mặc định 20 MB)",
+    "  GIAMSAT_SESSION_TTL_HOURS thời hạn phiên đăng nhập (mặc định 12 giờ)",
+    "  GIAMSAT_COOKIE_SECURE     cookie chỉ qua HTTPS (mặc định: bật, trừ khi HOST là loopback)",
+    "  GIAMSAT_WEB_DIR           thư mục giao diện đã build (mặc định packages/web/dist)",
+  ].join("\n"),
+  run: async (_args, io) => {
+    const config = configFrom(io, { GIAMSAT_LOG: io.env.GIAMSAT_LOG ?? "warn" });
+    return withRuntime(config, async ({ ctx }) => {
+      const { app, address } = await listen(ctx);
+      io.stdout.write(`Giám sát đang chạy tại ${address}\n`);
+      await untilSignal();
+      await app.close();
+      return EXIT_OK;
+    });
+  },
+};

@@ -1,0 +1,96 @@
+/**
+ * `giamsat user add --username U --role R [--org NAME] [--password P] [--name "Họ tên"]` and
+ * `giamsat user token U [--name NAME]` (the token is the last line of the output).
+ */
+import { findOrganisation } from "@giamsat/db";
+import { createUser, issueTokenFor, ROLES, type Role } from "@giamsat/server";
+import { parseCommandArgs } from "../args.js";
+import { CliFailure, EXIT_OK, type CliIO, type Command } from "../command.js";
+import { configFrom, withRuntime } from "./serve.context.js";
+
+const help = [
+  "Cách dùng:",
+  '  giamsat user add --username U --role VAI_TRÒ [--org "TÊN ĐƠN VỊ"] [--password P] [--name "HỌ TÊN"]',
+  "  giamsat user token U [--name TÊN_MÃ]",
+  "",
+  `Vai trò: ${ROLES.join(", ")}. Tài khoản unit_head/unit_staff phải có --org.`,
+  "Không nhập --password thì hệ thống sinh mật khẩu và in ra một lần.",
+  "user token in mã truy cập API ở dòng cuối (dùng: Authorization: Bearer <mã>).",
+].join("\n");
+
+const text = (value: unknown): string | undefined =>
+  typeof value === "string" ? value : undefined;
+
+async function add(args: string[], io: CliIO): Promise<number> {
+  const { values: raw } = parseCommandArgs(
+    args,
+    {
+      username: { type: "string" },
+      role: { type: "string" },
+      org: { type: "string" },
+      password: { type: "string" },
+      name: { type: "string" },
+    },
+    "user",
+  );
+  const values = {
+    username: text(raw.username),
+    role: text(raw.role),
+    org: text(raw.org),
+    password: text(raw.password),
+    name: text(raw.name),
+  };
+  if (!values.username || !values.role)
+    throw new CliFailure("Thiếu --username hoặc --role. Xem: giamsat user --help");
+  if (!ROLES.includes(values.role as Role))
+    throw new CliFailure(`Vai trò không hợp lệ: "${values.role}". Chọn: ${ROLES.join(", ")}`);
+  return withRuntime(configFrom(io), async ({ ctx }) => {
+    let orgId: number | null = null;
+    if (values.org) {
+      const org = await findOrganisation(ctx.db, values.org);
+      if (!org) throw new CliFailure(`Không tìm thấy đơn vị "${values.org}" trong danh mục.`);
+      orgId = org.id;
+    }
+    const { user, password } = await createUser(ctx, null, {
+      username: values.username as string,
+      role: values.role as Role,
+      orgId,
+      ...(values.password ? { password: values.password } : {}),
+      ...(values.name ? { displayName: values.name } : {}),
+    }).catch((error: Error) => {
+      throw new CliFailure(error.message);
+    });
+    io.stdout.write(
+      `Đã tạo tài khoản ${user.username} (${user.role}${user.orgName ? `, ${user.orgName}` : ""}).\n`,
+    );
+    if (password) io.stdout.write(`Mật khẩu: ${password}\n`);
+    return EXIT_OK;
+  });
+}
+
+async function token(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { name: { type: "string" } }, "user");
+  const username = positionals[0];
+  if (!username) throw new CliFailure("Thiếu tên đăng nhập. Cách dùng: giamsat user token U");
+  return withRuntime(configFrom(io), async ({ ctx }) => {
+    const value = await issueTokenFor(ctx, null, username, text(values.name) ?? "cli").catch(
+      (error: Error) => {
+        throw new CliFailure(error.message);
+      },
+    );
+    io.stdout.write(`Mã truy cập API của ${username} (chỉ hiện một lần):\n${value}\n`);
+    return EXIT_OK;
+  });
+}
+
+export const userCommand: Command = {
+  name: "user",
+  summary: "Tạo tài khoản, cấp mã truy cập API",
+  help,
+  run: async (args, io) => {
+    const [sub, ...rest] = args;
+    if (sub === "add") return add(rest, io);
+    if (sub === "token") return token(rest, io);
+    throw new CliFailure(`Lệnh con không có: "${sub ?? ""}". Dùng: user add | user token`);
+  },
+};

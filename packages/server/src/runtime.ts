@@ -1,0 +1,50 @@
+import { migrateToLatest, openDatabase } from "@giamsat/db";
+import type { FastifyInstance } from "fastify";
+import { createApp } from "./app.js";
+import type { Config } from "./config.js";
+import type { Ctx } from "./services/context.js";
+
+export type Runtime = { ctx: Ctx; applied: string[]; close(): Promise<void> };
+
+/** Opens the configured database (PostgreSQL when DATABASE_URL is set, else SQLite) and migrates it. */
+export async function openRuntime(config: Config): Promise<Runtime> {
+  const handle = openDatabase({
+    ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
+    dataDir: config.dataDir,
+  });
+  try {
+    const { applied } = await migrateToLatest(handle.db);
+    return {
+      ctx: { db: handle.db, dialect: handle.dialect, config },
+      applied,
+      close: () => handle.close(),
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** Builds the app and listens on the configured host and port; returns the address. */
+export async function listen(ctx: Ctx): Promise<{ app: FastifyInstance; address: string }> {
+  const app = await createApp(ctx);
+  await app.listen({ port: ctx.config.port, host: ctx.config.host });
+  const info = app.server.address();
+  const port = typeof info === "object" && info ? info.port : ctx.config.port;
+  const host =
+    ctx.config.host === "0.0.0.0" || ctx.config.host === "::" ? "localhost" : ctx.config.host;
+  return { app, address: `http://${host}:${port}` };
+}
+
+/** Resolves on SIGINT or SIGTERM (the end of `giamsat serve`). */
+export function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve(signal);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
