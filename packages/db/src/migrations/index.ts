@@ -5,10 +5,12 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001-initial.js";
 import * as m0002 from "./0002-organisation-code.js";
+import * as m0003 from "./0003-task-status-indexes.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
   "0002-organisation-code": m0002,
+  "0003-task-status-indexes": m0003,
 };
 
 export const migrationProvider: MigrationProvider = {
