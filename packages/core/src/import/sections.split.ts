@@ -6,6 +6,7 @@
  */
 import type { Block, Row } from "./blocks.js";
 import { fold } from "../text/fold.js";
+import { mergeHeaderRows, mergedRow } from "./table/header-rows.js";
 import {
   detectHeader,
   isColumnNumberRow,
@@ -84,10 +85,14 @@ function tableItems(rows: Row[], sheet: string | null, open: TableHeader | null)
   for (let i = 0; i < Math.min(rows.length, HEADER_SCAN); i++) {
     const row = rows[i];
     if (!row) break;
-    const header = detectHeader(row);
+    const next = rows[i + 1];
+    const merged = next ? mergeHeaderRows(row, next) : null;
+    const two = merged && next ? detectHeader(mergedRow(row, merged), [row, next]) : null;
+    const header = two ?? detectHeader(row);
     if (header) {
       const above = rows.slice(0, i).flatMap(rowParagraphs);
-      return [...above, { kind: "table", header, headerRow: row, rows: rows.slice(i + 1), sheet }];
+      const rest = rows.slice(i + (two ? 2 : 1));
+      return [...above, { kind: "table", header, headerRow: row, rows: rest, sheet }];
     }
   }
   const width = Math.max(...rows.map((r) => r.cells.length));

@@ -42,7 +42,7 @@ const RULES: [ColumnRole, RegExp][] = [
   ],
   [
     "deadline",
-    /^(?:thoi han|thoi gian|hoan thanh|han hoan thanh|moc thoi gian|tien do hoan thanh)\b/,
+    /^(?:thoi han|thoi gian|hoan thanh|ket thuc|han hoan thanh|moc thoi gian|tien do hoan thanh)\b/,
   ],
   ["unit", /^(?:don vi tinh|don vi do|dvt|don vi)$/],
   ["frequency", /^(?:ky bao cao|tan suat|dinh ky)\b/],

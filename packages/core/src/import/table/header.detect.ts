@@ -7,7 +7,13 @@ import { headerKey, roleOf, type ColumnRole } from "./column-roles.js";
 
 export type Column = { index: number; header: string; role: ColumnRole };
 
-export type TableHeader = { columns: Column[]; keys: string[]; line: number };
+export type TableHeader = {
+  columns: Column[];
+  keys: string[];
+  line: number;
+  /** Keys of each physical header row, when the header spans two rows (merged cells). */
+  rowKeys: string[][];
+};
 
 const SINGLE_ROLES: ColumnRole[] = [
   "number",
@@ -24,7 +30,7 @@ const SINGLE_ROLES: ColumnRole[] = [
 ];
 
 /** The row is a header when it names the task/indicator column and at least one other known role. */
-export function detectHeader(row: Row): TableHeader | null {
+export function detectHeader(row: Row, physical: Row[] = [row]): TableHeader | null {
   const texts = row.cells.map((c) => c.text.replace(/\s*\n\s*/g, " ").trim());
   const filled = texts.filter((t) => t !== "");
   if (filled.length < 2 || filled.some((t) => t.length > 90)) return null;
@@ -46,7 +52,8 @@ export function detectHeader(row: Row): TableHeader | null {
     seen.add(role);
     columns.push({ index, header, role });
   });
-  return { columns, keys: texts.map(headerKey), line: row.line };
+  const keysOf = (r: Row) => r.cells.map((c) => headerKey(c.text.replace(/\s*\n\s*/g, " ")));
+  return { columns, keys: texts.map(headerKey), line: row.line, rowKeys: physical.map(keysOf) };
 }
 
 /** Two headers describe the same table when their columns have the same roles in the same places. */
@@ -62,11 +69,19 @@ export type RepeatedHeader = {
 
 /** Is this row the table's header again (page break)? Tolerates OCR damage and glued text. */
 export function matchRepeatedHeader(row: Row, header: TableHeader): RepeatedHeader | null {
+  for (const keys of [header.keys, ...(header.rowKeys.length > 1 ? header.rowKeys : [])]) {
+    const found = matchKeys(row, keys, header);
+    if (found) return found;
+  }
+  return null;
+}
+
+function matchKeys(row: Row, keys: string[], header: TableHeader): RepeatedHeader | null {
   const glued = new Map<number, string>();
   let expected = 0;
   let matched = 0;
-  for (let i = 0; i < Math.max(row.cells.length, header.keys.length); i++) {
-    const want = header.keys[i] ?? "";
+  for (let i = 0; i < Math.max(row.cells.length, keys.length); i++) {
+    const want = keys[i] ?? "";
     const raw = row.cells[i]?.text ?? "";
     // A cell much longer than its header (plus what a cut row could glue to it) is data.
     if (raw.length > want.length * 2 + 120) return null;
