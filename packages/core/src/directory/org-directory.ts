@@ -13,7 +13,7 @@ import {
   type OrgEntryInput,
 } from "./org-entry.js";
 import { entryForms, expandStandardUnits, type FormRank } from "./org-expand.js";
-import { matchCost } from "./org-fuzzy.js";
+import { costsFrom } from "./org-fuzzy.js";
 import { orgKey, trimDangling } from "./org-key.js";
 
 export type OrgMatchMethod = "exact" | "tolerant";
@@ -193,8 +193,9 @@ function buildDirectory(
     let result = lookup(name, ownerId);
     if (result.status === "none") {
       const near: { id: string; rank: FormRank; cost: number }[] = [];
+      const costOf = costsFrom(key);
       for (const [candidate, postings] of byFirstWord.get(key.split(" ", 1)[0] ?? "") ?? []) {
-        const cost = matchCost(key, candidate);
+        const cost = costOf(candidate);
         if (cost !== null) for (const posting of postings) near.push({ ...posting, cost });
       }
       result = choose(near, scope, "tolerant");

@@ -32,31 +32,24 @@ export function allowedEdits(length: number): number {
 }
 
 /**
- * A name cut short at a page break: at least three words, 10 characters and half the full
- * name, ending on a word boundary. (`Viện nghiên cứu` is a word, not a cut-off institute.)
+ * How to read `query` as each key: 0 for an equal key, the edit distance when tolerated, 1.5
+ * for a name cut short at a page break (at least three words, 10 characters and half the full
+ * name: `Viện nghiên cứu` is a word, not a cut-off institute), null for a different name.
+ * The first word (`cuc`, `bo`, `so`) must agree: `Bộ Tư pháp` is never `Sở Tư pháp`.
  */
-export function isTruncationOf(query: string, key: string): boolean {
-  return (
-    query.length >= 10 &&
-    query.length * 2 >= key.length &&
-    query.split(" ").length >= 3 &&
-    key.startsWith(`${query} `)
-  );
-}
-
-/**
- * The cost of reading `query` as `key`: 0 for equal keys, the edit distance when tolerated,
- * 1.5 for a truncated name, null when they are different names. The first word (`cuc`,
- * `bo`, `so`) must agree: `Bộ Tư pháp` is never `Sở Tư pháp`.
- */
-export function matchCost(query: string, key: string): number | null {
-  if (query === key) return 0;
-  if (firstWord(query) !== firstWord(key)) return null;
-  if (isTruncationOf(query, key)) return 1.5;
-  const max = allowedEdits(Math.max(query.length, key.length));
-  if (max === 0) return null;
-  const distance = boundedDistance(query, key, max);
-  return distance <= max ? distance : null;
+export function costsFrom(query: string): (key: string) => number | null {
+  const head = firstWord(query);
+  const mayBeCut = query.length >= 10 && query.split(" ").length >= 3;
+  const cutPrefix = `${query} `;
+  return (key) => {
+    if (key === query) return 0;
+    if (firstWord(key) !== head) return null;
+    if (mayBeCut && query.length * 2 >= key.length && key.startsWith(cutPrefix)) return 1.5;
+    const max = allowedEdits(Math.max(query.length, key.length));
+    if (max === 0 || Math.abs(query.length - key.length) > max) return null;
+    const distance = boundedDistance(query, key, max);
+    return distance <= max ? distance : null;
+  };
 }
 
 function firstWord(key: string): string {

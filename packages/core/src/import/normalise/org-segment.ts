@@ -14,6 +14,8 @@ export type OrgSpan = { raw: string; name: string };
 type Ctx = { dir: OrgDirectory; ownerId: string | null };
 
 const MAX_SPAN = 8;
+/** Longer runs are prose, not two names run together. */
+const MAX_WORDS = 30;
 const LABEL = /^(?:(?:co quan|don vi)\s+)?(?:chu tri|phoi hop)(?:\s+thuc hien)?$/;
 const DISTRIBUTIVE =
   /^(?:(?:cac|nhung)\s+)?(?:bo|so|cuc|vu|ban|tinh|thanh pho|uy ban nhan dan|ubnd)\b/;
@@ -103,6 +105,7 @@ function distribute(head: string, list: string, ctx: Ctx): OrgSpan[] {
 function splitAtHeads(text: string, ctx: Ctx): string[] {
   if (resolves(text, ctx)) return [text];
   const words = text.split(" ");
+  if (words.length > MAX_WORDS) return [text];
   for (let k = 1; k < words.length; k++) {
     const right = words.slice(k).join(" ");
     if (!startsUnit(right)) continue;
