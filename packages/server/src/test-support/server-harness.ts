@@ -114,3 +114,56 @@ function safeJson(text: string): unknown {
     return text;
   }
 }
+
+/** A multipart/form-data body for app.inject. */
+export function multipart(
+  fields: Record<string, string>,
+  files: { field: string; name: string; content: Buffer }[],
+) {
+  const boundary = `----giamsat${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      ),
+    );
+  }
+  for (const f of files) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      f.content,
+      Buffer.from("\r\n"),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(parts),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/** Small files with the right (or wrong) magic bytes. */
+export const FILES = {
+  pdf: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.from("1 0 obj << >> endobj\n%%EOF\n")]),
+  png: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+};
+
+/** The first task of a plan led by a resolved unit, with that unit's id. */
+export async function unitTask(
+  ctx: Ctx,
+  planId: number,
+  kind: "time-bound" | "recurring" = "time-bound",
+) {
+  const row = await ctx.db
+    .selectFrom("tasks")
+    .select(["id", "lead_org_id"])
+    .where("plan_id", "=", planId)
+    .where("kind", "=", kind)
+    .where("lead_org_id", "is not", null)
+    .orderBy("ordinal")
+    .executeTakeFirstOrThrow();
+  return { taskId: row.id, unitId: row.lead_org_id as number };
+}

@@ -1,0 +1,402 @@
+/**
+ * The permission matrix: every endpoint × every role (and no login), table-driven. Each case
+ * prepares fresh objects (a report to review, a change request to decide…) so that a success
+ * for one role never hides a refusal for another.
+ */
+import { readFileSync } from "node:fs";
+import type { InjectOptions } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildOrganisation, dialects } from "../../db/src/test-support/index.js";
+import type { Role } from "./services/actor.js";
+import { proposeChange } from "./services/change-request.service.js";
+import { submitReport } from "./services/report.service.js";
+import {
+  call,
+  FILES,
+  importSeed,
+  makeUser,
+  multipart,
+  seedPath,
+  startHarness,
+  unitTask,
+  type Harness,
+} from "./test-support/server-harness.js";
+
+type Who = Role | "anonymous";
+const WHO: Who[] = ["anonymous", "admin", "leader", "monitor", "unit_head", "unit_staff"];
+type User = Awaited<ReturnType<typeof makeUser>>;
+
+type Case = {
+  name: string;
+  /** roles that succeed; every other logged-in role gets 403, no login gets 401 */
+  allowed: Who[] | "all";
+  ok?: number;
+  /** the request to send (prepared fresh for each role) */
+  request: () => Promise<InjectOptions>;
+};
+
+describe.each(dialects())("permission matrix (%s)", (dialect) => {
+  let h: Harness;
+  let plan: number;
+  let own: { taskId: number; unitId: number };
+  let foreignTask: number;
+  const users = {} as Record<Role, User>;
+
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+    plan = await importSeed(h.ctx, "qd596");
+    own = await unitTask(h.ctx, plan);
+    const other = await buildOrganisation(h.ctx.db, { name: "Sở Thử nghiệm Ngoài phạm vi" });
+    foreignTask = (
+      await h.ctx.db
+        .selectFrom("tasks")
+        .select("id")
+        .where("plan_id", "=", plan)
+        .where("lead_org_id", "!=", own.unitId)
+        .where(
+          "id",
+          "not in",
+          h.ctx.db
+            .selectFrom("task_orgs")
+            .select("task_id")
+            .where("org_id", "=", own.unitId)
+            .where("task_id", "is not", null),
+        )
+        .orderBy("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect(other.id).toBeGreaterThan(0);
+    for (const role of ["admin", "leader", "monitor"] as const)
+      users[role] = await makeUser(h.ctx, role);
+    users.unit_head = await makeUser(h.ctx, "unit_head", own.unitId);
+    users.unit_staff = await makeUser(h.ctx, "unit_staff", own.unitId);
+  });
+  afterAll(async () => h.close());
+
+  const staffActor = async () => {
+    const { actorFor } = await import("./services/auth.service.js");
+    const user = await h.ctx.db
+      .selectFrom("users")
+      .selectAll()
+      .where("id", "=", users.unit_staff.user.id)
+      .executeTakeFirstOrThrow();
+    return actorFor(h.ctx, user, "token");
+  };
+  const freshReport = async (files: { fileName: string; content: Buffer }[] = []) =>
+    submitReport(
+      h.ctx,
+      await staffActor(),
+      own.taskId,
+      { state: "in_progress", summary: "Đang triển khai", evidence: [] },
+      files,
+    );
+  const freshChange = async () =>
+    proposeChange(h.ctx, await staffActor(), own.taskId, {
+      kind: "change_output",
+      reason: "Điều chỉnh sản phẩm",
+      output: "Báo cáo mới",
+    });
+  const freshLink = async () => {
+    const [a, b] = await h.ctx.db
+      .selectFrom("tasks")
+      .select("id")
+      .where("plan_id", "=", plan)
+      .orderBy("id")
+      .limit(2)
+      .execute();
+    await h.ctx.db.deleteFrom("task_links").execute();
+    const row = await h.ctx.db
+      .insertInto("task_links")
+      .values({
+        from_task_id: a!.id,
+        to_task_id: b!.id,
+        kind: "restates",
+        score: 0.9,
+        reasons: "[]",
+        state: "proposed",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return row.id;
+  };
+  let userCounter = 0;
+  const freshUser = async () => (await makeUser(h.ctx, "leader")).user.id;
+  const previewUpload = async () => {
+    const form = multipart({}, [
+      { field: "file", name: "qd405.txt", content: readFileSync(seedPath("qd405")) },
+    ]);
+    const res = await h.app.inject({
+      method: "POST",
+      url: "/api/imports/preview",
+      headers: { ...users.monitor.headers, ...form.headers },
+      payload: form.payload,
+    });
+    return (res.json() as { uploadId: string }).uploadId;
+  };
+  const get = (url: string) => async (): Promise<InjectOptions> => ({ method: "GET", url });
+
+  const cases: Case[] = [
+    { name: "GET /api/health", allowed: [...WHO], request: get("/api/health") },
+    { name: "GET /api/openapi.json", allowed: [...WHO], request: get("/api/openapi.json") },
+    {
+      name: "POST /api/auth/login",
+      allowed: [...WHO],
+      request: async () => ({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: users.leader.username, password: users.leader.password },
+      }),
+    },
+    { name: "GET /api/auth/me", allowed: "all", request: get("/api/auth/me") },
+    {
+      name: "POST /api/auth/logout",
+      allowed: "all",
+      request: async () => ({ method: "POST", url: "/api/auth/logout" }),
+    },
+    { name: "GET /api/plans", allowed: "all", request: get("/api/plans") },
+    {
+      name: "GET /api/plans/:id",
+      allowed: "all",
+      request: async () => ({ method: "GET", url: `/api/plans/${plan}` }),
+    },
+    {
+      name: "PUT /api/plans/:id/calendar",
+      allowed: ["admin", "monitor"],
+      request: async () => ({
+        method: "PUT",
+        url: `/api/plans/${plan}/calendar`,
+        payload: { frequency: "monthly", dueDay: 20 },
+      }),
+    },
+    {
+      name: "GET /api/tasks",
+      allowed: "all",
+      request: async () => ({ method: "GET", url: `/api/tasks?plan=${plan}` }),
+    },
+    {
+      name: "GET /api/tasks/:id (own unit)",
+      allowed: "all",
+      request: async () => ({ method: "GET", url: `/api/tasks/${own.taskId}` }),
+    },
+    {
+      name: "GET /api/tasks/:id (other unit)",
+      allowed: ["admin", "leader", "monitor"],
+      request: async () => ({ method: "GET", url: `/api/tasks/${foreignTask}` }),
+    },
+    {
+      name: "GET /api/stats",
+      allowed: "all",
+      request: async () => ({ method: "GET", url: `/api/stats?plan=${plan}` }),
+    },
+    {
+      name: "GET /api/overdue",
+      allowed: "all",
+      request: async () => ({ method: "GET", url: `/api/overdue?plan=${plan}` }),
+    },
+    {
+      name: "GET /api/scorecards",
+      allowed: "all",
+      request: async () => ({ method: "GET", url: `/api/scorecards?plan=${plan}` }),
+    },
+    {
+      name: "POST /api/tasks/:id/reports",
+      allowed: ["unit_head", "unit_staff"],
+      ok: 201,
+      request: async () => ({
+        method: "POST",
+        url: `/api/tasks/${own.taskId}/reports`,
+        payload: { state: "in_progress", summary: "Tiến độ 50%", progress: 50 },
+      }),
+    },
+    {
+      name: "POST /api/tasks/:id/reports (other unit)",
+      allowed: [],
+      request: async () => ({
+        method: "POST",
+        url: `/api/tasks/${foreignTask}/reports`,
+        payload: { state: "in_progress", summary: "Thử" },
+      }),
+    },
+    {
+      name: "POST /api/reports/:id/review",
+      allowed: ["monitor"],
+      request: async () => ({
+        method: "POST",
+        url: `/api/reports/${(await freshReport()).id}/review`,
+        payload: { decision: "return", comment: "Bổ sung minh chứng" },
+      }),
+    },
+    { name: "GET /api/reports", allowed: "all", request: get("/api/reports?status=submitted") },
+    {
+      name: "GET /api/reports/:id",
+      allowed: "all",
+      request: async () => ({ method: "GET", url: `/api/reports/${(await freshReport()).id}` }),
+    },
+    {
+      name: "GET /api/evidence/:id",
+      allowed: "all",
+      request: async () => {
+        const report = await freshReport([{ fileName: "minh-chung.pdf", content: FILES.pdf }]);
+        return { method: "GET", url: `/api/evidence/${report.evidence[0]!.id}` };
+      },
+    },
+    { name: "GET /api/inbox", allowed: ["unit_head", "unit_staff"], request: get("/api/inbox") },
+    {
+      name: "POST /api/tasks/:id/change-requests",
+      allowed: ["unit_head", "unit_staff"],
+      ok: 201,
+      request: async () => ({
+        method: "POST",
+        url: `/api/tasks/${own.taskId}/change-requests`,
+        payload: { kind: "extend_deadline", reason: "Chờ ý kiến các bộ", dueDate: "2026-12-31" },
+      }),
+    },
+    {
+      name: "POST /api/change-requests/:id/decision",
+      allowed: ["leader"],
+      request: async () => ({
+        method: "POST",
+        url: `/api/change-requests/${(await freshChange()).id}/decision`,
+        payload: { decision: "reject", comment: "Giữ nguyên" },
+      }),
+    },
+    { name: "GET /api/change-requests", allowed: "all", request: get("/api/change-requests") },
+    {
+      name: "POST /api/imports/preview",
+      allowed: ["admin", "monitor"],
+      request: async () => {
+        const form = multipart({}, [
+          { field: "file", name: "qd405.txt", content: readFileSync(seedPath("qd405")) },
+        ]);
+        return {
+          method: "POST",
+          url: "/api/imports/preview",
+          headers: form.headers,
+          payload: form.payload,
+        };
+      },
+    },
+    {
+      name: "POST /api/imports",
+      allowed: ["admin", "monitor"],
+      ok: 201,
+      request: async () => ({
+        method: "POST",
+        url: "/api/imports",
+        payload: { uploadId: await previewUpload() },
+      }),
+    },
+    {
+      name: "GET /api/organisations",
+      allowed: "all",
+      request: get("/api/organisations?q=thuong mai"),
+    },
+    {
+      name: "POST /api/organisations",
+      allowed: ["admin"],
+      ok: 201,
+      request: async () => ({
+        method: "POST",
+        url: "/api/organisations",
+        payload: { name: `Sở Mới ${++userCounter}`, kind: "unit" },
+      }),
+    },
+    {
+      name: "PATCH /api/organisations/:id",
+      allowed: ["admin"],
+      request: async () => ({
+        method: "PATCH",
+        url: `/api/organisations/${own.unitId}`,
+        payload: { shortName: "ĐV" },
+      }),
+    },
+    {
+      name: "POST /api/organisations/:id/aliases",
+      allowed: ["admin", "monitor"],
+      ok: 201,
+      request: async () => ({
+        method: "POST",
+        url: `/api/organisations/${own.unitId}/aliases`,
+        payload: { alias: `Tên gọi khác ${++userCounter}` },
+      }),
+    },
+    { name: "GET /api/users", allowed: ["admin"], request: get("/api/users") },
+    {
+      name: "POST /api/users",
+      allowed: ["admin"],
+      ok: 201,
+      request: async () => ({
+        method: "POST",
+        url: "/api/users",
+        payload: { username: `moi${++userCounter}`, role: "leader" },
+      }),
+    },
+    {
+      name: "PATCH /api/users/:id",
+      allowed: ["admin"],
+      request: async () => ({
+        method: "PATCH",
+        url: `/api/users/${await freshUser()}`,
+        payload: { displayName: "Tên mới" },
+      }),
+    },
+    {
+      name: "POST /api/users/:id/password",
+      allowed: ["admin"],
+      request: async () => ({
+        method: "POST",
+        url: `/api/users/${await freshUser()}/password`,
+        payload: {},
+      }),
+    },
+    {
+      name: "POST /api/users/:id/tokens",
+      allowed: ["admin"],
+      ok: 201,
+      request: async () => ({
+        method: "POST",
+        url: `/api/users/${await freshUser()}/tokens`,
+        payload: { name: "tích hợp" },
+      }),
+    },
+    { name: "GET /api/calendars", allowed: ["admin", "monitor"], request: get("/api/calendars") },
+    { name: "GET /api/links", allowed: ["admin", "leader", "monitor"], request: get("/api/links") },
+    {
+      name: "POST /api/links/:id/decision",
+      allowed: ["admin", "monitor"],
+      request: async () => ({
+        method: "POST",
+        url: `/api/links/${await freshLink()}/decision`,
+        payload: { decision: "confirm" },
+      }),
+    },
+  ];
+
+  it("covers every registered route", async () => {
+    const doc = (await call(h.app, { url: "/api/openapi.json" })).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`),
+    );
+    const tested = new Set(cases.map((c) => c.name.replace(/ \(.*\)$/, "")));
+    expect(documented.filter((d) => !tested.has(d))).toEqual([]);
+  });
+
+  it.each(cases)("$name", async (c) => {
+    const outcome: Record<string, number> = {};
+    const expected: Record<string, number> = {};
+    for (const who of WHO) {
+      const req = await c.request();
+      const headers = {
+        ...(req.headers ?? {}),
+        ...(who === "anonymous" ? {} : users[who].headers),
+      };
+      const res = await h.app.inject({ ...req, headers });
+      outcome[who] = res.statusCode;
+      const allowed = c.allowed === "all" ? who !== "anonymous" : c.allowed.includes(who);
+      expected[who] = allowed ? (c.ok ?? 200) : who === "anonymous" ? 401 : 403;
+    }
+    expect(outcome).toEqual(expected);
+  });
+});
