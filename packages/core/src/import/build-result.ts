@@ -57,6 +57,7 @@ export function buildResult(blocks: Block[], opts: BuildOptions = {}): ImportRes
       appendices.push(buildAppendix({ section, run, sectionNotes }, ctx));
   });
   if (appendices.length === 0) ctx.warn("no_tables", null);
+  if (front.numberBlank) ctx.warn("document_number_blank", null);
 
   const issuer = ownerId ? (directory.get(ownerId)?.name ?? front.issuerText) : front.issuerText;
   const document: DocumentInfo = {

@@ -42,6 +42,7 @@ describe("parseFrontMatter", () => {
       date: "2026-01-15",
       title: "Chuyển đổi số tỉnh Lào Cai năm 2026",
       draft: true,
+      numberBlank: true,
       issuerText: "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
     });
   });

@@ -84,7 +84,11 @@ function isUpper(text: string): boolean {
   return /\p{Lu}/u.test(text) && text === text.toUpperCase();
 }
 
-export type FrontMatter = DocumentInfo & { issuerText: string | null };
+export type FrontMatter = DocumentInfo & {
+  issuerText: string | null;
+  /** The number line is there but its number is blank (`Số: /QĐ-…`): a draft or unissued text. */
+  numberBlank: boolean;
+};
 
 /**
  * Reads the front matter from the body paragraphs (before the appendices) and the appendix
@@ -106,6 +110,7 @@ export function parseFrontMatter(paras: { text: string }[], captions: string[]):
     title: null,
     draft: false,
     issuerText: null,
+    numberBlank: false,
   };
 
   const numbered = head
@@ -118,6 +123,7 @@ export function parseFrontMatter(paras: { text: string }[], captions: string[]):
   const captionRef = captions.map((c) => ({ c, n: documentNumber(c) })).find((x) => x.n !== null);
 
   info.number = numbered?.number ?? captionRef?.n?.number ?? null;
+  info.numberBlank = info.number === null && (numbered ?? captionRef?.n) !== undefined;
   info.date =
     (dated ? documentDate(dated) : null) ??
     (numbered ? null : (captions.map(documentDate).find((d) => d) ?? null));
