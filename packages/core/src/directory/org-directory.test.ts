@@ -135,6 +135,8 @@ describe("tolerant lookup", () => {
 
   it("does not stretch a name into another one", () => {
     expect(dir.resolve("Cục Hàng không Việt Nam", "bct").status).toBe("none");
+    expect(dir.resolve("Cục Công nghệ", "bct").status).toBe("none");
+    expect(dir.resolve("Vụ Pháp luật", "bct").status).toBe("none");
     expect(dir.resolve("Sở Tư pháp", "btp").status).not.toBe("none");
     expect(idOf(dir.resolve("Bộ Tư phap", "p.nghe-an"))).toBe("btp");
     expect(idOf(dir.resolve("Viện nghiên cứu", "bct"))).toBe("g.vien-nghien-cuu");

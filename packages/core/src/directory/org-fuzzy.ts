@@ -26,9 +26,9 @@ export function boundedDistance(a: string, b: string, max: number): number {
   return previous[b.length] ?? max + 1;
 }
 
-/** Edits tolerated in a key of this length: none below 10 characters, then one per 12. */
+/** Edits tolerated in a key of this length: none below 12 characters, then one per 12. */
 export function allowedEdits(length: number): number {
-  return length < 10 ? 0 : Math.min(4, Math.floor(length / 12) + 1);
+  return length < 12 ? 0 : Math.min(4, Math.floor(length / 12));
 }
 
 /**
