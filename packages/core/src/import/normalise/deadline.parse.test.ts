@@ -108,6 +108,21 @@ describe("parseDeadline: other forms of the family", () => {
     ]);
   });
 
+  it("reads a month without year beside a year as that year's, never the plan's", () => {
+    const { deadline, warnings } = parse("Tháng 6 và tháng 12/2026", 2025);
+    expect(deadline).toMatchObject({ kind: "date", due: "2026-12-31" });
+    expect(warnings).toEqual([]);
+  });
+
+  it("reads early and mid year as the end of its first quarter and half, with a warning", () => {
+    const early = parse("Đầu năm 2027");
+    expect(early.deadline).toMatchObject({ kind: "date", due: "2027-03-31" });
+    expect(early.warnings.map((w) => w.code)).toEqual(["deadline_approximate"]);
+    expect(parse("Giữa năm 2027").deadline.due).toBe("2027-06-30");
+    expect(parse("Đến hết năm 2026").deadline).toMatchObject({ due: "2026-12-31", note: null });
+    expect(parse("6 tháng/lần").deadline).toMatchObject({ kind: "recurring", recurrence: null });
+  });
+
   it("handles leap years", () => {
     check([
       ["29/2/2028", "date", "2028-02-29"],

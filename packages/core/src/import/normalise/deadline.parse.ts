@@ -16,7 +16,7 @@ export type DeadlineParse = { deadline: Deadline; warnings: WarningDraft[] };
 
 /** Words before the date that do not change it (`Trong`, `Hoàn thành`, `Chậm nhất`…). */
 const LEAD =
-  /(?:hoan thanh|thuc hien|trien khai|trinh|ban hanh|cham nhat|han chot|thoi han|giai doan|cuoi|trong|vao|den|(truoc)|(tu))\b\s*[:,]?\s*/y;
+  /(?:hoan thanh|thuc hien|trien khai|trinh|ban hanh|cham nhat|han chot|thoi han|giai doan|cuoi|het|trong|vao|den|(truoc)|(tu)|(dau)|(giua))\b\s*[:,]?\s*/y;
 
 const RECURRING: [RegExp, Recurrence][] = [
   [/hang\s*thang|moi\s*thang/, "monthly"],
@@ -89,12 +89,14 @@ function leading(raw: string, text: string, f: string, ctx: DeadlineContext): De
   let pos = 0;
   let before = false;
   let from = false;
+  let part: "dau" | "giua" | null = null;
   for (;;) {
     LEAD.lastIndex = pos;
     const m = LEAD.exec(f);
     if (!m || m[0].length === 0) break;
     before ||= m[1] !== undefined;
     from ||= m[2] !== undefined;
+    part = m[3] ? "dau" : m[4] ? "giua" : part;
     pos += m[0].length;
   }
   let span = readSpan(f, pos, ctx.year);
@@ -123,6 +125,13 @@ function leading(raw: string, text: string, f: string, ctx: DeadlineContext): De
     }
   }
   const warnings: WarningDraft[] = [];
+  const whole = /^(\d{4})-01-01$/.exec(span.from);
+  if (part && whole && !span.range && span.to === `${whole[1]}-12-31`) {
+    // `Đầu năm 2026`, `Giữa năm 2026`: the end of its first quarter / half.
+    span = { ...span, to: `${whole[1]}-${part === "dau" ? "03-31" : "06-30"}` };
+    const message = `Thời hạn "${raw}" không ghi ngày cụ thể; đã lấy ${span.to.split("-").reverse().join("/")}`;
+    warnings.push(warning("deadline_approximate", message));
+  }
   if (span.yearAssumed) {
     warnings.push(
       warning(
@@ -139,7 +148,7 @@ function recurring(raw: string, f: string): Deadline | null {
   hits.sort((a, b) => a.at - b.at);
   const recurrence = hits[0]?.r ?? (CONTINUOUS.test(f) ? "continuous" : null);
   if (recurrence === null) {
-    if (!/dinh\s*ky/.test(f)) return null;
+    if (!/dinh\s*ky|\d+\s*thang\s*(?:\/|mot)\s*lan/.test(f)) return null;
     return make(raw, "recurring", { note: raw.trim() });
   }
   const y = /nam\s*(\d{4})(?!\d)/.exec(f);
@@ -178,7 +187,9 @@ export function parseDeadline(raw: string, ctx: DeadlineContext): DeadlineParse 
   const { text, fixed } = tidy(raw);
   if (text === "") return { deadline: make(raw, "none"), warnings: [] };
   const f = foldAligned(text);
-  const lead = leading(raw, text, f, ctx);
+  // A year written anywhere means `Tháng 6` is not a month of the plan's year (`Tháng 6 và tháng 12/2026`).
+  const yearWritten = /(?<!\d)(?:19|20)\d\d(?!\d)/.test(f);
+  const lead = leading(raw, text, f, yearWritten ? { year: null } : ctx);
   const rec = recurring(raw, f);
   if (lead && rec && lead.warnings.some((w) => w.code === "deadline_year_assumed")) {
     // `Trước 15/12 hằng năm`: a date in every year, first due in the plan's year.

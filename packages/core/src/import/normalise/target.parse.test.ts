@@ -45,6 +45,9 @@ describe("parseTarget", () => {
     ]);
     expect(parts("Không quá 5 ngày", "Ngày")?.[0]).toMatchObject({ op: "<=", value: 5 });
     expect(parts("Đạt 100%", null)?.[0]).toMatchObject({ op: ">=", value: 100, unit: "%" });
+    expect(parts("Khoảng 2.000 tỷ đồng", "Tỷ đồng")).toEqual([
+      { op: ">=", value: 2000, unit: "tỷ đồng", scope: null },
+    ]);
   });
 
   it("reads ranges", () => {

@@ -15,6 +15,8 @@ const AT_MOST =
 const INCREASE = /^(?:tang them|tang|them|nang)\b\s*/;
 const DECREASE = /^giam\b\s*/;
 const EXACT = /^(?:=|(?:bang|dung)\b)\s*/;
+/** Words that soften a figure without giving it a direction (`Khoảng 2.000`). */
+const ABOUT = /^(?:khoang|xap xi|gan|dat muc|muc)\b\s*/;
 const NUMBER = /(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)/;
 const SCOPE_WORDS =
   /the gioi|toan cau|dong nam a|asean|chau a|khu vuc|ca nuoc|toan quoc|trong nuoc|quoc te|quoc gia|thu do|dia phuong/;
@@ -79,6 +81,7 @@ const OPS = [
   [INCREASE, "increase"],
   [DECREASE, "decrease"],
   [EXACT, "="],
+  [ABOUT, "about"],
 ] as const;
 
 /** Reads the comparator words in front of the number. */
@@ -94,7 +97,7 @@ function readOps(f: string, at: number): { op: TargetOp | null; sign: number; po
     if (!hit) return { op, sign, pos };
     const [m, o] = hit;
     if (o === "decrease") [op, sign] = ["increase", -1];
-    else op ??= o;
+    else if (o !== "about") op ??= o;
     pos += m![0].length;
   }
 }
@@ -102,7 +105,7 @@ function readOps(f: string, at: number): { op: TargetOp | null; sign: number; po
 function parsePart(text: string, unit: string | null): TargetPart | null {
   const f = foldAligned(text);
   const at = f.search(
-    /[<>≤≥=]|\d|toi thieu|it nhat|khong|toi da|tang|them|giam|top|dat|tren|duoi|nang|bang|dung/,
+    /[<>≤≥=]|\d|(?<![a-z])(?:toi thieu|it nhat|khong|toi da|tang|them|giam|top|dat|tren|duoi|nang|bang|dung|khoang|xap xi|gan|muc|tu)(?![a-z])/,
   );
   if (at < 0) return null;
   const { op, sign, pos } = readOps(f, at);
@@ -112,7 +115,7 @@ function parsePart(text: string, unit: string | null): TargetPart | null {
   if (!m) return null;
   const value = sign * parseVietnameseNumber(m[1]!);
   const head = text.slice(0, at);
-  const range = new RegExp(String.raw`\s*(%?)\s*-\s*${NUMBER.source}`, "y");
+  const range = new RegExp(String.raw`\s*(%?)\s*(?:-|den)\s*${NUMBER.source}`, "y");
   range.lastIndex = num.lastIndex;
   const r = range.exec(f);
   if (r) {
