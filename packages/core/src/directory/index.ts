@@ -1,4 +1,4 @@
 export * from "./org-entry.js";
 export * from "./org-directory.js";
 export { orgKey } from "./org-key.js";
-export { startsUnit, startsGroup, UNIT_HEADS } from "./org-keywords.js";
+export { isBareHead, startsUnit, startsGroup, UNIT_HEADS } from "./org-keywords.js";

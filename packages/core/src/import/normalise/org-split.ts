@@ -1,9 +1,10 @@
 /**
  * Cutting an organisation cell into pieces, before any name is looked up. Hard cuts: `;`,
- * bullets and enumerations at line starts. Soft cuts (kept with their separator, a name may
- * span them): `,`, ` và `, and a bracket glued to the next name (`(KHCN,ĐMST)Cục …`).
+ * bullets and enumerations at line starts. Soft cuts (a name may span them): `,`, ` và `, a
+ * line break before a unit head, and a bracket glued to the next name (`(KHCN,ĐMST)Cục …`).
+ * Other line breaks are page-break joins inside one name (`doanh` / `nghiệp`).
  */
-import { startsGroup, startsUnit, UNIT_HEADS } from "../../directory/index.js";
+import { isBareHead, startsGroup, startsUnit, UNIT_HEADS } from "../../directory/index.js";
 
 /** A piece of a segment: its text and where it lies in the segment. */
 export type OrgPiece = { text: string; start: number; end: number };
@@ -24,20 +25,26 @@ export function tidyCell(raw: string): string {
     .replace(GLUED_HEAD, "$1, ");
 }
 
-/** Segments cut at `;` and at bulleted lines; other line breaks are page-break joins. */
+/** Segments cut at `;` and at bulleted lines; a line break is kept only before a unit head. */
 export function splitHard(cell: string): string[] {
   const chunks: string[] = [];
   for (const line of cell.split(/\r?\n/)) {
-    const text = line.trim();
+    const text = line.replace(/\s+/g, " ").trim();
     if (!text) continue;
     const last = chunks.length - 1;
-    if (BULLET.test(text) || last < 0) chunks.push(text.replace(BULLET, ""));
-    else chunks[last] = `${chunks[last]} ${text}`;
+    const previous = chunks[last];
+    if (BULLET.test(text) || previous === undefined) {
+      chunks.push(text.replace(BULLET, ""));
+    } else {
+      // `Cục` / `Cục Thương mại…`: a head doubled at a page break is one name.
+      const opens = (startsUnit(text) || startsGroup(text)) && !isBareHead(lastWord(previous));
+      chunks[last] = `${previous}${opens ? "\n" : " "}${text}`;
+    }
   }
   const segments: string[] = [];
   for (const chunk of chunks) {
     for (const part of splitOutsideBrackets(chunk, ";")) {
-      const text = part.replace(/\s+/g, " ").trim().replace(BULLET, "");
+      const text = part.trim().replace(BULLET, "");
       if (!/[\p{L}\p{N}]/u.test(text)) continue;
       const last = segments.length - 1;
       // `…khai thác; sử dụng trên thực tế`: a `;` typed inside one phrase.
@@ -69,7 +76,7 @@ export function splitSoft(segment: string): OrgPiece[] {
     else if ((char === ")" || char === "]") && depth > 0) {
       depth--;
       if (depth === 0 && /\p{L}/u.test(segment[i + 1] ?? "")) cut(i + 1, i + 1);
-    } else if (depth === 0 && char === ",") cut(i, i + 1);
+    } else if (depth === 0 && (char === "," || char === "\n")) cut(i, i + 1);
     else if (depth === 0 && /^\svà\s/u.test(segment.slice(i, i + 5))) {
       cut(i, i + 4);
       i += 3;
@@ -77,6 +84,10 @@ export function splitSoft(segment: string): OrgPiece[] {
   }
   cut(segment.length, segment.length);
   return pieces;
+}
+
+function lastWord(text: string): string {
+  return text.slice(text.lastIndexOf(" ") + 1);
 }
 
 function splitOutsideBrackets(text: string, separator: string): string[] {

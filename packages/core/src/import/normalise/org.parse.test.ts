@@ -235,6 +235,16 @@ describe("cells of other agencies' plans", () => {
     expect(names(raw, province)).toEqual(expected);
   });
 
+  it("cuts at a line break before a unit head, and only there", () => {
+    expect(names("Trung tâm Dịch vụ A<br>Trung tâm Dịch vụ B", province)).toEqual([
+      "Trung tâm Dịch vụ A",
+      "Trung tâm Dịch vụ B",
+    ]);
+    expect(names("Văn phòng\nBộ")).toEqual(["Văn phòng Bộ"]);
+    expect(names("Cục\nCục Thương mại điện tử và Kinh tế số")).toEqual([TMDT]);
+    expect(names("Sở Giáo dục và\nĐào tạo", province)).toEqual(["Sở Giáo dục và Đào tạo"]);
+  });
+
   it("splits two names run together without a separator", () => {
     expect(names("Cục Công nghiệp Cục Điện lực")).toEqual(["Cục Công nghiệp", "Cục Điện lực"]);
     expect(names("Vụ Pháp chếCục Điện lực")).toEqual(["Vụ Pháp chế", "Cục Điện lực"]);
