@@ -1,0 +1,218 @@
+// Import benchmark (not a test). Run after `npm run build`:
+//   node --expose-gc bench/import.mjs        (or: npm run bench -- import)
+// Measures, on the seed plans (../shared/seeds, else the examples and test fixtures):
+//   - parse throughput in MB/s per document and overall (warm, repeated until stable),
+//     also for the same plans written as .docx and .xlsx;
+//   - the time to import all three documents in one fresh `node` process (cold: module load,
+//     directory build and first, unoptimised runs included);
+//   - peak memory of one import against the input size (fresh process per document, with a
+//     1 MB young generation so that garbage is collected as it goes and the heap measures what
+//     the import keeps alive rather than how much it allocates).
+// Writes bench/results/import.json and prints a short table. Targets: ≥ 5 MB/s, memory < 10×.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+const coreDist = join(root, "packages/core/dist");
+const seedsDir = join(root, "..", "shared", "seeds");
+
+function documents() {
+  if (existsSync(seedsDir))
+    return readdirSync(seedsDir)
+      .filter((f) => /\.(txt|md)$/.test(f))
+      .sort()
+      .map((f) => join(seedsDir, f));
+  const examples = join(root, "examples");
+  const fixtures = join(root, "packages/core/src/import/fixtures");
+  return [
+    ...readdirSync(examples)
+      .filter((f) => /\.(txt|md)$/.test(f) && f !== "README.md")
+      .map((f) => join(examples, f)),
+    ...["markdown-plan.md", "province-plan.txt"].map((f) => join(fixtures, f)),
+  ];
+}
+
+// ---------------------------------------------------------------- child modes
+const mode = process.argv[2];
+if (mode === "--cold") {
+  const start = performance.now();
+  const core = await import(pathToFileURL(join(coreDist, "index.js")).href);
+  const loaded = performance.now();
+  let tasks = 0;
+  for (const file of process.argv.slice(3)) {
+    const r = core.importDocument(new Uint8Array(readFileSync(file)));
+    tasks += r.appendices.reduce((n, a) => n + a.tasks.length + a.indicators.length, 0);
+  }
+  const done = performance.now();
+  process.stdout.write(JSON.stringify({ loadMs: loaded - start, importMs: done - loaded, tasks }));
+  process.exit(0);
+}
+if (mode === "--memory") {
+  const core = await import(pathToFileURL(join(coreDist, "index.js")).href);
+  const directory = core.createDirectory();
+  const bytes = new Uint8Array(readFileSync(process.argv[3]));
+  core.importDocument(
+    new Uint8Array(readFileSync(join(root, "packages/core/src/import/fixtures/province-plan.txt"))),
+    { directory },
+  );
+  globalThis.gc?.();
+  const before = process.memoryUsage();
+  const rssBefore = process.resourceUsage().maxRSS * 1024;
+  // A synchronous import cannot be sampled from inside; the heap right after it (before any
+  // collection) bounds what it allocated and kept alive, maxRSS is the process's true peak.
+  const result = core.importDocument(bytes, { directory });
+  const heapAfter = process.memoryUsage().heapUsed;
+  const rssPeak = process.resourceUsage().maxRSS * 1024;
+  globalThis.gc?.();
+  const retained = process.memoryUsage().heapUsed - before.heapUsed;
+  process.stdout.write(
+    JSON.stringify({
+      heapGrowth: heapAfter - before.heapUsed,
+      rssGrowth: Math.max(0, rssPeak - rssBefore),
+      retained,
+      appendices: result.appendices.length,
+    }),
+  );
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------- main
+if (!existsSync(join(coreDist, "index.js"))) {
+  console.error("Chưa build: chạy `npm run build` (hoặc `npx tsc -b packages/core`) trước.");
+  process.exit(2);
+}
+const core = await import(pathToFileURL(join(coreDist, "index.js")).href);
+const { writeDocx } = await import(
+  pathToFileURL(join(coreDist, "import/fixtures/docx.writer.js")).href
+);
+const { writeXlsx } = await import(
+  pathToFileURL(join(coreDist, "import/fixtures/xlsx.writer.js")).href
+);
+const { blocksToDocx, blocksToXlsx } = await import(
+  pathToFileURL(join(coreDist, "import/fixtures/office.from-blocks.js")).href
+);
+const directory = core.createDirectory();
+const files = documents();
+
+/** Repeats `fn` until at least `minMs` of CPU time and 5 runs; returns CPU ms per run. */
+function measure(fn, minMs = 1500) {
+  for (let i = 0; i < 3; i++) fn();
+  globalThis.gc?.();
+  let runs = 0;
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
+  let cpuMs = 0;
+  while (runs < 5 || cpuMs < minMs) {
+    fn();
+    runs++;
+    const d = process.cpuUsage(cpu0);
+    cpuMs = (d.user + d.system) / 1000;
+  }
+  return { runs, cpuMsPerRun: cpuMs / runs, wallMsPerRun: (performance.now() - wall0) / runs };
+}
+
+const mb = (bytes) => bytes / 1e6;
+const rows = [];
+for (const file of files) {
+  const bytes = new Uint8Array(readFileSync(file));
+  const text = new TextDecoder().decode(bytes);
+  const blocks = core.readTextBlocks(text);
+  const forms = [
+    ["text", bytes],
+    ["docx", writeDocx(blocksToDocx(blocks))],
+    ["xlsx", writeXlsx(blocksToXlsx(blocks))],
+  ];
+  for (const [form, input] of forms) {
+    const m = measure(() => core.importDocument(input, { directory }));
+    rows.push({
+      document: basename(file),
+      form,
+      bytes: input.length,
+      textBytes: bytes.length,
+      runs: m.runs,
+      msPerRun: +m.cpuMsPerRun.toFixed(2),
+      wallMsPerRun: +m.wallMsPerRun.toFixed(2),
+      // Throughput is counted on the plan's text size, so the three forms compare.
+      mbPerSecond: +(mb(bytes.length) / (m.cpuMsPerRun / 1000)).toFixed(2),
+    });
+  }
+}
+
+const textRows = rows.filter((r) => r.form === "text");
+const totalText = textRows.reduce((n, r) => n + r.bytes, 0);
+const overall = +(mb(totalText) / (textRows.reduce((n, r) => n + r.msPerRun, 0) / 1000)).toFixed(2);
+
+const coldRun = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--cold", ...files], {
+  encoding: "utf8",
+});
+const coldWall0 = performance.now();
+const coldAgain = spawnSync(
+  process.execPath,
+  [fileURLToPath(import.meta.url), "--cold", ...files],
+  { encoding: "utf8" },
+);
+const cold = {
+  ...JSON.parse(coldAgain.stdout || coldRun.stdout || "{}"),
+  processMs: +(performance.now() - coldWall0).toFixed(0),
+};
+
+const memory = files.map((file) => {
+  const run = spawnSync(
+    process.execPath,
+    ["--expose-gc", "--max-semi-space-size=1", fileURLToPath(import.meta.url), "--memory", file],
+    { encoding: "utf8" },
+  );
+  const m = JSON.parse(run.stdout || "{}");
+  const size = readFileSync(file).length;
+  return {
+    document: basename(file),
+    inputBytes: size,
+    peakHeapGrowthBytes: m.heapGrowth,
+    peakRssGrowthBytes: m.rssGrowth,
+    retainedBytes: m.retained,
+    peakHeapPerInput: +(m.heapGrowth / size).toFixed(1),
+    peakRssPerInput: +(m.rssGrowth / size).toFixed(1),
+  };
+});
+
+const results = {
+  node: process.version,
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? null,
+  loadAverage: (await import("node:os")).loadavg().map((l) => +l.toFixed(2)),
+  note: "ms and MB/s are CPU time of this process per import (warm, directory built once); the machine's load average is recorded because a busy machine slows everything.",
+  throughput: rows,
+  overallTextMbPerSecond: overall,
+  coldAllDocuments: { files: files.map((f) => basename(f)), ...cold },
+  memory,
+  targets: { mbPerSecond: 5, memoryPerInput: 10 },
+};
+mkdirSync(join(here, "results"), { recursive: true });
+writeFileSync(join(here, "results", "import.json"), `${JSON.stringify(results, null, 2)}\n`);
+
+const pad = (s, n) => String(s).padEnd(n);
+const padL = (s, n) => String(s).padStart(n);
+console.log(
+  `${pad("tài liệu", 52)}${pad("dạng", 6)}${padL("KB", 8)}${padL("ms/lần", 9)}${padL("MB/s", 8)}`,
+);
+for (const r of rows) {
+  console.log(
+    `${pad(r.document, 52)}${pad(r.form, 6)}${padL((r.bytes / 1024).toFixed(0), 8)}${padL(r.msPerRun.toFixed(1), 9)}${padL(r.mbPerSecond.toFixed(2), 8)}`,
+  );
+}
+console.log(`\nVăn bản (text) tổng: ${overall} MB/s (mục tiêu ≥ 5)`);
+console.log(
+  `Cả ${files.length} tài liệu trong một tiến trình node mới: ${cold.processMs} ms (nạp mô-đun ${cold.loadMs?.toFixed(0)} ms, nhập ${cold.importMs?.toFixed(0)} ms)`,
+);
+for (const m of memory) {
+  console.log(
+    `Bộ nhớ ${pad(m.document, 50)} heap +${(m.peakHeapGrowthBytes / 1e6).toFixed(1)} MB = ${m.peakHeapPerInput}×, RSS đỉnh +${(m.peakRssGrowthBytes / 1e6).toFixed(1)} MB = ${m.peakRssPerInput}× đầu vào (mục tiêu < 10×)`,
+  );
+}
+console.log(
+  `\nTải máy (load average): ${results.loadAverage.join(", ")} trên ${results.cpus} CPU → bench/results/import.json`,
+);
