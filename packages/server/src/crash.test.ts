@@ -1,0 +1,99 @@
+/**
+ * Durability: a server process killed with SIGKILL in the middle of a stream of report
+ * submissions loses none of the reports it acknowledged (201). Runs the built CLI
+ * (`giamsat serve`, packages/cli/dist) on a temporary SQLite data folder.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "./config.js";
+import { openRuntime } from "./runtime.js";
+import { importSeed, makeUser, unitTask } from "./test-support/server-harness.js";
+
+const cli = fileURLToPath(new URL("../../cli/bin/giamsat.js", import.meta.url));
+const built = fileURLToPath(new URL("../../cli/dist/main.js", import.meta.url));
+
+describe("crash safety (sqlite)", () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), "giamsat-crash-"));
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("keeps every acknowledged report after SIGKILL", async () => {
+    expect(existsSync(built), "the CLI must be built first (npm run build)").toBe(true);
+    const env = { GIAMSAT_DATA_DIR: dataDir, GIAMSAT_LOG: "silent" };
+    const setup = await openRuntime(loadConfig(env));
+    const plan = await importSeed(setup.ctx, "qd596");
+    const { taskId, unitId } = await unitTask(setup.ctx, plan);
+    const staff = await makeUser(setup.ctx, "unit_staff", unitId);
+    await setup.close();
+
+    const server = spawn(process.execPath, [cli, "serve"], {
+      env: { ...process.env, ...env, PORT: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const address = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      server.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /(http:\/\/\S+)/.exec(out);
+        if (m?.[1]) resolve(m[1]);
+      });
+      server.on("exit", (code) => reject(new Error(`server exited early (${code})`)));
+    });
+
+    const acknowledged: { id: number; summary: string }[] = [];
+    let sent = 0;
+    let stop = false;
+    const worker = async () => {
+      while (!stop) {
+        const summary = `Báo cáo số ${++sent}`;
+        try {
+          const res = await fetch(`${address}/api/tasks/${taskId}/reports`, {
+            method: "POST",
+            headers: { ...staff.headers, "content-type": "application/json" },
+            body: JSON.stringify({ state: "in_progress", summary }),
+          });
+          if (res.status === 201)
+            acknowledged.push({ id: ((await res.json()) as { id: number }).id, summary });
+        } catch {
+          return; // the server is gone: this request was never acknowledged
+        }
+      }
+    };
+    const workers = Array.from({ length: 8 }, worker);
+    while (acknowledged.length < 100) await new Promise((r) => setTimeout(r, 10));
+    server.kill("SIGKILL");
+    stop = true;
+    await Promise.all(workers);
+    await new Promise((r) =>
+      server.exitCode !== null || server.signalCode ? r(null) : server.on("exit", r),
+    );
+
+    const after = await openRuntime(loadConfig(env));
+    try {
+      const rows = await after.ctx.db
+        .selectFrom("progress_reports")
+        .select(["id", "summary"])
+        .where("task_id", "=", taskId)
+        .execute();
+      const stored = new Map(rows.map((r) => [r.id, r.summary]));
+      const lost = acknowledged.filter((a) => stored.get(a.id) !== a.summary);
+      expect(acknowledged.length).toBeGreaterThanOrEqual(100);
+      expect(lost).toEqual([]);
+      const audited = await after.ctx.db
+        .selectFrom("audit_events")
+        .select("entity_id")
+        .where("action", "=", "report.submit")
+        .execute();
+      const auditedIds = new Set(audited.map((a) => Number(a.entity_id)));
+      expect(rows.every((r) => auditedIds.has(r.id))).toBe(true);
+    } finally {
+      await after.close();
+    }
+  });
+});
