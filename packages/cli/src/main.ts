@@ -20,7 +20,14 @@ import { serveCommand } from "./commands/serve.command.js";
 import { userCommand } from "./commands/user.command.js";
 
 /** The command table: add a command by importing it and listing it here. */
-export const COMMANDS: Command[] = [importCommand, matchCommand, serveCommand, migrateCommand, userCommand, demoCommand];
+export const COMMANDS: Command[] = [
+  importCommand,
+  matchCommand,
+  serveCommand,
+  migrateCommand,
+  userCommand,
+  demoCommand,
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
