@@ -206,6 +206,18 @@ describe.each(dialects())("storing an imported plan (%s)", (dialect) => {
     });
   });
 
+  it("stores one plan when the same document is imported twice at the same time", async () => {
+    await withTestDatabase(dialect, async ({ db }) => {
+      const outs = await Promise.all([
+        storePlan(db, original(), source("v1"), { userId: null }),
+        storePlan(db, original(), source("v1 copy"), { userId: null }),
+      ]);
+      expect(outs.filter((o) => o.created)).toHaveLength(1);
+      expect(new Set(outs.map((o) => o.planId)).size).toBe(1);
+      expect((await tableCounts(db)).plans).toBe(1);
+    });
+  });
+
   it("leaves nothing behind when the import fails midway", async () => {
     await withTestDatabase(dialect, async ({ db }) => {
       const before = await tableCounts(db);

@@ -10,7 +10,9 @@
  */
 import { createHash } from "node:crypto";
 import type { Appendix, ImportResult } from "@giamsat/core";
+import { sql } from "kysely";
 import type { Kysely, Transaction } from "kysely";
+import { dialectOf } from "../migrations/migration.helpers.js";
 import { recordAudit } from "../repositories/audit.repository.js";
 import { ensureOrganisation, findOrganisation } from "../repositories/organisation.repository.js";
 import type { Database, Plan } from "../schema.js";
@@ -77,6 +79,7 @@ export async function storePlan(
   actor: ImportActor,
 ): Promise<StorePlanOutcome> {
   return db.transaction().execute(async (trx) => {
+    await lockImports(trx);
     const seen = await trx
       .selectFrom("plan_imports")
       .select("plan_id")
@@ -90,6 +93,16 @@ export async function storePlan(
       ? amendPlan(trx, existing, result, source, actor)
       : createPlan(trx, result, source, actor);
   });
+}
+
+/**
+ * Serialises plan imports (a CLI import while the server imports): PostgreSQL takes a
+ * transaction-scoped advisory lock; SQLite takes the write lock now with a no-op write (waiting
+ * up to busy_timeout) instead of failing when a read transaction later tries to write.
+ */
+async function lockImports(trx: Tx): Promise<void> {
+  if (dialectOf(trx) === "postgres") await sql`SELECT pg_advisory_xact_lock(5960405)`.execute(trx);
+  else await sql`UPDATE plans SET id = id WHERE 1 = 0`.execute(trx);
 }
 
 async function findSameDocument(trx: Tx, result: ImportResult): Promise<Plan | undefined> {
