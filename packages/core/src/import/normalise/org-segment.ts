@@ -4,8 +4,7 @@
  * longer name (`Các bộ, cơ quan ngang bộ`) or only a shorter one. Distributive lists
  * (`Các bộ, cơ quan: Tư pháp, Công an`) give one name per item.
  */
-import { fold } from "../../text/fold.js";
-import { startsGroup, startsUnit, type OrgDirectory } from "../../directory/index.js";
+import { orgKey, startsGroup, startsUnit, type OrgDirectory } from "../../directory/index.js";
 import { joinPieces, splitSoft, type OrgPiece } from "./org-split.js";
 
 /** `raw`: the text as written; `name`: what to look up (`Bộ Tư pháp` for the item `Tư pháp`). */
@@ -16,9 +15,12 @@ type Ctx = { dir: OrgDirectory; ownerId: string | null };
 const MAX_SPAN = 8;
 /** Longer runs are prose, not two names run together. */
 const MAX_WORDS = 30;
-const LABEL = /^(?:(?:co quan|don vi)\s+)?(?:chu tri|phoi hop)(?:\s+thuc hien)?$/;
+/** Heads (as orgKey) that only announce a list: `Chủ trì:`, `Các đơn vị phối hợp gồm:`. */
+const LABEL =
+  /^(?:(?:cac |nhung )?(?:co quan|don vi)(?: (?:chu tri|phoi hop|lien quan|thuc hien|co))*(?: gom)?|chu tri|phoi hop|gom)$/;
+/** Heads that distribute over the list: `Các bộ, cơ quan:`, `UBND các tỉnh:`, `Sở:`. */
 const DISTRIBUTIVE =
-  /^(?:(?:cac|nhung)\s+)?(?:bo|so|cuc|vu|ban|tinh|thanh pho|uy ban nhan dan|ubnd)\b/;
+  /^(?:cac |nhung )?(?:bo|so|cuc|vu|ban|tinh|thanh pho|uy ban nhan dan|ubnd)(?: cac (?:tinh|thanh pho|xa|phuong))*(?: (?:co quan ngang bo|co quan|nganh|ban|dia phuong|don vi|tinh|thanh pho))*$/;
 const PREFIXES: [RegExp, string][] = [
   [/\bbo\b/, "Bộ"],
   [/\bso\b/, "Sở"],
@@ -39,13 +41,8 @@ const resolves = (text: string, ctx: Ctx) =>
   ctx.dir.resolve(withoutScope(text).name, ctx.ownerId).status !== "none";
 
 export function segmentNames(segment: string, ctx: Ctx): OrgSpan[] {
-  const colon = segment.indexOf(":");
-  if (colon > 0 && colon < 60 && !segment.slice(0, colon).includes("(")) {
-    const head = fold(segment.slice(0, colon));
-    const list = segment.slice(colon + 1).trim();
-    if (list && LABEL.test(head)) return segmentNames(list, ctx);
-    if (list && DISTRIBUTIVE.test(head)) return distribute(head, list, ctx);
-  }
+  const listed = afterColon(segment, ctx);
+  if (listed) return listed;
   const pieces = splitSoft(segment);
   const spans: OrgSpan[] = [];
   for (let i = 0; i < pieces.length;) {
@@ -70,6 +67,30 @@ export function segmentNames(segment: string, ctx: Ctx): OrgSpan[] {
     i = end + 1;
   }
   return spans;
+}
+
+/**
+ * `Chủ trì: Bộ Công an` (a label), `Văn phòng Chính phủ, các Bộ: Tài chính, Tư pháp` (names,
+ * then a distributive head), `Bộ Công an: đầu mối` (a note); null when there is no such colon.
+ */
+function afterColon(segment: string, ctx: Ctx): OrgSpan[] | null {
+  const colon = segment.indexOf(":");
+  const head = segment.slice(0, colon);
+  const list = segment.slice(colon + 1).trim();
+  if (colon <= 0 || colon > 80 || head.includes("(") || !list) return null;
+  if (LABEL.test(orgKey(head))) return segmentNames(list, ctx);
+  // `Bộ Công an: đầu mối`: a note on the unit, kept as its scope.
+  if (!startsUnit(list) && !startsGroup(list) && known(head, ctx)) {
+    return [{ raw: segment, name: `${head} (${list})` }];
+  }
+  const pieces = splitSoft(head);
+  for (let k = 0; k < pieces.length; k++) {
+    const rest = orgKey(head.slice(pieces[k]?.start ?? 0));
+    if (!DISTRIBUTIVE.test(rest)) continue;
+    const before = k > 0 ? segmentNames(head.slice(0, pieces[k - 1]?.end ?? 0), ctx) : [];
+    return [...before, ...distribute(rest, list, ctx)];
+  }
+  return null;
 }
 
 /** `Các bộ, cơ quan: Tư pháp, Công an, Văn phòng Chính phủ` → Bộ Tư pháp, Bộ Công an, VPCP. */

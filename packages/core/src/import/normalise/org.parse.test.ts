@@ -225,6 +225,11 @@ describe("cells of other agencies' plans", () => {
     ["(1) Bộ Tài chính; (2) Bộ Xây dựng", ["Bộ Tài chính", "Bộ Xây dựng"]],
     ["BỘ CÔNG AN, BỘ TƯ PHÁP", ["Bộ Công an", "Bộ Tư pháp"]],
     ["Chủ trì: Bộ Công an.", ["Bộ Công an"]],
+    ["Các đơn vị phối hợp gồm: Sở Y tế, Sở Tài chính", ["Sở Y tế", "Sở Tài chính"]],
+    [
+      "Văn phòng UBND tỉnh, các Sở: Nội vụ, Tư pháp",
+      ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Nội vụ", "Sở Tư pháp"],
+    ],
     ["Bộ Công an và Bộ Quốc phòng", ["Bộ Công an", "Bộ Quốc phòng"]],
     ["Sở TT&TT, Sở Kế hoạch và Đầu tư", ["Sở Khoa học và Công nghệ", "Sở Tài chính"]],
     [
@@ -248,6 +253,12 @@ describe("cells of other agencies' plans", () => {
   it("splits two names run together without a separator", () => {
     expect(names("Cục Công nghiệp Cục Điện lực")).toEqual(["Cục Công nghiệp", "Cục Điện lực"]);
     expect(names("Vụ Pháp chếCục Điện lực")).toEqual(["Vụ Pháp chế", "Cục Điện lực"]);
+  });
+
+  it("keeps a note after a colon as the unit's scope", () => {
+    expect(inPlan(null)("Bộ Công an: đầu mối").orgs).toMatchObject([
+      { raw: "Bộ Công an: đầu mối", name: "Bộ Công an", scope: "(đầu mối)", resolved: true },
+    ]);
   });
 
   it("keeps a qualifier of a known group as its scope", () => {
