@@ -245,3 +245,60 @@ describe("documents that are not plans", () => {
     }
   });
 });
+
+describe("rows of other plans' shapes", () => {
+  it("reads bullet rows under a task as its steps", () => {
+    const text = tsv(
+      ["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn", "Kết quả"],
+      ["1", "Triển khai nền tảng", "Sở Nội vụ", "12/2026", "Nền tảng"],
+      ["", "- Khảo sát", "", "3/2026", "Báo cáo"],
+      ["", "- Thiết kế", "", "6/2026", "Hồ sơ"],
+      ["2", "Đào tạo", "Sở Nội vụ", "2026", "Lớp học"],
+    );
+    const tasks = parsePlanText(text).appendices[0]?.tasks ?? [];
+    expect(tasks.map((t) => [t.number, t.name, t.milestones.map((m) => m.name)])).toEqual([
+      ["1", "Triển khai nền tảng", ["- Khảo sát", "- Thiết kế"]],
+      ["2", "Đào tạo", []],
+    ]);
+  });
+
+  it("reads a table without a number column: every row is a task, title rows are groups", () => {
+    const text =
+      "PHỤ LỤC\n" +
+      tsv(
+        ["Nhiệm vụ", "Chủ trì", "Thời hạn"],
+        ["CẢI CÁCH HÀNH CHÍNH", "", ""],
+        ["Công bố thủ tục", "Sở Nội vụ", "2026"],
+        ["Số hóa hồ sơ", "Sở Tư pháp", "2027"],
+      );
+    const ap = parsePlanText(text).appendices[0];
+    expect(ap?.groups.map((g) => g.title)).toEqual(["CẢI CÁCH HÀNH CHÍNH"]);
+    expect(ap?.tasks.map((t) => [t.number, t.name, t.groupPath])).toEqual([
+      [null, "Công bố thủ tục", ["CẢI CÁCH HÀNH CHÍNH"]],
+      [null, "Số hóa hồ sơ", ["CẢI CÁCH HÀNH CHÍNH"]],
+    ]);
+  });
+
+  it("warns about a row whose words sit in the number column", () => {
+    const text = tsv(
+      ["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn"],
+      ["1", "Ban hành quy chế", "Sở Nội vụ", "2026"],
+      ["Rà soát thủ tục", "Sở Tư pháp", "2026", ""],
+    );
+    const r = parsePlanText(text);
+    expect(r.warnings.some((w) => w.code === "row_shifted" && w.line === 3)).toBe(true);
+  });
+
+  it("reads a two-row header from merged cells", () => {
+    const text = tsv(
+      ["TT", "Nhiệm vụ", "Đơn vị thực hiện", "", "Thời gian", ""],
+      ["", "", "Chủ trì", "Phối hợp", "Bắt đầu", "Hoàn thành"],
+      ["1", "Xây dựng kho dữ liệu", "Sở Nội vụ", "Sở Tư pháp", "01/2026", "6/2026"],
+    );
+    const [task] = parsePlanText(text).appendices[0]?.tasks ?? [];
+    expect(task?.lead.map((o) => o.raw)).toEqual(["Sở Nội vụ"]);
+    expect(task?.coordinators.map((o) => o.raw)).toEqual(["Sở Tư pháp"]);
+    expect(task?.deadline).toMatchObject({ raw: "6/2026", due: "2026-06-30" });
+    expect(task?.extra).toEqual({ "Bắt đầu (Thời gian)": "01/2026" });
+  });
+});

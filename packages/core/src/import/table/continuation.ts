@@ -8,6 +8,9 @@ import { endsSentence, isUpperText, startsLower, startsWithAcronym } from "./row
 /** A name that opens a period or a step (`Năm 2027`, `Quý IV/2026`, `Giai đoạn 2: …`) is a row of its own. */
 const PERIOD_OR_STEP = /^(?:năm|quý|tháng|giai đoạn|đợt|bước|kỳ)\s+[\dIVX]/iu;
 
+/** `- Khảo sát`, `+ Thiết kế`, `• …`: an item of its own. */
+const BULLET = /^[-+•–]\s+\p{Lu}/u;
+
 export type RowView = {
   name: string;
   nameItalic: boolean;
@@ -32,6 +35,7 @@ export function judgeContinuation(
   }
   let score = afterBreak ? 2 : 0;
   if (row.name === "") score += 2;
+  else if (BULLET.test(row.name)) score -= 1;
   else if (startsLower(row.name) || /^[\d(,;.:\-–/"“]/.test(row.name)) score += 2;
   else if (!startsWithAcronym(row.name)) score -= 1;
   if (row.name !== "" && row.nameItalic && !above.nameItalic) score -= 2;

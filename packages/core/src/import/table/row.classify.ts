@@ -3,7 +3,8 @@
  * (`1.`, `12`, `2.3`, `34 (bs)`), a lettered sub-item (`a)`), or nothing.
  */
 
-export type NumberKind = "part" | "roman" | "roman-sub" | "digits" | "letter" | "other" | "none";
+export type NumberKind =
+  "part" | "roman" | "roman-sub" | "digits" | "letter" | "other" | "text" | "none";
 
 export type RowNumber = { kind: NumberKind; value: string; depth: number };
 
@@ -39,7 +40,8 @@ export function readNumber(text: string): RowNumber {
       depth: (/^[\d.]+/.exec(value)?.[0] ?? "").split(".").filter(Boolean).length,
     };
   }
-  return { kind: "other", value, depth: 1 };
+  // Words in the number column: not a number (the row's cells are probably shifted).
+  return { kind: "text", value, depth: 0 };
 }
 
 /** `2.3` → `2`; `5` → null. */

@@ -19,8 +19,8 @@ export type LogicalRow = {
   nameItalic: boolean;
   footnotes: string[];
   line: number;
-  /** Extra cells beyond the header's columns that held text: the row looks shifted. */
-  overflow: boolean;
+  /** Why the row's cells look shifted (more cells than columns, words as its number), if they do. */
+  shifted: string | null;
 };
 
 export type MergeNote = WarningDraft & { line: number };
@@ -49,9 +49,10 @@ function toLogical(run: RunRow, columns: Column[]): LogicalRow {
   const cells: string[] = [];
   const at = (i: number): Cell | undefined => run.row.cells[i];
   for (let i = 0; i < width; i++) cells.push(at(i)?.text ?? "");
-  const overflow = run.row.cells.slice(width).some((c) => c.text !== "");
   const name = indexOf(columns, "name");
   const num = indexOf(columns, "number");
+  const overflow = run.row.cells.slice(width).some((c) => c.text !== "");
+  const numberText = num >= 0 ? (at(num)?.text ?? "") : "";
   return {
     cells,
     numberBold: num >= 0 && (at(num)?.bold ?? false),
@@ -59,7 +60,11 @@ function toLogical(run: RunRow, columns: Column[]): LogicalRow {
     nameItalic: name >= 0 && (at(name)?.italic ?? false),
     footnotes: run.row.cells.flatMap((c) => c.footnotes),
     line: run.row.line,
-    overflow,
+    shifted: overflow
+      ? "dòng có nhiều ô hơn số cột của bảng"
+      : readNumber(numberText).kind === "text"
+        ? `cột số thứ tự chứa “${numberText.slice(0, 40)}”`
+        : null,
   };
 }
 
@@ -85,7 +90,13 @@ export function mergeRows(run: TableRun): { rows: LogicalRow[]; notes: MergeNote
       continue;
     }
     const row = toLogical(physical, columns);
-    const numbered = numIndex >= 0 && readNumber(row.cells[numIndex] ?? "").kind !== "none";
+    const numKind = numIndex >= 0 ? readNumber(row.cells[numIndex] ?? "").kind : "none";
+    const numbered = numKind !== "none" && numKind !== "text";
+    if (numKind === "text" && nameIndex >= 0) {
+      // Words in the number column belong to the name (the row is shifted; `shifted` says so).
+      row.cells[nameIndex] = joinCut(row.cells[numIndex] ?? "", row.cells[nameIndex] ?? "");
+      row.cells[numIndex] = "";
+    }
     if (!numbered && above) {
       const verdict = judgeContinuation(
         viewOf(row, columns),

@@ -20,12 +20,8 @@ export function checkShifted(
 ): void {
   const lead = fold(fields.text(row, "lead"));
   const deadline = fold(fields.text(row, "deadline"));
-  if (row.overflow) {
-    ctx.warn(
-      "row_shifted",
-      row.line,
-      `${who}: dòng có nhiều ô hơn số cột của bảng; các ô có thể bị lệch.`,
-    );
+  if (row.shifted) {
+    ctx.warn("row_shifted", row.line, `${who}: ${row.shifted}; các ô có thể bị lệch.`);
   } else if (LOOKS_LIKE_DEADLINE.test(lead)) {
     ctx.warn(
       "row_shifted",

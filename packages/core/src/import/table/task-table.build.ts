@@ -108,6 +108,7 @@ export function buildTaskTable(
     const deadline = deadlineOf(row, `${label(task)}, mốc “${name.slice(0, 40)}”`);
     const output = fields.text(row, "output");
     const kind = milestoneKind(name, fields.text(row, "deadline"), output);
+    checkShifted(row, fields, ctx, `${label(task)}, mốc “${name.slice(0, 40)}”`);
     if (deadline.due && task.deadline.due && deadline.due > task.deadline.due) {
       ctx.warn(
         "milestone_after_deadline",
