@@ -46,7 +46,10 @@ export function appendixHeading(text: string): { heading: string; rest: string }
   const restFolded = m[2] ?? "";
   const cut = first.length - restFolded.length;
   const rest = first.slice(Math.max(0, cut)).trim();
-  if (rest !== "" && rest !== rest.toUpperCase()) return null;
+  // A title on the same line: upper case, or after a numeral and a separator (`Phụ lục 1: Danh mục…`).
+  const titled =
+    rest === rest.toUpperCase() || (m[1] !== undefined && /[:.\-–—]/.test(first.slice(0, cut)));
+  if (rest !== "" && (!titled || first.length > 250 || /[;]$/.test(rest))) return null;
   const heading = first
     .slice(0, Math.max(0, cut))
     .replace(/[\s:.\-–—]+$/, "")
