@@ -120,12 +120,6 @@ describe("giamsat import --dry-run --json", () => {
     });
   }
 
-  it("says that importing into the database needs the database (without --dry-run)", async () => {
-    const run = await runCli(["import", join(fixtures, "province-plan.txt")]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/cơ sở dữ liệu/);
-  });
-
   it("extends the organisation directory with --orgs or GIAMSAT_ORGS_FILE", async () => {
     const plan = file(
       "ke-hoach.txt",
