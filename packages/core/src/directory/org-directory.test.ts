@@ -65,6 +65,9 @@ describe("exact lookup", () => {
     ["Bộ VHTTDL", "bvhttdl"],
     ["Bộ KH&CN", "bkhcn"],
     ["Bộ Thông tin và Truyền thông", "bkhcn"],
+    ["Bộ TT&TT", "bkhcn"],
+    ["Bộ NN&PTNT", "bnnmt"],
+    ["Bộ KH&ĐT", "btc"],
     ["Ngân hàng Nhà nước", "nhnn"],
     ["Thủ tướng Chính phủ", "thu-tuong"],
     ["Ban Chỉ đạo của Chính phủ", "bcd-cp"],
@@ -107,6 +110,7 @@ describe("exact lookup", () => {
     expect(idOf(dir.resolve("Sở Khoa học và Công nghệ", "p.nghe-an"))).toBe("p.nghe-an.so-khcn");
     expect(idOf(dir.resolve("Sở KH&CN", "p.nghe-an"))).toBe("p.nghe-an.so-khcn");
     expect(idOf(dir.resolve("Công an tỉnh", "p.nghe-an"))).toBe("p.nghe-an.cong-an");
+    expect(idOf(dir.resolve("Sở TN&MT", "p.nghe-an"))).toBe("p.nghe-an.so-nnmt");
     expect(idOf(dir.resolve("Sở Tư pháp tỉnh Lào Cai", "p.nghe-an"))).toBe("p.lao-cai.so-tu-phap");
     expect(dir.resolve("Sở Tư pháp").status).toBe("ambiguous");
   });
