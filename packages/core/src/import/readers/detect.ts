@@ -77,7 +77,7 @@ const NOT_TEXT =
   "Tệp không phải văn bản đọc được (tệp nhị phân, hoặc mã ký tự cũ như TCVN3/VNI): hãy lưu lại dưới dạng UTF-8, Word (.docx) hoặc Excel (.xlsx).";
 
 /** Decodes text bytes; refuses binary content and undecodable encodings. */
-export function decodeText(bytes: Uint8Array): string {
+function decodeText(bytes: Uint8Array): string {
   let text: string;
   if (startsWith(bytes, 0xef, 0xbb, 0xbf))
     text = new TextDecoder("utf-8").decode(bytes.subarray(3));
@@ -106,7 +106,7 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /** Markdown when a pipe row is followed by an alignment row (`| --- | :---: |`). */
-export function hasPipeTable(text: string): boolean {
+function hasPipeTable(text: string): boolean {
   const lines = text.split(/\r\n|\r|\n/);
   return lines.some((line, i) => isPipeRow(line) && isAlignmentRow(lines[i + 1] ?? ""));
 }

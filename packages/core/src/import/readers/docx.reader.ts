@@ -44,7 +44,7 @@ export function readDocxBlocks(bytes: Uint8Array): Block[] {
 }
 
 /** The main document part named by the package relationships, else the usual name. */
-export function mainDocumentPart(parts: ZipParts): string {
+function mainDocumentPart(parts: ZipParts): string {
   return relatedPart(parts, "", "officeDocument") ?? "word/document.xml";
 }
 

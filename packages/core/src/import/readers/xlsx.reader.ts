@@ -41,7 +41,7 @@ export function readXlsxBlocks(bytes: Uint8Array): Block[] {
   return readXlsxParts(parts);
 }
 
-export function workbookPart(parts: ZipParts): string {
+function workbookPart(parts: ZipParts): string {
   return relatedPart(parts, "", "officeDocument") ?? "xl/workbook.xml";
 }
 
@@ -257,7 +257,7 @@ function plain(text: string): RichText {
 }
 
 /** "C12" → 2 (0-based column), or null. */
-export function columnIndex(ref: string | undefined): number | null {
+function columnIndex(ref: string | undefined): number | null {
   const m = /^\$?([A-Za-z]{1,3})\$?\d*$/.exec(ref?.trim() ?? "");
   if (!m) return null;
   let n = 0;

@@ -133,17 +133,6 @@ export function firstChild(el: XmlElement | undefined, local: string): XmlElemen
   return undefined;
 }
 
-/** First descendant (depth first) with the given local name. */
-export function findDescendant(el: XmlElement, local: string): XmlElement | undefined {
-  for (const c of el.children) {
-    if (!isElement(c)) continue;
-    if (c.local === local) return c;
-    const deep = findDescendant(c, local);
-    if (deep) return deep;
-  }
-  return undefined;
-}
-
 /** All descendants with the given local name, in document order (not inside matches). */
 export function findAll(el: XmlElement, local: string, out: XmlElement[] = []): XmlElement[] {
   for (const c of el.children) {

@@ -13,7 +13,7 @@ export type ZipParts = Map<string, Uint8Array>;
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
 
-export function partName(name: string): string {
+function partName(name: string): string {
   return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
 }
 
@@ -47,22 +47,6 @@ export function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean)
     const parts: ZipParts = new Map();
     for (const [name, data] of Object.entries(files)) parts.set(partName(name), data);
     return parts;
-  } catch {
-    return null;
-  }
-}
-
-/** Lists the normalised part names of an archive without inflating anything. */
-export function listParts(bytes: Uint8Array): string[] | null {
-  const names: string[] = [];
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        names.push(partName(file.name));
-        return false;
-      },
-    });
-    return names;
   } catch {
     return null;
   }
@@ -104,7 +88,7 @@ export function relatedPart(parts: ZipParts, ownerPart: string, kind: string): s
  * Resolves a relationship target against the folder of the part that owns the relationship:
  * ("word/document.xml", "footnotes.xml") → "word/footnotes.xml"; absolute targets start at root.
  */
-export function resolveTarget(ownerPart: string, target: string): string {
+function resolveTarget(ownerPart: string, target: string): string {
   const base = target.startsWith("/") ? [] : partName(ownerPart).split("/").slice(0, -1);
   for (const segment of target.split(/[\\/]/)) {
     if (segment === "..") base.pop();
