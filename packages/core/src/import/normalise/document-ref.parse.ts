@@ -1,11 +1,13 @@
 /**
  * Assigning-document cells (`Văn bản giao`, `Căn cứ giao`, footnotes) → `DocumentRef[]`.
  *
- * A cell is cut into items at `;`, enumerators `(1)`, line breaks, and `,` / `và` before another
- * document; each item yields its first document (later ones in the same item describe it:
- * `… ban hành Chương trình hành động … thực hiện Nghị quyết số 57-NQ/TW`). `số 53-TB/TGV` after
- * `Các Thông báo …: số 30-TB/TGV,` inherits the kind. An item naming no document but a proposal
- * (`Đề xuất mới của Bộ Nội vụ`) gives kind "Đề xuất"; other text gives kind null.
+ * A cell is cut into items at `;`, enumerators `(1)`, bullets, and `,` / `và` before another
+ * document (line breaks are spaces: a continuation row may cut `ngày` from its date); each item
+ * yields its first numbered document (later ones in the same item describe it: `… ban hành
+ * Chương trình hành động … thực hiện Nghị quyết số 57-NQ/TW`). `số 53-TB/TGV` after `Các Thông
+ * báo …: số 30-TB/TGV,` inherits the kind; a number cited alone (`theo 71/NQ-CP`) takes the kind
+ * of its type code. An item naming no document but a proposal (`Đề xuất mới của Bộ Nội vụ`) gives
+ * kind "Đề xuất"; a cell naming nothing at all gives one reference of kind null.
  *
  * Key rule (one key per document, all spellings alike): `code:number:date` when the date is
  * written (issuer codes are often misspelt: CQTTBCĐ, CQTĐBCĐ, CQTTBCD, CQT/BCĐ), otherwise
