@@ -4,7 +4,13 @@
  * longer name (`Các bộ, cơ quan ngang bộ`) or only a shorter one. Distributive lists
  * (`Các bộ, cơ quan: Tư pháp, Công an`) give one name per item.
  */
-import { orgKey, startsGroup, startsUnit, type OrgDirectory } from "../../directory/index.js";
+import {
+  isBareHead,
+  orgKey,
+  startsGroup,
+  startsUnit,
+  type OrgDirectory,
+} from "../../directory/index.js";
 import { joinPieces, splitSoft, type OrgPiece } from "./org-split.js";
 
 /** `raw`: the text as written; `name`: what to look up (`Bộ Tư pháp` for the item `Tư pháp`). */
@@ -31,8 +37,10 @@ const PREFIXES: [RegExp, string][] = [
   [/\bthanh pho\b/, "Ủy ban nhân dân thành phố"],
 ];
 
+/** The piece opens a new name; a bare head (`Các Cục, Vụ`) belongs to the name before it. */
 const opens = (segment: string, piece: OrgPiece | undefined) => {
-  const rest = piece ? segment.slice(piece.start) : "";
+  if (!piece || isBareHead(piece.text)) return false;
+  const rest = segment.slice(piece.start);
   return startsUnit(rest) || startsGroup(rest);
 };
 const known = (text: string, ctx: Ctx) =>

@@ -225,6 +225,11 @@ describe("cells of other agencies' plans", () => {
     ["(1) Bộ Tài chính; (2) Bộ Xây dựng", ["Bộ Tài chính", "Bộ Xây dựng"]],
     ["BỘ CÔNG AN, BỘ TƯ PHÁP", ["Bộ Công an", "Bộ Tư pháp"]],
     ["Chủ trì: Bộ Công an.", ["Bộ Công an"]],
+    ["Các Cục, Vụ, Thanh tra Bộ", ["Các đơn vị thuộc Bộ", "Thanh tra Bộ"]],
+    [
+      "Các sở, ban, ngành; UBND các huyện, thị xã, thành phố",
+      ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ],
     ["Các đơn vị phối hợp gồm: Sở Y tế, Sở Tài chính", ["Sở Y tế", "Sở Tài chính"]],
     [
       "Văn phòng UBND tỉnh, các Sở: Nội vụ, Tư pháp",
