@@ -25,6 +25,13 @@ describe("formatDeadline", () => {
     ["31/12 written as a day", { raw: "31/12/2026", due: "2026-12-31" }, "31/12/2026"],
     ["a month", { raw: "Tháng 6/2026", due: "2026-06-30" }, "Tháng 6/2026"],
     [
+      "a month inside a sentence",
+      { raw: "Trong tháng 02/2026", due: "2026-02-28" },
+      "Tháng 2/2026",
+    ],
+    ["a bare month", { raw: "4/2025", due: "2025-04-30" }, "Tháng 4/2025"],
+    ["a bare month whose due is not its end", { raw: "4/2025", due: "2025-04-15" }, "15/04/2025"],
+    [
       "'trước ngày 01/3/2026'",
       { raw: "Hoàn thành trước ngày 01/3/2026", due: "2026-02-28" },
       "28/02/2026",

@@ -19,7 +19,8 @@ export const NO_DEADLINE_LABEL = "Chưa xác định";
 /** Raw text with a day in it: 30/6/2026, 30-6-2026, ngày 30 tháng 6. */
 const HAS_DAY = /\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\b|\bngay\s+\d{1,2}\b/;
 const SAYS_QUARTER = /\bquy\s+(i{1,3}|iv|[1-4])\b/;
-const SAYS_MONTH = /\bthang\s+\d{1,2}\s*(\/|nam)\s*\d{4}\b/;
+/** "Tháng 6/2026", "trong tháng 02 năm 2026", or a bare "4/2025". */
+const SAYS_MONTH = /\bthang\s+\d{1,2}\s*(\/|nam)\s*\d{4}\b|(^|[^\d/])\d{1,2}\s*\/\s*\d{4}\b/;
 
 function labelForDue(raw: string, due: string): string {
   const text = fold(raw);
