@@ -176,6 +176,7 @@ const memory = files.map((file) => {
     retainedBytes: m.retained,
     peakHeapPerInput: +(m.heapGrowth / size).toFixed(1),
     peakRssPerInput: +(m.rssGrowth / size).toFixed(1),
+    retainedPerInput: +(m.retained / size).toFixed(1),
   };
 });
 
@@ -210,7 +211,7 @@ console.log(
 );
 for (const m of memory) {
   console.log(
-    `Bộ nhớ ${pad(m.document, 50)} heap +${(m.peakHeapGrowthBytes / 1e6).toFixed(1)} MB = ${m.peakHeapPerInput}×, RSS đỉnh +${(m.peakRssGrowthBytes / 1e6).toFixed(1)} MB = ${m.peakRssPerInput}× đầu vào (mục tiêu < 10×)`,
+    `Bộ nhớ ${pad(m.document, 50)} heap +${(m.peakHeapGrowthBytes / 1e6).toFixed(1)} MB = ${m.peakHeapPerInput}×, RSS đỉnh +${(m.peakRssGrowthBytes / 1e6).toFixed(1)} MB = ${m.peakRssPerInput}×, kết quả giữ lại ${m.retainedPerInput}× đầu vào (mục tiêu < 10×)`,
   );
 }
 console.log(
