@@ -19,7 +19,7 @@ import { isUnitRole, requireRole, type Actor } from "./actor.js";
 import type { ChangeRequestInput, DecisionInput } from "./change-request.schemas.js";
 import { changeRequestView, type ChangeRequestView } from "./change-request.view.js";
 import { nowIso, type Ctx } from "./context.js";
-import { loadVisibleTask } from "./task-access.js";
+import { loadTaskScope } from "./task-access.js";
 
 /** A unit proposes to extend a deadline, reassign, change the output or cancel a task. */
 export async function proposeChange(
@@ -30,7 +30,7 @@ export async function proposeChange(
 ): Promise<ChangeRequestView> {
   if (!isUnitRole(actor.role))
     throw new ForbiddenError("Chỉ đơn vị được giao nhiệm vụ mới đề xuất điều chỉnh.");
-  const task = await loadVisibleTask(ctx, actor, taskId);
+  const task = await loadTaskScope(ctx, actor, taskId);
   if (task.cancelled_at || task.removed_at)
     throw new ConflictError("Nhiệm vụ đã bị huỷ hoặc đưa ra khỏi kế hoạch.");
   if (input.kind === "reassign") {
@@ -202,7 +202,7 @@ export async function listChangeRequestsFor(
   actor: Actor,
   q: { status?: "proposed" | "approved" | "rejected"; task?: number },
 ): Promise<ChangeRequestView[]> {
-  if (q.task !== undefined) await loadVisibleTask(ctx, actor, q.task);
+  if (q.task !== undefined) await loadTaskScope(ctx, actor, q.task);
   const rows = await listChangeRequests(ctx.db, {
     ...(q.status ? { status: q.status } : {}),
     ...(q.task !== undefined ? { taskId: q.task } : {}),

@@ -24,7 +24,7 @@ import { nowIso, today, type Ctx } from "./context.js";
 import { storeEvidenceFile, type StoredFile } from "./evidence.store.js";
 import type { ReportInput, ReviewInput } from "./report.schemas.js";
 import { reportViews, type ReportView } from "./report.view.js";
-import { loadVisibleTask, taskUnitIds } from "./task-access.js";
+import { loadTaskScope } from "./task-access.js";
 
 export type UploadedEvidence = { fileName: string; content: Buffer };
 
@@ -42,7 +42,7 @@ export async function submitReport(
 ): Promise<ReportView> {
   if (!isUnitRole(actor.role))
     throw new ForbiddenError("Chỉ đơn vị được giao nhiệm vụ mới gửi báo cáo.");
-  const task = await loadVisibleTask(ctx, actor, taskId);
+  const task = await loadTaskScope(ctx, actor, taskId);
   if (task.cancelled_at || task.removed_at)
     throw new ConflictError("Nhiệm vụ đã bị huỷ hoặc đưa ra khỏi kế hoạch.");
   if (input.state === "nothing_to_report" && task.kind !== "recurring") {
@@ -73,7 +73,7 @@ export async function submitReport(
     );
   }
   const units = new Set(actor.units ?? []);
-  const orgId = taskUnitIds(task).find((u) => units.has(u)) ?? actor.orgId;
+  const orgId = task.unitIds.find((u) => units.has(u)) ?? actor.orgId;
   const id = await ctx.db.transaction().execute(async (trx) => {
     const reportId = await insertReport(trx, {
       task_id: taskId,
@@ -136,7 +136,7 @@ async function reportView(ctx: Ctx, id: number): Promise<ReportView> {
 export async function getReportFor(ctx: Ctx, actor: Actor, id: number): Promise<ReportView> {
   const report = await findReport(ctx.db, id);
   if (!report) throw new NotFoundError(`Không tìm thấy báo cáo số hiệu ${id}.`);
-  await loadVisibleTask(ctx, actor, report.task_id);
+  await loadTaskScope(ctx, actor, report.task_id);
   return reportView(ctx, id);
 }
 
@@ -213,7 +213,7 @@ export async function listReportsFor(
   actor: Actor,
   q: ReportListQuery,
 ): Promise<{ items: QueueItem[]; total: number }> {
-  if (q.task !== undefined) await loadVisibleTask(ctx, actor, q.task);
+  if (q.task !== undefined) await loadTaskScope(ctx, actor, q.task);
   const { items, total } = await listReports(ctx.db, {
     ...(q.status ? { status: q.status } : {}),
     ...(q.task !== undefined ? { taskIds: [q.task] } : {}),

@@ -11,19 +11,42 @@ export function visibleTasks(actor: Actor): Pick<TaskFilter, "orgIds" | "include
   };
 }
 
-export function taskUnitIds(task: TaskDetail): number[] {
-  return task.orgs.flatMap((o) => (o.org_id === null ? [] : [o.org_id]));
-}
-
 /** A task the actor may see: 404 when absent, 403 when outside its units or confidential. */
 export async function loadVisibleTask(ctx: Ctx, actor: Actor, id: number): Promise<TaskDetail> {
-  const task = await getTask(ctx.db, id);
+  await loadTaskScope(ctx, actor, id);
+  return (await getTask(ctx.db, id)) as TaskDetail;
+}
+
+export type TaskScope = {
+  id: number;
+  plan_id: number;
+  kind: "time-bound" | "recurring";
+  confidential: number;
+  cancelled_at: string | null;
+  removed_at: string | null;
+  unitIds: number[];
+};
+
+/** The same checks as loadVisibleTask on the task row and its units only (for writes). */
+export async function loadTaskScope(ctx: Ctx, actor: Actor, id: number): Promise<TaskScope> {
+  const task = await ctx.db
+    .selectFrom("tasks")
+    .select(["id", "plan_id", "kind", "confidential", "cancelled_at", "removed_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
   if (!task) throw new NotFoundError(`Không tìm thấy nhiệm vụ số hiệu ${id}.`);
-  if (!inScope(actor, taskUnitIds(task))) {
+  const orgs = await ctx.db
+    .selectFrom("task_orgs")
+    .select("org_id")
+    .where("task_id", "=", id)
+    .orderBy("role")
+    .orderBy("ordinal")
+    .execute();
+  const unitIds = orgs.flatMap((o) => (o.org_id === null ? [] : [o.org_id]));
+  if (!inScope(actor, unitIds))
     throw new ForbiddenError("Nhiệm vụ này không thuộc đơn vị của bạn.");
-  }
   if (task.confidential === 1 && !canSeeConfidential(actor)) {
     throw new ForbiddenError("Nhiệm vụ mật: bạn không có quyền xem.");
   }
-  return task;
+  return { ...task, unitIds };
 }
