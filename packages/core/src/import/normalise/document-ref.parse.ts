@@ -158,9 +158,12 @@ function keyOf(
   return [code, num, year, issuerSkeleton(codes, code)].filter((p) => p).join(":");
 }
 
-/** Quoted passages (`“100% văn bản …”`) describe content: blank them, keeping positions. */
+/**
+ * Quoted passages (`“100% văn bản …”`) describe content: blank them, keeping positions. They are
+ * filled with "_", not spaces: long runs of white space make the SPLIT pattern backtrack badly.
+ */
 function blankQuotes(f: string): string {
-  return f.replace(/[“"][^”"]*[”"]/g, (q) => " ".repeat(q.length));
+  return f.replace(/[“"][^”"]*[”"]/g, (q) => "_".repeat(q.length));
 }
 
 function refOf(
