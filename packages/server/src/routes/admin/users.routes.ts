@@ -12,6 +12,11 @@ import {
 } from "../../services/user.service.js";
 
 const orgIds = z.array(z.number().int().positive()).max(50);
+/** A new password; empty means "generate one". */
+const password = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.string().min(8, "Mật khẩu phải có ít nhất 8 ký tự").max(500).optional(),
+);
 
 export function userRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
@@ -35,7 +40,7 @@ export function userRoutes(t: RouteTable, ctx: Ctx): void {
       role: z.enum(ROLES),
       orgId: z.number().int().positive().nullable().optional(),
       orgIds: orgIds.optional(),
-      password: z.string().min(8).max(500).optional(),
+      password,
     }),
     status: 201,
     handler: async ({ body, actor }) => {
@@ -68,7 +73,7 @@ export function userRoutes(t: RouteTable, ctx: Ctx): void {
     summary: "Đặt lại mật khẩu (quản trị); trả về mật khẩu mới",
     access: "user",
     params: idParams,
-    body: z.object({ password: z.string().min(8).max(500).optional() }),
+    body: z.object({ password }),
     handler: async ({ params, body, actor }) => {
       requireRole(actor, "admin");
       return { password: await resetPassword(ctx, actor.userId, params.id, body.password) };
