@@ -54,27 +54,36 @@ export function segmentNames(segment: string, ctx: Ctx): OrgSpan[] {
   const pieces = splitSoft(segment);
   const spans: OrgSpan[] = [];
   for (let i = 0; i < pieces.length;) {
-    let runEnd = i;
-    while (
-      runEnd + 1 < pieces.length &&
-      !closesName(pieces[runEnd]) &&
-      !opens(segment, pieces[runEnd + 1])
-    )
-      runEnd++;
-    let knownEnd = -1;
-    for (let j = Math.min(pieces.length - 1, i + MAX_SPAN); j >= i && knownEnd < 0; j--) {
-      if (!pieces.slice(i, j).some(closesName) && known(joinPieces(segment, pieces, i, j), ctx))
-        knownEnd = j;
-    }
-    let end = runEnd;
-    if (knownEnd > runEnd) end = knownEnd;
-    else if (knownEnd >= 0 && !resolves(joinPieces(segment, pieces, i, runEnd), ctx))
-      end = knownEnd;
+    const end = nameEnd(segment, pieces, i, ctx);
     const text = joinPieces(segment, pieces, i, end);
     for (const part of splitAtHeads(text, ctx)) spans.push({ raw: part, name: part });
     i = end + 1;
   }
   return spans;
+}
+
+/**
+ * The last piece of the name that starts at piece `i`: the run up to the next piece that opens
+ * a name, or a scope bracket; but the longest span the directory knows when it is longer
+ * (`Các bộ, cơ quan ngang bộ`), or shorter while the run itself is unknown
+ * (`Bộ Khoa học và Công nghệ` out of `Bộ Khoa học và Công nghệ, bộ, ngành`).
+ */
+function nameEnd(segment: string, pieces: readonly OrgPiece[], i: number, ctx: Ctx): number {
+  let runEnd = i;
+  while (
+    runEnd + 1 < pieces.length &&
+    !closesName(pieces[runEnd]) &&
+    !opens(segment, pieces[runEnd + 1])
+  ) {
+    runEnd++;
+  }
+  for (let j = Math.min(pieces.length - 1, i + MAX_SPAN); j >= i; j--) {
+    if (pieces.slice(i, j).some(closesName)) continue;
+    if (!known(joinPieces(segment, pieces, i, j), ctx)) continue;
+    if (j >= runEnd) return j;
+    return resolves(joinPieces(segment, pieces, i, runEnd), ctx) ? runEnd : j;
+  }
+  return runEnd;
 }
 
 /**

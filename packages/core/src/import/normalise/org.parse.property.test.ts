@@ -9,6 +9,7 @@ import { createDirectory } from "../../directory/index.js";
 import { parseOrgs } from "./org.parse.js";
 
 const dir = createDirectory();
+const TAG = /<\/?(?:p|br|b|i)\b[^>]*>/i;
 const NAMES = [
   "Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công",
   "Cục Thương mại điện tử và Kinh tế số",
@@ -58,7 +59,7 @@ describe("parseOrgs on generated cells", () => {
         expect(parseOrgs(raw, dir, { ownerId })).toEqual(first);
         for (const org of first.orgs) {
           expect(org.raw.trim()).not.toBe("");
-          expect(`${org.raw} ${org.name}`).not.toMatch(/<\/?(?:p|br|b|i)\b[^>]*>/i);
+          for (const text of [org.raw, org.name, org.scope ?? ""]) expect(text).not.toMatch(TAG);
           if (org.orgId) expect(dir.get(org.orgId)?.name).toBe(org.name);
           if (!org.resolved) {
             expect(first.warnings.some((w) => w.message.includes(`"${org.name}"`))).toBe(true);
