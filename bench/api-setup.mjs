@@ -3,11 +3,12 @@
 // or generates it, then adds a leader and a unit user with API tokens.
 import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { insertApiToken, openDatabase } from "@giamsat/db";
 import pg from "pg";
-import { defaultSqliteFile, generateDataset } from "./generate.mjs";
+import { defaultSqliteFile, generateDataset, RESULTS_DIR } from "./generate.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const CLUSTER = `source "${root}scripts/pg-test-cluster.sh"`;
@@ -90,6 +91,11 @@ export async function ensureDataset({ tasks, reports, url, perCluster, log }) {
     );
     generation = await generateDataset({ tasks, reports, ...target, reset: true });
     if (meta) writeFileSync(meta, JSON.stringify(generation, null, 2));
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(
+      join(RESULTS_DIR, `generate-${generation.dialect}-${tasks}.json`),
+      JSON.stringify(generation, null, 2) + "\n",
+    );
   }
   return { target, generation: generation ?? { counts } };
 }
