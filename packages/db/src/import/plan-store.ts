@@ -8,69 +8,27 @@
  *   no longer has are marked removed, never deleted (their reports stay);
  * - any error rolls everything back: a failed import leaves nothing behind.
  */
-import { createHash } from "node:crypto";
-import type { Appendix, ImportResult } from "@giamsat/core";
+import type { ImportResult } from "@giamsat/core";
 import { sql } from "kysely";
 import type { Kysely, Transaction } from "kysely";
 import { dialectOf } from "../migrations/migration.helpers.js";
 import { recordAudit } from "../repositories/audit.repository.js";
-import { ensureOrganisation, findOrganisation } from "../repositories/organisation.repository.js";
 import type { Database, Plan } from "../schema.js";
 import { insertIndicators, replaceGroups } from "./appendix-writer.js";
 import { OrgResolver } from "./org-resolver.js";
 import { emptyDiff, isEmptyDiff } from "./plan-diff.js";
-import type { PlanDiff, PlanFieldChange } from "./plan-diff.js";
+import type { PlanDiff } from "./plan-diff.js";
+import { insertAppendix, legalDocument, ownerOf, planChanges } from "./plan-header.js";
+import { fingerprints, lastFingerprints, outcome, recordImport } from "./plan-record.js";
+import type { ImportActor, ImportSource, StorePlanOutcome } from "./plan-record.js";
 import { applyTaskChanges, compareTasks, insertAllTasks } from "./plan-tasks.js";
+
+export { sha256Hex } from "./plan-record.js";
+export type { ImportActor, ImportSource, StorePlanOutcome } from "./plan-record.js";
 
 export const AMENDMENT_REASON = "Cập nhật từ văn bản sửa đổi";
 
-export interface ImportSource {
-  /** sha256 (hex) of the file's bytes, see sha256Hex */
-  hash: string;
-  /** file name as given */
-  name: string;
-}
-
-export interface ImportActor {
-  userId: number | null;
-}
-
-export interface StorePlanOutcome {
-  planId: number;
-  /** a new plan was created */
-  created: boolean;
-  /** nothing was written (the same file or identical content was already stored) */
-  unchanged: boolean;
-  /** for a new plan every task is in `added` */
-  changes: PlanDiff;
-  /** tasks and indicators now in force in the plan */
-  tasks: number;
-  indicators: number;
-  /** unit references kept as raw text because the directory did not know them */
-  unresolvedOrgs: number;
-  /** organisations this import added to the directory */
-  addedOrganisations: number;
-}
-
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
 type Tx = Transaction<Database>;
-
-/** What the last applied import held beyond the tasks, to detect changes cheaply. */
-interface Fingerprints {
-  appendices: string;
-  indicators: string;
-}
-
-function fingerprints(result: ImportResult): Fingerprints {
-  const of = (value: unknown) => sha256Hex(JSON.stringify(value));
-  return {
-    appendices: of(result.appendices.map((a) => [a.title, a.kind, a.columns, a.groups])),
-    indicators: of(result.appendices.map((a) => a.indicators)),
-  };
-}
 
 export async function storePlan(
   db: Kysely<Database>,
@@ -114,54 +72,6 @@ async function findSameDocument(trx: Tx, result: ImportResult): Promise<Plan | u
     q = doc.issuer ? q.where("issuer", "=", doc.issuer) : q.where("issuer", "is", null);
   } else return undefined;
   return q.orderBy("id", "desc").executeTakeFirst();
-}
-
-async function ownerOf(trx: Tx, issuer: string | null): Promise<number | null> {
-  if (!issuer) return null;
-  const found = await findOrganisation(trx, issuer);
-  return found ? found.id : ensureOrganisation(trx, { name: issuer, kind: "unit" });
-}
-
-async function legalDocument(trx: Tx, result: ImportResult): Promise<number | null> {
-  const d = result.document;
-  if (!d.number) return null;
-  let q = trx.selectFrom("legal_documents").select("id").where("number", "=", d.number);
-  q = d.date ? q.where("date", "=", d.date) : q.where("date", "is", null);
-  const found = await q.executeTakeFirst();
-  if (found) return found.id;
-  const row = await trx
-    .insertInto("legal_documents")
-    .values({
-      kind: d.kind,
-      number: d.number,
-      date: d.date,
-      issuer: d.issuer,
-      title: d.title,
-      key: null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-async function insertAppendix(
-  trx: Tx,
-  planId: number,
-  ordinal: number,
-  a: Appendix,
-): Promise<number> {
-  const row = await trx
-    .insertInto("appendices")
-    .values({
-      plan_id: planId,
-      ordinal,
-      title: a.title,
-      kind: a.kind,
-      columns: JSON.stringify(a.columns),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
 }
 
 async function createPlan(
@@ -231,60 +141,6 @@ async function writeIndicators(
     await insertIndicators(trx, { planId, appendixId, firstOrdinal: ordinal }, a.indicators, orgs);
     ordinal += a.indicators.length;
   }
-}
-
-async function recordImport(
-  trx: Tx,
-  planId: number,
-  source: ImportSource,
-  actor: ImportActor,
-  result: ImportResult,
-  changes: PlanDiff,
-): Promise<void> {
-  await trx
-    .insertInto("plan_imports")
-    .values({
-      plan_id: planId,
-      source_hash: source.hash,
-      source_name: source.name,
-      result: JSON.stringify({
-        fingerprints: fingerprints(result),
-        warnings: result.warnings.length,
-        added: changes.added.length,
-        removed: changes.removed.length,
-        changed: changes.changed.map((c) => ({
-          taskId: c.taskId,
-          fields: c.fields.map((f) => f.field),
-        })),
-        plan: changes.plan,
-      }),
-      by: actor.userId,
-    })
-    .execute();
-}
-
-function planChanges(plan: Plan, result: ImportResult): PlanFieldChange[] {
-  const d = result.document;
-  const pairs: PlanFieldChange[] = [
-    { field: "kind", before: plan.kind, after: d.kind },
-    { field: "date", before: plan.date, after: d.date },
-    { field: "issuer", before: plan.issuer, after: d.issuer },
-    { field: "title", before: plan.title, after: d.title },
-    { field: "draft", before: plan.draft === 1, after: d.draft },
-  ];
-  return pairs.filter((p) => p.before !== p.after);
-}
-
-async function lastFingerprints(trx: Tx, planId: number): Promise<Fingerprints | null> {
-  const last = await trx
-    .selectFrom("plan_imports")
-    .select("result")
-    .where("plan_id", "=", planId)
-    .orderBy("id", "desc")
-    .executeTakeFirst();
-  return last
-    ? ((JSON.parse(last.result) as { fingerprints?: Fingerprints }).fingerprints ?? null)
-    : null;
 }
 
 async function amendPlan(
@@ -370,40 +226,4 @@ async function amendPlan(
     reason: AMENDMENT_REASON,
   });
   return outcome(trx, plan.id, { created: false, unchanged: false }, diff, orgs.added.length);
-}
-
-async function outcome(
-  trx: Tx,
-  planId: number,
-  flags: { created: boolean; unchanged: boolean },
-  changes: PlanDiff,
-  addedOrganisations: number,
-): Promise<StorePlanOutcome> {
-  const count = async (q: Promise<{ n: number }>) => Number((await q).n);
-  const tasks = await count(
-    trx
-      .selectFrom("tasks")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("plan_id", "=", planId)
-      .where("removed_at", "is", null)
-      .executeTakeFirstOrThrow(),
-  );
-  const indicators = await count(
-    trx
-      .selectFrom("indicators")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("plan_id", "=", planId)
-      .executeTakeFirstOrThrow(),
-  );
-  const unresolvedOrgs = await count(
-    trx
-      .selectFrom("task_orgs")
-      .innerJoin("tasks", "tasks.id", "task_orgs.task_id")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("tasks.plan_id", "=", planId)
-      .where("tasks.removed_at", "is", null)
-      .where("task_orgs.org_id", "is", null)
-      .executeTakeFirstOrThrow(),
-  );
-  return { planId, ...flags, changes, tasks, indicators, unresolvedOrgs, addedOrganisations };
 }
