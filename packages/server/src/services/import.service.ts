@@ -13,6 +13,7 @@ import {
 import {
   findOrganisation,
   findPlanByNumber,
+  findPlanBySourceHash,
   proposeLinks,
   saveCalendar,
   sha256Hex,
@@ -33,7 +34,8 @@ export type ImportPreview = {
   fileName: string;
   result: ImportResult;
   unresolved: UnresolvedUnit[];
-  /** the stored plan with the same number: confirming applies the differences to it */
+  /** the stored plan this file is (same bytes) or amends (same number, or same title and
+   * issuer): confirming changes nothing or applies the differences to it */
   existingPlan: { id: number; number: string | null } | null;
   /** the reporting rule read from the document, null when it states none */
   calendar: ReportingCalendar | null;
@@ -91,6 +93,20 @@ function parse(bytes: Uint8Array, fileName: string): ImportResult {
   return importDocument(bytes, { fileName, directory: defaultDirectory() });
 }
 
+/** The stored plan a document amends: the same number, or without one the same title and issuer. */
+async function sameDocument(db: Kysely<Database>, result: ImportResult) {
+  const doc = result.document;
+  if (doc.number) return findPlanByNumber(db, doc.number);
+  if (!doc.title) return undefined;
+  let q = db
+    .selectFrom("plans")
+    .select(["id", "number"])
+    .where("number", "is", null)
+    .where("title", "=", doc.title);
+  q = doc.issuer ? q.where("issuer", "=", doc.issuer) : q.where("issuer", "is", null);
+  return q.orderBy("id", "desc").executeTakeFirst();
+}
+
 const uploadDir = (ctx: Ctx) => path.join(ctx.config.dataDir, "imports");
 
 /** Reads an uploaded plan document and returns what importing it would store (nothing is stored). */
@@ -107,9 +123,8 @@ export async function previewImport(
   await mkdir(uploadDir(ctx), { recursive: true });
   await writeFile(path.join(uploadDir(ctx), uploadId), file.content);
   await writeFile(path.join(uploadDir(ctx), `${uploadId}.json`), JSON.stringify({ fileName }));
-  const existing = result.document.number
-    ? await findPlanByNumber(ctx.db, result.document.number)
-    : undefined;
+  const existing =
+    (await findPlanBySourceHash(ctx.db, uploadId)) ?? (await sameDocument(ctx.db, result));
   return {
     uploadId,
     fileName,

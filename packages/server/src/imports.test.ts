@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dialects } from "../../db/src/test-support/index.js";
+import {
+  call,
+  makeUser,
+  multipart,
+  seedPath,
+  SEEDS,
+  startHarness,
+  type Harness,
+} from "./test-support/server-harness.js";
+
+describe.each(dialects())("plan import through the API (%s)", (dialect) => {
+  let h: Harness;
+  let monitor: Awaited<ReturnType<typeof makeUser>>;
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+    monitor = await makeUser(h.ctx, "monitor");
+  });
+  afterAll(async () => h.close());
+
+  const preview = (name: string, content: Buffer) => {
+    const form = multipart({}, [{ field: "file", name, content }]);
+    return call(h.app, {
+      method: "POST",
+      url: "/api/imports/preview",
+      headers: { ...monitor.headers, ...form.headers },
+      payload: form.payload,
+    });
+  };
+
+  it("previews without storing, confirms once, and re-importing the same file changes nothing", async () => {
+    const seed = readFileSync(seedPath("bcdcp"));
+    const shown = await preview(SEEDS.bcdcp, seed);
+    expect(shown.status).toBe(200);
+    expect(shown.body.result.appendices.length).toBeGreaterThan(0);
+    expect(shown.body.existingPlan).toBeNull();
+    expect((await h.ctx.db.selectFrom("plans").selectAll().execute()).length).toBe(0);
+
+    const stored = await call(h.app, {
+      method: "POST",
+      url: "/api/imports",
+      headers: monitor.headers,
+      payload: { uploadId: shown.body.uploadId },
+    });
+    expect(stored.status).toBe(201);
+    expect(stored.body).toMatchObject({ created: true, unchanged: false });
+    const tasks = stored.body.tasks;
+    expect(tasks).toBe(
+      shown.body.result.appendices.reduce(
+        (n: number, a: { tasks: unknown[] }) => n + a.tasks.length,
+        0,
+      ),
+    );
+
+    const again = await call(h.app, {
+      method: "POST",
+      url: "/api/imports",
+      headers: monitor.headers,
+      payload: { uploadId: shown.body.uploadId },
+    });
+    expect(again.body).toMatchObject({
+      planId: stored.body.planId,
+      created: false,
+      unchanged: true,
+    });
+    expect((await preview(SEEDS.bcdcp, seed)).body.existingPlan).toMatchObject({
+      id: stored.body.planId,
+    });
+  });
+
+  it("maps an unresolved unit name to an organisation: linked now, resolved in later previews", async () => {
+    const seed = readFileSync(seedPath("bcdcp"));
+    const before = (await preview(SEEDS.bcdcp, seed)).body;
+    const raw = before.unresolved[0]?.raw as string | undefined;
+    if (raw === undefined) return expect(before.unresolved).toEqual([]);
+    const org = await h.ctx.db
+      .insertInto("organisations")
+      .values({ name: "Cơ quan Được ánh xạ", kind: "unit", search: "co quan duoc anh xa" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const mapped = await call(h.app, {
+      method: "POST",
+      url: `/api/organisations/${org.id}/aliases`,
+      headers: monitor.headers,
+      payload: { alias: raw },
+    });
+    expect(mapped.status).toBe(201);
+    expect(mapped.body.linked).toBeGreaterThan(0);
+    const after = (await preview(SEEDS.bcdcp, seed)).body;
+    expect(after.unresolved.map((u: { raw: string }) => u.raw)).not.toContain(raw);
+    const orgs = await call(h.app, {
+      url: `/api/organisations?q=duoc anh xa`,
+      headers: monitor.headers,
+    });
+    expect(orgs.body.items[0].aliases).toContain(raw);
+  });
+
+  it("refuses a file that is not a plan with a Vietnamese message", async () => {
+    const res = await preview(
+      "anh.png",
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe("not_a_plan");
+    expect(res.body.message).toMatch(/[àáảãạăâđêôơư]/);
+  });
+});
