@@ -77,7 +77,8 @@ async function ensureTemplate(): Promise<string> {
       } finally {
         await handle.close();
       }
-      await client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
+      // the migration's connections may take a moment to leave the server
+      await retry(() => client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`));
     }
     return name;
   } finally {
@@ -86,11 +87,22 @@ async function ensureTemplate(): Promise<string> {
   }
 }
 
+async function retry<T>(fn: () => Promise<T>, attempts = 30): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 async function createPostgresTestDatabase(): Promise<TestDatabase> {
   templateName ??= ensureTemplate();
   const template = await templateName;
   const name = `giamsat_t_${process.pid}_${randomBytes(6).toString("hex")}`;
-  await admin().query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  await retry(() => admin().query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   const url = urlForDatabase(name);
   const handle = openDatabase({ url, poolSize: 4 });
   return {
