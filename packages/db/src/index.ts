@@ -20,3 +20,4 @@ export type { PlanDiff, TaskRef, ChangedTask, PlanFieldChange } from "./import/p
 export type { FieldChange, TaskContent, TaskField } from "./import/task-content.js";
 export { TASK_FIELD_LABELS } from "./import/task-content.js";
 export * from "./import/link-propose.js";
+export { statusExpression, statusPredicate } from "./repositories/task-status.sql.js";
