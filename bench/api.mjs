@@ -4,6 +4,7 @@
 // skips it), p50/p95 over sequential requests, each beside the p50/p95 of the bare SQL the
 // endpoint ran (captured from the server, replayed on the driver); then report submissions per
 // second from autocannon on 127.0.0.1 (BENCH_LOAD_SECONDS, default 10; 10 connections).
+// BENCH_ITERATIONS (default 20) and BENCH_WARMUP (default 3) set the requests per endpoint.
 // Run `npm run build` first. Results: bench/results/api-<dialect>-<tasks>.json.
 import { fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -19,7 +20,8 @@ const RESULTS_DIR = join(here, "results");
 const AS_OF = "2026-06-01";
 const env = process.env;
 const sizes = (env.BENCH_TASKS ?? "100000").split(",").map(Number);
-const iterations = Number(env.BENCH_ITERATIONS ?? 30);
+const iterations = Number(env.BENCH_ITERATIONS ?? 20);
+const warmups = Number(env.BENCH_WARMUP ?? 3);
 const loadSeconds = Number(env.BENCH_LOAD_SECONDS ?? 10);
 const log = (message) => console.error(message);
 
@@ -64,15 +66,22 @@ function startServer(target) {
   };
 }
 
-async function get(base, path, token) {
-  const response = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
+async function get(base, path, token, retry = true) {
+  let response;
+  try {
+    response = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
+  } catch (error) {
+    // A kept-alive socket the server closed while the bare queries ran: retry once.
+    if (!retry) throw new Error(`${path}: ${error.cause?.message ?? error.message}`);
+    return get(base, path, token, false);
+  }
   const body = await response.text();
   if (!response.ok) throw new Error(`${path} → ${response.status} ${body.slice(0, 300)}`);
   return JSON.parse(body);
 }
 
 async function measureEndpoint(server, base, bare, path, token) {
-  for (let i = 0; i < 3; i++) await get(base, path, token);
+  for (let i = 0; i < warmups; i++) await get(base, path, token);
   const samples = [];
   let body;
   for (let i = 0; i < iterations; i++) {
