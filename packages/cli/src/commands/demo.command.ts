@@ -42,10 +42,10 @@ type DemoAccount = { username: string; role: Role; password: string; unit: strin
 const MONITORING_UNIT = "Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công";
 const DEMO_UNIT = "Cục Thương mại điện tử và Kinh tế số";
 
-/** The unit leading the most tasks of the first plan, other than `except`. */
+/** The unit leading the most tasks, other than those in `except`. */
 async function busiestUnit(
   ctx: Ctx,
-  except: number | null,
+  except: readonly (number | undefined)[],
 ): Promise<{ id: number; name: string } | undefined> {
   const rows = await ctx.db
     .selectFrom("tasks")
@@ -56,13 +56,14 @@ async function busiestUnit(
     .orderBy("n", "desc")
     .orderBy("organisations.id")
     .execute();
-  return rows.find((r) => r.id !== except);
+  return rows.find((r) => !except.includes(r.id));
 }
 
 async function createAccounts(ctx: Ctx): Promise<DemoAccount[]> {
-  const unit = (await findOrganisation(ctx.db, DEMO_UNIT)) ?? (await busiestUnit(ctx, null));
-  const other = await busiestUnit(ctx, unit?.id ?? null);
   const monitoring = await findOrganisation(ctx.db, MONITORING_UNIT);
+  const unit =
+    (await findOrganisation(ctx.db, DEMO_UNIT)) ?? (await busiestUnit(ctx, [monitoring?.id]));
+  const other = await busiestUnit(ctx, [unit?.id, monitoring?.id]);
   const plan: {
     username: string;
     role: Role;
