@@ -38,7 +38,7 @@ export type DocumentNumber = { number: string | null; kind: string | null };
 /** `4 0 5 /QĐ-BCT` → `405/QĐ-BCT`; `/QĐ-BCĐCP` (blank in a draft) → null. */
 export function documentNumber(text: string): DocumentNumber | null {
   const m =
-    /(?:^|[\s(])(?:số|so|Số|SỐ)\s*:?\s*([0-9][0-9\s.]*)?\s*(\/\s*[\p{Lu}\p{Ll}0-9][\p{L}0-9\s\-–/.&]*)/u.exec(
+    /(?:^|[\s(])(?:số|so|Số|SỐ)\s*:?\s*([0-9][0-9\s.]*)?(\/\s*[\p{Lu}\p{Ll}0-9][\p{L}0-9\s\-–/.&]*)/u.exec(
       text,
     );
   if (!m) return null;

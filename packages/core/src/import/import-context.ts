@@ -19,10 +19,10 @@ export type Normalisers = {
 /** A deep copy of a JSON-like value, so that cached results are never shared between tasks. */
 function copy<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copy) as T;
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)])) as T;
-  }
-  return value;
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const key in value) out[key] = copy((value as Record<string, unknown>)[key]);
+  return out as T;
 }
 
 function cached<A extends string, R>(fn: (key: A) => R): (key: A) => R {

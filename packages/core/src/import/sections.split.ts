@@ -98,7 +98,7 @@ function tableItems(rows: Row[], sheet: string | null, open: TableHeader | null)
       return [...above, { kind: "table", header, headerRow: row, rows: rest, sheet }];
     }
   }
-  const width = Math.max(...rows.map((r) => r.cells.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
   if (open && Math.abs(width - open.columns.length) <= 2 && width >= 2) {
     return [{ kind: "table", header: null, headerRow: null, rows, sheet }];
   }

@@ -30,10 +30,10 @@ export function readNumber(text: string): RowNumber {
   if (romanSub && ROMAN.test(romanSub[1]!))
     return { kind: "roman-sub", value, depth: 1 + romanSub[2]!.split(".").length };
   if (/^[A-HJ-KM-UWYZ]$/.test(value)) return { kind: "part", value, depth: 0 };
-  if (/^\d{1,4}(?:\.\d{1,3})*$/.test(value))
+  if (/^\d{1,6}(?:\.\d{1,3})*$/.test(value))
     return { kind: "digits", value, depth: value.split(".").length };
   if (/^[a-zđ]$/.test(value)) return { kind: "letter", value, depth: 0 };
-  if (/^\d{1,4}(?:\.\d{1,3})*\s*[(\p{L}*]/u.test(value) && value.length <= 16) {
+  if (/^\d{1,6}(?:\.\d{1,3})*\s*[(\p{L}*]/u.test(value) && value.length <= 16) {
     return {
       kind: "other",
       value,
@@ -61,7 +61,7 @@ export function startsWithAcronym(text: string): boolean {
 }
 
 export function endsSentence(text: string): boolean {
-  return /[.;:!?…]["”)]?\s*$/.test(text);
+  return /[.;:!?…]["”)]?\s*$/.test(text.slice(-8));
 }
 
 export function isUpperText(text: string): boolean {

@@ -19,9 +19,14 @@ export type LogicalRow = {
   nameItalic: boolean;
   footnotes: string[];
   line: number;
+  /** How many cut rows were appended to this one. */
+  continuations: number;
   /** Why the row's cells look shifted (more cells than columns, words as its number), if they do. */
   shifted: string | null;
 };
+
+/** A row is cut by a few page breaks at most; more "continuations" are rows of their own. */
+const MAX_CONTINUATIONS = 12;
 
 export type MergeNote = WarningDraft & { line: number };
 
@@ -45,7 +50,7 @@ export function viewOf(row: LogicalRow, columns: Column[]): RowView {
 }
 
 function toLogical(run: RunRow, columns: Column[]): LogicalRow {
-  const width = Math.max(...columns.map((c) => c.index)) + 1;
+  const width = columns.reduce((w, c) => Math.max(w, c.index + 1), 0);
   const cells: string[] = [];
   const at = (i: number): Cell | undefined => run.row.cells[i];
   for (let i = 0; i < width; i++) cells.push(at(i)?.text ?? "");
@@ -60,6 +65,7 @@ function toLogical(run: RunRow, columns: Column[]): LogicalRow {
     nameItalic: name >= 0 && (at(name)?.italic ?? false),
     footnotes: run.row.cells.flatMap((c) => c.footnotes),
     line: run.row.line,
+    continuations: 0,
     shifted: overflow
       ? "dòng có nhiều ô hơn số cột của bảng"
       : readNumber(numberText).kind === "text"
@@ -97,13 +103,14 @@ export function mergeRows(run: TableRun): { rows: LogicalRow[]; notes: MergeNote
       row.cells[nameIndex] = joinCut(row.cells[numIndex] ?? "", row.cells[nameIndex] ?? "");
       row.cells[numIndex] = "";
     }
-    if (!numbered && above) {
+    if (!numbered && above && above.continuations < MAX_CONTINUATIONS) {
       const verdict = judgeContinuation(
         viewOf(row, columns),
         viewOf(above, columns),
         physical.afterBreak,
       );
       if (verdict.continues) {
+        above.continuations++;
         append(
           above,
           new Map(row.cells.map((t, i) => [i, t] as [number, string]).filter(([, t]) => t !== "")),

@@ -19,9 +19,10 @@ export function joinCut(above: string, below: string): string {
   const b = below.trimStart();
   if (a === "") return b;
   if (b === "") return a;
-  if (/[-/–(]$/.test(a) && /^[\p{L}\d]/u.test(b)) return a + b;
+  const end = a.slice(-120); // regexes anchored at the end scan the whole string: look at its end only
+  if (/[-/–(]$/.test(end) && /^[\p{L}\d]/u.test(b)) return a + b;
   if (/^[,.;:)!?%]/.test(b)) return a + b;
-  const tail = lastWord(a);
+  const tail = lastWord(end);
   const head = firstWord(b);
   if (tail.length >= 2 && /^\p{L}+$/u.test(tail) && fold(tail) === fold(head)) {
     return `${a} ${b.slice(b.indexOf(head) + head.length).trimStart()}`.trimEnd();
