@@ -301,4 +301,16 @@ describe("rows of other plans' shapes", () => {
     expect(task?.deadline).toMatchObject({ raw: "6/2026", due: "2026-06-30" });
     expect(task?.extra).toEqual({ "Bắt đầu (Thời gian)": "01/2026" });
   });
+
+  it("keeps five-digit numbers of very long lists as task numbers", () => {
+    const text = tsv(
+      ["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn"],
+      ["9999", "Nhiệm vụ cuối của nghìn thứ mười", "Sở Nội vụ", "2026"],
+      ["10000", "Nhiệm vụ tiếp theo", "Sở Nội vụ", "2026"],
+    );
+    expect(parsePlanText(text).appendices[0]?.tasks.map((t) => t.number)).toEqual([
+      "9999",
+      "10000",
+    ]);
+  });
 });
