@@ -6,6 +6,7 @@ import { launchBrowser, screenshot, signIn, statusCount } from "./support/browse
 import type { UserPage } from "./support/browser.js";
 import { addUser } from "./support/cli.js";
 import { importThroughPage } from "./support/flows.js";
+import { solidPng } from "./support/png.js";
 import { seedsDir } from "./support/paths.js";
 
 const baseUrl = inject("baseUrl");
@@ -72,15 +73,15 @@ describe("vòng theo dõi: nhập → tổng quan → báo cáo → duyệt → 
     await page.getByLabel("Đã hoàn thành").check();
     await page.getByLabel("Ngày hoàn thành").fill("2026-05-29");
     await page.getByLabel("Kết quả thực hiện").fill("Đã hoàn thành nhiệm vụ, văn bản đã ban hành.");
-    const evidence = path.join(dataDir, "bien-ban-nghiem-thu.txt");
-    writeFileSync(evidence, "Biên bản nghiệm thu sản phẩm của nhiệm vụ.\n");
+    const evidence = path.join(dataDir, "bien-ban-nghiem-thu.png");
+    writeFileSync(evidence, solidPng(320, 180, [11, 79, 138]));
     await page.locator("#evidence-files").setInputFiles(evidence);
-    await page.getByText("bien-ban-nghiem-thu.txt").waitFor();
+    await page.getByText("bien-ban-nghiem-thu.png").waitFor();
     await page.getByRole("button", { name: "Gửi báo cáo" }).click();
     await page.waitForURL(new RegExp(`/nhiem-vu/${taskId}\\?`));
     await page.getByText("Chờ duyệt").first().waitFor();
     await expect
-      .poll(() => page.getByRole("link", { name: /bien-ban-nghiem-thu\.txt/ }).count())
+      .poll(() => page.getByRole("link", { name: /bien-ban-nghiem-thu\.png/ }).count())
       .toBe(1);
     expect(unit.errors).toEqual([]);
     await unit.context.close();
@@ -92,9 +93,9 @@ describe("vòng theo dõi: nhập → tổng quan → báo cáo → duyệt → 
     const current = page.getByTestId("review-current");
     await current.waitFor();
     await expect
-      .poll(() => current.getByRole("link", { name: /bien-ban-nghiem-thu\.txt/ }).count())
+      .poll(() => current.getByRole("link", { name: /bien-ban-nghiem-thu\.png/ }).count())
       .toBe(1);
-    await current.locator(".preview-text").getByText("Biên bản nghiệm thu").waitFor();
+    await current.getByRole("img", { name: /bien-ban-nghiem-thu\.png/ }).waitFor();
     await page.keyboard.press("a");
     await page.getByText("Không còn báo cáo nào chờ duyệt.").waitFor();
     expect(errors).toEqual([]);

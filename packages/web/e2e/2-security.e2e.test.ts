@@ -1,15 +1,13 @@
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, signIn } from "./support/browser.js";
 import type { UserPage } from "./support/browser.js";
 import { addUser } from "./support/cli.js";
 import { importThroughPage } from "./support/flows.js";
-import { fixturesDir } from "./support/paths.js";
+import { SCRIPT_TEXT, writeInventedPlan } from "./support/invented-plan.js";
 
 const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
-const SCRIPT_TEXT = '<script>alert("xss")</script>';
 
 /** Imported text is shown as text; a unit cannot report on another unit's task. */
 describe("an toàn hiển thị và phạm vi đơn vị", () => {
@@ -33,7 +31,7 @@ describe("an toàn hiển thị và phạm vi đơn vị", () => {
 
   it("a task name containing <script> is shown as text and never runs", async () => {
     const { page, errors } = monitor;
-    planId = await importThroughPage(page, path.join(fixturesDir, "script-name-plan.txt"));
+    planId = await importThroughPage(page, await writeInventedPlan(dataDir));
     await page.goto(`/ke-hoach/${planId}`);
     const link = page
       .getByTestId("task-table")
@@ -54,7 +52,9 @@ describe("an toàn hiển thị và phạm vi đơn vị", () => {
     const { page } = unit;
     await page.goto(`/nhiem-vu/${taskId}/bao-cao`);
     await page.getByRole("alert").waitFor();
-    expect(await page.getByRole("alert").textContent()).toMatch(/quyền|không thể gửi báo cáo/);
+    expect(await page.getByRole("alert").textContent()).toMatch(
+      /không thuộc đơn vị|không thể gửi báo cáo/,
+    );
     expect(await page.getByRole("button", { name: "Gửi báo cáo" }).count()).toBe(0);
     const status = await page.evaluate(async (id) => {
       const csrf = /giamsat_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? "";

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { ByNameSequencer } from "./support/sequencer.js";
 
 /** Browser tests: Debian's chromium driven by playwright-core against the real built server. */
 export default defineConfig({
@@ -9,7 +10,7 @@ export default defineConfig({
     globalSetup: ["./support/global-setup.ts"],
     // One server and one database for the whole run: files run one after another, in name order.
     fileParallelism: false,
-    sequence: { shuffle: false },
+    sequence: { shuffle: false, sequencer: ByNameSequencer },
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",

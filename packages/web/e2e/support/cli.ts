@@ -4,12 +4,24 @@ import { cliBin, repoRoot } from "./paths.js";
 
 const run = promisify(execFile);
 
+/** The environment of the CLI and the server under test: its own data folder, always SQLite. */
+export function serverEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GIAMSAT_DATA_DIR: dataDir,
+    GIAMSAT_LOG: "warn",
+    ...extra,
+  };
+  delete env.DATABASE_URL;
+  return env;
+}
+
 /** Runs `giamsat …` against the test data folder; returns stdout, throws with stderr on failure. */
 export async function giamsat(dataDir: string, args: string[]): Promise<string> {
   try {
     const { stdout } = await run(process.execPath, [cliBin, ...args], {
       cwd: repoRoot,
-      env: { ...process.env, GIAMSAT_DATA_DIR: dataDir, GIAMSAT_LOG: "warn", DATABASE_URL: "" },
+      env: serverEnv(dataDir),
       timeout: 60_000,
     });
     return stdout;

@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { addUser, giamsat } from "./cli.js";
+import { addUser, giamsat, serverEnv } from "./cli.js";
 import { cliBin, repoRoot, webDist } from "./paths.js";
 
 declare module "vitest" {
@@ -73,14 +73,7 @@ export default async function setup(project: TestProject) {
   let output = "";
   const server = spawn(process.execPath, [cliBin, "serve"], {
     cwd: repoRoot,
-    env: {
-      ...process.env,
-      GIAMSAT_DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      GIAMSAT_LOG: "warn",
-      DATABASE_URL: "",
-    },
+    env: serverEnv(dataDir, { PORT: String(port), HOST: "127.0.0.1" }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
