@@ -87,7 +87,7 @@ describe.each([1366, 375])("ảnh chụp các trang ở %i px", (width) => {
     await screenshot(page, "06-inbox");
     await noPageOverflow(page);
     await page
-      .getByTestId("inbox-table")
+      .getByTestId("due-table")
       .getByRole("link", { name: /^Báo cáo/ })
       .first()
       .click();

@@ -1,7 +1,14 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.js";
-import "./styles/app.css";
+import "./styles/base.css";
+import "./styles/layout.css";
+import "./styles/status.css";
+import "./styles/forms.css";
+import "./styles/tables.css";
+import "./styles/charts.css";
+import "./styles/pages.css";
+import "./styles/responsive.css";
 
 const root = document.getElementById("root");
 if (root)
