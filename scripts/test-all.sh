@@ -31,11 +31,11 @@ trap pg_cluster_stop EXIT
 export GIAMSAT_TEST_PG_URL="$PG_CLUSTER_URL"
 
 echo "== check (typecheck, lint, format, unit + integration tests on SQLite and PostgreSQL)"
-npm run typecheck
-npm run lint
-npm run format:check
-mkdir -p test-results
 status=0
+npm run typecheck || status=1
+npm run lint || status=1
+npm run format:check || status=1
+rm -rf test-results && mkdir -p test-results
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || status=1
 
 echo "== import contract on the seeds"

@@ -14,5 +14,8 @@ export function fold(text: string): string {
 
 /** NFC-normalises and collapses white space; the form every imported string is compared in. */
 export function clean(text: string): string {
-  return text.normalize("NFC").replace(/[\s\u00a0\u202f]+/g, " ").trim();
+  return text
+    .normalize("NFC")
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim();
 }
