@@ -1,10 +1,9 @@
-/** Horizontal stacked bars as inline SVG: one row per unit, one segment per series. */
+/**
+ * Horizontal stacked bars, one row per unit: the label is HTML text (legible at any width), the
+ * bar an inline SVG scaled to the row (attributes only, no inline styles: the CSP forbids them).
+ */
 export type BarSeries = { key: string; label: string; className: string };
-export type BarRow = { label: string; values: Record<string, number>; href?: string };
-
-const ROW = 26;
-const LABEL_W = 190;
-const WIDTH = 640;
+export type BarRow = { label: string; values: Record<string, number> };
 
 export function StackedBarChart({
   title,
@@ -17,11 +16,8 @@ export function StackedBarChart({
 }) {
   const totals = rows.map((row) => series.reduce((sum, s) => sum + (row.values[s.key] ?? 0), 0));
   const max = Math.max(1, ...totals);
-  const plotW = WIDTH - LABEL_W - 40;
-  const height = rows.length * ROW + 8;
-  const short = (text: string) => (text.length > 30 ? `${text.slice(0, 29)}…` : text);
   return (
-    <figure className="chart-figure">
+    <figure className="chart-figure" aria-label={title}>
       <ul className="legend" aria-hidden="true">
         {series.map((s) => (
           <li key={s.key}>
@@ -30,64 +26,44 @@ export function StackedBarChart({
           </li>
         ))}
       </ul>
-      <svg className="chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={title}>
+      <ol className="bar-rows">
         {rows.map((row, i) => {
-          let x = LABEL_W;
-          const y = i * ROW + 4;
+          let x = 0;
+          const summary = series.map((s) => `${s.label}: ${row.values[s.key] ?? 0}`).join(", ");
           return (
-            <g key={row.label}>
-              <title>
-                {`${row.label}: ${series.map((s) => `${s.label} ${row.values[s.key] ?? 0}`).join(", ")}`}
-              </title>
-              <text x={LABEL_W - 6} y={y + 14} textAnchor="end">
-                {short(row.label)}
-              </text>
-              {series.map((s) => {
-                const w = ((row.values[s.key] ?? 0) / max) * plotW;
-                const rect =
-                  w > 0 ? (
-                    <rect
-                      key={s.key}
-                      className={s.className}
-                      x={x}
-                      y={y}
-                      width={w}
-                      height={ROW - 8}
-                    />
-                  ) : null;
-                x += w;
-                return rect;
-              })}
-              <text x={x + 4} y={y + 14}>
-                {totals[i]}
-              </text>
-            </g>
+            <li key={row.label} className="bar-row">
+              <span className="bar-label">{row.label}</span>
+              <span className="bar-track">
+                <svg
+                  className="bar"
+                  viewBox="0 0 100 10"
+                  preserveAspectRatio="none"
+                  role="img"
+                  aria-label={`${row.label}: ${totals[i]} nhiệm vụ (${summary})`}
+                >
+                  {series.map((s) => {
+                    const w = ((row.values[s.key] ?? 0) / max) * 100;
+                    const rect =
+                      w > 0 ? (
+                        <rect
+                          key={s.key}
+                          className={s.className}
+                          x={x}
+                          y={0}
+                          width={w}
+                          height={10}
+                        />
+                      ) : null;
+                    x += w;
+                    return rect;
+                  })}
+                </svg>
+                <span className="bar-total">{totals[i]}</span>
+              </span>
+            </li>
           );
         })}
-      </svg>
-      <div className="sr-only">
-        <table>
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th>Đơn vị</th>
-              {series.map((s) => (
-                <th key={s.key}>{s.label}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.label}>
-                <td>{row.label}</td>
-                {series.map((s) => (
-                  <td key={s.key}>{row.values[s.key] ?? 0}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      </ol>
     </figure>
   );
 }
