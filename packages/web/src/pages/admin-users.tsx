@@ -17,6 +17,18 @@ export function AdminUsers() {
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
+  const changeRole = async (id: number, role: string) => {
+    setError(null);
+    setSaved(null);
+    try {
+      await api(`/api/users/${id}`, { method: "PATCH", body: { role } });
+      setSaved("Đã đổi vai trò.");
+      users.reload();
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+
   const add = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -62,7 +74,7 @@ export function AdminUsers() {
               name="password"
               type="password"
               required
-              minLength={10}
+              minLength={8}
               autoComplete="new-password"
             />
           </div>
@@ -112,7 +124,19 @@ export function AdminUsers() {
               <tr key={u.id}>
                 <td>{u.username}</td>
                 <td data-label="Họ tên">{u.displayName}</td>
-                <td data-label="Vai trò">{ROLE_LABELS[u.role] ?? u.role}</td>
+                <td data-label="Vai trò">
+                  <select
+                    aria-label={`Vai trò của ${u.username}`}
+                    value={u.role}
+                    onChange={(e) => void changeRole(u.id, e.target.value)}
+                  >
+                    {Object.entries(ROLE_LABELS).map(([code, label]) => (
+                      <option key={code} value={code}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                </td>
                 <td data-label="Đơn vị">{u.orgName ?? "—"}</td>
                 <td data-label="Trạng thái">{u.active ? "Đang hoạt động" : "Đã khoá"}</td>
               </tr>
