@@ -205,14 +205,21 @@ function buildDirectory(
     return result;
   };
 
+  /** Names (not abbreviations, not groups) of five characters or more, longest first. */
+  let names: { key: string; postings: Posting[] }[] | undefined;
+  const namesByLength = () => {
+    names ??= [...index]
+      .map(([key, postings]) => ({
+        key,
+        postings: postings.filter((p) => p.rank < 2 && get(p.id)?.kind !== "group"),
+      }))
+      .filter((name) => name.key.length >= 5 && name.postings.length > 0)
+      .sort((a, b) => b.key.length - a.key.length);
+    return names;
+  };
   const mentionedIn = (text: string): OrgEntry | null => {
     const padded = ` ${orgKey(text)} `;
-    let best: { key: string; postings: Posting[] } | null = null;
-    for (const [key, postings] of index) {
-      if (key.length < 5 || (best && key.length <= best.key.length)) continue;
-      const named = postings.filter((p) => p.rank < 2 && get(p.id)?.kind !== "group");
-      if (named.length > 0 && padded.includes(` ${key} `)) best = { key, postings: named };
-    }
+    const best = namesByLength().find((name) => padded.includes(` ${name.key} `));
     if (!best) return null;
     const result = choose(
       best.postings.map((p) => ({ ...p, cost: 0 })),

@@ -19,7 +19,15 @@ function foldChar(char: string): string {
 
 export function orgKey(text: string): string {
   let folded = "";
-  for (const char of text.normalize("NFC")) folded += foldChar(char);
+  for (const char of text.normalize("NFC")) {
+    const code = char.charCodeAt(0);
+    if (code >= 0x80) folded += foldChar(char);
+    else if (code >= 0x61 && code <= 0x7a)
+      folded += char; // a-z
+    else if (code >= 0x41 && code <= 0x5a)
+      folded += String.fromCharCode(code + 0x20); // A-Z
+    else folded += code >= 0x30 && code <= 0x39 ? char : " ";
+  }
   const words = folded.split(" ").filter((word) => word !== "" && word !== "va");
   const kept: string[] = [];
   for (const word of words) if (kept[kept.length - 1] !== word) kept.push(word);

@@ -16,26 +16,29 @@ export type Normalisers = {
   frequency(text: string): Frequency | null;
 };
 
-/** A deep copy of a JSON-like value, so that cached results are never shared between tasks. */
-function copy<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(copy) as T;
-  if (value === null || typeof value !== "object") return value;
-  const out: Record<string, unknown> = {};
-  for (const key in value) out[key] = copy((value as Record<string, unknown>)[key]);
-  return out as T;
+/** Freezes a JSON-like value throughout, so that a cached result can be shared between tasks. */
+function freeze<T>(value: T): T {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
+  for (const key in value) freeze((value as Record<string, unknown>)[key]);
+  return Object.freeze(value);
 }
 
 function cached<A extends string, R>(fn: (key: A) => R): (key: A) => R {
   const seen = new Map<A, R>();
   return (key) => {
-    if (!seen.has(key)) seen.set(key, fn(key));
-    return copy(seen.get(key) as R);
+    let result = seen.get(key);
+    if (result === undefined && !seen.has(key)) {
+      result = freeze(fn(key));
+      seen.set(key, result);
+    }
+    return result as R;
   };
 }
 
 /**
  * Plans repeat the same cell texts (`Các đơn vị thuộc Bộ`, `Thông báo số 17-TB/…`, `Quý I/2026`)
- * hundreds of times; the normalisers are pure, so each distinct text is parsed once per import.
+ * hundreds of times; the normalisers are pure, so each distinct text is parsed once per import
+ * and its (frozen) result shared by every row that repeats it.
  */
 export function memoise(n: Normalisers): Normalisers {
   const targets = new Map<string, (raw: string) => Target | null>();

@@ -45,13 +45,27 @@ export function quarterNumber(text: string): number | null {
  * keeping the string length, so that a regex match on the folded text gives positions in the
  * original. Input should be NFC.
  */
-export function foldAligned(text: string): string {
-  let out = "";
-  for (const ch of text) {
+const alignedChars = new Map<string, string>();
+
+/** One character folded to the same number of UTF-16 units (cached: texts repeat few letters). */
+function foldAlignedChar(ch: string): string {
+  let out = alignedChars.get(ch);
+  if (out === undefined) {
     const base =
       ch === "đ" || ch === "Đ" ? "d" : ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
     const lower = base.toLowerCase();
-    out += lower.length === ch.length ? lower : ch; // one output unit per input unit
+    out = lower.length === ch.length ? lower : ch; // one output unit per input unit
+    alignedChars.set(ch, out);
+  }
+  return out;
+}
+
+export function foldAligned(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) out += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 0x20) : ch;
+    else out += foldAlignedChar(ch);
   }
   return out;
 }

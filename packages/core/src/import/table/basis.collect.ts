@@ -11,7 +11,7 @@ export function collectBasis(
   basisCell: string,
   covering: Footnote[],
 ): DocumentRef[] {
-  const refs: DocumentRef[] = basisCell === "" ? [] : ctx.refs(basisCell);
+  const refs: DocumentRef[] = basisCell === "" ? [] : [...ctx.refs(basisCell)];
   const notes: Footnote[] = [];
   for (const marker of row.footnotes) {
     const note = ctx.footnotes.body(marker, row.line);
