@@ -49,10 +49,9 @@ export function tidyLines(text: string): string {
   return text
     .normalize("NFC")
     .replace(/[\u200b-\u200d\ufeff\u00ad]/g, "")
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/[\s\u00a0\u202f\u2007]+/g, " ").trim())
-    .filter((line) => line !== "")
-    .join("\n");
+    .replace(/[^\S\r\n]+/g, " ") // any white space but a line break (incl. no-break spaces)
+    .replace(/ ?[\r\n][\r\n ]*/g, "\n") // a break with the blanks and empty lines around it
+    .trim();
 }
 
 export type Markup = Cell;
@@ -75,7 +74,7 @@ export function parseCellMarkup(raw: string): Cell {
   let last = 0;
   const addText = (segment: string) => {
     out += segment;
-    const chars = segment.replace(/\s/g, "").length;
+    const chars = segment.length - (segment.match(/\s/g)?.length ?? 0);
     total += chars;
     if (bold > 0) boldChars += chars;
     if (italic > 0) italicChars += chars;
