@@ -3,6 +3,7 @@ import { SessionProvider, useSession } from "./auth/session.js";
 import { Layout } from "./components/layout.js";
 import { Loading } from "./components/feedback.js";
 import { AdminPage } from "./pages/admin.page.js";
+import { ChangeRequestsPage } from "./pages/change-requests.page.js";
 import { DashboardPage } from "./pages/dashboard.page.js";
 import { ImportPage } from "./pages/import.page.js";
 import { InboxPage } from "./pages/inbox.page.js";
@@ -32,6 +33,11 @@ const ROUTES: Route[] = [
     render: (p) => <ReportFormPage taskId={p.id ?? ""} />,
   },
   { pattern: "/don-vi", title: "Việc của đơn vị", render: () => <InboxPage /> },
+  {
+    pattern: "/de-xuat",
+    title: "Đề xuất điều chỉnh",
+    render: () => <ChangeRequestsPage />,
+  },
   { pattern: "/duyet", title: "Duyệt báo cáo", render: () => <ReviewPage /> },
   { pattern: "/nhap", title: "Nhập kế hoạch", render: () => <ImportPage /> },
   { pattern: "/quan-tri", title: "Quản trị", render: () => <AdminPage /> },

@@ -8,6 +8,7 @@ import "./styles/forms.css";
 import "./styles/tables.css";
 import "./styles/charts.css";
 import "./styles/pages.css";
+import "./styles/changes.css";
 import "./styles/responsive.css";
 
 const root = document.getElementById("root");

@@ -176,10 +176,14 @@ export type VersionView = {
 
 export type ChangeRequestView = {
   id: number;
+  taskId: number;
   kind: string;
+  payload: Record<string, unknown>;
   reason: string;
-  status: string;
+  proposedBy: number;
+  status: "proposed" | "approved" | "rejected";
   proposedAt: string;
+  decidedAt: string | null;
   decisionComment: string | null;
 };
 
@@ -216,6 +220,7 @@ export type TaskDetail = TaskSummary & {
   versions: VersionView[];
   changeRequests: ChangeRequestView[];
   audit: AuditView[];
+  cancelledAt: string | null;
 };
 
 export type Period = { key: string; label: string; start: string; end: string; dueDate: string };

@@ -10,6 +10,7 @@ const NAV: NavItem[] = [
   { to: "/ke-hoach", label: "Kế hoạch", show: () => true },
   { to: "/don-vi", label: "Việc của đơn vị", show: isUnitRole },
   { to: "/duyet", label: "Duyệt báo cáo", show: canMonitor },
+  { to: "/de-xuat", label: "Đề xuất điều chỉnh", show: (role) => role !== "admin" },
   { to: "/nhap", label: "Nhập kế hoạch", show: canMonitor },
   { to: "/quan-tri", label: "Quản trị", show: (role) => role === "admin" },
 ];

@@ -6,10 +6,10 @@ import type { Organisation } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
 
-/** The organisation directory: search, add a unit, add an alias to a unit. */
+/** The organisation directory: search, add a unit, rename a unit, add an alias to a unit. */
 export function AdminOrgs() {
   const orgs = useResource("organisations", (signal) =>
-    api<{ items: Organisation[] }>("/api/organisations", { signal }),
+    api<{ items: Organisation[] }>("/api/organisations", { query: { limit: 1000 }, signal }),
   );
   const [q, setQ] = useState("");
   const [error, setError] = useState<Error | null>(null);
@@ -53,6 +53,22 @@ export function AdminOrgs() {
         }),
       event.currentTarget,
     );
+  };
+
+  const rename = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const org = byId.get(Number(data.get("orgId")));
+    if (!org) return;
+    const shortName = String(data.get("shortName") ?? "").trim();
+    const name = String(data.get("name")).trim();
+    const body = { name, kind: org.kind, shortName: shortName || null };
+    const keepOldName = name !== org.name && !(org.aliases ?? []).includes(org.name);
+    void run(async () => {
+      await api(`/api/organisations/${org.id}`, { method: "PATCH", body });
+      if (keepOldName)
+        await api(`/api/organisations/${org.id}/aliases`, { body: { alias: org.name } });
+    }, event.currentTarget);
   };
 
   return (
@@ -107,6 +123,36 @@ export function AdminOrgs() {
           <button type="submit">Ghi nhớ tên gọi</button>
         </form>
       </div>
+      <form className="card" onSubmit={rename} aria-labelledby="rename-org-title">
+        <h2 id="rename-org-title">Đổi tên đơn vị</h2>
+        <p className="muted">
+          Tên cũ được giữ làm tên gọi khác để các văn bản ghi tên cũ vẫn nhận ra đơn vị.
+        </p>
+        <div className="filters">
+          <div className="field">
+            <label htmlFor="rename-org">Đơn vị</label>
+            <select id="rename-org" name="orgId" required defaultValue="">
+              <option value="" disabled>
+                — Chọn đơn vị —
+              </option>
+              {items.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="rename-name">Tên mới</label>
+            <input id="rename-name" name="name" type="text" required maxLength={300} />
+          </div>
+          <div className="field">
+            <label htmlFor="rename-short">Tên viết tắt (không bắt buộc)</label>
+            <input id="rename-short" name="shortName" type="text" maxLength={50} />
+          </div>
+          <button type="submit">Đổi tên</button>
+        </div>
+      </form>
       <div className="field">
         <label htmlFor="org-search">Tìm đơn vị</label>
         <input id="org-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} />

@@ -3,11 +3,13 @@ import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import type { Organisation, UserView } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
+import { useUser } from "../auth/session.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
 import { ROLE_LABELS } from "../format/status.format.js";
 
 /** Users and roles: list, create a user with a role and a unit. */
 export function AdminUsers() {
+  const me = useUser();
   const users = useResource("users", (signal) =>
     api<{ items: UserView[] }>("/api/users", { signal }),
   );
@@ -17,12 +19,12 @@ export function AdminUsers() {
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
-  const changeRole = async (id: number, role: string) => {
+  const update = async (id: number, body: { role?: string; active?: boolean }, done: string) => {
     setError(null);
     setSaved(null);
     try {
-      await api(`/api/users/${id}`, { method: "PATCH", body: { role } });
-      setSaved("Đã đổi vai trò.");
+      await api(`/api/users/${id}`, { method: "PATCH", body });
+      setSaved(done);
       users.reload();
     } catch (e) {
       setError(e as Error);
@@ -128,7 +130,7 @@ export function AdminUsers() {
                   <select
                     aria-label={`Vai trò của ${u.username}`}
                     value={u.role}
-                    onChange={(e) => void changeRole(u.id, e.target.value)}
+                    onChange={(e) => void update(u.id, { role: e.target.value }, "Đã đổi vai trò.")}
                   >
                     {Object.entries(ROLE_LABELS).map(([code, label]) => (
                       <option key={code} value={code}>
@@ -138,7 +140,26 @@ export function AdminUsers() {
                   </select>
                 </td>
                 <td data-label="Đơn vị">{u.orgName ?? "—"}</td>
-                <td data-label="Trạng thái">{u.active ? "Đang hoạt động" : "Đã khoá"}</td>
+                <td data-label="Trạng thái">
+                  {u.active ? "Đang hoạt động" : "Đã khoá"}{" "}
+                  {u.id !== me.id && (
+                    <button
+                      type="button"
+                      className={u.active ? "danger" : "secondary"}
+                      onClick={() =>
+                        void update(
+                          u.id,
+                          { active: !u.active },
+                          u.active
+                            ? `Đã khoá tài khoản ${u.username}.`
+                            : `Đã mở khoá tài khoản ${u.username}.`,
+                        )
+                      }
+                    >
+                      {u.active ? `Khoá ${u.username}` : `Mở khoá ${u.username}`}
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -9,6 +9,9 @@ import { OrgNames } from "../components/org-names.js";
 import { ReportHistory } from "../components/report-history.js";
 import { StatusChip } from "../components/status-chip.js";
 import { TaskHistory } from "../components/task-history.js";
+import { TaskLinks } from "../components/task-links.js";
+import { ChangeRequestForm } from "../components/change-request-form.js";
+import { ChangeRequestList } from "../components/change-request-list.js";
 import { formatDate, isIsoDate, todayIso } from "../format/date.format.js";
 import { deadlineNormalised, formatDeadline } from "../format/deadline.format.js";
 import { STATUS_LABELS, isStatusCode } from "@giamsat/core";
@@ -63,6 +66,7 @@ export function TaskPage({ id }: { id: string }) {
             <StatusChip status={t.status} days={t.daysOverdue} />{" "}
             {isStatusCode(t.status) ? STATUS_LABELS[t.status] : ""}
             {t.daysOverdue ? ` — quá hạn ${t.daysOverdue} ngày` : ""} · tính đến {formatDate(asOf)}
+            {t.cancelledAt ? ` · đã huỷ ngày ${formatDate(t.cancelledAt)}` : ""}
             {t.reporting.compliance?.share != null
               ? ` · báo cáo đúng hạn ${t.reporting.compliance.onTime}/${t.reporting.compliance.periodsDue} kỳ (${Math.round(t.reporting.compliance.share * 100)}%)`
               : ""}
@@ -154,40 +158,21 @@ export function TaskPage({ id }: { id: string }) {
         </section>
       )}
 
-      <section className="card" aria-labelledby="links-title">
-        <h2 id="links-title">Nhiệm vụ liên quan ở kế hoạch khác</h2>
-        {t.links.length === 0 ? (
-          <p className="muted">Chưa liên kết với nhiệm vụ nào.</p>
-        ) : (
-          <ul>
-            {t.links.map((l) => (
-              <li key={l.id}>
-                {l.kind === "implements" ? "Triển khai" : "Nhắc lại"}{" "}
-                <Link to={`/nhiem-vu/${l.other.id}?asOf=${asOf}`}>
-                  {l.other.planNumber ? `${l.other.planNumber} – ` : ""}nhiệm vụ{" "}
-                  {l.other.number ?? ""}: {l.other.name}
-                </Link>{" "}
-                <span className="muted">
-                  (
-                  {l.state === "confirmed"
-                    ? "đã xác nhận"
-                    : l.state === "rejected"
-                      ? "đã bác"
-                      : "đề xuất"}
-                  )
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <TaskLinks links={t.links} asOf={asOf} onChanged={task.reload} />
 
       <section className="card" aria-labelledby="reports-title">
         <h2 id="reports-title">Báo cáo tiến độ và minh chứng</h2>
         <ReportHistory reports={t.reports} />
       </section>
 
-      <TaskHistory versions={t.versions} changeRequests={t.changeRequests} audit={t.audit} />
+      <section className="card" aria-labelledby="changes-title">
+        <h2 id="changes-title">Đề xuất điều chỉnh</h2>
+        {t.changeRequests.length === 0 && <p className="muted">Chưa có đề xuất điều chỉnh.</p>}
+        <ChangeRequestList requests={t.changeRequests} onDecided={task.reload} />
+        {canReport && !t.cancelledAt && <ChangeRequestForm taskId={t.id} onSent={task.reload} />}
+      </section>
+
+      <TaskHistory versions={t.versions} audit={t.audit} />
     </>
   );
 }

@@ -1,0 +1,102 @@
+import { useState } from "react";
+import type { FormEvent } from "react";
+import { api } from "../api/client.js";
+import type { Organisation } from "../api/types.js";
+import { CHANGE_KINDS } from "../format/change-request.format.js";
+import { ErrorBox } from "./feedback.js";
+import { OrgPicker } from "./org-picker.js";
+
+type Kind = "extend_deadline" | "reassign" | "change_output" | "cancel";
+
+/** A unit's proposal to amend its task (new deadline, other units, new output, cancel). */
+export function ChangeRequestForm({ taskId, onSent }: { taskId: number; onSent: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [kind, setKind] = useState<Kind>("extend_deadline");
+  const [orgs, setOrgs] = useState<Organisation[]>([]);
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (!open)
+    return (
+      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+        Đề xuất điều chỉnh
+      </button>
+    );
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const reason = String(data.get("reason") ?? "").trim();
+    const body: Record<string, unknown> = { kind, reason };
+    if (kind === "extend_deadline") body.dueDate = String(data.get("dueDate") ?? "");
+    if (kind === "change_output") body.output = String(data.get("output") ?? "").trim();
+    if (kind === "reassign") {
+      if (orgs.length === 0) {
+        setError(new Error("Chọn ít nhất một đơn vị chủ trì mới."));
+        return;
+      }
+      body.leadOrgIds = orgs.map((o) => o.id);
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/tasks/${taskId}/change-requests`, { body });
+      setOpen(false);
+      setOrgs([]);
+      onSent();
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card change-form" onSubmit={(e) => void submit(e)} aria-labelledby="cr-title">
+      <h2 id="cr-title">Đề xuất điều chỉnh nhiệm vụ</h2>
+      <fieldset>
+        <legend>Nội dung đề xuất</legend>
+        {(Object.keys(CHANGE_KINDS) as Kind[]).map((k) => (
+          <label key={k} className="radio">
+            <input
+              type="radio"
+              name="kind"
+              value={k}
+              checked={kind === k}
+              onChange={() => setKind(k)}
+            />{" "}
+            {CHANGE_KINDS[k]}
+          </label>
+        ))}
+      </fieldset>
+      {kind === "extend_deadline" && (
+        <div className="field">
+          <label htmlFor="cr-due">Thời hạn mới</label>
+          <input id="cr-due" name="dueDate" type="date" required />
+        </div>
+      )}
+      {kind === "reassign" && (
+        <OrgPicker id="cr-orgs" label="Đơn vị chủ trì mới" chosen={orgs} onChange={setOrgs} />
+      )}
+      {kind === "change_output" && (
+        <div className="field">
+          <label htmlFor="cr-output">Sản phẩm mới</label>
+          <textarea id="cr-output" name="output" required rows={2} maxLength={5000} />
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="cr-reason">Lý do đề xuất (bắt buộc)</label>
+        <textarea id="cr-reason" name="reason" required rows={3} maxLength={5000} />
+      </div>
+      <ErrorBox error={error} />
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          Gửi đề xuất
+        </button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          Huỷ bỏ
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ReactNode } from "react";
+import { api } from "../api/client.js";
+import type { ChangeRequestView, Organisation } from "../api/types.js";
+import { useResource } from "../api/use-resource.js";
+import { useUser } from "../auth/session.js";
+import { formatDateTime } from "../format/date.format.js";
+import { CHANGE_STATUS, describeChange } from "../format/change-request.format.js";
+import { ChangeRequestDecision } from "./change-request-decision.js";
+
+/** Unit names for the reassignments among `requests` (loads the directory only when needed). */
+function useOrgNames(requests: ChangeRequestView[]): Map<number, string> {
+  const needed = requests.some((c) => c.kind === "reassign");
+  const orgs = useResource(needed ? "orgs all" : null, (signal) =>
+    api<{ items: Organisation[] }>("/api/organisations", { query: { limit: 1000 }, signal }),
+  );
+  return new Map((orgs.data?.items ?? []).map((o) => [o.id, o.name]));
+}
+
+/**
+ * Change requests with what they ask for, the reason, the outcome and — for a leader and a
+ * pending one — the approve / reject controls. `title` renders above each item (the task).
+ */
+export function ChangeRequestList({
+  requests,
+  onDecided,
+  title,
+}: {
+  requests: ChangeRequestView[];
+  onDecided: () => void;
+  title?: (c: ChangeRequestView) => ReactNode;
+}) {
+  const user = useUser();
+  const names = useOrgNames(requests);
+  return (
+    <ul className="change-requests" data-testid="change-requests">
+      {requests.map((c) => (
+        <li key={c.id} className={`change-request ${c.status}`}>
+          {title?.(c)}
+          <p>
+            <strong>{describeChange(c.kind, c.payload, names)}</strong>
+          </p>
+          <p>Lý do: {c.reason}</p>
+          <p className="muted">
+            Đề xuất lúc {formatDateTime(c.proposedAt)} ·{" "}
+            <span className={`cr-status ${c.status}`}>{CHANGE_STATUS[c.status] ?? c.status}</span>
+            {c.decidedAt ? ` lúc ${formatDateTime(c.decidedAt)}` : ""}
+            {c.decisionComment ? ` — ý kiến: ${c.decisionComment}` : ""}
+          </p>
+          {c.status === "proposed" && user.role === "leader" && (
+            <ChangeRequestDecision id={c.id} onDecided={onDecided} />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
