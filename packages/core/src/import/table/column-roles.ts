@@ -51,13 +51,28 @@ const RULES: [ColumnRole, RegExp][] = [
 const KEEP_AS_EXTRA =
   /^(?:ket qua hien nay|ket qua thuc hien den|tien do|ghi chu|nguon kinh phi|kinh phi)\b/;
 
+/**
+ * Header texts seen lately → their keys: every row near a table's top is tried as a header, and
+ * the same short texts (`STT`, `1`, `Bộ Công Thương`) come back on every page. Bounded.
+ */
+const recentKeys = new Map<string, string>();
+const RECENT_LIMIT = 2000;
+const CACHED_LENGTH = 200;
+
 /** Folded header text without footnote numbers, `(1)` column numbers or trailing punctuation. */
 export function headerKey(text: string): string {
-  return fold(text)
+  let key = recentKeys.get(text);
+  if (key !== undefined) return key;
+  key = fold(text)
     .replace(/\(\s*\d+\s*\)/g, " ")
     .replace(/[.:;*]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
+  if (text.length <= CACHED_LENGTH) {
+    if (recentKeys.size >= RECENT_LIMIT) recentKeys.clear();
+    recentKeys.set(text, key);
+  }
+  return key;
 }
 
 export function roleOf(text: string): ColumnRole | null {
