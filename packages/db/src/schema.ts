@@ -158,6 +158,8 @@ export interface TasksTable {
   name_search: string;
   kind: TaskKindCode;
   leader: string | null;
+  /** fold(leader): the leader filter matches on it */
+  leader_search: string | null;
   /** first lead unit (task_orgs role=lead, lowest ordinal, resolved to an organisation) */
   lead_org_id: number | null;
   output: string | null;

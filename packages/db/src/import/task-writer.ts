@@ -32,6 +32,7 @@ async function taskColumns(content: TaskContent, orgs: OrgResolver) {
     name_search: fold(content.name),
     kind: content.kind,
     leader: content.leader,
+    leader_search: content.leader === null ? null : fold(content.leader),
     lead_org_id: leadOrgId,
     output: content.output,
     ...deadlineColumns(content.deadline),

@@ -16,6 +16,10 @@ export interface TaskFilter {
   /** words searched in the folded name (all must occur), or the task's number exactly */
   q?: string;
   kind?: TaskKindCode;
+  /** the directing leader (tasks.leader), matched on its folded form: any spelling of it */
+  leader?: string;
+  /** one appendix of a plan (tasks.appendix_id) */
+  appendixId?: number;
   /** status codes as of the window's date (needs asOf) */
   status?: readonly StatusCode[];
   /** default true; false hides confidential tasks */
@@ -35,6 +39,8 @@ export function applyTaskFilter<O>(
   if (f.planId !== undefined) q = q.where("tasks.plan_id", "=", f.planId);
   if (f.leadOrgId !== undefined) q = q.where("tasks.lead_org_id", "=", f.leadOrgId);
   if (f.kind) q = q.where("tasks.kind", "=", f.kind);
+  if (f.appendixId !== undefined) q = q.where("tasks.appendix_id", "=", f.appendixId);
+  if (f.leader !== undefined) q = q.where("tasks.leader_search", "=", fold(f.leader));
   if (f.orgIds) {
     const units = f.orgIds.length ? [...f.orgIds] : [-1];
     q = q.where((eb) =>

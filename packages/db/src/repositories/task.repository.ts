@@ -8,15 +8,19 @@ import { listTaskLinks } from "./link.repository.js";
 import type { TaskLinkView } from "./link.repository.js";
 import { applyTaskFilter } from "./task-filter.js";
 import type { TaskFilter } from "./task-filter.js";
+import { orderTerms } from "./task-order.js";
+import type { TaskSort } from "./task-order.js";
 import { statusExpression } from "./task-status.sql.js";
 import type { StatusWindow } from "./task-status.sql.js";
 
 export type { TaskFilter } from "./task-filter.js";
+export { TASK_ORDERS } from "./task-order.js";
+export type { SortDirection, TaskOrder, TaskSort } from "./task-order.js";
 export type { StatusWindow } from "./task-status.sql.js";
 
 type Db = Kysely<Database>;
 
-export interface TaskListQuery extends TaskFilter, StatusWindow {
+export interface TaskListQuery extends TaskFilter, StatusWindow, TaskSort {
   /** default 50, at most 500 */
   limit?: number;
   offset?: number;
@@ -25,6 +29,8 @@ export interface TaskListQuery extends TaskFilter, StatusWindow {
 export type TaskListItem = TaskRow & {
   status: StatusCode;
   plan_number: string | null;
+  appendix_ordinal: number;
+  appendix_title: string;
   /** the lead units in order (resolved or raw) */
   lead: TaskOrgRow[];
 };
@@ -33,22 +39,28 @@ export type StatusCounts = Record<StatusCode, number>;
 
 export const MAX_TASK_PAGE = 500;
 
-/** Tasks matching the filter in plan order, each with its status as of `asOf`, and the total. */
+/**
+ * Tasks matching the filter in the requested order (plan order by default), each with its status
+ * as of `asOf` and its appendix, and the total.
+ */
 export async function listTasks(
   db: Db,
   query: TaskListQuery,
 ): Promise<{ items: TaskListItem[]; total: number }> {
   const limit = Math.min(Math.max(query.limit ?? 50, 0), MAX_TASK_PAGE);
   const offset = Math.max(query.offset ?? 0, 0);
-  const rows = await applyTaskFilter(db.selectFrom("tasks"), query, query)
+  let page = applyTaskFilter(db.selectFrom("tasks"), query, query)
     .innerJoin("plans", "plans.id", "tasks.plan_id")
+    .innerJoin("appendices", "appendices.id", "tasks.appendix_id")
     .selectAll("tasks")
-    .select([statusExpression(query).as("status"), "plans.number as plan_number"])
-    .orderBy("tasks.plan_id")
-    .orderBy("tasks.ordinal")
-    .limit(limit)
-    .offset(offset)
-    .execute();
+    .select([
+      statusExpression(query).as("status"),
+      "plans.number as plan_number",
+      "appendices.ordinal as appendix_ordinal",
+      "appendices.title as appendix_title",
+    ]);
+  for (const term of orderTerms(query, query)) page = page.orderBy(term);
+  const rows = await page.limit(limit).offset(offset).execute();
   const { n } = await applyTaskFilter(db.selectFrom("tasks"), query, query)
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
@@ -193,4 +205,36 @@ export async function refreshTaskCompletion(db: Db, taskId: number): Promise<str
     .where("id", "=", taskId)
     .execute();
   return completedOn;
+}
+
+/**
+ * The directing leaders of the tasks matching the filter (the values of the leader filter): one
+ * entry per folded spelling, named by its most frequent spelling, sorted by folded name.
+ */
+export async function listLeaders(
+  db: Db,
+  filter: TaskFilter,
+): Promise<{ leader: string; tasks: number }[]> {
+  const rows = await applyTaskFilter(db.selectFrom("tasks"), { ...filter, status: undefined })
+    .where("tasks.leader_search", "is not", null)
+    .select(["tasks.leader_search", "tasks.leader", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy(["tasks.leader_search", "tasks.leader"])
+    .execute();
+  const byFolded = new Map<string, { leader: string; tasks: number; top: number }>();
+  for (const row of rows) {
+    const n = Number(row.n);
+    const entry = byFolded.get(row.leader_search as string);
+    if (!entry) {
+      byFolded.set(row.leader_search as string, { leader: row.leader as string, tasks: n, top: n });
+      continue;
+    }
+    entry.tasks += n;
+    const text = row.leader as string;
+    if (n > entry.top || (n === entry.top && text < entry.leader)) {
+      Object.assign(entry, { leader: text, top: n });
+    }
+  }
+  return [...byFolded.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, { leader, tasks }]) => ({ leader, tasks }));
 }

@@ -117,6 +117,7 @@ export async function buildTask(
       due_date: "2026-12-31",
       line: n,
       name_search: fold(name),
+      leader_search: overrides.leader ? fold(overrides.leader) : null,
       ...overrides,
       name,
       plan_id,

@@ -1,0 +1,74 @@
+/**
+ * The orders a task list can be read in, as SQL (so that pages are exact at any scale). Every
+ * order ends with plan order (plan, position in the plan, id), so pages never overlap; tasks
+ * without the sort value (no due date, no resolved lead unit, not overdue) come last either way.
+ */
+import { sql } from "kysely";
+import type { RawBuilder } from "kysely";
+import { statusExpression, statusPredicate } from "./task-status.sql.js";
+import type { StatusWindow } from "./task-status.sql.js";
+
+export const TASK_ORDERS = ["number", "deadline", "daysOverdue", "name", "lead", "status"] as const;
+/**
+ * number: plan order (default) · deadline: due date · daysOverdue: overdue tasks first, `desc`
+ * (its default) most days overdue first · name: folded name · lead: folded name of the first
+ * lead unit · status: overdue, due soon, in time, no deadline, done late, done on time, recurring.
+ */
+export type TaskOrder = (typeof TASK_ORDERS)[number];
+export type SortDirection = "asc" | "desc";
+
+export interface TaskSort {
+  orderBy?: TaskOrder;
+  /** default asc, except daysOverdue: desc */
+  dir?: SortDirection;
+}
+
+const STATUS_RANK = [
+  "overdue",
+  "due_soon",
+  "in_time",
+  "no_deadline",
+  "done_late",
+  "done_on_time",
+  "recurring",
+] as const;
+
+const planOrder = [sql`tasks.plan_id`, sql`tasks.ordinal`, sql`tasks.id`];
+
+/** ORDER BY terms (each with its direction) for the sort, as of the window's date. */
+export function orderTerms(sort: TaskSort, w: StatusWindow): RawBuilder<unknown>[] {
+  const order = sort.orderBy ?? "number";
+  const dir = sort.dir ?? (order === "daysOverdue" ? "desc" : "asc");
+  const d = sql.raw(dir.toUpperCase());
+  const last = (value: RawBuilder<unknown>) => [sql`(${value} IS NULL)`, sql`${value} ${d}`];
+  const asc = (terms: RawBuilder<unknown>[]) => terms.map((t) => sql`${t} ASC`);
+  switch (order) {
+    case "number":
+      return planOrder.map((t) => sql`${t} ${d}`);
+    case "deadline":
+      return [...last(sql`tasks.due_date`), ...asc(planOrder)];
+    case "daysOverdue": {
+      // more days overdue = an earlier due date
+      const due = sql`CASE WHEN ${statusPredicate(["overdue"], w)} THEN tasks.due_date END`;
+      return [
+        sql`(${due} IS NULL)`,
+        sql`${due} ${sql.raw(dir === "desc" ? "ASC" : "DESC")}`,
+        ...asc(planOrder),
+      ];
+    }
+    case "name":
+      return [sql`tasks.name_search ${d}`, ...asc(planOrder)];
+    case "lead":
+      return [
+        ...last(sql`(SELECT o.search FROM organisations o WHERE o.id = tasks.lead_org_id)`),
+        ...asc(planOrder),
+      ];
+    case "status": {
+      const rank = sql.join(
+        STATUS_RANK.map((code, i) => sql`WHEN ${sql.lit(code)} THEN ${sql.lit(i)}`),
+        sql` `,
+      );
+      return [sql`(CASE ${statusExpression(w)} ${rank} END) ${d}`, ...asc(planOrder)];
+    }
+  }
+}
