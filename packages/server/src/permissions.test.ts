@@ -184,6 +184,11 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       request: async () => ({ method: "GET", url: `/api/tasks/${foreignTask}` }),
     },
     {
+      name: "GET /api/leaders",
+      allowed: "all",
+      request: async () => ({ method: "GET", url: `/api/leaders?plan=${plan}` }),
+    },
+    {
       name: "GET /api/stats",
       allowed: "all",
       request: async () => ({ method: "GET", url: `/api/stats?plan=${plan}` }),

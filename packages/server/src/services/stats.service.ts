@@ -14,24 +14,16 @@ import {
   listTasks,
   recurringTasks,
   type StatusCounts,
-  type TaskFilter,
 } from "@giamsat/db";
 import type { Actor } from "./actor.js";
 import { calendarsByPlan } from "./calendar.service.js";
 import { today, type Ctx } from "./context.js";
-import { visibleTasks } from "./task-access.js";
-import { localDay, statusOf } from "./task.service.js";
+import { localDay, scopeFilter, statusOf, type TaskScope } from "./task.service.js";
 import { taskListItem, type TaskListItemView } from "./task.view.js";
 
-export type StatsQuery = { plan?: number; asOf?: string; lead?: number };
+export type StatsQuery = TaskScope;
 
-function filterOf(actor: Actor, q: StatsQuery): TaskFilter {
-  return {
-    ...visibleTasks(actor),
-    ...(q.plan !== undefined ? { planId: q.plan } : {}),
-    ...(q.lead !== undefined ? { leadOrgId: q.lead } : {}),
-  };
-}
+const filterOf = scopeFilter;
 
 async function orgNames(ctx: Ctx, ids: readonly number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
@@ -94,9 +86,7 @@ export async function statsFor(ctx: Ctx, actor: Actor, q: StatsQuery): Promise<S
   };
 }
 
-const OVERDUE_PAGE = 500;
-
-/** Overdue tasks as of a date, most days overdue first. */
+/** Overdue tasks as of a date, most days overdue first (then plan order), paged in SQL. */
 export async function overdueFor(
   ctx: Ctx,
   actor: Actor,
@@ -108,12 +98,11 @@ export async function overdueFor(
     status: ["overdue"],
     asOf,
     dueSoonDays: ctx.config.dueSoonDays,
-    limit: OVERDUE_PAGE,
+    orderBy: "daysOverdue",
+    limit: q.limit,
+    offset: q.offset,
   });
-  const views = items
-    .map((t) => taskListItem(t, statusOf(ctx, t, asOf), t.lead))
-    .sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) || a.id - b.id);
-  return { asOf, items: views.slice(q.offset, q.offset + q.limit), total };
+  return { asOf, items: items.map((t) => taskListItem(t, statusOf(ctx, t, asOf), t.lead)), total };
 }
 
 export type ScorecardView = UnitScorecard<number> & { name: string };

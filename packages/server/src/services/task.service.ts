@@ -11,8 +11,12 @@ import {
   listChangeRequests,
   listTaskReports,
   listTaskVersions,
+  listLeaders,
   listTasks,
+  type SortDirection,
   type TaskDetail,
+  type TaskFilter,
+  type TaskOrder,
 } from "@giamsat/db";
 import type { Actor } from "./actor.js";
 import { calendarOf, type PlanCalendar } from "./calendar.service.js";
@@ -28,16 +32,35 @@ import {
   type TaskOrgView,
 } from "./task.view.js";
 
-export type TaskQuery = {
+/** The filters every task view shares: plan, lead unit, directing leader, appendix. */
+export type TaskScope = {
   plan?: number;
   asOf?: string;
-  status?: StatusCode[];
   lead?: number;
+  leader?: string;
+  appendix?: number;
+};
+
+export type TaskQuery = TaskScope & {
+  status?: StatusCode[];
   q?: string;
   kind?: "time-bound" | "recurring";
+  orderBy?: TaskOrder;
+  dir?: SortDirection;
   limit: number;
   offset: number;
 };
+
+/** The database filter for what the actor may see, narrowed by the query's scope. */
+export function scopeFilter(actor: Actor, q: TaskScope): TaskFilter {
+  return {
+    ...visibleTasks(actor),
+    ...(q.plan !== undefined ? { planId: q.plan } : {}),
+    ...(q.lead !== undefined ? { leadOrgId: q.lead } : {}),
+    ...(q.leader !== undefined ? { leader: q.leader } : {}),
+    ...(q.appendix !== undefined ? { appendixId: q.appendix } : {}),
+  };
+}
 
 export function statusOf(
   ctx: Ctx,
@@ -56,12 +79,12 @@ export async function listTasksFor(
 ): Promise<{ asOf: string; items: TaskListItemView[]; total: number }> {
   const asOf = query.asOf ?? today();
   const { items, total } = await listTasks(ctx.db, {
-    ...visibleTasks(actor),
-    ...(query.plan !== undefined ? { planId: query.plan } : {}),
-    ...(query.lead !== undefined ? { leadOrgId: query.lead } : {}),
+    ...scopeFilter(actor, query),
     ...(query.q ? { q: query.q } : {}),
     ...(query.kind ? { kind: query.kind } : {}),
     ...(query.status?.length ? { status: query.status } : {}),
+    ...(query.orderBy ? { orderBy: query.orderBy } : {}),
+    ...(query.dir ? { dir: query.dir } : {}),
     asOf,
     dueSoonDays: ctx.config.dueSoonDays,
     limit: query.limit,
@@ -70,10 +93,18 @@ export async function listTasksFor(
   return { asOf, items: items.map((t) => taskListItem(t, statusOf(ctx, t, asOf), t.lead)), total };
 }
 
+/** The directing leaders of the tasks the actor sees (in one plan), for the leader filter. */
+export async function leadersFor(
+  ctx: Ctx,
+  actor: Actor,
+  query: { plan?: number },
+): Promise<{ items: { leader: string; tasks: number }[] }> {
+  return { items: await listLeaders(ctx.db, scopeFilter(actor, query)) };
+}
+
 export type TaskDetailView = TaskListItemView & {
   asOf: string;
   plan: TaskDetail["plan"];
-  appendix: TaskDetail["appendix"];
   refNumber: string | null;
   groupPath: string[];
   role: "lead" | "support" | null;
@@ -171,7 +202,12 @@ export async function taskDetailFor(
   }
   const lead = task.orgs.filter((o) => o.role === "lead");
   const item = taskListItem(
-    { ...task, plan_number: task.plan.number },
+    {
+      ...task,
+      plan_number: task.plan.number,
+      appendix_ordinal: task.appendix.ordinal,
+      appendix_title: task.appendix.title,
+    },
     statusOf(ctx, task, asOf),
     lead,
   );
@@ -179,7 +215,6 @@ export async function taskDetailFor(
     ...item,
     asOf,
     plan: task.plan,
-    appendix: task.appendix,
     refNumber: task.ref_number,
     groupPath: JSON.parse(task.group_path) as string[],
     role: task.role,

@@ -21,6 +21,8 @@ export type TaskListItemView = {
   planId: number;
   planNumber: string | null;
   appendixId: number;
+  /** the appendix the task is in: its number repeats across appendices */
+  appendix: AppendixView;
   number: string | null;
   kind: TaskRow["kind"];
   name: string;
@@ -36,6 +38,41 @@ export type TaskListItemView = {
   completedOn: string | null;
   confidential: boolean;
 };
+
+export type AppendixView = { id: number; ordinal: number; title: string; label: string };
+
+const ROMAN: [number, string][] = [
+  [1000, "M"],
+  [900, "CM"],
+  [500, "D"],
+  [400, "CD"],
+  [100, "C"],
+  [90, "XC"],
+  [50, "L"],
+  [40, "XL"],
+  [10, "X"],
+  [9, "IX"],
+  [5, "V"],
+  [4, "IV"],
+  [1, "I"],
+];
+
+function roman(n: number): string {
+  let rest = n;
+  let out = "";
+  for (const [value, digits] of ROMAN) {
+    while (rest >= value) {
+      out += digits;
+      rest -= value;
+    }
+  }
+  return out;
+}
+
+/** An appendix with its short label, "Phụ lục II" (ordinal 2). */
+export function appendixView(a: { id: number; ordinal: number; title: string }): AppendixView {
+  return { id: a.id, ordinal: a.ordinal, title: a.title, label: `Phụ lục ${roman(a.ordinal)}` };
+}
 
 export function orgView(o: TaskOrgRow): TaskOrgView {
   return { orgId: o.org_id, name: o.name, raw: o.raw, kind: o.kind, resolved: o.resolved === 1 };
@@ -58,7 +95,7 @@ export function deadlineOf(
 }
 
 export function taskListItem(
-  t: TaskRow & { plan_number: string | null },
+  t: TaskRow & { plan_number: string | null; appendix_ordinal: number; appendix_title: string },
   status: TaskStatus,
   lead: readonly TaskOrgRow[],
 ): TaskListItemView {
@@ -68,6 +105,11 @@ export function taskListItem(
     planId: t.plan_id,
     planNumber: t.plan_number,
     appendixId: t.appendix_id,
+    appendix: appendixView({
+      id: t.appendix_id,
+      ordinal: t.appendix_ordinal,
+      title: t.appendix_title,
+    }),
     number: t.number,
     kind: t.kind,
     name: t.name,

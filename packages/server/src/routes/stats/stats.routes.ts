@@ -1,12 +1,12 @@
 import { STATUS_CODES } from "@giamsat/core";
 import { z } from "zod";
-import { asOfParam, id, limitParam, offsetParam } from "../../http/query.js";
+import { limitParam, offsetParam } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
 import { overdueFor, scorecardsFor, statsFor } from "../../services/stats.service.js";
-import { taskListResponse } from "../tasks/tasks.schemas.js";
+import { taskListResponse, taskScopeQuery } from "../tasks/tasks.schemas.js";
 
-const statsQuery = z.object({ plan: id.optional(), asOf: asOfParam, lead: id.optional() });
+const statsQuery = taskScopeQuery;
 const counts = z.object(
   Object.fromEntries(STATUS_CODES.map((c) => [c, z.number()])) as Record<
     (typeof STATUS_CODES)[number],
@@ -55,7 +55,8 @@ export function statsRoutes(t: RouteTable, ctx: Ctx): void {
     method: "GET",
     url: "/api/overdue",
     tag: "dashboard",
-    summary: "Nhiệm vụ quá hạn tại ngày asOf, quá hạn lâu nhất trước",
+    summary:
+      "Nhiệm vụ quá hạn tại ngày asOf, quá hạn lâu nhất trước (rồi theo thứ tự trong kế hoạch)",
     access: "user",
     query: statsQuery.extend({ limit: limitParam(500, 100), offset: offsetParam }),
     response: taskListResponse,

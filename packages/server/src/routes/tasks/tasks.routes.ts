@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { asOfParam, idParams } from "../../http/query.js";
+import { asOfParam, id, idParams } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
-import { listTasksFor, taskDetailFor } from "../../services/task.service.js";
+import { leadersFor, listTasksFor, taskDetailFor } from "../../services/task.service.js";
 import { taskListQuery, taskListResponse } from "./tasks.schemas.js";
 
 export function taskRoutes(t: RouteTable, ctx: Ctx): void {
@@ -11,7 +11,7 @@ export function taskRoutes(t: RouteTable, ctx: Ctx): void {
     url: "/api/tasks",
     tag: "tasks",
     summary:
-      "Nhiệm vụ theo bộ lọc (kế hoạch, trạng thái tại ngày asOf, đơn vị chủ trì, tìm kiếm không dấu), theo thứ tự trong kế hoạch",
+      "Nhiệm vụ theo bộ lọc (kế hoạch, phụ lục, trạng thái tại ngày asOf, đơn vị chủ trì, lãnh đạo chỉ đạo, tìm kiếm không dấu), sắp xếp theo orderBy/dir",
     access: "user",
     query: taskListQuery,
     response: taskListResponse,
@@ -28,5 +28,18 @@ export function taskRoutes(t: RouteTable, ctx: Ctx): void {
     params: idParams,
     query: z.object({ asOf: asOfParam }),
     handler: async ({ params, query, actor }) => taskDetailFor(ctx, actor, params.id, query.asOf),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/leaders",
+    tag: "tasks",
+    summary: "Lãnh đạo chỉ đạo của các nhiệm vụ (giá trị của bộ lọc leader), kèm số nhiệm vụ",
+    access: "user",
+    query: z.object({ plan: id.optional() }),
+    response: z.object({
+      items: z.array(z.object({ leader: z.string(), tasks: z.number() })),
+    }),
+    handler: async ({ query, actor }) => leadersFor(ctx, actor, query),
   });
 }
