@@ -47,6 +47,27 @@ describe("parseFrontMatter", () => {
     });
   });
 
+  it.each([
+    ["a numbered section", "1. Cụ thể hóa các nhiệm vụ chuyển đổi số năm 2026 của tỉnh"],
+    ["a sentence", "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau."],
+    ["a long paragraph", `Kế hoạch này nhằm ${"triển khai đồng bộ các nhiệm vụ, ".repeat(8)}`],
+  ])("ends the title before %s", (_what, prose) => {
+    const fm = parseFrontMatter(
+      paras("KẾ HOẠCH", "Chuyển đổi số tỉnh Lào Cai", "năm 2026", prose, "1. Mục đích"),
+      [],
+    );
+    expect(fm.title).toBe("Chuyển đổi số tỉnh Lào Cai năm 2026");
+  });
+
+  it("keeps a long first title line and an ellipsis", () => {
+    const long =
+      `Về việc ban hành Kế hoạch ${"thực hiện các nhiệm vụ được giao ".repeat(6)}`.trim();
+    expect(parseFrontMatter(paras("QUYẾT ĐỊNH", long), []).title).toBe(long);
+    expect(parseFrontMatter(paras("KẾ HOẠCH", "Chuyển đổi số...", "năm 2026"), []).title).toBe(
+      "Chuyển đổi số... năm 2026",
+    );
+  });
+
   it("does not take a number or a date from the `Căn cứ` lines", () => {
     const fm = parseFrontMatter(
       paras("QUYẾT ĐỊNH", "Căn cứ Nghị định số 40/2025/NĐ-CP ngày 26 tháng 2 năm 2025;"),

@@ -150,6 +150,15 @@ export function parseFrontMatter(paras: { text: string }[], captions: string[]):
   return info;
 }
 
+/** A body paragraph, not a title line: a numbered section, a sentence, or a long paragraph. */
+function isProse(text: string): boolean {
+  return (
+    /^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s/u.test(text) ||
+    /[^.]\.$/.test(text) ||
+    text.length > 200
+  );
+}
+
 /** The title: the lines after the kind line (`Về việc …`), up to the issuing authority or `Căn cứ`. */
 function titleAfter(head: string[], kindIndex: number, fk: (t: string) => string): string | null {
   const lines: string[] = [];
@@ -158,6 +167,7 @@ function titleAfter(head: string[], kindIndex: number, fk: (t: string) => string
     if (/^(?:can cu|quyet dinh|dieu \d)/.test(f) || (isUpper(t) && TITLES_OF_SIGNERS.test(f)))
       break;
     if (lines.length > 0 && isUpper(t) && !isUpper(lines[lines.length - 1]!)) break;
+    if (lines.length > 0 && isProse(t)) break;
     lines.push(t);
     if (t.length > 300) break;
   }

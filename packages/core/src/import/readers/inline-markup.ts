@@ -77,6 +77,8 @@ export function markdownToTags(text: string): string {
     .replace(/\*\*(\S(?:[^*]*?\S)?)\*\*/g, "<b>$1</b>")
     .replace(/__(\S(?:[^_]*?\S)?)__/g, "<b>$1</b>")
     .replace(/(^|[^*\w])\*(\S(?:[^*]*?\S)?)\*(?![*\w])/g, "$1<i>$2</i>")
+    // `_80_`, `_Bộ Công Thương_`; not inside a word (`snake_case`) nor blanks to fill (`số ___`).
+    .replace(/(^|[^_\p{L}\p{N}])_([^\s_](?:[^_]*?[^\s_])?)_(?![_\p{L}\p{N}])/gu, "$1<i>$2</i>")
     .replace(/\*\*/g, "");
   return out.replace(ESCAPED, (_m, code: string) => String.fromCharCode(Number(code)));
 }

@@ -9,6 +9,18 @@ describe("parseCellMarkup", () => {
     expect(cell.bold).toBe(false);
   });
 
+  it("reads `_…_` as italic, but not underscores inside words or blanks to fill", () => {
+    expect(parseCellMarkup("_80_")).toMatchObject({ text: "80", italic: true });
+    expect(parseCellMarkup("_Giai đoạn 1_ (_Quý I/2026_)")).toMatchObject({
+      text: "Giai đoạn 1 (Quý I/2026)",
+      italic: false,
+    });
+    expect(parseCellMarkup("Đạt _tối thiểu_ 80%").text).toBe("Đạt tối thiểu 80%");
+    expect(parseCellMarkup("bảng ho_so_dien_tu").text).toBe("bảng ho_so_dien_tu");
+    expect(parseCellMarkup("Quyết định số ___/QĐ-UBND").text).toBe("Quyết định số ___/QĐ-UBND");
+    expect(parseCellMarkup("Đề án_2026_").text).toBe("Đề án_2026_");
+  });
+
   it("marks a cell bold or italic only when all of its text is", () => {
     expect(parseCellMarkup("<b>1</b>").bold).toBe(true);
     expect(parseCellMarkup("**NHÓM NHIỆM VỤ**").bold).toBe(true);
