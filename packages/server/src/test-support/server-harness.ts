@@ -33,6 +33,8 @@ export type Harness = {
   app: FastifyInstance;
   ctx: Ctx;
   dataDir: string;
+  /** the served web folder (dataDir/web, absent until a test builds it) */
+  webDir: string;
   close(): Promise<void>;
 };
 
@@ -45,7 +47,7 @@ export async function startHarness(
   const config = loadConfig({
     GIAMSAT_DATA_DIR: dataDir,
     GIAMSAT_LOG: "silent",
-    GIAMSAT_WEB_DIR: dataDir,
+    GIAMSAT_WEB_DIR: path.join(dataDir, "web"),
     ...env,
   });
   const ctx: Ctx = { db: handle.db, dialect: handle.dialect, config };
@@ -54,6 +56,7 @@ export async function startHarness(
     app,
     ctx,
     dataDir,
+    webDir: config.webDir,
     close: async () => {
       await app.close();
       await handle.close();
