@@ -70,6 +70,9 @@ export type TaskSummary = {
   id: number;
   planId: number;
   planNumber: string | null;
+  appendixId: number;
+  /** task numbers restart in each appendix: "Phụ lục II" tells them apart */
+  appendix: { id: number; ordinal: number; title: string; label: string };
   number: string | null;
   kind: "time-bound" | "recurring";
   name: string;

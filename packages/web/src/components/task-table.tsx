@@ -1,50 +1,42 @@
-import { useState } from "react";
 import type { TaskSummary } from "../api/types.js";
 import { formatDeadline } from "../format/deadline.format.js";
-import { STATUS_CODES } from "@giamsat/core";
 import { Link } from "../router/link.js";
 import { OrgNames } from "./org-names.js";
 import { StatusChip } from "./status-chip.js";
 
-export type SortKey = "order" | "name" | "lead" | "deadline" | "status";
+/** The server's task orders (`/api/tasks?orderBy=`). */
+export type SortKey = "number" | "name" | "lead" | "deadline" | "status";
+export type Sort = { key: SortKey; desc: boolean };
 
-const byNumber = (a: string | null, b: string | null) =>
-  (a ?? "").localeCompare(b ?? "", "vi", { numeric: true });
-
-const COMPARE: Record<SortKey, (a: TaskSummary, b: TaskSummary) => number> = {
-  order: () => 0,
-  name: (a, b) => a.name.localeCompare(b.name, "vi"),
-  lead: (a, b) => (a.lead[0]?.name ?? "").localeCompare(b.lead[0]?.name ?? "", "vi"),
-  deadline: (a, b) =>
-    (a.deadline.due ?? "9999").localeCompare(b.deadline.due ?? "9999") ||
-    byNumber(a.number, b.number),
-  status: (a, b) =>
-    STATUS_CODES.indexOf(a.status as never) - STATUS_CODES.indexOf(b.status as never) ||
-    (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0),
-};
+export const SORT_KEYS: readonly SortKey[] = ["number", "name", "lead", "deadline", "status"];
 
 const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: "order", label: "STT" },
+  { key: "number", label: "STT" },
   { key: "name", label: "Tên nhiệm vụ" },
   { key: "lead", label: "Đơn vị chủ trì" },
   { key: "deadline", label: "Thời hạn" },
   { key: "status", label: "Tình trạng" },
 ];
 
-/** The task table with sortable columns (click a header; again to reverse). */
+/**
+ * The task table; a header click asks for another order (sorted on the server, so the order
+ * holds across pages), a second click reverses it. The appendix label is shown beside the
+ * number, because numbers restart in each appendix.
+ */
 export function TaskTable({
   tasks,
   asOf,
   caption,
+  sort,
+  onSort,
 }: {
   tasks: TaskSummary[];
   asOf: string;
   caption: string;
+  sort: Sort;
+  onSort: (sort: Sort) => void;
 }) {
-  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "order", desc: false });
-  const sorted = sort.key === "order" ? [...tasks] : [...tasks].sort(COMPARE[sort.key]);
-  if (sort.desc) sorted.reverse();
-  const toggle = (key: SortKey) => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }));
+  const toggle = (key: SortKey) => onSort({ key, desc: sort.key === key ? !sort.desc : false });
   const ariaSort = (key: SortKey) =>
     sort.key === key ? (sort.desc ? "descending" : "ascending") : "none";
 
@@ -58,7 +50,7 @@ export function TaskTable({
               <th
                 key={c.key}
                 aria-sort={ariaSort(c.key)}
-                className={c.key === "order" ? "num" : undefined}
+                className={c.key === "number" ? "num" : undefined}
               >
                 <button type="button" className="sort" onClick={() => toggle(c.key)}>
                   {c.label}
@@ -69,10 +61,13 @@ export function TaskTable({
           </tr>
         </thead>
         <tbody>
-          {sorted.map((task) => (
+          {tasks.map((task) => (
             <tr key={task.id}>
               <td className="num" data-label="STT">
                 {task.number ?? "—"}
+                <small className="appendix-label" title={task.appendix.title}>
+                  {task.appendix.label}
+                </small>
               </td>
               <td className="task-name">
                 <Link to={`/nhiem-vu/${task.id}?asOf=${asOf}`}>{task.name}</Link>

@@ -2,10 +2,18 @@ import type { FormEvent } from "react";
 import type { Organisation, PlanSummary } from "../api/types.js";
 import { setQuery, useLocation } from "../router/router.js";
 
-type Props = { plans: PlanSummary[]; units: Organisation[]; asOf: string };
+type Props = {
+  plans: PlanSummary[];
+  units: Organisation[];
+  leaders: { leader: string; tasks: number }[];
+  asOf: string;
+};
 
-/** Plan, date and lead unit: submitting writes them into the URL so the view can be shared. */
-export function DashboardFilters({ plans, units, asOf }: Props) {
+/**
+ * Plan, date, lead unit and directing leader: submitting writes them into the URL so the view
+ * can be shared.
+ */
+export function DashboardFilters({ plans, units, leaders, asOf }: Props) {
   const { query } = useLocation();
   const sorted = [...units].sort((a, b) => a.name.localeCompare(b.name, "vi"));
 
@@ -13,7 +21,10 @@ export function DashboardFilters({ plans, units, asOf }: Props) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? "").trim() || null;
-    setQuery({ plan: value("plan"), asOf: value("asOf"), lead: value("lead") }, false);
+    setQuery(
+      { plan: value("plan"), asOf: value("asOf"), lead: value("lead"), leader: value("leader") },
+      false,
+    );
   };
 
   return (
@@ -21,7 +32,7 @@ export function DashboardFilters({ plans, units, asOf }: Props) {
       className="card filters"
       onSubmit={submit}
       aria-label="Bộ lọc"
-      key={`${query.toString()} ${plans.length} ${units.length}`}
+      key={`${query.toString()} ${plans.length} ${units.length} ${leaders.length}`}
     >
       <div className="field">
         <label htmlFor="f-plan">Kế hoạch</label>
@@ -45,6 +56,17 @@ export function DashboardFilters({ plans, units, asOf }: Props) {
           {sorted.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-leader">Lãnh đạo chỉ đạo</label>
+        <select id="f-leader" name="leader" defaultValue={query.get("leader") ?? ""}>
+          <option value="">Tất cả lãnh đạo</option>
+          {leaders.map((l) => (
+            <option key={l.leader} value={l.leader}>
+              {l.leader} ({l.tasks})
             </option>
           ))}
         </select>

@@ -1,4 +1,4 @@
-import { api } from "../api/client.js";
+import { api, apiUrl } from "../api/client.js";
 import type { Organisation, Page, PlanSummary, Stats, TaskSummary } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { StackedBarChart } from "../components/bar-chart.js";
@@ -12,6 +12,7 @@ import { STATUS_LABELS, STATUS_CODES } from "@giamsat/core";
 import { Link } from "../router/link.js";
 import { useLocation } from "../router/router.js";
 import { DashboardFilters } from "./dashboard-filters.js";
+import { PendingChanges } from "../components/pending-changes.js";
 
 const OVERDUE_LIMIT = 200;
 
@@ -26,7 +27,12 @@ const unitBar = (c: Record<string, number>) => ({
 export function DashboardPage() {
   const { query } = useLocation();
   const asOf = isIsoDate(query.get("asOf")) ? (query.get("asOf") as string) : todayIso();
-  const scope = { plan: query.get("plan"), lead: query.get("lead"), asOf };
+  const scope = {
+    plan: query.get("plan"),
+    lead: query.get("lead"),
+    leader: query.get("leader"),
+    asOf,
+  };
   const scopeKey = JSON.stringify(scope);
 
   const plans = useResource("plans", (signal) =>
@@ -34,6 +40,12 @@ export function DashboardPage() {
   );
   const units = useResource("units", (signal) =>
     api<Page<Organisation>>("/api/organisations", { query: { kind: "unit", limit: 1000 }, signal }),
+  );
+  const leaders = useResource(`leaders ${scope.plan ?? ""}`, (signal) =>
+    api<{ items: { leader: string; tasks: number }[] }>("/api/leaders", {
+      query: { plan: scope.plan },
+      signal,
+    }),
   );
   const stats = useResource(`stats ${scopeKey}`, (signal) =>
     api<Stats>("/api/stats", { query: scope, signal }),
@@ -46,7 +58,9 @@ export function DashboardPage() {
   const counts = stats.data?.counts;
   const overdueItems = overdue.data?.items ?? [];
   const statusLink = (status: string) =>
-    scope.plan ? `/ke-hoach/${scope.plan}?asOf=${asOf}&status=${status}` : `/ke-hoach?asOf=${asOf}`;
+    scope.plan
+      ? apiUrl(`/ke-hoach/${scope.plan}`, { asOf, status, leader: scope.leader })
+      : `/ke-hoach?asOf=${asOf}`;
 
   return (
     <>
@@ -62,9 +76,11 @@ export function DashboardPage() {
       <DashboardFilters
         plans={plans.data?.items ?? []}
         units={units.data?.items ?? []}
+        leaders={leaders.data?.items ?? []}
         asOf={asOf}
       />
       <ErrorBox error={plans.error} />
+      <PendingChanges />
 
       <section aria-labelledby="counts-title">
         <h2 id="counts-title">Số nhiệm vụ theo tình trạng</h2>

@@ -3,7 +3,8 @@ import { api } from "../api/client.js";
 import type { Page, PlanDetail, TaskSummary } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { Empty, ErrorBox, Loading } from "../components/feedback.js";
-import { TaskTable } from "../components/task-table.js";
+import { SORT_KEYS, TaskTable } from "../components/task-table.js";
+import type { SortKey } from "../components/task-table.js";
 import { formatDate, isIsoDate, todayIso } from "../format/date.format.js";
 import { STATUS_LABELS, STATUS_CODES } from "@giamsat/core";
 import { Link } from "../router/link.js";
@@ -17,8 +18,26 @@ export function PlanPage({ id }: { id: string }) {
   const asOf = isIsoDate(query.get("asOf")) ? (query.get("asOf") as string) : todayIso();
   const status = query.get("status") ?? "";
   const q = query.get("q") ?? "";
+  const appendix = query.get("appendix") ?? "";
+  const leader = query.get("leader") ?? "";
   const page = Math.max(1, Number(query.get("trang")) || 1);
-  const filter = { plan: id, asOf, status, q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+  const sortParam = query.get("sort") as SortKey | null;
+  const sort = {
+    key: sortParam && SORT_KEYS.includes(sortParam) ? sortParam : "number",
+    desc: query.get("dir") === "desc",
+  } as const;
+  const filter = {
+    plan: id,
+    appendix,
+    leader,
+    asOf,
+    status,
+    q,
+    orderBy: sort.key,
+    dir: sort.desc ? "desc" : "asc",
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  };
 
   const plan = useResource(`plan ${id}`, (signal) =>
     api<PlanDetail>(`/api/plans/${id}`, { signal }),
@@ -98,6 +117,23 @@ export function PlanPage({ id }: { id: string }) {
               onChange={(e) => setSearch(e.target.value)}
             />
           </div>
+          {data && data.appendices.length > 1 && (
+            <div className="field">
+              <label htmlFor="p-appendix">Phụ lục</label>
+              <select
+                id="p-appendix"
+                value={appendix}
+                onChange={(e) => setQuery({ appendix: e.target.value, trang: null })}
+              >
+                <option value="">Tất cả phụ lục</option>
+                {data.appendices.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           <div className="field">
             <label htmlFor="p-status">Tình trạng</label>
             <select
@@ -128,12 +164,25 @@ export function PlanPage({ id }: { id: string }) {
         {tasks.data && (
           <p className="muted" role="status">
             {total} nhiệm vụ khớp bộ lọc
+            {leader ? ` · lãnh đạo chỉ đạo: ${leader}` : ""}
             {pages > 1 ? ` · trang ${page}/${pages}` : ""}
           </p>
         )}
         {tasks.data && shown.length === 0 && <Empty>Không có nhiệm vụ nào khớp bộ lọc.</Empty>}
         {shown.length > 0 && (
-          <TaskTable tasks={shown} asOf={asOf} caption="Danh sách nhiệm vụ của kế hoạch" />
+          <TaskTable
+            tasks={shown}
+            asOf={asOf}
+            caption="Danh sách nhiệm vụ của kế hoạch"
+            sort={sort}
+            onSort={(next) =>
+              setQuery({
+                sort: next.key === "number" ? null : next.key,
+                dir: next.desc ? "desc" : null,
+                trang: null,
+              })
+            }
+          />
         )}
         {pages > 1 && (
           <nav className="actions pager" aria-label="Phân trang">
