@@ -186,6 +186,18 @@ export interface TasksTable {
   updated_at: string | null;
 }
 
+/**
+ * How many tasks in force share each status-relevant key (maintained by triggers on `tasks`;
+ * a missing date is ''): national status counts sum these rows instead of reading every task.
+ */
+export interface TaskStatusBucketsTable {
+  confidential: Flag;
+  kind: TaskKindCode;
+  due_date: string;
+  completed_on: string;
+  n: number;
+}
+
 export interface TaskOrgsTable {
   id: Generated<number>;
   task_id: number;
@@ -396,6 +408,7 @@ export interface Database {
   appendices: AppendicesTable;
   task_groups: TaskGroupsTable;
   tasks: TasksTable;
+  task_status_buckets: TaskStatusBucketsTable;
   task_orgs: TaskOrgsTable;
   milestones: MilestonesTable;
   indicators: IndicatorsTable;

@@ -57,6 +57,9 @@ describe.each(dialects())("task status in SQL (%s)", (dialect) => {
           const { counts, total } = await countStatuses(db, { planId: plan.id, asOf, dueSoonDays });
           expect(counts, `${asOf} window ${dueSoonDays}`).toEqual(expected);
           expect(total).toBe(CASES.length);
+          // no filter: the same counts from the status buckets (the only plan is this one)
+          const national = await countStatuses(db, { asOf, dueSoonDays });
+          expect(national, `buckets ${asOf} window ${dueSoonDays}`).toEqual({ counts, total });
 
           const page = await listTasks(db, { planId: plan.id, asOf, dueSoonDays, limit: 500 });
           for (const item of page.items) expect(item.status).toBe(expectedById.get(item.id));

@@ -17,16 +17,29 @@ export interface StatusWindow {
   dueSoonDays?: number;
 }
 
-const kind = sql.ref("tasks.kind");
-const due = sql.ref("tasks.due_date");
-const completed = sql.ref("tasks.completed_on");
+/** The columns the status reads: `tasks`' own, or another table's holding the same values. */
+export interface StatusColumns {
+  kind: RawBuilder<unknown>;
+  due: RawBuilder<unknown>;
+  completed: RawBuilder<unknown>;
+}
+
+const TASK_COLUMNS: StatusColumns = {
+  kind: sql.ref("tasks.kind"),
+  due: sql.ref("tasks.due_date"),
+  completed: sql.ref("tasks.completed_on"),
+};
+const { kind, due, completed } = TASK_COLUMNS;
 
 function soonLimit(w: StatusWindow): string {
   return addDays(w.asOf, w.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS);
 }
 
-/** `CASE … END` giving the status code of each row of `tasks`. */
-export function statusExpression(w: StatusWindow): RawBuilder<StatusCode> {
+/** `CASE … END` giving the status code of each row of `tasks` (or of rows with `columns`). */
+export function statusExpression(
+  w: StatusWindow,
+  { kind, due, completed }: StatusColumns = TASK_COLUMNS,
+): RawBuilder<StatusCode> {
   return sql<StatusCode>`CASE
     WHEN ${kind} = 'recurring' THEN 'recurring'
     WHEN ${completed} IS NOT NULL AND ${completed} <= ${w.asOf} THEN

@@ -6,6 +6,7 @@ import type { Kysely } from "kysely";
 import type { Database, MilestoneRow, TaskOrgRow, TaskRow } from "../schema.js";
 import { listTaskLinks } from "./link.repository.js";
 import type { TaskLinkView } from "./link.repository.js";
+import { bucketsAnswer, countFromBuckets } from "./status-buckets.js";
 import { applyTaskFilter } from "./task-filter.js";
 import type { TaskFilter } from "./task-filter.js";
 import { orderTerms } from "./task-order.js";
@@ -79,17 +80,21 @@ function zeroCounts(): StatusCounts {
   return Object.fromEntries(STATUS_CODES.map((c) => [c, 0])) as StatusCounts;
 }
 
-/** How many tasks have each status as of `asOf` (all codes present, zeros included). */
+/**
+ * How many tasks have each status as of `asOf` (all codes present, zeros included). National
+ * counts (no plan, unit, search… filter) sum the status buckets; the rest read the tasks.
+ */
 export async function countStatuses(
   db: Db,
   filter: TaskFilter & StatusWindow,
 ): Promise<{ counts: StatusCounts; total: number }> {
-  const status = statusExpression(filter);
-  const rows = await applyTaskFilter(db.selectFrom("tasks"), { ...filter, status: undefined })
-    .select([status.as("status"), (eb) => eb.fn.countAll<number>().as("n")])
-    // by position: PostgreSQL does not match a parameterised CASE in GROUP BY with the SELECT's
-    .groupBy(sql`1`)
-    .execute();
+  const rows = bucketsAnswer(filter)
+    ? await countFromBuckets(db, filter, filter)
+    : await applyTaskFilter(db.selectFrom("tasks"), { ...filter, status: undefined })
+        .select([statusExpression(filter).as("status"), (eb) => eb.fn.countAll<number>().as("n")])
+        // by position: PostgreSQL does not match a parameterised CASE in GROUP BY with the SELECT's
+        .groupBy(sql`1`)
+        .execute();
   const counts = zeroCounts();
   let total = 0;
   for (const row of rows) {
