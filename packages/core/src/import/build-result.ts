@@ -4,7 +4,7 @@
  * so every input format lands in exactly the same structure.
  */
 import type { Block } from "./blocks.js";
-import type { Appendix, DocumentInfo, ImportResult } from "./contract.js";
+import type { Appendix, DocumentInfo, ImportResult, Warning } from "./contract.js";
 import { createDirectory, type OrgDirectory } from "../directory/index.js";
 import { parseDeadline } from "./normalise/deadline.parse.js";
 import { parseDocumentRefs } from "./normalise/document-ref.parse.js";
@@ -31,6 +31,21 @@ function planYear(date: string | null, texts: string[]): number | null {
   return null;
 }
 
+/**
+ * Several appendices may number their tasks alike (PL I and PL II of a plan both have a task 12):
+ * the warnings of each say which appendix they are about. `Nhiệm vụ 12: …` → `Phụ lục II,
+ * nhiệm vụ 12: …`; other messages get `Phụ lục II: ` unless they already start with it.
+ */
+function nameAppendix(warnings: Warning[], heading: string): void {
+  const name = heading.replace(/^phụ lục/iu, "Phụ lục");
+  for (const w of warnings) {
+    if (w.message.toLowerCase().startsWith(heading.toLowerCase())) continue;
+    w.message = /^(?:Nhiệm vụ|Chỉ tiêu) /u.test(w.message)
+      ? `${name}, ${w.message[0]!.toLowerCase()}${w.message.slice(1)}`
+      : `${name}: ${w.message}`;
+  }
+}
+
 export function buildResult(blocks: Block[], opts: BuildOptions = {}): ImportResult {
   const parts = splitSections(blocks);
   const captions = parts.sections.map((s) => s.caption).filter((c): c is string => c !== null);
@@ -53,8 +68,12 @@ export function buildResult(blocks: Block[], opts: BuildOptions = {}): ImportRes
   parts.sections.forEach((section, i) => {
     const end = parts.sections[i + 1]?.line ?? Number.POSITIVE_INFINITY;
     const sectionNotes = parts.footnotes.filter((n) => n.line >= section.line && n.line < end);
-    for (const run of section.runs)
+    for (const run of section.runs) {
+      const from = ctx.warnings.length;
       appendices.push(buildAppendix({ section, run, sectionNotes }, ctx));
+      if (section.heading && parts.sections.length > 1)
+        nameAppendix(ctx.warnings.slice(from), section.heading);
+    }
   });
   if (appendices.length === 0) ctx.warn("no_tables", null);
   if (front.numberBlank) ctx.warn("document_number_blank", null);

@@ -128,6 +128,23 @@ describe("qd596: Quyết định 596/QĐ-BCT", () => {
       true,
     );
   });
+
+  it("names the appendix in each warning: PL I and PL II both number their tasks from 1", () => {
+    // A warning belongs to the last appendix whose first row is above it.
+    const starts = r.appendices.map((a) => ({
+      name: a.title.match(/^PHỤ LỤC [IVX]+/)?.[0].replace("PHỤ LỤC", "Phụ lục") ?? "?",
+      line: Math.min(...[...a.tasks, ...a.indicators].map((x) => x.line)),
+    }));
+    expect(r.warnings.length).toBeGreaterThan(0);
+    for (const w of r.warnings) {
+      const at = starts.filter((s) => s.line <= (w.line ?? 0)).pop() ?? starts[0];
+      expect(w.message).toMatch(new RegExp(`^${at?.name}[,:] `));
+      expect(w.message).not.toMatch(/^Phụ lục [IVX]+[,:] (?:Nhiệm vụ|Chỉ tiêu) /);
+    }
+    expect(r.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/^Phụ lục II, nhiệm vụ \d+: /),
+    );
+  });
 });
 
 describe("qd405: Quyết định 405/QĐ-BCT", () => {
