@@ -100,6 +100,7 @@ function buildDirectory(
 ): OrgDirectory {
   const index = new Map<string, Posting[]>();
   const childrenOf = new Map<string, OrgEntry[]>();
+  const keyOfForm = new Map<string, string>(); // standard units repeat the same forms
   for (const entry of entries) {
     const parent = entry.parentId ? byId.get(entry.parentId) : undefined;
     if (entry.parentId) {
@@ -108,7 +109,8 @@ function buildDirectory(
       childrenOf.set(entry.parentId, siblings);
     }
     for (const form of entryForms(entry, parent, phrases)) {
-      const key = orgKey(form.text);
+      let key = keyOfForm.get(form.text);
+      if (key === undefined) keyOfForm.set(form.text, (key = orgKey(form.text)));
       if (!key) continue;
       const postings = index.get(key) ?? [];
       const same = postings.find((posting) => posting.id === entry.id);
@@ -118,13 +120,19 @@ function buildDirectory(
     }
   }
 
-  const byFirstWord = new Map<string, [string, Posting[]][]>();
-  for (const [key, postings] of index) {
-    const word = key.split(" ", 1)[0] ?? "";
-    const bucket = byFirstWord.get(word) ?? [];
-    bucket.push([key, postings]);
-    byFirstWord.set(word, bucket);
-  }
+  /** Keys by their first word, for tolerant lookup (built on the first name not found exactly). */
+  let firstWords: Map<string, [string, Posting[]][]> | undefined;
+  const byFirstWord = () => {
+    if (firstWords) return firstWords;
+    firstWords = new Map();
+    for (const [key, postings] of index) {
+      const word = key.split(" ", 1)[0] ?? "";
+      const bucket = firstWords.get(word) ?? [];
+      bucket.push([key, postings]);
+      firstWords.set(word, bucket);
+    }
+    return firstWords;
+  };
 
   const get = (id: string) => byId.get(id);
   const isWithin = (id: string, ancestorId: string) => {
@@ -194,7 +202,7 @@ function buildDirectory(
     if (result.status === "none") {
       const near: { id: string; rank: FormRank; cost: number }[] = [];
       const costOf = costsFrom(key);
-      for (const [candidate, postings] of byFirstWord.get(key.split(" ", 1)[0] ?? "") ?? []) {
+      for (const [candidate, postings] of byFirstWord().get(key.split(" ", 1)[0] ?? "") ?? []) {
         const cost = costOf(candidate);
         if (cost !== null) for (const posting of postings) near.push({ ...posting, cost });
       }
