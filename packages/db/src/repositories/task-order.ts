@@ -1,6 +1,6 @@
 /**
  * The orders a task list can be read in, as SQL (so that pages are exact at any scale). Every
- * order ends with plan order (plan, position in the plan, id), so pages never overlap; tasks
+ * order ends with plan order (plan, position in the plan), so pages never overlap; tasks
  * without the sort value (no due date, no resolved lead unit, not overdue) come last either way.
  */
 import { sql } from "kysely";
@@ -33,7 +33,9 @@ const STATUS_RANK = [
   "recurring",
 ] as const;
 
-const planOrder = [sql`tasks.plan_id`, sql`tasks.ordinal`, sql`tasks.id`];
+// a task's ordinal is its position in its plan: unique within the plan, so this is a total order
+// (and the tasks_plan index gives it without sorting)
+const planOrder = [sql`tasks.plan_id`, sql`tasks.ordinal`];
 
 /** ORDER BY terms (each with its direction) for the sort, as of the window's date. */
 export function orderTerms(sort: TaskSort, w: StatusWindow): RawBuilder<unknown>[] {
