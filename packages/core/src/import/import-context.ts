@@ -16,19 +16,12 @@ export type Normalisers = {
   frequency(text: string): Frequency | null;
 };
 
-/** Freezes a JSON-like value throughout, so that a cached result can be shared between tasks. */
-function freeze<T>(value: T): T {
-  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
-  for (const key in value) freeze((value as Record<string, unknown>)[key]);
-  return Object.freeze(value);
-}
-
 function cached<A extends string, R>(fn: (key: A) => R): (key: A) => R {
   const seen = new Map<A, R>();
   return (key) => {
     let result = seen.get(key);
     if (result === undefined && !seen.has(key)) {
-      result = freeze(fn(key));
+      result = fn(key);
       seen.set(key, result);
     }
     return result as R;
@@ -38,7 +31,10 @@ function cached<A extends string, R>(fn: (key: A) => R): (key: A) => R {
 /**
  * Plans repeat the same cell texts (`Các đơn vị thuộc Bộ`, `Thông báo số 17-TB/…`, `Quý I/2026`)
  * hundreds of times; the normalisers are pure, so each distinct text is parsed once per import
- * and its (frozen) result shared by every row that repeats it.
+ * and its result shared by every row that repeats it (a copy per row cost time and memory). The
+ * table model never changes a shared value; a caller that adjusts one
+ * afterwards (the server naming a unit from a user's alias, by its raw text) changes it for every
+ * row that wrote the same text, which is what it means.
  */
 export function memoise(n: Normalisers): Normalisers {
   const targets = new Map<string, (raw: string) => Target | null>();
