@@ -77,6 +77,18 @@ describe.each([1366, 375])("ảnh chụp các trang ở %i px", (width) => {
     await page.getByRole("heading", { name: /Thông tin nhiệm vụ/ }).waitFor();
     await screenshot(page, "05-task");
     await noPageOverflow(page);
+    await page.goto("/de-xuat");
+    await page.getByTestId("change-requests").waitFor();
+    await screenshot(page, "13-change-requests");
+    await noPageOverflow(page);
+    const pending = await getJson<{ items: { taskId: number }[] }>(
+      page,
+      "/api/change-requests?status=proposed",
+    );
+    await page.goto(`/nhiem-vu/${pending.items[0]?.taskId}`);
+    await page.getByRole("button", { name: "Chấp thuận", exact: true }).waitFor();
+    await screenshot(page, "14-task-change-pending");
+    await noPageOverflow(page);
     expect(errors).toEqual([]);
   });
 
@@ -86,6 +98,18 @@ describe.each([1366, 375])("ảnh chụp các trang ở %i px", (width) => {
     await page.getByTestId("inbox-table").waitFor();
     await screenshot(page, "06-inbox");
     await noPageOverflow(page);
+    await page.getByTestId("inbox-table").getByRole("link").first().click();
+    await page.getByRole("button", { name: "Đề xuất điều chỉnh" }).click();
+    await page.getByLabel("Giao lại đơn vị chủ trì").check();
+    await page.getByLabel("Đơn vị chủ trì mới").fill("cong nghe");
+    await page
+      .getByRole("button", { name: /^Chọn / })
+      .first()
+      .click();
+    await screenshot(page, "15-change-form");
+    await noPageOverflow(page);
+    await page.goto("/don-vi");
+    await page.getByTestId("due-table").waitFor();
     await page
       .getByTestId("due-table")
       .getByRole("link", { name: /^Báo cáo/ })

@@ -1,4 +1,5 @@
 import type { AuditView, VersionView } from "../api/types.js";
+import { auditActionLabel } from "../format/audit.format.js";
 import { formatDateTime } from "../format/date.format.js";
 
 /** Versions and the audit trail of a task. */
@@ -25,7 +26,7 @@ export function TaskHistory({ versions, audit }: { versions: VersionView[]; audi
           <ul>
             {audit.map((a) => (
               <li key={a.id}>
-                {formatDateTime(a.at)} · {a.actorName ?? "Hệ thống"} · {a.action}
+                {formatDateTime(a.at)} · {a.actorName ?? "Hệ thống"} · {auditActionLabel(a.action)}
                 {a.reason ? ` — ${a.reason}` : ""}
               </li>
             ))}

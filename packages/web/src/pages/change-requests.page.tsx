@@ -36,7 +36,7 @@ export function ChangeRequestsPage() {
       <div className="page-head">
         <h1>Đề xuất điều chỉnh nhiệm vụ</h1>
       </div>
-      <div className="filters">
+      <div className="filters cr-filters">
         <div className="field">
           <label htmlFor="cr-status">Trạng thái</label>
           <select

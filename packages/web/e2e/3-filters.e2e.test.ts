@@ -1,0 +1,98 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, signIn, statusCount } from "./support/browser.js";
+import type { UserPage } from "./support/browser.js";
+
+const baseUrl = inject("baseUrl");
+const AS_OF = "2026-06-01";
+
+const getJson = <T>(page: Page, url: string) =>
+  page.evaluate(
+    async (u) => (await fetch(u, { credentials: "same-origin" })).json(),
+    url,
+  ) as Promise<T>;
+
+/**
+ * The due day of a deadline cell as yyyy-mm-dd (the last dd/mm/yyyy: a range ends on its due
+ * day), or null for labels without a day (quarters, "Thường xuyên").
+ */
+const isoOf = (text: string) => {
+  const m = [...text.matchAll(/(\d{2})\/(\d{2})\/(\d{4})/g)].at(-1);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : null;
+};
+
+/**
+ * The leader filter on the dashboard, and the plan's task table: the appendix beside each
+ * number (numbers restart in each appendix of plan 596) and the order chosen on the server.
+ */
+describe("bộ lọc lãnh đạo, phụ lục và sắp xếp", () => {
+  let browser: Browser;
+  let leader: UserPage;
+  let planId = 0;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    leader = await signIn(browser, baseUrl, "lanhdao");
+    const plans = await getJson<{ items: { id: number; number: string | null }[] }>(
+      leader.page,
+      "/api/plans",
+    );
+    planId = plans.items.find((p) => p.number?.startsWith("596"))?.id ?? 0;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("filtering the dashboard by a directing leader counts that leader's tasks", async () => {
+    const { page, errors } = leader;
+    await page.goto(`/?plan=${planId}&asOf=${AS_OF}`);
+    const all = await statusCount(page, "overdue");
+    const select = page.getByLabel("Lãnh đạo chỉ đạo");
+    await expect.poll(() => select.locator("option").count()).toBeGreaterThan(1);
+    const option = select.locator("option").nth(1);
+    const name = (await option.getAttribute("value")) ?? "";
+    const tasks = Number(/\((\d+)\)$/.exec((await option.textContent()) ?? "")?.[1]);
+    await select.selectOption(name);
+    await page.getByRole("button", { name: "Xem" }).click();
+    await page.waitForURL(/leader=/);
+    expect(new URL(page.url()).searchParams.get("leader")).toBe(name);
+    const total = page.getByTestId("status-counts").locator(".stat.total .value");
+    await expect.poll(async () => Number(await total.textContent())).toBe(tasks);
+    expect(await statusCount(page, "overdue")).toBeLessThanOrEqual(all);
+    const rows = page.getByTestId("overdue-table").locator("tbody tr");
+    await expect.poll(() => rows.count()).toBe(await statusCount(page, "overdue"));
+    expect(errors).toEqual([]);
+  });
+
+  it("the plan's task table names each task's appendix and sorts by deadline on the server", async () => {
+    const { page, errors } = leader;
+    await page.goto(`/ke-hoach/${planId}?asOf=${AS_OF}`);
+    const table = page.getByTestId("task-table");
+    await table.waitFor();
+    const labels = new Set(await table.locator(".appendix-label").allTextContents());
+    expect(labels.size).toBeGreaterThan(1);
+    expect([...labels].every((l) => l.startsWith("Phụ lục"))).toBe(true);
+
+    await table.getByRole("button", { name: "Thời hạn" }).click();
+    await page.waitForURL(/sort=deadline/);
+    await expect
+      .poll(() => table.locator("th[aria-sort=ascending]").textContent(), { timeout: 10_000 })
+      .toContain("Thời hạn");
+    const dueDays = async () =>
+      (await table.locator("tbody tr td:nth-child(4)").allTextContents())
+        .map(isoOf)
+        .filter((d): d is string => d !== null);
+    const ascending = (days: string[]) => days.every((d, i) => i === 0 || d >= (days[i - 1] ?? ""));
+    await expect.poll(async () => ascending(await dueDays()), { timeout: 10_000 }).toBe(true);
+    const days = await dueDays();
+    expect(days.length).toBeGreaterThan(1);
+    expect(days).toEqual([...days].sort());
+
+    await table.getByRole("button", { name: /Thời hạn/ }).click();
+    await page.waitForURL(/dir=desc/);
+    await expect
+      .poll(() => table.locator("th[aria-sort=descending]").textContent(), { timeout: 10_000 })
+      .toContain("Thời hạn");
+    expect(errors).toEqual([]);
+  });
+});
