@@ -116,6 +116,7 @@ export function planRows(ctx, planIndex, taskCount) {
       name_search: fold(name),
       kind,
       leader: "Lãnh đạo phụ trách",
+      leader_search: fold("Lãnh đạo phụ trách"),
       lead_org_id: unresolved ? null : leads[0].id,
       output: makeName(vocab, random, 12),
       ...deadline,

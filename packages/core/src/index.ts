@@ -1,5 +1,6 @@
 export * from "./errors.js";
 export * from "./text/fold.js";
+export * from "./text/roman.js";
 export type * from "./import/contract.js";
 export type * from "./import/blocks.js";
 export * from "./import/warning.js";

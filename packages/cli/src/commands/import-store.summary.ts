@@ -1,11 +1,9 @@
 /** The Vietnamese summary `giamsat import FILE` prints after storing a plan. */
-import { formatDate, formatDeadline } from "@giamsat/core";
+import { formatDate, formatDeadline, toRoman } from "@giamsat/core";
 import type { Deadline, ImportResult } from "@giamsat/core";
 import { TASK_FIELD_LABELS } from "@giamsat/db";
 import type { FieldChange, StorePlanOutcome, TaskRef } from "@giamsat/db";
 import { cut, type Palette } from "../output.js";
-
-const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
 function planLabel(result: ImportResult): string {
   const d = result.document;
@@ -16,7 +14,7 @@ function planLabel(result: ImportResult): string {
 }
 
 function taskLabel(t: TaskRef): string {
-  const appendix = `PL ${ROMAN[t.appendix - 1] ?? t.appendix}`;
+  const appendix = `PL ${toRoman(t.appendix)}`;
   return `${appendix}, nhiệm vụ ${t.number ?? "(không số)"}: ${cut(t.name, 70)}`;
 }
 

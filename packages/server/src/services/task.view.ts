@@ -1,6 +1,7 @@
 import {
   formatDeadline,
   STATUS_LABELS,
+  toRoman,
   type Deadline,
   type StatusCode,
   type TaskStatus,
@@ -41,37 +42,9 @@ export type TaskListItemView = {
 
 export type AppendixView = { id: number; ordinal: number; title: string; label: string };
 
-const ROMAN: [number, string][] = [
-  [1000, "M"],
-  [900, "CM"],
-  [500, "D"],
-  [400, "CD"],
-  [100, "C"],
-  [90, "XC"],
-  [50, "L"],
-  [40, "XL"],
-  [10, "X"],
-  [9, "IX"],
-  [5, "V"],
-  [4, "IV"],
-  [1, "I"],
-];
-
-function roman(n: number): string {
-  let rest = n;
-  let out = "";
-  for (const [value, digits] of ROMAN) {
-    while (rest >= value) {
-      out += digits;
-      rest -= value;
-    }
-  }
-  return out;
-}
-
 /** An appendix with its short label, "Phụ lục II" (ordinal 2). */
 export function appendixView(a: { id: number; ordinal: number; title: string }): AppendixView {
-  return { id: a.id, ordinal: a.ordinal, title: a.title, label: `Phụ lục ${roman(a.ordinal)}` };
+  return { id: a.id, ordinal: a.ordinal, title: a.title, label: `Phụ lục ${toRoman(a.ordinal)}` };
 }
 
 export function orgView(o: TaskOrgRow): TaskOrgView {

@@ -4,37 +4,10 @@
  * number. This computes the label a paragraph shows (`1.`, `II.`, `a)`, `2.3`, or `-` for a
  * bullet) from its `w:numPr`, counting paragraphs in document order.
  */
+import { toRoman } from "../../text/roman.js";
 import { attr, childElements, firstChild, type XmlElement } from "./xml.js";
 
 type Level = { start: number; format: string; text: string };
-
-const ROMAN: [number, string][] = [
-  [1000, "M"],
-  [900, "CM"],
-  [500, "D"],
-  [400, "CD"],
-  [100, "C"],
-  [90, "XC"],
-  [50, "L"],
-  [40, "XL"],
-  [10, "X"],
-  [9, "IX"],
-  [5, "V"],
-  [4, "IV"],
-  [1, "I"],
-];
-
-function roman(n: number): string {
-  let out = "";
-  let rest = Math.max(1, Math.min(n, 3999));
-  for (const [value, digits] of ROMAN) {
-    while (rest >= value) {
-      out += digits;
-      rest -= value;
-    }
-  }
-  return out;
-}
 
 function letters(n: number): string {
   const k = Math.max(1, n);
@@ -45,9 +18,9 @@ function letters(n: number): string {
 function formatNumber(n: number, format: string): string {
   switch (format) {
     case "upperRoman":
-      return roman(n);
+      return toRoman(n);
     case "lowerRoman":
-      return roman(n).toLowerCase();
+      return toRoman(n).toLowerCase();
     case "upperLetter":
       return letters(n).toUpperCase();
     case "lowerLetter":
