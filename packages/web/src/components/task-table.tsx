@@ -75,7 +75,12 @@ export function TaskTable({
               <td data-label="Chủ trì">
                 <OrgNames orgs={task.lead} empty="Chưa rõ đơn vị chủ trì" />
               </td>
-              <td className="nowrap" data-label="Thời hạn" title={task.deadline.raw || undefined}>
+              <td
+                className="nowrap"
+                data-label="Thời hạn"
+                data-due={task.deadline.due ?? ""}
+                title={task.deadline.raw || undefined}
+              >
                 {formatDeadline(task.deadline)}
               </td>
               <td data-label="Tình trạng">

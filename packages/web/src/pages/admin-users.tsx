@@ -145,7 +145,7 @@ export function AdminUsers() {
                   {u.id !== me.id && (
                     <button
                       type="button"
-                      className={u.active ? "danger" : "secondary"}
+                      className={u.active ? "secondary" : undefined}
                       onClick={() =>
                         void update(
                           u.id,
