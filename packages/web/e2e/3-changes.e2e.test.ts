@@ -178,6 +178,7 @@ describe("điều chỉnh nhiệm vụ, liên kết và quản trị", () => {
     await page.getByRole("tab", { name: "Đơn vị và tên gọi khác" }).click();
     await page.locator("#org-name").fill("Phòng Thử nghiệm Cũ");
     await page.getByRole("button", { name: "Thêm đơn vị" }).click();
+    await page.getByLabel("Tìm đơn vị").fill("phong thu nghiem");
     const renamed = page.locator("tbody tr").filter({ hasText: "Phòng Thử nghiệm Cũ" });
     await renamed.first().waitFor();
     await page.locator("#rename-org").selectOption({ label: "Phòng Thử nghiệm Cũ" });

@@ -6,6 +6,9 @@ import type { Organisation } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
 
+/** Rows of the directory table; the search narrows the rest. */
+const SHOWN_ROWS = 100;
+
 /** The organisation directory: search, add a unit, rename a unit, add an alias to a unit. */
 export function AdminOrgs() {
   const orgs = useResource("organisations", (signal) =>
@@ -158,6 +161,11 @@ export function AdminOrgs() {
         <input id="org-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
       </div>
       {orgs.loading && !orgs.data && <Loading />}
+      {shown.length > SHOWN_ROWS && (
+        <p className="muted" role="status">
+          Hiển thị {SHOWN_ROWS}/{shown.length} đơn vị — gõ tên để tìm đơn vị khác.
+        </p>
+      )}
       <div className="table-wrap cards">
         <table>
           <thead>
@@ -168,7 +176,7 @@ export function AdminOrgs() {
             </tr>
           </thead>
           <tbody>
-            {shown.map((o) => (
+            {shown.slice(0, SHOWN_ROWS).map((o) => (
               <tr key={o.id}>
                 <td>
                   {o.name}
