@@ -14,6 +14,7 @@ import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.js";
+import { cachingStatements } from "./sqlite-statement-cache.js";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -69,7 +70,9 @@ function openSqlite(options: OpenDatabaseOptions): DatabaseHandle {
   database.pragma(`synchronous = ${options.synchronous ?? "NORMAL"}`);
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachingStatements(database) }),
+  });
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }
 

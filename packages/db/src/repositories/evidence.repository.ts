@@ -3,15 +3,18 @@ import type { Database, EvidenceRow, EvidenceTable } from "../schema.js";
 
 type Db = Kysely<Database>;
 
+/** Stores a report's evidence items; returns them as stored (with their ids), in order. */
 export async function insertEvidence(
   db: Db,
   rows: readonly Insertable<EvidenceTable>[],
-): Promise<void> {
-  if (rows.length)
-    await db
-      .insertInto("evidence")
-      .values([...rows])
-      .execute();
+): Promise<EvidenceRow[]> {
+  if (!rows.length) return [];
+  const stored = await db
+    .insertInto("evidence")
+    .values([...rows])
+    .returningAll()
+    .execute();
+  return stored.sort((a, b) => a.id - b.id);
 }
 
 export async function listEvidence(db: Db, reportIds: readonly number[]): Promise<EvidenceRow[]> {

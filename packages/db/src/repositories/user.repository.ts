@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database, NewUser, User, UserUpdate } from "../schema.js";
 
 type Db = Kysely<Database>;
@@ -59,18 +59,17 @@ export async function userOrgIds(db: Db, userId: number): Promise<number[]> {
   return rows.map((r) => r.org_id);
 }
 
-/** The given organisations and every organisation below them in the hierarchy. */
-export async function orgsWithDescendants(db: Db, roots: readonly number[]): Promise<number[]> {
-  const seen = new Set(roots);
-  let frontier = [...seen];
-  while (frontier.length) {
-    const children = await db
-      .selectFrom("organisations")
-      .select("id")
-      .where("parent_id", "in", frontier)
-      .execute();
-    frontier = children.map((c) => c.id).filter((id) => !seen.has(id));
-    for (const id of frontier) seen.add(id);
-  }
-  return [...seen];
+/**
+ * A user's units: its own organisation, the ones it is attached to and every organisation below
+ * them in the hierarchy, in one recursive query (UNION stops on a cycle), in id order.
+ */
+export async function userUnitIds(db: Db, userId: number, orgId: number | null): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`
+    with recursive scope(id) as (
+      select org_id from user_orgs where user_id = ${userId}
+      union select id from organisations where id = ${orgId}
+      union select o.id from organisations o join scope s on o.parent_id = s.id
+    )
+    select id from scope order by id`.execute(db);
+  return rows.map((r) => Number(r.id));
 }

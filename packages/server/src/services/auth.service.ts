@@ -8,9 +8,8 @@ import {
   findUserByUsername,
   insertApiToken,
   insertSession,
-  orgsWithDescendants,
   recordAudit,
-  userOrgIds,
+  userUnitIds,
   type User,
 } from "@giamsat/db";
 import { isUnitRole, type Actor, type Role } from "./actor.js";
@@ -29,9 +28,7 @@ export async function actorFor(ctx: Ctx, user: User, via: Actor["via"]): Promise
   const role = user.role as Role;
   let units: number[] | null = null;
   if (isUnitRole(role)) {
-    const own = await userOrgIds(ctx.db, user.id);
-    if (user.org_id !== null) own.push(user.org_id);
-    units = await orgsWithDescendants(ctx.db, own);
+    units = await userUnitIds(ctx.db, user.id, user.org_id);
   }
   return {
     userId: user.id,

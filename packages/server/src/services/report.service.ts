@@ -23,7 +23,7 @@ import { calendarOf } from "./calendar.service.js";
 import { nowIso, today, type Ctx } from "./context.js";
 import { storeEvidenceFile, type StoredFile } from "./evidence.store.js";
 import type { ReportInput, ReviewInput } from "./report.schemas.js";
-import { reportViews, type ReportView } from "./report.view.js";
+import { reportView, reportViews, type ReportView } from "./report.view.js";
 import { loadTaskScope } from "./task-access.js";
 
 export type UploadedEvidence = { fileName: string; content: Buffer };
@@ -74,7 +74,7 @@ export async function submitReport(
   }
   const units = new Set(actor.units ?? []);
   const orgId = task.unitIds.find((u) => units.has(u)) ?? actor.orgId;
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const { id, evidence } = await ctx.db.transaction().execute(async (trx) => {
     const reportId = await insertReport(trx, {
       task_id: taskId,
       org_id: orgId,
@@ -90,7 +90,7 @@ export async function submitReport(
       status: "submitted",
       supersedes_id: input.supersedes ?? null,
     });
-    await insertEvidence(trx, [
+    const evidence = await insertEvidence(trx, [
       ...stored.map((s) => ({
         report_id: reportId,
         kind: "file" as const,
@@ -120,12 +120,15 @@ export async function submitReport(
         files: stored.length,
       },
     });
-    return reportId;
+    return { id: reportId, evidence };
   });
-  return reportView(ctx, id);
+  // A new report has no reviews yet: only its row (with the unit's and submitter's names) is read back.
+  const report = await findReport(ctx.db, id);
+  if (!report) throw new NotFoundError(`Không tìm thấy báo cáo số hiệu ${id}.`);
+  return reportView(report, evidence, []);
 }
 
-async function reportView(ctx: Ctx, id: number): Promise<ReportView> {
+async function loadReportView(ctx: Ctx, id: number): Promise<ReportView> {
   const report = await findReport(ctx.db, id);
   if (!report) throw new NotFoundError(`Không tìm thấy báo cáo số hiệu ${id}.`);
   const [view] = await reportViews(ctx, [report]);
@@ -137,7 +140,7 @@ export async function getReportFor(ctx: Ctx, actor: Actor, id: number): Promise<
   const report = await findReport(ctx.db, id);
   if (!report) throw new NotFoundError(`Không tìm thấy báo cáo số hiệu ${id}.`);
   await loadTaskScope(ctx, actor, report.task_id);
-  return reportView(ctx, id);
+  return loadReportView(ctx, id);
 }
 
 /**
@@ -183,7 +186,7 @@ export async function reviewReport(
       after: { status, taskCompletedOn: completedOn, comment: input.comment ?? null },
     });
   });
-  return reportView(ctx, id);
+  return loadReportView(ctx, id);
 }
 
 export type ReportListQuery = {

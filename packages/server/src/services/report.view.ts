@@ -1,6 +1,8 @@
 import { listEvidence, listReviews, type EvidenceRow, type ReportWithNames } from "@giamsat/db";
 import type { Ctx } from "./context.js";
 
+type ReviewWithName = Awaited<ReturnType<typeof listReviews>>[number];
+
 export type EvidenceView = {
   id: number;
   kind: EvidenceRow["kind"];
@@ -65,7 +67,22 @@ export async function reportViews(
     listEvidence(ctx.db, ids),
     listReviews(ctx.db, ids),
   ]);
-  return reports.map((r) => ({
+  return reports.map((r) =>
+    reportView(
+      r,
+      evidence.filter((e) => e.report_id === r.id),
+      reviews.filter((v) => v.report_id === r.id),
+    ),
+  );
+}
+
+/** One report with its own evidence and reviews. */
+export function reportView(
+  r: ReportWithNames,
+  evidence: readonly EvidenceRow[],
+  reviews: readonly ReviewWithName[],
+): ReportView {
+  return {
     id: r.id,
     taskId: r.task_id,
     orgId: r.org_id,
@@ -81,16 +98,14 @@ export async function reportViews(
     submittedAt: r.submitted_at,
     status: r.status,
     supersedesId: r.supersedes_id,
-    evidence: evidence.filter((e) => e.report_id === r.id).map(evidenceView),
-    reviews: reviews
-      .filter((v) => v.report_id === r.id)
-      .map((v) => ({
-        id: v.id,
-        decision: v.decision,
-        comment: v.comment,
-        reviewerId: v.reviewer_id,
-        reviewerName: v.reviewer_name,
-        reviewedAt: v.reviewed_at,
-      })),
-  }));
+    evidence: evidence.map(evidenceView),
+    reviews: reviews.map((v) => ({
+      id: v.id,
+      decision: v.decision,
+      comment: v.comment,
+      reviewerId: v.reviewer_id,
+      reviewerName: v.reviewer_name,
+      reviewedAt: v.reviewed_at,
+    })),
+  };
 }
