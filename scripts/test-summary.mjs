@@ -1,6 +1,6 @@
 // Reads vitest's JSON reports and the contract check's output, prints one closing line
 // "N passed, N failed" over all of them, and exits non-zero when anything failed.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.argv[2] ?? "test-results";
@@ -8,6 +8,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 for (const file of existsSync(dir) ? readdirSync(dir) : []) {
+  if (!statSync(join(dir, file)).isFile()) continue; // screenshots/ and the like
   const text = readFileSync(join(dir, file), "utf8");
   if (file.endsWith(".json")) {
     const report = JSON.parse(text);
