@@ -27,22 +27,28 @@ export type TaskScope = {
   unitIds: number[];
 };
 
-/** The same checks as loadVisibleTask on the task row and its units only (for writes). */
+/** The same checks as loadVisibleTask on the task row and its units (one query, for writes). */
 export async function loadTaskScope(ctx: Ctx, actor: Actor, id: number): Promise<TaskScope> {
-  const task = await ctx.db
+  const rows = await ctx.db
     .selectFrom("tasks")
-    .select(["id", "plan_id", "kind", "confidential", "cancelled_at", "removed_at"])
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (!task) throw new NotFoundError(`Không tìm thấy nhiệm vụ số hiệu ${id}.`);
-  const orgs = await ctx.db
-    .selectFrom("task_orgs")
-    .select("org_id")
-    .where("task_id", "=", id)
-    .orderBy("role")
-    .orderBy("ordinal")
+    .leftJoin("task_orgs", "task_orgs.task_id", "tasks.id")
+    .select([
+      "tasks.id",
+      "tasks.plan_id",
+      "tasks.kind",
+      "tasks.confidential",
+      "tasks.cancelled_at",
+      "tasks.removed_at",
+      "task_orgs.org_id",
+    ])
+    .where("tasks.id", "=", id)
+    .orderBy("task_orgs.role")
+    .orderBy("task_orgs.ordinal")
     .execute();
-  const unitIds = orgs.flatMap((o) => (o.org_id === null ? [] : [o.org_id]));
+  const [first] = rows;
+  if (!first) throw new NotFoundError(`Không tìm thấy nhiệm vụ số hiệu ${id}.`);
+  const { org_id: _org, ...task } = first;
+  const unitIds = rows.flatMap((o) => (o.org_id === null ? [] : [o.org_id]));
   if (!inScope(actor, unitIds))
     throw new ForbiddenError("Nhiệm vụ này không thuộc đơn vị của bạn.");
   if (task.confidential === 1 && !canSeeConfidential(actor)) {
