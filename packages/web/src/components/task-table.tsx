@@ -1,8 +1,6 @@
 import type { TaskSummary } from "../api/types.js";
-import { formatDeadline } from "../format/deadline.format.js";
 import { Link } from "../router/link.js";
-import { OrgNames } from "./org-names.js";
-import { StatusChip } from "./status-chip.js";
+import { TaskNumberCell, TaskStateCells } from "./task-cells.js";
 
 /** The server's task orders (`/api/tasks?orderBy=`). */
 export type SortKey = "number" | "name" | "lead" | "deadline" | "status";
@@ -63,29 +61,11 @@ export function TaskTable({
         <tbody>
           {tasks.map((task) => (
             <tr key={task.id}>
-              <td className="num" data-label="STT">
-                {task.number ?? "—"}
-                <small className="appendix-label" title={task.appendix.title}>
-                  {task.appendix.label}
-                </small>
-              </td>
+              <TaskNumberCell task={task} />
               <td className="task-name">
                 <Link to={`/nhiem-vu/${task.id}?asOf=${asOf}`}>{task.name}</Link>
               </td>
-              <td data-label="Chủ trì">
-                <OrgNames orgs={task.lead} empty="Chưa rõ đơn vị chủ trì" />
-              </td>
-              <td
-                className="nowrap"
-                data-label="Thời hạn"
-                data-due={task.deadline.due ?? ""}
-                title={task.deadline.raw || undefined}
-              >
-                {formatDeadline(task.deadline)}
-              </td>
-              <td data-label="Tình trạng">
-                <StatusChip status={task.status} days={task.daysOverdue} />
-              </td>
+              <TaskStateCells task={task} />
             </tr>
           ))}
         </tbody>

@@ -4,15 +4,13 @@ import { useResource } from "../api/use-resource.js";
 import { StackedBarChart } from "../components/bar-chart.js";
 import { ErrorBox, Empty, Loading } from "../components/feedback.js";
 import { LineChart } from "../components/line-chart.js";
-import { OrgNames } from "../components/org-names.js";
-import { StatusChip } from "../components/status-chip.js";
 import { formatDate, isIsoDate, monthLabel, todayIso } from "../format/date.format.js";
-import { formatDeadline } from "../format/deadline.format.js";
 import { STATUS_LABELS, STATUS_CODES } from "@giamsat/core";
 import { Link } from "../router/link.js";
 import { useLocation } from "../router/router.js";
 import { DashboardFilters } from "./dashboard-filters.js";
 import { PendingChanges } from "../components/pending-changes.js";
+import { TaskNumberCell, TaskStateCells } from "../components/task-cells.js";
 
 const OVERDUE_LIMIT = 200;
 
@@ -135,21 +133,11 @@ export function DashboardPage() {
               <tbody>
                 {overdueItems.map((task) => (
                   <tr key={task.id}>
-                    <td className="num" data-label="STT">
-                      {task.number ?? "—"}
-                    </td>
+                    <TaskNumberCell task={task} />
                     <td className="task-name">
                       <Link to={`/nhiem-vu/${task.id}?asOf=${asOf}`}>{task.name}</Link>
                     </td>
-                    <td data-label="Chủ trì">
-                      <OrgNames orgs={task.lead} />
-                    </td>
-                    <td className="nowrap" data-label="Thời hạn">
-                      {formatDeadline(task.deadline)}
-                    </td>
-                    <td data-label="Tình trạng">
-                      <StatusChip status={task.status} days={task.daysOverdue} />
-                    </td>
+                    <TaskStateCells task={task} />
                   </tr>
                 ))}
               </tbody>

@@ -3,12 +3,10 @@ import type { DueReport, Inbox } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { useUser } from "../auth/session.js";
 import { Empty, ErrorBox, Loading } from "../components/feedback.js";
-import { OrgNames } from "../components/org-names.js";
-import { StatusChip } from "../components/status-chip.js";
 import { formatDate, formatDateTime, todayIso } from "../format/date.format.js";
-import { formatDeadline } from "../format/deadline.format.js";
 import { REVIEW_STATE_LABELS } from "../format/status.format.js";
 import { Link } from "../router/link.js";
+import { TaskStateCells } from "../components/task-cells.js";
 
 const taskTitle = (t: { number: string | null; name: string; planNumber: string | null }) =>
   `${t.planNumber ? `${t.planNumber} · ` : ""}${t.number ? `${t.number}. ` : ""}${t.name}`;
@@ -143,15 +141,7 @@ export function InboxPage() {
                         <td className="task-name">
                           <Link to={`/nhiem-vu/${t.id}`}>{taskTitle(t)}</Link>
                         </td>
-                        <td data-label="Chủ trì">
-                          <OrgNames orgs={t.lead} />
-                        </td>
-                        <td className="nowrap" data-label="Thời hạn">
-                          {formatDeadline(t.deadline)}
-                        </td>
-                        <td data-label="Tình trạng">
-                          <StatusChip status={t.status} days={t.daysOverdue} />
-                        </td>
+                        <TaskStateCells task={t} />
                       </tr>
                     ))}
                   </tbody>
