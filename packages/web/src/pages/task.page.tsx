@@ -58,7 +58,7 @@ export function TaskPage({ id }: { id: string }) {
       </p>
       <div className="page-head">
         <div>
-          <h1>
+          <h1 className="task-title">
             {t.number ? `Nhiệm vụ ${t.number}: ` : "Nhiệm vụ: "}
             {t.name}
           </h1>
