@@ -4,6 +4,8 @@ import { applyTaskFilter, type TaskFilter } from "./task-filter.js";
 
 type Db = Kysely<Database>;
 
+const IDS_PER_QUERY = 10_000;
+
 export type ReportWithNames = ProgressReport & {
   submitted_by_name: string | null;
   org_name: string | null;
@@ -113,13 +115,20 @@ export async function acceptedReceipts(
   db: Db,
   taskIds: readonly number[],
 ): Promise<{ task_id: number; period_key: string; submitted_at: string }[]> {
-  if (!taskIds.length) return [];
-  return db
-    .selectFrom("progress_reports")
-    .select(["task_id", "period_key", "submitted_at"])
-    .where("status", "=", "accepted")
-    .where("task_id", "in", [...taskIds])
-    .execute();
+  const rows: { task_id: number; period_key: string; submitted_at: string }[] = [];
+  // in slices: one bound value per id, and SQLite takes at most 32766 (PostgreSQL 65535)
+  for (let i = 0; i < taskIds.length; i += IDS_PER_QUERY) {
+    const slice = taskIds.slice(i, i + IDS_PER_QUERY);
+    rows.push(
+      ...(await db
+        .selectFrom("progress_reports")
+        .select(["task_id", "period_key", "submitted_at"])
+        .where("status", "=", "accepted")
+        .where("task_id", "in", slice)
+        .execute()),
+    );
+  }
+  return rows;
 }
 
 /** Recurring tasks matching a filter with their lead unit and plan date (report timeliness). */

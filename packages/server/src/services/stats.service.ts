@@ -129,6 +129,12 @@ export async function scorecardsFor(
     ctx.db,
     recurring.map((t) => t.id),
   );
+  const receiptsByTask = new Map<number, { period: string; receivedOn: string }[]>();
+  for (const r of receipts) {
+    const list = receiptsByTask.get(r.task_id) ?? [];
+    list.push({ period: r.period_key, receivedOn: localDay(r.submitted_at) });
+    receiptsByTask.set(r.task_id, list);
+  }
   const reportsByOrg = new Map<number, { periodsDue: number; onTime: number }>();
   for (const t of recurring) {
     const calendar = calendars.get(t.plan_id);
@@ -137,9 +143,7 @@ export async function scorecardsFor(
       {
         calendar,
         from: t.plan_date,
-        reports: receipts
-          .filter((r) => r.task_id === t.id)
-          .map((r) => ({ period: r.period_key, receivedOn: localDay(r.submitted_at) })),
+        reports: receiptsByTask.get(t.id) ?? [],
       },
       asOf,
     );
