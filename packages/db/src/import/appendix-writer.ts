@@ -56,25 +56,10 @@ export async function insertIndicators(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const orgRows = [];
-    for (const [role, refs] of [
-      ["lead", ind.lead],
-      ["coordinator", ind.coordinators],
-    ] as const) {
-      for (const [j, ref] of refs.entries()) {
-        orgRows.push({
-          indicator_id: row.id,
-          role,
-          ordinal: j + 1,
-          org_id: await orgs.resolve(ref),
-          raw: ref.raw,
-          name: ref.name,
-          kind: ref.kind,
-          scope: ref.scope,
-          resolved: ref.resolved ? 1 : 0,
-        });
-      }
-    }
+    const orgRows = (await orgs.rows(ind.lead, ind.coordinators)).map((r) => ({
+      ...r,
+      indicator_id: row.id,
+    }));
     if (orgRows.length) await db.insertInto("indicator_orgs").values(orgRows).execute();
     if (ind.periods.length) {
       await db

@@ -10,6 +10,17 @@ import type { Kysely } from "kysely";
 import { ensureOrganisation, findOrganisation } from "../repositories/organisation.repository.js";
 import type { Database } from "../schema.js";
 
+export type OrgRow = {
+  role: "lead" | "coordinator";
+  ordinal: number;
+  org_id: number | null;
+  raw: string;
+  name: string;
+  kind: OrgRef["kind"];
+  scope: string | null;
+  resolved: 0 | 1;
+};
+
 export class OrgResolver {
   private readonly cache = new Map<string, number | null>();
   /** ids of organisations this import added to the directory */
@@ -19,6 +30,32 @@ export class OrgResolver {
     private readonly db: Kysely<Database>,
     private readonly ownerId: number | null,
   ) {}
+
+  /**
+   * The rows that name a task's or an indicator's units (task_orgs, indicator_orgs without
+   * their owner column): the lead units, then the coordinators, each with its raw text.
+   */
+  async rows(lead: readonly OrgRef[], coordinators: readonly OrgRef[]): Promise<OrgRow[]> {
+    const rows: OrgRow[] = [];
+    for (const [role, refs] of [
+      ["lead", lead],
+      ["coordinator", coordinators],
+    ] as const) {
+      for (const [i, ref] of refs.entries()) {
+        rows.push({
+          role,
+          ordinal: i + 1,
+          org_id: await this.resolve(ref),
+          raw: ref.raw,
+          name: ref.name,
+          kind: ref.kind,
+          scope: ref.scope,
+          resolved: ref.resolved ? 1 : 0,
+        });
+      }
+    }
+    return rows;
+  }
 
   async resolve(ref: OrgRef): Promise<number | null> {
     if (ref.kind === "unit" && !ref.resolved) return null;

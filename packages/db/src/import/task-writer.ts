@@ -48,25 +48,10 @@ async function writeChildren(
   milestoneLines: readonly number[],
   orgs: OrgResolver,
 ) {
-  const orgRows = [];
-  for (const [role, refs] of [
-    ["lead", content.lead],
-    ["coordinator", content.coordinators],
-  ] as const) {
-    for (const [i, ref] of refs.entries()) {
-      orgRows.push({
-        task_id: taskId,
-        role,
-        ordinal: i + 1,
-        org_id: await orgs.resolve(ref),
-        raw: ref.raw,
-        name: ref.name,
-        kind: ref.kind,
-        scope: ref.scope,
-        resolved: ref.resolved ? 1 : 0,
-      });
-    }
-  }
+  const orgRows = (await orgs.rows(content.lead, content.coordinators)).map((r) => ({
+    ...r,
+    task_id: taskId,
+  }));
   if (orgRows.length) await db.insertInto("task_orgs").values(orgRows).execute();
   if (content.milestones.length) {
     await db
