@@ -176,6 +176,7 @@ async function benchOne(dialectLabel, target, generation, tasks) {
   const base = `http://127.0.0.1:${port}`;
   const bare = await openBare(target);
   const paths = [
+    "/api/stats", // as of today: the dashboard's default view
     `/api/stats?asOf=${AS_OF}`,
     `/api/stats?plan=${accounts.planId}&asOf=${AS_OF}`,
     `/api/tasks?asOf=${AS_OF}&status=overdue&limit=50`,
@@ -227,7 +228,9 @@ function print(result) {
   );
   console.table(
     result.endpoints.map((e) => ({
-      endpoint: e.path.replace(/asOf=[\d-]+&?/, "").replace(/[?&]$/, ""),
+      endpoint: e.path.includes("asOf=")
+        ? e.path.replace(/asOf=[\d-]+&?/, "").replace(/[?&]$/, "")
+        : `${e.path} (hôm nay)`,
       total: e.total,
       "API p50": e.endpoint.p50,
       "API p95": e.endpoint.p95,

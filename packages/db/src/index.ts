@@ -21,3 +21,4 @@ export type { FieldChange, TaskContent, TaskField } from "./import/task-content.
 export { TASK_FIELD_LABELS } from "./import/task-content.js";
 export * from "./import/link-propose.js";
 export { statusExpression, statusPredicate } from "./repositories/task-status.sql.js";
+export * from "./repositories/lead-counts.js";

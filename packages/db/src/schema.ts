@@ -198,6 +198,26 @@ export interface TaskStatusBucketsTable {
   n: number;
 }
 
+/** The one day `task_lead_counts` is for (migration 0006); '' before the first rebuild. */
+export interface TaskStatusDayTable {
+  id: number;
+  as_of: string;
+  soon_until: string;
+}
+
+/** Tasks in force per first lead unit and status, as of `task_status_day` (migration 0006). */
+export interface TaskLeadCountsTable {
+  lead_org_id: number;
+  confidential: Flag;
+  done_on_time: number;
+  done_late: number;
+  in_time: number;
+  due_soon: number;
+  overdue: number;
+  no_deadline: number;
+  recurring: number;
+}
+
 export interface TaskOrgsTable {
   id: Generated<number>;
   task_id: number;
@@ -409,6 +429,8 @@ export interface Database {
   task_groups: TaskGroupsTable;
   tasks: TasksTable;
   task_status_buckets: TaskStatusBucketsTable;
+  task_status_day: TaskStatusDayTable;
+  task_lead_counts: TaskLeadCountsTable;
   task_orgs: TaskOrgsTable;
   milestones: MilestonesTable;
   indicators: IndicatorsTable;

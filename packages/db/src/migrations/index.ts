@@ -8,6 +8,7 @@ import * as m0002 from "./0002-organisation-code.js";
 import * as m0003 from "./0003-task-status-indexes.js";
 import * as m0004 from "./0004-task-leader-search.js";
 import * as m0005 from "./0005-task-status-buckets.js";
+import * as m0006 from "./0006-task-lead-counts.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "0003-task-status-indexes": m0003,
   "0004-task-leader-search": m0004,
   "0005-task-status-buckets": m0005,
+  "0006-task-lead-counts": m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

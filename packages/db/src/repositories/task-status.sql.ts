@@ -31,22 +31,44 @@ const TASK_COLUMNS: StatusColumns = {
 };
 const { kind, due, completed } = TASK_COLUMNS;
 
-function soonLimit(w: StatusWindow): string {
+/** The last day a deadline counts as "due soon" on (the deadline day included). */
+export function soonLimit(w: StatusWindow): string {
   return addDays(w.asOf, w.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS);
+}
+
+/**
+ * The two dates the status compares with, as SQL: bound values for a query, or expressions
+ * (columns of another table) inside a trigger, where no value can be bound.
+ */
+export interface StatusBounds {
+  asOf: RawBuilder<unknown>;
+  soonUntil: RawBuilder<unknown>;
+}
+
+export function boundsOf(w: StatusWindow): StatusBounds {
+  return { asOf: sql`${w.asOf}`, soonUntil: sql`${soonLimit(w)}` };
 }
 
 /** `CASE … END` giving the status code of each row of `tasks` (or of rows with `columns`). */
 export function statusExpression(
   w: StatusWindow,
+  columns: StatusColumns = TASK_COLUMNS,
+): RawBuilder<StatusCode> {
+  return statusCase(boundsOf(w), columns);
+}
+
+/** The same CASE with the dates given as SQL (see StatusBounds). */
+export function statusCase(
+  { asOf, soonUntil }: StatusBounds,
   { kind, due, completed }: StatusColumns = TASK_COLUMNS,
 ): RawBuilder<StatusCode> {
   return sql<StatusCode>`CASE
     WHEN ${kind} = 'recurring' THEN 'recurring'
-    WHEN ${completed} IS NOT NULL AND ${completed} <= ${w.asOf} THEN
+    WHEN ${completed} IS NOT NULL AND ${completed} <= ${asOf} THEN
       CASE WHEN ${due} IS NOT NULL AND ${completed} > ${due} THEN 'done_late' ELSE 'done_on_time' END
     WHEN ${due} IS NULL THEN 'no_deadline'
-    WHEN ${due} < ${w.asOf} THEN 'overdue'
-    WHEN ${due} <= ${soonLimit(w)} THEN 'due_soon'
+    WHEN ${due} < ${asOf} THEN 'overdue'
+    WHEN ${due} <= ${soonUntil} THEN 'due_soon'
     ELSE 'in_time'
   END`;
 }

@@ -10,10 +10,14 @@ import {
 import {
   acceptedReceipts,
   countStatuses,
-  countStatusesByLeadOrg,
   listTasks,
+  rankLeadUnits,
   recurringTasks,
+  refreshLeadCounts,
+  type LeadRanking,
   type StatusCounts,
+  type StatusWindow,
+  type TaskFilter,
 } from "@giamsat/db";
 import type { Actor } from "./actor.js";
 import { calendarsByPlan } from "./calendar.service.js";
@@ -24,6 +28,21 @@ import { taskListItem, type TaskListItemView } from "./task.view.js";
 export type StatsQuery = TaskScope;
 
 const filterOf = scopeFilter;
+
+/**
+ * Lead units ranked with their counts. As of today the database keeps them per unit (migration
+ * 0006): the first request of a day rebuilds them from the tasks — a write, once a day — and the
+ * others read a few thousand rows; another date counts them from the tasks.
+ */
+async function leadUnits(
+  ctx: Ctx,
+  filter: TaskFilter,
+  window: Required<StatusWindow>,
+  limit?: number,
+): Promise<LeadRanking> {
+  if (window.asOf === today()) await refreshLeadCounts(ctx.db, window);
+  return rankLeadUnits(ctx.db, { ...filter, ...window }, limit);
+}
 
 async function orgNames(ctx: Ctx, ids: readonly number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
@@ -41,23 +60,31 @@ export type StatsView = {
   counts: StatusCounts;
   labels: Record<StatusCode, string>;
   byLead: { orgId: number; name: string; total: number; counts: StatusCounts }[];
+  leadUnits: number;
   trend: { month: string; asOf: string; counts: StatusCounts }[];
 };
 
 const TREND_MONTHS = 6;
 
-/** Status counts as of a date, per lead unit, and month by month over the last six months. */
-export async function statsFor(ctx: Ctx, actor: Actor, q: StatsQuery): Promise<StatsView> {
+/**
+ * Status counts as of a date; the `leads` lead units with most overdue tasks (then most tasks)
+ * and how many units lead any; counts month by month over the last six months.
+ */
+export async function statsFor(
+  ctx: Ctx,
+  actor: Actor,
+  q: StatsQuery & { leads: number },
+): Promise<StatsView> {
   const asOf = q.asOf ?? today();
   const filter = filterOf(actor, q);
   const window = { asOf, dueSoonDays: ctx.config.dueSoonDays };
-  const [{ counts, total }, byLead] = await Promise.all([
+  const [{ counts, total }, ranking] = await Promise.all([
     countStatuses(ctx.db, { ...filter, ...window }),
-    countStatusesByLeadOrg(ctx.db, { ...filter, ...window }),
+    leadUnits(ctx, filter, window, q.leads),
   ]);
   const names = await orgNames(
     ctx,
-    byLead.map((b) => b.orgId),
+    ranking.items.map((b) => b.orgId),
   );
   const trend = [];
   for (let i = TREND_MONTHS - 1; i >= 0; i--) {
@@ -79,9 +106,8 @@ export async function statsFor(ctx: Ctx, actor: Actor, q: StatsQuery): Promise<S
     total,
     counts,
     labels: STATUS_LABELS,
-    byLead: byLead
-      .map((b) => ({ ...b, name: names.get(b.orgId) ?? `#${b.orgId}` }))
-      .sort((a, b) => b.total - a.total),
+    byLead: ranking.items.map((b) => ({ ...b, name: names.get(b.orgId) ?? `#${b.orgId}` })),
+    leadUnits: ranking.units,
     trend,
   };
 }
@@ -118,11 +144,8 @@ export async function scorecardsFor(
 ): Promise<{ asOf: string; items: ScorecardView[] }> {
   const asOf = q.asOf ?? today();
   const filter = filterOf(actor, q);
-  const byLead = await countStatusesByLeadOrg(ctx.db, {
-    ...filter,
-    asOf,
-    dueSoonDays: ctx.config.dueSoonDays,
-  });
+  const byLead = (await leadUnits(ctx, filter, { asOf, dueSoonDays: ctx.config.dueSoonDays }))
+    .items;
   const recurring = (await recurringTasks(ctx.db, filter)).filter((t) => t.lead_org_id !== null);
   const calendars = await calendarsByPlan(ctx, [...new Set(recurring.map((t) => t.plan_id))]);
   const receipts = await acceptedReceipts(

@@ -95,7 +95,10 @@ export type Stats = {
   asOf: string;
   total: number;
   counts: StatusCounts;
+  /** the 12 lead units with most overdue tasks (then most tasks), in that order */
   byLead: { orgId: number; name: string; total: number; counts: StatusCounts }[];
+  /** how many units lead any of the tasks counted */
+  leadUnits: number;
   trend: { month: string; asOf: string; counts: StatusCounts }[];
 };
 

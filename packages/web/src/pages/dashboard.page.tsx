@@ -159,13 +159,14 @@ export function DashboardPage() {
                 { key: "done", label: "Đã hoàn thành", className: "bar-done" },
                 { key: "other", label: "Thường xuyên, chưa xác định", className: "bar-other" },
               ]}
-              rows={[...stats.data.byLead]
-                .sort(
-                  (x, y) => (y.counts.overdue ?? 0) - (x.counts.overdue ?? 0) || y.total - x.total,
-                )
-                .slice(0, 12)
-                .map((b) => ({ label: b.name, values: unitBar(b.counts) }))}
+              rows={stats.data.byLead.map((b) => ({ label: b.name, values: unitBar(b.counts) }))}
             />
+          )}
+          {stats.data && stats.data.leadUnits > stats.data.byLead.length && (
+            <p className="muted">
+              {stats.data.byLead.length} trong {stats.data.leadUnits} đơn vị chủ trì, đơn vị có
+              nhiều nhiệm vụ quá hạn nhất trước.
+            </p>
           )}
         </section>
         <section className="card" aria-labelledby="trend-title">

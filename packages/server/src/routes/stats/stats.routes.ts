@@ -7,6 +7,7 @@ import { overdueFor, scorecardsFor, statsFor } from "../../services/stats.servic
 import { taskListResponse, taskScopeQuery } from "../tasks/tasks.schemas.js";
 
 const statsQuery = taskScopeQuery;
+const leadsParam = limitParam(500, 12);
 const counts = z.object(
   Object.fromEntries(STATUS_CODES.map((c) => [c, z.number()])) as Record<
     (typeof STATUS_CODES)[number],
@@ -20,6 +21,7 @@ const statsResponse = z.object({
   counts,
   labels: z.record(z.string(), z.string()),
   byLead: z.array(z.object({ orgId: z.number(), name: z.string(), total: z.number(), counts })),
+  leadUnits: z.number(),
   trend: z.array(z.object({ month: z.string(), asOf: z.string(), counts })),
 });
 
@@ -44,9 +46,10 @@ export function statsRoutes(t: RouteTable, ctx: Ctx): void {
     method: "GET",
     url: "/api/stats",
     tag: "dashboard",
-    summary: "Số nhiệm vụ theo trạng thái tại ngày asOf, theo đơn vị chủ trì, và xu hướng 6 tháng",
+    summary:
+      "Số nhiệm vụ theo trạng thái tại ngày asOf; `leads` đơn vị chủ trì (mặc định 12) nhiều nhiệm vụ quá hạn nhất, rồi nhiều nhiệm vụ nhất; xu hướng 6 tháng",
     access: "user",
-    query: statsQuery,
+    query: statsQuery.extend({ leads: leadsParam }),
     response: statsResponse,
     handler: async ({ query, actor }) => statsFor(ctx, actor, query),
   });

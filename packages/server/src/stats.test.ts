@@ -1,0 +1,104 @@
+import { STATUS_CODES } from "@giamsat/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dialects } from "../../db/src/test-support/index.js";
+import { today } from "./services/context.js";
+import {
+  call,
+  importSeed,
+  makeUser,
+  startHarness,
+  unitTask,
+  type Harness,
+} from "./test-support/server-harness.js";
+
+type Lead = { orgId: number; total: number; counts: Record<string, number> };
+
+describe.each(dialects())("/api/stats by lead unit (%s)", (dialect) => {
+  let h: Harness;
+  let plans: number[];
+  let leader: Awaited<ReturnType<typeof makeUser>>;
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+    plans = [await importSeed(h.ctx, "qd596"), await importSeed(h.ctx, "qd405")];
+    leader = await makeUser(h.ctx, "leader");
+  });
+  afterAll(async () => h.close());
+
+  const stats = async (query: string) => {
+    const response = await call(h.app, { url: `/api/stats?${query}`, headers: leader.headers });
+    expect(response.status).toBe(200);
+    return response.body as { byLead: Lead[]; leadUnits: number; asOf: string };
+  };
+
+  /** Every plan's units counted from its tasks, added up: what the kept national counts must be. */
+  async function summedOverPlans(asOf: string): Promise<Map<number, Lead>> {
+    const sum = new Map<number, Lead>();
+    for (const plan of plans) {
+      for (const b of (await stats(`plan=${plan}&asOf=${asOf}&leads=500`)).byLead) {
+        const acc = sum.get(b.orgId) ?? { orgId: b.orgId, total: 0, counts: {} };
+        acc.total += b.total;
+        for (const c of STATUS_CODES) acc.counts[c] = (acc.counts[c] ?? 0) + b.counts[c]!;
+        sum.set(b.orgId, acc);
+      }
+    }
+    return sum;
+  }
+
+  async function expectNationalExact() {
+    const national = await stats("leads=500");
+    expect(national.asOf).toBe(today());
+    const expected = await summedOverPlans(today());
+    expect(national.leadUnits).toBe(expected.size);
+    expect(new Map(national.byLead.map((b) => [b.orgId, b.counts]))).toEqual(
+      new Map([...expected.values()].map((b) => [b.orgId, b.counts])),
+    );
+    return national;
+  }
+
+  it("today: the units kept by the database agree with counting each plan's tasks", async () => {
+    const national = await expectNationalExact();
+    const day = await h.ctx.db.selectFrom("task_status_day").selectAll().executeTakeFirstOrThrow();
+    expect(day.as_of).toBe(today()); // read from the kept counts, rebuilt for today
+    expect(national.leadUnits).toBeGreaterThan(10);
+    const overdue = national.byLead.map((b) => b.counts.overdue!);
+    expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
+
+    const top = await stats("leads=3");
+    expect(top.byLead).toEqual(national.byLead.slice(0, 3).map((b) => expect.objectContaining(b)));
+    expect(top.leadUnits).toBe(national.leadUnits);
+    expect((await stats("")).byLead).toHaveLength(12);
+  });
+
+  it("today: an accepted completion moves its unit's counts at once", async () => {
+    const { taskId, unitId } = await unitTask(h.ctx, plans[0]!);
+    const done = (b?: Lead) => (b?.counts.done_on_time ?? 0) + (b?.counts.done_late ?? 0);
+    const before = (await stats("leads=500")).byLead.find((b) => b.orgId === unitId);
+    const staff = await makeUser(h.ctx, "unit_staff", unitId);
+    const monitor = await makeUser(h.ctx, "monitor");
+    const report = await call(h.app, {
+      method: "POST",
+      url: `/api/tasks/${taskId}/reports`,
+      headers: staff.headers,
+      payload: { state: "completed", completedOn: today(), summary: "Đã hoàn thành." },
+    });
+    expect(report.status).toBe(201);
+    const review = await call(h.app, {
+      method: "POST",
+      url: `/api/reports/${report.body.id}/review`,
+      headers: monitor.headers,
+      payload: { decision: "accept" },
+    });
+    expect(review.status).toBe(200);
+    const after = (await expectNationalExact()).byLead.find((b) => b.orgId === unitId);
+    expect(done(after)).toBe(done(before) + 1);
+  });
+
+  it("another date counts the tasks and ranks them the same way", async () => {
+    const june = await stats("asOf=2026-06-01&leads=500");
+    const expected = await summedOverPlans("2026-06-01");
+    expect(june.leadUnits).toBe(expected.size);
+    expect(june.byLead.map((b) => b.counts)).toEqual(
+      june.byLead.map((b) => expected.get(b.orgId)!.counts),
+    );
+  });
+});
