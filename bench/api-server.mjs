@@ -6,7 +6,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase } from "@giamsat/db";
+import { migrateToLatest, openDatabase } from "@giamsat/db";
 import { createApp, loadConfig } from "@giamsat/server";
 
 const handle = openDatabase(
@@ -14,6 +14,8 @@ const handle = openDatabase(
     ? { url: process.env.DATABASE_URL }
     : { sqliteFile: process.env.BENCH_SQLITE_FILE },
 );
+// a dataset generated before the latest migration is brought up to date, as `giamsat serve` does
+await migrateToLatest(handle.db);
 const executor = handle.db.getExecutor();
 let recording = null;
 const started = new Map();
@@ -48,7 +50,7 @@ const config = loadConfig({
   ...process.env,
   PORT: "0",
   HOST: "127.0.0.1",
-  GIAMSAT_LOG: "silent",
+  GIAMSAT_LOG: process.env.BENCH_SERVER_LOG ?? "silent",
   GIAMSAT_DATA_DIR: mkdtempSync(join(tmpdir(), "giamsat-bench-")),
 });
 const app = await createApp({

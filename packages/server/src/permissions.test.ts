@@ -194,6 +194,11 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       request: async () => ({ method: "GET", url: `/api/stats?plan=${plan}` }),
     },
     {
+      name: "GET /api/stats/trend",
+      allowed: "all",
+      request: async () => ({ method: "GET", url: `/api/stats/trend?plan=${plan}` }),
+    },
+    {
       name: "GET /api/overdue",
       allowed: "all",
       request: async () => ({ method: "GET", url: `/api/overdue?plan=${plan}` }),

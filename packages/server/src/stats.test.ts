@@ -101,4 +101,29 @@ describe.each(dialects())("/api/stats by lead unit (%s)", (dialect) => {
       june.byLead.map((b) => expected.get(b.orgId)!.counts),
     );
   });
+
+  it("the trend gives the counts at the last six month-ends, the last as of the date asked", async () => {
+    const plan = plans[0]!;
+    const response = await call(h.app, {
+      url: `/api/stats/trend?plan=${plan}&asOf=2026-06-15`,
+      headers: leader.headers,
+    });
+    expect(response.status).toBe(200);
+    const months = response.body.months as { month: string; asOf: string; counts: object }[];
+    expect(months.map((m) => m.asOf)).toEqual([
+      "2026-01-31",
+      "2026-02-28",
+      "2026-03-31",
+      "2026-04-30",
+      "2026-05-31",
+      "2026-06-15",
+    ]);
+    for (const m of [months[2]!, months[5]!]) {
+      const point = await call(h.app, {
+        url: `/api/stats?plan=${plan}&asOf=${m.asOf}`,
+        headers: leader.headers,
+      });
+      expect(m.counts).toEqual(point.body.counts);
+    }
+  });
 });

@@ -42,7 +42,9 @@ export const MAX_TASK_PAGE = 500;
 
 /**
  * Tasks matching the filter in the requested order (plan order by default), each with its status
- * as of `asOf` and its appendix, and the total.
+ * as of `asOf` and its appendix, and the total. The page reads `tasks` alone (a join would lead
+ * SQLite to sort every match instead of walking the plan-order index); its appendices and lead
+ * units are read for the page's rows only.
  */
 export async function listTasks(
   db: Db,
@@ -51,29 +53,60 @@ export async function listTasks(
   const limit = Math.min(Math.max(query.limit ?? 50, 0), MAX_TASK_PAGE);
   const offset = Math.max(query.offset ?? 0, 0);
   let page = applyTaskFilter(db.selectFrom("tasks"), query, query)
-    .innerJoin("plans", "plans.id", "tasks.plan_id")
-    .innerJoin("appendices", "appendices.id", "tasks.appendix_id")
     .selectAll("tasks")
-    .select([
-      statusExpression(query).as("status"),
-      "plans.number as plan_number",
-      "appendices.ordinal as appendix_ordinal",
-      "appendices.title as appendix_title",
-    ]);
+    .select(statusExpression(query).as("status"));
   for (const term of orderTerms(query, query)) page = page.orderBy(term);
   const rows = await page.limit(limit).offset(offset).execute();
+  const ids = rows.map((r) => r.id);
+  const [total, leads, appendices] = await Promise.all([
+    countMatching(db, query),
+    orgsOfTasks(db, ids, "lead"),
+    appendicesOf(db, [...new Set(rows.map((r) => r.appendix_id))]),
+  ]);
+  return {
+    items: rows.map((r) => {
+      const a = appendices.get(r.appendix_id);
+      return {
+        ...r,
+        plan_number: a?.plan_number ?? null,
+        appendix_ordinal: a?.ordinal ?? 0,
+        appendix_title: a?.title ?? "",
+        lead: leads.get(r.id) ?? [],
+      };
+    }),
+    total,
+  };
+}
+
+/** How many tasks a list's filter matches: from the status buckets when they can tell. */
+async function countMatching(db: Db, query: TaskListQuery): Promise<number> {
+  const unfiltered = { ...query, status: undefined };
+  if (bucketsAnswer(unfiltered)) {
+    const wanted = query.status ? new Set<StatusCode>(query.status) : null;
+    return (await countFromBuckets(db, unfiltered, query))
+      .filter((r) => !wanted || wanted.has(r.status))
+      .reduce((n, r) => n + r.n, 0);
+  }
   const { n } = await applyTaskFilter(db.selectFrom("tasks"), query, query)
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
-  const leads = await orgsOfTasks(
-    db,
-    rows.map((r) => r.id),
-    "lead",
-  );
-  return {
-    items: rows.map((r) => ({ ...r, lead: leads.get(r.id) ?? [] })),
-    total: Number(n),
-  };
+  return Number(n);
+}
+
+async function appendicesOf(db: Db, ids: number[]) {
+  if (ids.length === 0) return new Map<number, never>();
+  const rows = await db
+    .selectFrom("appendices")
+    .innerJoin("plans", "plans.id", "appendices.plan_id")
+    .select([
+      "appendices.id",
+      "appendices.ordinal",
+      "appendices.title",
+      "plans.number as plan_number",
+    ])
+    .where("appendices.id", "in", ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 function zeroCounts(): StatusCounts {

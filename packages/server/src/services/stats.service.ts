@@ -61,14 +61,18 @@ export type StatsView = {
   labels: Record<StatusCode, string>;
   byLead: { orgId: number; name: string; total: number; counts: StatusCounts }[];
   leadUnits: number;
-  trend: { month: string; asOf: string; counts: StatusCounts }[];
+};
+
+export type TrendView = {
+  asOf: string;
+  months: { month: string; asOf: string; counts: StatusCounts }[];
 };
 
 const TREND_MONTHS = 6;
 
 /**
  * Status counts as of a date; the `leads` lead units with most overdue tasks (then most tasks)
- * and how many units lead any; counts month by month over the last six months.
+ * and how many units lead any.
  */
 export async function statsFor(
   ctx: Ctx,
@@ -86,21 +90,6 @@ export async function statsFor(
     ctx,
     ranking.items.map((b) => b.orgId),
   );
-  const trend = [];
-  for (let i = TREND_MONTHS - 1; i >= 0; i--) {
-    const monthEnd = i === 0 ? asOf : endOfMonth(addMonths(asOf, -i));
-    const point =
-      i === 0
-        ? counts
-        : (
-            await countStatuses(ctx.db, {
-              ...filter,
-              asOf: monthEnd,
-              dueSoonDays: ctx.config.dueSoonDays,
-            })
-          ).counts;
-    trend.push({ month: monthEnd.slice(0, 7), asOf: monthEnd, counts: point });
-  }
   return {
     asOf,
     total,
@@ -108,8 +97,30 @@ export async function statsFor(
     labels: STATUS_LABELS,
     byLead: ranking.items.map((b) => ({ ...b, name: names.get(b.orgId) ?? `#${b.orgId}` })),
     leadUnits: ranking.units,
-    trend,
   };
+}
+
+/**
+ * Status counts at the end of each of the last six months, the last one as of `asOf` itself:
+ * its own request, so that the dashboard's counts do not wait for six counts.
+ */
+export async function trendFor(ctx: Ctx, actor: Actor, q: StatsQuery): Promise<TrendView> {
+  const asOf = q.asOf ?? today();
+  const filter = filterOf(actor, q);
+  const ends = Array.from({ length: TREND_MONTHS }, (_, k) => {
+    const back = TREND_MONTHS - 1 - k;
+    return back === 0 ? asOf : endOfMonth(addMonths(asOf, -back));
+  });
+  const months = await Promise.all(
+    ends.map(async (end) => ({
+      month: end.slice(0, 7),
+      asOf: end,
+      counts: (
+        await countStatuses(ctx.db, { ...filter, asOf: end, dueSoonDays: ctx.config.dueSoonDays })
+      ).counts,
+    })),
+  );
+  return { asOf, months };
 }
 
 /** Overdue tasks as of a date, most days overdue first (then plan order), paged in SQL. */

@@ -99,7 +99,11 @@ export type Stats = {
   byLead: { orgId: number; name: string; total: number; counts: StatusCounts }[];
   /** how many units lead any of the tasks counted */
   leadUnits: number;
-  trend: { month: string; asOf: string; counts: StatusCounts }[];
+};
+
+export type Trend = {
+  asOf: string;
+  months: { month: string; asOf: string; counts: StatusCounts }[];
 };
 
 export type DocumentRefView = {

@@ -1,5 +1,5 @@
 import { api, apiUrl } from "../api/client.js";
-import type { Organisation, Page, PlanSummary, Stats, TaskSummary } from "../api/types.js";
+import type { Organisation, Page, PlanSummary, Stats, TaskSummary, Trend } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { StackedBarChart } from "../components/bar-chart.js";
 import { ErrorBox, Empty, Loading } from "../components/feedback.js";
@@ -47,6 +47,9 @@ export function DashboardPage() {
   );
   const stats = useResource(`stats ${scopeKey}`, (signal) =>
     api<Stats>("/api/stats", { query: scope, signal }),
+  );
+  const trend = useResource(`trend ${scopeKey}`, (signal) =>
+    api<Trend>("/api/stats/trend", { query: scope, signal }),
   );
   const overdue = useResource(`overdue ${scopeKey}`, (signal) =>
     api<Page<TaskSummary>>("/api/overdue", { query: { ...scope, limit: OVERDUE_LIMIT }, signal }),
@@ -171,14 +174,16 @@ export function DashboardPage() {
         </section>
         <section className="card" aria-labelledby="trend-title">
           <h2 id="trend-title">Diễn biến 6 tháng</h2>
-          {stats.data && (
+          {trend.loading && !trend.data && <Loading />}
+          <ErrorBox error={trend.error} />
+          {trend.data && (
             <LineChart
               title="Số nhiệm vụ quá hạn và đã hoàn thành cuối mỗi tháng"
               series={[
                 { key: "overdue", label: "Quá hạn", className: "line-overdue" },
                 { key: "done", label: "Đã hoàn thành", className: "line-done" },
               ]}
-              points={stats.data.trend.map((p) => ({
+              points={trend.data.months.map((p) => ({
                 label: monthLabel(p.month),
                 values: {
                   overdue: p.counts.overdue ?? 0,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { limitParam, offsetParam } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
-import { overdueFor, scorecardsFor, statsFor } from "../../services/stats.service.js";
+import { overdueFor, scorecardsFor, statsFor, trendFor } from "../../services/stats.service.js";
 import { taskListResponse, taskScopeQuery } from "../tasks/tasks.schemas.js";
 
 const statsQuery = taskScopeQuery;
@@ -22,7 +22,11 @@ const statsResponse = z.object({
   labels: z.record(z.string(), z.string()),
   byLead: z.array(z.object({ orgId: z.number(), name: z.string(), total: z.number(), counts })),
   leadUnits: z.number(),
-  trend: z.array(z.object({ month: z.string(), asOf: z.string(), counts })),
+});
+
+const trendResponse = z.object({
+  asOf: z.string(),
+  months: z.array(z.object({ month: z.string(), asOf: z.string(), counts })),
 });
 
 const scorecard = z.object({
@@ -47,11 +51,23 @@ export function statsRoutes(t: RouteTable, ctx: Ctx): void {
     url: "/api/stats",
     tag: "dashboard",
     summary:
-      "Số nhiệm vụ theo trạng thái tại ngày asOf; `leads` đơn vị chủ trì (mặc định 12) nhiều nhiệm vụ quá hạn nhất, rồi nhiều nhiệm vụ nhất; xu hướng 6 tháng",
+      "Số nhiệm vụ theo trạng thái tại ngày asOf; `leads` đơn vị chủ trì (mặc định 12) nhiều nhiệm vụ quá hạn nhất, rồi nhiều nhiệm vụ nhất",
     access: "user",
     query: statsQuery.extend({ leads: leadsParam }),
     response: statsResponse,
     handler: async ({ query, actor }) => statsFor(ctx, actor, query),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/stats/trend",
+    tag: "dashboard",
+    summary:
+      "Số nhiệm vụ theo trạng thái cuối mỗi tháng trong 6 tháng, tháng cuối tính đến ngày asOf",
+    access: "user",
+    query: statsQuery,
+    response: trendResponse,
+    handler: async ({ query, actor }) => trendFor(ctx, actor, query),
   });
 
   t.add({
