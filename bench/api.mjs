@@ -1,5 +1,6 @@
-// API benchmark (issue 3): `/api/stats` (as of today and of a date), its six-month trend and filtered `/api/tasks` pages at 100k tasks (and 1M
-// with BENCH_TASKS=1000000, or several sizes: BENCH_TASKS=100000,1000000) on SQLite and on
+// API benchmark (issue 3): `/api/stats` (as of today and of a date), its six-month trend and
+// filtered `/api/tasks` pages at 100k tasks (and 1M with BENCH_TASKS=1000000, or several sizes:
+// BENCH_TASKS=100000,1000000) on SQLite and on
 // PostgreSQL (DATABASE_URL, or a throwaway cluster from scripts/pg-test-cluster.sh; BENCH_PG=0
 // skips it), p50/p95 over sequential requests, each beside the p50/p95 of the bare SQL the
 // endpoint ran (captured from the server, replayed on the driver); then report submissions per
