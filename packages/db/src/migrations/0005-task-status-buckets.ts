@@ -11,6 +11,12 @@
 import { sql } from "kysely";
 import { dialectOf } from "./migration.helpers.js";
 import type { AnyDb } from "./migration.helpers.js";
+import {
+  createPostgresTaskTriggers,
+  createSqliteTaskTriggers,
+  dropTaskTriggers,
+} from "./task-triggers.js";
+import type { TriggerRow } from "./task-triggers.js";
 
 const KEY = ["confidential", "kind", "due_date", "completed_on"] as const;
 
@@ -32,38 +38,34 @@ export async function up(db: AnyDb): Promise<void> {
     GROUP BY confidential, kind, COALESCE(due_date, ''), COALESCE(completed_on, '')`.execute(db);
 }
 
-const ACTIVE = (row: "NEW" | "OLD") =>
+const ACTIVE = (row: TriggerRow) =>
   sql.raw(`${row}.removed_at IS NULL AND ${row}.cancelled_at IS NULL`);
-const VALUES = (row: "NEW" | "OLD") =>
+const VALUES = (row: TriggerRow) =>
   sql.raw(
     `${row}.confidential, ${row}.kind, COALESCE(${row}.due_date, ''), COALESCE(${row}.completed_on, '')`,
   );
-const MATCH = (row: "NEW" | "OLD") =>
+const MATCH = (row: TriggerRow) =>
   sql.raw(
     `confidential = ${row}.confidential AND kind = ${row}.kind AND due_date = COALESCE(${row}.due_date, '') AND completed_on = COALESCE(${row}.completed_on, '')`,
   );
 const WATCHED = sql.raw("kind, due_date, completed_on, confidential, removed_at, cancelled_at");
 
-function add(row: "NEW" | "OLD") {
+function add(row: TriggerRow) {
   return sql`INSERT INTO task_status_buckets (confidential, kind, due_date, completed_on, n)
     VALUES (${VALUES(row)}, 1)
     ON CONFLICT (confidential, kind, due_date, completed_on) DO UPDATE SET n = task_status_buckets.n + 1;`;
 }
 
-function remove(row: "NEW" | "OLD") {
+function remove(row: TriggerRow) {
   return sql`UPDATE task_status_buckets SET n = n - 1 WHERE ${MATCH(row)};
     DELETE FROM task_status_buckets WHERE ${MATCH(row)} AND n = 0;`;
 }
 
 async function sqliteTriggers(db: AnyDb): Promise<void> {
-  await sql`CREATE TRIGGER tasks_buckets_insert AFTER INSERT ON tasks
-    WHEN ${ACTIVE("NEW")} BEGIN ${add("NEW")} END`.execute(db);
-  await sql`CREATE TRIGGER tasks_buckets_delete AFTER DELETE ON tasks
-    WHEN ${ACTIVE("OLD")} BEGIN ${remove("OLD")} END`.execute(db);
-  await sql`CREATE TRIGGER tasks_buckets_update_old AFTER UPDATE OF ${WATCHED} ON tasks
-    WHEN ${ACTIVE("OLD")} BEGIN ${remove("OLD")} END`.execute(db);
-  await sql`CREATE TRIGGER tasks_buckets_update_new AFTER UPDATE OF ${WATCHED} ON tasks
-    WHEN ${ACTIVE("NEW")} BEGIN ${add("NEW")} END`.execute(db);
+  await createSqliteTaskTriggers(db, "tasks_buckets", WATCHED, {
+    when: ACTIVE,
+    apply: (row, sign) => (sign > 0 ? add(row) : remove(row)),
+  });
 }
 
 async function postgresTriggers(db: AnyDb): Promise<void> {
@@ -84,22 +86,10 @@ async function postgresTriggers(db: AnyDb): Promise<void> {
       IF old_in AND NOT old_first THEN ${remove("OLD")} END IF;
       RETURN NULL;
     END $$`.execute(db);
-  await sql`CREATE TRIGGER tasks_buckets_insert AFTER INSERT ON tasks
-    FOR EACH ROW EXECUTE FUNCTION tasks_buckets()`.execute(db);
-  await sql`CREATE TRIGGER tasks_buckets_delete AFTER DELETE ON tasks
-    FOR EACH ROW EXECUTE FUNCTION tasks_buckets()`.execute(db);
-  await sql`CREATE TRIGGER tasks_buckets_update AFTER UPDATE OF ${WATCHED} ON tasks
-    FOR EACH ROW EXECUTE FUNCTION tasks_buckets()`.execute(db);
+  await createPostgresTaskTriggers(db, "tasks_buckets", WATCHED);
 }
 
 export async function down(db: AnyDb): Promise<void> {
-  const postgres = dialectOf(db) === "postgres";
-  for (const t of ["insert", "delete", "update", "update_old", "update_new"]) {
-    const name = sql.raw(`tasks_buckets_${t}`);
-    await (
-      postgres ? sql`DROP TRIGGER IF EXISTS ${name} ON tasks` : sql`DROP TRIGGER IF EXISTS ${name}`
-    ).execute(db);
-  }
-  if (postgres) await sql`DROP FUNCTION IF EXISTS tasks_buckets()`.execute(db);
+  await dropTaskTriggers(db, "tasks_buckets");
   await db.schema.dropTable("task_status_buckets").execute();
 }

@@ -15,12 +15,18 @@ import { sql } from "kysely";
 import { applyRow, fillLeadCounts, LEAD_COUNT_COLUMNS } from "../repositories/lead-counts.sql.js";
 import { dialectOf } from "./migration.helpers.js";
 import type { AnyDb } from "./migration.helpers.js";
+import {
+  createPostgresTaskTriggers,
+  createSqliteTaskTriggers,
+  dropTaskTriggers,
+} from "./task-triggers.js";
+import type { TriggerRow } from "./task-triggers.js";
 
-const COUNTED = (row: "NEW" | "OLD") =>
+const COUNTED = (row: TriggerRow) =>
   sql.raw(
     `${row}.lead_org_id IS NOT NULL AND ${row}.removed_at IS NULL AND ${row}.cancelled_at IS NULL`,
   );
-const KEY = (row: "NEW" | "OLD") => sql.raw(`(${row}.lead_org_id, ${row}.confidential)`);
+const KEY = (row: TriggerRow) => sql.raw(`(${row}.lead_org_id, ${row}.confidential)`);
 const WATCHED = sql.raw(
   "lead_org_id, kind, due_date, completed_on, confidential, removed_at, cancelled_at",
 );
@@ -50,14 +56,10 @@ export async function up(db: AnyDb): Promise<void> {
 }
 
 async function sqliteTriggers(db: AnyDb): Promise<void> {
-  await sql`CREATE TRIGGER tasks_lead_counts_insert AFTER INSERT ON tasks
-    WHEN ${COUNTED("NEW")} BEGIN ${applyRow("NEW", 1)} END`.execute(db);
-  await sql`CREATE TRIGGER tasks_lead_counts_delete AFTER DELETE ON tasks
-    WHEN ${COUNTED("OLD")} BEGIN ${applyRow("OLD", -1)} END`.execute(db);
-  await sql`CREATE TRIGGER tasks_lead_counts_update_old AFTER UPDATE OF ${WATCHED} ON tasks
-    WHEN ${COUNTED("OLD")} BEGIN ${applyRow("OLD", -1)} END`.execute(db);
-  await sql`CREATE TRIGGER tasks_lead_counts_update_new AFTER UPDATE OF ${WATCHED} ON tasks
-    WHEN ${COUNTED("NEW")} BEGIN ${applyRow("NEW", 1)} END`.execute(db);
+  await createSqliteTaskTriggers(db, "tasks_lead_counts", WATCHED, {
+    when: COUNTED,
+    apply: applyRow,
+  });
 }
 
 async function postgresTriggers(db: AnyDb): Promise<void> {
@@ -81,23 +83,11 @@ async function postgresTriggers(db: AnyDb): Promise<void> {
       IF old_in AND NOT old_first THEN ${applyRow("OLD", -1)} END IF;
       RETURN NULL;
     END $$`.execute(db);
-  await sql`CREATE TRIGGER tasks_lead_counts_insert AFTER INSERT ON tasks
-    FOR EACH ROW EXECUTE FUNCTION tasks_lead_counts()`.execute(db);
-  await sql`CREATE TRIGGER tasks_lead_counts_delete AFTER DELETE ON tasks
-    FOR EACH ROW EXECUTE FUNCTION tasks_lead_counts()`.execute(db);
-  await sql`CREATE TRIGGER tasks_lead_counts_update AFTER UPDATE OF ${WATCHED} ON tasks
-    FOR EACH ROW EXECUTE FUNCTION tasks_lead_counts()`.execute(db);
+  await createPostgresTaskTriggers(db, "tasks_lead_counts", WATCHED);
 }
 
 export async function down(db: AnyDb): Promise<void> {
-  const postgres = dialectOf(db) === "postgres";
-  for (const t of ["insert", "delete", "update", "update_old", "update_new"]) {
-    const name = sql.raw(`tasks_lead_counts_${t}`);
-    await (
-      postgres ? sql`DROP TRIGGER IF EXISTS ${name} ON tasks` : sql`DROP TRIGGER IF EXISTS ${name}`
-    ).execute(db);
-  }
-  if (postgres) await sql`DROP FUNCTION IF EXISTS tasks_lead_counts()`.execute(db);
+  await dropTaskTriggers(db, "tasks_lead_counts");
   await db.schema.dropTable("task_lead_counts").execute();
   await db.schema.dropTable("task_status_day").execute();
 }
