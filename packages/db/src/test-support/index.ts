@@ -7,3 +7,4 @@ export * from "./dialects.js";
 export * from "./test-database.js";
 export * from "./builders.js";
 export * from "./import-result.js";
+export * from "./task-writes.js";
