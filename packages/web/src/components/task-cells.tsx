@@ -1,5 +1,6 @@
 import type { TaskSummary } from "../api/types.js";
 import { formatDeadline } from "../format/deadline.format.js";
+import { Link } from "../router/link.js";
 import { OrgNames } from "./org-names.js";
 import { StatusChip } from "./status-chip.js";
 
@@ -34,5 +35,18 @@ export function TaskStateCells({ task }: { task: TaskSummary }) {
         <StatusChip status={task.status} days={task.daysOverdue} />
       </td>
     </>
+  );
+}
+
+/** A task's whole row in a table of tasks: number, name linking to its page as of `asOf`, state. */
+export function TaskRow({ task, asOf }: { task: TaskSummary; asOf: string }) {
+  return (
+    <tr>
+      <TaskNumberCell task={task} />
+      <td className="task-name">
+        <Link to={`/nhiem-vu/${task.id}?asOf=${asOf}`}>{task.name}</Link>
+      </td>
+      <TaskStateCells task={task} />
+    </tr>
   );
 }

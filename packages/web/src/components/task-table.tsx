@@ -1,6 +1,5 @@
 import type { TaskSummary } from "../api/types.js";
-import { Link } from "../router/link.js";
-import { TaskNumberCell, TaskStateCells } from "./task-cells.js";
+import { TaskRow } from "./task-cells.js";
 
 /** The server's task orders (`/api/tasks?orderBy=`). */
 export type SortKey = "number" | "name" | "lead" | "deadline" | "status";
@@ -60,13 +59,7 @@ export function TaskTable({
         </thead>
         <tbody>
           {tasks.map((task) => (
-            <tr key={task.id}>
-              <TaskNumberCell task={task} />
-              <td className="task-name">
-                <Link to={`/nhiem-vu/${task.id}?asOf=${asOf}`}>{task.name}</Link>
-              </td>
-              <TaskStateCells task={task} />
-            </tr>
+            <TaskRow key={task.id} task={task} asOf={asOf} />
           ))}
         </tbody>
       </table>

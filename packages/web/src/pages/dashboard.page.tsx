@@ -10,7 +10,7 @@ import { Link } from "../router/link.js";
 import { useLocation } from "../router/router.js";
 import { DashboardFilters } from "./dashboard-filters.js";
 import { PendingChanges } from "../components/pending-changes.js";
-import { TaskNumberCell, TaskStateCells } from "../components/task-cells.js";
+import { TaskRow } from "../components/task-cells.js";
 
 const OVERDUE_LIMIT = 200;
 
@@ -135,13 +135,7 @@ export function DashboardPage() {
               </thead>
               <tbody>
                 {overdueItems.map((task) => (
-                  <tr key={task.id}>
-                    <TaskNumberCell task={task} />
-                    <td className="task-name">
-                      <Link to={`/nhiem-vu/${task.id}?asOf=${asOf}`}>{task.name}</Link>
-                    </td>
-                    <TaskStateCells task={task} />
-                  </tr>
+                  <TaskRow key={task.id} task={task} asOf={asOf} />
                 ))}
               </tbody>
             </table>
