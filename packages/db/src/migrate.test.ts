@@ -1,6 +1,8 @@
-import { sql } from "kysely";
+import { Migrator, sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { migrateToLatest } from "./migrate.js";
+import { migrationProvider } from "./migrations/index.js";
+import { rankLeadUnits } from "./repositories/lead-counts.js";
 import { buildOrganisation, buildTask, dialects, withTestDatabase } from "./test-support/index.js";
 
 describe.each(dialects())("migrations (%s)", (dialect) => {
@@ -25,6 +27,26 @@ describe.each(dialects())("migrations (%s)", (dialect) => {
           .execute(),
       ).rejects.toThrow();
       await expect(buildTask(db, { plan_id: task.plan_id, name: "  " })).rejects.toThrow();
+    });
+  });
+
+  it("go down past the per-unit counts and up again, keeping the data and the counts exact", async () => {
+    await withTestDatabase(dialect, async ({ db }) => {
+      const unit = await buildOrganisation(db);
+      await buildTask(db, { lead_org_id: unit.id, due_date: "2026-05-31" });
+      const before = await rankLeadUnits(db, { asOf: "2026-06-01" });
+      const migrator = new Migrator({ db, provider: migrationProvider });
+      for (const target of ["0006-task-lead-counts", "0005-task-status-buckets"]) {
+        const { error } = await migrator.migrateTo(target);
+        expect(error).toBeUndefined();
+      }
+      expect((await migrateToLatest(db)).applied).toEqual([
+        "0006-task-lead-counts",
+        "0007-task-count-days",
+      ]);
+      await buildTask(db, { lead_org_id: unit.id, due_date: "2026-05-30" });
+      const after = await rankLeadUnits(db, { asOf: "2026-06-01" });
+      expect(after.items[0]!.counts.overdue).toBe(before.items[0]!.counts.overdue + 1);
     });
   });
 

@@ -199,14 +199,19 @@ export interface TaskStatusBucketsTable {
 }
 
 /** The one day `task_lead_counts` is for (migration 0006); '' before the first rebuild. */
-export interface TaskStatusDayTable {
-  id: number;
+/** The days `task_lead_counts` is kept for (migration 0007, repositories/lead-counts.ts). */
+export interface TaskCountDaysTable {
+  id: Generated<number>;
   as_of: string;
+  /** the last day a deadline counts as due soon on */
   soon_until: string;
+  /** when a request last read the day's counts (ISO time): the least recent is dropped first */
+  used_at: string;
 }
 
-/** Tasks in force per first lead unit and status, as of `task_status_day` (migration 0006). */
+/** Tasks in force per day, first lead unit and status (migration 0007). */
 export interface TaskLeadCountsTable {
+  day_id: number;
   lead_org_id: number;
   confidential: Flag;
   done_on_time: number;
@@ -429,7 +434,7 @@ export interface Database {
   task_groups: TaskGroupsTable;
   tasks: TasksTable;
   task_status_buckets: TaskStatusBucketsTable;
-  task_status_day: TaskStatusDayTable;
+  task_count_days: TaskCountDaysTable;
   task_lead_counts: TaskLeadCountsTable;
   task_orgs: TaskOrgsTable;
   milestones: MilestonesTable;

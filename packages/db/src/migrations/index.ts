@@ -9,6 +9,7 @@ import * as m0003 from "./0003-task-status-indexes.js";
 import * as m0004 from "./0004-task-leader-search.js";
 import * as m0005 from "./0005-task-status-buckets.js";
 import * as m0006 from "./0006-task-lead-counts.js";
+import * as m0007 from "./0007-task-count-days.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   "0004-task-leader-search": m0004,
   "0005-task-status-buckets": m0005,
   "0006-task-lead-counts": m0006,
+  "0007-task-count-days": m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,23 +1,52 @@
 /**
- * The SQL shared by migration 0006 and the per-unit counts it keeps (lead-counts.ts):
- * `task_lead_counts` has one row per (first lead unit, confidentiality) and one column per status
- * code, counting the tasks in force with that status as of `task_status_day.as_of`.
+ * The SQL of the per-unit counts (migrations 0006 and 0007, lead-counts.ts): `task_lead_counts`
+ * has one row per (day, first lead unit, confidentiality) and one column per status code,
+ * counting the tasks in force with that status as of the day. Migration 0006 kept one day, in
+ * the one-row `task_status_day`; 0007 keeps several, in `task_count_days`, each row of counts
+ * naming its day in `day_id`.
  */
 import { STATUS_CODES } from "@giamsat/core";
 import { sql } from "kysely";
 import type { Kysely, RawBuilder } from "kysely";
 import { statusCase } from "./task-status.sql.js";
-import type { StatusBounds, StatusColumns } from "./task-status.sql.js";
+import type { StatusColumns } from "./task-status.sql.js";
 
 export const LEAD_COUNT_COLUMNS = STATUS_CODES;
 
-/** The day the counts are for, read from its one-row table (no value can be bound in a trigger). */
-export const DAY_BOUNDS: StatusBounds = {
-  asOf: sql.ref("task_status_day.as_of"),
-  soonUntil: sql.ref("task_status_day.soon_until"),
+/** The table the days come from, and how a trigger on PostgreSQL waits for a rebuild. */
+export interface DaySource {
+  table: "task_status_day" | "task_count_days";
+  /** whether the counts name their day (`day_id`): several days kept */
+  keyed: boolean;
+  /** the statement a trigger runs before counting, conflicting with a rebuild's lock */
+  postgresLock: string;
+}
+
+/** Migration 0006: one day, a one-row table whose row a rebuild updates. */
+export const ONE_DAY: DaySource = {
+  table: "task_status_day",
+  keyed: false,
+  postgresLock: "PERFORM 1 FROM task_status_day FOR SHARE",
+};
+
+/** Migration 0007: the kept days; adding or dropping one locks the table in EXCLUSIVE mode. */
+export const KEPT_DAYS: DaySource = {
+  table: "task_count_days",
+  keyed: true,
+  postgresLock: "LOCK TABLE task_count_days IN ROW SHARE MODE",
 };
 
 const COLUMN_LIST = sql.raw(LEAD_COUNT_COLUMNS.join(", "));
+
+/** The day's dates, read from its table (no value can be bound in a trigger). */
+function dayBounds(days: DaySource) {
+  return { asOf: sql.ref(`${days.table}.as_of`), soonUntil: sql.ref(`${days.table}.soon_until`) };
+}
+
+/** `day_id, ` where the counts name their day, else nothing. */
+function dayKey(days: DaySource, column = "day_id"): RawBuilder<unknown> {
+  return sql.raw(days.keyed ? `${column}, ` : "");
+}
 
 /** `CASE WHEN s = 'code' THEN weight ELSE 0 END, …` in column order, for a status `s`. */
 function perColumn(
@@ -31,21 +60,34 @@ function perColumn(
   );
 }
 
-/** Fills the (empty) table from the tasks in force, as of the day in `task_status_day`. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- also run by the migration
-export async function fillLeadCounts(db: Kysely<any>): Promise<void> {
-  const status = statusCase(DAY_BOUNDS);
-  await sql`INSERT INTO task_lead_counts (lead_org_id, confidential, ${COLUMN_LIST})
-    SELECT lead_org_id, confidential, ${perColumn(sql.lit(1), (e) => sql`SUM(${e})`)}
-    FROM (SELECT tasks.lead_org_id, tasks.confidential, ${status} AS s
-      FROM tasks CROSS JOIN task_status_day
+/**
+ * Counts the tasks in force as of a day (`dayId`, or every day of the source) into
+ * `task_lead_counts`, which holds no row for that day yet.
+ */
+export async function fillLeadCounts(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- also run by the migrations
+  db: Kysely<any>,
+  days: DaySource,
+  dayId?: number,
+): Promise<void> {
+  const status = statusCase(dayBounds(days));
+  const day = dayKey(days);
+  const oneDay = dayId === undefined ? sql`` : sql`AND ${sql.ref(`${days.table}.id`)} = ${dayId}`;
+  await sql`INSERT INTO task_lead_counts (${day}lead_org_id, confidential, ${COLUMN_LIST})
+    SELECT ${day}lead_org_id, confidential, ${perColumn(sql.lit(1), (e) => sql`SUM(${e})`)}
+    FROM (SELECT ${dayKey(days, `${days.table}.id AS day_id`)}tasks.lead_org_id,
+        tasks.confidential, ${status} AS s
+      FROM tasks CROSS JOIN ${sql.table(days.table)}
       WHERE tasks.lead_org_id IS NOT NULL AND tasks.removed_at IS NULL
-        AND tasks.cancelled_at IS NULL) AS t
-    GROUP BY lead_org_id, confidential`.execute(db);
+        AND tasks.cancelled_at IS NULL ${oneDay}) AS t
+    GROUP BY ${day}lead_org_id, confidential`.execute(db);
 }
 
-/** The trigger statement adding (`sign` 1) or taking away (-1) one row's status. */
-export function applyRow(row: "NEW" | "OLD", sign: 1 | -1): RawBuilder<unknown> {
+/**
+ * The trigger statement adding (`sign` 1) or taking away (-1) one row's status as of every day
+ * of the source, in the order of the days' ids (so that concurrent writes lock rows in one order).
+ */
+export function applyRow(days: DaySource, row: "NEW" | "OLD", sign: 1 | -1): RawBuilder<unknown> {
   const columns: StatusColumns = {
     kind: sql.raw(`${row}.kind`),
     due: sql.raw(`${row}.due_date`),
@@ -54,9 +96,13 @@ export function applyRow(row: "NEW" | "OLD", sign: 1 | -1): RawBuilder<unknown> 
   const updates = sql.join(
     LEAD_COUNT_COLUMNS.map((c) => sql.raw(`${c} = task_lead_counts.${c} + excluded.${c}`)),
   );
+  const day = dayKey(days);
+  const order = days.keyed ? sql`ORDER BY d.day_id` : sql``;
   // "WHERE true": SQLite needs it to read ON CONFLICT after INSERT … SELECT … FROM
-  return sql`INSERT INTO task_lead_counts (lead_org_id, confidential, ${COLUMN_LIST})
-    SELECT ${sql.raw(`${row}.lead_org_id, ${row}.confidential`)}, ${perColumn(sql.lit(sign), (e) => e)}
-    FROM (SELECT ${statusCase(DAY_BOUNDS, columns)} AS s FROM task_status_day) AS d WHERE true
-    ON CONFLICT (lead_org_id, confidential) DO UPDATE SET ${updates};`;
+  return sql`INSERT INTO task_lead_counts (${day}lead_org_id, confidential, ${COLUMN_LIST})
+    SELECT ${dayKey(days, "d.day_id")}${sql.raw(`${row}.lead_org_id, ${row}.confidential`)},
+      ${perColumn(sql.lit(sign), (e) => e)}
+    FROM (SELECT ${dayKey(days, `${days.table}.id AS day_id`)}${statusCase(dayBounds(days), columns)} AS s
+      FROM ${sql.table(days.table)}) AS d WHERE true ${order}
+    ON CONFLICT (${day}lead_org_id, confidential) DO UPDATE SET ${updates};`;
 }

@@ -7,16 +7,14 @@ import {
   withTestDatabase,
 } from "../test-support/index.js";
 import type { TestDatabase } from "../test-support/index.js";
-import { rankLeadUnits, refreshLeadCounts } from "./lead-counts.js";
+import { keepDay, MAX_KEPT_DAYS, rankLeadUnits } from "./lead-counts.js";
 
 type Db = TestDatabase["db"];
-// the first is the day kept while the tasks are written: the triggers alone keep it
 const DAYS = ["2026-06-01", "2026-03-31", "2026-06-20"];
 
-/** The kept counts as of `asOf` (rebuilt when the day changes) against counting the tasks. */
+/** The kept counts as of `asOf` (kept on first use) against counting the tasks. */
 async function expectKeptExact(db: Db, planId: number, asOf: string, dueSoonDays = 15) {
   const w = { asOf, dueSoonDays };
-  await refreshLeadCounts(db, w);
   for (const filter of [{}, { includeConfidential: false }]) {
     const kept = await rankLeadUnits(db, { ...filter, ...w });
     // a plan filter makes it count from the tasks; every task here is in that plan
@@ -25,21 +23,31 @@ async function expectKeptExact(db: Db, planId: number, asOf: string, dueSoonDays
   }
 }
 
-async function keptDay(db: Db) {
-  return db.selectFrom("task_status_day").selectAll().executeTakeFirstOrThrow();
+async function keptDays(db: Db) {
+  return db
+    .selectFrom("task_count_days")
+    .select(["id", "as_of", "soon_until", "used_at"])
+    .orderBy("id")
+    .execute();
 }
 
-describe.each(dialects())("per-unit counts of the day (%s)", (dialect) => {
-  it("stay exact through inserts, completions, reassignment, cancellation, removal and deletion", async () => {
+async function countRowsOf(db: Db, dayId: number) {
+  const rows = await db
+    .selectFrom("task_lead_counts")
+    .select("lead_org_id")
+    .where("day_id", "=", dayId)
+    .execute();
+  return rows.length;
+}
+
+describe.each(dialects())("per-unit counts of the kept days (%s)", (dialect) => {
+  it("stay exact on every kept day through inserts, completions, reassignment, cancellation, removal and deletion", async () => {
     await withTestDatabase(dialect, async ({ db }) => {
-      await refreshLeadCounts(db, { asOf: "2026-06-01" });
-      // each step is checked first as of the kept day (written by the triggers alone), then
-      // rebuilt as of the other days: each step starts on the day the previous one ended on
-      let step = 0;
+      // the three days are kept from the first check on, then written by the triggers alone
       const { plan, units } = await everyKindOfWrite(db, async (planId) => {
-        const days = step++ % 2 === 0 ? DAYS : [...DAYS].reverse();
-        for (const day of days) await expectKeptExact(db, planId, day);
+        for (const day of DAYS) await expectKeptExact(db, planId, day);
       });
+      expect((await keptDays(db)).map((d) => d.as_of)).toEqual(DAYS);
       await expectKeptExact(db, plan.id, "2026-06-20", 30);
 
       const ranking = await rankLeadUnits(db, { asOf: "2026-06-20" });
@@ -51,22 +59,72 @@ describe.each(dialects())("per-unit counts of the day (%s)", (dialect) => {
     });
   });
 
-  it("are rebuilt only when the day or the due-soon window changes", async () => {
+  it("keep each date and due-soon window once, the least recently read dropped first", async () => {
     await withTestDatabase(dialect, async ({ db }) => {
       const u = await buildOrganisation(db);
       await buildTask(db, { lead_org_id: u.id, due_date: "2026-06-10" });
-      expect(await refreshLeadCounts(db, { asOf: "2026-06-01" })).toBe(true);
-      expect(await refreshLeadCounts(db, { asOf: "2026-06-01" })).toBe(false);
-      expect(await keptDay(db)).toMatchObject({ as_of: "2026-06-01", soon_until: "2026-06-16" });
       const soon = await rankLeadUnits(db, { asOf: "2026-06-01" });
       expect(soon.items[0]!.counts.due_soon).toBe(1);
-      // another day is counted from the tasks, and leaves the kept day alone
-      const later = await rankLeadUnits(db, { asOf: "2026-06-11" });
-      expect(later.items[0]!.counts.overdue).toBe(1);
-      expect((await keptDay(db)).as_of).toBe("2026-06-01");
-      expect(await refreshLeadCounts(db, { asOf: "2026-06-01", dueSoonDays: 5 })).toBe(true);
       const narrow = await rankLeadUnits(db, { asOf: "2026-06-01", dueSoonDays: 5 });
       expect(narrow.items[0]!.counts.in_time).toBe(1);
+      await rankLeadUnits(db, { asOf: "2026-06-01" });
+      const first = await keptDays(db);
+      expect(first.map((d) => [d.as_of, d.soon_until])).toEqual([
+        ["2026-06-01", "2026-06-16"],
+        ["2026-06-01", "2026-06-06"],
+      ]);
+      expect(await keepDay(db, { asOf: "2026-06-01" })).toBe(first[0]!.id);
+
+      // read long ago, the first day is the least recently used; a read two hours later
+      // refreshes the second's
+      const old = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+      await db
+        .updateTable("task_count_days")
+        .set({ used_at: old(48) })
+        .execute();
+      await db
+        .updateTable("task_count_days")
+        .set({ used_at: old(72) })
+        .where("id", "=", first[0]!.id)
+        .execute();
+      await rankLeadUnits(db, { asOf: "2026-06-01", dueSoonDays: 5 });
+      const touched = (await keptDays(db))[1]!;
+      expect(Date.parse(touched.used_at)).toBeGreaterThan(Date.now() - 60_000);
+
+      for (let day = 2; day <= MAX_KEPT_DAYS; day++) {
+        const asOf = `2026-07-${String(day).padStart(2, "0")}`;
+        expect((await rankLeadUnits(db, { asOf })).items[0]!.counts.overdue).toBe(1);
+      }
+      const kept = await keptDays(db);
+      expect(kept).toHaveLength(MAX_KEPT_DAYS);
+      expect(kept.map((d) => d.id)).not.toContain(first[0]!.id);
+      expect(kept[0]).toMatchObject({ id: first[1]!.id });
+      expect(await countRowsOf(db, first[0]!.id)).toBe(0);
+      expect(await countRowsOf(db, first[1]!.id)).toBe(1);
+    });
+  });
+
+  it("count a write whose transaction is open while its date is added once, by the write", async () => {
+    await withTestDatabase(dialect, async ({ db }) => {
+      const u = await buildOrganisation(db);
+      const task = await buildTask(db, { lead_org_id: u.id, due_date: "2026-06-10" });
+      await rankLeadUnits(db, { asOf: "2026-06-01" });
+      let adding: Promise<number> | undefined;
+      await db.transaction().execute(async (trx) => {
+        // the trigger runs now, while only 01/06 is kept; the date is added before the commit
+        await trx
+          .updateTable("tasks")
+          .set({ due_date: "2026-05-20" })
+          .where("id", "=", task.id)
+          .execute();
+        adding = keepDay(db, { asOf: "2026-06-05" });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      });
+      await adding;
+      for (const asOf of ["2026-06-01", "2026-06-05"]) {
+        const { items } = await rankLeadUnits(db, { asOf });
+        expect(items[0]!.counts, asOf).toMatchObject({ overdue: 1, due_soon: 0 });
+      }
     });
   });
 });

@@ -1,15 +1,17 @@
 /**
  * Status counts per first lead unit, ranked as the dashboard shows them (most overdue first, then
- * most tasks). For every task in force as of the day `task_lead_counts` is kept for (migration
- * 0006, normally today) they are read from it — a few thousand rows at national scale; for any
- * other date or a narrower filter (plan, unit, leader, appendix, search, a unit user's scope)
- * they are counted from the tasks.
+ * most tasks). For every task in force (a national filter) they are read from the counts kept
+ * per day (migration 0007) — a few thousand rows at national scale; the first request for a date
+ * adds the day, counted from the tasks once, and the triggers keep it exact from then on. At most
+ * MAX_KEPT_DAYS are kept, the least recently read dropped first. A narrower filter (plan, unit,
+ * leader, appendix, search, a unit user's scope) counts from the tasks.
  */
 import { STATUS_CODES } from "@giamsat/core";
 import { sql } from "kysely";
 import type { Kysely } from "kysely";
+import { dialectOf } from "../migrations/migration.helpers.js";
 import type { Database } from "../schema.js";
-import { fillLeadCounts } from "./lead-counts.sql.js";
+import { fillLeadCounts, KEPT_DAYS } from "./lead-counts.sql.js";
 import { bucketsAnswer } from "./status-buckets.js";
 import type { TaskFilter } from "./task-filter.js";
 import { countStatusesByLeadOrg } from "./task.repository.js";
@@ -18,6 +20,14 @@ import { soonLimit } from "./task-status.sql.js";
 import type { StatusWindow } from "./task-status.sql.js";
 
 type Db = Kysely<Database>;
+
+/**
+ * Every task write updates each kept day's rows of its unit: eight days cost a write 16 small
+ * upserts at most, and hold today, the dates of the month's reports and a few month ends.
+ */
+export const MAX_KEPT_DAYS = 8;
+/** How stale a day's `used_at` may get before a read refreshes it (one write an hour, at most). */
+const TOUCH_AFTER_MS = 60 * 60 * 1000;
 
 export interface LeadUnitCounts {
   orgId: number;
@@ -32,60 +42,91 @@ export interface LeadRanking {
   units: number;
 }
 
-async function dayOf(db: Db): Promise<{ as_of: string; soon_until: string } | undefined> {
-  return db.selectFrom("task_status_day").select(["as_of", "soon_until"]).executeTakeFirst();
+async function keptDay(db: Db, w: StatusWindow) {
+  return db
+    .selectFrom("task_count_days")
+    .select(["id", "used_at"])
+    .where("as_of", "=", w.asOf)
+    .where("soon_until", "=", soonLimit(w))
+    .executeTakeFirst();
 }
 
 /**
- * Makes `task_lead_counts` count as of `w` (rebuilt from the tasks, in one transaction) unless it
- * already does. True when it rebuilt. A plain read when nothing changed: no write lock is taken.
+ * Adds the day `w` to the kept days, counted from the tasks in one transaction, dropping the
+ * least recently read days beyond MAX_KEPT_DAYS; its id (another request's, if it came first).
+ * On PostgreSQL the transaction first locks `task_count_days` in EXCLUSIVE mode, which waits for
+ * the transactions writing tasks (their triggers hold ROW SHARE) and holds back new ones, so that
+ * every write is counted once: by the fill, or by its trigger.
  */
-export async function refreshLeadCounts(db: Db, w: StatusWindow): Promise<boolean> {
-  const soon = soonLimit(w);
-  const day = await dayOf(db);
-  if (day?.as_of === w.asOf && day.soon_until === soon) return false;
+export async function keepDay(db: Db, w: StatusWindow): Promise<number> {
+  const now = new Date();
   return db.transaction().execute(async (trx) => {
-    const moved = await trx
-      .updateTable("task_status_day")
-      .set({ as_of: w.asOf, soon_until: soon })
-      .where((eb) => eb.or([eb("as_of", "<>", w.asOf), eb("soon_until", "<>", soon)]))
+    if (dialectOf(trx) === "postgres")
+      await sql`LOCK TABLE task_count_days IN EXCLUSIVE MODE`.execute(trx);
+    const added = await trx
+      .insertInto("task_count_days")
+      .values({ as_of: w.asOf, soon_until: soonLimit(w), used_at: now.toISOString() })
+      .onConflict((c) => c.columns(["as_of", "soon_until"]).doNothing())
+      .returning("id")
       .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) === 0) return false; // another request rebuilt it
-    await trx.deleteFrom("task_lead_counts").execute();
-    await fillLeadCounts(trx);
-    return true;
+    if (!added) return (await keptDay(trx, w))!.id;
+    const stale = (
+      await trx
+        .selectFrom("task_count_days")
+        .select("id")
+        .where("id", "<>", added.id)
+        .orderBy("used_at", "desc")
+        .orderBy("id", "desc")
+        .offset(MAX_KEPT_DAYS - 1)
+        .limit(1_000)
+        .execute()
+    ).map((d) => d.id);
+    if (stale.length) {
+      await trx.deleteFrom("task_lead_counts").where("day_id", "in", stale).execute();
+      await trx.deleteFrom("task_count_days").where("id", "in", stale).execute();
+    }
+    await fillLeadCounts(trx, KEPT_DAYS, added.id);
+    return added.id;
   });
+}
+
+/** The kept day's id (added if not kept yet); its `used_at` refreshed when stale. */
+async function dayFor(db: Db, w: StatusWindow): Promise<number> {
+  const day = await keptDay(db, w);
+  if (!day) return keepDay(db, w);
+  const now = new Date();
+  if (now.getTime() - Date.parse(day.used_at) > TOUCH_AFTER_MS)
+    await db
+      .updateTable("task_count_days")
+      .set({ used_at: now.toISOString() })
+      .where("id", "=", day.id)
+      .execute();
+  return day.id;
 }
 
 const TOTAL = sql.raw(STATUS_CODES.map((c) => `SUM(${c})`).join(" + "));
 
-/** From `task_lead_counts`, or null when it is not kept for this window. */
+/** From the counts kept for the day `dayId`. */
 async function rankFromDay(
   db: Db,
   f: TaskFilter,
-  w: StatusWindow,
+  dayId: number,
   limit: number | undefined,
-): Promise<LeadRanking | null> {
+): Promise<LeadRanking> {
   let q = db
     .selectFrom("task_lead_counts")
-    .innerJoin("task_status_day", (j) => j.onTrue())
-    .where("task_status_day.as_of", "=", w.asOf)
-    .where("task_status_day.soon_until", "=", soonLimit(w))
-    .select("task_lead_counts.lead_org_id")
-    .select(STATUS_CODES.map((c) => sql<number>`SUM(${sql.ref(`task_lead_counts.${c}`)})`.as(c)))
+    .where("day_id", "=", dayId)
+    .select("lead_org_id")
+    .select(STATUS_CODES.map((c) => sql<number>`SUM(${sql.ref(c)})`.as(c)))
     .select([sql<number>`${TOTAL}`.as("total"), sql<number>`COUNT(*) OVER ()`.as("units")])
-    .groupBy("task_lead_counts.lead_org_id")
+    .groupBy("lead_org_id")
     .having(sql`${TOTAL}`, ">", 0)
-    .orderBy(sql`SUM(task_lead_counts.overdue)`, "desc")
+    .orderBy(sql`SUM(overdue)`, "desc")
     .orderBy(sql`${TOTAL}`, "desc")
-    .orderBy("task_lead_counts.lead_org_id");
-  if (f.includeConfidential === false) q = q.where("task_lead_counts.confidential", "=", 0);
+    .orderBy("lead_org_id");
+  if (f.includeConfidential === false) q = q.where("confidential", "=", 0);
   if (limit !== undefined) q = q.limit(limit);
   const rows = await q.execute();
-  if (rows.length === 0) {
-    const day = await dayOf(db);
-    if (day?.as_of !== w.asOf || day.soon_until !== soonLimit(w)) return null;
-  }
   return {
     items: rows.map((r) => ({
       orgId: r.lead_org_id,
@@ -100,15 +141,20 @@ function byRank(a: LeadUnitCounts, b: LeadUnitCounts): number {
   return b.counts.overdue - a.counts.overdue || b.total - a.total || a.orgId - b.orgId;
 }
 
-/** Lead units ranked with their status counts; `limit` omitted: every unit. */
+/**
+ * Lead units ranked with their status counts; `limit` omitted: every unit. A national filter
+ * reads (and, the first time for its date, adds) the day's kept counts: a write.
+ */
 export async function rankLeadUnits(
   db: Db,
   filter: TaskFilter & StatusWindow,
   limit?: number,
 ): Promise<LeadRanking> {
   if (bucketsAnswer(filter) && !filter.kind) {
-    const fromDay = await rankFromDay(db, filter, filter, limit);
-    if (fromDay) return fromDay;
+    const dayId = await dayFor(db, filter);
+    const kept = await rankFromDay(db, filter, dayId, limit);
+    // no rows: no task, or the day dropped meanwhile by requests for many other dates
+    if (kept.units > 0 || (await keptDay(db, filter))?.id === dayId) return kept;
   }
   const all = (await countStatusesByLeadOrg(db, filter)).sort(byRank);
   return { items: limit === undefined ? all : all.slice(0, limit), units: all.length };

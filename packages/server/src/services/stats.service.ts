@@ -13,11 +13,7 @@ import {
   listTasks,
   rankLeadUnits,
   recurringTasks,
-  refreshLeadCounts,
-  type LeadRanking,
   type StatusCounts,
-  type StatusWindow,
-  type TaskFilter,
 } from "@giamsat/db";
 import type { Actor } from "./actor.js";
 import { calendarsByPlan } from "./calendar.service.js";
@@ -28,21 +24,6 @@ import { taskListItem, type TaskListItemView } from "./task.view.js";
 export type StatsQuery = TaskScope;
 
 const filterOf = scopeFilter;
-
-/**
- * Lead units ranked with their counts. As of today the database keeps them per unit (migration
- * 0006): the first request of a day rebuilds them from the tasks — a write, once a day — and the
- * others read a few thousand rows; another date counts them from the tasks.
- */
-async function leadUnits(
-  ctx: Ctx,
-  filter: TaskFilter,
-  window: Required<StatusWindow>,
-  limit?: number,
-): Promise<LeadRanking> {
-  if (window.asOf === today()) await refreshLeadCounts(ctx.db, window);
-  return rankLeadUnits(ctx.db, { ...filter, ...window }, limit);
-}
 
 async function orgNames(ctx: Ctx, ids: readonly number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
@@ -84,7 +65,7 @@ export async function statsFor(
   const window = { asOf, dueSoonDays: ctx.config.dueSoonDays };
   const [{ counts, total }, ranking] = await Promise.all([
     countStatuses(ctx.db, { ...filter, ...window }),
-    leadUnits(ctx, filter, window, q.leads),
+    rankLeadUnits(ctx.db, { ...filter, ...window }, q.leads),
   ]);
   const names = await orgNames(
     ctx,
@@ -155,8 +136,8 @@ export async function scorecardsFor(
 ): Promise<{ asOf: string; items: ScorecardView[] }> {
   const asOf = q.asOf ?? today();
   const filter = filterOf(actor, q);
-  const byLead = (await leadUnits(ctx, filter, { asOf, dueSoonDays: ctx.config.dueSoonDays }))
-    .items;
+  const window = { asOf, dueSoonDays: ctx.config.dueSoonDays };
+  const byLead = (await rankLeadUnits(ctx.db, { ...filter, ...window })).items;
   const recurring = (await recurringTasks(ctx.db, filter)).filter((t) => t.lead_org_id !== null);
   const calendars = await calendarsByPlan(ctx, [...new Set(recurring.map((t) => t.plan_id))]);
   const receipts = await acceptedReceipts(
