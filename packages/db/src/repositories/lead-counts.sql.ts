@@ -8,8 +8,8 @@
 import { STATUS_CODES } from "@giamsat/core";
 import { sql } from "kysely";
 import type { Kysely, RawBuilder } from "kysely";
-import { statusCase } from "./task-status.sql.js";
-import type { StatusColumns } from "./task-status.sql.js";
+import { boundsOf, statusCase } from "./task-status.sql.js";
+import type { StatusColumns, StatusWindow } from "./task-status.sql.js";
 
 export const LEAD_COUNT_COLUMNS = STATUS_CODES;
 
@@ -61,26 +61,29 @@ function perColumn(
 }
 
 /**
- * Counts the tasks in force as of a day (`dayId`, or every day of the source) into
- * `task_lead_counts`, which holds no row for that day yet.
+ * Counts the tasks in force into `task_lead_counts`, which holds no row for the day yet: as of
+ * `day` (its id and dates, bound as values), or for a one-day source as of the day in its table.
+ * Counted per (unit, confidentiality, status) first, then spread into columns: evaluating one
+ * CASE per column for every task took twice as long.
  */
 export async function fillLeadCounts(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- also run by the migrations
   db: Kysely<any>,
   days: DaySource,
-  dayId?: number,
+  day?: { id: number; window: StatusWindow },
 ): Promise<void> {
-  const status = statusCase(dayBounds(days));
-  const day = dayKey(days);
-  const oneDay = dayId === undefined ? sql`` : sql`AND ${sql.ref(`${days.table}.id`)} = ${dayId}`;
-  await sql`INSERT INTO task_lead_counts (${day}lead_org_id, confidential, ${COLUMN_LIST})
-    SELECT ${day}lead_org_id, confidential, ${perColumn(sql.lit(1), (e) => sql`SUM(${e})`)}
-    FROM (SELECT ${dayKey(days, `${days.table}.id AS day_id`)}tasks.lead_org_id,
-        tasks.confidential, ${status} AS s
-      FROM tasks CROSS JOIN ${sql.table(days.table)}
+  const status = statusCase(day ? boundsOf(day.window) : dayBounds(days));
+  const from = day ? sql`tasks` : sql`tasks CROSS JOIN ${sql.table(days.table)}`;
+  const columns = sql`${dayKey(days)}lead_org_id, confidential, ${COLUMN_LIST}`;
+  await sql`INSERT INTO task_lead_counts (${columns})
+    SELECT ${day ? sql`${day.id}, ` : sql``}lead_org_id, confidential,
+      ${perColumn(sql.raw("n"), (e) => sql`SUM(${e})`)}
+    FROM (SELECT tasks.lead_org_id, tasks.confidential, ${status} AS s, COUNT(*) AS n
+      FROM ${from}
       WHERE tasks.lead_org_id IS NOT NULL AND tasks.removed_at IS NULL
-        AND tasks.cancelled_at IS NULL ${oneDay}) AS t
-    GROUP BY ${day}lead_org_id, confidential`.execute(db);
+        AND tasks.cancelled_at IS NULL
+      GROUP BY 1, 2, 3) AS t
+    GROUP BY lead_org_id, confidential`.execute(db);
 }
 
 /**

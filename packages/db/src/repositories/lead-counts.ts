@@ -85,7 +85,7 @@ export async function keepDay(db: Db, w: StatusWindow): Promise<number> {
       await trx.deleteFrom("task_lead_counts").where("day_id", "in", stale).execute();
       await trx.deleteFrom("task_count_days").where("id", "in", stale).execute();
     }
-    await fillLeadCounts(trx, KEPT_DAYS, added.id);
+    await fillLeadCounts(trx, KEPT_DAYS, { id: added.id, window: w });
     return added.id;
   });
 }
