@@ -105,6 +105,26 @@ async function measureEndpoint(server, base, bare, path, token) {
   };
 }
 
+/**
+ * `/api/stats` as of dates no request asked for before (random days of 2025): each adds a kept
+ * day, counted from the tasks; later requests for it read the kept counts.
+ */
+async function measureNewDates(base, token, count = 5) {
+  const start = Date.UTC(2025, 0, 1);
+  const days = new Set();
+  while (days.size < count)
+    days.add(
+      new Date(start + Math.floor(Math.random() * 365) * 86_400_000).toISOString().slice(0, 10),
+    );
+  const samples = [];
+  for (const day of days) {
+    const t0 = performance.now();
+    await get(base, `/api/stats?asOf=${day}`, token);
+    samples.push(performance.now() - t0);
+  }
+  return { path: "/api/stats?asOf=<new date>", dates: [...days], endpoint: summary(samples) };
+}
+
 /** The statements one report submission runs, with their time inside the server. */
 async function reportStatements(server, base, token, taskId) {
   const queries = await server.record(async () => {
@@ -191,6 +211,8 @@ async function benchOne(dialectLabel, target, generation, tasks) {
       log(`  ${path}`);
       endpoints.push(await measureEndpoint(server, base, bare, path, accounts.leader.token));
     }
+    log("  /api/stats as of new dates");
+    const newDates = await measureNewDates(base, accounts.leader.token);
     log(`  POST /api/tasks/:id/reports × ${loadSeconds} s (autocannon)`);
     const statements = await reportStatements(
       server,
@@ -208,6 +230,7 @@ async function benchOne(dialectLabel, target, generation, tasks) {
       dataset: generation.counts,
       iterations,
       endpoints,
+      newDates,
       reportLoad: { ...load, stored, leadTasks: accounts.leadTaskIds.length, statements },
       loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
       node: process.version,
@@ -241,6 +264,10 @@ function print(result) {
       "API/SQL p95": e.ratioP95,
       "câu SQL": e.statements.length,
     })),
+  );
+  const n = result.newDates;
+  console.log(
+    `/api/stats as of a date asked for the first time (${n.dates.length} dates): p50 ${n.endpoint.p50} ms, p95 ${n.endpoint.p95} ms`,
   );
   const l = result.reportLoad;
   console.log(
