@@ -46,7 +46,11 @@ export type ComplianceInput = {
   reports: readonly ReceivedReport[];
 };
 
-function firstReceipts(reports: readonly ReceivedReport[], asOf: string): Map<string, string> {
+/** The first receipt of each period received by `asOf`: period key → day received. */
+export function firstReceipts(
+  reports: readonly ReceivedReport[],
+  asOf: string,
+): Map<string, string> {
   const first = new Map<string, string>();
   for (const r of reports) {
     if (!isIsoDate(r.receivedOn) || r.receivedOn > asOf) continue;
@@ -61,17 +65,20 @@ function outcomeOf(period: Period, receivedOn: string | null, asOf: string): Per
   return period.dueDate < asOf ? "missing" : "open";
 }
 
-export function reportingCompliance(input: ComplianceInput, asOf: string): Compliance {
+/** The periods a task owes a report for, up to the one open at `asOf` (rules above). */
+export function owedPeriods(input: Omit<ComplianceInput, "reports">, asOf: string): Period[] {
   parseIsoDate(asOf);
   if (input.until) parseIsoDate(input.until);
   const last = input.until && input.until < asOf ? input.until : asOf;
+  return periodsBetween(input.from, last, input.calendar).filter((p) => p.dueDate >= input.from);
+}
+
+export function reportingCompliance(input: ComplianceInput, asOf: string): Compliance {
   const receipts = firstReceipts(input.reports, asOf);
-  const periods = periodsBetween(input.from, last, input.calendar)
-    .filter((p) => p.dueDate >= input.from)
-    .map((p): PeriodCompliance => {
-      const receivedOn = receipts.get(p.key) ?? null;
-      return { ...p, outcome: outcomeOf(p, receivedOn, asOf), receivedOn };
-    });
+  const periods = owedPeriods(input, asOf).map((p): PeriodCompliance => {
+    const receivedOn = receipts.get(p.key) ?? null;
+    return { ...p, outcome: outcomeOf(p, receivedOn, asOf), receivedOn };
+  });
   const count = (outcome: PeriodOutcome) => periods.filter((p) => p.outcome === outcome).length;
   const [onTime, late, missing] = [count("on_time"), count("late"), count("missing")];
   const periodsDue = onTime + late + missing;

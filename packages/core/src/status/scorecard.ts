@@ -1,18 +1,10 @@
 /**
  * Unit scorecards: for each lead unit, how many tasks it leads, by status, and how many of the
- * reports it owed arrived on time. A task with several lead units counts for each of them
- * (once, however often the unit is listed); coordinating units are not scored.
+ * reports it owed arrived on time (see compliance-tally.ts).
  */
 import type { StatusCode } from "./status-labels.js";
 
 export type UnitId = string | number;
-
-export type ScorecardTaskRow<Id extends UnitId = UnitId> = {
-  leads: readonly Id[];
-  status: StatusCode;
-  /** From reportingCompliance(): periods owed and reported on time, when reporting is tracked. */
-  reports?: { periodsDue: number; onTime: number } | null;
-};
 
 export type UnitScorecard<Id extends UnitId = UnitId> = {
   unitId: Id;
@@ -40,8 +32,13 @@ const FIELD_OF_STATUS = {
   recurring: "recurring",
 } as const satisfies Record<StatusCode, keyof UnitScorecard>;
 
-function emptyScorecard<Id extends UnitId>(unitId: Id): UnitScorecard<Id> {
-  return {
+/** A unit's scorecard from its tasks' status counts and the reports it owed. */
+export function unitScorecard<Id extends UnitId>(
+  unitId: Id,
+  counts: Partial<Record<StatusCode, number>>,
+  reports?: { periodsDue: number; onTime: number } | null,
+): UnitScorecard<Id> {
+  const card: UnitScorecard<Id> = {
     unitId,
     led: 0,
     doneOnTime: 0,
@@ -51,31 +48,14 @@ function emptyScorecard<Id extends UnitId>(unitId: Id): UnitScorecard<Id> {
     dueSoon: 0,
     noDeadline: 0,
     recurring: 0,
-    reportsDue: 0,
-    reportsOnTime: 0,
+    reportsDue: reports?.periodsDue ?? 0,
+    reportsOnTime: reports?.onTime ?? 0,
     timeliness: null,
   };
-}
-
-/** One scorecard per lead unit, ordered by unit id. */
-export function unitScorecards<Id extends UnitId>(
-  rows: Iterable<ScorecardTaskRow<Id>>,
-): UnitScorecard<Id>[] {
-  const cards = new Map<Id, UnitScorecard<Id>>();
-  for (const row of rows) {
-    for (const unitId of new Set(row.leads)) {
-      let card = cards.get(unitId);
-      if (!card) cards.set(unitId, (card = emptyScorecard(unitId)));
-      card.led++;
-      card[FIELD_OF_STATUS[row.status]]++;
-      card.reportsDue += row.reports?.periodsDue ?? 0;
-      card.reportsOnTime += row.reports?.onTime ?? 0;
-    }
+  for (const [status, n] of Object.entries(counts) as [StatusCode, number][]) {
+    card[FIELD_OF_STATUS[status]] += n;
+    card.led += n;
   }
-  return [...cards.values()]
-    .map((card) => ({
-      ...card,
-      timeliness: card.reportsDue ? card.reportsOnTime / card.reportsDue : null,
-    }))
-    .sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+  card.timeliness = card.reportsDue ? card.reportsOnTime / card.reportsDue : null;
+  return card;
 }

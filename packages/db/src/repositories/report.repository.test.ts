@@ -1,51 +1,65 @@
 import { describe, expect, it } from "vitest";
 import {
+  buildOrganisation,
   buildReport,
   buildTask,
   buildUser,
   dialects,
   withTestDatabase,
 } from "../test-support/index.js";
-import { acceptedReceipts } from "./report.repository.js";
+import {
+  acceptedReceipts,
+  firstAcceptedReceipts,
+  recurringTasksByPlanAndUnit,
+} from "./report.repository.js";
 
 describe.each(dialects())("accepted report receipts (%s)", (dialect) => {
-  it("reads the accepted reports of more tasks than one query can bind", async () => {
+  it("give each period's first accepted report of the recurring tasks matching a filter", async () => {
     await withTestDatabase(dialect, async ({ db }) => {
       const user = await buildUser(db);
-      const first = await buildTask(db, { kind: "recurring", due_date: null });
-      const last = await buildTask(db, {
-        plan_id: first.plan_id,
-        kind: "recurring",
-        due_date: null,
-      });
-      const base = { submitted_by: user.id, submitted_at: "2026-03-15T02:00:00.000Z" };
-      await buildReport(db, {
-        ...base,
-        task_id: first.id,
-        period_key: "2026-02",
-        status: "accepted",
-      });
-      await buildReport(db, {
-        ...base,
-        task_id: first.id,
-        period_key: "2026-03",
-        status: "returned",
-      });
-      await buildReport(db, {
-        ...base,
-        task_id: last.id,
-        period_key: "2026-03",
-        status: "accepted",
-      });
-      // 70 000 ids: past SQLite's 32 766 and PostgreSQL's 65 535 bound values per statement
-      const ids = [first.id, ...Array.from({ length: 70_000 }, (_, i) => last.id + 1 + i), last.id];
-      const receipts = await acceptedReceipts(db, ids);
-      expect(receipts.map((r) => [r.task_id, r.period_key]).sort()).toEqual(
+      const [u1, u2] = [await buildOrganisation(db), await buildOrganisation(db)];
+      const recurring = { kind: "recurring", due_date: null, deadline_kind: "recurring" } as const;
+      const a = await buildTask(db, { ...recurring, lead_org_id: u1.id });
+      const plan = a.plan_id;
+      const b = await buildTask(db, { ...recurring, plan_id: plan, lead_org_id: u2.id });
+      const timed = await buildTask(db, { plan_id: plan, lead_org_id: u1.id });
+      const report = (task_id: number, period_key: string, day: string, status = "accepted") =>
+        buildReport(db, {
+          task_id,
+          period_key,
+          status,
+          submitted_by: user.id,
+          submitted_at: `${day}T02:00:00.000Z`,
+        });
+      await report(a.id, "2026-02", "2026-03-01"); // a correction, after the first
+      await report(a.id, "2026-02", "2026-02-15");
+      await report(a.id, "2026-03", "2026-03-10", "returned");
+      await report(b.id, "2026-03", "2026-03-18");
+      await report(timed.id, "2026-03", "2026-03-18");
+
+      const all = await firstAcceptedReceipts(db, {});
+      const rows = all.map((r) => [r.lead_org_id, r.period_key, r.first_at.slice(0, 10)]);
+      expect(rows.sort()).toEqual(
         [
-          [first.id, "2026-02"],
-          [last.id, "2026-03"],
+          [u1.id, "2026-02", "2026-02-15"],
+          [u2.id, "2026-03", "2026-03-18"],
         ].sort(),
       );
+      expect(all.every((r) => r.plan_id === plan)).toBe(true);
+      const ofU2 = await firstAcceptedReceipts(db, { leadOrgId: u2.id });
+      expect(ofU2.map((r) => r.period_key)).toEqual(["2026-03"]);
+
+      const groups = await recurringTasksByPlanAndUnit(db, {});
+      expect(groups.map((g) => [g.lead_org_id, g.n]).sort()).toEqual(
+        [
+          [u1.id, 1],
+          [u2.id, 1],
+        ].sort(),
+      );
+      expect((await acceptedReceipts(db, a.id)).map((r) => r.period_key)).toEqual([
+        "2026-02",
+        "2026-02",
+      ]);
     });
   });
 });

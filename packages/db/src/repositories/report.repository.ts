@@ -4,8 +4,6 @@ import { applyTaskFilter, type TaskFilter } from "./task-filter.js";
 
 type Db = Kysely<Database>;
 
-const IDS_PER_QUERY = 10_000;
-
 export type ReportWithNames = ProgressReport & {
   submitted_by_name: string | null;
   org_name: string | null;
@@ -110,38 +108,59 @@ export async function setReportStatus(db: Db, id: number, status: ReportStatus):
   await db.updateTable("progress_reports").set({ status }).where("id", "=", id).execute();
 }
 
-/** Accepted reports of the tasks (period and day received), for reporting compliance. */
+/** A task's accepted reports (period and time received), for its reporting compliance. */
 export async function acceptedReceipts(
   db: Db,
-  taskIds: readonly number[],
-): Promise<{ task_id: number; period_key: string; submitted_at: string }[]> {
-  const rows: { task_id: number; period_key: string; submitted_at: string }[] = [];
-  // in slices: one bound value per id, and SQLite takes at most 32766 (PostgreSQL 65535)
-  for (let i = 0; i < taskIds.length; i += IDS_PER_QUERY) {
-    const slice = taskIds.slice(i, i + IDS_PER_QUERY);
-    rows.push(
-      ...(await db
-        .selectFrom("progress_reports")
-        .select(["task_id", "period_key", "submitted_at"])
-        .where("status", "=", "accepted")
-        .where("task_id", "in", slice)
-        .execute()),
-    );
-  }
-  return rows;
+  taskId: number,
+): Promise<{ period_key: string; submitted_at: string }[]> {
+  return db
+    .selectFrom("progress_reports")
+    .select(["period_key", "submitted_at"])
+    .where("status", "=", "accepted")
+    .where("task_id", "=", taskId)
+    .execute();
 }
 
-/** Recurring tasks matching a filter with their lead unit and plan date (report timeliness). */
-export async function recurringTasks(
+/**
+ * Recurring tasks matching a filter, counted per plan (with its date) and first lead unit: the
+ * periods a plan's tasks owe are the same for each of them (report timeliness, scorecards).
+ */
+export async function recurringTasksByPlanAndUnit(
   db: Db,
   filter: TaskFilter,
-): Promise<
-  { id: number; plan_id: number; lead_org_id: number | null; plan_date: string | null }[]
-> {
-  return applyTaskFilter(db.selectFrom("tasks"), { ...filter, kind: "recurring" })
+): Promise<{ plan_id: number; plan_date: string | null; lead_org_id: number; n: number }[]> {
+  const rows = await applyTaskFilter(db.selectFrom("tasks"), { ...filter, kind: "recurring" })
     .innerJoin("plans", "plans.id", "tasks.plan_id")
-    .select(["tasks.id", "tasks.plan_id", "tasks.lead_org_id", "plans.date as plan_date"])
+    .where("tasks.lead_org_id", "is not", null)
+    .select(["tasks.plan_id", "plans.date as plan_date", "tasks.lead_org_id"])
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .groupBy(["tasks.plan_id", "plans.date", "tasks.lead_org_id"])
     .execute();
+  return rows.map((r) => ({ ...r, lead_org_id: r.lead_org_id as number, n: Number(r.n) }));
+}
+
+/**
+ * The first accepted report of each period of each recurring task matching a filter (the
+ * earliest submitted: corrections come later), with the task's plan and first lead unit.
+ */
+export async function firstAcceptedReceipts(
+  db: Db,
+  filter: TaskFilter,
+): Promise<{ plan_id: number; lead_org_id: number; period_key: string; first_at: string }[]> {
+  const rows = await applyTaskFilter(db.selectFrom("tasks"), { ...filter, kind: "recurring" })
+    .innerJoin("progress_reports", "progress_reports.task_id", "tasks.id")
+    .where("tasks.lead_org_id", "is not", null)
+    .where("progress_reports.status", "=", "accepted")
+    .select(["tasks.plan_id", "tasks.lead_org_id", "progress_reports.period_key"])
+    .select((eb) => eb.fn.min("progress_reports.submitted_at").as("first_at"))
+    .groupBy([
+      "progress_reports.task_id",
+      "progress_reports.period_key",
+      "tasks.plan_id",
+      "tasks.lead_org_id",
+    ])
+    .execute();
+  return rows.map((r) => ({ ...r, lead_org_id: r.lead_org_id as number, first_at: r.first_at }));
 }
 
 /** True when a later report corrects this one. */

@@ -1,19 +1,23 @@
 import {
   addMonths,
   endOfMonth,
-  reportingCompliance,
+  owedSchedule,
+  receiptTally,
   STATUS_LABELS,
-  unitScorecards,
+  unitScorecard,
+  type ComplianceTally,
+  type OwedSchedule,
   type StatusCode,
   type UnitScorecard,
 } from "@giamsat/core";
 import {
-  acceptedReceipts,
   countStatuses,
+  firstAcceptedReceipts,
   listTasks,
   rankLeadUnits,
-  recurringTasks,
+  recurringTasksByPlanAndUnit,
   type StatusCounts,
+  type TaskFilter,
 } from "@giamsat/db";
 import type { Actor } from "./actor.js";
 import { calendarsByPlan } from "./calendar.service.js";
@@ -126,6 +130,48 @@ export async function overdueFor(
 export type ScorecardView = UnitScorecard<number> & { name: string };
 
 /**
+ * Periods due and reported on time per lead unit, for the recurring tasks matching a filter:
+ * each plan's owed periods computed once, then only the first accepted receipts are read
+ * (received = the day submitted, in Vietnam).
+ */
+async function reportTimeliness(
+  ctx: Ctx,
+  filter: TaskFilter,
+  asOf: string,
+): Promise<Map<number, ComplianceTally>> {
+  const [groups, receipts] = await Promise.all([
+    recurringTasksByPlanAndUnit(ctx.db, filter),
+    firstAcceptedReceipts(ctx.db, filter),
+  ]);
+  const calendars = await calendarsByPlan(ctx, [...new Set(groups.map((g) => g.plan_id))]);
+  const schedules = new Map<number, OwedSchedule>();
+  const byOrg = new Map<number, ComplianceTally>();
+  const add = (orgId: number, periodsDue: number, onTime: number) => {
+    const tally = byOrg.get(orgId) ?? { periodsDue: 0, onTime: 0 };
+    tally.periodsDue += periodsDue;
+    tally.onTime += onTime;
+    byOrg.set(orgId, tally);
+  };
+  for (const g of groups) {
+    const calendar = calendars.get(g.plan_id);
+    if (!calendar || !g.plan_date) continue;
+    let schedule = schedules.get(g.plan_id);
+    if (!schedule) {
+      schedule = owedSchedule({ calendar, from: g.plan_date }, asOf);
+      schedules.set(g.plan_id, schedule);
+    }
+    add(g.lead_org_id, schedule.closed * g.n, 0);
+  }
+  for (const r of receipts) {
+    const schedule = schedules.get(r.plan_id);
+    if (!schedule) continue;
+    const t = receiptTally(schedule, r.period_key, localDay(r.first_at), asOf);
+    add(r.lead_org_id, t.periodsDue, t.onTime);
+  }
+  return byOrg;
+}
+
+/**
  * Unit scorecards: tasks led by status (first lead unit), and for recurring tasks the share of
  * reporting periods reported on time (accepted reports, received by the period's due date).
  */
@@ -137,54 +183,19 @@ export async function scorecardsFor(
   const asOf = q.asOf ?? today();
   const filter = filterOf(actor, q);
   const window = { asOf, dueSoonDays: ctx.config.dueSoonDays };
-  const byLead = (await rankLeadUnits(ctx.db, { ...filter, ...window })).items;
-  const recurring = (await recurringTasks(ctx.db, filter)).filter((t) => t.lead_org_id !== null);
-  const calendars = await calendarsByPlan(ctx, [...new Set(recurring.map((t) => t.plan_id))]);
-  const receipts = await acceptedReceipts(
-    ctx.db,
-    recurring.map((t) => t.id),
-  );
-  const receiptsByTask = new Map<number, { period: string; receivedOn: string }[]>();
-  for (const r of receipts) {
-    const list = receiptsByTask.get(r.task_id) ?? [];
-    list.push({ period: r.period_key, receivedOn: localDay(r.submitted_at) });
-    receiptsByTask.set(r.task_id, list);
-  }
-  const reportsByOrg = new Map<number, { periodsDue: number; onTime: number }>();
-  for (const t of recurring) {
-    const calendar = calendars.get(t.plan_id);
-    if (!calendar || !t.plan_date) continue;
-    const c = reportingCompliance(
-      {
-        calendar,
-        from: t.plan_date,
-        reports: receiptsByTask.get(t.id) ?? [],
-      },
-      asOf,
-    );
-    const acc = reportsByOrg.get(t.lead_org_id as number) ?? { periodsDue: 0, onTime: 0 };
-    acc.periodsDue += c.periodsDue;
-    acc.onTime += c.onTime;
-    reportsByOrg.set(t.lead_org_id as number, acc);
-  }
-  // One row per task (unitScorecards' input); a unit's report figures ride on its first row.
-  const rows = byLead.flatMap((b) => {
-    const statuses = Object.entries(b.counts).flatMap(([status, n]) =>
-      Array.from({ length: n }, () => status as StatusCode),
-    );
-    return statuses.map((status, i) => ({
-      leads: [b.orgId],
-      status,
-      reports: i === 0 ? (reportsByOrg.get(b.orgId) ?? null) : null,
-    }));
-  });
+  const [ranking, timeliness] = await Promise.all([
+    rankLeadUnits(ctx.db, { ...filter, ...window }),
+    reportTimeliness(ctx, filter, asOf),
+  ]);
   const names = await orgNames(
     ctx,
-    byLead.map((b) => b.orgId),
+    ranking.items.map((b) => b.orgId),
   );
-  const cards = unitScorecards(rows).map((c) => ({
-    ...c,
-    name: names.get(c.unitId) ?? `#${c.unitId}`,
-  }));
-  return { asOf, items: cards };
+  const items = ranking.items
+    .map((b) => ({
+      ...unitScorecard(b.orgId, b.counts, timeliness.get(b.orgId)),
+      name: names.get(b.orgId) ?? `#${b.orgId}`,
+    }))
+    .sort((a, b) => a.unitId - b.unitId);
+  return { asOf, items };
 }

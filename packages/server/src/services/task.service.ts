@@ -186,7 +186,7 @@ export async function taskDetailFor(
   ]);
   let compliance: Compliance | null = null;
   if (task.kind === "recurring") {
-    const receipts = await acceptedReceipts(ctx.db, [id]);
+    const receipts = await acceptedReceipts(ctx.db, id);
     compliance = reportingCompliance(
       {
         calendar,
