@@ -1,4 +1,5 @@
-// API benchmark (issue 3): `/api/stats` (as of today and of a date), its six-month trend and
+// API benchmark (issue 3): `/api/stats` (as of today and of a date), its six-month trend, the
+// unit scorecards and
 // filtered `/api/tasks` pages at 100k tasks (and 1M with BENCH_TASKS=1000000, or several sizes:
 // BENCH_TASKS=100000,1000000) on SQLite and on
 // PostgreSQL (DATABASE_URL, or a throwaway cluster from scripts/pg-test-cluster.sh; BENCH_PG=0
@@ -201,6 +202,7 @@ async function benchOne(dialectLabel, target, generation, tasks) {
     `/api/stats?asOf=${AS_OF}`,
     `/api/stats/trend?asOf=${AS_OF}`,
     `/api/stats?plan=${accounts.planId}&asOf=${AS_OF}`,
+    `/api/scorecards?asOf=${AS_OF}`,
     `/api/tasks?asOf=${AS_OF}&status=overdue&limit=50`,
     `/api/tasks?asOf=${AS_OF}&lead=${accounts.leadId}&status=overdue,due_soon&limit=50`,
     `/api/tasks?asOf=${AS_OF}&q=${encodeURIComponent("chuyen doi so")}&limit=50`,
