@@ -1,6 +1,39 @@
 import type { FormEvent } from "react";
-import type { Organisation, PlanSummary } from "../api/types.js";
+import { api } from "../api/client.js";
+import type { Organisation, Page, PlanSummary } from "../api/types.js";
+import { useResource } from "../api/use-resource.js";
+import { isIsoDate, todayIso } from "../format/date.format.js";
 import { setQuery, useLocation } from "../router/router.js";
+
+/** The view the URL asks for: plan, lead unit, directing leader, and the date (default today). */
+export function useDashboardScope() {
+  const { query } = useLocation();
+  const asOf = isIsoDate(query.get("asOf")) ? (query.get("asOf") as string) : todayIso();
+  const scope = {
+    plan: query.get("plan"),
+    lead: query.get("lead"),
+    leader: query.get("leader"),
+    asOf,
+  };
+  return { asOf, scope, scopeKey: JSON.stringify(scope) };
+}
+
+/** What the filters offer: the plans, the units, and the directing leaders of the plan. */
+export function useFilterChoices(plan: string | null) {
+  const plans = useResource("plans", (signal) =>
+    api<{ items: PlanSummary[] }>("/api/plans", { signal }),
+  );
+  const units = useResource("units", (signal) =>
+    api<Page<Organisation>>("/api/organisations", { query: { kind: "unit", limit: 1000 }, signal }),
+  );
+  const leaders = useResource(`leaders ${plan ?? ""}`, (signal) =>
+    api<{ items: { leader: string; tasks: number }[] }>("/api/leaders", {
+      query: { plan },
+      signal,
+    }),
+  );
+  return { plans, units, leaders };
+}
 
 type Props = {
   plans: PlanSummary[];

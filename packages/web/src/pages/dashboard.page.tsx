@@ -1,14 +1,13 @@
 import { api, apiUrl } from "../api/client.js";
-import type { Organisation, Page, PlanSummary, Stats, TaskSummary, Trend } from "../api/types.js";
+import type { Page, Stats, TaskSummary, Trend } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { StackedBarChart } from "../components/bar-chart.js";
 import { ErrorBox, Empty, Loading } from "../components/feedback.js";
 import { LineChart } from "../components/line-chart.js";
-import { formatDate, isIsoDate, monthLabel, todayIso } from "../format/date.format.js";
+import { formatDate, monthLabel } from "../format/date.format.js";
 import { STATUS_LABELS, STATUS_CODES } from "@giamsat/core";
 import { Link } from "../router/link.js";
-import { useLocation } from "../router/router.js";
-import { DashboardFilters } from "./dashboard-filters.js";
+import { DashboardFilters, useDashboardScope, useFilterChoices } from "./dashboard-filters.js";
 import { PendingChanges } from "../components/pending-changes.js";
 import { TaskRow } from "../components/task-cells.js";
 
@@ -23,28 +22,8 @@ const unitBar = (c: Record<string, number>) => ({
 
 /** The leader's view: counts by status as of a date, the overdue list, units and the trend. */
 export function DashboardPage() {
-  const { query } = useLocation();
-  const asOf = isIsoDate(query.get("asOf")) ? (query.get("asOf") as string) : todayIso();
-  const scope = {
-    plan: query.get("plan"),
-    lead: query.get("lead"),
-    leader: query.get("leader"),
-    asOf,
-  };
-  const scopeKey = JSON.stringify(scope);
-
-  const plans = useResource("plans", (signal) =>
-    api<{ items: PlanSummary[] }>("/api/plans", { signal }),
-  );
-  const units = useResource("units", (signal) =>
-    api<Page<Organisation>>("/api/organisations", { query: { kind: "unit", limit: 1000 }, signal }),
-  );
-  const leaders = useResource(`leaders ${scope.plan ?? ""}`, (signal) =>
-    api<{ items: { leader: string; tasks: number }[] }>("/api/leaders", {
-      query: { plan: scope.plan },
-      signal,
-    }),
-  );
+  const { asOf, scope, scopeKey } = useDashboardScope();
+  const { plans, units, leaders } = useFilterChoices(scope.plan);
   const stats = useResource(`stats ${scopeKey}`, (signal) =>
     api<Stats>("/api/stats", { query: scope, signal }),
   );
