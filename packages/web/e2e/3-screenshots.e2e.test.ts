@@ -52,7 +52,7 @@ describe.each([1366, 375])("ảnh chụp các trang ở %i px", (width) => {
     await context.close();
   });
 
-  it("leader: dashboard, plans, plan, task", async () => {
+  it("leader: dashboard, plans, scorecards, plan, task", async () => {
     const { page, errors } = await signIn(browser, baseUrl, "lanhdao", width);
     const plans = await getJson<{ items: { id: number; number: string | null }[] }>(
       page,
@@ -68,6 +68,10 @@ describe.each([1366, 375])("ảnh chụp các trang ở %i px", (width) => {
     await page.goto("/ke-hoach");
     await page.getByRole("heading", { name: "Kế hoạch" }).waitFor();
     await screenshot(page, "03-plans");
+    await noPageOverflow(page);
+    await page.goto(`/danh-gia?plan=${plan?.id}&asOf=2026-06-01`);
+    await page.getByTestId("scorecard-table").waitFor();
+    await screenshot(page, "16-scorecards");
     await noPageOverflow(page);
     await page.goto(`/ke-hoach/${plan?.id}?asOf=2026-06-01&q=chuyen doi so`);
     await page.getByTestId("task-table").waitFor();

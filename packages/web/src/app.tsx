@@ -13,6 +13,7 @@ import { PlanPage } from "./pages/plan.page.js";
 import { PlansPage } from "./pages/plans.page.js";
 import { ReportFormPage } from "./pages/report-form.page.js";
 import { ReviewPage } from "./pages/review.page.js";
+import { ScorecardsPage } from "./pages/scorecards.page.js";
 import { TaskPage } from "./pages/task.page.js";
 import { matchPath, useLocation } from "./router/router.js";
 
@@ -24,6 +25,7 @@ type Route = {
 
 const ROUTES: Route[] = [
   { pattern: "/", title: "Tổng quan", render: () => <DashboardPage /> },
+  { pattern: "/danh-gia", title: "Đánh giá đơn vị", render: () => <ScorecardsPage /> },
   { pattern: "/ke-hoach", title: "Kế hoạch", render: () => <PlansPage /> },
   { pattern: "/ke-hoach/:id", title: "Kế hoạch", render: (p) => <PlanPage id={p.id ?? ""} /> },
   { pattern: "/nhiem-vu/:id", title: "Nhiệm vụ", render: (p) => <TaskPage id={p.id ?? ""} /> },

@@ -1,5 +1,5 @@
 /** The API's response shapes as the pages read them (packages/server routes; issue 3, item 7). */
-import type { Deadline, ImportResult } from "@giamsat/core";
+import type { Deadline, ImportResult, UnitScorecard } from "@giamsat/core";
 
 export type Role = "admin" | "leader" | "monitor" | "unit_head" | "unit_staff";
 
@@ -285,3 +285,6 @@ export type ImportConfirmed = {
   indicators: number;
   unresolvedOrgs: number;
 };
+
+/** `/api/scorecards`: one card per lead unit (core's UnitScorecard, with the unit's name). */
+export type Scorecard = UnitScorecard<number> & { name: string };

@@ -8,6 +8,7 @@ type NavItem = { to: string; label: string; show: (role: string) => boolean };
 const NAV: NavItem[] = [
   { to: "/", label: "Tổng quan", show: () => true },
   { to: "/ke-hoach", label: "Kế hoạch", show: () => true },
+  { to: "/danh-gia", label: "Đánh giá đơn vị", show: () => true },
   { to: "/don-vi", label: "Việc của đơn vị", show: isUnitRole },
   { to: "/duyet", label: "Duyệt báo cáo", show: canMonitor },
   { to: "/de-xuat", label: "Đề xuất điều chỉnh", show: (role) => role !== "admin" },

@@ -1,0 +1,100 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, signIn } from "./support/browser.js";
+import type { UserPage } from "./support/browser.js";
+
+const baseUrl = inject("baseUrl");
+const AS_OF = "2026-06-01";
+
+type Card = {
+  unitId: number;
+  name: string;
+  led: number;
+  overdue: number;
+  doneOnTime: number;
+  reportsDue: number;
+  reportsOnTime: number;
+  timeliness: number | null;
+};
+
+const cardsOf = (page: Page, query: string) =>
+  page.evaluate(
+    async (q) => (await (await fetch(`/api/scorecards?${q}`)).json()).items,
+    query,
+  ) as Promise<Card[]>;
+
+const cell = (page: Page, unitId: number, key: string) =>
+  page.locator(`[data-testid=scorecard-table] tr[data-unit="${unitId}"] td[data-key=${key}]`);
+
+/** The unit scorecards page: every lead unit's figures as the API gives them, sorted and found. */
+describe("đánh giá đơn vị", () => {
+  let browser: Browser;
+  let leader: UserPage;
+  let planId = 0;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    leader = await signIn(browser, baseUrl, "lanhdao");
+    const plans = (await leader.page.evaluate(async () => (await fetch("/api/plans")).json())) as {
+      items: { id: number; number: string | null }[];
+    };
+    planId = plans.items.find((p) => p.number?.startsWith("596"))?.id ?? 0;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows each unit's tasks and on-time reports, most overdue first, sortable and searchable", async () => {
+    const { page, errors } = leader;
+    await page.goto(`/danh-gia?plan=${planId}&asOf=${AS_OF}`);
+    const table = page.getByTestId("scorecard-table");
+    await table.waitFor();
+    const cards = await cardsOf(page, `plan=${planId}&asOf=${AS_OF}`);
+    expect(cards.length).toBeGreaterThan(3);
+    const rows = table.locator("tbody tr");
+    await expect.poll(() => rows.count()).toBe(cards.length);
+
+    const reporting = cards.find((c) => c.reportsDue > 0)!;
+    expect(Number(await cell(page, reporting.unitId, "led").textContent())).toBe(reporting.led);
+    expect(await cell(page, reporting.unitId, "timeliness").textContent()).toBe(
+      `${reporting.reportsOnTime}/${reporting.reportsDue} (${Math.round(reporting.timeliness! * 100)} %)`,
+    );
+    const overdue = async () =>
+      (await table.locator("td[data-key=overdue]").allTextContents()).map(Number);
+    const firstOverdue = await overdue();
+    expect(firstOverdue).toEqual([...firstOverdue].sort((a, b) => b - a));
+    expect(firstOverdue[0]).toBe(Math.max(...cards.map((c) => c.overdue)));
+
+    await table.getByRole("button", { name: "Đúng hạn", exact: true }).click();
+    await expect
+      .poll(() => table.locator("th[aria-sort=descending]").textContent())
+      .toContain("Đúng hạn");
+    const done = (await table.locator("td[data-key=doneOnTime]").allTextContents()).map(Number);
+    expect(done).toEqual([...done].sort((a, b) => b - a));
+
+    // typed without diacritics, the name still matches
+    const unit = cards.find((c) => /[àáảãạăâđèéêìíòóôơùúưỳý]/i.test(c.name)) ?? cards[0]!;
+    const words = unit.name.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/gi, "d");
+    await page.getByLabel("Tìm đơn vị").fill(words.split(" ").slice(-2).join(" "));
+    await expect.poll(() => rows.count()).toBeLessThan(cards.length);
+    await expect(table.locator(`tr[data-unit="${unit.unitId}"]`).count()).resolves.toBe(1);
+
+    await table.locator(`tr[data-unit="${unit.unitId}"] a`).click();
+    await page.waitForURL(/lead=/);
+    expect(new URL(page.url()).searchParams.get("lead")).toBe(String(unit.unitId));
+    expect(errors).toEqual([]);
+  });
+
+  it("shows a unit user the units in its scope only", async () => {
+    const unit = await signIn(browser, baseUrl, "donvi");
+    await unit.page.goto(`/danh-gia?asOf=${AS_OF}`);
+    const cards = await cardsOf(unit.page, `asOf=${AS_OF}`);
+    const national = await cardsOf(leader.page, `asOf=${AS_OF}`);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.length).toBeLessThan(national.length);
+    const rows = unit.page.getByTestId("scorecard-table").locator("tbody tr");
+    await expect.poll(() => rows.count()).toBe(cards.length);
+    expect(unit.errors).toEqual([]);
+    await unit.context.close();
+  });
+});

@@ -1,0 +1,56 @@
+import { api, apiUrl } from "../api/client.js";
+import type { Scorecard } from "../api/types.js";
+import { useResource } from "../api/use-resource.js";
+import { Empty, ErrorBox, Loading } from "../components/feedback.js";
+import { ScorecardTable } from "../components/scorecard-table.js";
+import { formatDate } from "../format/date.format.js";
+import { DashboardFilters, useDashboardScope, useFilterChoices } from "./dashboard-filters.js";
+
+/**
+ * Unit scorecards as of a date: for each lead unit the tasks it leads by status and the share
+ * of the reports it owed that arrived on time; the same filters as the dashboard.
+ */
+export function ScorecardsPage() {
+  const { asOf, scope, scopeKey } = useDashboardScope();
+  const { plans, units, leaders } = useFilterChoices(scope.plan);
+  const cards = useResource(`scorecards ${scopeKey}`, (signal) =>
+    api<{ asOf: string; items: Scorecard[] }>("/api/scorecards", { query: scope, signal }),
+  );
+  const plan = plans.data?.items.find((p) => String(p.id) === scope.plan);
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>Đánh giá đơn vị</h1>
+          <p className="subtitle">
+            {plan ? `${plan.number ?? ""} — ${plan.title ?? ""}` : "Tất cả kế hoạch"} · tính đến
+            ngày {formatDate(asOf)}
+          </p>
+        </div>
+      </div>
+      <DashboardFilters
+        plans={plans.data?.items ?? []}
+        units={units.data?.items ?? []}
+        leaders={leaders.data?.items ?? []}
+        asOf={asOf}
+      />
+      <section className="card" aria-labelledby="cards-title">
+        <h2 id="cards-title">Nhiệm vụ chủ trì và báo cáo định kỳ theo đơn vị</h2>
+        <p className="muted">
+          Báo cáo đúng hạn: số kỳ báo cáo của các nhiệm vụ thường xuyên đã nhận được (và được chấp
+          nhận) đúng hạn, trên số kỳ đã đến hạn.
+        </p>
+        <ErrorBox error={cards.error} />
+        {cards.loading && !cards.data && <Loading />}
+        {cards.data && cards.data.items.length === 0 && <Empty>Chưa có đơn vị chủ trì.</Empty>}
+        {cards.data && cards.data.items.length > 0 && (
+          <ScorecardTable
+            cards={cards.data.items}
+            unitLink={(unitId) => apiUrl("/", { ...scope, lead: String(unitId) })}
+          />
+        )}
+      </section>
+    </>
+  );
+}
