@@ -2,6 +2,7 @@ import { fold, STATUS_SHORT_LABELS } from "@giamsat/core";
 import { useState } from "react";
 import type { Scorecard } from "../api/types.js";
 import { Link } from "../router/link.js";
+import { SortHeader } from "./sort-header.js";
 
 type Key = keyof Omit<Scorecard, "unitId">;
 type Sort = { key: Key; desc: boolean };
@@ -57,8 +58,6 @@ export function ScorecardTable({
   });
   const toggle = (key: Key) =>
     setSort({ key, desc: sort.key === key ? !sort.desc : key !== "name" });
-  const ariaSort = (key: Key) =>
-    sort.key === key ? (sort.desc ? "descending" : "ascending") : "none";
 
   return (
     <>
@@ -83,16 +82,14 @@ export function ScorecardTable({
           <thead>
             <tr>
               {COLUMNS.map((c) => (
-                <th
+                <SortHeader
                   key={c.key}
-                  aria-sort={ariaSort(c.key)}
-                  className={c.key === "name" ? undefined : "num"}
-                >
-                  <button type="button" className="sort" onClick={() => toggle(c.key)}>
-                    {c.label}
-                    {sort.key === c.key ? (sort.desc ? " ▼" : " ▲") : ""}
-                  </button>
-                </th>
+                  label={c.label}
+                  active={sort.key === c.key}
+                  desc={sort.desc}
+                  numeric={c.key !== "name"}
+                  onSort={() => toggle(c.key)}
+                />
               ))}
             </tr>
           </thead>

@@ -1,4 +1,5 @@
 import type { TaskSummary } from "../api/types.js";
+import { SortHeader } from "./sort-header.js";
 import { TaskRow } from "./task-cells.js";
 
 /** The server's task orders (`/api/tasks?orderBy=`). */
@@ -34,8 +35,6 @@ export function TaskTable({
   onSort: (sort: Sort) => void;
 }) {
   const toggle = (key: SortKey) => onSort({ key, desc: sort.key === key ? !sort.desc : false });
-  const ariaSort = (key: SortKey) =>
-    sort.key === key ? (sort.desc ? "descending" : "ascending") : "none";
 
   return (
     <div className="table-wrap cards">
@@ -44,16 +43,14 @@ export function TaskTable({
         <thead>
           <tr>
             {COLUMNS.map((c) => (
-              <th
+              <SortHeader
                 key={c.key}
-                aria-sort={ariaSort(c.key)}
-                className={c.key === "number" ? "num" : undefined}
-              >
-                <button type="button" className="sort" onClick={() => toggle(c.key)}>
-                  {c.label}
-                  {sort.key === c.key ? (sort.desc ? " ▼" : " ▲") : ""}
-                </button>
-              </th>
+                label={c.label}
+                active={sort.key === c.key}
+                desc={sort.desc}
+                numeric={c.key === "number"}
+                onSort={() => toggle(c.key)}
+              />
             ))}
           </tr>
         </thead>

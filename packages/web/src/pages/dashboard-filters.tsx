@@ -2,7 +2,8 @@ import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import type { Organisation, Page, PlanSummary } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
-import { isIsoDate, todayIso } from "../format/date.format.js";
+import { ErrorBox } from "../components/feedback.js";
+import { formatDate, isIsoDate, todayIso } from "../format/date.format.js";
 import { setQuery, useLocation } from "../router/router.js";
 
 /** The view the URL asks for: plan, lead unit, directing leader, and the date (default today). */
@@ -19,7 +20,7 @@ export function useDashboardScope() {
 }
 
 /** What the filters offer: the plans, the units, and the directing leaders of the plan. */
-export function useFilterChoices(plan: string | null) {
+function useFilterChoices(plan: string | null) {
   const plans = useResource("plans", (signal) =>
     api<{ items: PlanSummary[] }>("/api/plans", { signal }),
   );
@@ -43,10 +44,47 @@ type Props = {
 };
 
 /**
+ * A dashboard page's title, the plan and date it shows, and its filters (the dashboard, the unit
+ * scorecards): the same view of the same URL.
+ */
+export function ScopedHead({
+  title,
+  asOf,
+  plan,
+}: {
+  title: string;
+  asOf: string;
+  plan: string | null;
+}) {
+  const { plans, units, leaders } = useFilterChoices(plan);
+  const current = plans.data?.items.find((p) => String(p.id) === plan);
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{title}</h1>
+          <p className="subtitle">
+            {current ? `${current.number ?? ""} — ${current.title ?? ""}` : "Tất cả kế hoạch"} ·
+            tính đến ngày {formatDate(asOf)}
+          </p>
+        </div>
+      </div>
+      <DashboardFilters
+        plans={plans.data?.items ?? []}
+        units={units.data?.items ?? []}
+        leaders={leaders.data?.items ?? []}
+        asOf={asOf}
+      />
+      <ErrorBox error={plans.error} />
+    </>
+  );
+}
+
+/**
  * Plan, date, lead unit and directing leader: submitting writes them into the URL so the view
  * can be shared.
  */
-export function DashboardFilters({ plans, units, leaders, asOf }: Props) {
+function DashboardFilters({ plans, units, leaders, asOf }: Props) {
   const { query } = useLocation();
   const sorted = [...units].sort((a, b) => a.name.localeCompare(b.name, "vi"));
 

@@ -4,10 +4,10 @@ import { useResource } from "../api/use-resource.js";
 import { StackedBarChart } from "../components/bar-chart.js";
 import { ErrorBox, Empty, Loading } from "../components/feedback.js";
 import { LineChart } from "../components/line-chart.js";
-import { formatDate, monthLabel } from "../format/date.format.js";
+import { monthLabel } from "../format/date.format.js";
 import { STATUS_LABELS, STATUS_CODES } from "@giamsat/core";
 import { Link } from "../router/link.js";
-import { DashboardFilters, useDashboardScope, useFilterChoices } from "./dashboard-filters.js";
+import { ScopedHead, useDashboardScope } from "./dashboard-filters.js";
 import { PendingChanges } from "../components/pending-changes.js";
 import { TaskRow } from "../components/task-cells.js";
 
@@ -23,7 +23,6 @@ const unitBar = (c: Record<string, number>) => ({
 /** The leader's view: counts by status as of a date, the overdue list, units and the trend. */
 export function DashboardPage() {
   const { asOf, scope, scopeKey } = useDashboardScope();
-  const { plans, units, leaders } = useFilterChoices(scope.plan);
   const stats = useResource(`stats ${scopeKey}`, (signal) =>
     api<Stats>("/api/stats", { query: scope, signal }),
   );
@@ -34,7 +33,6 @@ export function DashboardPage() {
     api<Page<TaskSummary>>("/api/overdue", { query: { ...scope, limit: OVERDUE_LIMIT }, signal }),
   );
 
-  const plan = plans.data?.items.find((p) => String(p.id) === scope.plan);
   const counts = stats.data?.counts;
   const overdueItems = overdue.data?.items ?? [];
   const statusLink = (status: string) =>
@@ -44,22 +42,7 @@ export function DashboardPage() {
 
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>Tổng quan tình hình thực hiện</h1>
-          <p className="subtitle">
-            {plan ? `${plan.number ?? ""} — ${plan.title ?? ""}` : "Tất cả kế hoạch"} · tính đến
-            ngày {formatDate(asOf)}
-          </p>
-        </div>
-      </div>
-      <DashboardFilters
-        plans={plans.data?.items ?? []}
-        units={units.data?.items ?? []}
-        leaders={leaders.data?.items ?? []}
-        asOf={asOf}
-      />
-      <ErrorBox error={plans.error} />
+      <ScopedHead title="Tổng quan tình hình thực hiện" asOf={asOf} plan={scope.plan} />
       <PendingChanges />
 
       <section aria-labelledby="counts-title">

@@ -3,8 +3,7 @@ import type { Scorecard } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { Empty, ErrorBox, Loading } from "../components/feedback.js";
 import { ScorecardTable } from "../components/scorecard-table.js";
-import { formatDate } from "../format/date.format.js";
-import { DashboardFilters, useDashboardScope, useFilterChoices } from "./dashboard-filters.js";
+import { ScopedHead, useDashboardScope } from "./dashboard-filters.js";
 
 /**
  * Unit scorecards as of a date: for each lead unit the tasks it leads by status and the share
@@ -12,29 +11,13 @@ import { DashboardFilters, useDashboardScope, useFilterChoices } from "./dashboa
  */
 export function ScorecardsPage() {
   const { asOf, scope, scopeKey } = useDashboardScope();
-  const { plans, units, leaders } = useFilterChoices(scope.plan);
   const cards = useResource(`scorecards ${scopeKey}`, (signal) =>
     api<{ asOf: string; items: Scorecard[] }>("/api/scorecards", { query: scope, signal }),
   );
-  const plan = plans.data?.items.find((p) => String(p.id) === scope.plan);
 
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>Đánh giá đơn vị</h1>
-          <p className="subtitle">
-            {plan ? `${plan.number ?? ""} — ${plan.title ?? ""}` : "Tất cả kế hoạch"} · tính đến
-            ngày {formatDate(asOf)}
-          </p>
-        </div>
-      </div>
-      <DashboardFilters
-        plans={plans.data?.items ?? []}
-        units={units.data?.items ?? []}
-        leaders={leaders.data?.items ?? []}
-        asOf={asOf}
-      />
+      <ScopedHead title="Đánh giá đơn vị" asOf={asOf} plan={scope.plan} />
       <section className="card" aria-labelledby="cards-title">
         <h2 id="cards-title">Nhiệm vụ chủ trì và báo cáo định kỳ theo đơn vị</h2>
         <p className="muted">
