@@ -1,6 +1,6 @@
-// API benchmark (issue 3): `/api/stats` (as of today and of a date), its six-month trend, the
-// unit scorecards and
-// filtered `/api/tasks` pages at 100k tasks (and 1M with BENCH_TASKS=1000000, or several sizes:
+// API benchmark (issue 3): `/api/auth/me` (the fixed cost of a request), `/api/stats` (as of
+// today and of a date), its six-month trend, the unit scorecards and filtered `/api/tasks` pages
+// at 100k tasks (and 1M with BENCH_TASKS=1000000, or several sizes:
 // BENCH_TASKS=100000,1000000) on SQLite and on
 // PostgreSQL (DATABASE_URL, or a throwaway cluster from scripts/pg-test-cluster.sh; BENCH_PG=0
 // skips it), p50/p95 over sequential requests, each beside the p50/p95 of the bare SQL the
@@ -198,6 +198,7 @@ async function benchOne(dialectLabel, target, generation, tasks) {
   const base = `http://127.0.0.1:${port}`;
   const bare = await openBare(target);
   const paths = [
+    "/api/auth/me", // the fixed cost of a request: HTTP, the token's user, a small JSON body
     "/api/stats", // as of today: the dashboard's default view
     `/api/stats?asOf=${AS_OF}`,
     `/api/stats/trend?asOf=${AS_OF}`,
@@ -257,7 +258,9 @@ function print(result) {
     result.endpoints.map((e) => ({
       endpoint: e.path.includes("asOf=")
         ? e.path.replace(/asOf=[\d-]+&?/, "").replace(/[?&]$/, "")
-        : `${e.path} (hôm nay)`,
+        : e.path.startsWith("/api/stats")
+          ? `${e.path} (hôm nay)`
+          : e.path,
       total: e.total,
       "API p50": e.endpoint.p50,
       "API p95": e.endpoint.p95,
