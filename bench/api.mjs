@@ -1,11 +1,11 @@
 // API benchmark (issue 3): `/api/auth/me` (the fixed cost of a request), `/api/stats` (as of
 // today and of a date), its six-month trend, the unit scorecards and filtered `/api/tasks` pages
-// at 100k tasks (and 1M with BENCH_TASKS=1000000, or several sizes:
-// BENCH_TASKS=100000,1000000) on SQLite and on
-// PostgreSQL (DATABASE_URL, or a throwaway cluster from scripts/pg-test-cluster.sh; BENCH_PG=0
-// skips it), p50/p95 over sequential requests, each beside the p50/p95 of the bare SQL the
-// endpoint ran (captured from the server, replayed on the driver); then report submissions per
-// second from autocannon on 127.0.0.1 (BENCH_LOAD_SECONDS, default 10; 10 connections).
+// at 100k tasks (and 1M with BENCH_TASKS=1000000, or several sizes: BENCH_TASKS=100000,1000000)
+// on SQLite (BENCH_SQLITE=0 skips it) and on PostgreSQL (DATABASE_URL, or a throwaway cluster
+// from scripts/pg-test-cluster.sh; BENCH_PG=0 skips it), p50/p95 over sequential requests, each
+// beside the p50/p95 of the bare SQL the endpoint ran (captured from the server, replayed on the
+// driver); then report submissions per second from autocannon on 127.0.0.1 (BENCH_LOAD_SECONDS,
+// default 10; 10 connections).
 // BENCH_ITERATIONS (default 20) and BENCH_WARMUP (default 3) set the requests per endpoint.
 // Run `npm run build` first. Results: bench/results/api-<dialect>-<tasks>.json.
 import { fork } from "node:child_process";
@@ -281,7 +281,7 @@ function print(result) {
 }
 
 async function main() {
-  const targets = [{ label: "sqlite", url: undefined }];
+  const targets = env.BENCH_SQLITE === "0" ? [] : [{ label: "sqlite", url: undefined }];
   let cluster = null;
   if (env.BENCH_PG !== "0") {
     if (env.DATABASE_URL)
