@@ -6,7 +6,7 @@
  * window changed. The day starts as '' (no day yet): counts for it are consistent, and never
  * read. Migration 0007 replaces the one day by several kept days.
  */
-import { fillLeadCounts, LEAD_COUNT_COLUMNS, ONE_DAY } from "../repositories/lead-counts.sql.js";
+import { fillLeadCounts, withLeadCountColumns, ONE_DAY } from "../repositories/lead-counts.sql.js";
 import { createLeadCountTriggers, dropLeadCountTriggers } from "./lead-count-triggers.js";
 import type { AnyDb } from "./migration.helpers.js";
 
@@ -18,15 +18,13 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("soon_until", "text", (c) => c.notNull())
     .execute();
   await db.insertInto("task_status_day").values({ id: 1, as_of: "", soon_until: "" }).execute();
-  let table = db.schema
+  const table = db.schema
     .createTable("task_lead_counts")
     .addColumn("lead_org_id", "integer", (c) =>
       c.notNull().references("organisations.id").onDelete("cascade"),
     )
     .addColumn("confidential", "integer", (c) => c.notNull());
-  for (const code of LEAD_COUNT_COLUMNS)
-    table = table.addColumn(code, "integer", (c) => c.notNull().defaultTo(0));
-  await table
+  await withLeadCountColumns(table)
     .addPrimaryKeyConstraint("task_lead_counts_pk", ["lead_org_id", "confidential"])
     .execute();
   await createLeadCountTriggers(db, ONE_DAY);

@@ -6,7 +6,7 @@
  * `task_lead_counts` gains `day_id`. The triggers update every kept day; the first request for
  * a date adds it, filled from the tasks. Replaces 0006's single day, starting with no day kept.
  */
-import { KEPT_DAYS, LEAD_COUNT_COLUMNS } from "../repositories/lead-counts.sql.js";
+import { KEPT_DAYS, withLeadCountColumns } from "../repositories/lead-counts.sql.js";
 import * as m0006 from "./0006-task-lead-counts.js";
 import { createLeadCountTriggers, dropLeadCountTriggers } from "./lead-count-triggers.js";
 import { createTableWithId } from "./migration.helpers.js";
@@ -20,7 +20,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("used_at", "text", (c) => c.notNull())
     .addUniqueConstraint("task_count_days_day", ["as_of", "soon_until"])
     .execute();
-  let table = db.schema
+  const table = db.schema
     .createTable("task_lead_counts")
     .addColumn("day_id", "integer", (c) =>
       c.notNull().references("task_count_days.id").onDelete("cascade"),
@@ -29,9 +29,7 @@ export async function up(db: AnyDb): Promise<void> {
       c.notNull().references("organisations.id").onDelete("cascade"),
     )
     .addColumn("confidential", "integer", (c) => c.notNull());
-  for (const code of LEAD_COUNT_COLUMNS)
-    table = table.addColumn(code, "integer", (c) => c.notNull().defaultTo(0));
-  await table
+  await withLeadCountColumns(table)
     .addPrimaryKeyConstraint("task_lead_counts_pk", ["day_id", "lead_org_id", "confidential"])
     .execute();
   await createLeadCountTriggers(db, KEPT_DAYS);

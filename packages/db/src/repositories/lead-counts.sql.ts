@@ -7,7 +7,7 @@
  */
 import { STATUS_CODES } from "@giamsat/core";
 import { sql } from "kysely";
-import type { Kysely, RawBuilder } from "kysely";
+import type { CreateTableBuilder, Kysely, RawBuilder } from "kysely";
 import { boundsOf, statusCase } from "./task-status.sql.js";
 import type { StatusColumns, StatusWindow } from "./task-status.sql.js";
 
@@ -37,6 +37,16 @@ export const KEPT_DAYS: DaySource = {
 };
 
 const COLUMN_LIST = sql.raw(LEAD_COUNT_COLUMNS.join(", "));
+
+/** One count column per status code, 0 by default (the migrations' `task_lead_counts`). */
+export function withLeadCountColumns<T extends string>(
+  table: CreateTableBuilder<"task_lead_counts", T>,
+): CreateTableBuilder<"task_lead_counts", string> {
+  let t: CreateTableBuilder<"task_lead_counts", string> = table;
+  for (const code of LEAD_COUNT_COLUMNS)
+    t = t.addColumn(code, "integer", (c) => c.notNull().defaultTo(0));
+  return t;
+}
 
 /** The day's dates, read from its table (no value can be bound in a trigger). */
 function dayBounds(days: DaySource) {
