@@ -9,6 +9,22 @@ import { ErrorBox, Loading } from "../components/feedback.js";
 /** Rows of the directory table; the search narrows the rest. */
 const SHOWN_ROWS = 100;
 
+/** A required choice of one organisation, submitted as `orgId`. */
+function OrgSelect({ id, orgs }: { id: string; orgs: Organisation[] }) {
+  return (
+    <select id={id} name="orgId" required defaultValue="">
+      <option value="" disabled>
+        — Chọn đơn vị —
+      </option>
+      {orgs.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** The organisation directory: search, add a unit, rename a unit, add an alias to a unit. */
 export function AdminOrgs() {
   const orgs = useResource("organisations", (signal) =>
@@ -108,16 +124,7 @@ export function AdminOrgs() {
           <h2 id="add-alias-title">Thêm tên gọi khác</h2>
           <div className="field">
             <label htmlFor="alias-org">Đơn vị</label>
-            <select id="alias-org" name="orgId" required defaultValue="">
-              <option value="" disabled>
-                — Chọn đơn vị —
-              </option>
-              {items.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
+            <OrgSelect id="alias-org" orgs={items} />
           </div>
           <div className="field">
             <label htmlFor="alias-text">Tên gọi khác (viết tắt, lỗi chính tả…)</label>
@@ -134,16 +141,7 @@ export function AdminOrgs() {
         <div className="filters">
           <div className="field">
             <label htmlFor="rename-org">Đơn vị</label>
-            <select id="rename-org" name="orgId" required defaultValue="">
-              <option value="" disabled>
-                — Chọn đơn vị —
-              </option>
-              {items.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
+            <OrgSelect id="rename-org" orgs={items} />
           </div>
           <div className="field">
             <label htmlFor="rename-name">Tên mới</label>
