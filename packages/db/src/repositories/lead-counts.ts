@@ -78,7 +78,7 @@ export async function keepDay(db: Db, w: StatusWindow): Promise<number> {
         .orderBy("used_at", "desc")
         .orderBy("id", "desc")
         .offset(MAX_KEPT_DAYS - 1)
-        .limit(1_000)
+        .limit(1_000) // SQLite takes OFFSET only after a LIMIT
         .execute()
     ).map((d) => d.id);
     if (stale.length) {
