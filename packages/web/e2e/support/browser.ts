@@ -3,6 +3,7 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PASSWORD } from "./cli.js";
+import type { Locale } from "./locales.js";
 import { screenshotsDir } from "./paths.js";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -26,17 +27,21 @@ export function launchBrowser(): Promise<Browser> {
 
 export type UserPage = { context: BrowserContext; page: Page; errors: string[] };
 
-/** A new browser context (own cookies) signed in as `username` through the login form. */
+/**
+ * A new browser context (own cookies) signed in as `username` through the login form, with the
+ * browser's language set to `locale` (what `navigator.language` and native inputs follow).
+ */
 export async function signIn(
   browser: Browser,
   baseUrl: string,
   username: string,
   width = 1366,
+  locale: Locale = "vi-VN",
 ): Promise<UserPage> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: { width, height: 900 },
-    locale: "vi-VN",
+    locale,
     timezoneId: "Asia/Ho_Chi_Minh",
   });
   const page = await context.newPage();
@@ -60,11 +65,16 @@ export async function signIn(
   return { context, page, errors };
 }
 
-/** Saves a full-page screenshot as test-results/screenshots/<name>-<width>.png. */
+/**
+ * Saves a full-page screenshot as test-results/screenshots/<name>-<width>.png, or
+ * <name>-<width>-en-US.png when the page runs in a browser of another language than vi-VN.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotsDir, { recursive: true });
   const width = page.viewportSize()?.width ?? 0;
-  const file = path.join(screenshotsDir, `${name}-${width}.png`);
+  const locale = await page.evaluate(() => navigator.language);
+  const suffix = locale === "vi-VN" ? "" : `-${locale}`;
+  const file = path.join(screenshotsDir, `${name}-${width}${suffix}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
