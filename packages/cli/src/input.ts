@@ -1,7 +1,10 @@
 /** Reading the files a command is given, with a one-line Vietnamese reason when that fails. */
 import { readFile } from "node:fs/promises";
-import { createDirectory, DomainError, type OrgDirectory } from "@giamsat/core";
+import path from "node:path";
+import type { OrgDirectory } from "@giamsat/core";
+import { orgDirectory } from "@giamsat/server";
 import { CliFailure, type CliIO } from "./command.js";
+import { configFrom } from "./commands/serve.context.js";
 
 function reason(error: unknown, path: string): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
@@ -21,29 +24,13 @@ export async function readInputFile(path: string): Promise<Uint8Array> {
 
 /**
  * The organisation directory: the built-in one, extended by the entries of `--orgs FILE` (or
- * the file named by GIAMSAT_ORGS_FILE): a JSON list of entries or a file shaped like the
- * built-in organisations.json.
+ * the configuration's GIAMSAT_ORGS_FILE), read as the server reads it.
  */
-export async function loadDirectory(
-  orgsFile: string | undefined,
-  io: CliIO,
-): Promise<OrgDirectory> {
-  const path = orgsFile ?? io.env.GIAMSAT_ORGS_FILE;
-  if (!path) return createDirectory();
-  const bytes = await readInputFile(path);
-  let data: unknown;
+export function loadDirectory(orgsFile: string | undefined, io: CliIO): OrgDirectory {
+  const file = orgsFile ? path.resolve(orgsFile) : configFrom(io).orgsFile;
   try {
-    data = JSON.parse(new TextDecoder().decode(bytes));
+    return orgDirectory(file);
   } catch (error) {
-    throw new CliFailure(
-      `Tệp danh mục tổ chức "${path}" không phải JSON hợp lệ: ${(error as Error).message}`,
-    );
-  }
-  try {
-    return createDirectory(data as Parameters<typeof createDirectory>[0]);
-  } catch (error) {
-    if (error instanceof DomainError)
-      throw new CliFailure(`Tệp danh mục tổ chức "${path}": ${error.message}`);
-    throw error;
+    throw new CliFailure((error as Error).message);
   }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { databaseOptionsFromEnv, openDatabase, SQLITE_FILE_NAME } from "./connection.js";
+import { openDatabase, SQLITE_FILE_NAME } from "./connection.js";
 import { migrateToLatest } from "./migrate.js";
 
 describe("openDatabase", () => {
@@ -29,14 +29,7 @@ describe("openDatabase", () => {
     }
   });
 
-  it("reads DATABASE_URL and GIAMSAT_DATA_DIR, and refuses a URL that is not PostgreSQL", () => {
-    expect(
-      databaseOptionsFromEnv({ DATABASE_URL: "postgres://u@h/db", GIAMSAT_DATA_DIR: "/d" }),
-    ).toEqual({
-      url: "postgres://u@h/db",
-      dataDir: "/d",
-    });
-    expect(databaseOptionsFromEnv({})).toEqual({});
+  it("refuses a URL that is not PostgreSQL", () => {
     expect(() => openDatabase({ url: "mysql://u@h/db" })).toThrow(/postgres:\/\//);
   });
 });

@@ -6,7 +6,7 @@
  * write(2) before better-sqlite3 returns, so the data is in the operating system's page cache
  * and survives the process being killed (SIGKILL) at any point; only an OS crash or power loss
  * can lose the last commits (the database stays consistent either way). Pass
- * `synchronous: "FULL"` (or GIAMSAT_SQLITE_SYNC=FULL) to fsync the WAL on every commit too.
+ * `synchronous: "FULL"` (the server's GIAMSAT_SQLITE_SYNC=FULL) to fsync the WAL on every commit too.
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -38,15 +38,6 @@ export interface DatabaseHandle {
 }
 
 export const SQLITE_FILE_NAME = "giamsat.sqlite";
-
-/** Options from the environment: DATABASE_URL, GIAMSAT_DATA_DIR, GIAMSAT_SQLITE_SYNC. */
-export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenDatabaseOptions {
-  const options: OpenDatabaseOptions = {};
-  if (env.DATABASE_URL) options.url = env.DATABASE_URL;
-  if (env.GIAMSAT_DATA_DIR) options.dataDir = env.GIAMSAT_DATA_DIR;
-  if (env.GIAMSAT_SQLITE_SYNC === "FULL") options.synchronous = "FULL";
-  return options;
-}
 
 export function openDatabase(options: OpenDatabaseOptions = {}): DatabaseHandle {
   if (options.url) {

@@ -1,5 +1,6 @@
 export { createApp, type AppOptions } from "./app.js";
 export { loadConfig, type Config } from "./config.js";
+export { orgDirectory } from "./directory/org-directory-file.js";
 export { openRuntime, listen, untilSignal, type Runtime } from "./runtime.js";
 export type { Ctx } from "./services/context.js";
 export { ROLES, ROLE_LABELS, type Role, type Actor } from "./services/actor.js";

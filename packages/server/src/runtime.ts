@@ -1,17 +1,19 @@
 import { migrateToLatest, openDatabase } from "@giamsat/db";
 import type { FastifyInstance } from "fastify";
 import { createApp } from "./app.js";
+import { orgDirectory } from "./directory/org-directory-file.js";
 import type { Config } from "./config.js";
 import type { Ctx } from "./services/context.js";
 
 export type Runtime = { ctx: Ctx; applied: string[]; close(): Promise<void> };
 
-/** Opens the configured database (PostgreSQL when DATABASE_URL is set, else SQLite) and migrates it. */
+/**
+ * Opens the configured database (PostgreSQL when DATABASE_URL is set, else SQLite) and migrates
+ * it; reads the configured organisation directory first, so that a bad file stops the start.
+ */
 export async function openRuntime(config: Config): Promise<Runtime> {
-  const handle = openDatabase({
-    ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
-    dataDir: config.dataDir,
-  });
+  orgDirectory(config.orgsFile);
+  const handle = openDatabase(config.database);
   try {
     const { applied } = await migrateToLatest(handle.db);
     return {

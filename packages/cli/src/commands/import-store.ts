@@ -7,7 +7,6 @@
  */
 import { basename } from "node:path";
 import {
-  databaseOptionsFromEnv,
   migrateToLatest,
   openDatabase,
   proposeLinks,
@@ -17,6 +16,7 @@ import {
 } from "@giamsat/db";
 import { CliFailure, EXIT_INTERNAL, EXIT_OK, type CliIO } from "../command.js";
 import { loadDirectory, readInputFile } from "../input.js";
+import { configFrom } from "./serve.context.js";
 import { palette, writeJson } from "../output.js";
 import { importFile } from "./import.command.js";
 import { renderStoreSummary } from "./import-store.summary.js";
@@ -29,8 +29,8 @@ export async function storeImport(
 ): Promise<number> {
   const bytes = await readInputFile(file);
   const result = await importFile(file, orgsFile, io);
-  const directory = await loadDirectory(orgsFile, io);
-  const handle = openDatabase(databaseOptionsFromEnv(io.env));
+  const directory = loadDirectory(orgsFile, io);
+  const handle = openDatabase(configFrom(io).database);
   try {
     await migrateToLatest(handle.db);
     await upsertDirectory(handle.db, directory.entries);

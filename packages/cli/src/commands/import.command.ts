@@ -32,7 +32,7 @@ export async function importFile(
   io: CliIO,
 ): Promise<ImportResult> {
   const bytes = await readInputFile(path);
-  const directory = await loadDirectory(orgsFile, io);
+  const directory = loadDirectory(orgsFile, io);
   let result: ImportResult;
   try {
     result = importDocument(bytes, { directory, fileName: basename(path) });

@@ -18,6 +18,10 @@ export const serveCommand: Command = {
     "  GIAMSAT_SESSION_TTL_HOURS thời hạn phiên đăng nhập (mặc định 12 giờ)",
     "  GIAMSAT_COOKIE_SECURE     cookie chỉ qua HTTPS (mặc định: bật, trừ khi HOST là loopback)",
     "  GIAMSAT_WEB_DIR           thư mục giao diện đã build (mặc định packages/web/dist)",
+    "  GIAMSAT_DUE_SOON_DAYS     số ngày của ngưỡng «sắp đến hạn» (mặc định 15)",
+    "  GIAMSAT_SQLITE_SYNC       FULL: ghi đồng bộ từng giao dịch SQLite (mặc định NORMAL)",
+    "  GIAMSAT_ORGS_FILE         tệp JSON bổ sung danh mục tổ chức",
+    "  GIAMSAT_LOG               mức nhật ký: silent, error, warn, info, debug (mặc định warn)",
   ].join("\n"),
   run: async (_args, io) => {
     const config = configFrom(io, { GIAMSAT_LOG: io.env.GIAMSAT_LOG ?? "warn" });

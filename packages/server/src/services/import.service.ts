@@ -1,7 +1,6 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
-  createDirectory,
   importDocument,
   NotFoundError,
   readDocument,
@@ -23,6 +22,7 @@ import {
   type StorePlanOutcome,
 } from "@giamsat/db";
 import type { Kysely } from "kysely";
+import { orgDirectory } from "../directory/org-directory-file.js";
 import { requireRole, type Actor } from "./actor.js";
 import type { Ctx } from "./context.js";
 import { safeFileName } from "./evidence.store.js";
@@ -85,12 +85,8 @@ function calendarOfDocument(bytes: Uint8Array): ReportingCalendar | null {
   return reportingCalendarFromText(text);
 }
 
-/** The organisation directory (core's default data), loaded once per process. */
-let directory: ReturnType<typeof createDirectory> | undefined;
-const defaultDirectory = () => (directory ??= createDirectory());
-
-function parse(bytes: Uint8Array, fileName: string): ImportResult {
-  return importDocument(bytes, { fileName, directory: defaultDirectory() });
+function parse(ctx: Ctx, bytes: Uint8Array, fileName: string): ImportResult {
+  return importDocument(bytes, { fileName, directory: orgDirectory(ctx.config.orgsFile) });
 }
 
 /** The stored plan a document amends: the same number, or without one the same title and issuer. */
@@ -117,7 +113,7 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   requireRole(actor, "monitor", "admin");
   const fileName = safeFileName(file.fileName);
-  const result = parse(file.content, fileName);
+  const result = parse(ctx, file.content, fileName);
   await applyAliases(ctx.db, result);
   const uploadId = sha256Hex(file.content);
   await mkdir(uploadDir(ctx), { recursive: true });
@@ -151,8 +147,8 @@ export async function importPlanBytes(
   bytes: Uint8Array,
   fileName: string,
 ): Promise<ImportOutcome> {
-  const result = parse(bytes, fileName);
-  await upsertDirectory(ctx.db, defaultDirectory().entries);
+  const result = parse(ctx, bytes, fileName);
+  await upsertDirectory(ctx.db, orgDirectory(ctx.config.orgsFile).entries);
   await applyAliases(ctx.db, result);
   const outcome = await storePlan(
     ctx.db,

@@ -1,0 +1,232 @@
+/**
+ * Every variable documented in the configuration tables of the README and of the server's README
+ * takes effect: each has a check below that observes what it changes (a port bound, a file
+ * created, a pragma, a cookie, a status…). A variable documented without a check fails the
+ * first test, so the tables, the schema and the behaviour stay one.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildTask, createTestDatabase } from "../../db/src/test-support/index.js";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "./config.js";
+import { listen, openRuntime } from "./runtime.js";
+import {
+  call,
+  makeUser,
+  multipart,
+  startHarness,
+  type Harness,
+} from "./test-support/server-harness.js";
+import { importPlanBytes } from "./services/import.service.js";
+
+const repo = new URL("../../../", import.meta.url).pathname;
+
+/** The variable names in the first column of every `| variable | … |` table of a README. */
+function documentedVariables(file: string): string[] {
+  const text = readFileSync(path.join(repo, file), "utf8");
+  return [...text.matchAll(/^\| `([A-Z][A-Z0-9_]+)` +\|/gm)].map((m) => m[1] as string);
+}
+
+let scratch: string;
+beforeAll(() => {
+  scratch = mkdtempSync(path.join(tmpdir(), "giamsat-config-"));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const dir = (name: string) => {
+  const d = path.join(scratch, name);
+  mkdirSync(d, { recursive: true });
+  return d;
+};
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Starts the server of `env` (a fresh SQLite data folder) and returns what it bound. */
+async function bound(env: Record<string, string>) {
+  const config = loadConfig({ GIAMSAT_DATA_DIR: dir(`bind-${Math.random()}`), ...env });
+  const runtime = await openRuntime({ ...config, logLevel: "silent" });
+  const { app } = await listen(runtime.ctx);
+  const address = app.server.address() as { address: string; port: number };
+  await app.close();
+  await runtime.close();
+  return address;
+}
+
+async function withHarness<T>(env: Record<string, string>, fn: (h: Harness) => Promise<T>) {
+  const h = await startHarness("sqlite", env);
+  try {
+    return await fn(h);
+  } finally {
+    await h.close();
+  }
+}
+
+async function loginCookie(env: Record<string, string>) {
+  return withHarness(env, async (h) => {
+    const u = await makeUser(h.ctx, "leader");
+    const res = await h.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: u.username, password: u.password },
+    });
+    return res.cookies.find((c) => c.name === "giamsat_session");
+  });
+}
+
+async function sqliteSynchronous(env: Record<string, string>): Promise<number> {
+  const runtime = await openRuntime(loadConfig({ GIAMSAT_DATA_DIR: dir("sync"), ...env }));
+  try {
+    const rows = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(runtime.ctx.db);
+    return rows.rows[0]!.synchronous;
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function statusWith(env: Record<string, string>) {
+  return withHarness(env, async (h) => {
+    const task = await buildTask(h.ctx.db, { due_date: "2026-12-31" });
+    const leader = await makeUser(h.ctx, "leader");
+    const res = await call(h.app, {
+      url: `/api/tasks/${task.id}?asOf=2026-12-21`,
+      headers: leader.headers,
+    });
+    return res.body.status as string;
+  });
+}
+
+const ORG = "Trung tâm Ươm tạo Công nghệ Hòa Lạc";
+const PLAN = `PHỤ LỤC I\nDANH MỤC NHIỆM VỤ\n\nSTT\tTên nhiệm vụ\tĐơn vị chủ trì\tThời hạn\n1.\tVận hành sàn giao dịch công nghệ\t${ORG}\t12/2026\n`;
+
+/** One check per documented variable: what changes when it is set. */
+const effects: Record<string, () => Promise<void>> = {
+  PORT: async () => {
+    const port = await freePort();
+    expect((await bound({ PORT: String(port) })).port).toBe(port);
+  },
+  HOST: async () => {
+    expect((await bound({ PORT: "0" })).address).toBe("127.0.0.1");
+    expect((await bound({ PORT: "0", HOST: "127.0.0.2" })).address).toBe("127.0.0.2");
+  },
+  GIAMSAT_DATA_DIR: async () => {
+    const data = path.join(scratch, "data-here");
+    const runtime = await openRuntime(loadConfig({ GIAMSAT_DATA_DIR: data }));
+    await runtime.close();
+    expect(existsSync(path.join(data, "giamsat.sqlite"))).toBe(true);
+  },
+  DATABASE_URL: async () => {
+    expect(() => loadConfig({ DATABASE_URL: "mysql://u@h/db" })).toThrow(/DATABASE_URL/);
+    if (!process.env.GIAMSAT_TEST_PG_URL) return; // PostgreSQL is checked when a cluster is set
+    const database = await createTestDatabase("postgres");
+    try {
+      const config = loadConfig({ DATABASE_URL: database.url, GIAMSAT_DATA_DIR: dir("pg") });
+      const runtime = await openRuntime(config);
+      expect(runtime.ctx.dialect).toBe("postgres");
+      await runtime.close();
+    } finally {
+      await database.close();
+    }
+  },
+  GIAMSAT_SQLITE_SYNC: async () => {
+    // PRAGMA synchronous: 1 NORMAL, 2 FULL — through openRuntime, which `giamsat serve` uses
+    expect(await sqliteSynchronous({})).toBe(1);
+    expect(await sqliteSynchronous({ GIAMSAT_SQLITE_SYNC: "FULL" })).toBe(2);
+    expect(() => loadConfig({ GIAMSAT_SQLITE_SYNC: "OFF" })).toThrow(/GIAMSAT_SQLITE_SYNC/);
+  },
+  GIAMSAT_UPLOAD_MAX_BYTES: async () => {
+    await withHarness({ GIAMSAT_UPLOAD_MAX_BYTES: "1000" }, async (h) => {
+      const monitor = await makeUser(h.ctx, "monitor");
+      const body = multipart({}, [
+        { field: "file", name: "ke-hoach.txt", content: Buffer.from(PLAN.repeat(20)) },
+      ]);
+      const res = await call(h.app, {
+        method: "POST",
+        url: "/api/imports/preview",
+        payload: body.payload,
+        headers: { ...body.headers, ...monitor.headers },
+      });
+      expect(res.status).toBe(413);
+    });
+  },
+  GIAMSAT_SESSION_TTL_HOURS: async () => {
+    expect((await loginCookie({}))?.maxAge).toBe(12 * 3600);
+    expect((await loginCookie({ GIAMSAT_SESSION_TTL_HOURS: "2" }))?.maxAge).toBe(2 * 3600);
+  },
+  GIAMSAT_COOKIE_SECURE: async () => {
+    expect((await loginCookie({}))?.secure).toBeFalsy();
+    expect((await loginCookie({ GIAMSAT_COOKIE_SECURE: "true" }))?.secure).toBe(true);
+    // exposed beyond loopback, cookies are Secure unless turned off explicitly
+    expect(loadConfig({ HOST: "0.0.0.0" }).cookieSecure).toBe(true);
+    expect(loadConfig({ HOST: "0.0.0.0", GIAMSAT_COOKIE_SECURE: "no" }).cookieSecure).toBe(false);
+  },
+  GIAMSAT_WEB_DIR: async () => {
+    const web = dir("web-elsewhere");
+    writeFileSync(path.join(web, "index.html"), "<!doctype html><p>bản dựng riêng</p>");
+    await withHarness({ GIAMSAT_WEB_DIR: web }, async (h) => {
+      expect((await h.app.inject({ url: "/" })).body).toContain("bản dựng riêng");
+    });
+  },
+  GIAMSAT_DUE_SOON_DAYS: async () => {
+    // due 31/12/2026, seen on 21/12/2026: within the default 15 days, not within 5
+    expect(await statusWith({})).toBe("due_soon");
+    expect(await statusWith({ GIAMSAT_DUE_SOON_DAYS: "5" })).toBe("in_time");
+  },
+  GIAMSAT_ORGS_FILE: async () => {
+    const orgs = path.join(scratch, "to-chuc.json");
+    writeFileSync(
+      orgs,
+      JSON.stringify([{ id: "ttut-hoa-lac", name: ORG, kind: "agency", abbreviations: ["TTUT"] }]),
+    );
+    const leadResolved = (env: Record<string, string>) =>
+      withHarness(env, async (h) => {
+        const { planId } = await importPlanBytes(h.ctx, null, Buffer.from(PLAN), "ke-hoach.txt");
+        const task = await h.ctx.db
+          .selectFrom("tasks")
+          .select("lead_org_id")
+          .where("plan_id", "=", planId)
+          .executeTakeFirstOrThrow();
+        return task.lead_org_id !== null;
+      });
+    expect(await leadResolved({})).toBe(false);
+    expect(await leadResolved({ GIAMSAT_ORGS_FILE: orgs })).toBe(true);
+    const bad = path.join(scratch, "sai.json");
+    writeFileSync(bad, "{ khong phai json");
+    await expect(openRuntime(loadConfig({ GIAMSAT_ORGS_FILE: bad }))).rejects.toThrow(
+      /không phải JSON hợp lệ/,
+    );
+  },
+  GIAMSAT_LOG: async () => {
+    await withHarness({ GIAMSAT_LOG: "debug" }, async (h) => {
+      expect(h.app.log.level).toBe("debug");
+    });
+  },
+};
+
+describe("configuration: one schema over the environment", () => {
+  it("has a check for every documented variable, and documents every checked one", () => {
+    const documented = new Set([
+      ...documentedVariables("README.md"),
+      ...documentedVariables("packages/server/README.md"),
+    ]);
+    expect([...documented].sort()).toEqual(Object.keys(effects).sort());
+  });
+
+  for (const [name, check] of Object.entries(effects)) {
+    it(`${name} takes effect`, check, 30_000);
+  }
+
+  it("fails fast on a bad value, naming every bad variable", () => {
+    expect(() => loadConfig({ PORT: "http", GIAMSAT_DUE_SOON_DAYS: "-1" })).toThrow(
+      /PORT[\s\S]*GIAMSAT_DUE_SOON_DAYS/,
+    );
+  });
+});
