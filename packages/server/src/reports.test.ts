@@ -67,7 +67,7 @@ describe.each(dialects())("reporting, verification and change requests (%s)", (d
         ],
       },
       [
-        { name: "Dự thảo báo cáo.pdf", content: FILES.pdf },
+        { name: "Dự thảo Đợt 1.pdf", content: FILES.pdf },
         { name: "ảnh.png", content: FILES.png },
       ],
     );
@@ -79,14 +79,14 @@ describe.each(dialects())("reporting, verification and change requests (%s)", (d
       "link",
     ]);
     const pdf = res.body.evidence.find(
-      (e: { fileName: string }) => e.fileName === "Dự thảo báo cáo.pdf",
+      (e: { fileName: string }) => e.fileName === "Dự thảo Đợt 1.pdf",
     );
     const file = await h.app.inject({ url: pdf.downloadUrl, headers: head.headers });
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.equals(FILES.pdf)).toBe(true);
     expect(file.headers["content-type"]).toBe("application/pdf");
     expect(file.headers["content-disposition"]).toMatch(
-      /^attachment; .*filename\*=UTF-8''D%E1%BB%B1/,
+      /^attachment; filename="Du thao Dot 1.pdf"; filename\*=UTF-8''D%E1%BB%B1/,
     );
     expect(file.headers["x-content-type-options"]).toBe("nosniff");
     const outsider = await makeUser(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clean, fold } from "./fold.js";
+import { clean, fold, stripDiacritics } from "./fold.js";
 
 describe("fold", () => {
   it("removes diacritics and maps đ to d", () => {
@@ -8,6 +8,13 @@ describe("fold", () => {
   });
   it("treats composed and decomposed input alike", () => {
     expect(fold("Khuyến công".normalize("NFD"))).toBe(fold("Khuyến công"));
+  });
+});
+
+describe("stripDiacritics", () => {
+  it("keeps case and spacing, maps Đ to D and đ to d", () => {
+    expect(stripDiacritics("Dự thảo Đợt  1.pdf")).toBe("Du thao Dot  1.pdf");
+    expect(stripDiacritics("Quản lý".normalize("NFD"))).toBe("Quan ly");
   });
 });
 

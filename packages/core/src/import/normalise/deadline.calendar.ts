@@ -3,6 +3,7 @@
  * document references, periods). Dates are ISO strings `YYYY-MM-DD`; months are 1-based.
  */
 
+import { fold } from "../../text/fold.js";
 import { addDays, daysInMonth, endOfMonth as endOfMonthOf, isoDate } from "../../status/dates.js";
 
 export { isoDate };
@@ -51,10 +52,8 @@ const alignedChars = new Map<string, string>();
 function foldAlignedChar(ch: string): string {
   let out = alignedChars.get(ch);
   if (out === undefined) {
-    const base =
-      ch === "đ" || ch === "Đ" ? "d" : ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-    const lower = base.toLowerCase();
-    out = lower.length === ch.length ? lower : ch; // one output unit per input unit
+    const folded = fold(ch);
+    out = folded.length === ch.length ? folded : ch; // one output unit per input unit
     alignedChars.set(ch, out);
   }
   return out;
