@@ -1,7 +1,7 @@
 import { STATUS_CODES } from "@giamsat/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../../db/src/test-support/index.js";
-import { today } from "./services/context.js";
+import { vietnamDay } from "@giamsat/core";
 import {
   call,
   importSeed,
@@ -46,8 +46,8 @@ describe.each(dialects())("/api/stats by lead unit (%s)", (dialect) => {
 
   async function expectNationalExact() {
     const national = await stats("leads=500");
-    expect(national.asOf).toBe(today());
-    const expected = await summedOverPlans(today());
+    expect(national.asOf).toBe(vietnamDay());
+    const expected = await summedOverPlans(vietnamDay());
     expect(national.leadUnits).toBe(expected.size);
     expect(new Map(national.byLead.map((b) => [b.orgId, b.counts]))).toEqual(
       new Map([...expected.values()].map((b) => [b.orgId, b.counts])),
@@ -58,7 +58,7 @@ describe.each(dialects())("/api/stats by lead unit (%s)", (dialect) => {
   it("today: the units kept by the database agree with counting each plan's tasks", async () => {
     const national = await expectNationalExact();
     const days = await h.ctx.db.selectFrom("task_count_days").select("as_of").execute();
-    expect(days.map((d) => d.as_of)).toContain(today()); // read from the counts kept for today
+    expect(days.map((d) => d.as_of)).toContain(vietnamDay()); // read from the counts kept for today
     expect(national.leadUnits).toBeGreaterThan(10);
     const overdue = national.byLead.map((b) => b.counts.overdue!);
     expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
@@ -79,7 +79,7 @@ describe.each(dialects())("/api/stats by lead unit (%s)", (dialect) => {
       method: "POST",
       url: `/api/tasks/${taskId}/reports`,
       headers: staff.headers,
-      payload: { state: "completed", completedOn: today(), summary: "Đã hoàn thành." },
+      payload: { state: "completed", completedOn: vietnamDay(), summary: "Đã hoàn thành." },
     });
     expect(report.status).toBe(201);
     const review = await call(h.app, {

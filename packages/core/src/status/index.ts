@@ -1,4 +1,5 @@
 export * from "./dates.js";
+export * from "./working-day.js";
 export * from "./date.format.js";
 export * from "./deadline.format.js";
 export * from "./status-labels.js";

@@ -9,9 +9,4 @@ export type Ctx = {
   config: Config;
 };
 
-/** Today's date (UTC+7, Vietnam's only time zone) as YYYY-MM-DD. */
-export function today(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
 export const nowIso = (): string => new Date().toISOString();

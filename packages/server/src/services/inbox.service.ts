@@ -1,8 +1,8 @@
-import { ForbiddenError, periodOf, type Period, type StatusCode } from "@giamsat/core";
+import { ForbiddenError, type Period, periodOf, type StatusCode, vietnamDay } from "@giamsat/core";
 import { listTasks } from "@giamsat/db";
 import { isUnitRole, type Actor } from "./actor.js";
 import { calendarsByPlan } from "./calendar.service.js";
-import { today, type Ctx } from "./context.js";
+import type { Ctx } from "./context.js";
 import { listReportsFor, type QueueItem } from "./report.service.js";
 import { visibleTasks } from "./task-access.js";
 import { statusOf } from "./task.service.js";
@@ -46,7 +46,7 @@ function byDeadline(a: TaskListItemView, b: TaskListItemView): number {
  */
 export async function inboxFor(ctx: Ctx, actor: Actor, asOfParam?: string): Promise<InboxView> {
   if (!isUnitRole(actor.role)) throw new ForbiddenError("Hộp việc dành cho cán bộ của đơn vị.");
-  const asOf = asOfParam ?? today();
+  const asOf = asOfParam ?? vietnamDay();
   const { items } = await listTasks(ctx.db, {
     ...visibleTasks(actor),
     status: OPEN,

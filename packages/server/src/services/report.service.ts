@@ -5,6 +5,7 @@ import {
   periodFromKey,
   periodOf,
   ValidationError,
+  vietnamDay,
 } from "@giamsat/core";
 import {
   findReport,
@@ -20,7 +21,7 @@ import {
 } from "@giamsat/db";
 import { canSeeConfidential, isUnitRole, requireRole, type Actor } from "./actor.js";
 import { calendarOf } from "./calendar.service.js";
-import { nowIso, today, type Ctx } from "./context.js";
+import { nowIso, type Ctx } from "./context.js";
 import { storeEvidenceFile, type StoredFile } from "./evidence.store.js";
 import type { ReportInput, ReviewInput } from "./report.schemas.js";
 import { reportView, reportViews, type ReportView } from "./report.view.js";
@@ -53,11 +54,13 @@ export async function submitReport(
       "state: nhiệm vụ thường xuyên không có trạng thái hoàn thành; hãy báo cáo theo kỳ.",
     );
   }
-  if (input.completedOn && input.completedOn > today()) {
+  if (input.completedOn && input.completedOn > vietnamDay()) {
     throw new ValidationError("completedOn: ngày hoàn thành không được sau ngày hôm nay.");
   }
   const calendar = await calendarOf(ctx, task.plan_id);
-  const period = input.period ? periodFromKey(input.period, calendar) : periodOf(today(), calendar);
+  const period = input.period
+    ? periodFromKey(input.period, calendar)
+    : periodOf(vietnamDay(), calendar);
   if (input.supersedes !== undefined) {
     const previous = await findReport(ctx.db, input.supersedes);
     if (!previous || previous.task_id !== taskId) {

@@ -1,14 +1,15 @@
 import {
   addMonths,
+  type ComplianceTally,
   endOfMonth,
+  type OwedSchedule,
   owedSchedule,
   receiptTally,
   STATUS_LABELS,
-  unitScorecard,
-  type ComplianceTally,
-  type OwedSchedule,
   type StatusCode,
   type UnitScorecard,
+  unitScorecard,
+  vietnamDay,
 } from "@giamsat/core";
 import {
   countStatuses,
@@ -21,8 +22,8 @@ import {
 } from "@giamsat/db";
 import type { Actor } from "./actor.js";
 import { calendarsByPlan } from "./calendar.service.js";
-import { today, type Ctx } from "./context.js";
-import { localDay, scopeFilter, statusOf, type TaskScope } from "./task.service.js";
+import type { Ctx } from "./context.js";
+import { scopeFilter, statusOf, type TaskScope } from "./task.service.js";
 import { taskListItem, type TaskListItemView } from "./task.view.js";
 
 export type StatsQuery = TaskScope;
@@ -64,7 +65,7 @@ export async function statsFor(
   actor: Actor,
   q: StatsQuery & { leads: number },
 ): Promise<StatsView> {
-  const asOf = q.asOf ?? today();
+  const asOf = q.asOf ?? vietnamDay();
   const filter = filterOf(actor, q);
   const window = { asOf, dueSoonDays: ctx.config.dueSoonDays };
   const [{ counts, total }, ranking] = await Promise.all([
@@ -90,7 +91,7 @@ export async function statsFor(
  * its own request, so that the dashboard's counts do not wait for six counts.
  */
 export async function trendFor(ctx: Ctx, actor: Actor, q: StatsQuery): Promise<TrendView> {
-  const asOf = q.asOf ?? today();
+  const asOf = q.asOf ?? vietnamDay();
   const filter = filterOf(actor, q);
   const ends = Array.from({ length: TREND_MONTHS }, (_, k) => {
     const back = TREND_MONTHS - 1 - k;
@@ -114,7 +115,7 @@ export async function overdueFor(
   actor: Actor,
   q: StatsQuery & { limit: number; offset: number },
 ): Promise<{ asOf: string; items: TaskListItemView[]; total: number }> {
-  const asOf = q.asOf ?? today();
+  const asOf = q.asOf ?? vietnamDay();
   const { items, total } = await listTasks(ctx.db, {
     ...filterOf(actor, q),
     status: ["overdue"],
@@ -165,7 +166,7 @@ async function reportTimeliness(
   for (const r of receipts) {
     const schedule = schedules.get(r.plan_id);
     if (!schedule) continue;
-    const t = receiptTally(schedule, r.period_key, localDay(r.first_at), asOf);
+    const t = receiptTally(schedule, r.period_key, vietnamDay(r.first_at), asOf);
     add(r.lead_org_id, t.periodsDue, t.onTime);
   }
   return byOrg;
@@ -180,7 +181,7 @@ export async function scorecardsFor(
   actor: Actor,
   q: StatsQuery,
 ): Promise<{ asOf: string; items: ScorecardView[] }> {
-  const asOf = q.asOf ?? today();
+  const asOf = q.asOf ?? vietnamDay();
   const filter = filterOf(actor, q);
   const window = { asOf, dueSoonDays: ctx.config.dueSoonDays };
   const [ranking, timeliness] = await Promise.all([

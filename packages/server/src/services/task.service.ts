@@ -1,9 +1,10 @@
 import {
+  type Compliance,
   formatDeadline,
   reportingCompliance,
-  taskStatus,
-  type Compliance,
   type StatusCode,
+  taskStatus,
+  vietnamDay,
 } from "@giamsat/core";
 import {
   acceptedReceipts,
@@ -21,7 +22,7 @@ import {
 import type { Actor } from "./actor.js";
 import { calendarOf, type PlanCalendar } from "./calendar.service.js";
 import { changeRequestView, type ChangeRequestView } from "./change-request.view.js";
-import { today, type Ctx } from "./context.js";
+import type { Ctx } from "./context.js";
 import { reportViews, type ReportView } from "./report.view.js";
 import { loadVisibleTask, visibleTasks } from "./task-access.js";
 import {
@@ -77,7 +78,7 @@ export async function listTasksFor(
   actor: Actor,
   query: TaskQuery,
 ): Promise<{ asOf: string; items: TaskListItemView[]; total: number }> {
-  const asOf = query.asOf ?? today();
+  const asOf = query.asOf ?? vietnamDay();
   const { items, total } = await listTasks(ctx.db, {
     ...scopeFilter(actor, query),
     ...(query.q ? { q: query.q } : {}),
@@ -163,14 +164,11 @@ export type TaskDetailView = TaskListItemView & {
 
 const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
 
-/** Vietnam's calendar day of an ISO timestamp. */
-export const localDay = (timestamp: string): string => today(new Date(timestamp));
-
 export async function taskDetailFor(
   ctx: Ctx,
   actor: Actor,
   id: number,
-  asOf = today(),
+  asOf = vietnamDay(),
 ): Promise<TaskDetailView> {
   const task = await loadVisibleTask(ctx, actor, id);
   const [reports, versions, changeRequests, calendar] = await Promise.all([
@@ -190,11 +188,11 @@ export async function taskDetailFor(
     compliance = reportingCompliance(
       {
         calendar,
-        from: task.plan.date ?? localDay(task.created_at),
-        until: task.cancelled_at ? localDay(task.cancelled_at) : null,
+        from: task.plan.date ?? vietnamDay(task.created_at),
+        until: task.cancelled_at ? vietnamDay(task.cancelled_at) : null,
         reports: receipts.map((r) => ({
           period: r.period_key,
-          receivedOn: localDay(r.submitted_at),
+          receivedOn: vietnamDay(r.submitted_at),
         })),
       },
       asOf,

@@ -1,26 +1,21 @@
-import { formatDate as formatIsoDate, isIsoDate as isCoreIsoDate } from "@giamsat/core";
+import {
+  formatDate as formatIsoDate,
+  formatVietnamDateTime,
+  isIsoDate as isCoreIsoDate,
+  vietnamDay,
+} from "@giamsat/core";
 
-/** dd/mm/yyyy of an ISO date (or the start of a timestamp); "—" when there is none. */
+/** dd/mm/yyyy of an ISO date (or of a timestamp's day in Vietnam); "—" when there is none. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return "—";
-  const day = iso.slice(0, 10);
+  const day = iso.length > 10 && !Number.isNaN(Date.parse(iso)) ? vietnamDay(iso) : iso;
   return isCoreIsoDate(day) ? formatIsoDate(day) : iso;
 }
 
-/** dd/mm/yyyy hh:mm for timestamps (audit trail, report submission). */
+/** dd/mm/yyyy hh:mm in Vietnam's time for timestamps (audit trail, report submission). */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "—";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-/** Today in the user's time zone as yyyy-mm-dd. */
-export function todayIso(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return Number.isNaN(Date.parse(iso)) ? iso : formatVietnamDateTime(iso);
 }
 
 export const isIsoDate = (value: string | null | undefined): value is string =>

@@ -1,15 +1,16 @@
+import { vietnamDay } from "@giamsat/core";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import type { Organisation, Page, PlanSummary } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox } from "../components/feedback.js";
-import { formatDate, isIsoDate, todayIso } from "../format/date.format.js";
+import { formatDate, isIsoDate } from "../format/date.format.js";
 import { setQuery, useLocation } from "../router/router.js";
 
 /** The view the URL asks for: plan, lead unit, directing leader, and the date (default today). */
 export function useDashboardScope() {
   const { query } = useLocation();
-  const asOf = isIsoDate(query.get("asOf")) ? (query.get("asOf") as string) : todayIso();
+  const asOf = isIsoDate(query.get("asOf")) ? (query.get("asOf") as string) : vietnamDay();
   const scope = {
     plan: query.get("plan"),
     lead: query.get("lead"),

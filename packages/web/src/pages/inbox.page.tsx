@@ -1,9 +1,10 @@
+import { vietnamDay } from "@giamsat/core";
 import { api } from "../api/client.js";
 import type { DueReport, Inbox } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { useUser } from "../auth/session.js";
 import { Empty, ErrorBox, Loading } from "../components/feedback.js";
-import { formatDate, formatDateTime, todayIso } from "../format/date.format.js";
+import { formatDate, formatDateTime } from "../format/date.format.js";
 import { REVIEW_STATE_LABELS } from "../format/status.format.js";
 import { Link } from "../router/link.js";
 import { TaskStateCells } from "../components/task-cells.js";
@@ -28,7 +29,7 @@ function DueState({ due }: { due: DueReport }) {
 /** "Việc của đơn vị": the reports owed this period, what came back, and open tasks by deadline. */
 export function InboxPage() {
   const user = useUser();
-  const asOf = todayIso();
+  const asOf = vietnamDay();
   const inbox = useResource(`inbox ${asOf}`, (signal) =>
     api<Inbox>("/api/inbox", { query: { asOf }, signal }),
   );

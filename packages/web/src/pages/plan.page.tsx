@@ -5,8 +5,8 @@ import { useResource } from "../api/use-resource.js";
 import { Empty, ErrorBox, Loading } from "../components/feedback.js";
 import { SORT_KEYS, TaskTable } from "../components/task-table.js";
 import type { SortKey } from "../components/task-table.js";
-import { formatDate, isIsoDate, todayIso } from "../format/date.format.js";
-import { STATUS_LABELS, STATUS_CODES } from "@giamsat/core";
+import { formatDate, isIsoDate } from "../format/date.format.js";
+import { STATUS_LABELS, STATUS_CODES, vietnamDay } from "@giamsat/core";
 import { Link } from "../router/link.js";
 import { setQuery, useLocation } from "../router/router.js";
 
@@ -15,7 +15,7 @@ const PAGE_SIZE = 200;
 /** A plan: its appendices and groups, and its tasks filtered (on the server) by the URL's query. */
 export function PlanPage({ id }: { id: string }) {
   const { query } = useLocation();
-  const asOf = isIsoDate(query.get("asOf")) ? (query.get("asOf") as string) : todayIso();
+  const asOf = isIsoDate(query.get("asOf")) ? (query.get("asOf") as string) : vietnamDay();
   const status = query.get("status") ?? "";
   const q = query.get("q") ?? "";
   const appendix = query.get("appendix") ?? "";

@@ -1,4 +1,4 @@
-import { addDays, periodOf } from "@giamsat/core";
+import { addDays, periodOf, vietnamDay } from "@giamsat/core";
 import type { ReportingCalendar } from "@giamsat/core";
 import { useState } from "react";
 import type { FormEvent } from "react";
@@ -10,7 +10,7 @@ import { mayReport } from "../auth/scope.js";
 import { useUser } from "../auth/session.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
 import { EvidencePicker } from "../components/evidence-picker.js";
-import { formatDate, todayIso } from "../format/date.format.js";
+import { formatDate } from "../format/date.format.js";
 import { formatDeadline } from "../format/deadline.format.js";
 import { REPORT_STATE_LABELS } from "../format/status.format.js";
 import { Link } from "../router/link.js";
@@ -59,7 +59,7 @@ export function ReportFormPage({ taskId }: { taskId: string }) {
       ? ["in_progress", "nothing_to_report", "not_started"]
       : ["not_started", "in_progress", "completed"];
 
-  const periods = reportingPeriods(todayIso(), t.reporting.calendar);
+  const periods = reportingPeriods(vietnamDay(), t.reporting.calendar);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -158,7 +158,7 @@ export function ReportFormPage({ taskId }: { taskId: string }) {
               name="completedOn"
               type="date"
               required
-              max={todayIso()}
+              max={vietnamDay()}
               disabled={busy}
             />
           </div>

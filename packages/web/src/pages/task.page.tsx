@@ -12,9 +12,9 @@ import { TaskHistory } from "../components/task-history.js";
 import { TaskLinks } from "../components/task-links.js";
 import { ChangeRequestForm } from "../components/change-request-form.js";
 import { ChangeRequestList } from "../components/change-request-list.js";
-import { formatDate, isIsoDate, todayIso } from "../format/date.format.js";
+import { formatDate, isIsoDate } from "../format/date.format.js";
 import { deadlineNormalised, formatDeadline } from "../format/deadline.format.js";
-import { STATUS_LABELS, isStatusCode } from "@giamsat/core";
+import { STATUS_LABELS, isStatusCode, vietnamDay } from "@giamsat/core";
 import { Link } from "../router/link.js";
 import { useLocation } from "../router/router.js";
 
@@ -39,7 +39,7 @@ function Field({
 export function TaskPage({ id }: { id: string }) {
   const { query } = useLocation();
   const user = useUser();
-  const asOf = isIsoDate(query.get("asOf")) ? (query.get("asOf") as string) : todayIso();
+  const asOf = isIsoDate(query.get("asOf")) ? (query.get("asOf") as string) : vietnamDay();
   const task = useResource(`task ${id} ${asOf}`, (signal) =>
     api<TaskDetail>(`/api/tasks/${id}`, { query: { asOf }, signal }),
   );
