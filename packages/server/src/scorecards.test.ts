@@ -11,6 +11,8 @@ import {
 type Card = { unitId: number; led: number; reportsDue: number; reportsOnTime: number };
 type Lead = { orgId: number; total: number };
 const AS_OF = "2026-06-01";
+/** a year on: the undated Government appendix owes a year of reports from its import day */
+const YEAR_ON = "2027-06-01";
 
 describe.each(dialects())("/api/scorecards (%s)", (dialect) => {
   let h: Harness;
@@ -18,7 +20,11 @@ describe.each(dialects())("/api/scorecards (%s)", (dialect) => {
   let leader: Awaited<ReturnType<typeof makeUser>>;
   beforeAll(async () => {
     h = await startHarness(dialect);
-    plans = [await importSeed(h.ctx, "qd596"), await importSeed(h.ctx, "qd405")];
+    plans = [
+      await importSeed(h.ctx, "qd596"),
+      await importSeed(h.ctx, "qd405"),
+      await importSeed(h.ctx, "bcdcp"),
+    ];
     leader = await makeUser(h.ctx, "leader");
   });
   afterAll(async () => h.close());
@@ -41,10 +47,10 @@ describe.each(dialects())("/api/scorecards (%s)", (dialect) => {
   }
 
   /** Reports owed and on time per unit, added up from each task's own page. */
-  async function summedOverTasks(planId?: number) {
+  async function summedOverTasks(planId?: number, asOf = AS_OF) {
     const sum = new Map<number, { reportsDue: number; reportsOnTime: number }>();
     for (const t of await recurring(planId)) {
-      const task = await get(`/api/tasks/${t.id}?asOf=${AS_OF}`);
+      const task = await get(`/api/tasks/${t.id}?asOf=${asOf}`);
       const c = task.reporting.compliance as { periodsDue: number; onTime: number };
       const acc = sum.get(t.unit) ?? { reportsDue: 0, reportsOnTime: 0 };
       acc.reportsDue += c.periodsDue;
@@ -91,5 +97,69 @@ describe.each(dialects())("/api/scorecards (%s)", (dialect) => {
     const onTime = (await summedOverTasks(plans[0])).get(a!.unit)!;
     expect(onTime.reportsOnTime).toBeGreaterThan(0);
     expect(onTime.reportsDue).toBeGreaterThan(onTime.reportsOnTime);
+  });
+
+  it("agree on every seed plan, undated and cancelled included, a year on too", async () => {
+    const [, qd405, bcdcp] = plans as [number, number, number];
+    // the undated appendix was imported on 15/01/2026; one of its tasks and one of plan 405's
+    // were cancelled on 25/03/2026 (in Vietnam)
+    await h.ctx.db
+      .updateTable("plans")
+      .set({ imported_at: "2026-01-15T03:00:00.000Z" })
+      .where("id", "=", bcdcp)
+      .execute();
+    const undated = await recurring(bcdcp);
+    expect(undated.length).toBeGreaterThan(1);
+    const cancelled = [undated[0]!, (await recurring(qd405))[0]!];
+    await h.ctx.db
+      .updateTable("tasks")
+      .set({ cancelled_at: "2026-03-25T03:00:00.000Z" })
+      .where(
+        "id",
+        "in",
+        cancelled.map((t) => t.id),
+      )
+      .execute();
+    // a report sent at 23:30 UTC on its due day (19/05) arrived on 20/05 in Vietnam: late
+    const [d, e] = (await recurring(plans[0])).slice(3);
+    const monitor = await makeUser(h.ctx, "monitor");
+    for (const [task, at] of [
+      [d!, "2026-05-19T23:30:00.000Z"],
+      [e!, "2026-05-19T16:30:00.000Z"],
+    ] as const)
+      await buildReport(h.ctx.db, {
+        task_id: task.id,
+        submitted_by: monitor.user.id,
+        period_key: "2026-05",
+        submitted_at: at,
+        status: "accepted",
+      });
+    const may = async (taskId: number) =>
+      (await get(`/api/tasks/${taskId}?asOf=${AS_OF}`)).reporting.compliance.periods.find(
+        (p: { key: string }) => p.key === "2026-05",
+      ).outcome;
+    expect([await may(d!.id), await may(e!.id)]).toEqual(["late", "on_time"]);
+
+    for (const asOf of [AS_OF, YEAR_ON])
+      for (const plan of [undefined, ...plans]) {
+        const scope = plan === undefined ? "" : `&plan=${plan}`;
+        const cards = (await get(`/api/scorecards?asOf=${asOf}${scope}`)).items as Card[];
+        const expected = await summedOverTasks(plan, asOf);
+        for (const [unit, reports] of expected)
+          expect(
+            cards.find((card) => card.unitId === unit),
+            `${asOf} plan ${plan} unit ${unit}`,
+          ).toMatchObject(reports);
+        const counted = cards.filter((card) => card.reportsDue > 0).map((card) => card.unitId);
+        expect(counted.every((unit) => expected.has(unit))).toBe(true);
+      }
+
+    // January 2026 to May 2027 are owed by the undated appendix's tasks (17 months), only
+    // January to March by the one cancelled in March
+    const owed = [...(await summedOverTasks(bcdcp, YEAR_ON)).values()].reduce(
+      (n, u) => n + u.reportsDue,
+      0,
+    );
+    expect(owed).toBe(17 * (undated.length - 1) + 3);
   });
 });

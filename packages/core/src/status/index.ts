@@ -8,7 +8,7 @@ export * from "./status-counts.js";
 export * from "./reporting-calendar.js";
 export * from "./reporting-calendar.parse.js";
 export * from "./recurring-compliance.js";
-export * from "./compliance-tally.js";
+export * from "./report-timeliness.js";
 export * from "./scorecard.js";
 export * from "./indicator-eval.js";
 export * from "./indicator-projection.js";

@@ -1,6 +1,6 @@
 /**
  * Unit scorecards: for each lead unit, how many tasks it leads, by status, and how many of the
- * reports it owed arrived on time (see compliance-tally.ts).
+ * reports it owed arrived on time (see report-timeliness.ts).
  */
 import type { StatusCode } from "./status-labels.js";
 

@@ -23,6 +23,13 @@ describe.each(dialects())("accepted report receipts (%s)", (dialect) => {
       const plan = a.plan_id;
       const b = await buildTask(db, { ...recurring, plan_id: plan, lead_org_id: u2.id });
       const timed = await buildTask(db, { plan_id: plan, lead_org_id: u1.id });
+      const cancelledAt = "2026-03-25T03:00:00.000Z";
+      await buildTask(db, {
+        ...recurring,
+        plan_id: plan,
+        lead_org_id: u1.id,
+        cancelled_at: cancelledAt,
+      });
       const report = (task_id: number, period_key: string, day: string, status = "accepted") =>
         buildReport(db, {
           task_id,
@@ -50,10 +57,12 @@ describe.each(dialects())("accepted report receipts (%s)", (dialect) => {
       expect(ofU2.map((r) => r.period_key)).toEqual(["2026-03"]);
 
       const groups = await recurringTasksByPlanAndUnit(db, {});
-      expect(groups.map((g) => [g.lead_org_id, g.n]).sort()).toEqual(
+      // a cancelled task still owed reports until then: its own group, with its end
+      expect(groups.map((g) => [g.lead_org_id, g.n, g.ended_at]).sort()).toEqual(
         [
-          [u1.id, 1],
-          [u2.id, 1],
+          [u1.id, 1, null],
+          [u1.id, 1, cancelledAt],
+          [u2.id, 1, null],
         ].sort(),
       );
       expect((await acceptedReceipts(db, a.id)).map((r) => r.period_key)).toEqual([

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import type { Database, NewProgressReport, ProgressReport, ReportStatus } from "../schema.js";
 import { applyTaskFilter, type TaskFilter } from "./task-filter.js";
 
@@ -121,43 +121,83 @@ export async function acceptedReceipts(
     .execute();
 }
 
+/** When a task was cancelled or removed from its plan (it owes no report after that). */
+const ended = sql<string | null>`coalesce(tasks.cancelled_at, tasks.removed_at)`;
+
+/** What report timeliness needs of a recurring task: its plan's dates and when it ended. */
+export type TimelinessRow = {
+  plan_id: number;
+  plan_date: string | null;
+  plan_imported_at: string;
+  /** when the task was cancelled or removed from its plan */
+  ended_at: string | null;
+  lead_org_id: number;
+};
+
 /**
- * Recurring tasks matching a filter, counted per plan (with its date) and first lead unit: the
- * periods a plan's tasks owe are the same for each of them (report timeliness, scorecards).
+ * Recurring tasks matching a filter (cancelled and removed ones included: they owed reports
+ * until then), counted per plan, end and first lead unit: such tasks owe the same periods
+ * (report timeliness, scorecards).
  */
 export async function recurringTasksByPlanAndUnit(
   db: Db,
   filter: TaskFilter,
-): Promise<{ plan_id: number; plan_date: string | null; lead_org_id: number; n: number }[]> {
-  const rows = await applyTaskFilter(db.selectFrom("tasks"), { ...filter, kind: "recurring" })
+): Promise<(TimelinessRow & { n: number })[]> {
+  const rows = await applyTaskFilter(db.selectFrom("tasks"), {
+    ...filter,
+    kind: "recurring",
+    includeInactive: true,
+  })
     .innerJoin("plans", "plans.id", "tasks.plan_id")
     .where("tasks.lead_org_id", "is not", null)
-    .select(["tasks.plan_id", "plans.date as plan_date", "tasks.lead_org_id"])
+    .select([
+      "tasks.plan_id",
+      "plans.date as plan_date",
+      "plans.imported_at as plan_imported_at",
+      "tasks.lead_org_id",
+    ])
+    .select(ended.as("ended_at"))
     .select((eb) => eb.fn.countAll<number>().as("n"))
-    .groupBy(["tasks.plan_id", "plans.date", "tasks.lead_org_id"])
+    .groupBy(["tasks.plan_id", "plans.date", "plans.imported_at", "tasks.lead_org_id", ended])
     .execute();
   return rows.map((r) => ({ ...r, lead_org_id: r.lead_org_id as number, n: Number(r.n) }));
 }
 
 /**
  * The first accepted report of each period of each recurring task matching a filter (the
- * earliest submitted: corrections come later), with the task's plan and first lead unit.
+ * earliest submitted: corrections come later), with the task as recurringTasksByPlanAndUnit
+ * gives it.
  */
 export async function firstAcceptedReceipts(
   db: Db,
   filter: TaskFilter,
-): Promise<{ plan_id: number; lead_org_id: number; period_key: string; first_at: string }[]> {
-  const rows = await applyTaskFilter(db.selectFrom("tasks"), { ...filter, kind: "recurring" })
+): Promise<(TimelinessRow & { period_key: string; first_at: string })[]> {
+  const rows = await applyTaskFilter(db.selectFrom("tasks"), {
+    ...filter,
+    kind: "recurring",
+    includeInactive: true,
+  })
+    .innerJoin("plans", "plans.id", "tasks.plan_id")
     .innerJoin("progress_reports", "progress_reports.task_id", "tasks.id")
     .where("tasks.lead_org_id", "is not", null)
     .where("progress_reports.status", "=", "accepted")
-    .select(["tasks.plan_id", "tasks.lead_org_id", "progress_reports.period_key"])
+    .select([
+      "tasks.plan_id",
+      "plans.date as plan_date",
+      "plans.imported_at as plan_imported_at",
+      "tasks.lead_org_id",
+      "progress_reports.period_key",
+    ])
+    .select(ended.as("ended_at"))
     .select((eb) => eb.fn.min("progress_reports.submitted_at").as("first_at"))
     .groupBy([
       "progress_reports.task_id",
       "progress_reports.period_key",
       "tasks.plan_id",
+      "plans.date",
+      "plans.imported_at",
       "tasks.lead_org_id",
+      ended,
     ])
     .execute();
   return rows.map((r) => ({ ...r, lead_org_id: r.lead_org_id as number, first_at: r.first_at }));

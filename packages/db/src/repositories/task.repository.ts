@@ -184,6 +184,7 @@ export type TaskDetail = TaskRow & {
     date: string | null;
     issuer: string | null;
     title: string | null;
+    imported_at: string;
   };
   appendix: { id: number; ordinal: number; title: string };
   /** lead units first, then coordinators, each in document order */
@@ -199,7 +200,7 @@ export async function getTask(db: Db, id: number): Promise<TaskDetail | undefine
   const [plan, appendix, orgs, milestones, links] = await Promise.all([
     db
       .selectFrom("plans")
-      .select(["id", "number", "date", "issuer", "title"])
+      .select(["id", "number", "date", "issuer", "title", "imported_at"])
       .where("id", "=", task.plan_id)
       .executeTakeFirstOrThrow(),
     db

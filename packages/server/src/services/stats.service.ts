@@ -2,12 +2,10 @@ import {
   addMonths,
   type ComplianceTally,
   endOfMonth,
-  type OwedSchedule,
-  owedSchedule,
-  receiptTally,
   STATUS_LABELS,
   type StatusCode,
   type UnitScorecard,
+  unitReportTimeliness,
   unitScorecard,
   vietnamDay,
 } from "@giamsat/core";
@@ -19,9 +17,10 @@ import {
   recurringTasksByPlanAndUnit,
   type StatusCounts,
   type TaskFilter,
+  type TimelinessRow,
 } from "@giamsat/db";
 import type { Actor } from "./actor.js";
-import { calendarsByPlan } from "./calendar.service.js";
+import { calendarsByPlan, DEFAULT_CALENDAR } from "./calendar.service.js";
 import type { Ctx } from "./context.js";
 import { scopeFilter, statusOf, type TaskScope } from "./task.service.js";
 import { taskListItem, type TaskListItemView } from "./task.view.js";
@@ -131,9 +130,8 @@ export async function overdueFor(
 export type ScorecardView = UnitScorecard<number> & { name: string };
 
 /**
- * Periods due and reported on time per lead unit, for the recurring tasks matching a filter:
- * each plan's owed periods computed once, then only the first accepted receipts are read
- * (received = the day submitted, in Vietnam).
+ * Periods due and reported on time per lead unit, for the recurring tasks matching a filter
+ * (core's report-timeliness rule, the one the task page applies to each task).
  */
 async function reportTimeliness(
   ctx: Ctx,
@@ -144,32 +142,20 @@ async function reportTimeliness(
     recurringTasksByPlanAndUnit(ctx.db, filter),
     firstAcceptedReceipts(ctx.db, filter),
   ]);
-  const calendars = await calendarsByPlan(ctx, [...new Set(groups.map((g) => g.plan_id))]);
-  const schedules = new Map<number, OwedSchedule>();
-  const byOrg = new Map<number, ComplianceTally>();
-  const add = (orgId: number, periodsDue: number, onTime: number) => {
-    const tally = byOrg.get(orgId) ?? { periodsDue: 0, onTime: 0 };
-    tally.periodsDue += periodsDue;
-    tally.onTime += onTime;
-    byOrg.set(orgId, tally);
-  };
-  for (const g of groups) {
-    const calendar = calendars.get(g.plan_id);
-    if (!calendar || !g.plan_date) continue;
-    let schedule = schedules.get(g.plan_id);
-    if (!schedule) {
-      schedule = owedSchedule({ calendar, from: g.plan_date }, asOf);
-      schedules.set(g.plan_id, schedule);
-    }
-    add(g.lead_org_id, schedule.closed * g.n, 0);
-  }
-  for (const r of receipts) {
-    const schedule = schedules.get(r.plan_id);
-    if (!schedule) continue;
-    const t = receiptTally(schedule, r.period_key, vietnamDay(r.first_at), asOf);
-    add(r.lead_org_id, t.periodsDue, t.onTime);
-  }
-  return byOrg;
+  const planIds = new Set([...groups, ...receipts].map((row) => row.plan_id));
+  const calendars = await calendarsByPlan(ctx, [...planIds]);
+  const task = (row: TimelinessRow) => ({
+    calendar: calendars.get(row.plan_id) ?? DEFAULT_CALENDAR,
+    planDate: row.plan_date,
+    planImportedAt: row.plan_imported_at,
+    endedAt: row.ended_at,
+    unitId: row.lead_org_id,
+  });
+  return unitReportTimeliness(
+    groups.map((g) => ({ ...task(g), tasks: g.n })),
+    receipts.map((r) => ({ ...task(r), period: r.period_key, submittedAt: r.first_at })),
+    asOf,
+  );
 }
 
 /**

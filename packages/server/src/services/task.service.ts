@@ -1,7 +1,7 @@
 import {
   type Compliance,
   formatDeadline,
-  reportingCompliance,
+  taskReportTimeliness,
   type StatusCode,
   taskStatus,
   vietnamDay,
@@ -105,7 +105,7 @@ export async function leadersFor(
 
 export type TaskDetailView = TaskListItemView & {
   asOf: string;
-  plan: TaskDetail["plan"];
+  plan: Omit<TaskDetail["plan"], "imported_at">;
   refNumber: string | null;
   groupPath: string[];
   role: "lead" | "support" | null;
@@ -185,16 +185,14 @@ export async function taskDetailFor(
   let compliance: Compliance | null = null;
   if (task.kind === "recurring") {
     const receipts = await acceptedReceipts(ctx.db, id);
-    compliance = reportingCompliance(
+    compliance = taskReportTimeliness(
       {
         calendar,
-        from: task.plan.date ?? vietnamDay(task.created_at),
-        until: task.cancelled_at ? vietnamDay(task.cancelled_at) : null,
-        reports: receipts.map((r) => ({
-          period: r.period_key,
-          receivedOn: vietnamDay(r.submitted_at),
-        })),
+        planDate: task.plan.date,
+        planImportedAt: task.plan.imported_at,
+        endedAt: task.cancelled_at ?? task.removed_at,
       },
+      receipts.map((r) => ({ period: r.period_key, submittedAt: r.submitted_at })),
       asOf,
     );
   }
@@ -212,7 +210,13 @@ export async function taskDetailFor(
   return {
     ...item,
     asOf,
-    plan: task.plan,
+    plan: {
+      id: task.plan.id,
+      number: task.plan.number,
+      date: task.plan.date,
+      issuer: task.plan.issuer,
+      title: task.plan.title,
+    },
     refNumber: task.ref_number,
     groupPath: JSON.parse(task.group_path) as string[],
     role: task.role,

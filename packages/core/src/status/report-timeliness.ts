@@ -1,0 +1,110 @@
+/**
+ * Report timeliness: the one rule for which reporting periods a recurring task owes a report
+ * and whether each arrived on time. The task page asks it for one task, period by period
+ * (`taskReportTimeliness`); the unit scorecards for every task of many units at once
+ * (`unitReportTimeliness`). Both go through `reportingWindow` and `vietnamDay`, so that a
+ * unit's card is the sum of its tasks' pages (report-timeliness.test.ts holds the two equal for
+ * any input; server/src/scorecards.test.ts on every seed plan, undated and cancelled included).
+ *
+ * - a task owes reports from its plan's date or, for a plan without a date (the Government's
+ *   appendix), from the day the plan was imported;
+ * - until the day the task was cancelled or removed from its plan, when it was;
+ * - a report is received on the day it was submitted, in Vietnam (working-day.ts);
+ * - the periods and outcomes are reportingCompliance's (recurring-compliance.ts).
+ */
+import type { Period, ReportingCalendar } from "./reporting-calendar.js";
+import { owedPeriods, reportingCompliance, type Compliance } from "./recurring-compliance.js";
+import { vietnamDay } from "./working-day.js";
+
+export type TimelinessTask = {
+  calendar: ReportingCalendar;
+  planDate: string | null;
+  /** when the plan was imported (timestamp) */
+  planImportedAt: string;
+  /** when the task was cancelled or removed from its plan (timestamp), if it was */
+  endedAt: string | null;
+};
+
+/** An accepted report: its period key and when it was submitted (timestamp). */
+export type SubmittedReport = { period: string; submittedAt: string };
+
+export type ComplianceTally = { periodsDue: number; onTime: number };
+
+/** The days a task owes reports between (rules above). */
+export function reportingWindow(task: TimelinessTask): { from: string; until: string | null } {
+  return {
+    from: task.planDate ?? vietnamDay(task.planImportedAt),
+    until: task.endedAt ? vietnamDay(task.endedAt) : null,
+  };
+}
+
+/** One task's periods owed as of `asOf`, each on time, late, missing or still open. */
+export function taskReportTimeliness(
+  task: TimelinessTask,
+  reports: readonly SubmittedReport[],
+  asOf: string,
+): Compliance {
+  return reportingCompliance(
+    {
+      calendar: task.calendar,
+      ...reportingWindow(task),
+      reports: reports.map((r) => ({ period: r.period, receivedOn: vietnamDay(r.submittedAt) })),
+    },
+    asOf,
+  );
+}
+
+/** Tasks that owe the same periods, counted: one lead unit's recurring tasks of one plan. */
+export type TimelinessGroup<Id> = TimelinessTask & { unitId: Id; tasks: number };
+
+/** A task's FIRST accepted report of one period (corrections come later), with its task. */
+export type FirstReceipt<Id> = TimelinessTask & SubmittedReport & { unitId: Id };
+
+type OwedSchedule = {
+  byKey: ReadonlyMap<string, Period>;
+  /** owed periods whose due date is before asOf: due from every task, reported or not */
+  closed: number;
+};
+
+/**
+ * Periods due and on time per unit, for many tasks at once: the tasks sharing a calendar and a
+ * window owe the same periods, computed once; then each first receipt makes the period still
+ * open due, and counts on time when received by the due date. Receipts after asOf don't exist
+ * yet. The sums equal taskReportTimeliness's periodsDue and onTime added up over the tasks.
+ */
+export function unitReportTimeliness<Id>(
+  groups: readonly TimelinessGroup<Id>[],
+  receipts: readonly FirstReceipt<Id>[],
+  asOf: string,
+): Map<Id, ComplianceTally> {
+  const schedules = new Map<string, OwedSchedule>();
+  const scheduleOf = (task: TimelinessTask): OwedSchedule => {
+    const window = reportingWindow(task);
+    const key = `${task.calendar.frequency}|${task.calendar.dueDay}|${window.from}|${window.until}`;
+    let schedule = schedules.get(key);
+    if (!schedule) {
+      const periods = owedPeriods({ calendar: task.calendar, ...window }, asOf);
+      schedule = {
+        byKey: new Map(periods.map((p) => [p.key, p])),
+        closed: periods.filter((p) => p.dueDate < asOf).length,
+      };
+      schedules.set(key, schedule);
+    }
+    return schedule;
+  };
+  const byUnit = new Map<Id, ComplianceTally>();
+  const add = (unitId: Id, periodsDue: number, onTime: number) => {
+    const tally = byUnit.get(unitId) ?? { periodsDue: 0, onTime: 0 };
+    tally.periodsDue += periodsDue;
+    tally.onTime += onTime;
+    byUnit.set(unitId, tally);
+  };
+  for (const g of groups) add(g.unitId, scheduleOf(g).closed * g.tasks, 0);
+  for (const r of receipts) {
+    const period = scheduleOf(r).byKey.get(r.period);
+    const receivedOn = vietnamDay(r.submittedAt);
+    if (!period || receivedOn > asOf) continue;
+    add(r.unitId, period.dueDate < asOf ? 0 : 1, receivedOn <= period.dueDate ? 1 : 0);
+  }
+  return byUnit;
+}
