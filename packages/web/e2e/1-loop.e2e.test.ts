@@ -85,7 +85,11 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await page.getByTestId("inbox-table").waitFor();
       await page.goto(`/nhiem-vu/${taskId}/bao-cao`);
       await page.getByLabel("Đã hoàn thành").check();
-      await page.getByLabel("Ngày hoàn thành").fill("2026-05-29");
+      // typed day first in both browser languages; eight digits or d/m/yyyy become dd/mm/yyyy
+      const completedOn = page.getByLabel("Ngày hoàn thành");
+      await completedOn.pressSequentially(round === 0 ? "29/5/2026" : "29052026");
+      await completedOn.blur();
+      expect(await completedOn.inputValue()).toBe("29/05/2026");
       await page
         .getByLabel("Kết quả thực hiện")
         .fill("Đã hoàn thành nhiệm vụ, văn bản đã ban hành.");

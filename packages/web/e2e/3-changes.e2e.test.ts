@@ -48,7 +48,7 @@ describe("điều chỉnh nhiệm vụ, liên kết và quản trị", () => {
     await page.goto(`/nhiem-vu/${first.id}`);
     await page.getByRole("button", { name: "Đề xuất điều chỉnh" }).click();
     await page.getByLabel("Gia hạn").check();
-    await page.getByLabel("Thời hạn mới").fill("2026-12-31");
+    await page.getByLabel("Thời hạn mới").fill("31/12/2026");
     await page.getByRole("button", { name: "Gửi đề xuất" }).click();
     // the reason is required: the browser keeps the form open
     await expect.poll(() => page.getByTestId("change-requests").locator("li").count()).toBe(0);

@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.js";
+import { installVietnameseValidation } from "./forms/validation-messages.js";
 import "./styles/base.css";
 import "./styles/layout.css";
 import "./styles/status.css";
@@ -10,6 +11,8 @@ import "./styles/charts.css";
 import "./styles/pages.css";
 import "./styles/changes.css";
 import "./styles/responsive.css";
+
+installVietnameseValidation(document);
 
 const root = document.getElementById("root");
 if (root)

@@ -1,6 +1,7 @@
 export * from "./dates.js";
 export * from "./working-day.js";
 export * from "./date.format.js";
+export * from "./date.parse.js";
 export * from "./deadline.format.js";
 export * from "./status-labels.js";
 export * from "./task-status.js";

@@ -5,6 +5,7 @@ import type { Organisation } from "../api/types.js";
 import { CHANGE_KINDS } from "../format/change-request.format.js";
 import { ErrorBox } from "./feedback.js";
 import { OrgPicker } from "./org-picker.js";
+import { DateInput } from "../forms/date-input.js";
 
 type Kind = "extend_deadline" | "reassign" | "change_output" | "cancel";
 
@@ -72,7 +73,7 @@ export function ChangeRequestForm({ taskId, onSent }: { taskId: number; onSent: 
       {kind === "extend_deadline" && (
         <div className="field">
           <label htmlFor="cr-due">Thời hạn mới</label>
-          <input id="cr-due" name="dueDate" type="date" required />
+          <DateInput id="cr-due" name="dueDate" required />
         </div>
       )}
       {kind === "reassign" && (

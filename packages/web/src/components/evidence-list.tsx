@@ -1,5 +1,6 @@
 import type { EvidenceView } from "../api/types.js";
 import { formatBytes } from "../format/date.format.js";
+import { DocumentIcon, LinkIcon, PaperclipIcon } from "./icons.js";
 
 export const evidenceUrl = (e: EvidenceView) => e.downloadUrl ?? `/api/evidence/${e.id}`;
 
@@ -12,14 +13,18 @@ export function EvidenceList({ items }: { items: EvidenceView[] }) {
         <li key={e.id}>
           {e.kind === "file" && (
             <a href={evidenceUrl(e)} target="_blank" rel="noopener">
-              📎 {e.fileName ?? "Tệp đính kèm"}
+              <PaperclipIcon /> {e.fileName ?? "Tệp đính kèm"}
               {e.size ? ` (${formatBytes(e.size)})` : ""}
             </a>
           )}
-          {e.kind === "document" && <span>📄 {e.reference}</span>}
+          {e.kind === "document" && (
+            <span>
+              <DocumentIcon /> {e.reference}
+            </span>
+          )}
           {e.kind === "link" && e.url && /^https?:\/\//i.test(e.url) && (
             <a href={e.url} target="_blank" rel="noopener noreferrer">
-              🔗 {e.url}
+              <LinkIcon /> {e.url}
             </a>
           )}
         </li>

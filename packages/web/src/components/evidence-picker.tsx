@@ -1,6 +1,7 @@
 import { useRef, useState } from "react";
 import type { DragEvent } from "react";
 import { formatBytes } from "../format/date.format.js";
+import { FileButton } from "../forms/file-button.js";
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const ALLOWED = [
@@ -77,19 +78,14 @@ export function EvidencePicker({ files, onChange, disabled }: Props) {
         data-testid="dropzone"
       >
         <p>Kéo thả tệp vào đây hoặc</p>
-        <label className="button secondary" htmlFor="evidence-files">
-          Chọn tệp…
-        </label>
-        <input
+        <FileButton
           id="evidence-files"
           ref={input}
-          className="sr-only"
-          type="file"
           multiple
           accept={ACCEPT}
           disabled={disabled}
-          aria-describedby="ev-label"
-          onChange={(e) => add(e.target.files)}
+          describedBy="ev-label"
+          onFiles={add}
         />
       </div>
       {problems.map((p) => (

@@ -44,7 +44,11 @@ export function Layout({ children }: { children: ReactNode }) {
             ))}
           </nav>
           <div className="user-box">
-            <span className="who" data-testid="current-user">
+            <span
+              className="who"
+              data-testid="current-user"
+              title={`${user.displayName || user.username} — ${user.roleLabel}${user.org ? ` · ${user.org.name}` : ""}`}
+            >
               <strong>{user.displayName || user.username}</strong>
               <small>
                 {user.roleLabel}

@@ -1,3 +1,5 @@
+import { SortIcon } from "./icons.js";
+
 /** A sortable column header: a click asks for this column (the caller decides the direction). */
 export function SortHeader({
   label,
@@ -19,7 +21,7 @@ export function SortHeader({
     >
       <button type="button" className="sort" onClick={onSort}>
         {label}
-        {active ? (desc ? " ▼" : " ▲") : ""}
+        {active && <SortIcon desc={desc} />}
       </button>
     </th>
   );

@@ -6,6 +6,7 @@ import { useResource } from "../api/use-resource.js";
 import { ErrorBox } from "../components/feedback.js";
 import { formatDate, isIsoDate } from "../format/date.format.js";
 import { setQuery, useLocation } from "../router/router.js";
+import { DateInput } from "../forms/date-input.js";
 
 /** The view the URL asks for: plan, lead unit, directing leader, and the date (default today). */
 export function useDashboardScope() {
@@ -100,15 +101,10 @@ function DashboardFilters({ plans, units, leaders, asOf }: Props) {
   };
 
   return (
-    <form
-      className="card filters"
-      onSubmit={submit}
-      aria-label="Bộ lọc"
-      key={`${query.toString()} ${plans.length} ${units.length} ${leaders.length}`}
-    >
+    <form className="card filters" onSubmit={submit} aria-label="Bộ lọc" key={query.toString()}>
       <div className="field">
         <label htmlFor="f-plan">Kế hoạch</label>
-        <select id="f-plan" name="plan" defaultValue={query.get("plan") ?? ""}>
+        <select id="f-plan" key={plans.length} name="plan" defaultValue={query.get("plan") ?? ""}>
           <option value="">Tất cả kế hoạch</option>
           {plans.map((p) => (
             <option key={p.id} value={p.id}>
@@ -119,11 +115,11 @@ function DashboardFilters({ plans, units, leaders, asOf }: Props) {
       </div>
       <div className="field">
         <label htmlFor="f-asof">Tính đến ngày</label>
-        <input id="f-asof" name="asOf" type="date" defaultValue={asOf} />
+        <DateInput id="f-asof" name="asOf" defaultValue={asOf} />
       </div>
       <div className="field">
         <label htmlFor="f-lead">Đơn vị chủ trì</label>
-        <select id="f-lead" name="lead" defaultValue={query.get("lead") ?? ""}>
+        <select id="f-lead" key={units.length} name="lead" defaultValue={query.get("lead") ?? ""}>
           <option value="">Tất cả đơn vị</option>
           {sorted.map((u) => (
             <option key={u.id} value={u.id}>
@@ -134,7 +130,12 @@ function DashboardFilters({ plans, units, leaders, asOf }: Props) {
       </div>
       <div className="field">
         <label htmlFor="f-leader">Lãnh đạo chỉ đạo</label>
-        <select id="f-leader" name="leader" defaultValue={query.get("leader") ?? ""}>
+        <select
+          id="f-leader"
+          key={leaders.length}
+          name="leader"
+          defaultValue={query.get("leader") ?? ""}
+        >
           <option value="">Tất cả lãnh đạo</option>
           {leaders.map((l) => (
             <option key={l.leader} value={l.leader}>

@@ -8,6 +8,7 @@ import { AliasMapper } from "../components/alias-mapper.js";
 import { ErrorBox } from "../components/feedback.js";
 import { ImportPreviewView } from "../components/import-preview.js";
 import { formatBytes } from "../format/date.format.js";
+import { FileButton } from "../forms/file-button.js";
 import { Link } from "../router/link.js";
 
 const IMPORT_TYPES = ".docx,.xlsx,.txt,.md";
@@ -77,18 +78,13 @@ export function ImportPage() {
             Văn bản kế hoạch{" "}
             <span className="hint">(Word .docx, Excel .xlsx, văn bản .txt hoặc .md)</span>
           </label>
-          <input
+          <FileButton
             id="import-file"
-            type="file"
             accept={IMPORT_TYPES}
             required
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            chosen={file ? `${file.name} — ${formatBytes(file.size)}` : ""}
+            onFiles={(files) => setFile(files?.[0] ?? null)}
           />
-          {file && (
-            <span className="hint">
-              {file.name} — {formatBytes(file.size)}
-            </span>
-          )}
         </div>
         {progress !== null && (
           <div className="field">

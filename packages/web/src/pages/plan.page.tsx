@@ -9,6 +9,7 @@ import { formatDate, isIsoDate } from "../format/date.format.js";
 import { STATUS_LABELS, STATUS_CODES, vietnamDay } from "@giamsat/core";
 import { Link } from "../router/link.js";
 import { setQuery, useLocation } from "../router/router.js";
+import { DateInput } from "../forms/date-input.js";
 
 const PAGE_SIZE = 200;
 
@@ -151,12 +152,7 @@ export function PlanPage({ id }: { id: string }) {
           </div>
           <div className="field">
             <label htmlFor="p-asof">Tính đến ngày</label>
-            <input
-              id="p-asof"
-              type="date"
-              value={asOf}
-              onChange={(e) => setQuery({ asOf: e.target.value })}
-            />
+            <DateInput id="p-asof" value={asOf} onChange={(day) => setQuery({ asOf: day })} />
           </div>
         </form>
         <ErrorBox error={tasks.error} />

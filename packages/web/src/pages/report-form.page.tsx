@@ -15,6 +15,7 @@ import { formatDeadline } from "../format/deadline.format.js";
 import { REPORT_STATE_LABELS } from "../format/status.format.js";
 import { Link } from "../router/link.js";
 import { navigate } from "../router/router.js";
+import { DateInput } from "../forms/date-input.js";
 
 /** The reporting period open today and the one before it (a late or corrected report). */
 function reportingPeriods(today: string, calendar: ReportingCalendar) {
@@ -153,10 +154,9 @@ export function ReportFormPage({ taskId }: { taskId: string }) {
         {state === "completed" && (
           <div className="field">
             <label htmlFor="r-completed">Ngày hoàn thành</label>
-            <input
+            <DateInput
               id="r-completed"
               name="completedOn"
-              type="date"
               required
               max={vietnamDay()}
               disabled={busy}
