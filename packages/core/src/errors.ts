@@ -1,12 +1,46 @@
+/**
+ * Every kind of failure the system reports, as a closed set: its stable `code` (what API
+ * clients test) and the HTTP status it is answered with, together in one table. A new kind is
+ * added here or not at all (DomainError takes only these codes).
+ */
+export const ERROR_STATUS = {
+  /** a field or a value is wrong (the message names the field or line) */
+  validation: 400,
+  /** the request itself cannot be read (malformed body, unknown parameter shape) */
+  bad_request: 400,
+  /** an uploaded document cannot be read as a plan at all */
+  not_a_plan: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  /** a cookie session's write without its anti-forgery token */
+  csrf: 403,
+  not_found: 404,
+  /** the data changed meanwhile, or the action does not fit its state */
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_type: 415,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+
 /** A failure the user can act on: a stable `code` and a Vietnamese message. */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "DomainError";
+  }
+
+  /** The HTTP status this kind of failure is answered with. */
+  get status(): number {
+    return ERROR_STATUS[this.code];
   }
 }
 

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
+import { sendError } from "./errors.js";
 
 /**
  * Serves the built web application from `webDir`, looking files up at request time (a new
@@ -29,8 +30,6 @@ export async function installWebApp(app: FastifyInstance, webDir: string): Promi
     if (isPage && existsSync(path.join(root, "index.html"))) {
       return reply.header("Cache-Control", "no-cache").sendFile("index.html", root);
     }
-    return reply
-      .status(404)
-      .send({ code: "not_found", message: "Không tìm thấy địa chỉ yêu cầu." });
+    return sendError(reply, "not_found", "Không tìm thấy địa chỉ yêu cầu.");
   });
 }

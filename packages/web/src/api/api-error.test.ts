@@ -18,6 +18,10 @@ describe("errorFromBody", () => {
     expect(errorFromBody(413, null).message).toMatch(/dung lượng/);
     expect(errorFromBody(502, "<html>").message).toMatch(/Lỗi máy chủ/);
   });
+  it("keeps only the server's own codes (a proxy's body gets the status instead)", () => {
+    expect(errorFromBody(429, { code: "rate_limited", message: "x" }).code).toBe("rate_limited");
+    expect(errorFromBody(502, { code: "upstream_down", message: "x" }).code).toBe("http_502");
+  });
 });
 
 describe("apiUrl", () => {

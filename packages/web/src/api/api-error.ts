@@ -1,8 +1,13 @@
+import { ERROR_STATUS, type ErrorCode } from "@giamsat/core";
+
+/** What an ApiError's code can be: the server's closed set, or the failure to reach it. */
+export type ApiErrorCode = ErrorCode | "network" | `http_${number}`;
+
 /** An error answered by the API (`{ code, message }`) or a failure to reach it, in Vietnamese. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
   ) {
@@ -28,7 +33,8 @@ export const networkError = () =>
 /** Builds the ApiError of a non-2xx answer from its status and (possibly empty) JSON body. */
 export function errorFromBody(status: number, body: unknown): ApiError {
   const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
-  const code = typeof b.code === "string" ? b.code : `http_${status}`;
+  const code: ApiErrorCode =
+    typeof b.code === "string" && b.code in ERROR_STATUS ? (b.code as ErrorCode) : `http_${status}`;
   const message =
     typeof b.message === "string" && b.message
       ? b.message
