@@ -1,9 +1,10 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, signIn } from "./support/browser.js";
+import { launchBrowser, screenshot, signIn } from "./support/browser.js";
 import type { UserPage } from "./support/browser.js";
 import { addUser } from "./support/cli.js";
 import { importThroughPage } from "./support/flows.js";
+import { LOCALES } from "./support/locales.js";
 import { SCRIPT_TEXT, writeInventedPlan } from "./support/invented-plan.js";
 
 const baseUrl = inject("baseUrl");
@@ -72,4 +73,34 @@ describe("an toàn hiển thị và phạm vi đơn vị", () => {
     expect(status).toBe(403);
     await unit.context.close();
   });
+
+  it.each(LOCALES)(
+    "a unit user starts in the unit's inbox and cannot open the review queue, import or administration (%s)",
+    async (locale) => {
+      const unit = await signIn(browser, baseUrl, "donvi-vp", 1366, locale);
+      const { page, errors } = unit;
+      await page.waitForURL(/\/don-vi$/);
+      await page.getByRole("heading", { name: "Việc của đơn vị" }).waitFor();
+      const menu = page.getByRole("navigation", { name: "Điều hướng chính" });
+      expect(await menu.getByRole("link").allTextContents()).not.toContain("Duyệt báo cáo");
+      for (const [address, title] of [
+        ["/duyet", "Duyệt báo cáo"],
+        ["/nhap", "Nhập kế hoạch"],
+        ["/quan-tri", "Quản trị"],
+      ] as const) {
+        await page.goto(address);
+        await page.getByTestId("forbidden").waitFor();
+        expect(await page.getByTestId("forbidden").textContent()).toContain(`“${title}”`);
+        expect(
+          await page.getByRole("button", { name: /Chấp nhận|Trả lại|Đọc văn bản/ }).count(),
+        ).toBe(0);
+      }
+      await screenshot(page, "20-forbidden");
+      await page.getByRole("link", { name: "Tổng quan" }).click();
+      await page.waitForURL(/\/tong-quan$/);
+      await page.getByTestId("status-counts").waitFor();
+      expect(errors).toEqual([]);
+      await unit.context.close();
+    },
+  );
 });

@@ -1,10 +1,13 @@
+import { useEffect } from "react";
 import type { ReactNode } from "react";
-import { SessionProvider, useSession } from "./auth/session.js";
+import { homeOf, mayOpen } from "./auth/page-access.js";
+import { SessionProvider, useSession, useUser } from "./auth/session.js";
 import { Layout } from "./components/layout.js";
 import { Loading } from "./components/feedback.js";
 import { AdminPage } from "./pages/admin.page.js";
 import { ChangeRequestsPage } from "./pages/change-requests.page.js";
 import { DashboardPage } from "./pages/dashboard.page.js";
+import { ForbiddenPage } from "./pages/forbidden.page.js";
 import { ImportPage } from "./pages/import.page.js";
 import { InboxPage } from "./pages/inbox.page.js";
 import { LoginPage } from "./pages/login.page.js";
@@ -15,7 +18,7 @@ import { ReportFormPage } from "./pages/report-form.page.js";
 import { ReviewPage } from "./pages/review.page.js";
 import { ScorecardsPage } from "./pages/scorecards.page.js";
 import { TaskPage } from "./pages/task.page.js";
-import { matchPath, useLocation } from "./router/router.js";
+import { matchPath, navigate, useLocation } from "./router/router.js";
 
 type Route = {
   pattern: string;
@@ -25,6 +28,7 @@ type Route = {
 
 const ROUTES: Route[] = [
   { pattern: "/", title: "Tổng quan", render: () => <DashboardPage /> },
+  { pattern: "/tong-quan", title: "Tổng quan", render: () => <DashboardPage /> },
   { pattern: "/danh-gia", title: "Đánh giá đơn vị", render: () => <ScorecardsPage /> },
   { pattern: "/ke-hoach", title: "Kế hoạch", render: () => <PlansPage /> },
   { pattern: "/ke-hoach/:id", title: "Kế hoạch", render: (p) => <PlanPage id={p.id ?? ""} /> },
@@ -45,12 +49,22 @@ const ROUTES: Route[] = [
   { pattern: "/quan-tri", title: "Quản trị", render: () => <AdminPage /> },
 ];
 
+/** Sends a user who opens the bare address to the page their role starts on. */
+function GoHome({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return <Loading />;
+}
+
 function CurrentPage() {
-  const { path } = useLocation();
+  const { path, query } = useLocation();
+  const user = useUser();
+  if (path === "/" && query.size === 0 && homeOf(user.role) !== "/")
+    return <GoHome to={homeOf(user.role)} />;
   for (const route of ROUTES) {
     const params = matchPath(route.pattern, path);
     if (params) {
       document.title = `${route.title} · Giám sát`;
+      if (!mayOpen(user.role, route.pattern)) return <ForbiddenPage title={route.title} />;
       return <>{route.render(params)}</>;
     }
   }

@@ -1,20 +1,24 @@
 import type { ReactNode } from "react";
-import { canMonitor, isUnitRole, useSession, useUser } from "../auth/session.js";
+import type { Role } from "../api/types.js";
+import { homeOf, mayOpen } from "../auth/page-access.js";
+import { useSession, useUser } from "../auth/session.js";
 import { Link } from "../router/link.js";
 import { useLocation } from "../router/router.js";
 
-type NavItem = { to: string; label: string; show: (role: string) => boolean };
-
-const NAV: NavItem[] = [
-  { to: "/", label: "Tổng quan", show: () => true },
-  { to: "/ke-hoach", label: "Kế hoạch", show: () => true },
-  { to: "/danh-gia", label: "Đánh giá đơn vị", show: () => true },
-  { to: "/don-vi", label: "Việc của đơn vị", show: isUnitRole },
-  { to: "/duyet", label: "Duyệt báo cáo", show: canMonitor },
-  { to: "/de-xuat", label: "Đề xuất điều chỉnh", show: (role) => role !== "admin" },
-  { to: "/nhap", label: "Nhập kế hoạch", show: canMonitor },
-  { to: "/quan-tri", label: "Quản trị", show: (role) => role === "admin" },
+/** The menu, in order; each page shows only to the roles that may open it (auth/page-access). */
+const NAV: { to: string; label: string }[] = [
+  { to: "/don-vi", label: "Việc của đơn vị" },
+  { to: "/", label: "Tổng quan" },
+  { to: "/ke-hoach", label: "Kế hoạch" },
+  { to: "/danh-gia", label: "Đánh giá đơn vị" },
+  { to: "/duyet", label: "Duyệt báo cáo" },
+  { to: "/de-xuat", label: "Đề xuất điều chỉnh" },
+  { to: "/nhap", label: "Nhập kế hoạch" },
+  { to: "/quan-tri", label: "Quản trị" },
 ];
+
+/** The dashboard's address for a role: `/` is the home page, a unit's inbox for unit users. */
+const dashboardOf = (role: Role) => (homeOf(role) === "/" ? "/" : "/tong-quan");
 
 const isCurrent = (to: string, path: string) => (to === "/" ? path === "/" : path.startsWith(to));
 
@@ -29,19 +33,18 @@ export function Layout({ children }: { children: ReactNode }) {
       </a>
       <header className="app-header">
         <div className="header-bar">
-          <Link to="/" className="brand">
+          <Link to={homeOf(user.role)} className="brand">
             Giám sát
           </Link>
           <nav className="main-nav" aria-label="Điều hướng chính">
-            {NAV.filter((item) => item.show(user.role)).map((item) => (
-              <Link
-                key={item.to}
-                to={item.to}
-                aria-current={isCurrent(item.to, path) ? "page" : undefined}
-              >
-                {item.label}
-              </Link>
-            ))}
+            {NAV.filter((item) => mayOpen(user.role, item.to)).map((item) => {
+              const to = item.to === "/" ? dashboardOf(user.role) : item.to;
+              return (
+                <Link key={to} to={to} aria-current={isCurrent(to, path) ? "page" : undefined}>
+                  {item.label}
+                </Link>
+              );
+            })}
           </nav>
           <div className="user-box">
             <span
