@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { fold } from "@giamsat/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../../db/src/test-support/index.js";
 import {
@@ -71,10 +72,33 @@ describe.each(dialects())("plan import through the API (%s)", (dialect) => {
   });
 
   it("maps an unresolved unit name to an organisation: linked now, resolved in later previews", async () => {
-    const seed = readFileSync(seedPath("bcdcp"));
-    const before = (await preview(SEEDS.bcdcp, seed)).body;
-    const raw = before.unresolved[0]?.raw as string | undefined;
-    if (raw === undefined) return expect(before.unresolved).toEqual([]);
+    // two tasks led by a centre the directory does not know, spelled two ways, one by another
+    const plan = Buffer.from(
+      [
+        "PHỤ LỤC I",
+        "DANH MỤC NHIỆM VỤ",
+        "",
+        "STT\tTên nhiệm vụ\tĐơn vị chủ trì\tThời hạn",
+        "1.\tVận hành sàn giao dịch công nghệ\tTrung tâm Ươm tạo Công nghệ Hòa Lạc\t12/2026",
+        "2.\tKết nối doanh nghiệp khởi nghiệp\tTRUNG TÂM ƯƠM TẠO CÔNG NGHỆ HÒA LẠC\t11/2026",
+        "3.\tKhảo sát nhu cầu\tViện Nghiên cứu Chưa Có Trong Danh Mục\t10/2026",
+        "",
+      ].join("\n"),
+    );
+    const before = (await preview("uom-tao.txt", plan)).body;
+    const folded = (units: { name: string }[]) => units.map((u) => fold(u.name)).sort();
+    expect(folded(before.unresolved)).toEqual([
+      "trung tam uom tao cong nghe hoa lac",
+      "trung tam uom tao cong nghe hoa lac",
+      "vien nghien cuu chua co trong danh muc",
+    ]);
+    const stored = await call(h.app, {
+      method: "POST",
+      url: "/api/imports",
+      headers: monitor.headers,
+      payload: { uploadId: before.uploadId },
+    });
+    expect(stored.status).toBe(201);
     const org = await h.ctx.db
       .insertInto("organisations")
       .values({ name: "Cơ quan Được ánh xạ", kind: "unit", search: "co quan duoc anh xa" })
@@ -84,17 +108,34 @@ describe.each(dialects())("plan import through the API (%s)", (dialect) => {
       method: "POST",
       url: `/api/organisations/${org.id}/aliases`,
       headers: monitor.headers,
-      payload: { alias: raw },
+      payload: { alias: "trung tam uom tao cong nghe hoa lac" },
     });
     expect(mapped.status).toBe(201);
-    expect(mapped.body.linked).toBeGreaterThan(0);
-    const after = (await preview(SEEDS.bcdcp, seed)).body;
-    expect(after.unresolved.map((u: { raw: string }) => u.raw)).not.toContain(raw);
+    expect(mapped.body.linked).toBe(2);
+    const leads = await h.ctx.db
+      .selectFrom("tasks")
+      .select(["number", "lead_org_id"])
+      .where("plan_id", "=", stored.body.planId)
+      .orderBy("ordinal")
+      .execute();
+    expect(leads.map((t) => t.lead_org_id)).toEqual([org.id, org.id, null]);
+    // mapping the same name again links nothing more
+    const again = await call(h.app, {
+      method: "POST",
+      url: `/api/organisations/${org.id}/aliases`,
+      headers: monitor.headers,
+      payload: { alias: "Trung tâm Ươm tạo Công nghệ Hòa Lạc" },
+    });
+    expect(again.body.linked).toBe(0);
+    const after = (await preview("uom-tao.txt", plan)).body;
+    expect(folded(after.unresolved)).toEqual([
+      "vien nghien cuu chua co trong danh muc",
+    ]);
     const orgs = await call(h.app, {
       url: `/api/organisations?q=duoc anh xa`,
       headers: monitor.headers,
     });
-    expect(orgs.body.items[0].aliases).toContain(raw);
+    expect(orgs.body.items[0].aliases).toContain("trung tam uom tao cong nghe hoa lac");
   });
 
   it("refuses a file that is not a plan with a Vietnamese message", async () => {
