@@ -22,3 +22,4 @@ export { TASK_FIELD_LABELS } from "./import/task-content.js";
 export * from "./import/link-propose.js";
 export { statusExpression, statusPredicate } from "./repositories/task-status.sql.js";
 export * from "./repositories/lead-counts.js";
+export * from "./repositories/task-unit.repository.js";

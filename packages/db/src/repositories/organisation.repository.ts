@@ -236,21 +236,45 @@ export async function listOrganisations(
   return { items, total: Number(n) };
 }
 
-/** The ids of an organisation and of everything under it (a leader's or a ministry's scope). */
-export async function descendantIds(db: Db, rootId: number): Promise<number[]> {
-  const all = await db.selectFrom("organisations").select(["id", "parent_id"]).execute();
-  const children = new Map<number, number[]>();
-  for (const o of all) {
-    if (o.parent_id === null) continue;
-    children.set(o.parent_id, [...(children.get(o.parent_id) ?? []), o.id]);
-  }
-  const out = new Set<number>();
-  const stack = [rootId];
-  while (stack.length > 0) {
-    const id = stack.pop() as number;
-    if (out.has(id)) continue;
-    out.add(id);
-    stack.push(...(children.get(id) ?? []));
-  }
-  return [...out];
+/** The aliases of some organisations, in the order they were added, by organisation id. */
+export async function aliasesOf(db: Db, orgIds: readonly number[]): Promise<Map<number, string[]>> {
+  const byOrg = new Map<number, string[]>(orgIds.map((id) => [id, []]));
+  if (orgIds.length === 0) return byOrg;
+  const rows = await db
+    .selectFrom("org_aliases")
+    .select(["org_id", "alias"])
+    .where("org_id", "in", [...orgIds])
+    .orderBy("id")
+    .execute();
+  for (const row of rows) byOrg.get(row.org_id)?.push(row.alias);
+  return byOrg;
+}
+
+export type OrganisationValues = {
+  name: string;
+  short_name: string | null;
+  kind: OrgKind;
+  parent_id: number | null;
+};
+
+/** Inserts an organisation (its folded name kept for search); returns its id. */
+export async function insertOrganisation(db: Db, values: OrganisationValues): Promise<number> {
+  const row = await db
+    .insertInto("organisations")
+    .values({ ...values, search: fold(values.name) })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateOrganisationRow(
+  db: Db,
+  id: number,
+  values: OrganisationValues,
+): Promise<void> {
+  await db
+    .updateTable("organisations")
+    .set({ ...values, search: fold(values.name) })
+    .where("id", "=", id)
+    .execute();
 }

@@ -1,9 +1,14 @@
 import { fold, NotFoundError, ValidationError } from "@giamsat/core";
 import {
   addAlias,
+  aliasesOf,
   getOrganisation,
+  insertOrganisation,
+  linkTaskUnits,
   listOrganisations,
   recordAudit,
+  unresolvedTaskUnitNames,
+  updateOrganisationRow,
   type OrgKind,
 } from "@giamsat/db";
 import { requireRole, type Actor } from "./actor.js";
@@ -29,18 +34,10 @@ export async function listOrganisationsView(
     limit: q.limit,
     offset: q.offset,
   });
-  const aliases = items.length
-    ? await ctx.db
-        .selectFrom("org_aliases")
-        .select(["org_id", "alias"])
-        .where(
-          "org_id",
-          "in",
-          items.map((o) => o.id),
-        )
-        .orderBy("id")
-        .execute()
-    : [];
+  const aliases = await aliasesOf(
+    ctx.db,
+    items.map((o) => o.id),
+  );
   return {
     items: items.map((o) => ({
       id: o.id,
@@ -48,7 +45,7 @@ export async function listOrganisationsView(
       shortName: o.short_name,
       kind: o.kind,
       parentId: o.parent_id,
-      aliases: aliases.filter((a) => a.org_id === o.id).map((a) => a.alias),
+      aliases: aliases.get(o.id) ?? [],
     })),
     total,
   };
@@ -75,25 +72,20 @@ export async function createOrganisation(
   requireRole(actor, "admin");
   if (input.parentId != null) await loadOrg(ctx, input.parentId);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto("organisations")
-      .values({
-        name: input.name,
-        short_name: input.shortName ?? null,
-        kind: input.kind,
-        parent_id: input.parentId ?? null,
-        search: fold(input.name),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const created = await insertOrganisation(trx, {
+      name: input.name,
+      short_name: input.shortName ?? null,
+      kind: input.kind,
+      parent_id: input.parentId ?? null,
+    });
     await recordAudit(trx, {
       actorId: actor.userId,
       action: "organisation.create",
       entity: "organisation",
-      entityId: row.id,
+      entityId: created,
       after: input,
     });
-    return row.id;
+    return created;
   });
   return { id };
 }
@@ -110,18 +102,12 @@ export async function updateOrganisation(
     throw new ValidationError("parentId: một đơn vị không thể là cấp trên của chính nó.");
   if (input.parentId != null) await loadOrg(ctx, input.parentId);
   await ctx.db.transaction().execute(async (trx) => {
-    const name = input.name ?? org.name;
-    await trx
-      .updateTable("organisations")
-      .set({
-        name,
-        search: fold(name),
-        short_name: input.shortName === undefined ? org.short_name : input.shortName,
-        kind: input.kind ?? org.kind,
-        parent_id: input.parentId === undefined ? org.parent_id : input.parentId,
-      })
-      .where("id", "=", id)
-      .execute();
+    await updateOrganisationRow(trx, id, {
+      name: input.name ?? org.name,
+      short_name: input.shortName === undefined ? org.short_name : input.shortName,
+      kind: input.kind ?? org.kind,
+      parent_id: input.parentId === undefined ? org.parent_id : input.parentId,
+    });
     await recordAudit(trx, {
       actorId: actor.userId,
       action: "organisation.update",
@@ -151,42 +137,22 @@ export async function mapAlias(
   if (!folded) throw new ValidationError("alias: nhập tên cần ánh xạ.");
   const linked = await ctx.db.transaction().execute(async (trx) => {
     await addAlias(trx, orgId, alias.trim());
-    const loose = await trx
-      .selectFrom("task_orgs")
-      .select(["id", "task_id", "role", "raw", "name"])
-      .where("org_id", "is", null)
-      .execute();
-    const matching = loose.filter((o) => fold(o.raw) === folded || fold(o.name) === folded);
-    if (matching.length) {
-      await trx
-        .updateTable("task_orgs")
-        .set({ org_id: orgId, resolved: 1 })
-        .where(
-          "id",
-          "in",
-          matching.map((m) => m.id),
-        )
-        .execute();
-      const leadTasks = [
-        ...new Set(matching.filter((m) => m.role === "lead").map((m) => m.task_id)),
-      ];
-      if (leadTasks.length) {
-        await trx
-          .updateTable("tasks")
-          .set({ lead_org_id: orgId })
-          .where("id", "in", leadTasks)
-          .where("lead_org_id", "is", null)
-          .execute();
-      }
-    }
+    // the names stored unlinked are few (distinct): fold them here, link the rows in SQL
+    const same = (await unresolvedTaskUnitNames(trx)).filter(
+      (u) => fold(u.raw) === folded || fold(u.name) === folded,
+    );
+    const linkedUnits = await linkTaskUnits(trx, orgId, {
+      raws: same.map((u) => u.raw),
+      names: same.map((u) => u.name),
+    });
     await recordAudit(trx, {
       actorId: actor.userId,
       action: "organisation.alias",
       entity: "organisation",
       entityId: orgId,
-      after: { alias, linkedTaskUnits: matching.length },
+      after: { alias, linkedTaskUnits: linkedUnits },
     });
-    return matching.length;
+    return linkedUnits;
   });
   return { orgId, alias: alias.trim(), linked };
 }
