@@ -23,3 +23,4 @@ export * from "./import/link-propose.js";
 export { statusExpression, statusPredicate } from "./repositories/task-status.sql.js";
 export * from "./repositories/lead-counts.js";
 export * from "./repositories/task-unit.repository.js";
+export * from "./repositories/task-amendment.repository.js";

@@ -25,13 +25,20 @@ export async function findChangeRequest(db: Db, id: number): Promise<ChangeReque
   return db.selectFrom("change_requests").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** Change requests, oldest first; `orgIds`: only those on tasks one of these units is on. */
 export async function listChangeRequests(
   db: Db,
-  filter: { taskId?: number; status?: ChangeRequestStatus },
+  filter: { taskId?: number; status?: ChangeRequestStatus; orgIds?: readonly number[] },
 ): Promise<ChangeRequest[]> {
   let q = db.selectFrom("change_requests").selectAll();
   if (filter.taskId !== undefined) q = q.where("task_id", "=", filter.taskId);
   if (filter.status) q = q.where("status", "=", filter.status);
+  if (filter.orgIds) {
+    const units = filter.orgIds.length ? [...filter.orgIds] : [-1];
+    q = q.where("task_id", "in", (eb) =>
+      eb.selectFrom("task_orgs").select("task_id").where("org_id", "in", units),
+    );
+  }
   return q.orderBy("proposed_at").orderBy("id").execute();
 }
 

@@ -236,6 +236,20 @@ export async function listOrganisations(
   return { items, total: Number(n) };
 }
 
+/** Which of these ids are organisations. */
+export async function existingOrganisationIds(
+  db: Db,
+  ids: readonly number[],
+): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("organisations")
+    .select("id")
+    .where("id", "in", [...ids])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** The aliases of some organisations, in the order they were added, by organisation id. */
 export async function aliasesOf(db: Db, orgIds: readonly number[]): Promise<Map<number, string[]>> {
   const byOrg = new Map<number, string[]>(orgIds.map((id) => [id, []]));

@@ -1,20 +1,16 @@
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@giamsat/core";
 import {
-  ConflictError,
-  ForbiddenError,
-  formatDate,
-  NotFoundError,
-  ValidationError,
-} from "@giamsat/core";
-import {
+  amendTask,
+  existingOrganisationIds,
   findChangeRequest,
   insertChangeRequest,
   listChangeRequests,
   recordAudit,
   recordTaskChange,
+  taskSnapshot,
   updateChangeRequest,
-  type Database,
+  type TaskAmendment,
 } from "@giamsat/db";
-import type { Kysely } from "kysely";
 import { isUnitRole, requireRole, type Actor } from "./actor.js";
 import type { ChangeRequestInput, DecisionInput } from "./change-request.schemas.js";
 import { changeRequestView, type ChangeRequestView } from "./change-request.view.js";
@@ -34,12 +30,8 @@ export async function proposeChange(
   if (task.cancelled_at || task.removed_at)
     throw new ConflictError("Nhiệm vụ đã bị huỷ hoặc đưa ra khỏi kế hoạch.");
   if (input.kind === "reassign") {
-    const found = await ctx.db
-      .selectFrom("organisations")
-      .select("id")
-      .where("id", "in", input.leadOrgIds)
-      .execute();
-    if (found.length !== new Set(input.leadOrgIds).size) {
+    const found = await existingOrganisationIds(ctx.db, input.leadOrgIds);
+    if (found.size !== new Set(input.leadOrgIds).size) {
       throw new ValidationError("leadOrgIds: có đơn vị không tồn tại trong danh mục.");
     }
   }
@@ -66,80 +58,6 @@ export async function proposeChange(
   return changeRequestView((await findChangeRequest(ctx.db, id))!);
 }
 
-async function snapshot(db: Kysely<Database>, taskId: number) {
-  const task = await db
-    .selectFrom("tasks")
-    .selectAll()
-    .where("id", "=", taskId)
-    .executeTakeFirstOrThrow();
-  const orgs = await db
-    .selectFrom("task_orgs")
-    .selectAll()
-    .where("task_id", "=", taskId)
-    .orderBy("id")
-    .execute();
-  return { task, orgs };
-}
-
-async function applyChange(
-  db: Kysely<Database>,
-  taskId: number,
-  kind: string,
-  payload: Record<string, unknown>,
-  at: string,
-) {
-  const base = db.updateTable("tasks").where("id", "=", taskId);
-  if (kind === "extend_deadline") {
-    const due = String(payload.dueDate);
-    await base
-      .set({
-        due_date: due,
-        deadline_kind: "date",
-        deadline_raw:
-          typeof payload.deadlineRaw === "string" ? payload.deadlineRaw : formatDate(due),
-        deadline_note: null,
-      })
-      .execute();
-  } else if (kind === "change_output") {
-    await base.set({ output: String(payload.output) }).execute();
-  } else if (kind === "cancel") {
-    await base.set({ cancelled_at: at }).execute();
-  } else if (kind === "reassign") {
-    const ids = payload.leadOrgIds as number[];
-    const orgs = await db
-      .selectFrom("organisations")
-      .select(["id", "name", "kind"])
-      .where("id", "in", ids)
-      .execute();
-    const byId = new Map(orgs.map((o) => [o.id, o]));
-    await db
-      .deleteFrom("task_orgs")
-      .where("task_id", "=", taskId)
-      .where("role", "=", "lead")
-      .execute();
-    await db
-      .insertInto("task_orgs")
-      .values(
-        ids.map((orgId, i) => {
-          const o = byId.get(orgId)!;
-          return {
-            task_id: taskId,
-            role: "lead" as const,
-            ordinal: i,
-            org_id: orgId,
-            raw: o.name,
-            name: o.name,
-            kind: o.kind,
-            scope: null,
-            resolved: 1,
-          };
-        }),
-      )
-      .execute();
-    await base.set({ lead_org_id: ids[0] ?? null }).execute();
-  }
-}
-
 /**
  * A leader approves (the task changes; its previous state is kept as a version) or rejects a
  * change request, in one transaction with the audit event.
@@ -158,19 +76,14 @@ export async function decideChange(
       throw new ConflictError("Đề xuất này đã được quyết định trước đó.");
     const at = nowIso();
     const approved = input.decision === "approve";
-    const before = await snapshot(trx, cr.task_id);
+    const before = await taskSnapshot(trx, cr.task_id);
     if (approved) {
-      await applyChange(
-        trx,
-        cr.task_id,
-        cr.kind,
-        JSON.parse(cr.payload) as Record<string, unknown>,
-        at,
-      );
+      const change = { kind: cr.kind, ...JSON.parse(cr.payload) } as TaskAmendment;
+      await amendTask(trx, cr.task_id, change, at);
       await recordTaskChange(trx, {
         taskId: cr.task_id,
         before,
-        after: await snapshot(trx, cr.task_id),
+        after: await taskSnapshot(trx, cr.task_id),
         reason: `Điều chỉnh theo đề xuất #${cr.id}: ${cr.reason}`,
         actorId: actor.userId,
         action: `task.${cr.kind}`,
@@ -206,15 +119,7 @@ export async function listChangeRequestsFor(
   const rows = await listChangeRequests(ctx.db, {
     ...(q.status ? { status: q.status } : {}),
     ...(q.task !== undefined ? { taskId: q.task } : {}),
+    ...(actor.units !== null ? { orgIds: actor.units } : {}),
   });
-  if (actor.units === null || rows.length === 0) return rows.map(changeRequestView);
-  const units = actor.units.length ? actor.units : [-1];
-  const mine = await ctx.db
-    .selectFrom("task_orgs")
-    .select("task_id")
-    .where("task_id", "in", [...new Set(rows.map((r) => r.task_id))])
-    .where("org_id", "in", units)
-    .execute();
-  const visible = new Set(mine.map((m) => m.task_id));
-  return rows.filter((r) => visible.has(r.task_id)).map(changeRequestView);
+  return rows.map(changeRequestView);
 }
