@@ -128,9 +128,7 @@ describe.each(dialects())("plan import through the API (%s)", (dialect) => {
     });
     expect(again.body.linked).toBe(0);
     const after = (await preview("uom-tao.txt", plan)).body;
-    expect(folded(after.unresolved)).toEqual([
-      "vien nghien cuu chua co trong danh muc",
-    ]);
+    expect(folded(after.unresolved)).toEqual(["vien nghien cuu chua co trong danh muc"]);
     const orgs = await call(h.app, {
       url: `/api/organisations?q=duoc anh xa`,
       headers: monitor.headers,
