@@ -1,5 +1,6 @@
 export * from "./dates.js";
 export * from "./working-day.js";
+export * from "./date-input.schema.js";
 export * from "./date.format.js";
 export * from "./date.parse.js";
 export * from "./deadline.format.js";

@@ -62,3 +62,33 @@ export async function listAppendices(
     .orderBy("ordinal")
     .execute();
 }
+
+/**
+ * The years a plan spans: from the year it was issued (or imported) to the latest year of its
+ * tasks' due dates or deadline ranges. Undefined when there is no such plan.
+ */
+export async function planYears(
+  db: Db,
+  planId: number,
+): Promise<{ from: number; to: number } | undefined> {
+  const row = await db
+    .selectFrom("plans")
+    .select((eb) => [
+      "plans.date",
+      "plans.imported_at",
+      eb
+        .selectFrom("tasks")
+        .select((sub) => sub.fn.max("tasks.due_date").as("d"))
+        .whereRef("tasks.plan_id", "=", "plans.id")
+        .as("last_due"),
+    ])
+    .where("plans.id", "=", planId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const year = (text: string | null | undefined) => {
+    const y = Number(String(text ?? "").slice(0, 4));
+    return Number.isInteger(y) && y > 0 ? y : null;
+  };
+  const from = year(row.date) ?? year(String(row.imported_at)) ?? new Date().getUTCFullYear();
+  return { from, to: Math.max(from, year(row.last_due as string | null) ?? from) };
+}

@@ -1,13 +1,10 @@
-import { isIsoDate, STATUS_CODES } from "@giamsat/core";
+import { dateInput, STATUS_CODES } from "@giamsat/core";
 import { z } from "zod";
 
 /** Query-string building blocks (every value arrives as text). */
 export const id = z.coerce.number().int().positive();
 export const idParams = z.object({ id });
-export const asOfParam = z
-  .string()
-  .refine(isIsoDate, "Ngày phải có dạng YYYY-MM-DD và là ngày có thật")
-  .optional();
+export const asOfParam = dateInput.optional();
 export const limitParam = (max = 500, fallback = 50) =>
   z.coerce.number().int().min(1).max(max).default(fallback);
 export const offsetParam = z.coerce.number().int().min(0).default(0);

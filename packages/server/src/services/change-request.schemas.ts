@@ -1,5 +1,5 @@
+import { dateInput } from "@giamsat/core";
 import { z } from "zod";
-import { isoDate } from "./report.schemas.js";
 
 const reason = z.string().trim().min(1, "Nhập lý do đề xuất").max(5000);
 
@@ -8,7 +8,7 @@ export const changeRequestInput = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("extend_deadline"),
     reason,
-    dueDate: isoDate,
+    dueDate: dateInput,
     deadlineRaw: z.string().trim().max(200).optional(),
   }),
   z.object({

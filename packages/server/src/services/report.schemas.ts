@@ -1,6 +1,5 @@
+import { dateInput, periodKeyInput } from "@giamsat/core";
 import { z } from "zod";
-
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD");
 
 export const evidenceRef = z.discriminatedUnion("kind", [
   z.object({
@@ -28,9 +27,9 @@ export const REPORT_STATES = [
 /** A progress report as a unit submits it (JSON body, or the `data` field of a multipart form). */
 export const reportInput = z
   .object({
-    period: z.string().trim().optional(),
+    period: periodKeyInput.optional(),
     state: z.enum(REPORT_STATES),
-    completedOn: isoDate.optional(),
+    completedOn: dateInput.optional(),
     progress: z.number().int().min(0).max(100).optional(),
     summary: z.string().trim().max(20000).default(""),
     difficulties: z.string().trim().max(20000).optional(),

@@ -1,4 +1,5 @@
 import {
+  checkPeriodInPlanYears,
   ConflictError,
   ForbiddenError,
   NotFoundError,
@@ -14,6 +15,7 @@ import {
   insertReview,
   isSuperseded,
   listReports,
+  planYears,
   recordAudit,
   refreshTaskCompletion,
   setReportStatus,
@@ -61,6 +63,10 @@ export async function submitReport(
   const period = input.period
     ? periodFromKey(input.period, calendar)
     : periodOf(vietnamDay(), calendar);
+  if (input.period) {
+    const years = await planYears(ctx.db, task.plan_id);
+    if (years) checkPeriodInPlanYears(period.key, years);
+  }
   if (input.supersedes !== undefined) {
     const previous = await findReport(ctx.db, input.supersedes);
     if (!previous || previous.task_id !== taskId) {

@@ -1,4 +1,5 @@
 import {
+  isIsoDate,
   type Compliance,
   formatDeadline,
   taskReportTimeliness,
@@ -68,9 +69,14 @@ export function statusOf(
   t: Pick<TaskDetail, "kind" | "due_date" | "completed_on">,
   asOf: string,
 ) {
-  return taskStatus({ kind: t.kind, due: t.due_date, completedOn: t.completed_on }, asOf, {
-    dueSoonDays: ctx.config.dueSoonDays,
-  });
+  // A stored date that is not a real one (written before inputs were strict, or by hand) is
+  // read as absent, so one bad value never makes a task, a list or a dashboard unreadable.
+  const valid = (d: string | null) => (d !== null && isIsoDate(d) ? d : null);
+  return taskStatus(
+    { kind: t.kind, due: valid(t.due_date), completedOn: valid(t.completed_on) },
+    asOf,
+    { dueSoonDays: ctx.config.dueSoonDays },
+  );
 }
 
 export async function listTasksFor(
