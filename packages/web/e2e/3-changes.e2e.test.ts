@@ -61,9 +61,8 @@ describe("điều chỉnh nhiệm vụ, liên kết và quản trị", () => {
     await page.goto(`/nhiem-vu/${second.id}`);
     await page.getByRole("button", { name: "Đề xuất điều chỉnh" }).click();
     await page.getByLabel("Giao lại đơn vị chủ trì").check();
-    await page.getByLabel("Đơn vị chủ trì mới").fill("phap che");
-    const choose = page.getByRole("button", { name: /^Chọn Vụ Pháp chế/ });
-    await choose.first().click();
+    await page.getByLabel("Đơn vị chủ trì mới").fill("phap che cong thuong");
+    await page.getByRole("option", { name: "Vụ Pháp chế — Bộ Công Thương" }).click();
     await page.getByRole("list", { name: "Đơn vị đã chọn" }).getByText("Vụ Pháp chế").waitFor();
     await page.getByLabel("Lý do đề xuất (bắt buộc)").fill("Nội dung thuộc chức năng pháp chế.");
     await page.getByRole("button", { name: "Gửi đề xuất" }).click();

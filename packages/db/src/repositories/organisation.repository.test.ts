@@ -64,9 +64,12 @@ describe.each(dialects())("organisation directory (%s)", (dialect) => {
       expect(await findOrganisation(db, "Bộ Không Có")).toBeUndefined();
       const listed = await listOrganisations(db, { q: "phap che" });
       expect(listed.total).toBe(2);
-      expect((await listOrganisations(db, { q: "cong thuong" })).items.map((o) => o.id)).toEqual([
-        a,
+      const congThuong = await listOrganisations(db, { q: "cong thuong" });
+      expect(congThuong.items.map((o) => [o.id, o.parent_name])).toEqual([
+        [a, null],
+        [lawA, "Bộ Công Thương"],
       ]);
+      expect((await listOrganisations(db, { q: "bct" })).items.map((o) => o.id)).toEqual([a]);
     });
   });
 });

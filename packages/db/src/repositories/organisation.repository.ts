@@ -3,7 +3,7 @@
  * aliases. Names are matched on their folded form (fold(): no diacritics, đ → d, lower case).
  */
 import { fold } from "@giamsat/core";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database, OrgKind, Organisation } from "../schema.js";
 import { containsWord } from "./like.js";
 
@@ -204,31 +204,65 @@ export async function getOrganisation(db: Db, id: number): Promise<Organisation 
 }
 
 export interface OrganisationListQuery {
-  /** words searched in the folded name */
+  /** words searched, folded, in the name, the parent's name and the aliases */
   q?: string;
   kind?: OrgKind;
   parentId?: number;
+  /** only these organisations (a picker showing its current value) */
+  ids?: readonly number[];
   limit?: number;
   offset?: number;
 }
 
-/** Organisations by name, with the total. */
+/** An organisation as a list shows it: with its parent's name ("Sở Công Thương — Tỉnh Khánh Hòa"). */
+export type ListedOrganisation = Organisation & { parent_name: string | null };
+
+/**
+ * Organisations by name, with the total. Every word of `q` must appear in the name, the
+ * parent's name or an alias; those whose own name holds every word come first.
+ */
 export async function listOrganisations(
   db: Db,
   query: OrganisationListQuery = {},
-): Promise<{ items: Organisation[]; total: number }> {
-  let q = db.selectFrom("organisations");
-  if (query.kind) q = q.where("kind", "=", query.kind);
-  if (query.parentId !== undefined) q = q.where("parent_id", "=", query.parentId);
-  for (const word of fold(query.q ?? "")
+): Promise<{ items: ListedOrganisation[]; total: number }> {
+  const words = fold(query.q ?? "")
     .split(" ")
-    .filter(Boolean)) {
-    q = q.where(containsWord("organisations.search", word));
+    .filter(Boolean);
+  let q = db
+    .selectFrom("organisations as o")
+    .leftJoin("organisations as p", "p.id", "o.parent_id");
+  if (query.kind) q = q.where("o.kind", "=", query.kind);
+  if (query.parentId !== undefined) q = q.where("o.parent_id", "=", query.parentId);
+  if (query.ids) q = query.ids.length ? q.where("o.id", "in", query.ids) : q.where(sql.lit(false));
+  for (const word of words) {
+    q = q.where((eb) =>
+      eb.or([
+        containsWord("o.search", word),
+        containsWord("p.search", word),
+        eb.exists(
+          eb
+            .selectFrom("org_aliases as a")
+            .select("a.id")
+            .whereRef("a.org_id", "=", "o.id")
+            .where(containsWord("a.alias_folded", word)),
+        ),
+      ]),
+    );
   }
-  const items = await q
-    .selectAll()
-    .orderBy("search")
-    .orderBy("id")
+  let listed = q.selectAll("o").select("p.name as parent_name");
+  if (words.length) {
+    listed = listed.orderBy((eb) =>
+      eb
+        .case()
+        .when(eb.and(words.map((w) => containsWord("o.search", w))))
+        .then(0)
+        .else(1)
+        .end(),
+    );
+  }
+  const items = await listed
+    .orderBy("o.search")
+    .orderBy("o.id")
     .limit(Math.min(query.limit ?? 100, 1000))
     .offset(query.offset ?? 0)
     .execute();

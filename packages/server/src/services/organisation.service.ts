@@ -20,17 +20,27 @@ export type OrganisationView = {
   shortName: string | null;
   kind: OrgKind;
   parentId: number | null;
+  /** the parent's name, shown beside the name ("Sở Công Thương — Tỉnh Khánh Hòa") */
+  parentName: string | null;
   aliases: string[];
 };
 
 export async function listOrganisationsView(
   ctx: Ctx,
-  q: { q?: string; kind?: OrgKind; parent?: number; limit: number; offset: number },
+  q: {
+    q?: string;
+    kind?: OrgKind;
+    parent?: number;
+    id?: number[];
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ items: OrganisationView[]; total: number }> {
   const { items, total } = await listOrganisations(ctx.db, {
     ...(q.q ? { q: q.q } : {}),
     ...(q.kind ? { kind: q.kind } : {}),
     ...(q.parent !== undefined ? { parentId: q.parent } : {}),
+    ...(q.id ? { ids: q.id } : {}),
     limit: q.limit,
     offset: q.offset,
   });
@@ -45,6 +55,7 @@ export async function listOrganisationsView(
       shortName: o.short_name,
       kind: o.kind,
       parentId: o.parent_id,
+      parentName: o.parent_name,
       aliases: aliases.get(o.id) ?? [],
     })),
     total,

@@ -255,6 +255,8 @@ export type Organisation = {
   shortName: string | null;
   kind: "unit" | "group";
   parentId: number | null;
+  /** the parent's name ("Sở Công Thương" — "Ủy ban nhân dân tỉnh Khánh Hòa") */
+  parentName: string | null;
   aliases: string[];
 };
 

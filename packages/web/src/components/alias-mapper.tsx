@@ -2,29 +2,26 @@ import { useState } from "react";
 import { api } from "../api/client.js";
 import type { ImportPreview, Organisation } from "../api/types.js";
 import { ErrorBox } from "./feedback.js";
+import { OrgCombobox } from "./org-combobox.js";
 
 type Props = {
   unresolved: ImportPreview["unresolved"];
-  orgs: Organisation[];
   onMapped: () => void;
 };
 
 /** For each unit name the directory does not know: pick the organisation it means; the alias is remembered. */
-export function AliasMapper({ unresolved, orgs, onMapped }: Props) {
-  const [choice, setChoice] = useState<Record<string, string>>({});
+export function AliasMapper({ unresolved, onMapped }: Props) {
+  const [choice, setChoice] = useState<Record<string, Organisation | null>>({});
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
-  const units = orgs
-    .filter((o) => o.kind === "unit")
-    .sort((a, b) => a.name.localeCompare(b.name, "vi"));
 
   const save = async (raw: string) => {
-    const orgId = choice[raw];
-    if (!orgId) return;
+    const org = choice[raw];
+    if (!org) return;
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/organisations/${orgId}/aliases`, { body: { alias: raw } });
+      await api(`/api/organisations/${org.id}/aliases`, { body: { alias: raw } });
       onMapped();
     } catch (e) {
       setError(e as Error);
@@ -48,26 +45,21 @@ export function AliasMapper({ unresolved, orgs, onMapped }: Props) {
           <ul className="file-list">
             {unresolved.map((u, i) => (
               <li key={u.raw}>
-                <label htmlFor={`alias-${i}`}>
+                <p>
                   “{u.raw}”{" "}
                   <span className="muted">
                     ({u.count} lần{u.lines.length ? `, dòng ${u.lines.slice(0, 5).join(", ")}` : ""}
                     )
                   </span>
-                </label>
+                </p>
                 <span className="actions">
-                  <select
+                  <OrgCombobox
                     id={`alias-${i}`}
-                    value={choice[u.raw] ?? ""}
-                    onChange={(e) => setChoice({ ...choice, [u.raw]: e.target.value })}
-                  >
-                    <option value="">— Chọn đơn vị —</option>
-                    {units.map((o) => (
-                      <option key={o.id} value={o.id}>
-                        {o.name}
-                      </option>
-                    ))}
-                  </select>
+                    label={`Đơn vị mà “${u.raw}” chỉ tới`}
+                    kind="unit"
+                    value={choice[u.raw] ?? null}
+                    onChange={(org) => setChoice({ ...choice, [u.raw]: org })}
+                  />
                   <button
                     type="button"
                     className="secondary"

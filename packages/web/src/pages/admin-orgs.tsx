@@ -1,51 +1,37 @@
-import { fold } from "@giamsat/core";
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
-import type { Organisation } from "../api/types.js";
+import type { Organisation, Page } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
+import { OrgCombobox } from "../components/org-combobox.js";
 
 /** Rows of the directory table; the search narrows the rest. */
 const SHOWN_ROWS = 100;
 
-/** A required choice of one organisation, submitted as `orgId`. */
-function OrgSelect({ id, orgs }: { id: string; orgs: Organisation[] }) {
-  return (
-    <select id={id} name="orgId" required defaultValue="">
-      <option value="" disabled>
-        — Chọn đơn vị —
-      </option>
-      {orgs.map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.name}
-        </option>
-      ))}
-    </select>
-  );
-}
-
 /** The organisation directory: search, add a unit, rename a unit, add an alias to a unit. */
 export function AdminOrgs() {
-  const orgs = useResource("organisations", (signal) =>
-    api<{ items: Organisation[] }>("/api/organisations", { query: { limit: 1000 }, signal }),
-  );
   const [q, setQ] = useState("");
-  const [error, setError] = useState<Error | null>(null);
-  const items = orgs.data?.items ?? [];
-  const byId = new Map(items.map((o) => [o.id, o]));
-  const needle = fold(q);
-  const shown = items.filter(
-    (o) =>
-      !needle ||
-      fold(`${o.name} ${o.shortName ?? ""} ${(o.aliases ?? []).join(" ")}`).includes(needle),
+  const term = q.trim();
+  const orgs = useResource(`organisations ${term}`, (signal) =>
+    api<Page<Organisation>>("/api/organisations", {
+      query: { q: term, limit: SHOWN_ROWS },
+      signal,
+    }),
   );
+  const [error, setError] = useState<Error | null>(null);
+  const [parent, setParent] = useState<Organisation | null>(null);
+  const [aliasOrg, setAliasOrg] = useState<Organisation | null>(null);
+  const [renamed, setRenamed] = useState<Organisation | null>(null);
 
   const run = async (action: () => Promise<unknown>, form: HTMLFormElement) => {
     setError(null);
     try {
       await action();
       form.reset();
+      setParent(null);
+      setAliasOrg(null);
+      setRenamed(null);
       orgs.reload();
     } catch (e) {
       setError(e as Error);
@@ -54,20 +40,20 @@ export function AdminOrgs() {
   const addOrg = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const parentId = String(data.get("parentId") ?? "");
     const body = {
       name: String(data.get("name")).trim(),
       kind: String(data.get("kind")),
-      parentId: parentId ? Number(parentId) : null,
+      parentId: parent?.id ?? null,
     };
     void run(() => api("/api/organisations", { body }), event.currentTarget);
   };
   const addAlias = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    if (!aliasOrg) return;
     void run(
       () =>
-        api(`/api/organisations/${String(data.get("orgId"))}/aliases`, {
+        api(`/api/organisations/${aliasOrg.id}/aliases`, {
           body: { alias: String(data.get("alias")).trim() },
         }),
       event.currentTarget,
@@ -77,7 +63,7 @@ export function AdminOrgs() {
   const rename = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const org = byId.get(Number(data.get("orgId")));
+    const org = renamed;
     if (!org) return;
     const shortName = String(data.get("shortName") ?? "").trim();
     const name = String(data.get("name")).trim();
@@ -107,25 +93,23 @@ export function AdminOrgs() {
               <option value="group">Nhóm đơn vị (ví dụ “Các đơn vị thuộc Bộ”)</option>
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="org-parent">Thuộc</label>
-            <select id="org-parent" name="parentId" defaultValue="">
-              <option value="">(cấp cao nhất)</option>
-              {items.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <OrgCombobox
+            id="org-parent"
+            label="Thuộc (để trống nếu là cấp cao nhất)"
+            value={parent}
+            onChange={setParent}
+          />
           <button type="submit">Thêm đơn vị</button>
         </form>
         <form className="card" onSubmit={addAlias} aria-labelledby="add-alias-title">
           <h2 id="add-alias-title">Thêm tên gọi khác</h2>
-          <div className="field">
-            <label htmlFor="alias-org">Đơn vị</label>
-            <OrgSelect id="alias-org" orgs={items} />
-          </div>
+          <OrgCombobox
+            id="alias-org"
+            label="Đơn vị"
+            required
+            value={aliasOrg}
+            onChange={setAliasOrg}
+          />
           <div className="field">
             <label htmlFor="alias-text">Tên gọi khác (viết tắt, lỗi chính tả…)</label>
             <input id="alias-text" name="alias" type="text" required />
@@ -139,10 +123,13 @@ export function AdminOrgs() {
           Tên cũ được giữ làm tên gọi khác để các văn bản ghi tên cũ vẫn nhận ra đơn vị.
         </p>
         <div className="filters">
-          <div className="field">
-            <label htmlFor="rename-org">Đơn vị</label>
-            <OrgSelect id="rename-org" orgs={items} />
-          </div>
+          <OrgCombobox
+            id="rename-org"
+            label="Đơn vị"
+            required
+            value={renamed}
+            onChange={setRenamed}
+          />
           <div className="field">
             <label htmlFor="rename-name">Tên mới</label>
             <input id="rename-name" name="name" type="text" required maxLength={300} />
@@ -159,9 +146,9 @@ export function AdminOrgs() {
         <input id="org-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
       </div>
       {orgs.loading && !orgs.data && <Loading />}
-      {shown.length > SHOWN_ROWS && (
+      {(orgs.data?.total ?? 0) > SHOWN_ROWS && (
         <p className="muted" role="status">
-          Hiển thị {SHOWN_ROWS}/{shown.length} đơn vị — gõ tên để tìm đơn vị khác.
+          Hiển thị {SHOWN_ROWS}/{orgs.data?.total} đơn vị — gõ tên để tìm đơn vị khác.
         </p>
       )}
       <div className="table-wrap cards">
@@ -174,13 +161,13 @@ export function AdminOrgs() {
             </tr>
           </thead>
           <tbody>
-            {shown.slice(0, SHOWN_ROWS).map((o) => (
+            {(orgs.data?.items ?? []).map((o) => (
               <tr key={o.id}>
                 <td>
                   {o.name}
                   {o.kind === "group" ? " (nhóm)" : ""}
                 </td>
-                <td data-label="Thuộc">{o.parentId ? (byId.get(o.parentId)?.name ?? "") : "—"}</td>
+                <td data-label="Thuộc">{o.parentName ?? "—"}</td>
                 <td data-label="Tên gọi khác">{(o.aliases ?? []).join("; ") || "—"}</td>
               </tr>
             ))}

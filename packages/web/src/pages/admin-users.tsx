@@ -5,6 +5,7 @@ import type { Organisation, UserView } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { useUser } from "../auth/session.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
+import { OrgCombobox } from "../components/org-combobox.js";
 import { ROLE_LABELS } from "../format/status.format.js";
 
 /** Users and roles: list, create a user with a role and a unit. */
@@ -13,9 +14,7 @@ export function AdminUsers() {
   const users = useResource("users", (signal) =>
     api<{ items: UserView[] }>("/api/users", { signal }),
   );
-  const orgs = useResource("organisations", (signal) =>
-    api<{ items: Organisation[] }>("/api/organisations", { signal }),
-  );
+  const [org, setOrg] = useState<Organisation | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -50,6 +49,7 @@ export function AdminUsers() {
       });
       setSaved(`Đã tạo tài khoản ${String(data.get("username"))}.`);
       form.reset();
+      setOrg(null);
       users.reload();
     } catch (e) {
       setError(e as Error);
@@ -90,19 +90,14 @@ export function AdminUsers() {
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="u-org">Đơn vị</label>
-            <select id="u-org" name="orgId" defaultValue="">
-              <option value="">(không thuộc đơn vị)</option>
-              {(orgs.data?.items ?? [])
-                .filter((o) => o.kind === "unit")
-                .map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-            </select>
-          </div>
+          <OrgCombobox
+            id="u-org"
+            label="Đơn vị (để trống nếu không thuộc đơn vị)"
+            kind="unit"
+            name="orgId"
+            value={org}
+            onChange={setOrg}
+          />
         </div>
         <ErrorBox error={error} />
         {saved && <p className="alert success">{saved}</p>}

@@ -1,9 +1,11 @@
 import { vietnamDay } from "@giamsat/core";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
-import type { Organisation, Page, PlanSummary } from "../api/types.js";
+import type { PlanSummary } from "../api/types.js";
+import { useChosenOrganisation } from "../api/use-organisation.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox } from "../components/feedback.js";
+import { OrgCombobox } from "../components/org-combobox.js";
 import { formatDate, isIsoDate } from "../format/date.format.js";
 import { setQuery, useLocation } from "../router/router.js";
 import { DateInput } from "../forms/date-input.js";
@@ -21,13 +23,10 @@ export function useDashboardScope() {
   return { asOf, scope, scopeKey: JSON.stringify(scope) };
 }
 
-/** What the filters offer: the plans, the units, and the directing leaders of the plan. */
+/** What the filters offer: the plans and the directing leaders of the plan. */
 function useFilterChoices(plan: string | null) {
   const plans = useResource("plans", (signal) =>
     api<{ items: PlanSummary[] }>("/api/plans", { signal }),
-  );
-  const units = useResource("units", (signal) =>
-    api<Page<Organisation>>("/api/organisations", { query: { kind: "unit", limit: 1000 }, signal }),
   );
   const leaders = useResource(`leaders ${plan ?? ""}`, (signal) =>
     api<{ items: { leader: string; tasks: number }[] }>("/api/leaders", {
@@ -35,12 +34,11 @@ function useFilterChoices(plan: string | null) {
       signal,
     }),
   );
-  return { plans, units, leaders };
+  return { plans, leaders };
 }
 
 type Props = {
   plans: PlanSummary[];
-  units: Organisation[];
   leaders: { leader: string; tasks: number }[];
   asOf: string;
 };
@@ -58,7 +56,7 @@ export function ScopedHead({
   asOf: string;
   plan: string | null;
 }) {
-  const { plans, units, leaders } = useFilterChoices(plan);
+  const { plans, leaders } = useFilterChoices(plan);
   const current = plans.data?.items.find((p) => String(p.id) === plan);
   return (
     <>
@@ -73,7 +71,6 @@ export function ScopedHead({
       </div>
       <DashboardFilters
         plans={plans.data?.items ?? []}
-        units={units.data?.items ?? []}
         leaders={leaders.data?.items ?? []}
         asOf={asOf}
       />
@@ -86,9 +83,9 @@ export function ScopedHead({
  * Plan, date, lead unit and directing leader: submitting writes them into the URL so the view
  * can be shared.
  */
-function DashboardFilters({ plans, units, leaders, asOf }: Props) {
+function DashboardFilters({ plans, leaders, asOf }: Props) {
   const { query } = useLocation();
-  const sorted = [...units].sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  const [lead, setLead] = useChosenOrganisation(query.get("lead"));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -117,17 +114,15 @@ function DashboardFilters({ plans, units, leaders, asOf }: Props) {
         <label htmlFor="f-asof">Tính đến ngày</label>
         <DateInput id="f-asof" name="asOf" defaultValue={asOf} />
       </div>
-      <div className="field">
-        <label htmlFor="f-lead">Đơn vị chủ trì</label>
-        <select id="f-lead" key={units.length} name="lead" defaultValue={query.get("lead") ?? ""}>
-          <option value="">Tất cả đơn vị</option>
-          {sorted.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <OrgCombobox
+        id="f-lead"
+        label="Đơn vị chủ trì"
+        kind="unit"
+        name="lead"
+        placeholder="Tất cả đơn vị"
+        value={lead}
+        onChange={setLead}
+      />
       <div className="field">
         <label htmlFor="f-leader">Lãnh đạo chỉ đạo</label>
         <select

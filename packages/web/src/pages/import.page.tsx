@@ -1,9 +1,8 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
-import type { ImportConfirmed, ImportPreview, Organisation, Page } from "../api/types.js";
+import type { ImportConfirmed, ImportPreview } from "../api/types.js";
 import { uploadForm } from "../api/upload.js";
-import { useResource } from "../api/use-resource.js";
 import { AliasMapper } from "../components/alias-mapper.js";
 import { ErrorBox } from "../components/feedback.js";
 import { ImportPreviewView } from "../components/import-preview.js";
@@ -30,9 +29,6 @@ export function ImportPage() {
   const [error, setError] = useState<Error | null>(null);
   const [stored, setStored] = useState<ImportConfirmed | null>(null);
   const [saving, setSaving] = useState(false);
-  const orgs = useResource("organisations", (signal) =>
-    api<Page<Organisation>>("/api/organisations", { query: { kind: "unit", limit: 1000 }, signal }),
-  );
 
   const read = async (f: File) => {
     setError(null);
@@ -135,7 +131,6 @@ export function ImportPage() {
           </div>
           <AliasMapper
             unresolved={preview.unresolved}
-            orgs={orgs.data?.items ?? []}
             onMapped={() => file && void read(file)}
           />
           <ImportPreviewView result={preview.result} />

@@ -21,12 +21,23 @@ export function organisationRoutes(t: RouteTable, ctx: Ctx): void {
     method: "GET",
     url: "/api/organisations",
     tag: "admin",
-    summary: "Danh mục đơn vị (tìm không dấu) với tên gọi khác",
+    summary:
+      "Danh mục đơn vị: tìm không dấu theo tên, tên cấp trên và tên gọi khác; mỗi đơn vị kèm tên cấp trên",
     access: "user",
     query: z.object({
       q: z.string().trim().max(200).optional(),
       kind: z.enum(["unit", "group"]).optional(),
       parent: id.optional(),
+      id: z
+        .union([z.string(), z.array(z.string())])
+        .transform((v) =>
+          (Array.isArray(v) ? v : [v])
+            .flatMap((s) => s.split(","))
+            .filter(Boolean)
+            .map(Number),
+        )
+        .pipe(z.array(z.number().int().positive()).max(100))
+        .optional(),
       limit: limitParam(1000, 100),
       offset: offsetParam,
     }),
