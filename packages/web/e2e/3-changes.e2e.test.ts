@@ -180,7 +180,8 @@ describe("điều chỉnh nhiệm vụ, liên kết và quản trị", () => {
     await page.getByLabel("Tìm đơn vị").fill("phong thu nghiem");
     const renamed = page.locator("tbody tr").filter({ hasText: "Phòng Thử nghiệm Cũ" });
     await renamed.first().waitFor();
-    await page.locator("#rename-org").selectOption({ label: "Phòng Thử nghiệm Cũ" });
+    await page.locator("#rename-org").fill("phong thu nghiem cu");
+    await page.getByRole("option", { name: "Phòng Thử nghiệm Cũ" }).click();
     await page.getByLabel("Tên mới").fill("Phòng Thử nghiệm Mới");
     await page.getByRole("button", { name: "Đổi tên" }).click();
     const row = page.locator("tbody tr").filter({ hasText: "Phòng Thử nghiệm Mới" });

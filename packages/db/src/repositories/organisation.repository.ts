@@ -228,9 +228,7 @@ export async function listOrganisations(
   const words = fold(query.q ?? "")
     .split(" ")
     .filter(Boolean);
-  let q = db
-    .selectFrom("organisations as o")
-    .leftJoin("organisations as p", "p.id", "o.parent_id");
+  let q = db.selectFrom("organisations as o").leftJoin("organisations as p", "p.id", "o.parent_id");
   if (query.kind) q = q.where("o.kind", "=", query.kind);
   if (query.parentId !== undefined) q = q.where("o.parent_id", "=", query.parentId);
   if (query.ids) q = query.ids.length ? q.where("o.id", "in", query.ids) : q.where(sql.lit(false));

@@ -7,11 +7,24 @@ import { formatDateTime } from "../format/date.format.js";
 import { CHANGE_STATUS, describeChange } from "../format/change-request.format.js";
 import { ChangeRequestDecision } from "./change-request-decision.js";
 
-/** Unit names for the reassignments among `requests` (loads the directory only when needed). */
+/** Unit names for the reassignments among `requests` (loads only the units they name). */
 function useOrgNames(requests: ChangeRequestView[]): Map<number, string> {
-  const needed = requests.some((c) => c.kind === "reassign");
-  const orgs = useResource(needed ? "orgs all" : null, (signal) =>
-    api<{ items: Organisation[] }>("/api/organisations", { query: { limit: 1000 }, signal }),
+  const ids = [
+    ...new Set(
+      requests
+        .filter((c) => c.kind === "reassign" && Array.isArray(c.payload.leadOrgIds))
+        .flatMap((c) => c.payload.leadOrgIds as unknown[])
+        .filter((id): id is number => typeof id === "number"),
+    ),
+  ]
+    .sort((a, b) => a - b)
+    .slice(0, 100)
+    .join(",");
+  const orgs = useResource(ids ? `orgs ${ids}` : null, (signal) =>
+    api<{ items: Organisation[] }>("/api/organisations", {
+      query: { id: ids, limit: 100 },
+      signal,
+    }),
   );
   return new Map((orgs.data?.items ?? []).map((o) => [o.id, o.name]));
 }

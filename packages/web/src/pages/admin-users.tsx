@@ -92,7 +92,8 @@ export function AdminUsers() {
           </div>
           <OrgCombobox
             id="u-org"
-            label="Đơn vị (để trống nếu không thuộc đơn vị)"
+            label="Đơn vị"
+            placeholder="Để trống nếu không thuộc đơn vị"
             kind="unit"
             name="orgId"
             value={org}

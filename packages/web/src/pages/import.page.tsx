@@ -129,10 +129,7 @@ export function ImportPage() {
               </button>
             </div>
           </div>
-          <AliasMapper
-            unresolved={preview.unresolved}
-            onMapped={() => file && void read(file)}
-          />
+          <AliasMapper unresolved={preview.unresolved} onMapped={() => file && void read(file)} />
           <ImportPreviewView result={preview.result} />
         </>
       )}
