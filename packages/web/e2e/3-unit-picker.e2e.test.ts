@@ -68,7 +68,7 @@ describe.each(LOCALES)("chọn đơn vị trong toàn bộ danh mục (%s)", (lo
     await page.goto("/");
     const lead = page.getByRole("combobox", { name: "Đơn vị chủ trì" });
     await lead.pressSequentially("so cong thuong khanh hoa");
-    const entries = page.getByRole("listbox", { name: "Đơn vị chủ trì" }).getByRole("option");
+    const entries = page.locator("#f-lead-list").getByRole("option");
     const option = entries.filter({ hasText: "Sở Công Thương — Ủy ban nhân dân tỉnh Khánh Hòa" });
     await option.waitFor();
     await expect.poll(() => entries.count()).toBe(1);

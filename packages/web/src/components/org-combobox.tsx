@@ -165,7 +165,13 @@ export function OrgCombobox({
       <span id={`${id}-status`} className="combobox-status muted" role="status">
         {status}
       </span>
-      <ul id={listId} role="listbox" aria-label={label} className="combobox-list" hidden={!open}>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Đơn vị tìm thấy"
+        className="combobox-list"
+        hidden={!open}
+      >
         {options.map((o, i) => (
           <li
             key={o.id}
