@@ -185,13 +185,14 @@ describe.each(dialects())("reporting, verification and change requests (%s)", (d
     expect((await detail()).status).toBe(statusBefore);
     expect((await detail()).completedOn).toBeNull();
 
-    const inbox = (await call(h.app, { url: "/api/inbox", headers: staff.headers })).body;
-    const back = inbox.returned.find((r: { id: number }) => r.id === first.body.id);
-    expect(back.reviews[0].comment).toBe("Thiếu văn bản ban hành");
-    expect(inbox.tasks.some((t: { id: number }) => t.id === own.taskId)).toBe(true);
-    expect(
-      inbox.due.find((d: { task: { id: number } }) => d.task.id === own.taskId).period.dueDate,
-    ).toMatch(/^\d{4}-\d{2}-19$/);
+    const inbox = (await call(h.app, { url: "/api/inbox?show=returned", headers: staff.headers }))
+      .body;
+    const back = inbox.items.find(
+      (i: { returned: { id: number } | null }) => i.returned?.id === first.body.id,
+    );
+    expect(back.returned.comment).toBe("Thiếu văn bản ban hành");
+    expect(back.task.id).toBe(own.taskId);
+    expect(back.period.dueDate).toMatch(/^\d{4}-\d{2}-19$/);
 
     const again = await call(h.app, {
       method: "POST",
@@ -208,8 +209,14 @@ describe.each(dialects())("reporting, verification and change requests (%s)", (d
       supersedes: first.body.id,
     });
     expect(fix.body.supersedesId).toBe(first.body.id);
-    const inboxAfter = (await call(h.app, { url: "/api/inbox", headers: staff.headers })).body;
-    expect(inboxAfter.returned.some((r: { id: number }) => r.id === first.body.id)).toBe(false);
+    const inboxAfter = (
+      await call(h.app, { url: "/api/inbox?show=returned", headers: staff.headers })
+    ).body;
+    expect(
+      inboxAfter.items.some(
+        (i: { returned: { id: number } | null }) => i.returned?.id === first.body.id,
+      ),
+    ).toBe(false);
     const queue = (
       await call(h.app, {
         url: "/api/reports?status=submitted&limit=200",

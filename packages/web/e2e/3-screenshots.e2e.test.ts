@@ -113,9 +113,9 @@ describe.each([1366, 375])("ảnh chụp các trang ở %i px", (width) => {
     await screenshot(page, "15-change-form");
     await noPageOverflow(page);
     await page.goto("/don-vi");
-    await page.getByTestId("due-table").waitFor();
+    await page.getByTestId("inbox-table").waitFor();
     await page
-      .getByTestId("due-table")
+      .getByTestId("inbox-table")
       .getByRole("link", { name: /^Báo cáo/ })
       .first()
       .click();

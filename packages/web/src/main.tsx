@@ -10,6 +10,7 @@ import "./styles/tables.css";
 import "./styles/charts.css";
 import "./styles/pages.css";
 import "./styles/changes.css";
+import "./styles/inbox.css";
 import "./styles/responsive.css";
 
 installVietnameseValidation(document);

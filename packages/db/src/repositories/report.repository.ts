@@ -212,3 +212,20 @@ export async function isSuperseded(db: Db, id: number): Promise<boolean> {
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The reports sent for these tasks in these periods (any status), oldest first. */
+export async function reportsInPeriods(
+  db: Db,
+  taskIds: readonly number[],
+  periodKeys: readonly string[],
+): Promise<Pick<ProgressReport, "id" | "task_id" | "period_key" | "status" | "submitted_at">[]> {
+  if (!taskIds.length || !periodKeys.length) return [];
+  return db
+    .selectFrom("progress_reports")
+    .select(["id", "task_id", "period_key", "status", "submitted_at"])
+    .where("task_id", "in", [...taskIds])
+    .where("period_key", "in", [...periodKeys])
+    .orderBy("submitted_at")
+    .orderBy("id")
+    .execute();
+}

@@ -235,18 +235,24 @@ export type TaskDetail = TaskSummary & {
 
 export type Period = { key: string; label: string; start: string; end: string; dueDate: string };
 
-export type DueReport = {
-  task: TaskRef & { kind: string };
+/** `/api/inbox` filters: all open tasks, those owing a report now, returned, overdue. */
+export type InboxShow = "all" | "to_report" | "returned" | "overdue";
+
+/** One open task of the unit with what it owes for the current reporting period. */
+export type InboxItem = {
+  task: TaskSummary;
   period: Period;
   report: { id: number; status: string; submittedAt: string } | null;
   late: boolean;
+  returned: { id: number; period: string; submittedAt: string; comment: string | null } | null;
+  toReport: boolean;
 };
 
 export type Inbox = {
   asOf: string;
-  tasks: TaskSummary[];
-  due: DueReport[];
-  returned: ReportWithTask[];
+  counts: Record<InboxShow, number>;
+  total: number;
+  items: InboxItem[];
 };
 
 export type Organisation = {

@@ -1,40 +1,55 @@
 import { vietnamDay } from "@giamsat/core";
+import { useEffect, useState } from "react";
 import { api } from "../api/client.js";
-import type { DueReport, Inbox } from "../api/types.js";
+import type { Inbox, InboxShow, PlanSummary } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { useUser } from "../auth/session.js";
 import { Empty, ErrorBox, Loading } from "../components/feedback.js";
-import { formatDate, formatDateTime } from "../format/date.format.js";
-import { REVIEW_STATE_LABELS } from "../format/status.format.js";
-import { Link } from "../router/link.js";
-import { TaskStateCells } from "../components/task-cells.js";
+import { InboxItemRow } from "../components/inbox-item.js";
+import { Pager } from "../components/pager.js";
+import { formatDate } from "../format/date.format.js";
+import { setQuery, useLocation } from "../router/router.js";
 
-const taskTitle = (t: { number: string | null; name: string; planNumber: string | null }) =>
-  `${t.planNumber ? `${t.planNumber} · ` : ""}${t.number ? `${t.number}. ` : ""}${t.name}`;
+const PAGE_SIZE = 20;
 
-function DueState({ due }: { due: DueReport }) {
-  if (due.report)
-    return (
-      <span className={`chip r-${due.report.status}`}>
-        {REVIEW_STATE_LABELS[due.report.status] ?? due.report.status}
-      </span>
-    );
-  return due.late ? (
-    <span className="chip s-overdue">Quá hạn gửi</span>
-  ) : (
-    <span className="chip s-due_soon">Chưa gửi</span>
-  );
-}
+const SHOWS: { show: InboxShow; label: string }[] = [
+  { show: "all", label: "Tất cả" },
+  { show: "to_report", label: "Phải báo cáo kỳ này" },
+  { show: "returned", label: "Bị trả lại" },
+  { show: "overdue", label: "Quá hạn" },
+];
+const isShow = (value: string | null): value is InboxShow => SHOWS.some((s) => s.show === value);
 
-/** "Việc của đơn vị": the reports owed this period, what came back, and open tasks by deadline. */
+/**
+ * "Việc của đơn vị": the unit's open tasks with the report each owes this period, searched
+ * (diacritics optional), filtered and paged on the server; the URL carries the view.
+ */
 export function InboxPage() {
   const user = useUser();
+  const { query } = useLocation();
   const asOf = vietnamDay();
-  const inbox = useResource(`inbox ${asOf}`, (signal) =>
-    api<Inbox>("/api/inbox", { query: { asOf }, signal }),
+  const q = query.get("q") ?? "";
+  const show = isShow(query.get("show")) ? (query.get("show") as InboxShow) : "all";
+  const plan = query.get("plan") ?? "";
+  const kind = query.get("kind") ?? "";
+  const page = Math.max(1, Number(query.get("trang")) || 1);
+  const filter = { asOf, q, show, plan, kind, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+
+  const inbox = useResource(`inbox ${JSON.stringify(filter)}`, (signal) =>
+    api<Inbox>("/api/inbox", { query: filter, signal }),
   );
+  const plans = useResource("plans", (signal) =>
+    api<{ items: PlanSummary[] }>("/api/plans", { signal }),
+  );
+  const [search, setSearch] = useState(q);
+  useEffect(() => {
+    if (search.trim() === q) return;
+    const timer = setTimeout(() => setQuery({ q: search.trim(), trang: null }), 300);
+    return () => clearTimeout(timer);
+  }, [search, q]);
+
   const data = inbox.data;
-  const owed = data?.due.filter((d) => !d.report || d.report.status === "returned") ?? [];
+  const pages = Math.max(1, Math.ceil((data?.total ?? 0) / PAGE_SIZE));
 
   return (
     <>
@@ -46,111 +61,95 @@ export function InboxPage() {
           </p>
         </div>
       </div>
+      <nav className="segmented" aria-label="Lọc việc của đơn vị">
+        {SHOWS.map((s) => (
+          <button
+            key={s.show}
+            type="button"
+            className="secondary"
+            aria-pressed={show === s.show}
+            onClick={() => setQuery({ show: s.show === "all" ? null : s.show, trang: null })}
+          >
+            {s.label}
+            {data ? ` (${data.counts[s.show]})` : ""}
+          </button>
+        ))}
+      </nav>
+      <form className="card filters" aria-label="Tìm và lọc" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="i-q">Tìm nhiệm vụ</label>
+          <input
+            id="i-q"
+            type="search"
+            value={search}
+            placeholder="Tên hoặc số, gõ có dấu hay không dấu"
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="i-plan">Kế hoạch</label>
+          <select
+            id="i-plan"
+            value={plan}
+            onChange={(e) => setQuery({ plan: e.target.value, trang: null })}
+          >
+            <option value="">Tất cả kế hoạch</option>
+            {plans.data?.items.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.number ?? p.title ?? p.sourceName}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="i-kind">Loại nhiệm vụ</label>
+          <select
+            id="i-kind"
+            value={kind}
+            onChange={(e) => setQuery({ kind: e.target.value, trang: null })}
+          >
+            <option value="">Tất cả</option>
+            <option value="time-bound">Có thời hạn</option>
+            <option value="recurring">Thường xuyên</option>
+          </select>
+        </div>
+      </form>
       <ErrorBox error={inbox.error} />
       {inbox.loading && !data && <Loading />}
       {data && (
-        <>
-          <section className="card" aria-labelledby="due-title">
-            <h2 id="due-title">Báo cáo kỳ này</h2>
-            <p>
-              Còn <strong>{owed.length}</strong> / {data.due.length} nhiệm vụ phải gửi báo cáo.
-            </p>
-            {data.due.length > 0 && (
-              <div className="table-wrap cards">
-                <table data-testid="due-table">
-                  <thead>
-                    <tr>
-                      <th>Nhiệm vụ</th>
-                      <th>Kỳ báo cáo</th>
-                      <th>Hạn gửi</th>
-                      <th>Tình trạng</th>
-                      <th>Thao tác</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.due.map((d) => (
-                      <tr key={d.task.id}>
-                        <td className="task-name">
-                          <Link to={`/nhiem-vu/${d.task.id}`}>{taskTitle(d.task)}</Link>
-                        </td>
-                        <td data-label="Kỳ">{d.period.label}</td>
-                        <td className="nowrap" data-label="Hạn gửi">
-                          {formatDate(d.period.dueDate)}
-                        </td>
-                        <td data-label="Tình trạng">
-                          <DueState due={d} />
-                        </td>
-                        <td>
-                          <Link
-                            className="button secondary"
-                            to={`/nhiem-vu/${d.task.id}/bao-cao`}
-                            aria-label={`Báo cáo: ${taskTitle(d.task)}`}
-                          >
-                            Báo cáo
-                          </Link>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
-
-          <section className="card" aria-labelledby="returned-title">
-            <h2 id="returned-title">Báo cáo bị trả lại ({data.returned.length})</h2>
-            {data.returned.length === 0 && <Empty>Không có báo cáo bị trả lại.</Empty>}
-            <ul className="timeline">
-              {data.returned.map((r) => (
-                <li key={r.id} className="returned">
-                  <Link to={`/nhiem-vu/${r.task.id}`}>{taskTitle(r.task)}</Link>
-                  <p className="muted">
-                    Kỳ {r.period} · gửi {formatDateTime(r.submittedAt)}
-                  </p>
-                  {r.reviews
-                    .filter((v) => v.decision === "return")
-                    .map((v) => (
-                      <p key={v.id} className="alert error">
-                        Lý do trả lại: {v.comment ?? "(không ghi)"}
-                      </p>
-                    ))}
-                  <Link className="button" to={`/nhiem-vu/${r.task.id}/bao-cao`}>
-                    Gửi lại báo cáo
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </section>
-
-          <section aria-labelledby="tasks-title">
-            <h2 id="tasks-title">Nhiệm vụ đang thực hiện, theo thời hạn ({data.tasks.length})</h2>
-            {data.tasks.length === 0 && <Empty>Đơn vị không có nhiệm vụ đang mở.</Empty>}
-            {data.tasks.length > 0 && (
-              <div className="table-wrap cards">
-                <table data-testid="inbox-table">
-                  <thead>
-                    <tr>
-                      <th>Nhiệm vụ</th>
-                      <th>Chủ trì</th>
-                      <th>Thời hạn</th>
-                      <th>Tình trạng</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.tasks.map((t) => (
-                      <tr key={t.id}>
-                        <td className="task-name">
-                          <Link to={`/nhiem-vu/${t.id}`}>{taskTitle(t)}</Link>
-                        </td>
-                        <TaskStateCells task={t} />
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
-        </>
+        <section aria-labelledby="inbox-title">
+          <h2 id="inbox-title" className="sr-only">
+            Danh sách việc
+          </h2>
+          <p className="muted" role="status">
+            {data.total} nhiệm vụ · còn {data.counts.to_report} nhiệm vụ phải gửi báo cáo kỳ này
+            {pages > 1 ? ` · trang ${page}/${pages}` : ""}
+          </p>
+          {data.items.length === 0 && <Empty>Không có nhiệm vụ nào khớp bộ lọc.</Empty>}
+          {data.items.length > 0 && (
+            <div className="table-wrap cards">
+              <table data-testid="inbox-table" className="inbox-table">
+                <thead>
+                  <tr>
+                    <th className="pick">
+                      <span className="sr-only">Chọn</span>
+                    </th>
+                    <th>Nhiệm vụ</th>
+                    <th>Thời hạn, tình trạng</th>
+                    <th>Báo cáo kỳ này</th>
+                    <th>Thao tác</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((item) => (
+                    <InboxItemRow key={item.task.id} item={item} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pager page={page} pages={pages} />
+        </section>
       )}
     </>
   );

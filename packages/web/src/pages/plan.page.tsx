@@ -10,6 +10,7 @@ import { STATUS_LABELS, STATUS_CODES, vietnamDay } from "@giamsat/core";
 import { Link } from "../router/link.js";
 import { setQuery, useLocation } from "../router/router.js";
 import { DateInput } from "../forms/date-input.js";
+import { Pager } from "../components/pager.js";
 
 const PAGE_SIZE = 200;
 
@@ -180,29 +181,7 @@ export function PlanPage({ id }: { id: string }) {
             }
           />
         )}
-        {pages > 1 && (
-          <nav className="actions pager" aria-label="Phân trang">
-            <button
-              type="button"
-              className="secondary"
-              disabled={page <= 1}
-              onClick={() => setQuery({ trang: String(page - 1) }, false)}
-            >
-              Trang trước
-            </button>
-            <span>
-              Trang {page}/{pages}
-            </span>
-            <button
-              type="button"
-              className="secondary"
-              disabled={page >= pages}
-              onClick={() => setQuery({ trang: String(page + 1) }, false)}
-            >
-              Trang sau
-            </button>
-          </nav>
-        )}
+        <Pager page={page} pages={pages} />
       </section>
     </>
   );
