@@ -25,12 +25,25 @@ export async function findChangeRequest(db: Db, id: number): Promise<ChangeReque
   return db.selectFrom("change_requests").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** Change requests, oldest first; `orgIds`: only those on tasks one of these units is on. */
+/**
+ * Change requests, oldest first; `orgIds`: only those on tasks one of these units is on;
+ * `includeConfidential: false`: none on a confidential task.
+ */
 export async function listChangeRequests(
   db: Db,
-  filter: { taskId?: number; status?: ChangeRequestStatus; orgIds?: readonly number[] },
+  filter: {
+    taskId?: number;
+    status?: ChangeRequestStatus;
+    orgIds?: readonly number[];
+    includeConfidential?: boolean;
+  },
 ): Promise<ChangeRequest[]> {
   let q = db.selectFrom("change_requests").selectAll();
+  if (filter.includeConfidential === false) {
+    q = q.where("task_id", "not in", (eb) =>
+      eb.selectFrom("tasks").select("id").where("confidential", "=", 1),
+    );
+  }
   if (filter.taskId !== undefined) q = q.where("task_id", "=", filter.taskId);
   if (filter.status) q = q.where("status", "=", filter.status);
   if (filter.orgIds) {

@@ -36,8 +36,18 @@ export type TaskLinkView = TaskLinkRow & {
   other_plan_number: string | null;
 };
 
+/**
+ * Who reads a task's links: a confidential task on the other side is shown only when
+ * `includeConfidential` and (no `orgIds`, or one of its units is among them).
+ */
+export type LinkReader = { orgIds?: readonly number[]; includeConfidential?: boolean };
+
 /** Links of a task in both directions, rejected ones included (their state says so). */
-export async function listTaskLinks(db: Db, taskId: number): Promise<TaskLinkView[]> {
+export async function listTaskLinks(
+  db: Db,
+  taskId: number,
+  reader: LinkReader = {},
+): Promise<TaskLinkView[]> {
   const side = (direction: "outgoing" | "incoming") => {
     const [mine, other] =
       direction === "outgoing"
@@ -56,6 +66,22 @@ export async function listTaskLinks(db: Db, taskId: number): Promise<TaskLinkVie
         "plans.number as other_plan_number",
       ])
       .where(mine, "=", taskId)
+      .where((eb) => {
+        if (reader.includeConfidential === false) return eb("tasks.confidential", "=", 0);
+        if (!reader.orgIds) return eb.lit(true);
+        const units = reader.orgIds.length ? [...reader.orgIds] : [-1];
+        return eb.or([
+          eb("tasks.confidential", "=", 0),
+          eb(
+            "tasks.id",
+            "in",
+            eb
+              .selectFrom("task_orgs")
+              .select("task_orgs.task_id")
+              .where("task_orgs.org_id", "in", units),
+          ),
+        ]);
+      })
       .orderBy("task_links.score", "desc")
       .orderBy("task_links.id")
       .execute()

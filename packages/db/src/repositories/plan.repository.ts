@@ -11,8 +11,11 @@ export type PlanListItem = Plan & {
   task_count: number;
 };
 
-/** Every plan, newest document first, with its owner's name and number of tasks. */
-export async function listPlans(db: Db): Promise<PlanListItem[]> {
+/**
+ * Every plan, newest document first, with its owner's name and number of tasks (without the
+ * confidential ones when `includeConfidential` is false).
+ */
+export async function listPlans(db: Db, includeConfidential = true): Promise<PlanListItem[]> {
   const rows = await db
     .selectFrom("plans")
     .leftJoin("organisations", "organisations.id", "plans.owner_org_id")
@@ -25,6 +28,7 @@ export async function listPlans(db: Db): Promise<PlanListItem[]> {
         .whereRef("tasks.plan_id", "=", "plans.id")
         .where("tasks.removed_at", "is", null)
         .where("tasks.cancelled_at", "is", null)
+        .$if(!includeConfidential, (sub) => sub.where("tasks.confidential", "=", 0))
         .as("task_count"),
     ])
     .orderBy("plans.date", "desc")

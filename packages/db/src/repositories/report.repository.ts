@@ -46,6 +46,8 @@ export type ReportFilter = {
   units?: readonly number[] | null;
   taskIds?: readonly number[];
   submittedBy?: number;
+  /** false: leave out reports on confidential tasks */
+  includeConfidential?: boolean;
   /** leave out reports a later correction supersedes */
   latestOnly?: boolean;
   limit: number;
@@ -84,6 +86,14 @@ export async function listReports(
       );
     q = q.where(notSuperseded);
     c = c.where(notSuperseded);
+  }
+  if (f.includeConfidential === false) {
+    const confidential = db
+      .selectFrom("tasks")
+      .select("tasks.id")
+      .where("tasks.confidential", "=", 1);
+    q = q.where("progress_reports.task_id", "not in", confidential);
+    c = c.where("progress_reports.task_id", "not in", confidential);
   }
   if (f.units) {
     const units = f.units.length ? [...f.units] : [-1];

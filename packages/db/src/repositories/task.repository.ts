@@ -4,7 +4,7 @@ import type { StatusCode } from "@giamsat/core";
 import { sql } from "kysely";
 import type { Kysely } from "kysely";
 import type { Database, MilestoneRow, TaskOrgRow, TaskRow } from "../schema.js";
-import { listTaskLinks } from "./link.repository.js";
+import { listTaskLinks, type LinkReader } from "./link.repository.js";
 import type { TaskLinkView } from "./link.repository.js";
 import { bucketsAnswer, countFromBuckets } from "./status-buckets.js";
 import { applyTaskFilter } from "./task-filter.js";
@@ -193,8 +193,15 @@ export type TaskDetail = TaskRow & {
   links: TaskLinkView[];
 };
 
-/** One task with its plan, appendix, units, milestones and links; undefined when absent. */
-export async function getTask(db: Db, id: number): Promise<TaskDetail | undefined> {
+/**
+ * One task with its plan, appendix, units, milestones and links (those the reader may see);
+ * undefined when absent.
+ */
+export async function getTask(
+  db: Db,
+  id: number,
+  reader: LinkReader = {},
+): Promise<TaskDetail | undefined> {
   const task = await db.selectFrom("tasks").selectAll().where("id", "=", id).executeTakeFirst();
   if (!task) return undefined;
   const [plan, appendix, orgs, milestones, links] = await Promise.all([
@@ -210,7 +217,7 @@ export async function getTask(db: Db, id: number): Promise<TaskDetail | undefine
       .executeTakeFirstOrThrow(),
     orgsOfTasks(db, [id]),
     db.selectFrom("milestones").selectAll().where("task_id", "=", id).orderBy("ordinal").execute(),
-    listTaskLinks(db, id),
+    listTaskLinks(db, id, reader),
   ]);
   const all = orgs.get(id) ?? [];
   return {

@@ -15,7 +15,7 @@ import { isUnitRole, requireRole, type Actor } from "./actor.js";
 import type { ChangeRequestInput, DecisionInput } from "./change-request.schemas.js";
 import { changeRequestView, type ChangeRequestView } from "./change-request.view.js";
 import { nowIso, type Ctx } from "./context.js";
-import { loadTaskScope } from "./task-access.js";
+import { loadTaskScope, visibleTasks } from "./task-access.js";
 
 /** A unit proposes to extend a deadline, reassign, change the output or cancel a task. */
 export async function proposeChange(
@@ -119,7 +119,7 @@ export async function listChangeRequestsFor(
   const rows = await listChangeRequests(ctx.db, {
     ...(q.status ? { status: q.status } : {}),
     ...(q.task !== undefined ? { taskId: q.task } : {}),
-    ...(actor.units !== null ? { orgIds: actor.units } : {}),
+    ...visibleTasks(actor),
   });
   return rows.map(changeRequestView);
 }

@@ -2,6 +2,7 @@ import { NotFoundError } from "@giamsat/core";
 import { getPlan, listAppendices, listPlans } from "@giamsat/db";
 import { calendarsByPlan, type PlanCalendar } from "./calendar.service.js";
 import type { Ctx } from "./context.js";
+import { canSeeConfidential, type Actor } from "./actor.js";
 
 export type PlanView = {
   id: number;
@@ -19,8 +20,9 @@ export type PlanView = {
   calendar: PlanCalendar;
 };
 
-export async function listPlansView(ctx: Ctx): Promise<PlanView[]> {
-  const plans = await listPlans(ctx.db);
+/** Every plan; its task count leaves confidential tasks out for those who may not see them. */
+export async function listPlansView(ctx: Ctx, actor: Actor): Promise<PlanView[]> {
+  const plans = await listPlans(ctx.db, canSeeConfidential(actor));
   const calendars = await calendarsByPlan(
     ctx,
     plans.map((p) => p.id),
@@ -43,10 +45,10 @@ export async function listPlansView(ctx: Ctx): Promise<PlanView[]> {
 }
 
 /** One plan with its appendices, each with its groups, and the import warnings. */
-export async function planDetail(ctx: Ctx, id: number) {
+export async function planDetail(ctx: Ctx, actor: Actor, id: number) {
   const plan = await getPlan(ctx.db, id);
   if (!plan) throw new NotFoundError(`Không tìm thấy kế hoạch số hiệu ${id}.`);
-  const summary = (await listPlansView(ctx)).find((p) => p.id === id)!;
+  const summary = (await listPlansView(ctx, actor)).find((p) => p.id === id)!;
   const appendices = await listAppendices(ctx.db, id);
   const groups = appendices.length
     ? await ctx.db

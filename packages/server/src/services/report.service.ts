@@ -230,6 +230,7 @@ export async function listReportsFor(
     ...(q.status ? { status: q.status } : {}),
     ...(q.task !== undefined ? { taskIds: [q.task] } : {}),
     units: actor.units,
+    includeConfidential: canSeeConfidential(actor),
     latestOnly: q.status === "submitted" || q.status === "returned",
     limit: q.limit,
     offset: q.offset,
@@ -246,19 +247,14 @@ export async function listReportsFor(
           "tasks.name",
           "tasks.kind",
           "tasks.plan_id",
-          "tasks.confidential",
           "plans.number as plan_number",
         ])
         .where("tasks.id", "in", taskIds)
         .execute()
     : [];
   const byId = new Map(tasks.map((t) => [t.id, t]));
-  const visible = views.filter((v) => {
-    const t = byId.get(v.taskId);
-    return t !== undefined && (t.confidential === 0 || canSeeConfidential(actor));
-  });
   return {
-    items: visible.map((v) => {
+    items: views.map((v) => {
       const t = byId.get(v.taskId)!;
       return {
         ...v,

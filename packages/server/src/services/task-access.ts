@@ -14,7 +14,7 @@ export function visibleTasks(actor: Actor): Pick<TaskFilter, "orgIds" | "include
 /** A task the actor may see: 404 when absent, 403 when outside its units or confidential. */
 export async function loadVisibleTask(ctx: Ctx, actor: Actor, id: number): Promise<TaskDetail> {
   await loadTaskScope(ctx, actor, id);
-  return (await getTask(ctx.db, id)) as TaskDetail;
+  return (await getTask(ctx.db, id, visibleTasks(actor))) as TaskDetail;
 }
 
 export type TaskScope = {

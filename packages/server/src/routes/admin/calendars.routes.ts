@@ -12,7 +12,7 @@ export function calendarRoutes(t: RouteTable, ctx: Ctx): void {
     access: "user",
     handler: async ({ actor }) => {
       requireRole(actor, "admin", "monitor");
-      const plans = await listPlansView(ctx);
+      const plans = await listPlansView(ctx, actor);
       return {
         items: plans.map((p) => ({ ...p.calendar, planNumber: p.number, planTitle: p.title })),
       };

@@ -14,7 +14,7 @@ export function planRoutes(t: RouteTable, ctx: Ctx): void {
     summary: "Danh sách kế hoạch (mới nhất trước) với số nhiệm vụ và lịch báo cáo",
     access: "user",
     response: z.object({ items: z.array(planSchema) }),
-    handler: async () => ({ items: await listPlansView(ctx) }),
+    handler: async ({ actor }) => ({ items: await listPlansView(ctx, actor) }),
   });
 
   t.add({
@@ -24,7 +24,7 @@ export function planRoutes(t: RouteTable, ctx: Ctx): void {
     summary: "Một kế hoạch: phụ lục, nhóm nhiệm vụ, cảnh báo khi nhập",
     access: "user",
     params: idParams,
-    handler: async ({ params }) => planDetail(ctx, params.id),
+    handler: async ({ params, actor }) => planDetail(ctx, actor, params.id),
   });
 
   t.add({
