@@ -1,6 +1,7 @@
 // API benchmark (issue 3): `/api/auth/me` (the fixed cost of a request), `/api/stats` (as of
-// today and of a date), its six-month trend, the unit scorecards and filtered `/api/tasks` pages
-// at 100k tasks (and 1M with BENCH_TASKS=1000000, or several sizes: BENCH_TASKS=100000,1000000)
+// today and of a date), its six-month trend, the unit scorecards, filtered `/api/tasks` pages
+// and the review queue (`/api/reports?status=submitted`, issue 10) at 100k tasks and 200k
+// reports (and 1M with BENCH_TASKS=1000000, or several sizes: BENCH_TASKS=100000,1000000)
 // on SQLite (BENCH_SQLITE=0 skips it) and on PostgreSQL (DATABASE_URL, or a throwaway cluster
 // from scripts/pg-test-cluster.sh; BENCH_PG=0 skips it), p50/p95 over sequential requests, each
 // beside the p50/p95 of the bare SQL the endpoint ran (captured from the server, replayed on the
@@ -207,6 +208,7 @@ async function benchOne(dialectLabel, target, generation, tasks) {
     `/api/tasks?asOf=${AS_OF}&status=overdue&limit=50`,
     `/api/tasks?asOf=${AS_OF}&lead=${accounts.leadId}&status=overdue,due_soon&limit=50`,
     `/api/tasks?asOf=${AS_OF}&q=${encodeURIComponent("chuyen doi so")}&limit=50`,
+    "/api/reports?status=submitted&limit=50", // the review queue (corrected reports left out)
   ];
   const endpoints = [];
   try {

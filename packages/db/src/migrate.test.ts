@@ -40,10 +40,10 @@ describe.each(dialects())("migrations (%s)", (dialect) => {
         const { error } = await migrator.migrateTo(target);
         expect(error).toBeUndefined();
       }
-      expect((await migrateToLatest(db)).applied).toEqual([
-        "0006-task-lead-counts",
-        "0007-task-count-days",
-      ]);
+      const later = Object.keys(await migrationProvider.getMigrations()).filter(
+        (name) => name > "0005-task-status-buckets",
+      );
+      expect((await migrateToLatest(db)).applied).toEqual(later);
       await buildTask(db, { lead_org_id: unit.id, due_date: "2026-05-30" });
       const after = await rankLeadUnits(db, { asOf: "2026-06-01" });
       expect(after.items[0]!.counts.overdue).toBe(before.items[0]!.counts.overdue + 1);

@@ -10,6 +10,7 @@ import * as m0004 from "./0004-task-leader-search.js";
 import * as m0005 from "./0005-task-status-buckets.js";
 import * as m0006 from "./0006-task-lead-counts.js";
 import * as m0007 from "./0007-task-count-days.js";
+import * as m0008 from "./0008-report-supersedes-index.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   "0005-task-status-buckets": m0005,
   "0006-task-lead-counts": m0006,
   "0007-task-count-days": m0007,
+  "0008-report-supersedes-index": m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
