@@ -24,3 +24,4 @@ export { statusExpression, statusPredicate } from "./repositories/task-status.sq
 export * from "./repositories/lead-counts.js";
 export * from "./repositories/task-unit.repository.js";
 export * from "./repositories/task-amendment.repository.js";
+export * from "./repositories/task-scope.repository.js";

@@ -282,6 +282,20 @@ export async function existingOrganisationIds(
   return new Set(rows.map((r) => r.id));
 }
 
+/** The names of some organisations, by id. */
+export async function organisationNames(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("organisations")
+    .select(["id", "name"])
+    .where("id", "in", [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** The aliases of some organisations, in the order they were added, by organisation id. */
 export async function aliasesOf(db: Db, orgIds: readonly number[]): Promise<Map<number, string[]>> {
   const byOrg = new Map<number, string[]>(orgIds.map((id) => [id, []]));

@@ -1,7 +1,7 @@
 /** Plans and their appendices. */
 import type { Selectable } from "kysely";
 import type { Kysely } from "kysely";
-import type { AppendicesTable, Database, Plan } from "../schema.js";
+import type { AppendicesTable, Database, Plan, TaskGroupsTable } from "../schema.js";
 
 type Db = Kysely<Database>;
 
@@ -95,4 +95,29 @@ export async function planYears(
   };
   const from = year(row.date) ?? year(String(row.imported_at)) ?? new Date().getUTCFullYear();
   return { from, to: Math.max(from, year(row.last_due as string | null) ?? from) };
+}
+
+/** An unnumbered plan by its title and issuer (an amendment of a plan without a number). */
+export async function findUnnumberedPlan(
+  db: Db,
+  title: string,
+  issuer: string | null,
+): Promise<Plan | undefined> {
+  let q = db.selectFrom("plans").selectAll().where("number", "is", null).where("title", "=", title);
+  q = issuer ? q.where("issuer", "=", issuer) : q.where("issuer", "is", null);
+  return q.orderBy("id", "desc").executeTakeFirst();
+}
+
+/** The task groups of some appendices, in document order. */
+export async function listTaskGroups(
+  db: Db,
+  appendixIds: readonly number[],
+): Promise<Selectable<TaskGroupsTable>[]> {
+  if (appendixIds.length === 0) return [];
+  return db
+    .selectFrom("task_groups")
+    .selectAll()
+    .where("appendix_id", "in", [...appendixIds])
+    .orderBy("ordinal")
+    .execute();
 }

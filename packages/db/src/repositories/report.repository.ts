@@ -118,6 +118,24 @@ export async function setReportStatus(db: Db, id: number, status: ReportStatus):
   await db.updateTable("progress_reports").set({ status }).where("id", "=", id).execute();
 }
 
+/** The tasks of some reports, with their plan's number (the review queue's task column). */
+export async function reportTasks(db: Db, taskIds: readonly number[]) {
+  if (taskIds.length === 0) return [];
+  return db
+    .selectFrom("tasks")
+    .innerJoin("plans", "plans.id", "tasks.plan_id")
+    .select([
+      "tasks.id",
+      "tasks.number",
+      "tasks.name",
+      "tasks.kind",
+      "tasks.plan_id",
+      "plans.number as plan_number",
+    ])
+    .where("tasks.id", "in", [...taskIds])
+    .execute();
+}
+
 /** A task's accepted reports (period and time received), for its reporting compliance. */
 export async function acceptedReceipts(
   db: Db,

@@ -230,6 +230,16 @@ export async function getTask(
   };
 }
 
+/** The task's completion date (null while not completed). */
+export async function taskCompletedOn(db: Db, taskId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom("tasks")
+    .select("completed_on")
+    .where("id", "=", taskId)
+    .executeTakeFirstOrThrow();
+  return row.completed_on;
+}
+
 /**
  * Recomputes tasks.completed_on from the task's latest ACCEPTED report whose state is
  * `completed` (null when there is none); call it after every review decision.

@@ -1,5 +1,5 @@
 import { checkCalendar, NotFoundError, type ReportingCalendar } from "@giamsat/core";
-import { findCalendar, listCalendars, recordAudit, saveCalendar } from "@giamsat/db";
+import { findCalendar, listCalendars, recordAudit, saveCalendar, getPlan } from "@giamsat/db";
 import { requireRole, type Actor } from "./actor.js";
 import type { Ctx } from "./context.js";
 
@@ -43,11 +43,7 @@ export async function setCalendar(
 ): Promise<PlanCalendar> {
   requireRole(actor, "admin", "monitor");
   checkCalendar(cal);
-  const plan = await ctx.db
-    .selectFrom("plans")
-    .select("id")
-    .where("id", "=", planId)
-    .executeTakeFirst();
+  const plan = await getPlan(ctx.db, planId);
   if (!plan) throw new NotFoundError(`Không tìm thấy kế hoạch số hiệu ${planId}.`);
   await ctx.db.transaction().execute(async (trx) => {
     const before = await findCalendar(trx, planId);

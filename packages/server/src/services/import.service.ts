@@ -13,6 +13,7 @@ import {
   findOrganisation,
   findPlanByNumber,
   findPlanBySourceHash,
+  findUnnumberedPlan,
   proposeLinks,
   saveCalendar,
   sha256Hex,
@@ -93,14 +94,7 @@ function parse(ctx: Ctx, bytes: Uint8Array, fileName: string): ImportResult {
 async function sameDocument(db: Kysely<Database>, result: ImportResult) {
   const doc = result.document;
   if (doc.number) return findPlanByNumber(db, doc.number);
-  if (!doc.title) return undefined;
-  let q = db
-    .selectFrom("plans")
-    .select(["id", "number"])
-    .where("number", "is", null)
-    .where("title", "=", doc.title);
-  q = doc.issuer ? q.where("issuer", "=", doc.issuer) : q.where("issuer", "is", null);
-  return q.orderBy("id", "desc").executeTakeFirst();
+  return doc.title ? findUnnumberedPlan(db, doc.title, doc.issuer ?? null) : undefined;
 }
 
 const uploadDir = (ctx: Ctx) => path.join(ctx.config.dataDir, "imports");

@@ -1,5 +1,5 @@
 import { NotFoundError } from "@giamsat/core";
-import { getPlan, listAppendices, listPlans } from "@giamsat/db";
+import { getPlan, listAppendices, listPlans, listTaskGroups } from "@giamsat/db";
 import { calendarsByPlan, type PlanCalendar } from "./calendar.service.js";
 import type { Ctx } from "./context.js";
 import { canSeeConfidential, type Actor } from "./actor.js";
@@ -50,18 +50,10 @@ export async function planDetail(ctx: Ctx, actor: Actor, id: number) {
   if (!plan) throw new NotFoundError(`Không tìm thấy kế hoạch số hiệu ${id}.`);
   const summary = (await listPlansView(ctx, actor)).find((p) => p.id === id)!;
   const appendices = await listAppendices(ctx.db, id);
-  const groups = appendices.length
-    ? await ctx.db
-        .selectFrom("task_groups")
-        .selectAll()
-        .where(
-          "appendix_id",
-          "in",
-          appendices.map((a) => a.id),
-        )
-        .orderBy("ordinal")
-        .execute()
-    : [];
+  const groups = await listTaskGroups(
+    ctx.db,
+    appendices.map((a) => a.id),
+  );
   return {
     ...summary,
     warnings: JSON.parse(plan.warnings) as { line: number | null; code: string; message: string }[],

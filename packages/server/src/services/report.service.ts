@@ -18,6 +18,8 @@ import {
   planYears,
   recordAudit,
   refreshTaskCompletion,
+  reportTasks,
+  taskCompletedOn,
   setReportStatus,
   type ReportStatus,
 } from "@giamsat/db";
@@ -171,11 +173,7 @@ export async function reviewReport(
       throw new ConflictError("Báo cáo này đã được xử lý trước đó.");
     if (await isSuperseded(trx, id))
       throw new ConflictError("Báo cáo này đã được thay thế bằng một báo cáo sửa đổi.");
-    const task = await trx
-      .selectFrom("tasks")
-      .select("completed_on")
-      .where("id", "=", report.task_id)
-      .executeTakeFirstOrThrow();
+    const before = await taskCompletedOn(trx, report.task_id);
     const status: ReportStatus = input.decision === "accept" ? "accepted" : "returned";
     await insertReview(trx, {
       report_id: id,
@@ -191,7 +189,7 @@ export async function reviewReport(
       action: `report.${input.decision}`,
       entity: "report",
       entityId: id,
-      before: { status: report.status, taskCompletedOn: task.completed_on },
+      before: { status: report.status, taskCompletedOn: before },
       after: { status, taskCompletedOn: completedOn, comment: input.comment ?? null },
     });
   });
@@ -236,22 +234,7 @@ export async function listReportsFor(
     offset: q.offset,
   });
   const views = await reportViews(ctx, items);
-  const taskIds = [...new Set(items.map((r) => r.task_id))];
-  const tasks = taskIds.length
-    ? await ctx.db
-        .selectFrom("tasks")
-        .innerJoin("plans", "plans.id", "tasks.plan_id")
-        .select([
-          "tasks.id",
-          "tasks.number",
-          "tasks.name",
-          "tasks.kind",
-          "tasks.plan_id",
-          "plans.number as plan_number",
-        ])
-        .where("tasks.id", "in", taskIds)
-        .execute()
-    : [];
+  const tasks = await reportTasks(ctx.db, [...new Set(items.map((r) => r.task_id))]);
   const byId = new Map(tasks.map((t) => [t.id, t]));
   return {
     items: views.map((v) => {

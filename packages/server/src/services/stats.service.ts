@@ -18,6 +18,7 @@ import {
   type StatusCounts,
   type TaskFilter,
   type TimelinessRow,
+  organisationNames,
 } from "@giamsat/db";
 import type { Actor } from "./actor.js";
 import { calendarsByPlan, DEFAULT_CALENDAR } from "./calendar.service.js";
@@ -28,16 +29,6 @@ import { taskListItem, type TaskListItemView } from "./task.view.js";
 export type StatsQuery = TaskScope;
 
 const filterOf = scopeFilter;
-
-async function orgNames(ctx: Ctx, ids: readonly number[]): Promise<Map<number, string>> {
-  if (!ids.length) return new Map();
-  const rows = await ctx.db
-    .selectFrom("organisations")
-    .select(["id", "name"])
-    .where("id", "in", [...ids])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
 
 export type StatsView = {
   asOf: string;
@@ -71,8 +62,8 @@ export async function statsFor(
     countStatuses(ctx.db, { ...filter, ...window }),
     rankLeadUnits(ctx.db, { ...filter, ...window }, q.leads),
   ]);
-  const names = await orgNames(
-    ctx,
+  const names = await organisationNames(
+    ctx.db,
     ranking.items.map((b) => b.orgId),
   );
   return {
@@ -174,8 +165,8 @@ export async function scorecardsFor(
     rankLeadUnits(ctx.db, { ...filter, ...window }),
     reportTimeliness(ctx, filter, asOf),
   ]);
-  const names = await orgNames(
-    ctx,
+  const names = await organisationNames(
+    ctx.db,
     ranking.items.map((b) => b.orgId),
   );
   const items = ranking.items

@@ -10,6 +10,8 @@ import {
   updateUser,
   userOrgIds,
   type User,
+  existingOrganisationIds,
+  getOrganisation,
 } from "@giamsat/db";
 import { isUnitRole, requireRole, type Actor, type Role } from "./actor.js";
 import { issueApiToken } from "./auth.service.js";
@@ -56,24 +58,13 @@ async function checkOrgs(
     throw new ValidationError("orgId: tài khoản của đơn vị phải gắn với một đơn vị.");
   const all = [...new Set([...(orgId === null ? [] : [orgId]), ...orgIds])];
   if (!all.length) return;
-  const found = await ctx.db
-    .selectFrom("organisations")
-    .select("id")
-    .where("id", "in", all)
-    .execute();
-  if (found.length !== all.length)
+  const found = await existingOrganisationIds(ctx.db, all);
+  if (found.size !== all.length)
     throw new ValidationError("orgId: đơn vị không có trong danh mục.");
 }
 
 async function view(ctx: Ctx, user: User): Promise<UserView> {
-  const org =
-    user.org_id === null
-      ? undefined
-      : await ctx.db
-          .selectFrom("organisations")
-          .select("name")
-          .where("id", "=", user.org_id)
-          .executeTakeFirst();
+  const org = user.org_id === null ? undefined : await getOrganisation(ctx.db, user.org_id);
   return {
     id: user.id,
     username: user.username,

@@ -1,3 +1,4 @@
+import { findUserById } from "@giamsat/db";
 import { z } from "zod";
 import { idParams } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
@@ -91,11 +92,7 @@ export function userRoutes(t: RouteTable, ctx: Ctx): void {
     status: 201,
     handler: async ({ params, body, actor }) => {
       requireRole(actor, "admin");
-      const user = await ctx.db
-        .selectFrom("users")
-        .select("username")
-        .where("id", "=", params.id)
-        .executeTakeFirst();
+      const user = await findUserById(ctx.db, params.id);
       return { token: await issueTokenFor(ctx, actor.userId, user?.username ?? "", body.name) };
     },
   });

@@ -1,3 +1,4 @@
+import { getOrganisation } from "@giamsat/db";
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { CSRF_COOKIE, SESSION_COOKIE } from "../../http/auth.js";
@@ -9,14 +10,8 @@ import { LoginLimiter } from "../../services/login-limiter.js";
 import { loginBody, meResponse, type MeResponse } from "./auth.schemas.js";
 
 async function describe(ctx: Ctx, actor: Actor, csrfToken: string | null): Promise<MeResponse> {
-  const org =
-    actor.orgId === null
-      ? null
-      : ((await ctx.db
-          .selectFrom("organisations")
-          .select(["id", "name"])
-          .where("id", "=", actor.orgId)
-          .executeTakeFirst()) ?? null);
+  const found = actor.orgId === null ? undefined : await getOrganisation(ctx.db, actor.orgId);
+  const org = found ? { id: found.id, name: found.name } : null;
   return {
     user: {
       id: actor.userId,
