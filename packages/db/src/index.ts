@@ -1,5 +1,6 @@
 export * from "./schema.js";
 export * from "./connection.js";
+export * from "./transaction.js";
 export * from "./migrate.js";
 export * from "./repositories/user.repository.js";
 export * from "./repositories/session.repository.js";

@@ -39,6 +39,7 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
   let h: Harness;
   let plan: number;
   let own: { taskId: number; unitId: number };
+  let bulkMonth = 0;
   let foreignTask: number;
   const users = {} as Record<Role, User>;
 
@@ -225,6 +226,31 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
         method: "POST",
         url: `/api/tasks/${foreignTask}/reports`,
         payload: { state: "in_progress", summary: "Thử" },
+      }),
+    },
+    {
+      name: "POST /api/reports/bulk",
+      allowed: ["unit_head", "unit_staff"],
+      ok: 201,
+      request: async () => ({
+        method: "POST",
+        url: "/api/reports/bulk",
+        // a month of its own for each call: a period holds one live report
+        payload: {
+          taskIds: [own.taskId],
+          state: "in_progress",
+          summary: "Đang triển khai",
+          period: `2026-${String(++bulkMonth).padStart(2, "0")}`,
+        },
+      }),
+    },
+    {
+      name: "POST /api/reports/bulk (other unit)",
+      allowed: [],
+      request: async () => ({
+        method: "POST",
+        url: "/api/reports/bulk",
+        payload: { taskIds: [own.taskId, foreignTask], state: "in_progress", summary: "Thử" },
       }),
     },
     {

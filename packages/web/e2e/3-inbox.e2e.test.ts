@@ -66,4 +66,32 @@ describe.each(LOCALES)("việc của đơn vị (%s)", (locale) => {
       await context.close();
     },
   );
+
+  it("sends “Không phát sinh” for two recurring tasks at once, each its own report", async () => {
+    const { page, errors, context } = await signIn(browser, baseUrl, "donvi", 1366, locale);
+    await page.goto("/don-vi?kind=recurring&show=to_report");
+    const table = page.getByTestId("inbox-table");
+    await table.waitFor();
+    const owed = page.getByRole("button", { name: /^Phải báo cáo kỳ này/ });
+    const count = async () => Number(/\((\d+)\)/.exec((await owed.textContent()) ?? "")?.[1]);
+    const before = await count();
+    expect(before).toBeGreaterThanOrEqual(2);
+    const boxes = table.getByRole("checkbox", { name: /^Chọn: / });
+    const names = [];
+    for (const i of [0, 1]) {
+      names.push(((await boxes.nth(i).getAttribute("aria-label")) ?? "").replace(/^Chọn: /, ""));
+      await boxes.nth(i).check();
+    }
+    const bar = page.getByTestId("bulk-report");
+    await bar.getByRole("heading", { name: "Báo cáo chung cho 2 nhiệm vụ đã chọn" }).waitFor();
+    expect(await bar.getByLabel("Không phát sinh").isChecked()).toBe(true);
+    await screenshot(page, "21-inbox-bulk");
+    await bar.getByRole("button", { name: "Gửi 2 báo cáo" }).click();
+    await page.getByText("Đã gửi 2 báo cáo, đang chờ cơ quan theo dõi duyệt.").waitFor();
+    await expect.poll(count).toBe(before - 2);
+    const rows = await table.locator("tbody tr").allTextContents();
+    for (const name of names) expect(rows.join(" ")).not.toContain(name);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

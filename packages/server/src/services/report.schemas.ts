@@ -68,3 +68,19 @@ export const reviewInput = z
     message: "Nhập ý kiến khi trả lại báo cáo",
   });
 export type ReviewInput = z.output<typeof reviewInput>;
+
+/**
+ * The same short report sent for several tasks at once ("Không phát sinh" for the month's
+ * recurring tasks): each task gets its own report, for its own plan's period unless one is given.
+ */
+export const bulkReportInput = z.object({
+  taskIds: z
+    .array(z.number().int().positive())
+    .min(1, "Chọn ít nhất một nhiệm vụ")
+    .max(100, "Gửi tối đa 100 nhiệm vụ một lần")
+    .refine((ids) => new Set(ids).size === ids.length, "Mỗi nhiệm vụ chỉ chọn một lần"),
+  period: periodKeyInput.optional(),
+  state: z.enum(["nothing_to_report", "in_progress"]),
+  summary: z.string().trim().max(2000).default(""),
+});
+export type BulkReportInput = z.output<typeof bulkReportInput>;

@@ -10,6 +10,7 @@ import {
 } from "@giamsat/core";
 import {
   findReport,
+  inTransaction,
   insertEvidence,
   insertReport,
   insertReview,
@@ -85,7 +86,7 @@ export async function submitReport(
   }
   const units = new Set(actor.units ?? []);
   const orgId = task.unitIds.find((u) => units.has(u)) ?? actor.orgId;
-  const { id, evidence } = await ctx.db.transaction().execute(async (trx) => {
+  const { id, evidence } = await inTransaction(ctx.db, async (trx) => {
     const reportId = await insertReport(trx, {
       task_id: taskId,
       org_id: orgId,

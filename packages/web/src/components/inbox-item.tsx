@@ -61,7 +61,8 @@ export function InboxItemRow({ item, selection }: Props) {
         )}
       </td>
       <td data-label="Thời hạn" className="nowrap">
-        {formatDeadline(task.deadline)} <StatusChip status={task.status} days={task.daysOverdue} />
+        {task.status !== "recurring" && `${formatDeadline(task.deadline)} `}
+        <StatusChip status={task.status} days={task.daysOverdue} />
       </td>
       <td data-label="Báo cáo">
         <PeriodState item={item} />

@@ -1,9 +1,10 @@
 import { vietnamDay } from "@giamsat/core";
 import { useEffect, useState } from "react";
 import { api } from "../api/client.js";
-import type { Inbox, InboxShow, PlanSummary } from "../api/types.js";
+import type { Inbox, InboxItem, InboxShow, PlanSummary } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { useUser } from "../auth/session.js";
+import { BulkReportBar } from "../components/bulk-report-bar.js";
 import { Empty, ErrorBox, Loading } from "../components/feedback.js";
 import { InboxItemRow } from "../components/inbox-item.js";
 import { Pager } from "../components/pager.js";
@@ -18,6 +19,8 @@ const SHOWS: { show: InboxShow; label: string }[] = [
   { show: "returned", label: "Bị trả lại" },
   { show: "overdue", label: "Quá hạn" },
 ];
+/** A task can join a report sent for several: it owes one, and was not returned (that needs a correction). */
+const canBulk = (item: InboxItem) => item.toReport && !item.returned;
 const isShow = (value: string | null): value is InboxShow => SHOWS.some((s) => s.show === value);
 
 /**
@@ -48,7 +51,19 @@ export function InboxPage() {
     return () => clearTimeout(timer);
   }, [search, q]);
 
+  const [chosen, setChosen] = useState<Map<number, InboxItem>>(new Map());
+  const [sent, setSent] = useState<number | null>(null);
+  const choose = (item: InboxItem, on: boolean) =>
+    setChosen((before) => {
+      const next = new Map(before);
+      if (on) next.set(item.task.id, item);
+      else next.delete(item.task.id);
+      return next;
+    });
+
   const data = inbox.data;
+  const choosable = data?.items.filter(canBulk) ?? [];
+  const allChosen = choosable.length > 0 && choosable.every((i) => chosen.has(i.task.id));
   const pages = Math.max(1, Math.ceil((data?.total ?? 0) / PAGE_SIZE));
 
   return (
@@ -114,6 +129,11 @@ export function InboxPage() {
           </select>
         </div>
       </form>
+      {sent !== null && (
+        <p className="alert success" role="status">
+          Đã gửi {sent} báo cáo, đang chờ cơ quan theo dõi duyệt.
+        </p>
+      )}
       <ErrorBox error={inbox.error} />
       {inbox.loading && !data && <Loading />}
       {data && (
@@ -132,7 +152,14 @@ export function InboxPage() {
                 <thead>
                   <tr>
                     <th className="pick">
-                      <span className="sr-only">Chọn</span>
+                      {choosable.length > 0 && (
+                        <input
+                          type="checkbox"
+                          checked={allChosen}
+                          aria-label="Chọn mọi nhiệm vụ phải báo cáo trên trang này"
+                          onChange={(e) => choosable.forEach((i) => choose(i, e.target.checked))}
+                        />
+                      )}
                     </th>
                     <th>Nhiệm vụ</th>
                     <th>Thời hạn, tình trạng</th>
@@ -142,7 +169,18 @@ export function InboxPage() {
                 </thead>
                 <tbody>
                   {data.items.map((item) => (
-                    <InboxItemRow key={item.task.id} item={item} />
+                    <InboxItemRow
+                      key={item.task.id}
+                      item={item}
+                      selection={
+                        canBulk(item)
+                          ? {
+                              checked: chosen.has(item.task.id),
+                              onChange: (on) => choose(item, on),
+                            }
+                          : undefined
+                      }
+                    />
                   ))}
                 </tbody>
               </table>
@@ -150,6 +188,17 @@ export function InboxPage() {
           )}
           <Pager page={page} pages={pages} />
         </section>
+      )}
+      {chosen.size > 0 && (
+        <BulkReportBar
+          chosen={[...chosen.values()]}
+          onClear={() => setChosen(new Map())}
+          onSent={(count) => {
+            setChosen(new Map());
+            setSent(count);
+            inbox.reload();
+          }}
+        />
       )}
     </>
   );

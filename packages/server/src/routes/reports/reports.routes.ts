@@ -4,7 +4,8 @@ import { id, idParams, limitParam, offsetParam } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
 import { EVIDENCE_EXTENSIONS } from "../../services/evidence.store.js";
-import { reportInput, reviewInput } from "../../services/report.schemas.js";
+import { submitReportsTogether } from "../../services/report-bulk.service.js";
+import { bulkReportInput, reportInput, reviewInput } from "../../services/report.schemas.js";
 import {
   getReportFor,
   listReportsFor,
@@ -35,6 +36,18 @@ export function reportRoutes(t: RouteTable, ctx: Ctx): void {
       const input = reportInput.parse(jsonField(fields));
       return submitReport(ctx, actor, params.id, input, files);
     },
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/reports/bulk",
+    tag: "reports",
+    summary:
+      "Đơn vị gửi cùng một báo cáo ngắn (Không phát sinh, hoặc đang thực hiện với một nội dung) cho nhiều nhiệm vụ: mỗi nhiệm vụ một báo cáo theo đúng quy tắc gửi từng báo cáo, trong một giao dịch (một nhiệm vụ bị từ chối thì không báo cáo nào được ghi)",
+    access: "user",
+    body: bulkReportInput,
+    status: 201,
+    handler: async ({ body, actor }) => submitReportsTogether(ctx, actor, body),
   });
 
   t.add({

@@ -1,0 +1,105 @@
+import { useState } from "react";
+import type { FormEvent } from "react";
+import { api } from "../api/client.js";
+import type { InboxItem } from "../api/types.js";
+import { ErrorBox } from "./feedback.js";
+
+type Props = {
+  chosen: InboxItem[];
+  onClear: () => void;
+  onSent: (count: number) => void;
+};
+
+/**
+ * The same short report for every chosen task ("Không phát sinh" for recurring tasks, or one
+ * text): `POST /api/reports/bulk` writes one report per task, all or none.
+ */
+export function BulkReportBar({ chosen, onClear, onSent }: Props) {
+  const allRecurring = chosen.every((i) => i.task.kind === "recurring");
+  const [state, setState] = useState<"nothing_to_report" | "in_progress">("nothing_to_report");
+  const [summary, setSummary] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const effective = allRecurring ? state : "in_progress";
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { items } = await api<{ items: unknown[] }>("/api/reports/bulk", {
+        body: { taskIds: chosen.map((i) => i.task.id), state: effective, summary },
+      });
+      setSummary("");
+      onSent(items.length);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="card bulk-bar"
+      aria-labelledby="bulk-title"
+      data-testid="bulk-report"
+      onSubmit={(e) => void submit(e)}
+    >
+      <h2 id="bulk-title">Báo cáo chung cho {chosen.length} nhiệm vụ đã chọn</h2>
+      <fieldset>
+        <legend>Nội dung</legend>
+        <div className="radio-row">
+          <label>
+            <input
+              type="radio"
+              name="bulk-state"
+              checked={effective === "nothing_to_report"}
+              disabled={!allRecurring || busy}
+              onChange={() => setState("nothing_to_report")}
+            />
+            Không phát sinh
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="bulk-state"
+              checked={effective === "in_progress"}
+              disabled={busy}
+              onChange={() => setState("in_progress")}
+            />
+            Đang thực hiện, cùng một nội dung
+          </label>
+        </div>
+        {!allRecurring && (
+          <p className="hint">
+            “Không phát sinh” chỉ dùng khi mọi nhiệm vụ đã chọn là thường xuyên.
+          </p>
+        )}
+      </fieldset>
+      {effective === "in_progress" && (
+        <div className="field">
+          <label htmlFor="bulk-summary">Kết quả thực hiện (gửi giống nhau cho mọi nhiệm vụ)</label>
+          <textarea
+            id="bulk-summary"
+            required
+            rows={2}
+            maxLength={2000}
+            value={summary}
+            disabled={busy}
+            onChange={(e) => setSummary(e.target.value)}
+          />
+        </div>
+      )}
+      <ErrorBox error={error} />
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? "Đang gửi…" : `Gửi ${chosen.length} báo cáo`}
+        </button>
+        <button type="button" className="secondary" disabled={busy} onClick={onClear}>
+          Bỏ chọn
+        </button>
+      </div>
+    </form>
+  );
+}
