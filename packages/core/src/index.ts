@@ -8,3 +8,4 @@ export * from "./status/index.js";
 export * from "./match/index.js";
 export * from "./import/index.js";
 export * from "./directory/index.js";
+export * from "./reminders/index.js";
