@@ -18,6 +18,7 @@ import { demoCommand } from "./commands/demo.command.js";
 import { migrateCommand } from "./commands/migrate.command.js";
 import { serveCommand } from "./commands/serve.command.js";
 import { userCommand } from "./commands/user.command.js";
+import { remindCommand } from "./commands/remind.command.js";
 
 /** The command table: add a command by importing it and listing it here. */
 export const COMMANDS: Command[] = [
@@ -26,6 +27,7 @@ export const COMMANDS: Command[] = [
   serveCommand,
   migrateCommand,
   userCommand,
+  remindCommand,
   demoCommand,
 ];
 

@@ -26,3 +26,4 @@ export * from "./repositories/lead-counts.js";
 export * from "./repositories/task-unit.repository.js";
 export * from "./repositories/task-amendment.repository.js";
 export * from "./repositories/task-scope.repository.js";
+export * from "./repositories/notifications/index.js";

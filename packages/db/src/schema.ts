@@ -64,6 +64,8 @@ export interface UsersTable {
   org_id: number | null;
   active: ColumnType<Flag, Flag | undefined, Flag>;
   created_at: CreatedAt;
+  /** where e-mail notifications go (migration 0009); null: in-app only */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserOrgsTable {
@@ -421,6 +423,76 @@ export interface PlanImportsTable {
   by: number | null;
 }
 
+/** A public holiday: not a working day (migration 0009; edited by the administrator). */
+export interface HolidaysTable {
+  date: string;
+  name: string;
+}
+
+/** A plan's reminder offsets (core ReminderSettings); a plan without a row uses the defaults. */
+export interface ReminderSettingsTable {
+  plan_id: number;
+  /** number[] as JSON: working days before a report day */
+  report_days: Json;
+  /** number[] as JSON: days before a task deadline */
+  deadline_days: Json;
+  overdue_every_days: number;
+}
+
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
+export type NotificationChannel = "in_app" | "email";
+
+/**
+ * One message to one recipient on one channel. Unique on (rule, item, period, recipient_id,
+ * step, channel): queuing the same reminder again is a no-op. `sending` rows are claimed by a
+ * worker until `claimed_until`; a worker that died leaves them to be claimed again.
+ */
+export interface NotificationOutboxTable {
+  id: Generated<number>;
+  rule: string;
+  item: string;
+  period: string;
+  recipient_id: number;
+  step: string;
+  channel: NotificationChannel;
+  kind: string;
+  /** the e-mail address at queue time (email channel) */
+  address: string | null;
+  subject: string;
+  body_text: string;
+  body_html: string;
+  link: string;
+  status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: string;
+  claimed_until: string | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: string | null;
+}
+
+/** An in-app notification (the bell). */
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+  /** the outbox row it was delivered from: delivering it twice inserts nothing */
+  outbox_id: number | null;
+  created_at: CreatedAt;
+  read_at: string | null;
+}
+
+/** A user's choice for one kind and channel; no row: the default (on). */
+export interface NotificationPrefsTable {
+  user_id: number;
+  kind: string;
+  channel: NotificationChannel;
+  enabled: Flag;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   org_aliases: OrgAliasesTable;
@@ -451,6 +523,11 @@ export interface Database {
   task_versions: TaskVersionsTable;
   audit_events: AuditEventsTable;
   plan_imports: PlanImportsTable;
+  holidays: HolidaysTable;
+  reminder_settings: ReminderSettingsTable;
+  notification_outbox: NotificationOutboxTable;
+  notifications: NotificationsTable;
+  notification_prefs: NotificationPrefsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

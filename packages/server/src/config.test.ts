@@ -8,7 +8,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildTask, createTestDatabase } from "../../db/src/test-support/index.js";
+import {
+  buildOrganisation,
+  buildTask,
+  createTestDatabase,
+} from "../../db/src/test-support/index.js";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "./config.js";
@@ -21,6 +25,41 @@ import {
   type Harness,
 } from "./test-support/server-harness.js";
 import { importPlanBytes } from "./services/import.service.js";
+import type { Ctx } from "./services/context.js";
+import type { Channel } from "./notifications/channel.js";
+import { channelsFor } from "./notifications/channels.js";
+import { drainOutbox } from "./notifications/outbox.worker.js";
+import { planReminders } from "./notifications/reminder.planner.js";
+import { startScheduler } from "./notifications/scheduler.js";
+import { startSmtpSink } from "./test-support/smtp-sink.js";
+import { enqueueOutbox, type NewOutboxRow, type OutboxRow } from "@giamsat/db";
+
+/** An outbox row as the worker claims it (the parts a channel reads). */
+function outboxRow(over: Partial<OutboxRow> = {}): OutboxRow & NewOutboxRow {
+  return {
+    id: 1,
+    rule: "test",
+    item: "1",
+    period: "2026-06",
+    recipient_id: 1,
+    step: "1",
+    channel: "in_app",
+    kind: "report_due",
+    address: null,
+    subject: "Thử",
+    body_text: "Nội dung",
+    body_html: "<p>Nội dung</p>",
+    link: "/",
+    status: "pending",
+    attempts: 0,
+    next_attempt_at: "2000-01-01T00:00:00.000Z",
+    claimed_until: null,
+    last_error: null,
+    created_at: "2000-01-01T00:00:00.000Z",
+    sent_at: null,
+    ...over,
+  };
+}
 
 const repo = new URL("../../../", import.meta.url).pathname;
 
@@ -203,6 +242,68 @@ const effects: Record<string, () => Promise<void>> = {
     await expect(openRuntime(loadConfig({ GIAMSAT_ORGS_FILE: bad }))).rejects.toThrow(
       /không phải JSON hợp lệ/,
     );
+  },
+  GIAMSAT_SMTP_URL: async () => {
+    const names = (env: Record<string, string>) =>
+      channelsFor({ config: loadConfig(env) } as Ctx).map((c) => c.name);
+    expect(names({})).toEqual(["in_app"]);
+    expect(names({ GIAMSAT_SMTP_URL: "smtp://127.0.0.1:2525" })).toEqual(["in_app", "email"]);
+    expect(() => loadConfig({ GIAMSAT_SMTP_URL: "127.0.0.1" })).toThrow(/GIAMSAT_SMTP_URL/);
+  },
+  GIAMSAT_MAIL_FROM: async () => {
+    const sink = await startSmtpSink();
+    const from = "Văn phòng Bộ <vanphong@bo.example.vn>";
+    const config = loadConfig({ GIAMSAT_SMTP_URL: sink.url, GIAMSAT_MAIL_FROM: from });
+    const email = channelsFor({ config } as Ctx).find((c) => c.name === "email")!;
+    try {
+      await email.deliver(outboxRow({ address: "a@b.example.vn" }));
+      expect(sink.mails[0]?.from).toContain("vanphong@bo.example.vn");
+    } finally {
+      await email.close();
+      await sink.close();
+    }
+  },
+  GIAMSAT_SITE_URL: async () => {
+    const site = "https://giamsat.bo.example.vn";
+    await withHarness({ GIAMSAT_SITE_URL: site }, async (h) => {
+      const unit = await buildOrganisation(h.ctx.db, { name: "Cục Thử nghiệm" });
+      const task = await buildTask(h.ctx.db, { due_date: "2026-06-30", lead_org_id: unit.id });
+      await makeUser(h.ctx, "unit_staff", unit.id);
+      const planned = await planReminders(h.ctx, "2026-06-15");
+      expect(planned.length).toBeGreaterThan(0);
+      expect(planned[0]!.message.text).toContain(`${site}/nhiem-vu/${task.id}`);
+    });
+  },
+  GIAMSAT_REMIND_CRON: async () => {
+    await withHarness({ GIAMSAT_REMIND_CRON: "30 6 * * 1-5" }, async (h) => {
+      const scheduler = startScheduler(h.ctx, () => undefined);
+      const next = scheduler.nextReminders()!;
+      await scheduler.stop();
+      // 06:30 in Vietnam is 23:30 UTC the day before
+      expect(next.toISOString().slice(11, 16)).toBe("23:30");
+    });
+    await withHarness({ GIAMSAT_REMIND_CRON: "không phải lịch" }, async (h) => {
+      expect(() => startScheduler(h.ctx, () => undefined)).toThrow(/GIAMSAT_REMIND_CRON/);
+    });
+  },
+  GIAMSAT_OUTBOX_LEASE_SECONDS: async () => {
+    await withHarness({ GIAMSAT_OUTBOX_LEASE_SECONDS: "600" }, async (h) => {
+      const user = await makeUser(h.ctx, "leader");
+      await enqueueOutbox(h.ctx.db, [outboxRow({ recipient_id: user.user.id })]);
+      let leased = "";
+      const probe: Channel = {
+        name: "in_app",
+        concurrency: 1,
+        deliver: async (row) => {
+          leased = row.claimed_until ?? "";
+        },
+        close: async () => undefined,
+      };
+      const before = Date.now();
+      await drainOutbox(h.ctx, [probe]);
+      expect(Date.parse(leased) - before).toBeGreaterThanOrEqual(600_000);
+      expect(Date.parse(leased) - before).toBeLessThan(660_000);
+    });
   },
   GIAMSAT_LOG: async () => {
     await withHarness({ GIAMSAT_LOG: "debug" }, async (h) => {

@@ -42,6 +42,14 @@ const envSchema = z
     GIAMSAT_DUE_SOON_DAYS: z.coerce.number().int().min(0).default(15),
     GIAMSAT_ORGS_FILE: z.string().min(1).optional(),
     GIAMSAT_LOG: z.enum(["silent", "error", "warn", "info", "debug"]).default("info"),
+    GIAMSAT_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, "cần dạng smtp://người-dùng:mật-khẩu@máy:cổng hoặc smtps://…")
+      .optional(),
+    GIAMSAT_MAIL_FROM: z.string().min(3).default("Giám sát <giamsat@localhost>"),
+    GIAMSAT_SITE_URL: z.string().url().optional(),
+    GIAMSAT_REMIND_CRON: z.string().min(9).default("0 7 * * *"),
+    GIAMSAT_OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   })
   .transform((e) => {
     const dataDir = path.resolve(e.GIAMSAT_DATA_DIR);
@@ -64,6 +72,15 @@ const envSchema = z
       /** extra organisation directory entries (JSON), read once at start */
       orgsFile: e.GIAMSAT_ORGS_FILE ? path.resolve(e.GIAMSAT_ORGS_FILE) : undefined,
       logLevel: e.GIAMSAT_LOG,
+      /** e-mail notifications: none without an SMTP server (in-app only) */
+      mail: { smtpUrl: e.GIAMSAT_SMTP_URL, from: e.GIAMSAT_MAIL_FROM },
+      /** the address links in notifications point to */
+      siteUrl:
+        e.GIAMSAT_SITE_URL ?? `http://${isLoopback(e.HOST) ? "127.0.0.1" : e.HOST}:${e.PORT}`,
+      /** when `giamsat serve` computes the day's reminders (croner pattern, Vietnam time) */
+      remindCron: e.GIAMSAT_REMIND_CRON,
+      /** how long a worker holds the outbox rows it claimed before another may take them */
+      outboxLeaseMs: e.GIAMSAT_OUTBOX_LEASE_SECONDS * 1000,
     };
   });
 

@@ -14,3 +14,8 @@ export {
 } from "./services/user.service.js";
 export { importPlanBytes, type ImportOutcome } from "./services/import.service.js";
 export { DEFAULT_CALENDAR } from "./services/calendar.service.js";
+export { channelsFor } from "./notifications/channels.js";
+export type { Channel } from "./notifications/channel.js";
+export { runReminders, type RemindResult } from "./notifications/remind.service.js";
+export { drainOutbox } from "./notifications/outbox.worker.js";
+export { startScheduler, type Scheduler } from "./notifications/scheduler.js";

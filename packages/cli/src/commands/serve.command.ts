@@ -1,5 +1,8 @@
-/** `giamsat serve`: migrates the database, then serves the API and the web pages until stopped. */
-import { listen, untilSignal } from "@giamsat/server";
+/**
+ * `giamsat serve`: migrates the database, then serves the API and the web pages until stopped,
+ * computing the day's reminders and sending notifications on its scheduler.
+ */
+import { listen, startScheduler, untilSignal } from "@giamsat/server";
 import { EXIT_OK, type Command } from "../command.js";
 import { configFrom, withRuntime } from "./serve.context.js";
 
@@ -22,14 +25,21 @@ export const serveCommand: Command = {
     "  GIAMSAT_SQLITE_SYNC       FULL: ghi đồng bộ từng giao dịch SQLite (mặc định NORMAL)",
     "  GIAMSAT_ORGS_FILE         tệp JSON bổ sung danh mục tổ chức",
     "  GIAMSAT_LOG               mức nhật ký: silent, error, warn, info, debug (mặc định warn)",
+    "  GIAMSAT_SMTP_URL          máy chủ thư smtp://… để gửi e-mail nhắc việc, thông báo",
+    "  GIAMSAT_MAIL_FROM         người gửi thư (mặc định Giám sát <giamsat@localhost>)",
+    "  GIAMSAT_SITE_URL          địa chỉ trang dùng trong liên kết của thư",
+    "  GIAMSAT_REMIND_CRON       giờ tính nhắc việc hằng ngày (mặc định 0 7 * * *, giờ Việt Nam)",
+    "  GIAMSAT_OUTBOX_LEASE_SECONDS thời gian giữ thư đang gửi trước khi tiến trình khác gửi lại",
   ].join("\n"),
   run: async (_args, io) => {
     const config = configFrom(io, { GIAMSAT_LOG: io.env.GIAMSAT_LOG ?? "warn" });
     return withRuntime(config, async ({ ctx }) => {
+      const scheduler = startScheduler(ctx, (line) => io.stderr.write(`${line}\n`));
       const { app, address } = await listen(ctx);
       io.stdout.write(`Giám sát đang chạy tại ${address}\n`);
       await untilSignal();
       await app.close();
+      await scheduler.stop();
       return EXIT_OK;
     });
   },

@@ -1,5 +1,6 @@
 /**
- * `giamsat user add --username U --role R [--org NAME] [--password P] [--name "Họ tên"]` and
+ * `giamsat user add --username U --role R [--org NAME] [--password P] [--name "Họ tên"]
+ * [--email E]` and
  * `giamsat user token U [--name NAME]` (the token is the last line of the output).
  */
 import { findOrganisation } from "@giamsat/db";
@@ -10,11 +11,12 @@ import { configFrom, withRuntime } from "./serve.context.js";
 
 const help = [
   "Cách dùng:",
-  '  giamsat user add --username U --role VAI_TRÒ [--org "TÊN ĐƠN VỊ"] [--password P] [--name "HỌ TÊN"]',
+  '  giamsat user add --username U --role VAI_TRÒ [--org "TÊN ĐƠN VỊ"] [--password P] [--name "HỌ TÊN"] [--email E]',
   "  giamsat user token U [--name TÊN_MÃ]",
   "",
   `Vai trò: ${ROLES.join(", ")}. Tài khoản unit_head/unit_staff phải có --org.`,
   "Không nhập --password thì hệ thống sinh mật khẩu và in ra một lần.",
+  "--email: địa chỉ nhận thư nhắc việc, thông báo (không có: chỉ thông báo trong ứng dụng).",
   "user token in mã truy cập API ở dòng cuối (dùng: Authorization: Bearer <mã>).",
 ].join("\n");
 
@@ -30,6 +32,7 @@ async function add(args: string[], io: CliIO): Promise<number> {
       org: { type: "string" },
       password: { type: "string" },
       name: { type: "string" },
+      email: { type: "string" },
     },
     "user",
   );
@@ -39,6 +42,7 @@ async function add(args: string[], io: CliIO): Promise<number> {
     org: text(raw.org),
     password: text(raw.password),
     name: text(raw.name),
+    email: text(raw.email),
   };
   if (!values.username || !values.role)
     throw new CliFailure("Thiếu --username hoặc --role. Xem: giamsat user --help");
@@ -57,11 +61,12 @@ async function add(args: string[], io: CliIO): Promise<number> {
       orgId,
       ...(values.password ? { password: values.password } : {}),
       ...(values.name ? { displayName: values.name } : {}),
+      ...(values.email ? { email: values.email } : {}),
     }).catch((error: Error) => {
       throw new CliFailure(error.message);
     });
     io.stdout.write(
-      `Đã tạo tài khoản ${user.username} (${user.role}${user.orgName ? `, ${user.orgName}` : ""}).\n`,
+      `Đã tạo tài khoản ${user.username} (${user.role}${user.orgName ? `, ${user.orgName}` : ""}${user.email ? `, ${user.email}` : ""}).\n`,
     );
     if (password) io.stdout.write(`Mật khẩu: ${password}\n`);
     return EXIT_OK;

@@ -11,6 +11,7 @@ import * as m0005 from "./0005-task-status-buckets.js";
 import * as m0006 from "./0006-task-lead-counts.js";
 import * as m0007 from "./0007-task-count-days.js";
 import * as m0008 from "./0008-report-supersedes-index.js";
+import * as m0009 from "./0009-notifications.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "0006-task-lead-counts": m0006,
   "0007-task-count-days": m0007,
   "0008-report-supersedes-index": m0008,
+  "0009-notifications": m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -30,6 +30,8 @@ export type UserView = {
   orgIds: number[];
   active: boolean;
   createdAt: string;
+  /** where e-mail notifications go; null: in-app only */
+  email: string | null;
 };
 
 export type NewUserInput = {
@@ -40,12 +42,26 @@ export type NewUserInput = {
   /** further units the user acts for */
   orgIds?: number[];
   password?: string;
+  email?: string | null;
 };
 
 function checkPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new ValidationError(`password: mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`);
   }
+}
+
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+
+/** An e-mail address as typed: trimmed, '' meaning none; throws naming the field otherwise. */
+function checkEmail(email: string | null | undefined): string | null | undefined {
+  if (email === undefined || email === null) return email;
+  const value = email.trim();
+  if (!value) return null;
+  if (value.length > 254 || !EMAIL.test(value)) {
+    throw new ValidationError(`email: địa chỉ e-mail không hợp lệ: "${value}".`);
+  }
+  return value;
 }
 
 async function checkOrgs(
@@ -75,6 +91,7 @@ async function view(ctx: Ctx, user: User): Promise<UserView> {
     orgIds: await userOrgIds(ctx.db, user.id),
     active: user.active === 1,
     createdAt: user.created_at,
+    email: user.email,
   };
 }
 
@@ -97,6 +114,7 @@ export async function createUser(
   const generated = input.password === undefined ? generatePassword() : null;
   const password = input.password ?? (generated as string);
   checkPassword(password);
+  const email = checkEmail(input.email) ?? null;
   const passwordHash = await hashPassword(password);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const newId = await insertUser(
@@ -107,6 +125,7 @@ export async function createUser(
         password_hash: passwordHash,
         role: input.role,
         org_id: orgId,
+        email,
       },
       [...(orgId === null ? [] : [orgId]), ...(input.orgIds ?? [])],
     );
@@ -115,7 +134,7 @@ export async function createUser(
       action: "user.create",
       entity: "user",
       entityId: newId,
-      after: { username, role: input.role, orgId, orgIds: input.orgIds ?? [] },
+      after: { username, role: input.role, orgId, orgIds: input.orgIds ?? [], email },
     });
     return newId;
   });
@@ -139,6 +158,7 @@ export type UserUpdateInput = {
   orgId?: number | null;
   orgIds?: number[];
   active?: boolean;
+  email?: string | null;
 };
 
 /** Changes an account's name, role, units or state; deactivating ends its sessions. */
@@ -153,6 +173,7 @@ export async function updateUserFor(
   const role = input.role ?? user.role;
   const orgId = input.orgId === undefined ? user.org_id : input.orgId;
   await checkOrgs(ctx, role, orgId, input.orgIds ?? []);
+  const email = checkEmail(input.email);
   if (id === actor.userId && (input.active === false || (input.role && input.role !== "admin"))) {
     throw new ValidationError("Không thể tự khoá hoặc bỏ quyền quản trị của chính mình.");
   }
@@ -162,6 +183,7 @@ export async function updateUserFor(
       role,
       org_id: orgId,
       active: input.active === undefined ? user.active : input.active ? 1 : 0,
+      ...(email === undefined ? {} : { email }),
     });
     if (input.orgIds !== undefined || input.orgId !== undefined) {
       await setUserOrgs(trx, id, [...(orgId === null ? [] : [orgId]), ...(input.orgIds ?? [])]);
@@ -177,6 +199,7 @@ export async function updateUserFor(
         role: user.role,
         orgId: user.org_id,
         active: user.active === 1,
+        email: user.email,
       },
       after: input,
     });

@@ -13,6 +13,8 @@ import {
 } from "../../services/user.service.js";
 
 const orgIds = z.array(z.number().int().positive()).max(50);
+/** checked (and '' read as none) by the service, which names the field in its message */
+const email = z.string().max(254).nullable();
 /** A new password; empty means "generate one". */
 const password = z.preprocess(
   (v) => (v === "" || v === null ? undefined : v),
@@ -42,6 +44,7 @@ export function userRoutes(t: RouteTable, ctx: Ctx): void {
       orgId: z.number().int().positive().nullable().optional(),
       orgIds: orgIds.optional(),
       password,
+      email: email.optional(),
     }),
     status: 201,
     handler: async ({ body, actor }) => {
@@ -54,7 +57,7 @@ export function userRoutes(t: RouteTable, ctx: Ctx): void {
     method: "PATCH",
     url: "/api/users/:id",
     tag: "admin",
-    summary: "Đổi tên hiển thị, vai trò, đơn vị, khoá/mở tài khoản (quản trị)",
+    summary: "Đổi tên hiển thị, vai trò, đơn vị, e-mail, khoá/mở tài khoản (quản trị)",
     access: "user",
     params: idParams,
     body: z.object({
@@ -63,6 +66,7 @@ export function userRoutes(t: RouteTable, ctx: Ctx): void {
       orgId: z.number().int().positive().nullable().optional(),
       orgIds: orgIds.optional(),
       active: z.boolean().optional(),
+      email: email.optional(),
     }),
     handler: async ({ params, body, actor }) => updateUserFor(ctx, actor, params.id, body),
   });

@@ -1,0 +1,3 @@
+export * from "./outbox.repository.js";
+export * from "./notification.repository.js";
+export * from "./reminder-source.repository.js";

@@ -1,0 +1,108 @@
+/** In-app notifications (the bell) and users' channel preferences. */
+import type { Kysely, Selectable } from "kysely";
+import type { Database, NotificationChannel, NotificationsTable } from "../../schema.js";
+
+type Db = Kysely<Database>;
+export type NotificationRow = Selectable<NotificationsTable>;
+
+/** Inserts the in-app notification of an outbox row (nothing when it was inserted before). */
+export async function insertNotification(
+  db: Db,
+  n: {
+    user_id: number;
+    kind: string;
+    title: string;
+    body: string;
+    link: string;
+    outbox_id: number;
+  },
+): Promise<void> {
+  await db
+    .insertInto("notifications")
+    .values(n)
+    .onConflict((oc) => oc.column("outbox_id").doNothing())
+    .execute();
+}
+
+export async function listNotifications(
+  db: Db,
+  userId: number,
+  opts: { unreadOnly: boolean; limit: number; offset: number },
+): Promise<{ items: NotificationRow[]; total: number; unread: number }> {
+  let q = db.selectFrom("notifications").where("user_id", "=", userId);
+  if (opts.unreadOnly) q = q.where("read_at", "is", null);
+  const [items, total, unread] = await Promise.all([
+    q.selectAll().orderBy("id", "desc").limit(opts.limit).offset(opts.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    countUnread(db, userId),
+  ]);
+  return { items, total: Number(total.n), unread };
+}
+
+export async function countUnread(db: Db, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom("notifications")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("user_id", "=", userId)
+    .where("read_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Marks the user's notifications read (the given ones, or all); returns how many changed. */
+export async function markNotificationsRead(
+  db: Db,
+  userId: number,
+  ids: readonly number[] | "all",
+  at: string,
+): Promise<number> {
+  let q = db
+    .updateTable("notifications")
+    .set({ read_at: at })
+    .where("user_id", "=", userId)
+    .where("read_at", "is", null);
+  if (ids !== "all") {
+    if (!ids.length) return 0;
+    q = q.where("id", "in", ids);
+  }
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export type PrefRow = {
+  user_id: number;
+  kind: string;
+  channel: NotificationChannel;
+  enabled: number;
+};
+
+export async function listPrefs(db: Db, userIds: readonly number[]): Promise<PrefRow[]> {
+  if (!userIds.length) return [];
+  return db
+    .selectFrom("notification_prefs")
+    .select(["user_id", "kind", "channel", "enabled"])
+    .where("user_id", "in", userIds)
+    .execute();
+}
+
+/** Replaces one user's preferences. */
+export async function savePrefs(
+  db: Db,
+  userId: number,
+  prefs: readonly { kind: string; channel: NotificationChannel; enabled: boolean }[],
+): Promise<void> {
+  await db.deleteFrom("notification_prefs").where("user_id", "=", userId).execute();
+  if (prefs.length) {
+    await db
+      .insertInto("notification_prefs")
+      .values(
+        prefs.map((p) => ({
+          user_id: userId,
+          kind: p.kind,
+          channel: p.channel,
+          enabled: p.enabled ? 1 : 0,
+        })),
+      )
+      .execute();
+  }
+}

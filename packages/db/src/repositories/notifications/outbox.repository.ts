@@ -1,0 +1,105 @@
+/**
+ * The notification outbox: queue (insert, ignoring a key already queued), claim (a lease, so
+ * that a worker that died leaves its rows to another), and record the outcome.
+ * PostgreSQL workers claim with FOR UPDATE SKIP LOCKED and never take the same row; SQLite has
+ * one writer at a time, so one worker claims there.
+ */
+import { sql, type Insertable, type Kysely, type Selectable } from "kysely";
+import type { DialectName } from "../../connection.js";
+import type { Database, NotificationOutboxTable } from "../../schema.js";
+
+type Db = Kysely<Database>;
+export type OutboxRow = Selectable<NotificationOutboxTable>;
+export type NewOutboxRow = Insertable<NotificationOutboxTable>;
+
+const CHUNK = 200;
+
+/** Queues messages; returns how many were new (the others' key was queued before). */
+export async function enqueueOutbox(db: Db, rows: readonly NewOutboxRow[]): Promise<number> {
+  let added = 0;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const inserted = await db
+      .insertInto("notification_outbox")
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) =>
+        oc.columns(["rule", "item", "period", "recipient_id", "step", "channel"]).doNothing(),
+      )
+      .returning("id")
+      .execute();
+    added += inserted.length;
+  }
+  return added;
+}
+
+/**
+ * Claims up to `limit` rows ready to send (pending and due, or sending with an expired lease)
+ * until `leaseUntil`; returns them in queue order.
+ */
+export async function claimOutbox(
+  db: Db,
+  dialect: DialectName,
+  opts: { now: string; leaseUntil: string; limit: number; channel?: string },
+): Promise<OutboxRow[]> {
+  const lock = dialect === "postgres" ? sql`FOR UPDATE SKIP LOCKED` : sql``;
+  const channel = opts.channel ? sql`AND channel = ${opts.channel}` : sql``;
+  const result = await sql<OutboxRow>`
+    UPDATE notification_outbox
+       SET status = 'sending', claimed_until = ${opts.leaseUntil}, attempts = attempts + 1
+     WHERE id IN (
+       SELECT id FROM notification_outbox
+        WHERE ((status = 'pending' AND next_attempt_at <= ${opts.now})
+            OR (status = 'sending' AND claimed_until < ${opts.now})) ${channel}
+        ORDER BY id
+        LIMIT ${opts.limit}
+        ${lock})
+    RETURNING *`.execute(db);
+  return [...result.rows].sort((a, b) => a.id - b.id);
+}
+
+export async function markOutboxSent(db: Db, id: number, at: string): Promise<void> {
+  await db
+    .updateTable("notification_outbox")
+    .set({ status: "sent", sent_at: at, claimed_until: null, last_error: null })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Records a failed attempt: retried at `retryAt`, or failed for good when `retryAt` is null. */
+export async function markOutboxFailed(
+  db: Db,
+  id: number,
+  error: string,
+  retryAt: string | null,
+): Promise<void> {
+  await db
+    .updateTable("notification_outbox")
+    .set({
+      status: retryAt ? "pending" : "failed",
+      next_attempt_at: retryAt ?? sql<string>`next_attempt_at`,
+      claimed_until: null,
+      last_error: error.slice(0, 1000),
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Messages that failed for good, newest first (the administrator's list). */
+export async function listFailedOutbox(db: Db, limit: number): Promise<OutboxRow[]> {
+  return db
+    .selectFrom("notification_outbox")
+    .selectAll()
+    .where("status", "=", "failed")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** How many rows each status holds. */
+export async function outboxCounts(db: Db): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom("notification_outbox")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("status")
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}

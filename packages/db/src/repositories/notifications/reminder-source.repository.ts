@@ -1,0 +1,170 @@
+/**
+ * What the day's reminders are computed from: holidays, each plan's reminder offsets, the tasks
+ * whose units still owe a report for a period, open tasks with a deadline up to a day, and who
+ * is told (the members of a unit, the users of a role, their e-mail and preferences).
+ */
+import { sql, type Kysely } from "kysely";
+import type { Database, UserRole } from "../../schema.js";
+
+type Db = Kysely<Database>;
+
+export async function listHolidays(db: Db): Promise<{ date: string; name: string }[]> {
+  return db.selectFrom("holidays").select(["date", "name"]).orderBy("date").execute();
+}
+
+/** Replaces every holiday (the administrator's list). */
+export async function saveHolidays(
+  db: Db,
+  days: readonly { date: string; name: string }[],
+): Promise<void> {
+  await db.deleteFrom("holidays").execute();
+  if (days.length)
+    await db
+      .insertInto("holidays")
+      .values([...days])
+      .execute();
+}
+
+export type ReminderSettingsRow = {
+  plan_id: number;
+  report_days: string;
+  deadline_days: string;
+  overdue_every_days: number;
+};
+
+export async function listReminderSettings(db: Db): Promise<ReminderSettingsRow[]> {
+  return db.selectFrom("reminder_settings").selectAll().execute();
+}
+
+export async function saveReminderSettings(db: Db, row: ReminderSettingsRow): Promise<void> {
+  await db
+    .insertInto("reminder_settings")
+    .values(row)
+    .onConflict((oc) =>
+      oc.column("plan_id").doUpdateSet({
+        report_days: row.report_days,
+        deadline_days: row.deadline_days,
+        overdue_every_days: row.overdue_every_days,
+      }),
+    )
+    .execute();
+}
+
+export type PlanLabelRow = { id: number; kind: string | null; number: string | null };
+
+/** Plans in force (not drafts) with what names them in a mail. */
+export async function listReminderPlans(db: Db): Promise<PlanLabelRow[]> {
+  return db
+    .selectFrom("plans")
+    .select(["id", "kind", "number"])
+    .where("draft", "=", 0)
+    .orderBy("id")
+    .execute();
+}
+
+export type ReminderTaskRow = {
+  id: number;
+  plan_id: number;
+  number: string | null;
+  name: string;
+  lead_org_id: number;
+  confidential: number;
+  due_date: string | null;
+};
+
+/**
+ * Tasks of a plan whose lead unit still owes the period's report: in force, not completed,
+ * started by the period's end, and with no report for the period that was sent or accepted
+ * ("không phát sinh" counts as a report; a returned one does not).
+ */
+export async function tasksOwingReport(
+  db: Db,
+  planId: number,
+  period: { key: string; end: string },
+): Promise<ReminderTaskRow[]> {
+  return db
+    .selectFrom("tasks as t")
+    .select(["t.id", "t.plan_id", "t.number", "t.name", "t.confidential", "t.due_date"])
+    .select(sql<number>`t.lead_org_id`.as("lead_org_id"))
+    .where("t.plan_id", "=", planId)
+    .where("t.lead_org_id", "is not", null)
+    .where("t.removed_at", "is", null)
+    .where("t.cancelled_at", "is", null)
+    .where("t.completed_on", "is", null)
+    .where((eb) => eb.or([eb("t.start_date", "is", null), eb("t.start_date", "<=", period.end)]))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("progress_reports as r")
+            .select("r.id")
+            .whereRef("r.task_id", "=", "t.id")
+            .where("r.period_key", "=", period.key)
+            .where("r.status", "in", ["submitted", "accepted"]),
+        ),
+      ),
+    )
+    .orderBy("t.lead_org_id")
+    .orderBy("t.ordinal")
+    .execute();
+}
+
+/** Open time-bound tasks (in force, not completed) with a lead unit and a deadline up to `until`. */
+export async function openTasksDueBy(db: Db, until: string): Promise<ReminderTaskRow[]> {
+  return db
+    .selectFrom("tasks as t")
+    .select(["t.id", "t.plan_id", "t.number", "t.name", "t.confidential", "t.due_date"])
+    .select(sql<number>`t.lead_org_id`.as("lead_org_id"))
+    .where("t.kind", "=", "time-bound")
+    .where("t.lead_org_id", "is not", null)
+    .where("t.due_date", "is not", null)
+    .where("t.due_date", "<=", until)
+    .where("t.removed_at", "is", null)
+    .where("t.cancelled_at", "is", null)
+    .where("t.completed_on", "is", null)
+    .execute();
+}
+
+export type RecipientRow = {
+  id: number;
+  role: UserRole;
+  email: string | null;
+  org_id: number | null;
+};
+
+/** Active unit users (staff and heads) of the given units, with the unit they act for. */
+export async function unitRecipients(db: Db, orgIds: readonly number[]): Promise<RecipientRow[]> {
+  if (!orgIds.length) return [];
+  return db
+    .selectFrom("users as u")
+    .innerJoin("user_orgs as uo", "uo.user_id", "u.id")
+    .select(["u.id", "u.role", "u.email", "uo.org_id"])
+    .where("u.active", "=", 1)
+    .where("u.role", "in", ["unit_head", "unit_staff"])
+    .where("uo.org_id", "in", [...orgIds])
+    .orderBy("u.id")
+    .execute();
+}
+
+/** Active users of the given roles. */
+export async function usersWithRoles(db: Db, roles: readonly UserRole[]): Promise<RecipientRow[]> {
+  return db
+    .selectFrom("users")
+    .select(["id", "role", "email", "org_id"])
+    .where("active", "=", 1)
+    .where("role", "in", [...roles])
+    .orderBy("id")
+    .execute();
+}
+
+export async function organisationNames(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom("organisations")
+    .select(["id", "name"])
+    .where("id", "in", [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

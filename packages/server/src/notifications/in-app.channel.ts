@@ -1,0 +1,21 @@
+/** The bell: an outbox row becomes one notification row (once, whatever the retries). */
+import { insertNotification } from "@giamsat/db";
+import type { Ctx } from "../services/context.js";
+import type { Channel } from "./channel.js";
+
+export function inAppChannel(ctx: Ctx): Channel {
+  return {
+    name: "in_app",
+    concurrency: 1,
+    deliver: async (row) =>
+      insertNotification(ctx.db, {
+        user_id: row.recipient_id,
+        kind: row.kind,
+        title: row.subject,
+        body: row.body_text,
+        link: row.link,
+        outbox_id: row.id,
+      }),
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * `giamsat remind --as-of DAY` and the scheduler's daily run: compute the day's reminders,
+ * queue them (a reminder already queued — same rule, item, period, recipient, step and channel —
+ * is skipped), then send what the outbox holds. A dry run computes and counts in a transaction
+ * that is rolled back: nothing is written, nothing sent.
+ */
+import { parseIsoDate } from "@giamsat/core";
+import { enqueueOutbox } from "@giamsat/db";
+import type { Ctx } from "../services/context.js";
+import type { Channel } from "./channel.js";
+import { drainOutbox } from "./outbox.worker.js";
+import { outboxRows } from "./recipients.js";
+import { planReminders } from "./reminder.planner.js";
+
+export type RemindResult = {
+  asOf: string;
+  dryRun: boolean;
+  /** messages due that day (one per recipient and channel) */
+  due: number;
+  queued: number;
+  /** due but queued before (an earlier run of the same day) */
+  skipped: number;
+  sent: number;
+  failed: number;
+  retrying: number;
+};
+
+class Rollback extends Error {}
+
+export async function runReminders(
+  ctx: Ctx,
+  asOf: string,
+  opts: { dryRun: boolean; channels: readonly Channel[] },
+): Promise<RemindResult> {
+  parseIsoDate(asOf);
+  const rows = await outboxRows(ctx, await planReminders(ctx, asOf), new Date().toISOString());
+  let queued = 0;
+  if (opts.dryRun) {
+    await ctx.db
+      .transaction()
+      .execute(async (trx) => {
+        queued = await enqueueOutbox(trx, rows);
+        throw new Rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Rollback)) throw error;
+      });
+  } else {
+    queued = await enqueueOutbox(ctx.db, rows);
+  }
+  const sent = opts.dryRun
+    ? { sent: 0, failed: 0, retrying: 0 }
+    : await drainOutbox(ctx, opts.channels);
+  return {
+    asOf,
+    dryRun: opts.dryRun,
+    due: rows.length,
+    queued,
+    skipped: rows.length - queued,
+    ...sent,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The in-process scheduler of `giamsat serve` (croner): the day's reminders at
+ * GIAMSAT_REMIND_CRON (Vietnam time), and every minute the outbox (retries, event mails). A run
+ * still going when the next is due is skipped (`protect`); a failed run is logged, not fatal.
+ * Several servers on one PostgreSQL database may all run it: the outbox keys and
+ * FOR UPDATE SKIP LOCKED keep every message single.
+ */
+import { Cron } from "croner";
+import { vietnamDay } from "@giamsat/core";
+import type { Ctx } from "../services/context.js";
+import { channelsFor } from "./channels.js";
+import { drainOutbox } from "./outbox.worker.js";
+import { runReminders } from "./remind.service.js";
+
+export type Scheduler = { nextReminders(): Date | null; stop(): Promise<void> };
+
+export function startScheduler(ctx: Ctx, log: (message: string) => void): Scheduler {
+  const channels = channelsFor(ctx);
+  const failed = (what: string) => (error: unknown) =>
+    log(`${what}: ${String((error as Error)?.message ?? error)}`);
+  let remind: Cron;
+  try {
+    remind = new Cron(
+      ctx.config.remindCron,
+      {
+        timezone: "Asia/Ho_Chi_Minh",
+        protect: true,
+        catch: failed("Nhắc việc hằng ngày lỗi"),
+      },
+      async () => {
+        const r = await runReminders(ctx, vietnamDay(), { dryRun: false, channels });
+        log(
+          `Nhắc việc ${r.asOf}: xếp hàng ${r.queued}, đã gửi ${r.sent}, lỗi ${r.failed + r.retrying}`,
+        );
+      },
+    );
+  } catch (error) {
+    throw new Error(
+      `GIAMSAT_REMIND_CRON: lịch không hợp lệ "${ctx.config.remindCron}" (${(error as Error).message}).`,
+    );
+  }
+  const drain = new Cron(
+    "* * * * *",
+    { protect: true, catch: failed("Gửi hàng đợi thông báo lỗi") },
+    async () => {
+      await drainOutbox(ctx, channels);
+    },
+  );
+  return {
+    nextReminders: () => remind.nextRun(),
+    stop: async () => {
+      remind.stop();
+      drain.stop();
+      await Promise.all(channels.map((c) => c.close()));
+    },
+  };
+}
