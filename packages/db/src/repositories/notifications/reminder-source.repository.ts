@@ -155,16 +155,3 @@ export async function usersWithRoles(db: Db, roles: readonly UserRole[]): Promis
     .orderBy("id")
     .execute();
 }
-
-export async function organisationNames(
-  db: Db,
-  ids: readonly number[],
-): Promise<Map<number, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom("organisations")
-    .select(["id", "name"])
-    .where("id", "in", [...ids])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
