@@ -395,6 +395,36 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
         payload: { name: "tích hợp" },
       }),
     },
+    { name: "GET /api/notifications", allowed: "all", request: get("/api/notifications") },
+    {
+      name: "GET /api/notifications/unread-count",
+      allowed: "all",
+      request: get("/api/notifications/unread-count"),
+    },
+    {
+      name: "POST /api/notifications/read",
+      allowed: "all",
+      request: async () => ({
+        method: "POST",
+        url: "/api/notifications/read",
+        payload: { all: true },
+      }),
+    },
+    {
+      name: "GET /api/notifications/preferences",
+      allowed: "all",
+      request: get("/api/notifications/preferences"),
+    },
+    {
+      name: "PUT /api/notifications/preferences",
+      allowed: "all",
+      request: async () => ({
+        method: "PUT",
+        url: "/api/notifications/preferences",
+        payload: { kinds: [{ kind: "report_due", inApp: true, email: false }] },
+      }),
+    },
+    { name: "GET /api/admin/outbox", allowed: ["admin"], request: get("/api/admin/outbox") },
     { name: "GET /api/calendars", allowed: ["admin", "monitor"], request: get("/api/calendars") },
     { name: "GET /api/links", allowed: ["admin", "leader", "monitor"], request: get("/api/links") },
     {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatMonth, formatQuarter } from "./date.format.js";
+import { formatDate, formatMonth, formatPeriodKey, formatQuarter } from "./date.format.js";
 
 describe("Vietnamese date forms", () => {
   it.each([
@@ -21,4 +21,15 @@ describe("Vietnamese date forms", () => {
   it("formats a month", () => expect(formatMonth("2026-05-19")).toBe("Tháng 5/2026"));
   it("rejects a non-date", () =>
     expect(() => formatDate("2026-02-30")).toThrow(/Ngày không hợp lệ/));
+});
+
+describe("formatPeriodKey", () => {
+  it.each([
+    ["2026-05", "Tháng 5/2026"],
+    ["2026-Q2", "Quý II/2026"],
+    ["2026", "Năm 2026"],
+    ["khác", "khác"],
+  ])("%s → %s", (key, label) => {
+    expect(formatPeriodKey(key)).toBe(label);
+  });
 });

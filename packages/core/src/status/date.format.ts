@@ -27,3 +27,12 @@ export function formatMonth(iso: string): string {
   const { year, month } = parseIsoDate(iso);
   return `Tháng ${month}/${year}`;
 }
+
+/** A report's period key in words: `2026-05` → `Tháng 5/2026`, `2026-Q2` → `Quý II/2026`. */
+export function formatPeriodKey(key: string): string {
+  const m = /^(\d{4})(?:-(\d{2})|-Q([1-4]))?$/.exec(key);
+  if (!m) return key;
+  if (m[2]) return `Tháng ${Number(m[2])}/${m[1]}`;
+  if (m[3]) return formatQuarter(Number(m[1]), Number(m[3]));
+  return `Năm ${m[1]}`;
+}

@@ -10,6 +10,7 @@ import { healthRoutes } from "./health/health.routes.js";
 import { importRoutes } from "./imports/imports.routes.js";
 import { inboxRoutes } from "./inbox/inbox.routes.js";
 import { linkRoutes } from "./links/links.routes.js";
+import { notificationRoutes } from "./notifications/notifications.routes.js";
 import { planRoutes } from "./plans/plans.routes.js";
 import { reportRoutes } from "./reports/reports.routes.js";
 import { statsRoutes } from "./stats/stats.routes.js";
@@ -31,4 +32,5 @@ export function registerRoutes(t: RouteTable, ctx: Ctx): void {
   userRoutes(t, ctx);
   calendarRoutes(t, ctx);
   linkRoutes(t, ctx);
+  notificationRoutes(t, ctx);
 }

@@ -14,6 +14,7 @@ import {
 import { isUnitRole, requireRole, type Actor } from "./actor.js";
 import type { ChangeRequestInput, DecisionInput } from "./change-request.schemas.js";
 import { changeRequestView, type ChangeRequestView } from "./change-request.view.js";
+import { deliverInAppNow, queueChangeDecided } from "../notifications/events.js";
 import { nowIso, type Ctx } from "./context.js";
 import { loadTaskScope, visibleTasks } from "./task-access.js";
 
@@ -105,7 +106,9 @@ export async function decideChange(
       after: { status: approved ? "approved" : "rejected" },
       reason: input.comment ?? null,
     });
+    await queueChangeDecided(ctx, trx, id, approved, input.comment || null);
   });
+  await deliverInAppNow(ctx);
   return changeRequestView((await findChangeRequest(ctx.db, id))!);
 }
 

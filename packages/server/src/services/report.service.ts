@@ -26,6 +26,7 @@ import {
 } from "@giamsat/db";
 import { canSeeConfidential, isUnitRole, requireRole, type Actor } from "./actor.js";
 import { calendarOf } from "./calendar.service.js";
+import { deliverInAppNow, queueReportReviewed } from "../notifications/events.js";
 import { nowIso, type Ctx } from "./context.js";
 import { storeEvidenceFile, type StoredFile } from "./evidence.store.js";
 import type { ReportInput, ReviewInput } from "./report.schemas.js";
@@ -193,7 +194,9 @@ export async function reviewReport(
       before: { status: report.status, taskCompletedOn: before },
       after: { status, taskCompletedOn: completedOn, comment: input.comment ?? null },
     });
+    await queueReportReviewed(ctx, trx, id, input.decision, input.comment || null);
   });
+  await deliverInAppNow(ctx);
   return loadReportView(ctx, id);
 }
 

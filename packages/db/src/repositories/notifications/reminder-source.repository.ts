@@ -155,3 +155,34 @@ export async function usersWithRoles(db: Db, roles: readonly UserRole[]): Promis
     .orderBy("id")
     .execute();
 }
+
+/** The users named, as recipients that are active. */
+export async function recipientsByIds(db: Db, ids: readonly number[]): Promise<RecipientRow[]> {
+  if (!ids.length) return [];
+  return db
+    .selectFrom("users")
+    .select(["id", "role", "email", "org_id"])
+    .where("id", "in", [...ids])
+    .where("active", "=", 1)
+    .execute();
+}
+
+/** What a review notice names: the report's task, period and author. */
+export async function reviewNoticeSource(db: Db, reportId: number) {
+  return db
+    .selectFrom("progress_reports as r")
+    .innerJoin("tasks as t", "t.id", "r.task_id")
+    .select(["r.period_key", "r.submitted_by", "t.id", "t.number", "t.name"])
+    .where("r.id", "=", reportId)
+    .executeTakeFirstOrThrow();
+}
+
+/** What a decision notice names: the request's task and proposer. */
+export async function changeNoticeSource(db: Db, changeRequestId: number) {
+  return db
+    .selectFrom("change_requests as c")
+    .innerJoin("tasks as t", "t.id", "c.task_id")
+    .select(["c.proposed_by", "t.id", "t.number", "t.name"])
+    .where("c.id", "=", changeRequestId)
+    .executeTakeFirstOrThrow();
+}
