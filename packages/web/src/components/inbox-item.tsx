@@ -70,7 +70,7 @@ export function InboxItemRow({ item, selection }: Props) {
           {period.label} · hạn gửi {formatDate(period.dueDate)}
         </small>
       </td>
-      <td className="nowrap">
+      <td className="nowrap inbox-action">
         {item.toReport && (
           <Link
             className={item.returned ? "button" : "button secondary"}

@@ -23,6 +23,10 @@ export function SortHeader({
         {label}
         {active && <SortIcon desc={desc} />}
       </button>
+      {/* Chromium does not repeat buttons in a printed table's header on later pages */}
+      <span className="print-label" aria-hidden="true">
+        {label}
+      </span>
     </th>
   );
 }

@@ -164,7 +164,7 @@ export function InboxPage() {
                     <th>Nhiệm vụ</th>
                     <th>Thời hạn, tình trạng</th>
                     <th>Báo cáo kỳ này</th>
-                    <th>Thao tác</th>
+                    <th className="inbox-action">Thao tác</th>
                   </tr>
                 </thead>
                 <tbody>
