@@ -13,6 +13,12 @@ export {
   type UserView,
 } from "./services/user.service.js";
 export { importPlanBytes, type ImportOutcome } from "./services/import.service.js";
+export {
+  listTokensFor,
+  revokeAllTokens,
+  revokeTokenFor,
+  userNamed,
+} from "./services/token.service.js";
 export { DEFAULT_CALENDAR } from "./services/calendar.service.js";
 export { channelsFor } from "./notifications/channels.js";
 export type { Channel } from "./notifications/channel.js";

@@ -31,6 +31,8 @@ type Case = {
   /** roles that succeed; every other logged-in role gets 403, no login gets 401 */
   allowed: Who[] | "all";
   ok?: number;
+  /** the status a logged-in role that is not allowed gets (default 403) */
+  refused?: number;
   /** the request to send (prepared fresh for each role) */
   request: () => Promise<InjectOptions>;
 };
@@ -122,6 +124,16 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
   };
   let userCounter = 0;
   const freshUser = async () => (await makeUser(h.ctx, "leader")).user.id;
+  /** Another user's token: nobody revokes it as their own (404 for users, 401 without login). */
+  const freshToken = async () => {
+    const other = await makeUser(h.ctx, "leader");
+    const row = await h.ctx.db
+      .selectFrom("api_tokens")
+      .select("id")
+      .where("user_id", "=", other.user.id)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  };
   const previewUpload = async () => {
     const form = multipart({}, [
       { field: "file", name: "qd405.txt", content: readFileSync(seedPath("qd405")) },
@@ -385,13 +397,14 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
         payload: {},
       }),
     },
+    { name: "GET /api/auth/tokens", allowed: "all", request: get("/api/auth/tokens") },
     {
-      name: "POST /api/users/:id/tokens",
-      allowed: ["admin"],
+      name: "POST /api/auth/tokens",
+      allowed: "all",
       ok: 201,
       request: async () => ({
         method: "POST",
-        url: `/api/users/${await freshUser()}/tokens`,
+        url: "/api/auth/tokens",
         payload: { name: "tích hợp" },
       }),
     },
@@ -425,6 +438,30 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       }),
     },
     { name: "GET /api/admin/outbox", allowed: ["admin"], request: get("/api/admin/outbox") },
+    {
+      name: "DELETE /api/auth/tokens/:id",
+      allowed: [],
+      refused: 404,
+      request: async () => ({ method: "DELETE", url: `/api/auth/tokens/${await freshToken()}` }),
+    },
+    {
+      name: "GET /api/users/:id/tokens",
+      allowed: ["admin"],
+      request: async () => ({ method: "GET", url: `/api/users/${await freshUser()}/tokens` }),
+    },
+    {
+      name: "DELETE /api/users/:id/tokens/:tokenId",
+      allowed: ["admin"],
+      request: async () => {
+        const other = await makeUser(h.ctx, "leader");
+        const [token] = await h.ctx.db
+          .selectFrom("api_tokens")
+          .select("id")
+          .where("user_id", "=", other.user.id)
+          .execute();
+        return { method: "DELETE", url: `/api/users/${other.user.id}/tokens/${token!.id}` };
+      },
+    },
     { name: "GET /api/calendars", allowed: ["admin", "monitor"], request: get("/api/calendars") },
     { name: "GET /api/links", allowed: ["admin", "leader", "monitor"], request: get("/api/links") },
     {
@@ -461,7 +498,7 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       const res = await h.app.inject({ ...req, headers });
       outcome[who] = res.statusCode;
       const allowed = c.allowed === "all" ? who !== "anonymous" : c.allowed.includes(who);
-      expected[who] = allowed ? (c.ok ?? 200) : who === "anonymous" ? 401 : 403;
+      expected[who] = allowed ? (c.ok ?? 200) : who === "anonymous" ? 401 : (c.refused ?? 403);
     }
     expect(outcome).toEqual(expected);
   });

@@ -1,10 +1,19 @@
 /**
  * `giamsat user add --username U --role R [--org NAME] [--password P] [--name "Họ tên"]
- * [--email E]` and
- * `giamsat user token U [--name NAME]` (the token is the last line of the output).
+ * [--email E]`, `giamsat user token U [--name NAME]` (the token is the last line of the output),
+ * `giamsat user token U --list` and `giamsat user token U --revoke ID|all`.
  */
 import { findOrganisation } from "@giamsat/db";
-import { createUser, issueTokenFor, ROLES, type Role } from "@giamsat/server";
+import {
+  createUser,
+  issueTokenFor,
+  listTokensFor,
+  revokeAllTokens,
+  revokeTokenFor,
+  ROLES,
+  userNamed,
+  type Role,
+} from "@giamsat/server";
 import { parseCommandArgs } from "../args.js";
 import { CliFailure, EXIT_OK, type CliIO, type Command } from "../command.js";
 import { configFrom, withRuntime } from "./serve.context.js";
@@ -13,6 +22,8 @@ const help = [
   "Cách dùng:",
   '  giamsat user add --username U --role VAI_TRÒ [--org "TÊN ĐƠN VỊ"] [--password P] [--name "HỌ TÊN"] [--email E]',
   "  giamsat user token U [--name TÊN_MÃ]",
+  "  giamsat user token U --list",
+  "  giamsat user token U --revoke SỐ_HIỆU|all",
   "",
   `Vai trò: ${ROLES.join(", ")}. Tài khoản unit_head/unit_staff phải có --org.`,
   "Không nhập --password thì hệ thống sinh mật khẩu và in ra một lần.",
@@ -74,9 +85,40 @@ async function add(args: string[], io: CliIO): Promise<number> {
 }
 
 async function token(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { name: { type: "string" } }, "user");
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { name: { type: "string" }, list: { type: "boolean" }, revoke: { type: "string" } },
+    "user",
+  );
   const username = positionals[0];
   if (!username) throw new CliFailure("Thiếu tên đăng nhập. Cách dùng: giamsat user token U");
+  const revoke = text(values.revoke);
+  if (values.list === true || revoke !== undefined) {
+    return withRuntime(configFrom(io), async ({ ctx }) => {
+      const user = await userNamed(ctx, username).catch((error: Error) => {
+        throw new CliFailure(error.message);
+      });
+      if (revoke === "all") {
+        const n = await ctx.db
+          .transaction()
+          .execute((trx) => revokeAllTokens(trx, null, user.id, "giamsat user token --revoke all"));
+        io.stdout.write(`Đã thu hồi ${n} mã truy cập của ${username}.\n`);
+      } else if (revoke !== undefined) {
+        const tokenId = Number(revoke);
+        if (!Number.isInteger(tokenId) || tokenId <= 0)
+          throw new CliFailure(`--revoke cần số hiệu mã hoặc "all", nhận "${revoke}".`);
+        await revokeTokenFor(ctx, null, user.id, tokenId).catch((error: Error) => {
+          throw new CliFailure(error.message);
+        });
+        io.stdout.write(`Đã thu hồi mã truy cập số ${tokenId} của ${username}.\n`);
+      } else {
+        const tokens = await listTokensFor(ctx, null, user.id);
+        if (!tokens.length) io.stdout.write(`${username} không có mã truy cập nào.\n`);
+        for (const t of tokens) io.stdout.write(`${t.id}\t${t.name}\ttạo ${t.createdAt}\n`);
+      }
+      return EXIT_OK;
+    });
+  }
   return withRuntime(configFrom(io), async ({ ctx }) => {
     const value = await issueTokenFor(ctx, null, username, text(values.name) ?? "cli").catch(
       (error: Error) => {

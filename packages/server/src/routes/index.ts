@@ -15,11 +15,13 @@ import { planRoutes } from "./plans/plans.routes.js";
 import { reportRoutes } from "./reports/reports.routes.js";
 import { statsRoutes } from "./stats/stats.routes.js";
 import { taskRoutes } from "./tasks/tasks.routes.js";
+import { tokenRoutes } from "./tokens/tokens.routes.js";
 
 /** Every API route, by resource. */
 export function registerRoutes(t: RouteTable, ctx: Ctx): void {
   healthRoutes(t, ctx);
   authRoutes(t, ctx);
+  tokenRoutes(t, ctx);
   planRoutes(t, ctx);
   taskRoutes(t, ctx);
   statsRoutes(t, ctx);

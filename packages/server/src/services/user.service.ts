@@ -16,6 +16,7 @@ import {
 import { isUnitRole, requireRole, type Actor, type Role } from "./actor.js";
 import { issueApiToken } from "./auth.service.js";
 import type { Ctx } from "./context.js";
+import { revokeAllTokens } from "./token.service.js";
 import { generatePassword, hashPassword } from "./password.js";
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -161,7 +162,10 @@ export type UserUpdateInput = {
   email?: string | null;
 };
 
-/** Changes an account's name, role, units or state; deactivating ends its sessions. */
+/**
+ * Changes an account's name, role, units or state; deactivating ends its sessions and revokes
+ * its API tokens.
+ */
 export async function updateUserFor(
   ctx: Ctx,
   actor: Actor,
@@ -188,7 +192,10 @@ export async function updateUserFor(
     if (input.orgIds !== undefined || input.orgId !== undefined) {
       await setUserOrgs(trx, id, [...(orgId === null ? [] : [orgId]), ...(input.orgIds ?? [])]);
     }
-    if (input.active === false) await deleteUserSessions(trx, id);
+    if (input.active === false) {
+      await deleteUserSessions(trx, id);
+      await revokeAllTokens(trx, actor.userId, id, "Khoá tài khoản");
+    }
     await recordAudit(trx, {
       actorId: actor.userId,
       action: "user.update",
@@ -207,7 +214,10 @@ export async function updateUserFor(
   return view(ctx, await loadUser(ctx, id));
 }
 
-/** Sets a new password (generated when none is given) and ends the user's sessions. */
+/**
+ * Sets a new password (generated when none is given), ends the user's sessions and revokes their
+ * API tokens.
+ */
 export async function resetPassword(
   ctx: Ctx,
   actorId: number | null,
@@ -221,6 +231,7 @@ export async function resetPassword(
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, user.id, { password_hash: hash });
     await deleteUserSessions(trx, user.id);
+    await revokeAllTokens(trx, actorId, user.id, "Đặt lại mật khẩu");
     await recordAudit(trx, {
       actorId,
       action: "user.password_reset",
@@ -231,7 +242,10 @@ export async function resetPassword(
   return next;
 }
 
-/** Issues an API token for the user named (CLI `giamsat user token`, admin page). */
+/**
+ * Issues an API token for the user named: the command line only (run by the server's operator);
+ * through the API a user mints tokens for themself only (token.service.ts).
+ */
 export async function issueTokenFor(
   ctx: Ctx,
   actorId: number | null,

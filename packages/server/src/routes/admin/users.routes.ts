@@ -1,4 +1,3 @@
-import { findUserById } from "@giamsat/db";
 import { z } from "zod";
 import { idParams } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
@@ -6,7 +5,6 @@ import { requireRole, ROLES } from "../../services/actor.js";
 import type { Ctx } from "../../services/context.js";
 import {
   createUser,
-  issueTokenFor,
   listUsersFor,
   resetPassword,
   updateUserFor,
@@ -82,22 +80,6 @@ export function userRoutes(t: RouteTable, ctx: Ctx): void {
     handler: async ({ params, body, actor }) => {
       requireRole(actor, "admin");
       return { password: await resetPassword(ctx, actor.userId, params.id, body.password) };
-    },
-  });
-
-  t.add({
-    method: "POST",
-    url: "/api/users/:id/tokens",
-    tag: "admin",
-    summary: "Cấp mã truy cập API cho người dùng (quản trị); chỉ hiển thị một lần",
-    access: "user",
-    params: idParams,
-    body: z.object({ name: z.string().trim().min(1).max(100).default("api") }),
-    status: 201,
-    handler: async ({ params, body, actor }) => {
-      requireRole(actor, "admin");
-      const user = await findUserById(ctx.db, params.id);
-      return { token: await issueTokenFor(ctx, actor.userId, user?.username ?? "", body.name) };
     },
   });
 }
