@@ -12,6 +12,7 @@ import { ImportPage } from "./pages/import.page.js";
 import { InboxPage } from "./pages/inbox.page.js";
 import { LoginPage } from "./pages/login.page.js";
 import { NotFoundPage } from "./pages/not-found.page.js";
+import { NotificationsPage } from "./notifications/notifications.page.js";
 import { PlanPage } from "./pages/plan.page.js";
 import { PlansPage } from "./pages/plans.page.js";
 import { ReportFormPage } from "./pages/report-form.page.js";
@@ -47,6 +48,7 @@ const ROUTES: Route[] = [
   { pattern: "/duyet", title: "Duyệt báo cáo", render: () => <ReviewPage /> },
   { pattern: "/nhap", title: "Nhập kế hoạch", render: () => <ImportPage /> },
   { pattern: "/quan-tri", title: "Quản trị", render: () => <AdminPage /> },
+  { pattern: "/thong-bao", title: "Thông báo", render: () => <NotificationsPage /> },
 ];
 
 /** Sends a user who opens the bare address to the page their role starts on. */

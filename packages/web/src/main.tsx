@@ -11,6 +11,7 @@ import "./styles/charts.css";
 import "./styles/pages.css";
 import "./styles/changes.css";
 import "./styles/inbox.css";
+import "./styles/notifications.css";
 import "./styles/responsive.css";
 import "./styles/print.css";
 

@@ -274,6 +274,8 @@ export type UserView = {
   orgId: number | null;
   orgName: string | null;
   active: boolean;
+  /** where e-mail notifications go */
+  email: string | null;
 };
 
 export type ImportPreview = {

@@ -4,6 +4,7 @@ import { homeOf, mayOpen } from "../auth/page-access.js";
 import { useSession, useUser } from "../auth/session.js";
 import { Link } from "../router/link.js";
 import { useLocation } from "../router/router.js";
+import { NotificationBell } from "../notifications/notification-bell.js";
 
 /** The menu, in order; each page shows only to the roles that may open it (auth/page-access). */
 const NAV: { to: string; label: string }[] = [
@@ -47,6 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
             })}
           </nav>
           <div className="user-box">
+            <NotificationBell />
             <span
               className="who"
               data-testid="current-user"

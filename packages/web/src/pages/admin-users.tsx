@@ -45,6 +45,7 @@ export function AdminUsers() {
           password: String(data.get("password")),
           role: String(data.get("role")),
           orgId: orgId ? Number(orgId) : null,
+          email: String(data.get("email") ?? "").trim() || null,
         },
       });
       setSaved(`Đã tạo tài khoản ${String(data.get("username"))}.`);
@@ -68,6 +69,10 @@ export function AdminUsers() {
           <div className="field">
             <label htmlFor="u-display">Họ và tên</label>
             <input id="u-display" name="displayName" type="text" required />
+          </div>
+          <div className="field">
+            <label htmlFor="u-email">E-mail nhận thông báo</label>
+            <input id="u-email" name="email" type="email" autoComplete="off" />
           </div>
           <div className="field">
             <label htmlFor="u-password">Mật khẩu ban đầu</label>
@@ -121,7 +126,10 @@ export function AdminUsers() {
             {(users.data?.items ?? []).map((u) => (
               <tr key={u.id}>
                 <td>{u.username}</td>
-                <td data-label="Họ tên">{u.displayName}</td>
+                <td data-label="Họ tên">
+                  {u.displayName}
+                  {u.email && <small className="user-email">{u.email}</small>}
+                </td>
                 <td data-label="Vai trò">
                   <select
                     aria-label={`Vai trò của ${u.username}`}
