@@ -21,7 +21,7 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.config.logLevel === "silent" ? false : { level: opts.config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: false,
+    trustProxy: opts.config.trustProxy,
   });
   installErrorHandler(app);
   installSecurityHeaders(app);

@@ -207,6 +207,20 @@ const effects: Record<string, () => Promise<void>> = {
     expect(loadConfig({ HOST: "0.0.0.0" }).cookieSecure).toBe(true);
     expect(loadConfig({ HOST: "0.0.0.0", GIAMSAT_COOKIE_SECURE: "no" }).cookieSecure).toBe(false);
   },
+  GIAMSAT_TRUST_PROXY: async () => {
+    const ipSeen = (env: Record<string, string>) =>
+      withHarness(env, async (h) => {
+        h.app.get("/ip-seen", async (request) => ({ ip: request.ip }));
+        const res = await h.app.inject({
+          url: "/ip-seen",
+          headers: { "x-forwarded-for": "203.0.113.9" },
+        });
+        return (res.json() as { ip: string }).ip;
+      });
+    expect(await ipSeen({})).toBe("127.0.0.1");
+    expect(await ipSeen({ GIAMSAT_TRUST_PROXY: "127.0.0.1" })).toBe("203.0.113.9");
+    expect(() => loadConfig({ GIAMSAT_TRUST_PROXY: "mọi người" })).toThrow(/GIAMSAT_TRUST_PROXY/);
+  },
   GIAMSAT_WEB_DIR: async () => {
     const web = dir("web-elsewhere");
     writeFileSync(path.join(web, "index.html"), "<!doctype html><p>bản dựng riêng</p>");

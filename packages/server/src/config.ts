@@ -38,6 +38,14 @@ const envSchema = z
       .default(20 * 1024 * 1024),
     GIAMSAT_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
     GIAMSAT_COOKIE_SECURE: flag.optional(),
+    GIAMSAT_TRUST_PROXY: z
+      .string()
+      .trim()
+      .regex(
+        /^(true|false|[\d.:a-fA-F/]+(\s*,\s*[\d.:a-fA-F/]+)*)$/,
+        "cần true, false hoặc địa chỉ/CIDR của proxy, cách nhau bởi dấu phẩy",
+      )
+      .optional(),
     GIAMSAT_WEB_DIR: z.string().min(1).optional(),
     GIAMSAT_DUE_SOON_DAYS: z.coerce.number().int().min(0).default(15),
     GIAMSAT_ORGS_FILE: z.string().min(1).optional(),
@@ -67,6 +75,11 @@ const envSchema = z
       sessionTtlMs: e.GIAMSAT_SESSION_TTL_HOURS * 3600_000,
       /** Secure cookies: on unless explicitly off (off by default only on loopback). */
       cookieSecure: e.GIAMSAT_COOKIE_SECURE ?? !isLoopback(e.HOST),
+      /**
+       * Fastify's `trustProxy`: whom to believe for X-Forwarded-For/-Proto (the client address
+       * the login throttle keys on, HTTPS for Secure cookies and HSTS); off by default.
+       */
+      trustProxy: trustProxyOf(e.GIAMSAT_TRUST_PROXY),
       webDir: e.GIAMSAT_WEB_DIR ? path.resolve(e.GIAMSAT_WEB_DIR) : defaultWebDir,
       dueSoonDays: e.GIAMSAT_DUE_SOON_DAYS,
       /** extra organisation directory entries (JSON), read once at start */
@@ -85,6 +98,13 @@ const envSchema = z
   });
 
 export type Config = z.output<typeof envSchema>;
+
+/** `true`, `false`, or the proxies' addresses/CIDRs (`127.0.0.1,10.0.0.0/8`). */
+function trustProxyOf(value: string | undefined): boolean | string[] {
+  if (value === undefined || value === "false") return false;
+  if (value === "true") return true;
+  return value.split(",").map((s) => s.trim());
+}
 
 /** Parses the environment; throws one Vietnamese message naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -20,6 +20,7 @@ export const serveCommand: Command = {
     "  GIAMSAT_UPLOAD_MAX_BYTES  dung lượng tối đa một tệp tải lên (mặc định 20 MB)",
     "  GIAMSAT_SESSION_TTL_HOURS thời hạn phiên đăng nhập (mặc định 12 giờ)",
     "  GIAMSAT_COOKIE_SECURE     cookie chỉ qua HTTPS (mặc định: bật, trừ khi HOST là loopback)",
+    "  GIAMSAT_TRUST_PROXY       địa chỉ/CIDR của reverse proxy được tin (X-Forwarded-For/-Proto)",
     "  GIAMSAT_WEB_DIR           thư mục giao diện đã build (mặc định packages/web/dist)",
     "  GIAMSAT_DUE_SOON_DAYS     số ngày của ngưỡng «sắp đến hạn» (mặc định 15)",
     "  GIAMSAT_SQLITE_SYNC       FULL: ghi đồng bộ từng giao dịch SQLite (mặc định NORMAL)",

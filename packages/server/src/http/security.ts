@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 
 /**
  * Strict headers on every response: no inline scripts or styles, no framing, no MIME sniffing,
- * no referrer leaking task addresses to other sites.
+ * no referrer leaking task addresses to other sites; HSTS over HTTPS.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
@@ -18,7 +18,11 @@ export const contentSecurityPolicy = [
 ].join("; ");
 
 export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook("onSend", async (_request, reply, payload) => {
+  app.addHook("onSend", async (request, reply, payload) => {
+    // Over HTTPS (directly, or through the trusted proxy: GIAMSAT_TRUST_PROXY) browsers are told
+    // to come back over HTTPS only.
+    if (request.protocol === "https")
+      reply.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     reply.header("Content-Security-Policy", contentSecurityPolicy);
     reply.header("X-Content-Type-Options", "nosniff");
     reply.header("Referrer-Policy", "same-origin");

@@ -15,7 +15,7 @@ import {
 import { isUnitRole, type Actor, type Role } from "./actor.js";
 import { nowIso, type Ctx } from "./context.js";
 import type { LoginLimiter } from "./login-limiter.js";
-import { verifyPassword } from "./password.js";
+import { hashPassword, verifyPassword } from "./password.js";
 
 export const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 const randomToken = (): string => randomBytes(32).toString("base64url");
@@ -43,22 +43,35 @@ export async function actorFor(ctx: Ctx, user: User, via: Actor["via"]): Promise
 
 export type LoginResult = { token: string; csrfToken: string; actor: Actor; expiresAt: string };
 
+/** A hash no password matches, verified for unknown accounts so they answer as slowly. */
+let decoyHash: Promise<string> | undefined;
+const decoy = () => (decoyHash ??= hashPassword(randomToken()));
+
+/**
+ * Logs in with a password. Existing, unknown, inactive and throttled accounts answer in the
+ * same time (one lookup and one scrypt verification each); logins and failed logins are audited.
+ */
 export async function login(
   ctx: Ctx,
   limiter: LoginLimiter,
   input: { username: string; password: string; ip: string },
 ): Promise<LoginResult> {
-  limiter.check(input.username, input.ip);
+  const refusal = limiter.refusal(input.username, input.ip);
   const user = await findUserByUsername(ctx.db, input.username);
-  const ok =
-    user !== undefined &&
-    user.active === 1 &&
-    (await verifyPassword(input.password, user.password_hash));
-  if (!ok || !user) {
+  const matches = await verifyPassword(input.password, user?.password_hash ?? (await decoy()));
+  if (refusal) throw refusal;
+  if (!user || user.active !== 1 || !matches) {
     limiter.fail(input.username, input.ip);
+    await recordAudit(ctx.db, {
+      actorId: null,
+      action: "auth.login_failed",
+      entity: "user",
+      entityId: user?.id ?? null,
+      after: { username: input.username.slice(0, 100), ip: input.ip },
+    });
     throw new DomainError("unauthenticated", "Tên đăng nhập hoặc mật khẩu không đúng.");
   }
-  limiter.succeed(input.username, input.ip);
+  limiter.succeed(input.username);
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(Date.now() + ctx.config.sessionTtlMs).toISOString();
@@ -68,6 +81,13 @@ export async function login(
     user_id: user.id,
     csrf_token: csrfToken,
     expires_at: expiresAt,
+  });
+  await recordAudit(ctx.db, {
+    actorId: user.id,
+    action: "auth.login",
+    entity: "user",
+    entityId: user.id,
+    after: { ip: input.ip },
   });
   return { token, csrfToken, actor: await actorFor(ctx, user, "session"), expiresAt };
 }

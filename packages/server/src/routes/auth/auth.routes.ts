@@ -46,7 +46,7 @@ export function authRoutes(t: RouteTable, ctx: Ctx): void {
       const common = {
         path: "/",
         sameSite: "lax" as const,
-        secure: ctx.config.cookieSecure,
+        secure: ctx.config.cookieSecure || request.protocol === "https",
         maxAge: Math.floor(ctx.config.sessionTtlMs / 1000),
       };
       reply.setCookie(SESSION_COOKIE, result.token, { ...common, httpOnly: true });

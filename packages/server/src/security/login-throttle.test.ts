@@ -1,0 +1,104 @@
+/**
+ * Issue 10, finding 7 (and the Low item on Secure cookies and HSTS): the login throttle keys on
+ * the real client address behind a trusted proxy, slows one account exponentially without
+ * locking its owner out for long, caps the failures from one address whatever the usernames,
+ * keeps bounded memory, and logins and failed logins are audited.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dialects } from "../../../db/src/test-support/index.js";
+import { LoginLimiter, LOGIN_LIMITS } from "../services/login-limiter.js";
+import { makeUser, startHarness, type Harness } from "../test-support/server-harness.js";
+
+describe("login limiter", () => {
+  it("doubles the wait after the free failures, capped, and forgets after a success", () => {
+    const limiter = new LoginLimiter();
+    const t0 = 1_000_000;
+    for (let i = 0; i < LOGIN_LIMITS.freeFailures; i++) {
+      expect(limiter.refusal("lanhdao", `10.0.0.${i}`, t0)).toBeNull();
+      limiter.fail("lanhdao", `10.0.0.${i}`, t0);
+    }
+    // After the free failures: 1 s, then 2 s, … (any spelling of the username).
+    expect(limiter.refusal("LanhDao", "10.0.1.1", t0 + 999)?.code).toBe("rate_limited");
+    expect(limiter.refusal("lanhdao", "10.0.1.1", t0 + 1000)).toBeNull();
+    limiter.fail("lanhdao", "10.0.1.1", t0 + 1000);
+    expect(limiter.refusal("lanhdao", "10.0.1.2", t0 + 2999)).not.toBeNull();
+    expect(limiter.refusal("lanhdao", "10.0.1.2", t0 + 3000)).toBeNull();
+    for (let i = 0; i < 40; i++) limiter.fail("lanhdao", `10.0.2.${i}`, t0);
+    // Never locked out for longer than the cap, however many failures.
+    expect(limiter.refusal("lanhdao", "10.0.3.1", t0 + LOGIN_LIMITS.maxDelayMs - 1)).not.toBeNull();
+    expect(limiter.refusal("lanhdao", "10.0.3.1", t0 + LOGIN_LIMITS.maxDelayMs)).toBeNull();
+    limiter.succeed("lanhdao");
+    limiter.fail("lanhdao", "10.0.4.1", t0 + LOGIN_LIMITS.maxDelayMs);
+    expect(limiter.refusal("lanhdao", "10.0.4.1", t0 + LOGIN_LIMITS.maxDelayMs)).toBeNull();
+  });
+
+  it("caps the failures from one address whatever the usernames", () => {
+    const limiter = new LoginLimiter();
+    for (let i = 0; i < LOGIN_LIMITS.ipMaxFailures; i++) limiter.fail(`u${i}`, "203.0.113.9", 0);
+    expect(limiter.refusal("nguoi-moi", "203.0.113.9", 1)?.code).toBe("rate_limited");
+    expect(limiter.refusal("nguoi-moi", "198.51.100.7", 1)).toBeNull();
+    expect(limiter.refusal("nguoi-moi", "203.0.113.9", LOGIN_LIMITS.ipWindowMs)).toBeNull();
+  });
+
+  it("keeps at most maxEntries accounts and addresses", () => {
+    const limiter = new LoginLimiter({ ...LOGIN_LIMITS, maxEntries: 100 });
+    for (let i = 0; i < 5000; i++) limiter.fail(`u${i}`, `10.${i >> 8}.${i & 255}.1`, i);
+    expect(limiter.size).toBeLessThanOrEqual(200);
+  });
+});
+
+describe.each(dialects())("login behind a trusted proxy (%s)", (dialect) => {
+  let h: Harness;
+  let user: Awaited<ReturnType<typeof makeUser>>;
+  beforeAll(async () => {
+    h = await startHarness(dialect, { GIAMSAT_TRUST_PROXY: "127.0.0.1" });
+    user = await makeUser(h.ctx, "leader");
+  });
+  afterAll(async () => h.close());
+
+  const attempt = (username: string, password: string, from: string, proto = "http") =>
+    h.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      headers: { "x-forwarded-for": from, "x-forwarded-proto": proto },
+      payload: { username, password },
+    });
+
+  it("many usernames from one address are capped; the real user elsewhere still logs in", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < LOGIN_LIMITS.ipMaxFailures + 5; i++)
+      statuses.push((await attempt(`doan-${i}`, "sai-mat-khau", "203.0.113.9")).statusCode);
+    expect(statuses.slice(0, LOGIN_LIMITS.ipMaxFailures).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(LOGIN_LIMITS.ipMaxFailures).every((s) => s === 429)).toBe(true);
+    const owner = await attempt(user.username, user.password, "198.51.100.7");
+    expect(owner.statusCode).toBe(200);
+  });
+
+  it("failures against one account slow it down; logins and failures are audited", async () => {
+    for (let i = 0; i < LOGIN_LIMITS.freeFailures; i++)
+      expect((await attempt(user.username, "sai", `192.0.2.${i}`)).statusCode).toBe(401);
+    const throttled = await attempt(user.username, user.password, "192.0.2.50");
+    expect(throttled.statusCode).toBe(429);
+    expect(throttled.json().message).toMatch(/thử lại sau \d+ giây/);
+    const audit = await h.ctx.db
+      .selectFrom("audit_events")
+      .select(["action", "after"])
+      .where("action", "in", ["auth.login", "auth.login_failed"])
+      .execute();
+    expect(audit.filter((a) => a.action === "auth.login")).toHaveLength(1);
+    expect(audit.filter((a) => a.action === "auth.login_failed").length).toBeGreaterThanOrEqual(
+      LOGIN_LIMITS.ipMaxFailures + LOGIN_LIMITS.freeFailures,
+    );
+    expect(JSON.stringify(audit)).toContain("192.0.2.0");
+  });
+
+  it("over HTTPS through the proxy the session cookie is Secure and HSTS is sent", async () => {
+    const other = await makeUser(h.ctx, "monitor");
+    const res = await attempt(other.username, other.password, "198.51.100.8", "https");
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers["set-cookie"])).toMatch(/giamsat_session=[^;]+;.*Secure/);
+    expect(res.headers["strict-transport-security"]).toMatch(/max-age=\d+/);
+    const plain = await attempt(other.username, other.password, "198.51.100.8", "http");
+    expect(plain.headers["strict-transport-security"]).toBeUndefined();
+  });
+});
