@@ -130,3 +130,63 @@ describe.each(dialects())("notifications: bell, mark read, preferences (%s)", (d
     expect(bad.status).toBe(400);
   });
 });
+
+describe.each(dialects())("holidays and a plan's reminder offsets (%s)", (dialect) => {
+  let h: Harness;
+  let plan: number;
+  let admin: Awaited<ReturnType<typeof makeUser>>;
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+    plan = await importSeed(h.ctx, "qd596");
+    admin = await makeUser(h.ctx, "admin");
+  });
+  afterAll(async () => h.close());
+
+  it("starts with 2026's holidays, and the administrator replaces them", async () => {
+    const start = await call(h.app, { url: "/api/holidays", headers: admin.headers });
+    expect(start.body.items).toContainEqual({ date: "2026-02-17", name: "Tết Nguyên đán" });
+    const items = [...start.body.items, { date: "2026-06-18", name: "Ngày nghỉ bù (thử nghiệm)" }];
+    const put = await call(h.app, {
+      method: "PUT",
+      url: "/api/holidays",
+      headers: admin.headers,
+      payload: { items },
+    });
+    expect(put.status).toBe(200);
+    expect(put.body.items).toHaveLength(items.length);
+    const twice = await call(h.app, {
+      method: "PUT",
+      url: "/api/holidays",
+      headers: admin.headers,
+      payload: { items: [...items, { date: "2026-06-18", name: "Lần hai" }] },
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.message).toContain("2026-06-18");
+  });
+
+  it("keeps a plan's offsets, checked", async () => {
+    const url = `/api/plans/${plan}/reminders`;
+    expect((await call(h.app, { url, headers: admin.headers })).body).toEqual({
+      planId: plan,
+      explicit: false,
+      reportDays: [5, 1],
+      deadlineDays: [15, 5, 1],
+      overdueEveryDays: 7,
+    });
+    const bad = await call(h.app, {
+      method: "PUT",
+      url,
+      headers: admin.headers,
+      payload: { reportDays: [0], deadlineDays: [15], overdueEveryDays: 7 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain("reportDays");
+    const put = await call(h.app, {
+      method: "PUT",
+      url,
+      headers: admin.headers,
+      payload: { reportDays: [1, 10], deadlineDays: [30], overdueEveryDays: 14 },
+    });
+    expect(put.body).toMatchObject({ explicit: true, reportDays: [10, 1], overdueEveryDays: 14 });
+  });
+});

@@ -438,6 +438,30 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       }),
     },
     { name: "GET /api/admin/outbox", allowed: ["admin"], request: get("/api/admin/outbox") },
+    { name: "GET /api/holidays", allowed: ["admin", "monitor"], request: get("/api/holidays") },
+    {
+      name: "PUT /api/holidays",
+      allowed: ["admin"],
+      request: async () => ({
+        method: "PUT",
+        url: "/api/holidays",
+        payload: { items: [{ date: "2026-01-01", name: "Tết Dương lịch" }] },
+      }),
+    },
+    {
+      name: "GET /api/plans/:id/reminders",
+      allowed: ["admin", "monitor"],
+      request: async () => ({ method: "GET", url: `/api/plans/${plan}/reminders` }),
+    },
+    {
+      name: "PUT /api/plans/:id/reminders",
+      allowed: ["admin"],
+      request: async () => ({
+        method: "PUT",
+        url: `/api/plans/${plan}/reminders`,
+        payload: { reportDays: [5, 1], deadlineDays: [15, 5, 1], overdueEveryDays: 7 },
+      }),
+    },
     {
       name: "DELETE /api/auth/tokens/:id",
       allowed: [],

@@ -11,6 +11,7 @@ import { importRoutes } from "./imports/imports.routes.js";
 import { inboxRoutes } from "./inbox/inbox.routes.js";
 import { linkRoutes } from "./links/links.routes.js";
 import { notificationRoutes } from "./notifications/notifications.routes.js";
+import { reminderSettingsRoutes } from "./notifications/reminder-settings.routes.js";
 import { planRoutes } from "./plans/plans.routes.js";
 import { reportRoutes } from "./reports/reports.routes.js";
 import { statsRoutes } from "./stats/stats.routes.js";
@@ -35,4 +36,5 @@ export function registerRoutes(t: RouteTable, ctx: Ctx): void {
   calendarRoutes(t, ctx);
   linkRoutes(t, ctx);
   notificationRoutes(t, ctx);
+  reminderSettingsRoutes(t, ctx);
 }

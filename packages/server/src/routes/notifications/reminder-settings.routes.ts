@@ -1,0 +1,64 @@
+import { dateInput } from "@giamsat/core";
+import { z } from "zod";
+import { idParams } from "../../http/query.js";
+import type { RouteTable } from "../../http/route.js";
+import {
+  holidaysFor,
+  reminderSettingsOf,
+  setHolidays,
+  setReminderSettings,
+} from "../../notifications/reminder-settings.service.js";
+import type { Ctx } from "../../services/context.js";
+
+const days = z.array(z.number().int()).max(10);
+
+export function reminderSettingsRoutes(t: RouteTable, ctx: Ctx): void {
+  t.add({
+    method: "GET",
+    url: "/api/holidays",
+    tag: "notifications",
+    summary: "Ngày nghỉ lễ, Tết: các ngày không tính là ngày làm việc khi nhắc việc",
+    access: "user",
+    handler: async ({ actor }) => holidaysFor(ctx, actor),
+  });
+
+  t.add({
+    method: "PUT",
+    url: "/api/holidays",
+    tag: "notifications",
+    summary: "Thay danh sách ngày nghỉ lễ, Tết (quản trị)",
+    access: "user",
+    body: z.object({
+      items: z
+        .array(z.object({ date: dateInput, name: z.string().trim().min(1).max(200) }))
+        .max(1000),
+    }),
+    handler: async ({ body, actor }) => setHolidays(ctx, actor, body.items),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/plans/:id/reminders",
+    tag: "notifications",
+    summary:
+      "Mốc nhắc việc của kế hoạch: số ngày làm việc trước hạn báo cáo, số ngày trước thời hạn nhiệm vụ, chu kỳ nhắc quá hạn",
+    access: "user",
+    params: idParams,
+    handler: async ({ params, actor }) => reminderSettingsOf(ctx, actor, params.id),
+  });
+
+  t.add({
+    method: "PUT",
+    url: "/api/plans/:id/reminders",
+    tag: "notifications",
+    summary: "Đặt mốc nhắc việc của kế hoạch (quản trị)",
+    access: "user",
+    params: idParams,
+    body: z.object({
+      reportDays: days,
+      deadlineDays: days,
+      overdueEveryDays: z.number().int(),
+    }),
+    handler: async ({ params, body, actor }) => setReminderSettings(ctx, actor, params.id, body),
+  });
+}
