@@ -2,6 +2,7 @@ export * from "./schema.js";
 export * from "./connection.js";
 export * from "./transaction.js";
 export * from "./migrate.js";
+export * from "./unique-violation.js";
 export * from "./repositories/user.repository.js";
 export * from "./repositories/session.repository.js";
 export * from "./repositories/token.repository.js";

@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { migrateToLatest } from "./migrate.js";
 import { migrationProvider } from "./migrations/index.js";
 import { rankLeadUnits } from "./repositories/lead-counts.js";
-import { buildOrganisation, buildTask, dialects, withTestDatabase } from "./test-support/index.js";
+import {
+  buildOrganisation,
+  buildReport,
+  buildTask,
+  buildUser,
+  dialects,
+  withTestDatabase,
+} from "./test-support/index.js";
 
 describe.each(dialects())("migrations (%s)", (dialect) => {
   it("are applied once and leave a working schema with foreign keys enforced", async () => {
@@ -47,6 +54,43 @@ describe.each(dialects())("migrations (%s)", (dialect) => {
       await buildTask(db, { lead_org_id: unit.id, due_date: "2026-05-30" });
       const after = await rankLeadUnits(db, { asOf: "2026-06-01" });
       expect(after.items[0]!.counts.overdue).toBe(before.items[0]!.counts.overdue + 1);
+    });
+  });
+
+  it("resolve duplicate reports written before one live report per period (0008)", async () => {
+    await withTestDatabase(dialect, async ({ db }) => {
+      const migrator = new Migrator({ db, provider: migrationProvider });
+      expect((await migrator.migrateTo("0008-report-supersedes-index")).error).toBeUndefined();
+      const task = await buildTask(db, { lead_org_id: (await buildOrganisation(db)).id });
+      const by = { task_id: task.id, submitted_by: (await buildUser(db)).id };
+      const pending = [await buildReport(db, by), await buildReport(db, by)];
+      const accepted = [
+        await buildReport(db, { ...by, period_key: "2026-02", status: "accepted" }),
+        await buildReport(db, { ...by, period_key: "2026-02", status: "accepted" }),
+      ];
+      const original = await buildReport(db, { ...by, period_key: "2026-01", status: "returned" });
+      const fixes = [1, 2, 3].map(async () =>
+        buildReport(db, {
+          ...by,
+          period_key: "2026-01",
+          status: "returned",
+          supersedes_id: original.id,
+        }),
+      );
+      const [f1, f2, f3] = await Promise.all(fixes);
+      expect((await migrateToLatest(db)).applied).toContain("0010-report-integrity");
+      const rows = await db
+        .selectFrom("progress_reports")
+        .select(["id", "superseded", "supersedes_id"])
+        .orderBy("id")
+        .execute();
+      const row = (id: number) => rows.find((r) => r.id === id)!;
+      expect([row(pending[0]!.id).superseded, row(pending[1]!.id).superseded]).toEqual([1, 0]);
+      expect([row(accepted[0]!.id).superseded, row(accepted[1]!.id).superseded]).toEqual([1, 0]);
+      const successors = [f1!, f2!, f3!].map((f) => row(f.id).supersedes_id);
+      expect(new Set(successors).size).toBe(3);
+      expect(row(original.id).superseded).toBe(1);
+      await expect(buildReport(db, by)).rejects.toThrow();
     });
   });
 

@@ -346,8 +346,12 @@ export interface ProgressReportsTable {
   submitted_by: number;
   submitted_at: string;
   status: ReportStatus;
-  /** the report this one corrects (reports are never edited in place) */
+  /** the report this one corrects (reports are never edited in place); at most one correction */
   supersedes_id: number | null;
+  /** 1 when a later report replaces this one (its correction); only live (0) reports count */
+  superseded: Generated<number>;
+  /** the submitting form's token: the same form sent twice is one report */
+  client_token: string | null;
 }
 
 export interface EvidenceTable {

@@ -8,6 +8,7 @@ import {
   startHarness,
   unitTask,
   type Harness,
+  freshPeriod,
 } from "./test-support/server-harness.js";
 
 describe.each(dialects())("authentication and CSRF (%s)", (dialect) => {
@@ -76,7 +77,7 @@ describe.each(dialects())("authentication and CSRF (%s)", (dialect) => {
       method: "POST",
       url: `/api/tasks/${own.taskId}/reports`,
       headers: staff.headers,
-      payload: report,
+      payload: { ...report, period: freshPeriod() },
     });
     expect(ok.status).toBe(201);
     const bad = await call(h.app, {

@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "./config.js";
 import { openRuntime } from "./runtime.js";
-import { importSeed, makeUser, unitTask } from "./test-support/server-harness.js";
+import { freshPeriod, importSeed, makeUser, unitTask } from "./test-support/server-harness.js";
 
 const cli = fileURLToPath(new URL("../../cli/bin/giamsat.js", import.meta.url));
 const built = fileURLToPath(new URL("../../cli/dist/main.js", import.meta.url));
@@ -56,7 +56,7 @@ describe("crash safety (sqlite)", () => {
           const res = await fetch(`${address}/api/tasks/${taskId}/reports`, {
             method: "POST",
             headers: { ...staff.headers, "content-type": "application/json" },
-            body: JSON.stringify({ state: "in_progress", summary }),
+            body: JSON.stringify({ period: freshPeriod(), state: "in_progress", summary }),
           });
           if (res.status === 201)
             acknowledged.push({ id: ((await res.json()) as { id: number }).id, summary });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrganisation, dialects } from "../../db/src/test-support/index.js";
 import type { Role } from "./services/actor.js";
 import { proposeChange } from "./services/change-request.service.js";
-import { submitReport } from "./services/report.service.js";
+import { reviewReport, submitReport } from "./services/report.service.js";
 import {
   call,
   FILES,
@@ -20,6 +20,7 @@ import {
   startHarness,
   unitTask,
   type Harness,
+  freshPeriod,
 } from "./test-support/server-harness.js";
 
 type Who = Role | "anonymous";
@@ -76,25 +77,25 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
   });
   afterAll(async () => h.close());
 
-  const staffActor = async () => {
+  const actorOf = async (role: Role) => {
     const { actorFor } = await import("./services/auth.service.js");
     const user = await h.ctx.db
       .selectFrom("users")
       .selectAll()
-      .where("id", "=", users.unit_staff.user.id)
+      .where("id", "=", users[role].user.id)
       .executeTakeFirstOrThrow();
     return actorFor(h.ctx, user, "token");
   };
   const freshReport = async (files: { fileName: string; content: Buffer }[] = []) =>
     submitReport(
       h.ctx,
-      await staffActor(),
+      await actorOf("unit_staff"),
       own.taskId,
-      { state: "in_progress", summary: "Đang triển khai", evidence: [] },
+      { period: freshPeriod(), state: "in_progress", summary: "Đang triển khai", evidence: [] },
       files,
     );
   const freshChange = async () =>
-    proposeChange(h.ctx, await staffActor(), own.taskId, {
+    proposeChange(h.ctx, await actorOf("unit_staff"), own.taskId, {
       kind: "change_output",
       reason: "Điều chỉnh sản phẩm",
       output: "Báo cáo mới",
@@ -228,7 +229,12 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       request: async () => ({
         method: "POST",
         url: `/api/tasks/${own.taskId}/reports`,
-        payload: { state: "in_progress", summary: "Tiến độ 50%", progress: 50 },
+        payload: {
+          period: freshPeriod(),
+          state: "in_progress",
+          summary: "Tiến độ 50%",
+          progress: 50,
+        },
       }),
     },
     {
@@ -273,6 +279,18 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
         url: `/api/reports/${(await freshReport()).id}/review`,
         payload: { decision: "return", comment: "Bổ sung minh chứng" },
       }),
+    },
+    {
+      name: "POST /api/reports/:id/review/undo",
+      allowed: ["monitor"],
+      request: async () => {
+        const report = await freshReport();
+        await reviewReport(h.ctx, await actorOf("monitor"), report.id, {
+          decision: "return",
+          comment: "Bổ sung minh chứng",
+        });
+        return { method: "POST", url: `/api/reports/${report.id}/review/undo` };
+      },
     },
     { name: "GET /api/reports", allowed: "all", request: get("/api/reports?status=submitted") },
     {

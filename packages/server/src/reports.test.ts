@@ -163,6 +163,7 @@ describe.each(dialects())("reporting, verification and change requests (%s)", (d
   it("a returned report moves nothing; its correction, once accepted, completes the task; all audited", async () => {
     const statusBefore = (await detail()).status;
     const first = await submit({
+      period: "2026-11",
       state: "completed",
       completedOn: "2026-04-10",
       summary: "Đã hoàn thành",

@@ -116,8 +116,25 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
         .poll(() => current.getByRole("link", { name: /bien-ban-nghiem-thu-\d\.png/ }).count())
         .toBe(1);
       await current.getByRole("img", { name: /bien-ban-nghiem-thu-\d\.png/ }).waitFor();
+      // a single "a" (Telex typists press it constantly) decides nothing
       await page.keyboard.press("a");
+      expect(await page.getByRole("alertdialog").count()).toBe(0);
+      expect(await page.getByTestId("review-current").count()).toBe(1);
+      // Alt+Shift+A asks for a visible confirmation; Escape cancels it
+      await page.keyboard.press("Alt+Shift+KeyA");
+      const confirm = page.getByRole("alertdialog", { name: "Xác nhận quyết định" });
+      await confirm.waitFor();
+      await page.keyboard.press("Escape");
+      await confirm.waitFor({ state: "detached" });
+      // the button accepts; the decision can be undone, and accepted again
+      await current.getByRole("button", { name: "Chấp nhận" }).click();
       await page.getByText("Không còn báo cáo nào chờ duyệt.").waitFor();
+      await page.getByRole("button", { name: "Hoàn tác" }).click();
+      await current.waitFor();
+      await page.keyboard.press("Alt+Shift+KeyA");
+      await confirm.getByRole("button", { name: "Xác nhận chấp nhận" }).click();
+      await page.getByText("Không còn báo cáo nào chờ duyệt.").waitFor();
+      await page.getByRole("status").filter({ hasText: "Đã chấp nhận báo cáo số" }).waitFor();
       expect(errors).toEqual([]);
     });
 

@@ -21,15 +21,14 @@ describe("Vietnamese date forms", () => {
   it("formats a month", () => expect(formatMonth("2026-05-19")).toBe("Tháng 5/2026"));
   it("rejects a non-date", () =>
     expect(() => formatDate("2026-02-30")).toThrow(/Ngày không hợp lệ/));
-});
 
-describe("formatPeriodKey", () => {
   it.each([
+    ["2026-12", "Tháng 12/2026"],
     ["2026-05", "Tháng 5/2026"],
-    ["2026-Q2", "Quý II/2026"],
+    ["2026-Q4", "Quý IV/2026"],
+    ["2027-Q1", "Quý I/2027"],
     ["2026", "Năm 2026"],
-    ["khác", "khác"],
-  ])("%s → %s", (key, label) => {
-    expect(formatPeriodKey(key)).toBe(label);
-  });
+    ["2026-13", "2026-13"],
+    ["không rõ", "không rõ"],
+  ])("formatPeriodKey(%s) = %s", (key, text) => expect(formatPeriodKey(key)).toBe(text));
 });

@@ -28,11 +28,20 @@ export function formatMonth(iso: string): string {
   return `Tháng ${month}/${year}`;
 }
 
-/** A report's period key in words: `2026-05` → `Tháng 5/2026`, `2026-Q2` → `Quý II/2026`. */
+const PERIOD_KEY_FORM = /^(\d{4})(?:-(\d{2})|-Q([1-4]))?$/;
+
+/**
+ * A reporting period's key as people write it: `2026-12` → `Tháng 12/2026`, `2026-Q4` →
+ * `Quý IV/2026`, `2026` → `Năm 2026`. The one period formatter, used by the server and the web
+ * app alike; an unrecognised key is returned as it is.
+ */
 export function formatPeriodKey(key: string): string {
-  const m = /^(\d{4})(?:-(\d{2})|-Q([1-4]))?$/.exec(key);
+  const m = PERIOD_KEY_FORM.exec(key);
   if (!m) return key;
-  if (m[2]) return `Tháng ${Number(m[2])}/${m[1]}`;
+  if (m[2]) {
+    const month = Number(m[2]);
+    return month >= 1 && month <= 12 ? `Tháng ${month}/${m[1]}` : key;
+  }
   if (m[3]) return formatQuarter(Number(m[1]), Number(m[3]));
   return `Năm ${m[1]}`;
 }

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database, NewProgressReport, ProgressReport, ReportStatus } from "../schema.js";
 import { applyTaskFilter, type TaskFilter } from "./task-filter.js";
 
@@ -75,17 +75,8 @@ export async function listReports(
     c = c.where("progress_reports.task_id", "in", ids);
   }
   if (f.latestOnly) {
-    const notSuperseded = (eb: ExpressionBuilder<Database, "progress_reports">) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("progress_reports as newer")
-            .select("newer.id")
-            .whereRef("newer.supersedes_id", "=", "progress_reports.id"),
-        ),
-      );
-    q = q.where(notSuperseded);
-    c = c.where(notSuperseded);
+    q = q.where("progress_reports.superseded", "=", 0);
+    c = c.where("progress_reports.superseded", "=", 0);
   }
   if (f.includeConfidential === false) {
     const confidential = db
@@ -231,14 +222,79 @@ export async function firstAcceptedReceipts(
   return rows.map((r) => ({ ...r, lead_org_id: r.lead_org_id as number, first_at: r.first_at }));
 }
 
-/** True when a later report corrects this one. */
-export async function isSuperseded(db: Db, id: number): Promise<boolean> {
-  const row = await db
+/** The report that corrects this one, if any (a report has at most one correction). */
+export async function findCorrection(db: Db, id: number): Promise<{ id: number } | undefined> {
+  return db
     .selectFrom("progress_reports")
     .select("id")
     .where("supersedes_id", "=", id)
     .executeTakeFirst();
-  return row !== undefined;
+}
+
+/** Marks a report replaced by a later one (its correction): it leaves the live reports. */
+export async function markSuperseded(db: Db, id: number): Promise<void> {
+  await db.updateTable("progress_reports").set({ superseded: 1 }).where("id", "=", id).execute();
+}
+
+/**
+ * The live (not superseded) reports of a task for a period with a given status: at most one
+ * pending and one accepted (unique partial indexes, migration 0010).
+ */
+export async function liveReportsFor(
+  db: Db,
+  taskId: number,
+  periodKey: string,
+  status: ReportStatus,
+): Promise<ReportWithNames[]> {
+  return reportsQuery(db)
+    .where("progress_reports.task_id", "=", taskId)
+    .where("progress_reports.period_key", "=", periodKey)
+    .where("progress_reports.status", "=", status)
+    .where("progress_reports.superseded", "=", 0)
+    .orderBy("progress_reports.id")
+    .execute();
+}
+
+/** A task's accepted reports for a period, live or superseded. */
+export async function acceptedReportsFor(
+  db: Db,
+  taskId: number,
+  periodKey: string,
+): Promise<{ id: number; supersedes_id: number | null }[]> {
+  return db
+    .selectFrom("progress_reports")
+    .select(["id", "supersedes_id"])
+    .where("task_id", "=", taskId)
+    .where("period_key", "=", periodKey)
+    .where("status", "=", "accepted")
+    .execute();
+}
+
+/** The ids of the reports this one corrects, directly or through earlier corrections. */
+export async function correctedChain(db: Db, report: { supersedes_id: number | null }) {
+  const chain: number[] = [];
+  for (let id = report.supersedes_id; id !== null && !chain.includes(id);) {
+    chain.push(id);
+    const row = await db
+      .selectFrom("progress_reports")
+      .select("supersedes_id")
+      .where("id", "=", id)
+      .executeTakeFirst();
+    id = row?.supersedes_id ?? null;
+  }
+  return chain;
+}
+
+/** The report a user already sent with this form token (a form sent twice is one report). */
+export async function findByClientToken(
+  db: Db,
+  userId: number,
+  token: string,
+): Promise<ReportWithNames | undefined> {
+  return reportsQuery(db)
+    .where("progress_reports.submitted_by", "=", userId)
+    .where("progress_reports.client_token", "=", token)
+    .executeTakeFirst();
 }
 
 /** The reports sent for these tasks in these periods (any status), oldest first. */

@@ -26,3 +26,18 @@ export async function listReviews(
     .orderBy("reviews.id")
     .execute();
 }
+
+/** A report's latest review (its current decision), if any. */
+export async function latestReview(db: Db, reportId: number): Promise<Review | undefined> {
+  return db
+    .selectFrom("reviews")
+    .selectAll()
+    .where("report_id", "=", reportId)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+}
+
+/** Removes an undone review (the audit event keeps what it said). */
+export async function deleteReview(db: Db, id: number): Promise<void> {
+  await db.deleteFrom("reviews").where("id", "=", id).execute();
+}

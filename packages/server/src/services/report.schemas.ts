@@ -36,6 +36,15 @@ export const reportInput = z
     proposals: z.string().trim().max(20000).optional(),
     evidence: z.array(evidenceRef).max(50).default([]),
     supersedes: z.number().int().positive().optional(),
+    clientToken: z
+      .string()
+      .trim()
+      .min(8)
+      .max(100)
+      .optional()
+      .describe(
+        "Mã của lần mở biểu mẫu: gửi lại cùng mã trả về báo cáo đã ghi, không tạo báo cáo mới",
+      ),
   })
   .superRefine((r, ctx) => {
     if (r.state === "completed" && !r.completedOn) {

@@ -2,6 +2,7 @@ import {
   checkPeriodInPlanYears,
   ConflictError,
   ForbiddenError,
+  formatPeriodKey,
   NotFoundError,
   periodFromKey,
   periodOf,
@@ -14,7 +15,9 @@ import {
   insertEvidence,
   insertReport,
   insertReview,
-  isSuperseded,
+  findByClientToken,
+  isUniqueViolation,
+  markSuperseded,
   listReports,
   planYears,
   recordAudit,
@@ -28,9 +31,10 @@ import { canSeeConfidential, isUnitRole, requireRole, type Actor } from "./actor
 import { calendarOf } from "./calendar.service.js";
 import { deliverInAppNow, queueReportReviewed } from "../notifications/events.js";
 import { nowIso, type Ctx } from "./context.js";
-import { storeEvidenceFile, type StoredFile } from "./evidence.store.js";
+import { checkEvidenceFile, storeEvidenceFile, type StoredFile } from "./evidence.store.js";
 import type { ReportInput, ReviewInput } from "./report.schemas.js";
 import { reportView, reportViews, type ReportView } from "./report.view.js";
+import { checkCorrection, checkOneLiveReport, checkSingleAccepted } from "./report.integrity.js";
 import { loadTaskScope } from "./task-access.js";
 
 export type UploadedEvidence = { fileName: string; content: Buffer };
@@ -63,8 +67,14 @@ export async function submitReport(
   if (input.completedOn && input.completedOn > vietnamDay()) {
     throw new ValidationError("completedOn: ngày hoàn thành không được sau ngày hôm nay.");
   }
+  if (input.clientToken) {
+    const sent = await findByClientToken(ctx.db, actor.userId, input.clientToken);
+    if (sent) return loadReportView(ctx, sent.id);
+  }
+  const units = new Set(actor.units ?? []);
+  const orgId = task.unitIds.find((u) => units.has(u)) ?? actor.orgId;
   const calendar = await calendarOf(ctx, task.plan_id);
-  const period = input.period
+  let period = input.period
     ? periodFromKey(input.period, calendar)
     : periodOf(vietnamDay(), calendar);
   if (input.period) {
@@ -78,16 +88,24 @@ export async function submitReport(
         `supersedes: báo cáo ${input.supersedes} không thuộc nhiệm vụ này.`,
       );
     }
+    if (input.period && input.period !== previous.period_key) {
+      throw new ValidationError(
+        `period: báo cáo sửa đổi phải cùng kỳ với báo cáo số ${previous.id} (${formatPeriodKey(previous.period_key)}).`,
+      );
+    }
+    await checkCorrection(ctx.db, previous, orgId);
+    period = periodFromKey(previous.period_key, calendar);
   }
+  for (const f of files) checkEvidenceFile(f.fileName, f.content, ctx.config.uploadMaxBytes);
+  await checkOneLiveReport(ctx.db, taskId, period.key, input.supersedes);
   const stored: StoredFile[] = [];
   for (const f of files) {
     stored.push(
       await storeEvidenceFile(ctx.config.dataDir, f.fileName, f.content, ctx.config.uploadMaxBytes),
     );
   }
-  const units = new Set(actor.units ?? []);
-  const orgId = task.unitIds.find((u) => units.has(u)) ?? actor.orgId;
-  const { id, evidence } = await inTransaction(ctx.db, async (trx) => {
+  const written = await inTransaction(ctx.db, async (trx) => {
+    if (input.supersedes !== undefined) await markSuperseded(trx, input.supersedes);
     const reportId = await insertReport(trx, {
       task_id: taskId,
       org_id: orgId,
@@ -102,6 +120,7 @@ export async function submitReport(
       submitted_at: nowIso(),
       status: "submitted",
       supersedes_id: input.supersedes ?? null,
+      client_token: input.clientToken ?? null,
     });
     const evidence = await insertEvidence(trx, [
       ...stored.map((s) => ({
@@ -134,7 +153,22 @@ export async function submitReport(
       },
     });
     return { id: reportId, evidence };
+  }).catch(async (error: unknown) => {
+    if (!isUniqueViolation(error)) throw error;
+    // another request wrote first: the same form (its report is the answer) or a rival report
+    const sent = input.clientToken
+      ? await findByClientToken(ctx.db, actor.userId, input.clientToken)
+      : undefined;
+    if (sent) return sent.id;
+    if (input.supersedes !== undefined) {
+      const previous = await findReport(ctx.db, input.supersedes);
+      if (previous) await checkCorrection(ctx.db, previous, orgId);
+    }
+    await checkOneLiveReport(ctx.db, taskId, period.key, input.supersedes);
+    throw error;
   });
+  if (typeof written === "number") return loadReportView(ctx, written);
+  const { id, evidence } = written;
   // A new report has no reviews yet: only its row (with the unit's and submitter's names) is read back.
   const report = await findReport(ctx.db, id);
   if (!report) throw new NotFoundError(`Không tìm thấy báo cáo số hiệu ${id}.`);
@@ -173,8 +207,9 @@ export async function reviewReport(
     if (!report) throw new NotFoundError(`Không tìm thấy báo cáo số hiệu ${id}.`);
     if (report.status !== "submitted")
       throw new ConflictError("Báo cáo này đã được xử lý trước đó.");
-    if (await isSuperseded(trx, id))
+    if (report.superseded)
       throw new ConflictError("Báo cáo này đã được thay thế bằng một báo cáo sửa đổi.");
+    if (input.decision === "accept") await checkSingleAccepted(trx, report);
     const before = await taskCompletedOn(trx, report.task_id);
     const status: ReportStatus = input.decision === "accept" ? "accepted" : "returned";
     await insertReview(trx, {

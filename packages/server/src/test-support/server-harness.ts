@@ -170,3 +170,13 @@ export async function unitTask(
     .executeTakeFirstOrThrow();
   return { taskId: row.id, unitId: row.lead_org_id as number };
 }
+
+let periods = 0;
+/**
+ * A monthly period key not handed out before in this process (2001-01, 2001-02, …): a task keeps
+ * one live report per period, so tests that send many reports on one task give each its own.
+ */
+export function freshPeriod(): string {
+  const n = periods++;
+  return `${2001 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
+}

@@ -155,6 +155,7 @@ export type ReportView = {
   submittedBy: { id: number; name: string | null };
   submittedAt: string;
   status: "submitted" | "accepted" | "returned";
+  supersedesId: number | null;
   evidence: EvidenceView[];
   reviews: ReviewView[];
 };

@@ -1,3 +1,4 @@
+import { formatPeriodKey } from "@giamsat/core";
 import type { ReportView } from "../api/types.js";
 import { formatDate, formatDateTime } from "../format/date.format.js";
 import { REPORT_STATE_LABELS, REVIEW_STATE_LABELS } from "../format/status.format.js";
@@ -15,7 +16,7 @@ export function ReportHistory({ reports }: { reports: ReportView[] }) {
             <span className={`chip r-${r.status}`}>
               {REVIEW_STATE_LABELS[r.status] ?? r.status}
             </span>{" "}
-            <strong>Kỳ {r.period}</strong> · {REPORT_STATE_LABELS[r.state] ?? r.state}
+            <strong>{formatPeriodKey(r.period)}</strong> · {REPORT_STATE_LABELS[r.state] ?? r.state}
             {r.progress !== null ? ` · ${r.progress}%` : ""}
             {r.completedOn ? ` · hoàn thành ngày ${formatDate(r.completedOn)}` : ""}
           </p>

@@ -13,6 +13,7 @@ const ACTIONS: Record<string, string> = {
   "report.submit": "Gửi báo cáo tiến độ",
   "report.accept": "Chấp nhận báo cáo",
   "report.return": "Trả lại báo cáo",
+  "report.review_undo": "Hoàn tác quyết định thẩm định",
   "link.confirm": "Xác nhận liên kết nhiệm vụ",
   "link.reject": "Bác liên kết nhiệm vụ",
 };

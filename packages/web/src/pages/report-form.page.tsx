@@ -3,6 +3,7 @@ import type { ReportingCalendar } from "@giamsat/core";
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
+import { newFormToken } from "../api/form-token.js";
 import type { TaskDetail } from "../api/types.js";
 import { uploadForm } from "../api/upload.js";
 import { useResource } from "../api/use-resource.js";
@@ -39,6 +40,7 @@ export function ReportFormPage({ taskId }: { taskId: string }) {
   const [state, setState] = useState("in_progress");
   const [files, setFiles] = useState<File[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
+  const [clientToken] = useState(newFormToken);
   const [error, setError] = useState<Error | null>(null);
 
   if (task.error) return <ErrorBox error={task.error} />;
@@ -83,6 +85,7 @@ export function ReportFormPage({ taskId }: { taskId: string }) {
         })),
         ...lines(String(data.get("links") ?? "")).map((url) => ({ kind: "link" as const, url })),
       ],
+      clientToken,
     };
     const form = new FormData();
     form.set("data", JSON.stringify(report));

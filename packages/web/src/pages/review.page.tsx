@@ -3,16 +3,28 @@ import { api } from "../api/client.js";
 import type { Page, ReportWithTask } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Empty, Loading } from "../components/feedback.js";
-import { EvidencePreview } from "../components/evidence-preview.js";
-import { formatDate, formatDateTime } from "../format/date.format.js";
-import { REPORT_STATE_LABELS } from "../format/status.format.js";
-import { Link } from "../router/link.js";
+import { ReviewReport } from "../components/review-report.js";
+import { formatDateTime } from "../format/date.format.js";
+import { formatPeriodKey } from "@giamsat/core";
+
+type Decision = "accept" | "return";
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.isContentEditable);
 
-/** The monitoring department's queue: submitted reports, oldest first; j/k move, a accepts, r returns. */
+const DECIDED: Record<Decision, string> = { accept: "Đã chấp nhận", return: "Đã trả lại" };
+const ASK: Record<Decision, string> = { accept: "Chấp nhận", return: "Trả lại" };
+
+const taskLabel = (r: ReportWithTask) =>
+  `${r.task.number ? `nhiệm vụ ${r.task.number}` : "nhiệm vụ"} (${formatPeriodKey(r.period)})`;
+
+/**
+ * The monitoring department's queue: submitted reports, oldest first. j/k move between reports;
+ * a decision is a button, or Alt+Shift+A / Alt+Shift+R followed by a visible confirmation — never
+ * a single key, which people typing Vietnamese with Telex press all the time. The last decision
+ * can be undone for a short while (the server keeps the window and audits the undo).
+ */
 export function ReviewPage() {
   const queue = useResource("review-queue", (signal) =>
     api<Page<ReportWithTask>>("/api/reports", {
@@ -23,15 +35,22 @@ export function ReviewPage() {
   const [index, setIndex] = useState(0);
   const [comment, setComment] = useState("");
   const [error, setError] = useState<Error | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [last, setLast] = useState<{ report: ReportWithTask; decision: Decision } | null>(null);
+  const [confirming, setConfirming] = useState<Decision | null>(null);
   const [busy, setBusy] = useState(false);
   const commentRef = useRef<HTMLTextAreaElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
   const items = [...(queue.data?.items ?? [])].sort((a, b) =>
     a.submittedAt.localeCompare(b.submittedAt),
   );
   const current = items[Math.min(index, items.length - 1)];
 
-  const decide = async (decision: "accept" | "return") => {
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  const decide = async (decision: Decision) => {
+    setConfirming(null);
     if (!current || busy) return;
     if (decision === "return" && !comment.trim()) {
       setError(new Error("Nhập lý do trả lại để đơn vị biết cần bổ sung gì."));
@@ -44,10 +63,23 @@ export function ReviewPage() {
       await api(`/api/reports/${current.id}/review`, {
         body: { decision, comment: comment.trim() || undefined },
       });
-      setDone(
-        `${decision === "accept" ? "Đã chấp nhận" : "Đã trả lại"} báo cáo nhiệm vụ ${current.task.number ?? ""}.`,
-      );
+      setLast({ report: current, decision });
       setComment("");
+      queue.reload();
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const undo = async () => {
+    if (!last || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/reports/${last.report.id}/review/undo`, { method: "POST" });
+      setLast(null);
       queue.reload();
     } catch (e) {
       setError(e as Error);
@@ -58,14 +90,25 @@ export function ReviewPage() {
 
   const keys = useRef<(e: KeyboardEvent) => void>(() => undefined);
   keys.current = (e: KeyboardEvent) => {
-    if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === "Escape" && confirming) {
+      setConfirming(null);
+      return;
+    }
+    // a decision needs Alt+Shift and a confirmation; e.code keeps it layout-independent
+    if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey) {
+      if (e.code === "KeyA") {
+        e.preventDefault();
+        setConfirming("accept");
+      } else if (e.code === "KeyR") {
+        e.preventDefault();
+        if (comment.trim()) setConfirming("return");
+        else commentRef.current?.focus();
+      }
+      return;
+    }
+    if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey || confirming) return;
     if (e.key === "j") setIndex((i) => Math.min(i + 1, Math.max(items.length - 1, 0)));
     else if (e.key === "k") setIndex((i) => Math.max(i - 1, 0));
-    else if (e.key === "a") void decide("accept");
-    else if (e.key === "r") {
-      e.preventDefault();
-      commentRef.current?.focus();
-    } else return;
   };
   useEffect(() => {
     const listener = (e: KeyboardEvent) => keys.current(e);
@@ -83,14 +126,20 @@ export function ReviewPage() {
           </p>
         </div>
         <p className="kbd-help">
-          Phím tắt: <kbd>j</kbd>/<kbd>k</kbd> báo cáo sau/trước · <kbd>a</kbd> chấp nhận ·{" "}
-          <kbd>r</kbd> nhập lý do trả lại
+          Phím tắt: <kbd>j</kbd>/<kbd>k</kbd> báo cáo sau/trước · <kbd>Alt</kbd>+<kbd>Shift</kbd>+
+          <kbd>A</kbd> chấp nhận · <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>R</kbd> trả lại (đều hỏi xác
+          nhận)
         </p>
       </div>
-      {done && (
-        <p className="alert success" role="status">
-          {done}
-        </p>
+      {last && (
+        <div className="alert success undo-bar" role="status">
+          <span>
+            {DECIDED[last.decision]} báo cáo số {last.report.id}, {taskLabel(last.report)}.
+          </span>
+          <button type="button" className="secondary" disabled={busy} onClick={() => void undo()}>
+            Hoàn tác
+          </button>
+        </div>
       )}
       <ErrorBox error={queue.error} />
       {queue.loading && !queue.data && <Loading />}
@@ -111,42 +160,15 @@ export function ReviewPage() {
                   </strong>{" "}
                   — {r.orgName ?? ""}
                   <br />
-                  <span className="muted">Gửi {formatDateTime(r.submittedAt)}</span>
+                  <span className="muted">
+                    {formatPeriodKey(r.period)} · gửi {formatDateTime(r.submittedAt)}
+                  </span>
                 </button>
               </li>
             ))}
           </ol>
           <article className="card" aria-labelledby="review-title" data-testid="review-current">
-            <h2 id="review-title">
-              <Link to={`/nhiem-vu/${current.task.id}`}>
-                {current.task.number ? `Nhiệm vụ ${current.task.number}: ` : ""}
-                {current.task.name}
-              </Link>
-            </h2>
-            <p>
-              <strong>Kỳ {current.period}</strong> ·{" "}
-              {REPORT_STATE_LABELS[current.state] ?? current.state}
-              {current.progress !== null ? ` · ${current.progress}%` : ""}
-              {current.completedOn ? ` · hoàn thành ngày ${formatDate(current.completedOn)}` : ""}
-            </p>
-            <p className="muted">
-              {current.orgName ?? ""}{" "}
-              {current.submittedBy.name ? `· ${current.submittedBy.name}` : ""} ·{" "}
-              {formatDateTime(current.submittedAt)}
-            </p>
-            <p>{current.summary}</p>
-            {current.difficulties && (
-              <p>
-                <strong>Khó khăn:</strong> {current.difficulties}
-              </p>
-            )}
-            {current.proposals && (
-              <p>
-                <strong>Kiến nghị:</strong> {current.proposals}
-              </p>
-            )}
-            <h3>Minh chứng</h3>
-            <EvidencePreview items={current.evidence} />
+            <ReviewReport report={current} />
             <div className="field">
               <label htmlFor="review-comment">Nhận xét (bắt buộc khi trả lại)</label>
               <textarea
@@ -157,19 +179,41 @@ export function ReviewPage() {
               />
             </div>
             <ErrorBox error={error} />
-            <div className="actions">
-              <button type="button" disabled={busy} onClick={() => void decide("accept")}>
-                Chấp nhận
-              </button>
-              <button
-                type="button"
-                className="danger"
-                disabled={busy}
-                onClick={() => void decide("return")}
-              >
-                Trả lại
-              </button>
-            </div>
+            {confirming ? (
+              <div className="alert confirm" role="alertdialog" aria-label="Xác nhận quyết định">
+                <p>
+                  {ASK[confirming]} báo cáo số {current.id}, {taskLabel(current)}?
+                </p>
+                <div className="actions">
+                  <button
+                    type="button"
+                    ref={confirmRef}
+                    className={confirming === "return" ? "danger" : undefined}
+                    disabled={busy}
+                    onClick={() => void decide(confirming)}
+                  >
+                    Xác nhận {ASK[confirming].toLowerCase()}
+                  </button>
+                  <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+                    Huỷ (Esc)
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <div className="actions">
+                <button type="button" disabled={busy} onClick={() => void decide("accept")}>
+                  Chấp nhận
+                </button>
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={busy}
+                  onClick={() => void decide("return")}
+                >
+                  Trả lại
+                </button>
+              </div>
+            )}
           </article>
         </div>
       )}

@@ -12,6 +12,7 @@ import {
   reviewReport,
   submitReport,
 } from "../../services/report.service.js";
+import { UNDO_MINUTES, undoReview } from "../../services/review-undo.service.js";
 
 const multipartReport = z.object({
   data: z.string().describe("Báo cáo dạng JSON, cùng cấu trúc với thân JSON"),
@@ -59,6 +60,19 @@ export function reportRoutes(t: RouteTable, ctx: Ctx): void {
     params: idParams,
     body: reviewInput,
     handler: async ({ params, body, actor }) => reviewReport(ctx, actor, params.id, body),
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/reports/:id/review/undo",
+    tag: "reports",
+    summary: `Người thẩm định hoàn tác quyết định của mình trong vòng ${UNDO_MINUTES} phút (báo cáo trở lại chờ duyệt; ghi nhật ký)`,
+    access: "user",
+    params: idParams,
+    handler: async ({ params, actor }) => {
+      await undoReview(ctx, actor, params.id);
+      return getReportFor(ctx, actor, params.id);
+    },
   });
 
   t.add({

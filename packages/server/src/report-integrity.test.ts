@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dialects } from "../../db/src/test-support/index.js";
+import {
+  call,
+  importSeed,
+  makeUser,
+  startHarness,
+  type Harness,
+} from "./test-support/server-harness.js";
+
+type User = Awaited<ReturnType<typeof makeUser>>;
+
+/** Issue 9 point 1 and issue 10 point 5: one live report per task and period. */
+describe.each(dialects())("one live report per task and period (%s)", (dialect) => {
+  let h: Harness;
+  let taskId: number;
+  let lead: User;
+  let coordinator: User;
+  let monitor: User;
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+    const plan = await importSeed(h.ctx, "qd596");
+    // a task of the seed with a lead unit and a coordinating unit
+    const row = await h.ctx.db
+      .selectFrom("tasks")
+      .innerJoin("task_orgs", "task_orgs.task_id", "tasks.id")
+      .select(["tasks.id", "tasks.lead_org_id", "task_orgs.org_id"])
+      .where("tasks.plan_id", "=", plan)
+      .where("tasks.kind", "=", "time-bound")
+      .where("task_orgs.role", "=", "coordinator")
+      .where("task_orgs.org_id", "is not", null)
+      .where("tasks.lead_org_id", "is not", null)
+      .whereRef("task_orgs.org_id", "!=", "tasks.lead_org_id")
+      .orderBy("tasks.ordinal")
+      .executeTakeFirstOrThrow();
+    taskId = row.id;
+    lead = await makeUser(h.ctx, "unit_staff", row.lead_org_id);
+    coordinator = await makeUser(h.ctx, "unit_staff", row.org_id);
+    monitor = await makeUser(h.ctx, "monitor");
+  });
+  afterAll(async () => h.close());
+
+  const submit = (payload: object, user = lead) =>
+    call(h.app, {
+      method: "POST",
+      url: `/api/tasks/${taskId}/reports`,
+      headers: user.headers,
+      payload: { state: "in_progress", summary: "Đang triển khai", ...payload },
+    });
+  const review = (id: number, decision: "accept" | "return") =>
+    call(h.app, {
+      method: "POST",
+      url: `/api/reports/${id}/review`,
+      headers: monitor.headers,
+      payload: { decision, comment: decision === "return" ? "Bổ sung minh chứng" : undefined },
+    });
+  const count = async (period: string) =>
+    Number(
+      (
+        await h.ctx.db
+          .selectFrom("progress_reports")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("task_id", "=", taskId)
+          .where("period_key", "=", period)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const queueIds = async () =>
+    (
+      await call(h.app, {
+        url: "/api/reports?status=submitted&limit=200",
+        headers: monitor.headers,
+      })
+    ).body.items.map((r: { id: number }) => r.id);
+
+  it("refuses a second report while one is pending, naming it in Vietnamese (409)", async () => {
+    const first = await submit({ period: "2026-11" });
+    expect(first.status).toBe(201);
+    const second = await submit({ period: "2026-11", summary: "Gửi lại lần nữa" });
+    expect(second.status).toBe(409);
+    expect(second.body.message).toContain(`báo cáo số ${first.body.id} (Tháng 11/2026)`);
+    expect(second.body.message).toContain("đang chờ duyệt");
+    expect(await count("2026-11")).toBe(1);
+    // another unit of the task is held by the same rule
+    expect((await submit({ period: "2026-11" }, coordinator)).status).toBe(409);
+  });
+
+  it("lets the same unit correct its pending report once; the original leaves the queue", async () => {
+    const first = await submit({ period: "2026-10" });
+    const fix = await submit({ supersedes: first.body.id, summary: "Bổ sung số liệu" });
+    expect(fix.status).toBe(201);
+    expect(fix.body).toMatchObject({ supersedesId: first.body.id, period: "2026-10" });
+    const queue = await queueIds();
+    expect(queue).toContain(fix.body.id);
+    expect(queue).not.toContain(first.body.id);
+    expect((await review(first.body.id, "accept")).status).toBe(409);
+    const twice = await submit({ supersedes: first.body.id, summary: "Sửa lần hai" });
+    expect(twice.status).toBe(409);
+    expect(twice.body.message).toContain(`số ${fix.body.id}`);
+    const otherPeriod = await submit({ supersedes: fix.body.id, period: "2026-09" });
+    expect(otherPeriod.status).toBe(400);
+    expect(otherPeriod.body.message).toContain("Tháng 10/2026");
+  });
+
+  it("issue 10.5: a coordinating unit cannot correct the lead unit's report (403)", async () => {
+    const first = await submit({ period: "2026-08" });
+    const foreign = await submit({ supersedes: first.body.id }, coordinator);
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.message).toContain(`báo cáo số ${first.body.id}`);
+    expect(await count("2026-08")).toBe(1);
+  });
+
+  it("keeps one accepted report per period: a new one must correct it", async () => {
+    const first = await submit({ period: "2026-07" });
+    expect((await review(first.body.id, "accept")).status).toBe(200);
+    const again = await submit({ period: "2026-07" });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain(`báo cáo số ${first.body.id} được chấp nhận`);
+    const fix = await submit({ supersedes: first.body.id, summary: "Đính chính số liệu" });
+    expect(fix.status).toBe(201);
+    const returned = await review(fix.body.id, "return");
+    expect(returned.body.status).toBe("returned");
+    // the accepted report was corrected once already: the next try corrects the correction
+    const retry = await submit({ period: "2026-07" });
+    expect(retry.status).toBe(409);
+    expect(retry.body.message).toContain(`sửa đổi báo cáo số ${fix.body.id}`);
+    const fix2 = await submit({ supersedes: fix.body.id, summary: "Đính chính, đủ minh chứng" });
+    expect(fix2.status).toBe(201);
+    expect((await review(fix2.body.id, "accept")).body.status).toBe("accepted");
+  });
+
+  it("refuses to accept a second report for a period written before the rule; the index holds too", async () => {
+    const base = {
+      task_id: taskId,
+      org_id: null,
+      period_key: "2026-06",
+      state: "in_progress" as const,
+      summary: "Báo cáo cũ",
+      submitted_by: lead.user.id,
+      submitted_at: "2026-06-10T03:00:00.000Z",
+    };
+    const accepted = await h.ctx.db
+      .insertInto("progress_reports")
+      .values({ ...base, status: "accepted" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const pending = await h.ctx.db
+      .insertInto("progress_reports")
+      .values({ ...base, status: "submitted" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const res = await review(pending.id, "accept");
+    expect(res.status).toBe(409);
+    expect(res.body.message).toContain(`báo cáo số ${accepted.id} được chấp nhận`);
+    await expect(
+      h.ctx.db
+        .updateTable("progress_reports")
+        .set({ status: "accepted" })
+        .where("id", "=", pending.id)
+        .execute(),
+    ).rejects.toThrow();
+    await expect(
+      h.ctx.db
+        .insertInto("progress_reports")
+        .values({ ...base, status: "submitted" })
+        .execute(),
+    ).rejects.toThrow();
+  });
+
+  it("makes a form sent twice one report (client token)", async () => {
+    const payload = { period: "2026-05", clientToken: "form-4f1c2a9e" };
+    const [a, b] = await Promise.all([submit(payload), submit(payload)]);
+    expect([a.status, b.status].sort()).toEqual([201, 201]);
+    expect(a.body.id).toBe(b.body.id);
+    expect(await count("2026-05")).toBe(1);
+    const again = await submit(payload);
+    expect(again.body.id).toBe(a.body.id);
+  });
+
+  it("two different submissions racing for one period leave one report", async () => {
+    const results = await Promise.all([
+      submit({ period: "2026-04", clientToken: "race-aaaaaaaa" }),
+      submit({ period: "2026-04", clientToken: "race-bbbbbbbb" }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await count("2026-04")).toBe(1);
+  });
+});
