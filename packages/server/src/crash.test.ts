@@ -28,8 +28,20 @@ describe("crash safety (sqlite)", () => {
     const env = { GIAMSAT_DATA_DIR: dataDir, GIAMSAT_LOG: "silent" };
     const setup = await openRuntime(loadConfig(env));
     const plan = await importSeed(setup.ctx, "qd596");
-    const { taskId, unitId } = await unitTask(setup.ctx, plan);
+    const { unitId } = await unitTask(setup.ctx, plan);
     const staff = await makeUser(setup.ctx, "unit_staff", unitId);
+    // one live report per task and period: each request reports a (task, month) of its own
+    const taskIds = (
+      await setup.ctx.db
+        .selectFrom("tasks")
+        .select("id")
+        .where("plan_id", "=", plan)
+        .where("lead_org_id", "=", unitId)
+        .execute()
+    ).map((t) => t.id);
+    const months = Array.from({ length: 60 }, () => freshPeriod());
+    const slots = taskIds.flatMap((taskId) => months.map((period) => ({ taskId, period })));
+    expect(slots.length).toBeGreaterThan(150);
     await setup.close();
 
     const server = spawn(process.execPath, [cli, "serve"], {
@@ -51,12 +63,14 @@ describe("crash safety (sqlite)", () => {
     let stop = false;
     const worker = async () => {
       while (!stop) {
+        const slot = slots[sent];
+        if (!slot) return;
         const summary = `Báo cáo số ${++sent}`;
         try {
-          const res = await fetch(`${address}/api/tasks/${taskId}/reports`, {
+          const res = await fetch(`${address}/api/tasks/${slot.taskId}/reports`, {
             method: "POST",
             headers: { ...staff.headers, "content-type": "application/json" },
-            body: JSON.stringify({ period: freshPeriod(), state: "in_progress", summary }),
+            body: JSON.stringify({ period: slot.period, state: "in_progress", summary }),
           });
           if (res.status === 201)
             acknowledged.push({ id: ((await res.json()) as { id: number }).id, summary });
@@ -79,7 +93,7 @@ describe("crash safety (sqlite)", () => {
       const rows = await after.ctx.db
         .selectFrom("progress_reports")
         .select(["id", "summary"])
-        .where("task_id", "=", taskId)
+        .where("task_id", "in", taskIds)
         .execute();
       const stored = new Map(rows.map((r) => [r.id, r.summary]));
       const lost = acknowledged.filter((a) => stored.get(a.id) !== a.summary);

@@ -73,8 +73,20 @@ describe.each(dialects())("/api/scorecards (%s)", (dialect) => {
       });
     // a: April on time (a later correction does not count), May late; b: June early (the open
     // period), and May received after the date asked; c: a returned report counts for nothing
-    await report(a!.id, "2026-04", "2026-04-15T03:00:00.000Z");
-    await report(a!.id, "2026-04", "2026-05-02T03:00:00.000Z");
+    const april = await report(a!.id, "2026-04", "2026-04-15T03:00:00.000Z");
+    await h.ctx.db
+      .updateTable("progress_reports")
+      .set({ superseded: 1 })
+      .where("id", "=", april.id)
+      .execute();
+    await buildReport(h.ctx.db, {
+      task_id: a!.id,
+      submitted_by: monitor.user.id,
+      period_key: "2026-04",
+      submitted_at: "2026-05-02T03:00:00.000Z",
+      status: "accepted",
+      supersedes_id: april.id,
+    });
     await report(a!.id, "2026-05", "2026-05-25T03:00:00.000Z");
     await report(b!.id, "2026-06", "2026-05-30T03:00:00.000Z");
     await report(b!.id, "2026-05", "2026-07-01T03:00:00.000Z");

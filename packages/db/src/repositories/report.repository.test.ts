@@ -30,16 +30,23 @@ describe.each(dialects())("accepted report receipts (%s)", (dialect) => {
         lead_org_id: u1.id,
         cancelled_at: cancelledAt,
       });
-      const report = (task_id: number, period_key: string, day: string, status = "accepted") =>
+      const report = (
+        task_id: number,
+        period_key: string,
+        day: string,
+        status = "accepted",
+        more: { superseded?: number; supersedes_id?: number } = {},
+      ) =>
         buildReport(db, {
           task_id,
           period_key,
           status,
           submitted_by: user.id,
           submitted_at: `${day}T02:00:00.000Z`,
+          ...more,
         });
-      await report(a.id, "2026-02", "2026-03-01"); // a correction, after the first
-      await report(a.id, "2026-02", "2026-02-15");
+      const first = await report(a.id, "2026-02", "2026-02-15", "accepted", { superseded: 1 });
+      await report(a.id, "2026-02", "2026-03-01", "accepted", { supersedes_id: first.id }); // its correction
       await report(a.id, "2026-03", "2026-03-10", "returned");
       await report(b.id, "2026-03", "2026-03-18");
       await report(timed.id, "2026-03", "2026-03-18");

@@ -173,10 +173,12 @@ export async function unitTask(
 
 let periods = 0;
 /**
- * A monthly period key not handed out before in this process (2001-01, 2001-02, …): a task keeps
- * one live report per period, so tests that send many reports on one task give each its own.
+ * A monthly period key not handed out before in this process, within the seed plans' years
+ * (2026-01 … 2030-12): a task keeps one live report per period, so tests that send several
+ * reports on one task give each its own.
  */
 export function freshPeriod(): string {
   const n = periods++;
-  return `${2001 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
+  if (n >= 60) throw new Error("freshPeriod: only the 60 months of 2026–2030 are available");
+  return `${2026 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
 }
