@@ -77,7 +77,7 @@ describe.each(dialects())("authentication and CSRF (%s)", (dialect) => {
       method: "POST",
       url: `/api/tasks/${own.taskId}/reports`,
       headers: staff.headers,
-      payload: { ...report, period: freshPeriod() },
+      payload: { ...report, period: freshPeriod(h) },
     });
     expect(ok.status).toBe(201);
     const bad = await call(h.app, {

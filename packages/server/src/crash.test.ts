@@ -39,7 +39,7 @@ describe("crash safety (sqlite)", () => {
         .where("lead_org_id", "=", unitId)
         .execute()
     ).map((t) => t.id);
-    const months = Array.from({ length: 60 }, () => freshPeriod());
+    const months = Array.from({ length: 60 }, () => freshPeriod(setup));
     const slots = taskIds.flatMap((taskId) => months.map((period) => ({ taskId, period })));
     expect(slots.length).toBeGreaterThan(150);
     await setup.close();

@@ -42,7 +42,6 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
   let h: Harness;
   let plan: number;
   let own: { taskId: number; unitId: number };
-  let bulkMonth = 0;
   let foreignTask: number;
   const users = {} as Record<Role, User>;
 
@@ -91,7 +90,7 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       h.ctx,
       await actorOf("unit_staff"),
       own.taskId,
-      { period: freshPeriod(), state: "in_progress", summary: "Đang triển khai", evidence: [] },
+      { period: freshPeriod(h), state: "in_progress", summary: "Đang triển khai", evidence: [] },
       files,
     );
   const freshChange = async () =>
@@ -230,7 +229,7 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
         method: "POST",
         url: `/api/tasks/${own.taskId}/reports`,
         payload: {
-          period: freshPeriod(),
+          period: freshPeriod(h),
           state: "in_progress",
           summary: "Tiến độ 50%",
           progress: 50,
@@ -258,7 +257,7 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
           taskIds: [own.taskId],
           state: "in_progress",
           summary: "Đang triển khai",
-          period: `2026-${String(++bulkMonth).padStart(2, "0")}`,
+          period: freshPeriod(h),
         },
       }),
     },
@@ -268,7 +267,12 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       request: async () => ({
         method: "POST",
         url: "/api/reports/bulk",
-        payload: { taskIds: [own.taskId, foreignTask], state: "in_progress", summary: "Thử" },
+        payload: {
+          taskIds: [own.taskId, foreignTask],
+          state: "in_progress",
+          summary: "Thử",
+          period: freshPeriod(h),
+        },
       }),
     },
     {

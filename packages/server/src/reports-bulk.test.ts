@@ -114,9 +114,12 @@ describe.each(dialects())("báo cáo nhiều nhiệm vụ cùng lúc (%s)", (dia
 
   it("writes nothing when one task is refused, and names it", async () => {
     const before = await countReports();
+    // a month nobody reported yet: the first task passes, the second is refused
+    const period = "2030-06";
     const wrongKind = await bulk({
       taskIds: [recurring[0]!.task.id, timeBound.task.id],
       state: "nothing_to_report",
+      period,
     });
     expect(wrongKind.status).toBe(400);
     expect(wrongKind.body.message).toContain(`Nhiệm vụ số hiệu ${timeBound.task.id}`);
@@ -125,6 +128,7 @@ describe.each(dialects())("báo cáo nhiều nhiệm vụ cùng lúc (%s)", (dia
       taskIds: [recurring[1]!.task.id, foreignTask],
       state: "in_progress",
       summary: "Thử",
+      period,
     });
     expect(foreign.status).toBe(403);
     expect(foreign.body.message).toContain(`Nhiệm vụ số hiệu ${foreignTask}`);

@@ -171,14 +171,15 @@ export async function unitTask(
   return { taskId: row.id, unitId: row.lead_org_id as number };
 }
 
-let periods = 0;
+const periodsUsed = new WeakMap<object, number>();
 /**
- * A monthly period key not handed out before in this process, within the seed plans' years
- * (2026-01 … 2030-12): a task keeps one live report per period, so tests that send several
- * reports on one task give each its own.
+ * A monthly period key not handed out before for this database (its harness or context), within
+ * the seed plans' years (2026-01 … 2030-12): a task keeps one live report per period, so tests
+ * that send several reports on one task give each its own.
  */
-export function freshPeriod(): string {
-  const n = periods++;
+export function freshPeriod(database: object): string {
+  const n = periodsUsed.get(database) ?? 0;
   if (n >= 60) throw new Error("freshPeriod: only the 60 months of 2026–2030 are available");
+  periodsUsed.set(database, n + 1);
   return `${2026 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
 }
