@@ -89,7 +89,11 @@ describe.each(dialects())("one live report per task and period (%s)", (dialect) 
     const first = await submit({ period: "2026-10" });
     const fix = await submit({ supersedes: first.body.id, summary: "Bổ sung số liệu" });
     expect(fix.status).toBe(201);
-    expect(fix.body).toMatchObject({ supersedesId: first.body.id, period: "2026-10" });
+    expect(fix.body).toMatchObject({
+      supersedesId: first.body.id,
+      period: "2026-10",
+      periodLabel: "Tháng 10/2026",
+    });
     const queue = await queueIds();
     expect(queue).toContain(fix.body.id);
     expect(queue).not.toContain(first.body.id);

@@ -116,6 +116,10 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
         .poll(() => current.getByRole("link", { name: /bien-ban-nghiem-thu-\d\.png/ }).count())
         .toBe(1);
       await current.getByRole("img", { name: /bien-ban-nghiem-thu-\d\.png/ }).waitFor();
+      // the period as people write it, never its key
+      const text = await current.innerText();
+      expect(text).toMatch(/Tháng \d{1,2}\/\d{4}/);
+      expect(text).not.toMatch(/Kỳ \d{4}-/);
       // a single "a" (Telex typists press it constantly) decides nothing
       await page.keyboard.press("a");
       expect(await page.getByRole("alertdialog").count()).toBe(0);

@@ -12,7 +12,7 @@
  * for Tháng 5/2026 is due by 19/05/2026, the one for Quý II/2026 by 19/06/2026.
  */
 import { ValidationError } from "../errors.js";
-import { formatMonth, formatQuarter } from "./date.format.js";
+import { formatPeriodKey } from "./date.format.js";
 import {
   addMonths,
   daysInMonth,
@@ -64,18 +64,20 @@ export function periodOf(date: string, cal: ReportingCalendar): Period {
   checkCalendar(cal);
   const { year, month } = parseIsoDate(date);
   if (cal.frequency === "monthly") {
+    const key = `${year}-${String(month).padStart(2, "0")}`;
     return {
-      key: `${year}-${String(month).padStart(2, "0")}`,
-      label: formatMonth(date),
+      key,
+      label: formatPeriodKey(key),
       start: isoDate(year, month, 1),
       end: endOfMonth(date),
       dueDate: dueDateIn(year, month, cal.dueDay),
     };
   }
   const quarter = quarterOf(date);
+  const key = `${year}-Q${quarter}`;
   return {
-    key: `${year}-Q${quarter}`,
-    label: formatQuarter(date),
+    key,
+    label: formatPeriodKey(key),
     start: startOfQuarter(date),
     end: endOfQuarter(date),
     dueDate: dueDateIn(year, quarter * 3, cal.dueDay),

@@ -1,3 +1,4 @@
+import { formatPeriodKey } from "@giamsat/core";
 import { listEvidence, listReviews, type EvidenceRow, type ReportWithNames } from "@giamsat/db";
 import type { Ctx } from "./context.js";
 
@@ -30,6 +31,8 @@ export type ReportView = {
   orgId: number | null;
   orgName: string | null;
   period: string;
+  /** the period as people write it: "Tháng 12/2026", "Quý IV/2026" */
+  periodLabel: string;
   state: ReportWithNames["state"];
   completedOn: string | null;
   progress: number | null;
@@ -88,6 +91,7 @@ export function reportView(
     orgId: r.org_id,
     orgName: r.org_name,
     period: r.period_key,
+    periodLabel: formatPeriodKey(r.period_key),
     state: r.state,
     completedOn: r.completed_on,
     progress: r.progress,

@@ -146,6 +146,8 @@ export type ReportView = {
   orgId: number | null;
   orgName: string | null;
   period: string;
+  /** "Tháng 12/2026", "Quý IV/2026" */
+  periodLabel: string;
   state: string;
   completedOn: string | null;
   progress: number | null;
