@@ -283,7 +283,7 @@ const effects: Record<string, () => Promise<void>> = {
       const unit = await buildOrganisation(h.ctx.db, { name: "Cục Thử nghiệm" });
       const task = await buildTask(h.ctx.db, { due_date: "2026-06-30", lead_org_id: unit.id });
       await makeUser(h.ctx, "unit_staff", unit.id);
-      const planned = await planReminders(h.ctx, "2026-06-15");
+      const planned = await planReminders(h.ctx, "2026-06-15", new Set());
       expect(planned.length).toBeGreaterThan(0);
       expect(planned[0]!.message.text).toContain(`${site}/nhiem-vu/${task.id}`);
     });

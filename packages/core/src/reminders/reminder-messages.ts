@@ -129,17 +129,52 @@ export function changeDecidedMessage(
 }
 
 export function reviewDigestMessage(
-  input: { day: string; waiting: readonly (TaskRef & { unitName: string })[] },
+  input: { day: string; total: number; waiting: readonly (TaskRef & { unitName: string })[] },
   siteUrl: string,
 ): Message {
   return composeMessage(
     "review_digest",
-    `${input.waiting.length} báo cáo đang chờ duyệt (${formatDate(input.day)})`,
+    `${input.total} báo cáo đang chờ duyệt (${formatDate(input.day)})`,
     [`Các báo cáo dưới đây đã gửi và đang chờ cơ quan theo dõi xem xét.`],
     input.waiting
       .slice(0, MAX_LINES)
       .map((t) => ({ text: `${t.unitName}: ${taskLine(t)}`, link: `/nhiem-vu/${t.id}` })),
     "/duyet",
+    siteUrl,
+  );
+}
+
+export type DigestTask = TaskRef & { unitName: string };
+
+export function leaderDigestMessage(
+  input: {
+    from: string;
+    to: string;
+    newlyOverdue: { total: number; tasks: readonly DigestTask[] };
+    completed: { total: number; tasks: readonly DigestTask[] };
+    lateUnits: readonly { unitName: string; overdue: number }[];
+  },
+  siteUrl: string,
+): Message {
+  const span = `${formatDate(input.from)}–${formatDate(input.to)}`;
+  const lines = (tasks: readonly DigestTask[]) =>
+    tasks
+      .slice(0, 20)
+      .map((t) => ({ text: `${t.unitName}: ${taskLine(t)}`, link: `/nhiem-vu/${t.id}` }));
+  return composeMessage(
+    "leader_digest",
+    `Tổng hợp tuần ${span}: ${input.newlyOverdue.total} nhiệm vụ mới quá hạn, ${input.completed.total} hoàn thành`,
+    [
+      `Trong tuần ${span}: ${input.newlyOverdue.total} nhiệm vụ chuyển sang quá hạn, ${input.completed.total} nhiệm vụ được xác nhận hoàn thành.`,
+      input.lateUnits.length
+        ? `Đơn vị có nhiều nhiệm vụ quá hạn nhất: ${input.lateUnits.map((u) => `${u.unitName} (${u.overdue})`).join("; ")}.`
+        : "Không có đơn vị nào có nhiệm vụ quá hạn.",
+    ],
+    [
+      ...lines(input.newlyOverdue.tasks).map((l) => ({ ...l, text: `Quá hạn — ${l.text}` })),
+      ...lines(input.completed.tasks).map((l) => ({ ...l, text: `Hoàn thành — ${l.text}` })),
+    ],
+    "/",
     siteUrl,
   );
 }

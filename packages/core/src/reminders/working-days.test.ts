@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  isFirstWorkingDayOfWeek,
   isWorkingDay,
   workingDayOnOrAfter,
   workingDayOnOrBefore,
@@ -38,5 +39,19 @@ describe("working days", () => {
     expect(workingDayOnOrBefore("2026-02-21", HOLIDAYS)).toBe("2026-02-13");
     expect(workingDayOnOrAfter("2026-02-14", HOLIDAYS)).toBe("2026-02-23");
     expect(workingDayOnOrAfter("2026-06-15", HOLIDAYS)).toBe("2026-06-15");
+  });
+});
+
+describe("the first working day of a week (the leaders' weekly digest)", () => {
+  it.each([
+    ["2026-06-15", true], // Monday
+    ["2026-06-16", false],
+    ["2026-06-14", false], // Sunday
+    ["2026-04-27", false], // Monday, the Giỗ Tổ compensation day
+    ["2026-04-28", true], // so Tuesday
+    ["2026-02-16", false], // Tết week: Monday to Friday are holidays
+    ["2026-02-23", true],
+  ])("%s: %s", (date, expected) => {
+    expect(isFirstWorkingDayOfWeek(date, HOLIDAYS)).toBe(expected);
   });
 });

@@ -44,3 +44,14 @@ export function workingDayOnOrAfter(date: string, holidays: Holidays): string {
   while (!isWorkingDay(d, holidays)) d = addDays(d, 1);
   return d;
 }
+
+/** Whether `date` is the first working day of its week (Monday, or the day after a holiday). */
+export function isFirstWorkingDayOfWeek(date: string, holidays: Holidays): boolean {
+  if (!isWorkingDay(date, holidays)) return false;
+  const { year, month, day } = parseIsoDate(date);
+  const weekday = (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7; // Monday 0
+  for (let back = 1; back <= weekday; back += 1) {
+    if (isWorkingDay(addDays(date, -back), holidays)) return false;
+  }
+  return true;
+}

@@ -1,5 +1,6 @@
 /**
- * `giamsat remind --as-of DAY` and the scheduler's daily run: compute the day's reminders,
+ * `giamsat remind --as-of DAY` and the scheduler's daily run: compute the day's reminders and
+ * digests,
  * queue them (a reminder already queued — same rule, item, period, recipient, step and channel —
  * is skipped), then send what the outbox holds. A dry run computes and counts in a transaction
  * that is rolled back: nothing is written, nothing sent.
@@ -10,7 +11,8 @@ import type { Ctx } from "../services/context.js";
 import type { Channel } from "./channel.js";
 import { drainOutbox } from "./outbox.worker.js";
 import { outboxRows } from "./recipients.js";
-import { planReminders } from "./reminder.planner.js";
+import { planDigests } from "./digest.planner.js";
+import { holidaysOf, planReminders } from "./reminder.planner.js";
 
 export type RemindResult = {
   asOf: string;
@@ -33,7 +35,12 @@ export async function runReminders(
   opts: { dryRun: boolean; channels: readonly Channel[] },
 ): Promise<RemindResult> {
   parseIsoDate(asOf);
-  const rows = await outboxRows(ctx, await planReminders(ctx, asOf), new Date().toISOString());
+  const holidays = await holidaysOf(ctx);
+  const addressed = [
+    ...(await planReminders(ctx, asOf, holidays)),
+    ...(await planDigests(ctx, asOf, holidays)),
+  ];
+  const rows = await outboxRows(ctx, addressed, new Date().toISOString());
   let queued = 0;
   if (opts.dryRun) {
     await ctx.db

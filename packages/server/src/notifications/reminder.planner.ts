@@ -67,8 +67,11 @@ async function membersByUnit(ctx: Ctx, orgIds: Iterable<number>) {
 /** Who of a unit hears of a task: staff only of tasks that are not confidential. */
 const sees = (r: RecipientRow, t: ReminderTaskRow) => r.role === "unit_head" || !t.confidential;
 
-export async function planReminders(ctx: Ctx, asOf: string): Promise<Addressed[]> {
-  const holidays = await holidaysOf(ctx);
+export async function planReminders(
+  ctx: Ctx,
+  asOf: string,
+  holidays: Holidays,
+): Promise<Addressed[]> {
   const settings = await settingsByPlan(ctx);
   const plans = await listReminderPlans(ctx.db);
   const calendars = await calendarsByPlan(

@@ -1,3 +1,4 @@
 export * from "./outbox.repository.js";
 export * from "./notification.repository.js";
 export * from "./reminder-source.repository.js";
+export * from "./digest-source.repository.js";

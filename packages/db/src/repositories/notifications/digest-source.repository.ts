@@ -1,0 +1,98 @@
+/**
+ * What the digests list: reports waiting for review (daily, to the monitoring department), and
+ * for the leaders' week the tasks that became overdue, those completed, and the units with the
+ * most overdue tasks. Lists are cut at `limit`; totals count everything.
+ */
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../../schema.js";
+
+type Db = Kysely<Database>;
+
+export type DigestTaskRow = {
+  id: number;
+  number: string | null;
+  name: string;
+  unit_name: string | null;
+};
+
+/** The latest submitted report of each task that no later report corrects, oldest first. */
+export async function waitingReports(
+  db: Db,
+  limit: number,
+): Promise<{ total: number; rows: DigestTaskRow[] }> {
+  const base = db
+    .selectFrom("progress_reports as r")
+    .innerJoin("tasks as t", "t.id", "r.task_id")
+    .leftJoin("organisations as o", "o.id", "r.org_id")
+    .where("r.status", "=", "submitted")
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("progress_reports as n")
+            .select("n.id")
+            .whereRef("n.supersedes_id", "=", "r.id"),
+        ),
+      ),
+    );
+  const [count, rows] = await Promise.all([
+    base.select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow(),
+    base
+      .select(["t.id", "t.number", "t.name", "o.name as unit_name"])
+      .orderBy("r.submitted_at")
+      .limit(limit)
+      .execute(),
+  ]);
+  return { total: Number(count.n), rows };
+}
+
+function openTasks(db: Db) {
+  return db
+    .selectFrom("tasks as t")
+    .leftJoin("organisations as o", "o.id", "t.lead_org_id")
+    .where("t.removed_at", "is", null)
+    .where("t.cancelled_at", "is", null);
+}
+
+/** Open tasks whose deadline fell in `from`..`to`: they became overdue that week. */
+export async function tasksBecameOverdue(db: Db, from: string, to: string, limit: number) {
+  const base = openTasks(db)
+    .where("t.kind", "=", "time-bound")
+    .where("t.completed_on", "is", null)
+    .where("t.due_date", ">=", from)
+    .where("t.due_date", "<=", to);
+  return listed(base, limit);
+}
+
+/** Tasks whose completion (an accepted report) is dated in `from`..`to`. */
+export async function tasksCompletedBetween(db: Db, from: string, to: string, limit: number) {
+  const base = openTasks(db).where("t.completed_on", ">=", from).where("t.completed_on", "<=", to);
+  return listed(base, limit);
+}
+
+async function listed(base: ReturnType<typeof openTasks>, limit: number) {
+  const [count, rows] = await Promise.all([
+    base.select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow(),
+    base
+      .select(["t.id", "t.number", "t.name", "o.name as unit_name"])
+      .orderBy("t.id")
+      .limit(limit)
+      .execute(),
+  ]);
+  return { total: Number(count.n), rows: rows as DigestTaskRow[] };
+}
+
+/** The units with the most open tasks overdue as of `asOf`. */
+export async function unitsMostOverdue(db: Db, asOf: string, limit: number) {
+  const rows = await openTasks(db)
+    .innerJoin("organisations as u", "u.id", "t.lead_org_id")
+    .where("t.kind", "=", "time-bound")
+    .where("t.completed_on", "is", null)
+    .where("t.due_date", "<", asOf)
+    .select(["u.name", sql<number>`count(*)`.as("n")])
+    .groupBy(["u.id", "u.name"])
+    .orderBy(sql`count(*)`, "desc")
+    .orderBy("u.name")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ unitName: r.name, overdue: Number(r.n) }));
+}

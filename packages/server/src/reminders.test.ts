@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildOrganisation, buildTask, dialects } from "../../db/src/test-support/index.js";
+import { inAppChannel } from "./notifications/in-app.channel.js";
+import { runReminders } from "./notifications/remind.service.js";
+import { makeUser, startHarness, type Harness } from "./test-support/server-harness.js";
+
+/** The day's reminders and digests as the bell receives them (no SMTP: in-app only). */
+describe.each(dialects())("the day's reminders, the ladder and the digests (%s)", (dialect) => {
+  let h: Harness;
+  let users: Record<string, Awaited<ReturnType<typeof makeUser>>>;
+  let overdue: number;
+  let secret: number;
+
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+    const unit = await buildOrganisation(h.ctx.db, { name: "Cục Thử nghiệm" });
+    users = {
+      staff: await makeUser(h.ctx, "unit_staff", unit.id),
+      head: await makeUser(h.ctx, "unit_head", unit.id),
+      monitor: await makeUser(h.ctx, "monitor"),
+      leader: await makeUser(h.ctx, "leader"),
+    };
+    const t = await buildTask(h.ctx.db, { lead_org_id: unit.id, due_date: "2026-06-05" });
+    overdue = t.id;
+    secret = (
+      await buildTask(h.ctx.db, {
+        plan_id: t.plan_id,
+        lead_org_id: unit.id,
+        due_date: "2026-06-30",
+        confidential: 1,
+      })
+    ).id;
+    await h.ctx.db
+      .insertInto("progress_reports")
+      .values({
+        task_id: overdue,
+        org_id: unit.id,
+        period_key: "2026-06",
+        state: "in_progress",
+        summary: "Đang làm",
+        submitted_by: users.staff!.user.id,
+        submitted_at: "2026-06-10T02:00:00.000Z",
+        status: "submitted",
+      })
+      .execute();
+  });
+  afterAll(async () => h.close());
+
+  const bell = (who: string) =>
+    h.ctx.db
+      .selectFrom("notifications")
+      .select(["kind", "title", "body", "link"])
+      .where("user_id", "=", users[who]!.user.id)
+      .orderBy("id")
+      .execute();
+  const run = (asOf: string) =>
+    runReminders(h.ctx, asOf, { dryRun: false, channels: [inAppChannel(h.ctx)] });
+
+  it("on Monday 15/06/2026: the confidential task's reminder to the head only; the digests", async () => {
+    const first = await run("2026-06-15");
+    expect(first.sent).toBe(first.due);
+    const staff = await bell("staff");
+    const head = await bell("head");
+    // the 15-day reminder of the confidential task (due 30/06) reaches the head, not the staff
+    expect(
+      head.some((n) => n.kind === "task_due" && n.link.startsWith(`/nhiem-vu/${secret}`)),
+    ).toBe(true);
+    expect(
+      staff.some(
+        (n) => n.link.includes(`/nhiem-vu/${secret}`) || n.body.includes(`/nhiem-vu/${secret}`),
+      ),
+    ).toBe(false);
+
+    const monitor = await bell("monitor");
+    expect(monitor.map((n) => n.kind)).toEqual(["review_digest"]);
+    expect(monitor[0]!.title).toBe("1 báo cáo đang chờ duyệt (15/06/2026)");
+    const leader = await bell("leader");
+    expect(leader.map((n) => n.kind)).toEqual(["leader_digest"]);
+    expect(leader[0]!.title).toMatch(
+      /^Tổng hợp tuần 08\/06\/2026–14\/06\/2026: 0 nhiệm vụ mới quá hạn/,
+    );
+    expect(leader[0]!.body).toContain("Cục Thử nghiệm (1)");
+
+    const again = await run("2026-06-15");
+    expect(again).toMatchObject({ queued: 0, skipped: first.due, sent: 0 });
+  });
+
+  it("climbs the overdue ladder: staff the day after, the head a week later, then monitor and leader", async () => {
+    const overdueTo = async (who: string) =>
+      (await bell(who)).filter(
+        (n) => n.kind === "task_overdue" && n.link.startsWith(`/nhiem-vu/${overdue}/`),
+      ).length;
+    // due Friday 05/06: the day after is a Saturday, so the staff are told on Monday 08/06; the
+    // second reminder (13/06, a Saturday) went to the head with Monday 15/06's run above
+    await run("2026-06-08");
+    expect([await overdueTo("staff"), await overdueTo("head"), await overdueTo("monitor")]).toEqual(
+      [1, 1, 0],
+    );
+    await run("2026-06-09");
+    expect(await overdueTo("staff")).toBe(1);
+    await run("2026-06-20"); // 20/06 is a Saturday
+    await run("2026-06-22");
+    expect([await overdueTo("monitor"), await overdueTo("leader")]).toEqual([1, 1]);
+  });
+});
