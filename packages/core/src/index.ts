@@ -9,3 +9,4 @@ export * from "./match/index.js";
 export * from "./import/index.js";
 export * from "./directory/index.js";
 export * from "./reminders/index.js";
+export * from "./indicators/index.js";

@@ -13,16 +13,23 @@ import {
 
 export type Observation = { date: string; value: number };
 
+export type LineFit = {
+  /** Value at day number x: intercept + slope × x. */
+  slope: number;
+  intercept: number;
+  n: number;
+  meanX: number;
+  /** Σ (x − mean x)². */
+  sxx: number;
+  /** Residual standard deviation (n − 2 degrees of freedom); 0 with two points. */
+  residualSd: number;
+};
+
 /**
- * The value the line through `observations` reaches on `at`; null with fewer than two distinct
- * dates (one value says nothing about a trend). `bounds` clamps the result (0–100 for a share).
+ * The least-squares line through (day number, value) points; null with fewer than two distinct
+ * days (one value says nothing about a trend).
  */
-export function projectValue(
-  observations: readonly Observation[],
-  at: string,
-  bounds?: { min: number; max: number },
-): number | null {
-  const points = observations.map((o) => ({ x: toDayNumber(o.date), y: o.value }));
+export function fitLine(points: readonly { x: number; y: number }[]): LineFit | null {
   if (new Set(points.map((p) => p.x)).size < 2) return null;
   const n = points.length;
   const meanX = points.reduce((s, p) => s + p.x, 0) / n;
@@ -33,7 +40,25 @@ export function projectValue(
     sxy += (p.x - meanX) * (p.y - meanY);
     sxx += (p.x - meanX) ** 2;
   }
-  const value = meanY + (sxy / sxx) * (toDayNumber(at) - meanX);
+  const slope = sxy / sxx;
+  const intercept = meanY - slope * meanX;
+  const sse = points.reduce((s, p) => s + (p.y - intercept - slope * p.x) ** 2, 0);
+  const residualSd = n > 2 ? Math.sqrt(sse / (n - 2)) : 0;
+  return { slope, intercept, n, meanX, sxx, residualSd };
+}
+
+/**
+ * The value the line through `observations` reaches on `at`; null with fewer than two distinct
+ * dates. `bounds` clamps the result (0–100 for a share).
+ */
+export function projectValue(
+  observations: readonly Observation[],
+  at: string,
+  bounds?: { min: number; max: number },
+): number | null {
+  const fit = fitLine(observations.map((o) => ({ x: toDayNumber(o.date), y: o.value })));
+  if (!fit) return null;
+  const value = fit.intercept + fit.slope * toDayNumber(at);
   return bounds ? Math.min(bounds.max, Math.max(bounds.min, value)) : value;
 }
 
