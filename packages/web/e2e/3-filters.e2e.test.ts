@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, signIn, statusCount } from "./support/browser.js";
+import { LOCALES } from "./support/locales.js";
 import type { UserPage } from "./support/browser.js";
 
 const baseUrl = inject("baseUrl");
@@ -87,4 +88,36 @@ describe("bộ lọc lãnh đạo, phụ lục và sắp xếp", () => {
       .toContain("Thời hạn");
     expect(errors).toEqual([]);
   });
+
+  it.each(LOCALES)(
+    "over all plans, a status card opens every plan's tasks with that status, each with its plan (%s)",
+    async (locale) => {
+      const { page, errors, context } = await signIn(browser, baseUrl, "lanhdao", 1366, locale);
+      await page.goto(`/?asOf=${AS_OF}`);
+      const overdue = await statusCount(page, "overdue");
+      expect(overdue).toBeGreaterThan(0);
+      const planHeader = page.getByTestId("overdue-table").locator("thead th").nth(1);
+      expect(await planHeader.textContent()).toBe("Kế hoạch");
+      const planCells = await page
+        .getByTestId("overdue-table")
+        .locator("tbody td[data-label='Kế hoạch']")
+        .allTextContents();
+      expect(planCells.length).toBe(Math.min(overdue, 200));
+      expect(planCells.every((c) => c.trim() !== "")).toBe(true);
+      expect(planCells.some((c) => c.startsWith("596/"))).toBe(true);
+
+      await page.getByTestId("status-counts").locator('[data-status="overdue"]').click();
+      await page.waitForURL(/\/nhiem-vu\?/);
+      expect(new URL(page.url()).searchParams.get("status")).toBe("overdue");
+      await page.getByRole("heading", { name: "Nhiệm vụ của mọi kế hoạch" }).waitFor();
+      await page.getByText(`${overdue} nhiệm vụ khớp bộ lọc`).waitFor();
+      const table = page.getByTestId("task-table");
+      const chips = await table.locator("tbody .chip").allTextContents();
+      expect(chips.length).toBe(Math.min(overdue, 100));
+      expect(chips.every((c) => c.startsWith("Quá hạn"))).toBe(true);
+      expect(await table.locator("thead th").nth(1).textContent()).toBe("Kế hoạch");
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 });

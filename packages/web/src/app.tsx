@@ -19,6 +19,7 @@ import { ReportFormPage } from "./pages/report-form.page.js";
 import { ReviewPage } from "./pages/review.page.js";
 import { ScorecardsPage } from "./pages/scorecards.page.js";
 import { TaskPage } from "./pages/task.page.js";
+import { TasksPage } from "./pages/tasks.page.js";
 import { matchPath, navigate, useLocation } from "./router/router.js";
 
 type Route = {
@@ -33,6 +34,7 @@ const ROUTES: Route[] = [
   { pattern: "/danh-gia", title: "Đánh giá đơn vị", render: () => <ScorecardsPage /> },
   { pattern: "/ke-hoach", title: "Kế hoạch", render: () => <PlansPage /> },
   { pattern: "/ke-hoach/:id", title: "Kế hoạch", render: (p) => <PlanPage id={p.id ?? ""} /> },
+  { pattern: "/nhiem-vu", title: "Nhiệm vụ của mọi kế hoạch", render: () => <TasksPage /> },
   { pattern: "/nhiem-vu/:id", title: "Nhiệm vụ", render: (p) => <TaskPage id={p.id ?? ""} /> },
   {
     pattern: "/nhiem-vu/:id/bao-cao",

@@ -15,6 +15,7 @@ export const PAGE_ROLES: Record<string, readonly Role[]> = {
   "/danh-gia": EVERYONE,
   "/ke-hoach": EVERYONE,
   "/ke-hoach/:id": EVERYONE,
+  "/nhiem-vu": EVERYONE,
   "/nhiem-vu/:id": EVERYONE,
   "/nhiem-vu/:id/bao-cao": UNITS,
   "/don-vi": UNITS,

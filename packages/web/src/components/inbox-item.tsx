@@ -25,6 +25,8 @@ function PeriodState({ item }: { item: InboxItem }) {
 
 type Props = {
   item: InboxItem;
+  /** the task's plan as lists name it (number, or title when it has none) */
+  planName?: string;
   /** given when the row can be picked for a report sent to several tasks at once */
   selection?: { checked: boolean; onChange: (checked: boolean) => void };
 };
@@ -34,7 +36,7 @@ type Props = {
  * deadline and status, the period's report and its state, a returned report's reason, and the
  * action it calls for.
  */
-export function InboxItemRow({ item, selection }: Props) {
+export function InboxItemRow({ item, planName, selection }: Props) {
   const { task, period } = item;
   const title = inboxTaskTitle(task);
   return (
@@ -52,7 +54,7 @@ export function InboxItemRow({ item, selection }: Props) {
       <td className="task-name">
         <Link to={`/nhiem-vu/${task.id}`}>{title}</Link>
         <small className="muted inbox-plan">
-          {task.planNumber ?? "Kế hoạch chưa có số"} · {task.appendix.label}
+          {planName ?? task.planNumber ?? "Kế hoạch chưa có số"} · {task.appendix.label}
         </small>
         {item.returned && (
           <p className="returned-reason">

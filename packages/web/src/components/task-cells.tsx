@@ -38,11 +38,23 @@ export function TaskStateCells({ task }: { task: TaskSummary }) {
   );
 }
 
-/** A task's whole row in a table of tasks: number, name linking to its page as of `asOf`, state. */
-export function TaskRow({ task, asOf }: { task: TaskSummary; asOf: string }) {
+/**
+ * A task's whole row in a table of tasks: number, its plan (in lists that span plans), name
+ * linking to its page as of `asOf`, state.
+ */
+export function TaskRow({
+  task,
+  asOf,
+  planLabel,
+}: {
+  task: TaskSummary;
+  asOf: string;
+  planLabel?: string;
+}) {
   return (
     <tr>
       <TaskNumberCell task={task} />
+      {planLabel !== undefined && <td data-label="Kế hoạch">{planLabel}</td>}
       <td className="task-name">
         <Link to={`/nhiem-vu/${task.id}?asOf=${asOf}`}>{task.name}</Link>
       </td>

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { TaskSummary } from "../api/types.js";
 import { SortHeader } from "./sort-header.js";
 import { TaskRow } from "./task-cells.js";
@@ -27,12 +28,15 @@ export function TaskTable({
   caption,
   sort,
   onSort,
+  planLabels,
 }: {
   tasks: TaskSummary[];
   asOf: string;
   caption: string;
   sort: Sort;
   onSort: (sort: Sort) => void;
+  /** given for lists that span plans: a "Kế hoạch" column with each task's plan */
+  planLabels?: Map<number, string>;
 }) {
   const toggle = (key: SortKey) => onSort({ key, desc: sort.key === key ? !sort.desc : false });
 
@@ -43,20 +47,27 @@ export function TaskTable({
         <thead>
           <tr>
             {COLUMNS.map((c) => (
-              <SortHeader
-                key={c.key}
-                label={c.label}
-                active={sort.key === c.key}
-                desc={sort.desc}
-                numeric={c.key === "number"}
-                onSort={() => toggle(c.key)}
-              />
+              <Fragment key={c.key}>
+                <SortHeader
+                  label={c.label}
+                  active={sort.key === c.key}
+                  desc={sort.desc}
+                  numeric={c.key === "number"}
+                  onSort={() => toggle(c.key)}
+                />
+                {c.key === "number" && planLabels && <th>Kế hoạch</th>}
+              </Fragment>
             ))}
           </tr>
         </thead>
         <tbody>
           {tasks.map((task) => (
-            <TaskRow key={task.id} task={task} asOf={asOf} />
+            <TaskRow
+              key={task.id}
+              task={task}
+              asOf={asOf}
+              planLabel={planLabels && (planLabels.get(task.planId) ?? task.planNumber ?? "")}
+            />
           ))}
         </tbody>
       </table>

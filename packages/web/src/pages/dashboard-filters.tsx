@@ -7,6 +7,7 @@ import { useResource } from "../api/use-resource.js";
 import { ErrorBox } from "../components/feedback.js";
 import { OrgCombobox } from "../components/org-combobox.js";
 import { formatDate, isIsoDate } from "../format/date.format.js";
+import { planLabel } from "../format/plan.format.js";
 import { setQuery, useLocation } from "../router/router.js";
 import { DateInput } from "../forms/date-input.js";
 
@@ -64,8 +65,12 @@ export function ScopedHead({
         <div>
           <h1>{title}</h1>
           <p className="subtitle">
-            {current ? `${current.number ?? ""} — ${current.title ?? ""}` : "Tất cả kế hoạch"} ·
-            tính đến ngày {formatDate(asOf)}
+            {current
+              ? current.number
+                ? `${current.number} — ${current.title ?? ""}`
+                : planLabel(current)
+              : "Tất cả kế hoạch"}{" "}
+            · tính đến ngày {formatDate(asOf)}
           </p>
         </div>
       </div>
@@ -105,7 +110,9 @@ function DashboardFilters({ plans, leaders, asOf }: Props) {
           <option value="">Tất cả kế hoạch</option>
           {plans.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.number ?? "(chưa có số)"} — {(p.title ?? "").slice(0, 60)}
+              {p.number
+                ? `${p.number} — ${(p.title ?? "").slice(0, 60)}`
+                : planLabel(p).slice(0, 80)}
             </option>
           ))}
         </select>

@@ -1,5 +1,6 @@
 import { api, apiUrl } from "../api/client.js";
 import type { Page, Stats, TaskSummary, Trend } from "../api/types.js";
+import { usePlanLabels } from "../api/use-plan-labels.js";
 import { useResource } from "../api/use-resource.js";
 import { StackedBarChart } from "../components/bar-chart.js";
 import { ErrorBox, Empty, Loading } from "../components/feedback.js";
@@ -35,10 +36,12 @@ export function DashboardPage() {
 
   const counts = stats.data?.counts;
   const overdueItems = overdue.data?.items ?? [];
+  const planLabels = usePlanLabels();
+  // a plan's cards open its task list; over all plans, the list of every plan's tasks
   const statusLink = (status: string) =>
     scope.plan
       ? apiUrl(`/ke-hoach/${scope.plan}`, { asOf, status, leader: scope.leader })
-      : `/ke-hoach?asOf=${asOf}`;
+      : apiUrl("/nhiem-vu", { asOf, status, lead: scope.lead, leader: scope.leader });
 
   return (
     <>
@@ -89,6 +92,7 @@ export function DashboardPage() {
               <thead>
                 <tr>
                   <th className="num">STT</th>
+                  {!scope.plan && <th>Kế hoạch</th>}
                   <th>Nhiệm vụ</th>
                   <th>Đơn vị chủ trì</th>
                   <th>Thời hạn</th>
@@ -97,7 +101,16 @@ export function DashboardPage() {
               </thead>
               <tbody>
                 {overdueItems.map((task) => (
-                  <TaskRow key={task.id} task={task} asOf={asOf} />
+                  <TaskRow
+                    key={task.id}
+                    task={task}
+                    asOf={asOf}
+                    planLabel={
+                      scope.plan
+                        ? undefined
+                        : (planLabels.get(task.planId) ?? task.planNumber ?? "")
+                    }
+                  />
                 ))}
               </tbody>
             </table>

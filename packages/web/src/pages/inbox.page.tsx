@@ -1,7 +1,8 @@
 import { vietnamDay } from "@giamsat/core";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { api } from "../api/client.js";
-import type { Inbox, InboxItem, InboxShow, PlanSummary } from "../api/types.js";
+import type { Inbox, InboxItem, InboxShow } from "../api/types.js";
+import { usePlanLabels } from "../api/use-plan-labels.js";
 import { useResource } from "../api/use-resource.js";
 import { useUser } from "../auth/session.js";
 import { BulkReportBar } from "../components/bulk-report-bar.js";
@@ -10,6 +11,7 @@ import { InboxItemRow } from "../components/inbox-item.js";
 import { Pager } from "../components/pager.js";
 import { formatDate } from "../format/date.format.js";
 import { setQuery, useLocation } from "../router/router.js";
+import { useSearchParam } from "../router/use-search-param.js";
 
 const PAGE_SIZE = 20;
 
@@ -41,15 +43,8 @@ export function InboxPage() {
   const inbox = useResource(`inbox ${JSON.stringify(filter)}`, (signal) =>
     api<Inbox>("/api/inbox", { query: filter, signal }),
   );
-  const plans = useResource("plans", (signal) =>
-    api<{ items: PlanSummary[] }>("/api/plans", { signal }),
-  );
-  const [search, setSearch] = useState(q);
-  useEffect(() => {
-    if (search.trim() === q) return;
-    const timer = setTimeout(() => setQuery({ q: search.trim(), trang: null }), 300);
-    return () => clearTimeout(timer);
-  }, [search, q]);
+  const planNames = usePlanLabels();
+  const [search, setSearch] = useSearchParam();
 
   const [chosen, setChosen] = useState<Map<number, InboxItem>>(new Map());
   const [sent, setSent] = useState<number | null>(null);
@@ -109,9 +104,9 @@ export function InboxPage() {
             onChange={(e) => setQuery({ plan: e.target.value, trang: null })}
           >
             <option value="">Tất cả kế hoạch</option>
-            {plans.data?.items.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.number ?? p.title ?? p.sourceName}
+            {[...planNames].map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
               </option>
             ))}
           </select>
@@ -172,6 +167,7 @@ export function InboxPage() {
                     <InboxItemRow
                       key={item.task.id}
                       item={item}
+                      planName={planNames.get(item.task.planId)}
                       selection={
                         canBulk(item)
                           ? {

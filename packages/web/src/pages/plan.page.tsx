@@ -1,4 +1,3 @@
-import { useEffect, useState } from "react";
 import { api } from "../api/client.js";
 import type { Page, PlanDetail, TaskSummary } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
@@ -9,8 +8,10 @@ import { formatDate, isIsoDate } from "../format/date.format.js";
 import { STATUS_LABELS, STATUS_CODES, vietnamDay } from "@giamsat/core";
 import { Link } from "../router/link.js";
 import { setQuery, useLocation } from "../router/router.js";
+import { useSearchParam } from "../router/use-search-param.js";
 import { DateInput } from "../forms/date-input.js";
 import { Pager } from "../components/pager.js";
+import { planLabel } from "../format/plan.format.js";
 
 const PAGE_SIZE = 200;
 
@@ -47,12 +48,7 @@ export function PlanPage({ id }: { id: string }) {
   const tasks = useResource(`tasks ${JSON.stringify(filter)}`, (signal) =>
     api<Page<TaskSummary>>("/api/tasks", { query: filter, signal }),
   );
-  const [search, setSearch] = useState(q);
-  useEffect(() => {
-    if (search === q) return;
-    const timer = setTimeout(() => setQuery({ q: search.trim(), trang: null }), 300);
-    return () => clearTimeout(timer);
-  }, [search, q]);
+  const [search, setSearch] = useSearchParam();
 
   const shown = tasks.data?.items ?? [];
   const total = tasks.data?.total ?? 0;
@@ -71,7 +67,7 @@ export function PlanPage({ id }: { id: string }) {
           <div className="page-head">
             <div>
               <h1>
-                {data.number ?? "Kế hoạch chưa có số"}
+                {planLabel(data)}
                 {data.date ? ` ngày ${formatDate(data.date)}` : ""}
               </h1>
               <p className="subtitle">

@@ -5,6 +5,7 @@ import { canMonitor, useUser } from "../auth/session.js";
 import { Empty, ErrorBox, Loading } from "../components/feedback.js";
 import { formatDate } from "../format/date.format.js";
 import { Link } from "../router/link.js";
+import { planLabel } from "../format/plan.format.js";
 
 export function PlansPage() {
   const user = useUser();
@@ -41,7 +42,7 @@ export function PlansPage() {
               {plans.data.items.map((p) => (
                 <tr key={p.id}>
                   <td className="nowrap">
-                    <Link to={`/ke-hoach/${p.id}`}>{p.number ?? "(chưa có số)"}</Link>
+                    <Link to={`/ke-hoach/${p.id}`}>{planLabel(p)}</Link>
                   </td>
                   <td data-label="Ngày">{formatDate(p.date)}</td>
                   <td data-label="Ban hành">{p.issuer ?? "—"}</td>

@@ -17,6 +17,7 @@ import { deadlineNormalised, formatDeadline } from "../format/deadline.format.js
 import { STATUS_LABELS, isStatusCode, vietnamDay } from "@giamsat/core";
 import { Link } from "../router/link.js";
 import { useLocation } from "../router/router.js";
+import { planLabel } from "../format/plan.format.js";
 
 /** One "06 rõ" field; a missing value is shown as a defect. */
 function Field({
@@ -53,7 +54,7 @@ export function TaskPage({ id }: { id: string }) {
     <>
       <p className="breadcrumb">
         <Link to="/ke-hoach">Kế hoạch</Link> ›{" "}
-        <Link to={`/ke-hoach/${t.plan.id}?asOf=${asOf}`}>{t.plan.number ?? "Kế hoạch"}</Link>
+        <Link to={`/ke-hoach/${t.plan.id}?asOf=${asOf}`}>{planLabel(t.plan)}</Link>
         {` › ${t.appendix.title}`}
       </p>
       <div className="page-head">
