@@ -80,7 +80,9 @@ describe.each(LOCALES)("ngày dd/mm/yyyy, thông báo và nút tiếng Việt (%
 
   it("a unit's forms speak Vietnamese: required fields, wrong dates, icons", async () => {
     const { page, errors, context } = await signIn(browser, baseUrl, "donvi", 1366, locale);
-    const tasks = (await getJson<{ tasks: { id: number }[] }>(page, "/api/inbox")).tasks;
+    const tasks = (
+      await getJson<{ items: { task: { id: number } }[] }>(page, "/api/inbox")
+    ).items.map((i) => i.task);
     await page.goto(`/nhiem-vu/${tasks[0]?.id}`);
     await page.getByRole("button", { name: "Đề xuất điều chỉnh" }).click();
     await page.getByLabel("Gia hạn").check();
