@@ -1,5 +1,6 @@
-import { ValidationError } from "@giamsat/core";
+import { DomainError, ValidationError } from "@giamsat/core";
 import type { FastifyRequest } from "fastify";
+import { cleanTextInput } from "./text-input.js";
 
 export type UploadedFile = { field: string; fileName: string; content: Buffer };
 
@@ -12,13 +13,23 @@ export async function readMultipart(
 ): Promise<{ fields: Record<string, string>; files: UploadedFile[] }> {
   const fields: Record<string, string> = {};
   const files: UploadedFile[] = [];
-  for await (const part of request.parts()) {
-    if (part.type === "file") {
-      const content = await part.toBuffer();
-      files.push({ field: part.fieldname, fileName: part.filename, content });
-    } else {
-      fields[part.fieldname] = String(part.value);
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === "file") {
+        const content = await part.toBuffer();
+        files.push({ field: part.fieldname, fileName: part.filename, content });
+      } else {
+        fields[part.fieldname] = String(part.value);
+      }
     }
+  } catch (error) {
+    // A size limit stays a 413; anything else the parser meets (no boundary, a body cut short)
+    // is the client's malformed request, not a server error.
+    if ((error as { statusCode?: number }).statusCode === 413) throw error;
+    throw new DomainError(
+      "bad_request",
+      "Nội dung multipart/form-data không hợp lệ (thiếu boundary hoặc bị cắt ngang).",
+    );
   }
   return { fields, files };
 }
@@ -27,9 +38,11 @@ export async function readMultipart(
 export function jsonField(fields: Record<string, string>, name = "data"): unknown {
   const text = fields[name];
   if (text === undefined) return {};
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw new ValidationError(`Trường "${name}" phải là JSON hợp lệ.`);
   }
+  return cleanTextInput(parsed);
 }

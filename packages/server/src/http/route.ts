@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { Actor } from "../services/actor.js";
 import { requireActor } from "./auth.js";
+import { cleanTextInput } from "./text-input.js";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type Schema = z.ZodType;
@@ -55,10 +56,12 @@ export class RouteTable {
       url: def.url,
       handler: async (request, reply) => {
         const actor = def.access === "public" ? (null as unknown as Actor) : requireActor(request);
-        const params = def.params ? def.params.parse(request.params) : undefined;
-        const query = def.query ? def.query.parse(request.query) : undefined;
+        const params = def.params ? def.params.parse(cleanTextInput(request.params)) : undefined;
+        const query = def.query ? def.query.parse(cleanTextInput(request.query)) : undefined;
         const body =
-          def.body && !request.isMultipart() ? def.body.parse(request.body ?? {}) : undefined;
+          def.body && !request.isMultipart()
+            ? def.body.parse(cleanTextInput(request.body ?? {}))
+            : undefined;
         const result = await def.handler({
           params: params as Out<P>,
           query: query as Out<Q>,
