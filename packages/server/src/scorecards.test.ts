@@ -111,6 +111,21 @@ describe.each(dialects())("/api/scorecards (%s)", (dialect) => {
     expect(onTime.reportsDue).toBeGreaterThan(onTime.reportsOnTime);
   });
 
+  it("mark group placeholders such as “Các bộ, ngành” apart from units", async () => {
+    const { items } = (await get(`/api/scorecards?asOf=${AS_OF}`)) as {
+      items: { unitId: number; name: string; group: boolean }[];
+    };
+    const kinds = new Map(
+      (await h.ctx.db.selectFrom("organisations").select(["id", "kind"]).execute()).map((o) => [
+        o.id,
+        o.kind,
+      ]),
+    );
+    expect(items.find((c) => c.name === "Các bộ, ngành")?.group).toBe(true);
+    expect(items.filter((c) => c.group).length).toBeGreaterThan(1);
+    for (const card of items) expect(card.group).toBe(kinds.get(card.unitId) === "group");
+  });
+
   it("agree on every seed plan, undated and cancelled included, a year on too", async () => {
     const [, qd405, bcdcp] = plans as [number, number, number];
     // the undated appendix was imported on 15/01/2026; one of its tasks and one of plan 405's

@@ -1,7 +1,7 @@
 import { fold } from "@giamsat/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, signIn } from "./support/browser.js";
+import { launchBrowser, screenshot, signIn } from "./support/browser.js";
 import type { UserPage } from "./support/browser.js";
 
 const baseUrl = inject("baseUrl");
@@ -10,6 +10,7 @@ const AS_OF = "2026-06-01";
 type Card = {
   unitId: number;
   name: string;
+  group: boolean;
   led: number;
   overdue: number;
   doneOnTime: number;
@@ -18,11 +19,15 @@ type Card = {
   timeliness: number | null;
 };
 
-const cardsOf = (page: Page, query: string) =>
+const allCardsOf = (page: Page, query: string) =>
   page.evaluate(
     async (q) => (await (await fetch(`/api/scorecards?${q}`)).json()).items,
     query,
   ) as Promise<Card[]>;
+
+/** The units' cards (group placeholders such as "Các bộ, ngành" are listed apart). */
+const cardsOf = async (page: Page, query: string) =>
+  (await allCardsOf(page, query)).filter((c) => !c.group);
 
 const cell = (page: Page, unitId: number, key: string) =>
   page.locator(`[data-testid=scorecard-table] tr[data-unit="${unitId}"] td[data-key=${key}]`);
@@ -97,5 +102,22 @@ describe("đánh giá đơn vị", () => {
     await expect.poll(() => rows.count()).toBe(cards.length);
     expect(unit.errors).toEqual([]);
     await unit.context.close();
+  });
+
+  it("lists group placeholders apart from units", async () => {
+    const { page, errors } = leader;
+    await page.goto(`/danh-gia?asOf=${AS_OF}`);
+    const all = await allCardsOf(page, `asOf=${AS_OF}`);
+    const groups = all.filter((c) => c.group);
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.map((g) => g.name)).toContain("Các bộ, ngành");
+    const groupRows = page.getByTestId("scorecard-groups").locator("tbody tr");
+    await expect.poll(() => groupRows.count()).toBe(groups.length);
+    const units = page.getByTestId("scorecard-table");
+    for (const g of groups) {
+      expect(await units.locator(`tr[data-unit="${g.unitId}"]`).count()).toBe(0);
+    }
+    await screenshot(page, "16-scorecards-groups");
+    expect(errors).toEqual([]);
   });
 });

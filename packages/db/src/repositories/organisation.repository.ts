@@ -338,3 +338,15 @@ export async function updateOrganisationRow(
     .where("id", "=", id)
     .execute();
 }
+
+/** Which of these organisations are group placeholders ("Các bộ, ngành"), not one unit. */
+export async function groupIdsAmong(db: Db, ids: readonly number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("organisations")
+    .select("id")
+    .where("id", "in", [...ids])
+    .where("kind", "=", "group")
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

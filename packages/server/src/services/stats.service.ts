@@ -18,6 +18,7 @@ import {
   type StatusCounts,
   type TaskFilter,
   type TimelinessRow,
+  groupIdsAmong,
   organisationNames,
 } from "@giamsat/db";
 import type { Actor } from "./actor.js";
@@ -118,7 +119,8 @@ export async function overdueFor(
   return { asOf, items: items.map((t) => taskListItem(t, statusOf(ctx, t, asOf), t.lead)), total };
 }
 
-export type ScorecardView = UnitScorecard<number> & { name: string };
+/** A lead unit's card; `group` marks a placeholder such as "Các bộ, ngành", listed apart. */
+export type ScorecardView = UnitScorecard<number> & { name: string; group: boolean };
 
 /**
  * Periods due and reported on time per lead unit, for the recurring tasks matching a filter
@@ -165,14 +167,16 @@ export async function scorecardsFor(
     rankLeadUnits(ctx.db, { ...filter, ...window }),
     reportTimeliness(ctx, filter, asOf),
   ]);
-  const names = await organisationNames(
-    ctx.db,
-    ranking.items.map((b) => b.orgId),
-  );
+  const ids = ranking.items.map((b) => b.orgId);
+  const [names, groups] = await Promise.all([
+    organisationNames(ctx.db, ids),
+    groupIdsAmong(ctx.db, ids),
+  ]);
   const items = ranking.items
     .map((b) => ({
       ...unitScorecard(b.orgId, b.counts, timeliness.get(b.orgId)),
       name: names.get(b.orgId) ?? `#${b.orgId}`,
+      group: groups.has(b.orgId),
     }))
     .sort((a, b) => a.unitId - b.unitId);
   return { asOf, items };

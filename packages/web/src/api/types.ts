@@ -300,4 +300,8 @@ export type ImportConfirmed = {
 };
 
 /** `/api/scorecards`: one card per lead unit (core's UnitScorecard, with the unit's name). */
-export type Scorecard = UnitScorecard<number> & { name: string };
+export type Scorecard = UnitScorecard<number> & {
+  name: string;
+  /** a placeholder such as "Các bộ, ngành" rather than one unit: listed apart */
+  group: boolean;
+};

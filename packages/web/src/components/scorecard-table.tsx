@@ -4,7 +4,7 @@ import type { Scorecard } from "../api/types.js";
 import { Link } from "../router/link.js";
 import { SortHeader } from "./sort-header.js";
 
-type Key = keyof Omit<Scorecard, "unitId">;
+type Key = keyof Omit<Scorecard, "unitId" | "group">;
 type Sort = { key: Key; desc: boolean };
 
 const COLUMNS: { key: Key; label: string }[] = [
@@ -43,10 +43,14 @@ function timeliness(card: Scorecard): string {
 export function ScorecardTable({
   cards,
   unitLink,
+  groups = false,
 }: {
   cards: Scorecard[];
   unitLink: (unitId: number) => string;
+  /** the table of group placeholders ("Các bộ, ngành"), listed apart from units */
+  groups?: boolean;
 }) {
+  const id = groups ? "scorecard-groups" : "scorecard-table";
   const [sort, setSort] = useState<Sort>({ key: "overdue", desc: true });
   const [search, setSearch] = useState("");
   const [shown, setShown] = useState(PAGE);
@@ -62,9 +66,9 @@ export function ScorecardTable({
   return (
     <>
       <div className="field narrow">
-        <label htmlFor="sc-search">Tìm đơn vị</label>
+        <label htmlFor={`${id}-search`}>{groups ? "Tìm nhóm" : "Tìm đơn vị"}</label>
         <input
-          id="sc-search"
+          id={`${id}-search`}
           type="search"
           value={search}
           onChange={(e) => {
@@ -74,11 +78,13 @@ export function ScorecardTable({
         />
       </div>
       <p className="muted" role="status">
-        {matching.length} đơn vị
+        {matching.length} {groups ? "nhóm" : "đơn vị"}
       </p>
       <div className="table-wrap">
-        <table data-testid="scorecard-table">
-          <caption className="sr-only">Đánh giá đơn vị chủ trì</caption>
+        <table data-testid={id}>
+          <caption className="sr-only">
+            {groups ? "Nhóm chủ trì chung, chưa tách thành đơn vị" : "Đánh giá đơn vị chủ trì"}
+          </caption>
           <thead>
             <tr>
               {COLUMNS.map((c) => (

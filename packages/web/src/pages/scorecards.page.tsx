@@ -15,6 +15,10 @@ export function ScorecardsPage() {
     api<{ asOf: string; items: Scorecard[] }>("/api/scorecards", { query: scope, signal }),
   );
 
+  const units = cards.data?.items.filter((c) => !c.group) ?? [];
+  const groups = cards.data?.items.filter((c) => c.group) ?? [];
+  const unitLink = (unitId: number) => apiUrl("/", { ...scope, lead: String(unitId) });
+
   return (
     <>
       <ScopedHead title="Đánh giá đơn vị" asOf={asOf} plan={scope.plan} />
@@ -27,13 +31,18 @@ export function ScorecardsPage() {
         <ErrorBox error={cards.error} />
         {cards.loading && !cards.data && <Loading />}
         {cards.data && cards.data.items.length === 0 && <Empty>Chưa có đơn vị chủ trì.</Empty>}
-        {cards.data && cards.data.items.length > 0 && (
-          <ScorecardTable
-            cards={cards.data.items}
-            unitLink={(unitId) => apiUrl("/", { ...scope, lead: String(unitId) })}
-          />
-        )}
+        {units.length > 0 && <ScorecardTable cards={units} unitLink={unitLink} />}
       </section>
+      {groups.length > 0 && (
+        <section className="card" aria-labelledby="groups-title">
+          <h2 id="groups-title">Nhóm chủ trì chung, chưa tách thành đơn vị</h2>
+          <p className="muted">
+            Nhiệm vụ giao chung cho một nhóm (“Các bộ, ngành”, “Các địa phương”…) chưa gắn với đơn
+            vị cụ thể nên không tính vào đánh giá của đơn vị nào.
+          </p>
+          <ScorecardTable cards={groups} unitLink={unitLink} groups />
+        </section>
+      )}
     </>
   );
 }

@@ -32,6 +32,7 @@ const trendResponse = z.object({
 const scorecard = z.object({
   unitId: z.number(),
   name: z.string(),
+  group: z.boolean().describe("nhóm chung như “Các bộ, ngành”, không phải một đơn vị cụ thể"),
   led: z.number(),
   doneOnTime: z.number(),
   doneLate: z.number(),
