@@ -28,3 +28,4 @@ export * from "./repositories/task-unit.repository.js";
 export * from "./repositories/task-amendment.repository.js";
 export * from "./repositories/task-scope.repository.js";
 export * from "./repositories/notifications/index.js";
+export * from "./repositories/indicators/index.js";

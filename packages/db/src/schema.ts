@@ -273,6 +273,34 @@ export interface IndicatorsTable {
   frequency: "monthly" | "quarterly" | "yearly" | null;
   basis: Json;
   line: number;
+  /** the monitoring department's correction of the inferred kind; null: inferred */
+  kind: Generated<"level" | "cumulative" | "in_period" | null>;
+  /** the monitoring department's correction of the inferred direction; null: inferred */
+  direction: Generated<"higher" | "lower" | "range" | null>;
+}
+
+export type IndicatorValueStatus = "submitted" | "accepted" | "returned" | "superseded";
+export type IndicatorValueSource = "form" | "xlsx" | "api";
+
+export interface IndicatorValuesTable {
+  id: Generated<number>;
+  indicator_id: number;
+  org_id: number | null;
+  /** "2026-05", "2026-Q2" or "2026" */
+  period: string;
+  value: number;
+  note: string | null;
+  /** a document reference or a link */
+  evidence: string | null;
+  source: IndicatorValueSource;
+  status: IndicatorValueStatus;
+  /** the value this one corrects; that one is marked superseded when this one is accepted */
+  supersedes_id: number | null;
+  submitted_by: number;
+  submitted_at: string;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  review_comment: string | null;
 }
 
 export interface IndicatorOrgsTable {
@@ -518,6 +546,7 @@ export interface Database {
   indicator_orgs: IndicatorOrgsTable;
   indicator_periods: IndicatorPeriodsTable;
   indicator_activities: IndicatorActivitiesTable;
+  indicator_values: IndicatorValuesTable;
   task_links: TaskLinksTable;
   reporting_calendars: ReportingCalendarsTable;
   progress_reports: ProgressReportsTable;

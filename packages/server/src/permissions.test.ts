@@ -69,6 +69,7 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
         .executeTakeFirstOrThrow()
     ).id;
     expect(other.id).toBeGreaterThan(0);
+    foreignLead = other.id;
     for (const role of ["admin", "leader", "monitor"] as const)
       users[role] = await makeUser(h.ctx, role);
     users.unit_head = await makeUser(h.ctx, "unit_head", own.unitId);
@@ -147,6 +148,47 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
     return (res.json() as { uploadId: string }).uploadId;
   };
   const get = (url: string) => async (): Promise<InjectOptions> => ({ method: "GET", url });
+  /** Plan 596's indicators, all but the last given to the own unit, and a fresh (indicator, month). */
+  let indicators: number[] = [];
+  let valueCounter = 0;
+  const freshIndicatorValue = () => {
+    const k = valueCounter++;
+    const own = indicators.slice(0, -1);
+    return {
+      id: own[k % own.length]!,
+      period: `2026-${String(1 + Math.floor(k / own.length)).padStart(2, "0")}`,
+    };
+  };
+  const ownIndicators = async () => {
+    if (indicators.length) return indicators;
+    const rows = await h.ctx.db
+      .selectFrom("indicators")
+      .select("id")
+      .where("plan_id", "=", plan)
+      .orderBy("id")
+      .execute();
+    indicators = rows.map((r) => r.id);
+    await h.ctx.db
+      .updateTable("indicators")
+      .set({ lead_org_id: own.unitId })
+      .where("id", "in", indicators.slice(0, -1))
+      .execute();
+    await h.ctx.db
+      .updateTable("indicators")
+      .set({ lead_org_id: foreignLead })
+      .where("id", "=", indicators.at(-1)!)
+      .execute();
+    return indicators;
+  };
+  let foreignLead = 0;
+  const freshValueToReview = async () => {
+    await ownIndicators();
+    const { id, period } = freshIndicatorValue();
+    const { submitIndicatorValue } = await import("./services/indicator.service.js");
+    return (
+      await submitIndicatorValue(h.ctx, await actorOf("unit_staff"), id, { period, value: 10 })
+    ).id;
+  };
 
   const cases: Case[] = [
     { name: "GET /api/health", allowed: [...WHO], request: get("/api/health") },
@@ -509,6 +551,50 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       },
     },
     { name: "GET /api/calendars", allowed: ["admin", "monitor"], request: get("/api/calendars") },
+    {
+      name: "GET /api/indicators",
+      allowed: "all",
+      request: async () => ({ method: "GET", url: `/api/indicators?plan=${plan}` }),
+    },
+    {
+      name: "GET /api/indicators/:id (own unit)",
+      allowed: "all",
+      request: async () => ({
+        method: "GET",
+        url: `/api/indicators/${(await ownIndicators())[0]}`,
+      }),
+    },
+    {
+      name: "GET /api/indicators/:id (other unit)",
+      allowed: ["admin", "leader", "monitor"],
+      request: async () => ({
+        method: "GET",
+        url: `/api/indicators/${(await ownIndicators()).at(-1)}`,
+      }),
+    },
+    {
+      name: "POST /api/indicators/:id/values",
+      allowed: ["unit_head", "unit_staff"],
+      ok: 201,
+      request: async () => {
+        await ownIndicators();
+        const { id, period } = freshIndicatorValue();
+        return {
+          method: "POST",
+          url: `/api/indicators/${id}/values`,
+          payload: { period, value: 5 },
+        };
+      },
+    },
+    {
+      name: "POST /api/indicator-values/:id/review",
+      allowed: ["monitor"],
+      request: async () => ({
+        method: "POST",
+        url: `/api/indicator-values/${await freshValueToReview()}/review`,
+        payload: { decision: "accept" },
+      }),
+    },
     { name: "GET /api/links", allowed: ["admin", "leader", "monitor"], request: get("/api/links") },
     {
       name: "POST /api/links/:id/decision",

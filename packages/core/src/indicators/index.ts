@@ -5,3 +5,4 @@ export * from "./indicator-targets.js";
 export * from "./indicator-forecast.js";
 export * from "./indicator-evaluate.js";
 export * from "./warning-text.js";
+export * from "./plan-target-year.js";

@@ -8,6 +8,7 @@ import { changeRequestRoutes } from "./change-requests/change-requests.routes.js
 import { evidenceRoutes } from "./evidence/evidence.routes.js";
 import { healthRoutes } from "./health/health.routes.js";
 import { importRoutes } from "./imports/imports.routes.js";
+import { indicatorRoutes } from "./indicators/indicators.routes.js";
 import { inboxRoutes } from "./inbox/inbox.routes.js";
 import { linkRoutes } from "./links/links.routes.js";
 import { notificationRoutes } from "./notifications/notifications.routes.js";
@@ -37,4 +38,5 @@ export function registerRoutes(t: RouteTable, ctx: Ctx): void {
   linkRoutes(t, ctx);
   notificationRoutes(t, ctx);
   reminderSettingsRoutes(t, ctx);
+  indicatorRoutes(t, ctx);
 }

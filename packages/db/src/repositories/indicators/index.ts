@@ -1,0 +1,2 @@
+export * from "./indicator.repository.js";
+export * from "./indicator-value.repository.js";

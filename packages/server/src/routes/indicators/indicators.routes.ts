@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { asOfParam, idParams } from "../../http/query.js";
+import type { RouteTable } from "../../http/route.js";
+import type { Ctx } from "../../services/context.js";
+import { indicatorListQuery, indicatorValueInput } from "../../services/indicator.schemas.js";
+import {
+  getIndicatorFor,
+  listIndicatorsFor,
+  reviewIndicatorValue,
+  submitIndicatorValue,
+} from "../../services/indicator.service.js";
+import { reviewInput } from "../../services/report.schemas.js";
+
+export function indicatorRoutes(t: RouteTable, ctx: Ctx): void {
+  t.add({
+    method: "GET",
+    url: "/api/indicators",
+    tag: "indicators",
+    summary:
+      "Chỉ tiêu (theo kế hoạch, đơn vị chủ trì, mức cảnh báo) đánh giá tại ngày asOf: giá trị mới nhất, mức đạt so với chỉ tiêu năm, giá trị kỳ vọng, dự báo và khoảng dự báo, mức cảnh báo và lý do; đơn vị chỉ thấy chỉ tiêu của mình",
+    access: "user",
+    query: indicatorListQuery,
+    handler: async ({ query, actor }) => listIndicatorsFor(ctx, actor, query),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/indicators/:id",
+    tag: "indicators",
+    summary:
+      "Một chỉ tiêu đánh giá tại ngày asOf, cùng mọi giá trị đã báo cáo (trạng thái, ghi chú, minh chứng, người gửi, người thẩm định)",
+    access: "user",
+    params: idParams,
+    query: z.object({ asOf: asOfParam }),
+    handler: async ({ params, query, actor }) => getIndicatorFor(ctx, actor, params.id, query.asOf),
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/indicators/:id/values",
+    tag: "indicators",
+    summary:
+      "Đơn vị chủ trì báo cáo giá trị chỉ tiêu cho một kỳ (2026-05, 2026-Q2, 2026); 409 khi giá trị kỳ đó đang chờ thẩm định; 403 với đơn vị khác",
+    access: "user",
+    params: idParams,
+    body: indicatorValueInput,
+    status: 201,
+    handler: async ({ params, body, actor }) => submitIndicatorValue(ctx, actor, params.id, body),
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/indicator-values/:id/review",
+    tag: "indicators",
+    summary:
+      "Cơ quan theo dõi chấp nhận hoặc trả lại giá trị chỉ tiêu (trả lại phải có ý kiến); chỉ giá trị được chấp nhận mới được tính",
+    access: "user",
+    params: idParams,
+    body: reviewInput,
+    handler: async ({ params, body, actor }) => reviewIndicatorValue(ctx, actor, params.id, body),
+  });
+}

@@ -1,0 +1,255 @@
+/**
+ * Indicators (issue 12): listed and evaluated as of a date within the actor's units; values
+ * reported by the responsible unit, reviewed by the monitoring department; only accepted values
+ * count. Every write is audited in its own transaction.
+ */
+import {
+  checkPeriodInPlanYears,
+  ConflictError,
+  ForbiddenError,
+  formatIndicatorPeriod,
+  NotFoundError,
+  valuePeriodSpan,
+  ValidationError,
+  vietnamDay,
+} from "@giamsat/core";
+import {
+  acceptedIndicatorValue,
+  acceptedIndicatorValues,
+  findIndicatorValue,
+  indicatorPeriodTargets,
+  indicatorValueHistory,
+  insertIndicatorValue,
+  isUniqueViolation,
+  listIndicatorRows,
+  pendingIndicatorValue,
+  planYears,
+  recordAudit,
+  setIndicatorValueStatus,
+  type IndicatorRow,
+} from "@giamsat/db";
+import { isUnitRole, requireRole, type Actor } from "./actor.js";
+import { calendarsByPlan } from "./calendar.service.js";
+import { nowIso, type Ctx } from "./context.js";
+import type { IndicatorListQuery, IndicatorValueInput } from "./indicator.schemas.js";
+import { indicatorItem, type IndicatorItem } from "./indicator.view.js";
+import type { ReviewInput } from "./report.schemas.js";
+
+function groupBy<T extends { indicator_id: number }>(rows: readonly T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const r of rows) map.set(r.indicator_id, [...(map.get(r.indicator_id) ?? []), r]);
+  return map;
+}
+
+async function evaluateRows(
+  ctx: Ctx,
+  rows: readonly IndicatorRow[],
+  asOf: string,
+): Promise<IndicatorItem[]> {
+  const ids = rows.map((r) => r.id);
+  const planIds = [...new Set(rows.map((r) => r.plan_id))];
+  const [periods, values, calendars] = await Promise.all([
+    indicatorPeriodTargets(ctx.db, ids).then(groupBy),
+    acceptedIndicatorValues(ctx.db, ids).then(groupBy),
+    calendarsByPlan(ctx, planIds),
+  ]);
+  const years = new Map<number, { from: number; to: number }>();
+  for (const planId of planIds) {
+    const y = await planYears(ctx.db, planId);
+    years.set(planId, y ?? { from: Number(asOf.slice(0, 4)), to: Number(asOf.slice(0, 4)) });
+  }
+  return rows.map((row) =>
+    indicatorItem(
+      {
+        row,
+        periods: periods.get(row.id) ?? [],
+        values: values.get(row.id) ?? [],
+        planYears: years.get(row.plan_id)!,
+        calendarFrequency: calendars.get(row.plan_id)?.frequency ?? "monthly",
+      },
+      asOf,
+    ),
+  );
+}
+
+export async function listIndicatorsFor(
+  ctx: Ctx,
+  actor: Actor,
+  query: IndicatorListQuery,
+): Promise<{ items: IndicatorItem[]; total: number; asOf: string }> {
+  const asOf = query.asOf ?? vietnamDay();
+  const rows = await listIndicatorRows(ctx.db, {
+    ...(query.plan ? { planId: query.plan } : {}),
+    ...(query.unit ? { unitIds: [query.unit] } : {}),
+    scope: actor.units,
+  });
+  const items = (await evaluateRows(ctx, rows, asOf)).filter(
+    (i) => !query.warning || i.warning === query.warning,
+  );
+  return {
+    items: items.slice(query.offset, query.offset + query.limit),
+    total: items.length,
+    asOf,
+  };
+}
+
+async function loadIndicator(ctx: Ctx, actor: Actor, id: number): Promise<IndicatorRow> {
+  const [row] = await listIndicatorRows(ctx.db, { id });
+  if (!row) throw new NotFoundError(`Không tìm thấy chỉ tiêu số hiệu ${id}.`);
+  const [visible] = await listIndicatorRows(ctx.db, { id, scope: actor.units });
+  if (!visible) throw new ForbiddenError("Chỉ tiêu này không thuộc đơn vị của bạn.");
+  return row;
+}
+
+export type IndicatorValueView = {
+  id: number;
+  period: string;
+  periodLabel: string;
+  value: number;
+  status: string;
+  note: string | null;
+  evidence: string | null;
+  source: string;
+  submittedBy: { id: number; name: string | null; at: string };
+  reviewedBy: { id: number; name: string | null; at: string | null; comment: string | null } | null;
+};
+
+export async function getIndicatorFor(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  asOf = vietnamDay(),
+): Promise<IndicatorItem & { asOf: string; values: IndicatorValueView[] }> {
+  const row = await loadIndicator(ctx, actor, id);
+  const [item] = await evaluateRows(ctx, [row], asOf);
+  const history = await indicatorValueHistory(ctx.db, id);
+  return {
+    ...item!,
+    asOf,
+    values: history.map((v) => ({
+      id: v.id,
+      period: v.period,
+      periodLabel: formatIndicatorPeriod(v.period),
+      value: v.value,
+      status: v.status,
+      note: v.note,
+      evidence: v.evidence,
+      source: v.source,
+      submittedBy: { id: v.submitted_by, name: v.submitted_by_name, at: v.submitted_at },
+      reviewedBy:
+        v.reviewed_by === null
+          ? null
+          : {
+              id: v.reviewed_by,
+              name: v.reviewed_by_name,
+              at: v.reviewed_at,
+              comment: v.review_comment,
+            },
+    })),
+  };
+}
+
+/**
+ * The responsible unit reports a value for a period that has begun: 409 while a value for that
+ * period waits for review; a value for an accepted period is a correction (it supersedes the
+ * accepted one once accepted itself).
+ */
+export async function submitIndicatorValue(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  input: IndicatorValueInput,
+  source: "form" | "api" = actor.via === "token" ? "api" : "form",
+): Promise<{ id: number; status: "submitted" }> {
+  if (!isUnitRole(actor.role))
+    throw new ForbiddenError("Chỉ đơn vị chịu trách nhiệm mới báo cáo giá trị chỉ tiêu.");
+  const row = await loadIndicator(ctx, actor, id);
+  if (row.lead_org_id === null || (actor.units && !actor.units.includes(row.lead_org_id))) {
+    throw new ForbiddenError("Chỉ đơn vị chủ trì chỉ tiêu mới báo cáo giá trị.");
+  }
+  const span = valuePeriodSpan(input.period);
+  const years = await planYears(ctx.db, row.plan_id);
+  if (years) checkPeriodInPlanYears(input.period, years);
+  if (span.start > vietnamDay()) {
+    throw new ValidationError(
+      `period: kỳ ${formatIndicatorPeriod(input.period)} chưa bắt đầu, chưa thể báo cáo.`,
+      { field: "period", value: input.period },
+    );
+  }
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const pending = await pendingIndicatorValue(trx, id, input.period);
+      if (pending) {
+        throw new ConflictError(
+          `Giá trị kỳ ${formatIndicatorPeriod(input.period)} (số hiệu ${pending.id}) đang chờ thẩm định.`,
+        );
+      }
+      const accepted = await acceptedIndicatorValue(trx, id, input.period);
+      const valueId = await insertIndicatorValue(trx, {
+        indicator_id: id,
+        org_id: row.lead_org_id,
+        period: input.period,
+        value: input.value,
+        note: input.note || null,
+        evidence: input.evidence || null,
+        source,
+        status: "submitted",
+        supersedes_id: accepted?.id ?? null,
+        submitted_by: actor.userId,
+        submitted_at: nowIso(),
+      });
+      await recordAudit(trx, {
+        actorId: actor.userId,
+        action: "indicator_value.submit",
+        entity: "indicator_value",
+        entityId: valueId,
+        after: { indicatorId: id, period: input.period, value: input.value, source },
+      });
+      return { id: valueId, status: "submitted" as const };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ConflictError(
+        `Giá trị kỳ ${formatIndicatorPeriod(input.period)} đang chờ thẩm định.`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** The monitoring department accepts a value (superseding the one it corrects) or returns it. */
+export async function reviewIndicatorValue(
+  ctx: Ctx,
+  actor: Actor,
+  valueId: number,
+  input: ReviewInput,
+): Promise<IndicatorValueView> {
+  requireRole(actor, "monitor");
+  const indicatorId = await ctx.db.transaction().execute(async (trx) => {
+    const value = await findIndicatorValue(trx, valueId);
+    if (!value) throw new NotFoundError(`Không tìm thấy giá trị chỉ tiêu số hiệu ${valueId}.`);
+    if (value.status !== "submitted")
+      throw new ConflictError("Giá trị này đã được xử lý trước đó.");
+    const status = input.decision === "accept" ? "accepted" : "returned";
+    await setIndicatorValueStatus(trx, valueId, {
+      status,
+      reviewed_by: actor.userId,
+      reviewed_at: nowIso(),
+      review_comment: input.comment || null,
+    });
+    if (status === "accepted" && value.supersedes_id !== null) {
+      await setIndicatorValueStatus(trx, value.supersedes_id, { status: "superseded" });
+    }
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: `indicator_value.${input.decision}`,
+      entity: "indicator_value",
+      entityId: valueId,
+      before: { status: value.status },
+      after: { status, comment: input.comment ?? null, superseded: value.supersedes_id },
+    });
+    return value.indicator_id;
+  });
+  const detail = await getIndicatorFor(ctx, actor, indicatorId);
+  return detail.values.find((v) => v.id === valueId)!;
+}
