@@ -18,8 +18,7 @@ import { issueApiToken } from "./auth.service.js";
 import type { Ctx } from "./context.js";
 import { revokeAllTokens } from "./token.service.js";
 import { generatePassword, hashPassword } from "./password.js";
-
-export const MIN_PASSWORD_LENGTH = 8;
+import { checkNewPassword } from "./password-policy.js";
 
 export type UserView = {
   id: number;
@@ -45,12 +44,6 @@ export type NewUserInput = {
   password?: string;
   email?: string | null;
 };
-
-function checkPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new ValidationError(`password: mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`);
-  }
-}
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
@@ -114,7 +107,7 @@ export async function createUser(
   await checkOrgs(ctx, input.role, orgId, input.orgIds ?? []);
   const generated = input.password === undefined ? generatePassword() : null;
   const password = input.password ?? (generated as string);
-  checkPassword(password);
+  checkNewPassword(password);
   const email = checkEmail(input.email) ?? null;
   const passwordHash = await hashPassword(password);
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -226,7 +219,7 @@ export async function resetPassword(
 ): Promise<string> {
   const user = await loadUser(ctx, id);
   const next = password ?? generatePassword();
-  checkPassword(next);
+  checkNewPassword(next);
   const hash = await hashPassword(next);
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, user.id, { password_hash: hash });

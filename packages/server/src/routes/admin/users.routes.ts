@@ -13,10 +13,10 @@ import {
 const orgIds = z.array(z.number().int().positive()).max(50);
 /** checked (and '' read as none) by the service, which names the field in its message */
 const email = z.string().max(254).nullable();
-/** A new password; empty means "generate one". */
+/** A new password; empty means "generate one" (the rule it meets: password-policy.ts). */
 const password = z.preprocess(
   (v) => (v === "" || v === null ? undefined : v),
-  z.string().min(8, "Mật khẩu phải có ít nhất 8 ký tự").max(500).optional(),
+  z.string().max(500).optional(),
 );
 
 export function userRoutes(t: RouteTable, ctx: Ctx): void {
