@@ -350,3 +350,20 @@ export async function groupIdsAmong(db: Db, ids: readonly number[]): Promise<Set
     .execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** The organisation's ancestors, nearest first (stops at a cycle already stored, or 100 levels). */
+export async function ancestorIds(db: Db, id: number): Promise<number[]> {
+  const seen: number[] = [];
+  let current: number | null = id;
+  while (current !== null && seen.length < 100) {
+    const row: { parent_id: number | null } | undefined = await db
+      .selectFrom("organisations")
+      .select("parent_id")
+      .where("id", "=", current)
+      .executeTakeFirst();
+    current = row?.parent_id ?? null;
+    if (current === null || seen.includes(current) || current === id) break;
+    seen.push(current);
+  }
+  return seen;
+}

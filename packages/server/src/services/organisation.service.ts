@@ -1,6 +1,7 @@
 import { fold, NotFoundError, ValidationError } from "@giamsat/core";
 import {
   addAlias,
+  ancestorIds,
   aliasesOf,
   getOrganisation,
   insertOrganisation,
@@ -111,7 +112,15 @@ export async function updateOrganisation(
   const org = await loadOrg(ctx, id);
   if (input.parentId === id)
     throw new ValidationError("parentId: một đơn vị không thể là cấp trên của chính nó.");
-  if (input.parentId != null) await loadOrg(ctx, input.parentId);
+  if (input.parentId != null) {
+    await loadOrg(ctx, input.parentId);
+    // A parent under the organisation itself would make a cycle, and every unit of the cycle
+    // would fall within the scope of each of their users.
+    if ((await ancestorIds(ctx.db, input.parentId)).includes(id))
+      throw new ValidationError(
+        "parentId: đơn vị cấp trên được chọn đang trực thuộc chính đơn vị này (tạo vòng lặp).",
+      );
+  }
   await ctx.db.transaction().execute(async (trx) => {
     await updateOrganisationRow(trx, id, {
       name: input.name ?? org.name,
