@@ -382,6 +382,16 @@ export interface ProgressReportsTable {
   client_token: string | null;
 }
 
+/** What a user has typed in a task's report form, saved as they type (one per user and task). */
+export interface ReportDraftsTable {
+  id: Generated<number>;
+  user_id: number;
+  task_id: number;
+  /** the form's fields as JSON */
+  data: Json;
+  updated_at: string;
+}
+
 export interface EvidenceTable {
   id: Generated<number>;
   report_id: number;
@@ -550,6 +560,7 @@ export interface Database {
   task_links: TaskLinksTable;
   reporting_calendars: ReportingCalendarsTable;
   progress_reports: ProgressReportsTable;
+  report_drafts: ReportDraftsTable;
   evidence: EvidenceTable;
   reviews: ReviewsTable;
   change_requests: ChangeRequestsTable;

@@ -91,7 +91,13 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       h.ctx,
       await actorOf("unit_staff"),
       own.taskId,
-      { period: freshPeriod(h), state: "in_progress", summary: "Đang triển khai", evidence: [] },
+      {
+        period: freshPeriod(h),
+        state: "in_progress",
+        summary: "Đang triển khai",
+        evidence: [],
+        keepEvidence: [],
+      },
       files,
     );
   const freshChange = async () =>
@@ -325,6 +331,34 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
         url: `/api/reports/${(await freshReport()).id}/review`,
         payload: { decision: "return", comment: "Bổ sung minh chứng" },
       }),
+    },
+    {
+      name: "GET /api/tasks/:id/report-draft",
+      allowed: ["unit_head", "unit_staff"],
+      request: async () => ({ method: "GET", url: `/api/tasks/${own.taskId}/report-draft` }),
+    },
+    {
+      name: "PUT /api/tasks/:id/report-draft",
+      allowed: ["unit_head", "unit_staff"],
+      request: async () => ({
+        method: "PUT",
+        url: `/api/tasks/${own.taskId}/report-draft`,
+        payload: { summary: "Đang soạn" },
+      }),
+    },
+    {
+      name: "PUT /api/tasks/:id/report-draft (other unit)",
+      allowed: [],
+      request: async () => ({
+        method: "PUT",
+        url: `/api/tasks/${foreignTask}/report-draft`,
+        payload: { summary: "Đang soạn" },
+      }),
+    },
+    {
+      name: "DELETE /api/tasks/:id/report-draft",
+      allowed: ["unit_head", "unit_staff"],
+      request: async () => ({ method: "DELETE", url: `/api/tasks/${own.taskId}/report-draft` }),
     },
     {
       name: "POST /api/reports/:id/review/undo",

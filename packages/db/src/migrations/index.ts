@@ -14,6 +14,7 @@ import * as m0008 from "./0008-report-supersedes-index.js";
 import * as m0009 from "./0009-notifications.js";
 import * as m0010 from "./0010-report-integrity.js";
 import * as m0011 from "./0011-indicator-values.js";
+import * as m0012 from "./0012-report-drafts.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   "0009-notifications": m0009,
   "0010-report-integrity": m0010,
   "0011-indicator-values": m0011,
+  "0012-report-drafts": m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -14,6 +14,7 @@ import { linkRoutes } from "./links/links.routes.js";
 import { notificationRoutes } from "./notifications/notifications.routes.js";
 import { reminderSettingsRoutes } from "./notifications/reminder-settings.routes.js";
 import { planRoutes } from "./plans/plans.routes.js";
+import { reportDraftRoutes } from "./reports/report-drafts.routes.js";
 import { reportRoutes } from "./reports/reports.routes.js";
 import { statsRoutes } from "./stats/stats.routes.js";
 import { taskRoutes } from "./tasks/tasks.routes.js";
@@ -28,6 +29,7 @@ export function registerRoutes(t: RouteTable, ctx: Ctx): void {
   taskRoutes(t, ctx);
   statsRoutes(t, ctx);
   reportRoutes(t, ctx);
+  reportDraftRoutes(t, ctx);
   evidenceRoutes(t, ctx);
   inboxRoutes(t, ctx);
   importRoutes(t, ctx);

@@ -36,6 +36,11 @@ export const reportInput = z
     proposals: z.string().trim().max(20000).optional(),
     evidence: z.array(evidenceRef).max(50).default([]),
     supersedes: z.number().int().positive().optional(),
+    keepEvidence: z
+      .array(z.number().int().positive())
+      .max(50)
+      .default([])
+      .describe("Tệp minh chứng của báo cáo được sửa đổi (supersedes) giữ lại cho báo cáo này"),
     clientToken: z
       .string()
       .trim()
@@ -47,6 +52,13 @@ export const reportInput = z
       ),
   })
   .superRefine((r, ctx) => {
+    if (r.keepEvidence.length && r.supersedes === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["keepEvidence"],
+        message: "Chỉ giữ lại minh chứng khi gửi báo cáo sửa đổi (supersedes)",
+      });
+    }
     if (r.state === "completed" && !r.completedOn) {
       ctx.addIssue({
         code: "custom",
@@ -93,3 +105,21 @@ export const bulkReportInput = z.object({
   summary: z.string().trim().max(2000).default(""),
 });
 export type BulkReportInput = z.output<typeof bulkReportInput>;
+
+const draftText = z.string().max(20000).optional();
+
+/** What a report form holds while the user types (every field optional, as typed). */
+export const reportDraftInput = z.object({
+  period: z.string().max(20).optional(),
+  state: z.string().max(40).optional(),
+  progress: z.string().max(10).optional(),
+  completedOn: z.string().max(20).optional(),
+  summary: draftText,
+  difficulties: draftText,
+  proposals: draftText,
+  references: draftText,
+  links: draftText,
+  supersedes: z.number().int().positive().optional(),
+  keepEvidence: z.array(z.number().int().positive()).max(50).optional(),
+});
+export type ReportDraftInput = z.output<typeof reportDraftInput>;

@@ -15,7 +15,9 @@ import {
   insertEvidence,
   insertReport,
   insertReview,
+  deleteReportDraft,
   findByClientToken,
+  listEvidence,
   isUniqueViolation,
   markSuperseded,
   listReports,
@@ -96,6 +98,7 @@ export async function submitReport(
     await checkCorrection(ctx.db, previous, orgId);
     period = periodFromKey(previous.period_key, calendar);
   }
+  const kept = await keptEvidence(ctx, input);
   for (const f of files) checkEvidenceFile(f.fileName, f.content, ctx.config.uploadMaxBytes);
   await checkOneLiveReport(ctx.db, taskId, period.key, input.supersedes);
   const stored: StoredFile[] = [];
@@ -132,6 +135,17 @@ export async function submitReport(
         storage_path: s.storagePath,
         sha256: s.sha256,
       })),
+      ...kept.map((e) => ({
+        report_id: reportId,
+        kind: e.kind,
+        file_name: e.file_name,
+        mime: e.mime,
+        size: e.size,
+        storage_path: e.storage_path,
+        sha256: e.sha256,
+        reference: e.reference,
+        url: e.url,
+      })),
       ...input.evidence.map((e) => ({
         report_id: reportId,
         kind: e.kind,
@@ -139,6 +153,7 @@ export async function submitReport(
         url: e.kind === "link" ? e.url : null,
       })),
     ]);
+    await deleteReportDraft(trx, actor.userId, taskId);
     await recordAudit(trx, {
       actorId: actor.userId,
       action: "report.submit",
@@ -150,6 +165,7 @@ export async function submitReport(
         state: input.state,
         completedOn: input.completedOn ?? null,
         files: stored.length,
+        keptFiles: kept.length,
       },
     });
     return { id: reportId, evidence };
@@ -173,6 +189,21 @@ export async function submitReport(
   const report = await findReport(ctx.db, id);
   if (!report) throw new NotFoundError(`Không tìm thấy báo cáo số hiệu ${id}.`);
   return reportView(report, evidence, []);
+}
+
+/** The evidence of the corrected report that its correction keeps (checked to belong to it). */
+async function keptEvidence(ctx: Ctx, input: ReportInput) {
+  if (!input.keepEvidence.length || input.supersedes === undefined) return [];
+  const own = await listEvidence(ctx.db, [input.supersedes]);
+  return input.keepEvidence.map((id) => {
+    const item = own.find((e) => e.id === id);
+    if (!item) {
+      throw new ValidationError(
+        `keepEvidence: minh chứng ${id} không thuộc báo cáo số ${input.supersedes}.`,
+      );
+    }
+    return item;
+  });
 }
 
 async function loadReportView(ctx: Ctx, id: number): Promise<ReportView> {

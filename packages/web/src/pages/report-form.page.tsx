@@ -1,4 +1,4 @@
-import { addDays, periodOf, vietnamDay } from "@giamsat/core";
+import { addDays, formatPeriodKey, periodOf, vietnamDay } from "@giamsat/core";
 import type { ReportingCalendar } from "@giamsat/core";
 import { useState } from "react";
 import type { FormEvent } from "react";
@@ -11,12 +11,20 @@ import { mayReport } from "../auth/scope.js";
 import { useUser } from "../auth/session.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
 import { EvidencePicker } from "../components/evidence-picker.js";
-import { formatDate } from "../format/date.format.js";
+import { formatDate, formatDateTime } from "../format/date.format.js";
 import { formatDeadline } from "../format/deadline.format.js";
 import { REPORT_STATE_LABELS } from "../format/status.format.js";
+import { DateInput } from "../forms/date-input.js";
+import {
+  fieldsFrom,
+  initialFields,
+  liveReport,
+  previousPeriodReport,
+  type ReportFields,
+} from "../reports/report-fields.js";
+import { useReportDraft } from "../reports/use-report-draft.js";
 import { Link } from "../router/link.js";
 import { navigate } from "../router/router.js";
-import { DateInput } from "../forms/date-input.js";
 
 /** The reporting period open today and the one before it (a late or corrected report). */
 function reportingPeriods(today: string, calendar: ReportingCalendar) {
@@ -31,18 +39,12 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-/** A unit's progress report on one task, with evidence files, document references and links. */
+/** A unit's progress report on one task: the task loads, then the form with its first values. */
 export function ReportFormPage({ taskId }: { taskId: string }) {
   const user = useUser();
   const task = useResource(`task ${taskId}`, (signal) =>
     api<TaskDetail>(`/api/tasks/${taskId}`, { signal }),
   );
-  const [state, setState] = useState("in_progress");
-  const [files, setFiles] = useState<File[]>([]);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [clientToken] = useState(newFormToken);
-  const [error, setError] = useState<Error | null>(null);
-
   if (task.error) return <ErrorBox error={task.error} />;
   const t = task.data;
   if (!t) return <Loading />;
@@ -56,35 +58,62 @@ export function ReportFormPage({ taskId }: { taskId: string }) {
         }
       />
     );
+  return <ReportForm task={t} userId={user.id} />;
+}
 
+/**
+ * The form: opens with the user's draft, or — for a period that already has a report (returned,
+ * pending, accepted) — with that report's text, files and review, sent as its correction. Saved
+ * on the server as the user types; recurring tasks can copy the last period's report.
+ */
+function ReportForm({ task: t, userId }: { task: TaskDetail; userId: number }) {
+  const periods = reportingPeriods(vietnamDay(), t.reporting.calendar);
   const states =
     t.kind === "recurring"
       ? ["in_progress", "nothing_to_report", "not_started"]
       : ["not_started", "in_progress", "completed"];
+  const [fields, setFields] = useState<ReportFields | null>(null);
+  const draft = useReportDraft(userId, t.id, fields);
+  const [files, setFiles] = useState<File[]>([]);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [clientToken] = useState(newFormToken);
+  const [error, setError] = useState<Error | null>(null);
 
-  const periods = reportingPeriods(vietnamDay(), t.reporting.calendar);
+  if (!draft.loaded) return <Loading />;
+  const f =
+    fields ?? initialFields(t.reports, periods[0]?.key ?? "", states[1] ?? "", draft.loaded.fields);
+  const set = (patch: Partial<ReportFields>) => setFields({ ...f, ...patch });
+  const target = f.supersedes ? t.reports.find((r) => r.id === f.supersedes) : undefined;
+  const returnReason = target?.reviews.filter((v) => v.decision === "return").at(-1)?.comment;
+  const earlier = t.kind === "recurring" ? previousPeriodReport(t.reports, f.period) : undefined;
+
+  const choosePeriod = (period: string) => {
+    const live = liveReport(t.reports, period);
+    set({
+      period,
+      supersedes: live?.id,
+      keepEvidence: live ? fieldsFrom(live).keepEvidence : [],
+    });
+  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setError(null);
-    const data = new FormData(event.currentTarget);
-    const text = (key: string) => String(data.get(key) ?? "").trim() || undefined;
-    const progressValue = text("progress");
+    const text = (v: string) => v.trim() || undefined;
     const report = {
-      period: text("period"),
-      state,
-      completedOn: state === "completed" ? text("completedOn") : undefined,
-      progress: progressValue === undefined ? undefined : Number(progressValue),
-      summary: text("summary") ?? "",
-      difficulties: text("difficulties"),
-      proposals: text("proposals"),
+      period: f.supersedes ? undefined : f.period,
+      state: f.state,
+      completedOn: f.state === "completed" ? text(f.completedOn) : undefined,
+      progress: text(f.progress) === undefined ? undefined : Number(f.progress),
+      summary: f.summary.trim(),
+      difficulties: text(f.difficulties),
+      proposals: text(f.proposals),
       evidence: [
-        ...lines(String(data.get("references") ?? "")).map((reference) => ({
-          kind: "document" as const,
-          reference,
-        })),
-        ...lines(String(data.get("links") ?? "")).map((url) => ({ kind: "link" as const, url })),
+        ...lines(f.references).map((reference) => ({ kind: "document" as const, reference })),
+        ...lines(f.links).map((url) => ({ kind: "link" as const, url })),
       ],
+      supersedes: f.supersedes,
+      keepEvidence: f.supersedes ? f.keepEvidence : [],
       clientToken,
     };
     const form = new FormData();
@@ -93,6 +122,7 @@ export function ReportFormPage({ taskId }: { taskId: string }) {
     setProgress(0);
     try {
       await uploadForm(`/api/tasks/${t.id}/reports`, form, setProgress);
+      draft.forget();
       navigate(`/nhiem-vu/${t.id}?da-gui=1`);
     } catch (e) {
       setError(e as Error);
@@ -100,6 +130,7 @@ export function ReportFormPage({ taskId }: { taskId: string }) {
     }
   };
   const busy = progress !== null;
+  const keptFiles = target?.evidence.filter((e) => e.kind === "file") ?? [];
 
   return (
     <>
@@ -107,16 +138,41 @@ export function ReportFormPage({ taskId }: { taskId: string }) {
         <Link to="/don-vi">Việc của đơn vị</Link> ›{" "}
         <Link to={`/nhiem-vu/${t.id}`}>Nhiệm vụ {t.number ?? ""}</Link>
       </p>
-      <h1>Báo cáo tiến độ</h1>
+      <h1>{target ? "Gửi lại báo cáo" : "Báo cáo tiến độ"}</h1>
       <p className="subtitle">
         {t.number ? `Nhiệm vụ ${t.number}: ` : ""}
         {t.name} · Thời hạn: {formatDeadline(t.deadline)}
       </p>
+      {target && (
+        <div
+          className={target.status === "returned" ? "alert error" : "alert info"}
+          data-testid="report-target"
+        >
+          <p>
+            {target.status === "returned"
+              ? `Báo cáo số ${target.id} (${formatPeriodKey(target.period)}) đã bị trả lại.`
+              : target.status === "submitted"
+                ? `${formatPeriodKey(target.period)} đã có báo cáo số ${target.id} đang chờ duyệt; báo cáo này sẽ thay thế nó.`
+                : `${formatPeriodKey(target.period)} đã có báo cáo số ${target.id} được chấp nhận; báo cáo này là báo cáo sửa đổi.`}
+          </p>
+          {returnReason && <p>Lý do trả lại: {returnReason}</p>}
+        </div>
+      )}
+      {draft.loaded.updatedAt && !fields && (
+        <p className="alert info" role="status">
+          Đã mở lại bản nháp lưu lúc {formatDateTime(draft.loaded.updatedAt)}.
+        </p>
+      )}
       <form className="card" onSubmit={submit} aria-label="Báo cáo tiến độ">
         <div className="filters">
           <div className="field">
             <label htmlFor="r-period">Kỳ báo cáo</label>
-            <select id="r-period" name="period" defaultValue={periods[0]?.key} disabled={busy}>
+            <select
+              id="r-period"
+              value={f.period}
+              onChange={(e) => choosePeriod(e.target.value)}
+              disabled={busy}
+            >
               {periods.map((p) => (
                 <option key={p.key} value={p.key}>
                   {p.label} (hạn gửi {formatDate(p.dueDate)})
@@ -128,15 +184,28 @@ export function ReportFormPage({ taskId }: { taskId: string }) {
             <label htmlFor="r-progress">Tiến độ (%)</label>
             <input
               id="r-progress"
-              name="progress"
               type="number"
               min={0}
               max={100}
               step={5}
+              value={f.progress}
+              onChange={(e) => set({ progress: e.target.value })}
               disabled={busy}
             />
           </div>
         </div>
+        {earlier && (
+          <p>
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              onClick={() => set({ ...fieldsFrom(earlier), keepEvidence: f.keepEvidence })}
+            >
+              Chép báo cáo {formatPeriodKey(earlier.period)}
+            </button>
+          </p>
+        )}
         <fieldset disabled={busy}>
           <legend>Tình trạng thực hiện</legend>
           <div className="radio-row">
@@ -146,22 +215,23 @@ export function ReportFormPage({ taskId }: { taskId: string }) {
                   type="radio"
                   name="state"
                   value={s}
-                  checked={state === s}
-                  onChange={() => setState(s)}
+                  checked={f.state === s}
+                  onChange={() => set({ state: s })}
                 />
                 {REPORT_STATE_LABELS[s]}
               </label>
             ))}
           </div>
         </fieldset>
-        {state === "completed" && (
+        {f.state === "completed" && (
           <div className="field">
             <label htmlFor="r-completed">Ngày hoàn thành</label>
             <DateInput
               id="r-completed"
-              name="completedOn"
               required
               max={vietnamDay()}
+              value={f.completedOn}
+              onChange={(completedOn) => set({ completedOn })}
               disabled={busy}
             />
           </div>
@@ -170,21 +240,53 @@ export function ReportFormPage({ taskId }: { taskId: string }) {
           <label htmlFor="r-summary">Kết quả thực hiện</label>
           <textarea
             id="r-summary"
-            name="summary"
-            required={state !== "nothing_to_report"}
+            value={f.summary}
+            onChange={(e) => set({ summary: e.target.value })}
+            required={f.state !== "nothing_to_report"}
             disabled={busy}
           />
         </div>
         <div className="grid-2">
           <div className="field">
             <label htmlFor="r-difficulties">Khó khăn, vướng mắc</label>
-            <textarea id="r-difficulties" name="difficulties" disabled={busy} />
+            <textarea
+              id="r-difficulties"
+              value={f.difficulties}
+              onChange={(e) => set({ difficulties: e.target.value })}
+              disabled={busy}
+            />
           </div>
           <div className="field">
             <label htmlFor="r-proposals">Đề xuất, kiến nghị</label>
-            <textarea id="r-proposals" name="proposals" disabled={busy} />
+            <textarea
+              id="r-proposals"
+              value={f.proposals}
+              onChange={(e) => set({ proposals: e.target.value })}
+              disabled={busy}
+            />
           </div>
         </div>
+        {keptFiles.length > 0 && (
+          <fieldset disabled={busy} data-testid="kept-files">
+            <legend>Tệp đã gửi ở báo cáo số {target?.id} (bỏ chọn để không gửi lại)</legend>
+            {keptFiles.map((e) => (
+              <label key={e.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={f.keepEvidence.includes(e.id)}
+                  onChange={(ev) =>
+                    set({
+                      keepEvidence: ev.target.checked
+                        ? [...f.keepEvidence, e.id]
+                        : f.keepEvidence.filter((id) => id !== e.id),
+                    })
+                  }
+                />
+                {e.fileName}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <EvidencePicker files={files} onChange={setFiles} disabled={busy} />
         <div className="grid-2">
           <div className="field">
@@ -194,13 +296,23 @@ export function ReportFormPage({ taskId }: { taskId: string }) {
                 (mỗi dòng một văn bản, ví dụ: Công văn số 123/BCT-KHCN ngày 10/3/2026)
               </span>
             </label>
-            <textarea id="r-refs" name="references" disabled={busy} />
+            <textarea
+              id="r-refs"
+              value={f.references}
+              onChange={(e) => set({ references: e.target.value })}
+              disabled={busy}
+            />
           </div>
           <div className="field">
             <label htmlFor="r-links">
               Đường dẫn minh chứng <span className="hint">(mỗi dòng một địa chỉ https://…)</span>
             </label>
-            <textarea id="r-links" name="links" disabled={busy} />
+            <textarea
+              id="r-links"
+              value={f.links}
+              onChange={(e) => set({ links: e.target.value })}
+              disabled={busy}
+            />
           </div>
         </div>
         {busy && (
@@ -210,13 +322,34 @@ export function ReportFormPage({ taskId }: { taskId: string }) {
           </div>
         )}
         <ErrorBox error={error} />
+        <p className="muted" role="status" data-testid="draft-status">
+          {draft.failed
+            ? "Chưa lưu được bản nháp lên máy chủ (mất kết nối hoặc hết phiên); nội dung vẫn được giữ trên máy này."
+            : draft.unsaved
+              ? "Đang lưu nháp…"
+              : draft.savedAt
+                ? `Đã lưu nháp lúc ${formatDateTime(draft.savedAt)}.`
+                : ""}
+        </p>
         <div className="actions">
           <button type="submit" disabled={busy}>
-            Gửi báo cáo
+            {target ? "Gửi lại báo cáo" : "Gửi báo cáo"}
           </button>
           <Link className="button secondary" to={`/nhiem-vu/${t.id}`}>
-            Huỷ
+            Để sau
           </Link>
+          {draft.savedAt && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              onClick={() => {
+                void draft.discard().then(() => navigate(`/nhiem-vu/${t.id}`));
+              }}
+            >
+              Bỏ nháp
+            </button>
+          )}
         </div>
       </form>
     </>
