@@ -172,7 +172,8 @@ function completion(due, planDate, random) {
 function reportRows(ctx, taskId, lead, periods, completedOn, count) {
   const { random, ids, vocab } = ctx;
   const rows = [];
-  const n = completedOn ? Math.max(1, count) : count;
+  // at most one report per period: one sent or accepted report per task and period (migration 0010)
+  const n = Math.min(periods.length, completedOn ? Math.max(1, count) : count);
   if (!periods.length || n === 0) return rows;
   const users = ctx.usersOf(lead.id);
   for (let j = 0; j < n; j++) {

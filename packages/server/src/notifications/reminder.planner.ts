@@ -14,6 +14,7 @@ import {
   taskDueMessage,
   taskOverdueMessage,
   type Holidays,
+  type Message,
   type ReminderSettings,
   type TaskRef,
 } from "@giamsat/core";
@@ -121,31 +122,38 @@ export async function planReminders(
 
   for (const { planLabel, planId, r, tasks } of owing) {
     const byUnit = new Map<number, ReminderTaskRow[]>();
-    for (const t of tasks) byUnit.set(t.lead_org_id, [...(byUnit.get(t.lead_org_id) ?? []), t]);
+    for (const t of tasks) {
+      const list = byUnit.get(t.lead_org_id);
+      if (list) list.push(t);
+      else byUnit.set(t.lead_org_id, [t]);
+    }
     for (const [orgId, unitTasks] of byUnit) {
+      // one message per unit and audience (heads see confidential tasks, staff do not)
+      const messages = new Map<boolean, Message | null>();
+      const messageFor = (head: boolean) => {
+        if (!messages.has(head)) {
+          const visible = unitTasks.filter((t) => head || !t.confidential);
+          const input = {
+            planLabel,
+            unitName: unitName(orgId),
+            period: r.period,
+            reportDay: r.reportDay,
+            daysBefore: r.daysBefore,
+            tasks: visible.map(ref),
+          };
+          messages.set(head, visible.length ? reportDueMessage(input, site) : null);
+        }
+        return messages.get(head) ?? null;
+      };
+      const key = {
+        rule: "report_due",
+        item: `plan:${planId}:org:${orgId}`,
+        period: r.period.key,
+        step: String(r.daysBefore),
+      };
       for (const to of members.get(orgId) ?? []) {
-        const visible = unitTasks.filter((t) => sees(to, t));
-        if (!visible.length) continue;
-        out.push({
-          key: {
-            rule: "report_due",
-            item: `plan:${planId}:org:${orgId}`,
-            period: r.period.key,
-            step: String(r.daysBefore),
-          },
-          to,
-          message: reportDueMessage(
-            {
-              planLabel,
-              unitName: unitName(orgId),
-              period: r.period,
-              reportDay: r.reportDay,
-              daysBefore: r.daysBefore,
-              tasks: visible.map(ref),
-            },
-            site,
-          ),
-        });
+        const message = messageFor(to.role === "unit_head");
+        if (message) out.push({ key, to, message });
       }
     }
   }

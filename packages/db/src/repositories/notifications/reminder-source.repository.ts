@@ -131,18 +131,27 @@ export type RecipientRow = {
   org_id: number | null;
 };
 
-/** Active unit users (staff and heads) of the given units, with the unit they act for. */
+/**
+ * Active unit users (staff and heads) of the given units, with the unit they act for, by user
+ * id. Read 500 units at a time and sorted here: with ORDER BY in SQL, SQLite walks every user
+ * in id order (32 s instead of 0.2 s for 2,000 units and 100,000 users).
+ */
 export async function unitRecipients(db: Db, orgIds: readonly number[]): Promise<RecipientRow[]> {
-  if (!orgIds.length) return [];
-  return db
-    .selectFrom("users as u")
-    .innerJoin("user_orgs as uo", "uo.user_id", "u.id")
-    .select(["u.id", "u.role", "u.email", "uo.org_id"])
-    .where("u.active", "=", 1)
-    .where("u.role", "in", ["unit_head", "unit_staff"])
-    .where("uo.org_id", "in", [...orgIds])
-    .orderBy("u.id")
-    .execute();
+  const ids = [...new Set(orgIds)];
+  const rows: RecipientRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom("users as u")
+        .innerJoin("user_orgs as uo", "uo.user_id", "u.id")
+        .select(["u.id", "u.role", "u.email", "uo.org_id"])
+        .where("u.active", "=", 1)
+        .where("u.role", "in", ["unit_head", "unit_staff"])
+        .where("uo.org_id", "in", ids.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  return rows.sort((a, b) => a.id - b.id || (a.org_id ?? 0) - (b.org_id ?? 0));
 }
 
 /** Active users of the given roles. */

@@ -1,0 +1,147 @@
+// `npm run bench -- reminders`: (1) computing and queuing the day's reminders (giamsat remind
+// --dry-run: everything but the commit and the sending) on a generated dataset of BENCH_TASKS
+// tasks (default 1,000,000; SQLite, and PostgreSQL when a throwaway cluster can start); (2)
+// sending BENCH_MAILS mails (default 10,000) from the outbox through the pooled SMTP transport
+// to a local SMTP sink in its own process. BENCH_ONLY=mail|compute runs one part. Results:
+// bench/results/reminders-*.json.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { enqueueOutbox, migrateToLatest, openDatabase } from "@giamsat/db";
+import { channelsFor, drainOutbox, loadConfig, runReminders } from "@giamsat/server";
+import { ensureDataset, startCluster } from "./api-setup.mjs";
+import { RESULTS_DIR } from "./generate.mjs";
+
+const TASKS = Number(process.env.BENCH_TASKS ?? 1_000_000);
+const MAILS = Number(process.env.BENCH_MAILS ?? 10_000);
+const AS_OF = process.env.BENCH_AS_OF ?? "2026-06-15";
+const log = (line) => console.error(line);
+
+function write(name, result) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, name), JSON.stringify(result, null, 2) + "\n");
+  console.log(JSON.stringify(result));
+}
+
+async function computeOn(target, dialect) {
+  const handle = openDatabase(target.url ? { url: target.url } : { sqliteFile: target.sqliteFile });
+  try {
+    await migrateToLatest(handle.db);
+    const config = loadConfig({ GIAMSAT_LOG: "silent", GIAMSAT_SMTP_URL: "smtp://127.0.0.1:25" });
+    const ctx = { db: handle.db, dialect: handle.dialect, config };
+    const started = performance.now();
+    const r = await runReminders(ctx, AS_OF, { dryRun: true, channels: [] });
+    const seconds = (performance.now() - started) / 1000;
+    write(`reminders-${dialect}-${TASKS}.json`, {
+      what: "the day's reminders computed and queued (dry run, rolled back)",
+      dialect,
+      tasks: TASKS,
+      asOf: AS_OF,
+      messages: r.due,
+      seconds: Number(seconds.toFixed(2)),
+      goalSeconds: 60,
+      loadAverage: loadavg(),
+      at: new Date().toISOString(),
+    });
+  } finally {
+    await handle.close();
+  }
+}
+
+async function startSink() {
+  const child = spawn(process.execPath, [new URL("./smtp-sink.mjs", import.meta.url).pathname], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const next = () => new Promise((resolve) => lines.once("line", resolve));
+  const port = Number(await next());
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    stop: async () => {
+      const count = next();
+      child.kill("SIGTERM");
+      return Number(await count);
+    },
+  };
+}
+
+async function sendMails() {
+  const dir = mkdtempSync(join(tmpdir(), "giamsat-bench-mail-"));
+  const sink = await startSink();
+  const handle = openDatabase({ dataDir: dir });
+  try {
+    await migrateToLatest(handle.db);
+    const config = loadConfig({ GIAMSAT_LOG: "silent", GIAMSAT_SMTP_URL: sink.url });
+    const ctx = { db: handle.db, dialect: handle.dialect, config };
+    const { id: userId } = await handle.db
+      .insertInto("users")
+      .values({ username: "bench", display_name: "bench", password_hash: "-", role: "leader" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    await enqueueOutbox(
+      handle.db,
+      Array.from({ length: MAILS }, (_, i) => ({
+        rule: "bench",
+        item: `mail:${i}`,
+        period: AS_OF,
+        recipient_id: userId,
+        step: "0",
+        channel: "email",
+        kind: "report_due",
+        address: `don-vi-${i}@bench.example.vn`,
+        subject: `Nhắc báo cáo Tháng 6/2026: hạn trước ngày 20/06/2026 (thư ${i})`,
+        body_text:
+          "Kính gửi đơn vị,\nĐơn vị gửi báo cáo tiến độ Tháng 6/2026 trước ngày 20/06/2026.",
+        body_html: "<p>Kính gửi đơn vị,</p><p>Đơn vị gửi báo cáo tiến độ Tháng 6/2026.</p>",
+        link: "/don-vi",
+        next_attempt_at: now,
+      })),
+    );
+    const channels = channelsFor(ctx).filter((c) => c.name === "email");
+    const started = performance.now();
+    const result = await drainOutbox(ctx, channels);
+    const seconds = (performance.now() - started) / 1000;
+    await Promise.all(channels.map((c) => c.close()));
+    const received = await sink.stop();
+    write("reminders-mail.json", {
+      what: "mails sent from the outbox through the pooled SMTP transport to a local sink",
+      mails: MAILS,
+      sent: result.sent,
+      received,
+      seconds: Number(seconds.toFixed(2)),
+      mailsPerSecond: Math.round(result.sent / seconds),
+      goalMailsPerSecond: 200,
+      loadAverage: loadavg(),
+      at: new Date().toISOString(),
+    });
+  } finally {
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const ONLY = process.env.BENCH_ONLY; // "mail" or "compute": one part only
+if (ONLY !== "compute") await sendMails();
+if (ONLY === "mail") process.exit(0);
+const sqlite = await ensureDataset({ tasks: TASKS, reports: TASKS * 2, log });
+await computeOn(sqlite.target, "sqlite");
+if (process.env.BENCH_SKIP_PG !== "1") {
+  const cluster = startCluster();
+  if (cluster) {
+    try {
+      const pg = await ensureDataset({
+        tasks: TASKS,
+        reports: TASKS * 2,
+        url: cluster.url,
+        perCluster: true,
+        log,
+      });
+      await computeOn(pg.target, "postgres");
+    } finally {
+      cluster.stop();
+    }
+  }
+}
