@@ -34,6 +34,20 @@ export async function readMultipart(
   return { fields, files };
 }
 
+/**
+ * Refuses (413) a request whose declared length exceeds `maxBytes`, before any part is read:
+ * the per-file limit alone let 20 files of almost the limit each be buffered.
+ */
+export function capRequest(request: FastifyRequest, maxBytes: number): void {
+  const length = Number(request.headers["content-length"] ?? 0);
+  if (length > maxBytes) {
+    throw new DomainError(
+      "payload_too_large",
+      `Tổng dung lượng gửi lên vượt quá ${Math.floor(maxBytes / 1024 / 1024) || 1} MB cho phép.`,
+    );
+  }
+}
+
 /** The JSON object in the `data` field of a multipart request. */
 export function jsonField(fields: Record<string, string>, name = "data"): unknown {
   const text = fields[name];

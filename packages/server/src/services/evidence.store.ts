@@ -91,9 +91,9 @@ export async function storeEvidenceFile(
     () => false,
   );
   if (!exists) {
-    await mkdir(path.dirname(target), { recursive: true });
+    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
     const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-    const handle = await open(temp, "w");
+    const handle = await open(temp, "w", 0o600);
     try {
       await handle.writeFile(content);
       await handle.sync();

@@ -46,6 +46,16 @@ export type UploadedEvidence = { fileName: string; content: Buffer };
  * and the audit event are written in one transaction; files are stored (content-addressed)
  * before it. A correction is a new report that names the one it supersedes.
  */
+/** The task, when the actor's unit may report on it now (403 / 404 / 409 otherwise). */
+export async function reportableTask(ctx: Ctx, actor: Actor, taskId: number) {
+  if (!isUnitRole(actor.role))
+    throw new ForbiddenError("Chỉ đơn vị được giao nhiệm vụ mới gửi báo cáo.");
+  const task = await loadTaskScope(ctx, actor, taskId);
+  if (task.cancelled_at || task.removed_at)
+    throw new ConflictError("Nhiệm vụ đã bị huỷ hoặc đưa ra khỏi kế hoạch.");
+  return task;
+}
+
 export async function submitReport(
   ctx: Ctx,
   actor: Actor,
@@ -53,11 +63,7 @@ export async function submitReport(
   input: ReportInput,
   files: readonly UploadedEvidence[] = [],
 ): Promise<ReportView> {
-  if (!isUnitRole(actor.role))
-    throw new ForbiddenError("Chỉ đơn vị được giao nhiệm vụ mới gửi báo cáo.");
-  const task = await loadTaskScope(ctx, actor, taskId);
-  if (task.cancelled_at || task.removed_at)
-    throw new ConflictError("Nhiệm vụ đã bị huỷ hoặc đưa ra khỏi kế hoạch.");
+  const task = await reportableTask(ctx, actor, taskId);
   if (input.state === "nothing_to_report" && task.kind !== "recurring") {
     throw new ValidationError('state: "Không phát sinh" chỉ dùng cho nhiệm vụ thường xuyên.');
   }

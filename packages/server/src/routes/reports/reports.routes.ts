@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { jsonField, readMultipart } from "../../http/multipart.js";
+import { capRequest, jsonField, readMultipart } from "../../http/multipart.js";
 import { id, idParams, limitParam, offsetParam } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
@@ -10,6 +10,7 @@ import {
   getReportFor,
   listReportsFor,
   reviewReport,
+  reportableTask,
   submitReport,
 } from "../../services/report.service.js";
 import { UNDO_MINUTES, undoReview } from "../../services/review-undo.service.js";
@@ -33,6 +34,9 @@ export function reportRoutes(t: RouteTable, ctx: Ctx): void {
     status: 201,
     handler: async ({ params, body, actor, request }) => {
       if (!request.isMultipart()) return submitReport(ctx, actor, params.id, body);
+      // Role and scope first, then the size of the whole request, and only then its parts.
+      await reportableTask(ctx, actor, params.id);
+      capRequest(request, 3 * ctx.config.uploadMaxBytes + 64 * 1024);
       const { fields, files } = await readMultipart(request);
       const input = reportInput.parse(jsonField(fields));
       return submitReport(ctx, actor, params.id, input, files);
