@@ -9,6 +9,7 @@ import { ChangeRequestsPage } from "./pages/change-requests.page.js";
 import { DashboardPage } from "./pages/dashboard.page.js";
 import { ForbiddenPage } from "./pages/forbidden.page.js";
 import { ImportPage } from "./pages/import.page.js";
+import { IndicatorPage } from "./indicators/indicator.page.js";
 import { InboxPage } from "./pages/inbox.page.js";
 import { LoginPage } from "./pages/login.page.js";
 import { NotFoundPage } from "./pages/not-found.page.js";
@@ -36,6 +37,7 @@ const ROUTES: Route[] = [
   { pattern: "/ke-hoach/:id", title: "Kế hoạch", render: (p) => <PlanPage id={p.id ?? ""} /> },
   { pattern: "/nhiem-vu", title: "Nhiệm vụ của mọi kế hoạch", render: () => <TasksPage /> },
   { pattern: "/nhiem-vu/:id", title: "Nhiệm vụ", render: (p) => <TaskPage id={p.id ?? ""} /> },
+  { pattern: "/chi-tieu/:id", title: "Chỉ tiêu", render: (p) => <IndicatorPage id={p.id ?? ""} /> },
   {
     pattern: "/nhiem-vu/:id/bao-cao",
     title: "Báo cáo tiến độ",

@@ -12,6 +12,7 @@ import "./styles/pages.css";
 import "./styles/changes.css";
 import "./styles/inbox.css";
 import "./styles/notifications.css";
+import "./styles/indicators.css";
 import "./styles/responsive.css";
 import "./styles/print.css";
 

@@ -17,6 +17,7 @@ export const PAGE_ROLES: Record<string, readonly Role[]> = {
   "/ke-hoach/:id": EVERYONE,
   "/nhiem-vu": EVERYONE,
   "/nhiem-vu/:id": EVERYONE,
+  "/chi-tieu/:id": EVERYONE,
   "/nhiem-vu/:id/bao-cao": UNITS,
   "/don-vi": UNITS,
   "/de-xuat": ["leader", "monitor", "unit_head", "unit_staff"],

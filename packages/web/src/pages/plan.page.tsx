@@ -12,6 +12,7 @@ import { useSearchParam } from "../router/use-search-param.js";
 import { DateInput } from "../forms/date-input.js";
 import { Pager } from "../components/pager.js";
 import { planLabel } from "../format/plan.format.js";
+import { IndicatorTable } from "../indicators/indicator-table.js";
 
 const PAGE_SIZE = 200;
 
@@ -99,6 +100,12 @@ export function PlanPage({ id }: { id: string }) {
               </details>
             ))}
           </section>
+          {data.appendices.some((a) => a.kind === "indicators") && (
+            <section aria-labelledby="indicators-title">
+              <h2 id="indicators-title">Chỉ tiêu tại ngày {formatDate(asOf)}</h2>
+              <IndicatorTable plan={id} asOf={asOf} />
+            </section>
+          )}
         </>
       )}
 

@@ -1,0 +1,102 @@
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, screenshot, signIn } from "./support/browser.js";
+import type { UserPage } from "./support/browser.js";
+import { addUser } from "./support/cli.js";
+import { importThroughPage } from "./support/flows.js";
+import { LOCALES } from "./support/locales.js";
+import { screenshotsDir, seedsDir } from "./support/paths.js";
+
+const baseUrl = inject("baseUrl");
+const dataDir = inject("dataDir");
+const AS_OF = "2026-06-01";
+const UNIT = "Cục Thương mại điện tử và Kinh tế số";
+
+type Item = {
+  id: number;
+  number: string;
+  latest: { value: number } | null;
+  achievement: number | null;
+};
+
+/** Issue 12 in the browser: the unit reports indicator 4, the monitor accepts, the plan shows it. */
+describe("chỉ tiêu", () => {
+  let browser: Browser;
+  let monitor: UserPage;
+  let planId = "";
+  let indicator4 = 0;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    monitor = await signIn(browser, baseUrl, "theodoi");
+    const plans = (await monitor.page.evaluate(async () => (await fetch("/api/plans")).json())) as {
+      items: { id: number; number: string | null }[];
+    };
+    const stored = plans.items.find((p) => p.number?.startsWith("596"));
+    planId = stored
+      ? String(stored.id)
+      : await importThroughPage(monitor.page, path.join(seedsDir, "qd596-bct-2026-nq57-plan.txt"));
+    const list = (await monitor.page.evaluate(
+      async (q) => (await fetch(`/api/indicators?${q}`)).json(),
+      `plan=${planId}&asOf=${AS_OF}`,
+    )) as { items: Item[] };
+    indicator4 = list.items.find((i) => i.number === "4")!.id;
+    await addUser(dataDir, "donvi-tmdt-chitieu", "unit_staff", UNIT);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("the unit reports 60 for Tháng 5/2026, the monitor accepts, the plan shows 60% and 75%", async () => {
+    const unit = await signIn(browser, baseUrl, "donvi-tmdt-chitieu");
+    await unit.page.goto(`/chi-tieu/${indicator4}?asOf=${AS_OF}`);
+    await unit.page.locator("#iv-period").fill("2026-05");
+    await unit.page.locator("#iv-value").fill("60");
+    await unit.page.locator("#iv-note").fill("Số liệu Cổng Dịch vụ công");
+    await unit.page.getByRole("button", { name: "Gửi giá trị" }).click();
+    await unit.page.getByText("Đã gửi, đang chờ cơ quan theo dõi thẩm định.").waitFor();
+    await unit.page.getByRole("cell", { name: "Chờ thẩm định" }).waitFor();
+    expect(unit.errors).toEqual([]);
+
+    const { page } = monitor;
+    await page.goto(`/chi-tieu/${indicator4}?asOf=${AS_OF}`);
+    await page.getByRole("button", { name: "Chấp nhận" }).click();
+    await page.getByRole("cell", { name: "Đã chấp nhận" }).waitFor();
+    await expect.poll(() => page.locator(".warning-text").textContent()).toContain("75% kế hoạch");
+
+    await page.goto(`/ke-hoach/${planId}?asOf=${AS_OF}`);
+    const row = page
+      .locator(".indicator-table tbody tr")
+      .filter({ hasText: "Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình" });
+    await row.waitFor();
+    await expect.poll(() => row.locator("td").nth(3).textContent()).toContain("60%");
+    expect(await row.getByRole("meter").getAttribute("aria-valuenow")).toBe("75");
+    expect(await row.locator(".chip").textContent()).not.toBe("Đã đạt");
+    expect(monitor.errors).toEqual([]);
+    await unit.context.close();
+  });
+
+  it.each(LOCALES.flatMap((locale) => [1366, 390].map((width) => ({ locale, width }))))(
+    "plan appendix and indicator page at $width px ($locale)",
+    async ({ locale, width }) => {
+      const user = await signIn(browser, baseUrl, "lanhdao", width, locale);
+      await user.page.goto(`/ke-hoach/${planId}?asOf=${AS_OF}`);
+      await user.page.locator(".indicator-table").waitFor();
+      await screenshot(user.page, "indicators-plan");
+      const appendix = user.page.locator("section[aria-labelledby=indicators-title]");
+      await appendix.screenshot({
+        path: path.join(screenshotsDir, `indicator-appendix-${width}-${locale}.png`),
+      });
+      await user.page.goto(`/chi-tieu/${indicator4}?asOf=${AS_OF}`);
+      await user.page.locator(".indicator-chart").waitFor();
+      await screenshot(user.page, "indicator-page");
+      const overflow = await user.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(1);
+      expect(user.errors).toEqual([]);
+      await user.context.close();
+    },
+  );
+});

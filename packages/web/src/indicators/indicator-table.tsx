@@ -1,0 +1,79 @@
+import { formatIndicatorNumber, formatIndicatorPeriod } from "@giamsat/core";
+import { api } from "../api/client.js";
+import { useResource } from "../api/use-resource.js";
+import { Empty, ErrorBox, Loading } from "../components/feedback.js";
+import { Link } from "../router/link.js";
+import { AchievementBar } from "./achievement-bar.js";
+import { formatValue } from "./indicator.format.js";
+import type { IndicatorItem } from "./indicator.types.js";
+import { WarningChip } from "./warning-chip.js";
+
+/** A plan's indicator appendix: target, latest value, achievement, warning and projection. */
+export function IndicatorTable({ plan, asOf }: { plan: string; asOf: string }) {
+  const query = { plan, asOf, limit: 1000 };
+  const list = useResource(`indicators ${plan} ${asOf}`, (signal) =>
+    api<{ items: IndicatorItem[]; total: number }>("/api/indicators", { query, signal }),
+  );
+  if (list.error) return <ErrorBox error={list.error} />;
+  if (!list.data) return <Loading />;
+  if (list.data.items.length === 0)
+    return <Empty>Kế hoạch không có chỉ tiêu trong phạm vi của bạn.</Empty>;
+  return (
+    <div className="table-wrap">
+      <table className="indicator-table">
+        <thead>
+          <tr>
+            <th scope="col">TT</th>
+            <th scope="col">Chỉ tiêu</th>
+            <th scope="col">Chỉ tiêu năm</th>
+            <th scope="col">Mới nhất</th>
+            <th scope="col">Mức đạt</th>
+            <th scope="col">Cảnh báo</th>
+            <th scope="col">Dự báo</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.data.items.map((i) => {
+            const target = i.targets.at(-1);
+            return (
+              <tr key={i.id}>
+                <td>{i.number ?? ""}</td>
+                <td>
+                  <Link to={`/chi-tieu/${i.id}?asOf=${asOf}`}>{i.name}</Link>
+                  <div className="muted small">
+                    {i.responsible?.name ?? "Chưa rõ đơn vị chủ trì"}
+                  </div>
+                </td>
+                <td>
+                  {target
+                    ? `${target.raw}${i.unit && i.unit !== "%" ? ` ${i.unit}` : (i.unit ?? "")}`
+                    : "—"}
+                  {target && (
+                    <div className="muted small">{formatIndicatorPeriod(target.period)}</div>
+                  )}
+                </td>
+                <td>
+                  {i.latest ? formatValue(i.current, i.unit) : "—"}
+                  {i.latest && (
+                    <div className="muted small">{formatIndicatorPeriod(i.latest.period)}</div>
+                  )}
+                </td>
+                <td>
+                  <AchievementBar share={i.achievement} />
+                </td>
+                <td>
+                  <WarningChip warning={i.warning} reason={i.warningText} />
+                </td>
+                <td>
+                  {i.projection
+                    ? `${formatIndicatorNumber(i.projection.value)} (${formatIndicatorNumber(i.projection.low)}–${formatIndicatorNumber(i.projection.high)})`
+                    : "—"}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

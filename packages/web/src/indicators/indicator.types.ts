@@ -1,0 +1,38 @@
+/** Indicators as the API returns them (GET /api/indicators, GET /api/indicators/:id). */
+export type WarningLevel = "achieved" | "on_track" | "at_risk" | "off_track" | "no_data";
+
+export type IndicatorItem = {
+  id: number;
+  planId: number;
+  number: string | null;
+  name: string;
+  unit: string | null;
+  kind: "level" | "cumulative" | "in_period";
+  direction: "higher" | "lower" | "range";
+  inferred: { kind: string; direction: string; reasons: string[] };
+  frequency: "monthly" | "quarterly" | "yearly";
+  responsible: { id: number; name: string } | null;
+  targets: { period: string; raw: string; value: number | null }[];
+  latest: { period: string; value: number } | null;
+  current: number | null;
+  achievement: number | null;
+  expected: number | null;
+  projection: { period: string; value: number; low: number; high: number } | null;
+  warning: WarningLevel;
+  warningText: string;
+};
+
+export type IndicatorValue = {
+  id: number;
+  period: string;
+  periodLabel: string;
+  value: number;
+  status: "submitted" | "accepted" | "returned" | "superseded";
+  note: string | null;
+  evidence: string | null;
+  source: string;
+  submittedBy: { id: number; name: string | null; at: string };
+  reviewedBy: { id: number; name: string | null; at: string | null; comment: string | null } | null;
+};
+
+export type IndicatorDetail = IndicatorItem & { asOf: string; values: IndicatorValue[] };
