@@ -189,4 +189,36 @@ describe.each(dialects())("one live report per task and period (%s)", (dialect) 
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(await count("2026-04")).toBe(1);
   });
+
+  it("filters the review queue by plan, kind, unit and period (issue 9.8)", async () => {
+    const queue = async (query: string) =>
+      (
+        await call(h.app, {
+          url: `/api/reports?status=submitted&limit=200${query}`,
+          headers: monitor.headers,
+        })
+      ).body as {
+        items: { id: number; period: string; orgId: number; taskId: number }[];
+        total: number;
+      };
+    const all = await queue("");
+    const november = await queue("&period=2026-11");
+    expect(november.items.length).toBeGreaterThan(0);
+    expect(november.items.every((r) => r.period === "2026-11")).toBe(true);
+    expect(november.total).toBe(november.items.length);
+    expect(november.total).toBeLessThan(all.total);
+    const task = await h.ctx.db
+      .selectFrom("tasks")
+      .select(["plan_id", "lead_org_id"])
+      .where("id", "=", taskId)
+      .executeTakeFirstOrThrow();
+    const ofPlan = await queue(`&plan=${task.plan_id}&kind=time-bound&org=${task.lead_org_id}`);
+    expect(ofPlan.items.some((r) => r.taskId === taskId)).toBe(true);
+    expect(ofPlan.items.every((r) => r.orgId === task.lead_org_id)).toBe(true);
+    expect(
+      (await queue(`&plan=${task.plan_id}&kind=recurring`)).items.some((r) => r.taskId === taskId),
+    ).toBe(false);
+    const bad = await call(h.app, { url: "/api/reports?period=thang-5", headers: monitor.headers });
+    expect(bad.status).toBe(400);
+  });
 });

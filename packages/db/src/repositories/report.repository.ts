@@ -50,6 +50,11 @@ export type ReportFilter = {
   includeConfidential?: boolean;
   /** leave out reports a later correction supersedes */
   latestOnly?: boolean;
+  /** the review queue's filters: the task's plan and kind, the reporting unit, the period */
+  planId?: number;
+  kind?: "time-bound" | "recurring";
+  orgId?: number;
+  periodKey?: string;
   limit: number;
   offset: number;
 };
@@ -85,6 +90,21 @@ export async function listReports(
       .where("tasks.confidential", "=", 1);
     q = q.where("progress_reports.task_id", "not in", confidential);
     c = c.where("progress_reports.task_id", "not in", confidential);
+  }
+  if (f.orgId !== undefined) {
+    q = q.where("progress_reports.org_id", "=", f.orgId);
+    c = c.where("progress_reports.org_id", "=", f.orgId);
+  }
+  if (f.periodKey !== undefined) {
+    q = q.where("progress_reports.period_key", "=", f.periodKey);
+    c = c.where("progress_reports.period_key", "=", f.periodKey);
+  }
+  if (f.planId !== undefined || f.kind !== undefined) {
+    let tasks = db.selectFrom("tasks").select("tasks.id");
+    if (f.planId !== undefined) tasks = tasks.where("tasks.plan_id", "=", f.planId);
+    if (f.kind !== undefined) tasks = tasks.where("tasks.kind", "=", f.kind);
+    q = q.where("progress_reports.task_id", "in", tasks);
+    c = c.where("progress_reports.task_id", "in", tasks);
   }
   if (f.units) {
     const units = f.units.length ? [...f.units] : [-1];

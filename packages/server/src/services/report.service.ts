@@ -275,6 +275,10 @@ export async function reviewReport(
 export type ReportListQuery = {
   status?: ReportStatus;
   task?: number;
+  plan?: number;
+  kind?: "time-bound" | "recurring";
+  org?: number;
+  period?: string;
   limit: number;
   offset: number;
 };
@@ -306,6 +310,10 @@ export async function listReportsFor(
     units: actor.units,
     includeConfidential: canSeeConfidential(actor),
     latestOnly: q.status === "submitted" || q.status === "returned",
+    ...(q.plan !== undefined ? { planId: q.plan } : {}),
+    ...(q.kind !== undefined ? { kind: q.kind } : {}),
+    ...(q.org !== undefined ? { orgId: q.org } : {}),
+    ...(q.period !== undefined ? { periodKey: q.period } : {}),
     limit: q.limit,
     offset: q.offset,
   });

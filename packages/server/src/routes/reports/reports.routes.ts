@@ -83,11 +83,20 @@ export function reportRoutes(t: RouteTable, ctx: Ctx): void {
     method: "GET",
     url: "/api/reports",
     tag: "reports",
-    summary: "Báo cáo theo trạng thái, cũ nhất trước (status=submitted: hàng chờ thẩm định)",
+    summary:
+      "Báo cáo theo trạng thái, cũ nhất trước (status=submitted: hàng chờ thẩm định), lọc theo kế hoạch, loại nhiệm vụ, đơn vị gửi, kỳ",
     access: "user",
     query: z.object({
       status: z.enum(["submitted", "accepted", "returned"]).optional(),
       task: id.optional(),
+      plan: id.optional().describe("Kế hoạch của nhiệm vụ"),
+      kind: z.enum(["time-bound", "recurring"]).optional().describe("Loại nhiệm vụ"),
+      org: id.optional().describe("Đơn vị gửi báo cáo"),
+      period: z
+        .string()
+        .trim()
+        .regex(/^\d{4}(-\d{2}|-Q[1-4])?$/, "period: kỳ báo cáo có dạng 2026-05 hoặc 2026-Q2")
+        .optional(),
       limit: limitParam(200, 50),
       offset: offsetParam,
     }),
