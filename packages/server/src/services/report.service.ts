@@ -106,7 +106,16 @@ export async function submitReport(
   }
   const kept = await keptEvidence(ctx, input);
   for (const f of files) checkEvidenceFile(f.fileName, f.content, ctx.config.uploadMaxBytes);
-  await checkOneLiveReport(ctx.db, taskId, period.key, input.supersedes);
+  try {
+    await checkOneLiveReport(ctx.db, taskId, period.key, input.supersedes);
+  } catch (error) {
+    // the same form, sent twice at once, may have been written since the token was looked up
+    const sent = input.clientToken
+      ? await findByClientToken(ctx.db, actor.userId, input.clientToken)
+      : undefined;
+    if (sent) return loadReportView(ctx, sent.id);
+    throw error;
+  }
   const stored: StoredFile[] = [];
   for (const f of files) {
     stored.push(
