@@ -67,7 +67,7 @@ describe.each(LOCALES)("việc của đơn vị (%s)", (locale) => {
     },
   );
 
-  it("sends “Không phát sinh” for two recurring tasks at once, each its own report", async () => {
+  it("ticks two recurring tasks for “Không phát sinh” together, and sends them as two reports", async () => {
     const { page, errors, context } = await signIn(browser, baseUrl, "donvi", 1366, locale);
     await page.goto("/don-vi?kind=recurring&show=to_report");
     const table = page.getByTestId("inbox-table");
@@ -86,6 +86,15 @@ describe.each(LOCALES)("việc của đơn vị (%s)", (locale) => {
     await bar.getByRole("heading", { name: "Báo cáo chung cho 2 nhiệm vụ đã chọn" }).waitFor();
     expect(await bar.getByLabel("Không phát sinh").isChecked()).toBe(true);
     await screenshot(page, "21-inbox-bulk");
+    if (locale === "vi-VN") {
+      // sent once (in the English browser): the unit's last two owed reports stay for the
+      // screenshots' report form
+      await bar.getByRole("button", { name: "Bỏ chọn" }).click();
+      await expect.poll(() => bar.count()).toBe(0);
+      expect(await count()).toBe(before);
+      await context.close();
+      return;
+    }
     await bar.getByRole("button", { name: "Gửi 2 báo cáo" }).click();
     await page.getByText("Đã gửi 2 báo cáo, đang chờ cơ quan theo dõi duyệt.").waitFor();
     await expect.poll(count).toBe(before - 2);

@@ -61,7 +61,7 @@ describe("in trên khổ A4", () => {
     }
     const withTable = pages.filter((text) => /Quá hạn \d+ ngày/.test(text));
     expect(withTable.length).toBeGreaterThan(1);
-    for (const text of withTable) expect(text).toMatch(/STT\s+Nhiệm vụ/);
+    for (const text of withTable) expect(text).toMatch(/STT\s+Kế hoạch\s+Nhiệm vụ/);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -8,10 +8,10 @@ import { useUser } from "../auth/session.js";
 import { BulkReportBar } from "../components/bulk-report-bar.js";
 import { Empty, ErrorBox, Loading } from "../components/feedback.js";
 import { InboxItemRow } from "../components/inbox-item.js";
+import { SearchField } from "../components/list-filters.js";
 import { Pager } from "../components/pager.js";
 import { formatDate } from "../format/date.format.js";
 import { setQuery, useLocation } from "../router/router.js";
-import { useSearchParam } from "../router/use-search-param.js";
 
 const PAGE_SIZE = 20;
 
@@ -44,7 +44,6 @@ export function InboxPage() {
     api<Inbox>("/api/inbox", { query: filter, signal }),
   );
   const planNames = usePlanLabels();
-  const [search, setSearch] = useSearchParam();
 
   const [chosen, setChosen] = useState<Map<number, InboxItem>>(new Map());
   const [sent, setSent] = useState<number | null>(null);
@@ -86,16 +85,7 @@ export function InboxPage() {
         ))}
       </nav>
       <form className="card filters" aria-label="Tìm và lọc" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="i-q">Tìm nhiệm vụ</label>
-          <input
-            id="i-q"
-            type="search"
-            value={search}
-            placeholder="Tên hoặc số, gõ có dấu hay không dấu"
-            onChange={(e) => setSearch(e.target.value)}
-          />
-        </div>
+        <SearchField id="i-q" />
         <div className="field">
           <label htmlFor="i-plan">Kế hoạch</label>
           <select

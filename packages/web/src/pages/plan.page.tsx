@@ -5,11 +5,10 @@ import { Empty, ErrorBox, Loading } from "../components/feedback.js";
 import { SORT_KEYS, TaskTable } from "../components/task-table.js";
 import type { SortKey } from "../components/task-table.js";
 import { formatDate, isIsoDate } from "../format/date.format.js";
-import { STATUS_LABELS, STATUS_CODES, vietnamDay } from "@giamsat/core";
+import { vietnamDay } from "@giamsat/core";
 import { Link } from "../router/link.js";
 import { setQuery, useLocation } from "../router/router.js";
-import { useSearchParam } from "../router/use-search-param.js";
-import { DateInput } from "../forms/date-input.js";
+import { AsOfField, SearchField, StatusField } from "../components/list-filters.js";
 import { Pager } from "../components/pager.js";
 import { planLabel } from "../format/plan.format.js";
 import { IndicatorTable } from "../indicators/indicator-table.js";
@@ -49,7 +48,6 @@ export function PlanPage({ id }: { id: string }) {
   const tasks = useResource(`tasks ${JSON.stringify(filter)}`, (signal) =>
     api<Page<TaskSummary>>("/api/tasks", { query: filter, signal }),
   );
-  const [search, setSearch] = useSearchParam();
 
   const shown = tasks.data?.items ?? [];
   const total = tasks.data?.total ?? 0;
@@ -112,16 +110,7 @@ export function PlanPage({ id }: { id: string }) {
       <section aria-labelledby="tasks-title">
         <h2 id="tasks-title">Nhiệm vụ</h2>
         <form className="card filters" role="search" onSubmit={(e) => e.preventDefault()}>
-          <div className="field">
-            <label htmlFor="p-q">Tìm kiếm</label>
-            <input
-              id="p-q"
-              type="search"
-              value={search}
-              placeholder="Ví dụ: chuyen doi so"
-              onChange={(e) => setSearch(e.target.value)}
-            />
-          </div>
+          <SearchField id="p-q" label="Tìm kiếm" placeholder="Ví dụ: chuyen doi so" />
           {data && data.appendices.length > 1 && (
             <div className="field">
               <label htmlFor="p-appendix">Phụ lục</label>
@@ -139,25 +128,8 @@ export function PlanPage({ id }: { id: string }) {
               </select>
             </div>
           )}
-          <div className="field">
-            <label htmlFor="p-status">Tình trạng</label>
-            <select
-              id="p-status"
-              value={status}
-              onChange={(e) => setQuery({ status: e.target.value, trang: null })}
-            >
-              <option value="">Tất cả</option>
-              {STATUS_CODES.map((code) => (
-                <option key={code} value={code}>
-                  {STATUS_LABELS[code]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="p-asof">Tính đến ngày</label>
-            <DateInput id="p-asof" value={asOf} onChange={(day) => setQuery({ asOf: day })} />
-          </div>
+          <StatusField id="p-status" status={status} all="Tất cả" />
+          <AsOfField id="p-asof" asOf={asOf} />
         </form>
         <ErrorBox error={tasks.error} />
         {tasks.loading && !tasks.data && <Loading />}

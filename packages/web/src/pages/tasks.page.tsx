@@ -1,16 +1,15 @@
-import { isStatusCode, STATUS_CODES, STATUS_LABELS, vietnamDay } from "@giamsat/core";
+import { isStatusCode, STATUS_LABELS, vietnamDay } from "@giamsat/core";
 import { api } from "../api/client.js";
 import type { Page, TaskSummary } from "../api/types.js";
 import { usePlanLabels } from "../api/use-plan-labels.js";
 import { useResource } from "../api/use-resource.js";
 import { Empty, ErrorBox, Loading } from "../components/feedback.js";
+import { AsOfField, SearchField, StatusField } from "../components/list-filters.js";
 import { Pager } from "../components/pager.js";
 import { SORT_KEYS, TaskTable } from "../components/task-table.js";
 import type { SortKey } from "../components/task-table.js";
-import { DateInput } from "../forms/date-input.js";
 import { formatDate, isIsoDate } from "../format/date.format.js";
 import { setQuery, useLocation } from "../router/router.js";
-import { useSearchParam } from "../router/use-search-param.js";
 
 const PAGE_SIZE = 100;
 
@@ -47,7 +46,6 @@ export function TasksPage() {
     api<Page<TaskSummary>>("/api/tasks", { query: filter, signal }),
   );
   const planLabels = usePlanLabels();
-  const [search, setSearch] = useSearchParam();
   const total = tasks.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
@@ -64,35 +62,9 @@ export function TasksPage() {
         </div>
       </div>
       <form className="card filters" aria-label="Bộ lọc" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="t-q">Tìm nhiệm vụ</label>
-          <input
-            id="t-q"
-            type="search"
-            value={search}
-            placeholder="Tên hoặc số, gõ có dấu hay không dấu"
-            onChange={(e) => setSearch(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="t-status">Tình trạng</label>
-          <select
-            id="t-status"
-            value={status}
-            onChange={(e) => setQuery({ status: e.target.value, trang: null })}
-          >
-            <option value="">Mọi tình trạng</option>
-            {STATUS_CODES.map((code) => (
-              <option key={code} value={code}>
-                {STATUS_LABELS[code]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="t-asof">Tính đến ngày</label>
-          <DateInput id="t-asof" value={asOf} onChange={(day) => setQuery({ asOf: day })} />
-        </div>
+        <SearchField id="t-q" />
+        <StatusField id="t-status" status={status} all="Mọi tình trạng" />
+        <AsOfField id="t-asof" asOf={asOf} />
       </form>
       <ErrorBox error={tasks.error} />
       {tasks.loading && !tasks.data && <Loading />}
