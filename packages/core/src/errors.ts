@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   not_a_plan: 400,
   unauthenticated: 401,
   forbidden: 403,
+  /** the right password for an account an administrator locked */
+  account_locked: 403,
   /** a cookie session's write without its anti-forgery token */
   csrf: 403,
   not_found: 404,

@@ -214,6 +214,16 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       allowed: "all",
       request: async () => ({ method: "POST", url: "/api/auth/logout" }),
     },
+    {
+      // every role's user changes its own password once (the login case above ran before)
+      name: "POST /api/auth/password",
+      allowed: "all",
+      request: async () => ({
+        method: "POST",
+        url: "/api/auth/password",
+        payload: { currentPassword: users.leader.password, newPassword: "mat-khau-moi-2026" },
+      }),
+    },
     { name: "GET /api/plans", allowed: "all", request: get("/api/plans") },
     {
       name: "GET /api/plans/:id",

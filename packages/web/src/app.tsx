@@ -14,6 +14,7 @@ import { InboxPage } from "./pages/inbox.page.js";
 import { LoginPage } from "./pages/login.page.js";
 import { NotFoundPage } from "./pages/not-found.page.js";
 import { NotificationsPage } from "./notifications/notifications.page.js";
+import { PasswordPage } from "./pages/password.page.js";
 import { PlanPage } from "./pages/plan.page.js";
 import { PlansPage } from "./pages/plans.page.js";
 import { ReportFormPage } from "./pages/report-form.page.js";
@@ -53,6 +54,7 @@ const ROUTES: Route[] = [
   { pattern: "/nhap", title: "Nhập kế hoạch", render: () => <ImportPage /> },
   { pattern: "/quan-tri", title: "Quản trị", render: () => <AdminPage /> },
   { pattern: "/thong-bao", title: "Thông báo", render: () => <NotificationsPage /> },
+  { pattern: "/mat-khau", title: "Đổi mật khẩu", render: () => <PasswordPage /> },
 ];
 
 /** Sends a user who opens the bare address to the page their role starts on. */

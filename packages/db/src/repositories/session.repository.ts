@@ -40,6 +40,17 @@ export async function deleteUserSessions(db: Db, userId: number): Promise<void> 
   await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
 
+/** Ends a user's other sessions (own password change: the session making it stays). */
+export async function deleteOtherSessions(
+  db: Db,
+  userId: number,
+  keepId: string | null,
+): Promise<void> {
+  let q = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (keepId !== null) q = q.where("id", "!=", keepId);
+  await q.execute();
+}
+
 export async function deleteExpiredSessions(db: Db, now: string): Promise<void> {
   await db.deleteFrom("sessions").where("expires_at", "<=", now).execute();
 }

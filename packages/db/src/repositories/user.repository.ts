@@ -1,5 +1,6 @@
+import { fold } from "@giamsat/core";
 import { sql, type Kysely } from "kysely";
-import type { Database, NewUser, User, UserUpdate } from "../schema.js";
+import type { Database, NewUser, User, UserRole, UserUpdate } from "../schema.js";
 
 type Db = Kysely<Database>;
 
@@ -11,8 +12,64 @@ export async function findUserById(db: Db, id: number): Promise<User | undefined
   return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function listUsers(db: Db): Promise<User[]> {
-  return db.selectFrom("users").selectAll().orderBy("username").execute();
+export interface UserSearch {
+  /** words found, without diacritics, in the login, the name or the unit's name */
+  q?: string;
+  role?: UserRole;
+  orgId?: number;
+  active?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+/** A user as the administrators' list shows it: with its unit's name. */
+export type ListedUser = User & { org_name: string | null };
+
+/**
+ * Users by login, with the total. The words are matched on folded text in the process (names
+ * carry diacritics; an organisation has thousands of users at most, not millions).
+ */
+export async function searchUsers(
+  db: Db,
+  query: UserSearch = {},
+): Promise<{ items: ListedUser[]; total: number }> {
+  let q = db
+    .selectFrom("users as u")
+    .leftJoin("organisations as o", "o.id", "u.org_id")
+    .selectAll("u")
+    .select("o.name as org_name");
+  if (query.role) q = q.where("u.role", "=", query.role);
+  if (query.orgId !== undefined) q = q.where("u.org_id", "=", query.orgId);
+  if (query.active !== undefined) q = q.where("u.active", "=", query.active ? 1 : 0);
+  const rows = await q.orderBy("u.username").execute();
+  const words = fold(query.q ?? "")
+    .split(" ")
+    .filter(Boolean);
+  const found = words.length
+    ? rows.filter((u) => {
+        const text = fold(`${u.username} ${u.display_name} ${u.org_name ?? ""}`);
+        return words.every((w) => text.includes(w));
+      })
+    : rows;
+  const offset = query.offset ?? 0;
+  return { items: found.slice(offset, offset + (query.limit ?? 50)), total: found.length };
+}
+
+/** The units each of these users acts for (user_orgs), by user id. */
+export async function userOrgIdsOf(
+  db: Db,
+  userIds: readonly number[],
+): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>(userIds.map((id) => [id, []]));
+  if (!userIds.length) return out;
+  const rows = await db
+    .selectFrom("user_orgs")
+    .select(["user_id", "org_id"])
+    .where("user_id", "in", userIds)
+    .orderBy("org_id")
+    .execute();
+  for (const r of rows) out.get(r.user_id)?.push(r.org_id);
+  return out;
 }
 
 /** Inserts the user and its units (user_orgs, the main unit included); returns the new id. */

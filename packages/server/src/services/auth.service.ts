@@ -60,7 +60,7 @@ export async function login(
   const user = await findUserByUsername(ctx.db, input.username);
   const matches = await verifyPassword(input.password, user?.password_hash ?? (await decoy()));
   if (refusal) throw refusal;
-  if (!user || user.active !== 1 || !matches) {
+  if (!user || !matches) {
     limiter.fail(input.username, input.ip);
     await recordAudit(ctx.db, {
       actorId: null,
@@ -70,6 +70,13 @@ export async function login(
       after: { username: input.username.slice(0, 100), ip: input.ip },
     });
     throw new DomainError("unauthenticated", "Tên đăng nhập hoặc mật khẩu không đúng.");
+  }
+  // said only to whoever knows the password: a guess learns nothing about the account
+  if (user.active !== 1) {
+    throw new DomainError(
+      "account_locked",
+      "Tài khoản này đã bị khoá. Hãy liên hệ quản trị hệ thống để được mở khoá.",
+    );
   }
   limiter.succeed(input.username);
   const token = randomToken();

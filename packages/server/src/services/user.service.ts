@@ -1,15 +1,19 @@
 import { ConflictError, NotFoundError, ValidationError } from "@giamsat/core";
 import {
+  deleteOtherSessions,
   deleteUserSessions,
   findUserById,
   findUserByUsername,
   insertUser,
-  listUsers,
   recordAudit,
+  searchUsers,
   setUserOrgs,
   updateUser,
   userOrgIds,
+  userOrgIdsOf,
+  type ListedUser,
   type User,
+  type UserSearch,
   existingOrganisationIds,
   getOrganisation,
 } from "@giamsat/db";
@@ -17,7 +21,7 @@ import { isUnitRole, requireRole, type Actor, type Role } from "./actor.js";
 import { issueApiToken } from "./auth.service.js";
 import type { Ctx } from "./context.js";
 import { revokeAllTokens } from "./token.service.js";
-import { generatePassword, hashPassword } from "./password.js";
+import { generatePassword, hashPassword, verifyPassword } from "./password.js";
 import { checkNewPassword } from "./password-policy.js";
 
 export type UserView = {
@@ -73,20 +77,24 @@ async function checkOrgs(
     throw new ValidationError("orgId: đơn vị không có trong danh mục.");
 }
 
-async function view(ctx: Ctx, user: User): Promise<UserView> {
-  const org = user.org_id === null ? undefined : await getOrganisation(ctx.db, user.org_id);
+function toView(user: ListedUser, orgIds: number[]): UserView {
   return {
     id: user.id,
     username: user.username,
     displayName: user.display_name,
     role: user.role,
     orgId: user.org_id,
-    orgName: org?.name ?? null,
-    orgIds: await userOrgIds(ctx.db, user.id),
+    orgName: user.org_name,
+    orgIds,
     active: user.active === 1,
     createdAt: user.created_at,
     email: user.email,
   };
+}
+
+async function view(ctx: Ctx, user: User): Promise<UserView> {
+  const org = user.org_id === null ? undefined : await getOrganisation(ctx.db, user.org_id);
+  return toView({ ...user, org_name: org?.name ?? null }, await userOrgIds(ctx.db, user.id));
 }
 
 /** Creates an account; a password is generated (and returned once) when none is given. */
@@ -141,9 +149,19 @@ async function loadUser(ctx: Ctx, id: number): Promise<User> {
   return user;
 }
 
-export async function listUsersFor(ctx: Ctx, actor: Actor): Promise<UserView[]> {
+/** Users found by login, name or unit (without diacritics), role, unit and state (admin). */
+export async function listUsersFor(
+  ctx: Ctx,
+  actor: Actor,
+  query: UserSearch,
+): Promise<{ items: UserView[]; total: number }> {
   requireRole(actor, "admin");
-  return Promise.all((await listUsers(ctx.db)).map((u) => view(ctx, u)));
+  const { items, total } = await searchUsers(ctx.db, query);
+  const orgIds = await userOrgIdsOf(
+    ctx.db,
+    items.map((u) => u.id),
+  );
+  return { items: items.map((u) => toView(u, orgIds.get(u.id) ?? [])), total };
 }
 
 export type UserUpdateInput = {
@@ -233,6 +251,36 @@ export async function resetPassword(
     });
   });
   return next;
+}
+
+/**
+ * A user changes their own password: the current one must be given; the user's other sessions
+ * end (the one making the change, `keepSessionId`, stays).
+ */
+export async function changeOwnPassword(
+  ctx: Ctx,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  keepSessionId: string | null,
+): Promise<{ ok: true }> {
+  const user = await loadUser(ctx, actor.userId);
+  if (!(await verifyPassword(input.currentPassword, user.password_hash)))
+    throw new ValidationError("currentPassword: mật khẩu hiện tại không đúng.");
+  checkNewPassword(input.newPassword, "newPassword");
+  if (input.newPassword === input.currentPassword)
+    throw new ValidationError("newPassword: mật khẩu mới phải khác mật khẩu hiện tại.");
+  const hash = await hashPassword(input.newPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateUser(trx, user.id, { password_hash: hash });
+    await deleteOtherSessions(trx, user.id, keepSessionId);
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: "user.password_change",
+      entity: "user",
+      entityId: user.id,
+    });
+  });
+  return { ok: true };
 }
 
 /**

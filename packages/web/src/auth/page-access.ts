@@ -24,6 +24,7 @@ export const PAGE_ROLES: Record<string, readonly Role[]> = {
   "/duyet": MONITORING,
   "/nhap": MONITORING,
   "/quan-tri": ["admin"],
+  "/mat-khau": EVERYONE,
 };
 
 /** Whether `role` may open the page of route `pattern` (unlisted patterns are open to everyone). */

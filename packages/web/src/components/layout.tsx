@@ -49,17 +49,18 @@ export function Layout({ children }: { children: ReactNode }) {
           </nav>
           <div className="user-box">
             <NotificationBell />
-            <span
+            <Link
+              to="/mat-khau"
               className="who"
               data-testid="current-user"
-              title={`${user.displayName || user.username} — ${user.roleLabel}${user.org ? ` · ${user.org.name}` : ""}`}
+              title={`${user.displayName || user.username} — ${user.roleLabel}${user.org ? ` · ${user.org.name}` : ""}. Bấm để đổi mật khẩu.`}
             >
               <strong>{user.displayName || user.username}</strong>
               <small>
                 {user.roleLabel}
                 {user.org ? ` · ${user.org.name}` : ""}
               </small>
-            </span>
+            </Link>
             <button type="button" onClick={() => void logout()}>
               Đăng xuất
             </button>

@@ -58,6 +58,8 @@ export function OrgCombobox({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const input = useRef<HTMLInputElement>(null);
+  /** a click that focuses the field keeps the selection of the chosen unit's name */
+  const justFocused = useRef(false);
   const term = useSettled(open ? text.trim() : "");
   const found = useResource(open ? `org-combobox ${kind ?? ""} ${term}` : null, (signal) =>
     api<Page<Organisation>>("/api/organisations", {
@@ -132,6 +134,7 @@ export function OrgCombobox({
           aria-describedby={`${id}-status`}
           autoComplete="off"
           spellCheck={false}
+          data-own-validity
           placeholder={placeholder}
           value={text}
           required={required}
@@ -139,7 +142,14 @@ export function OrgCombobox({
             setText(e.target.value);
             setOpen(true);
           }}
-          onFocus={(e) => e.target.select()}
+          onFocus={(e) => {
+            e.target.select();
+            justFocused.current = true;
+          }}
+          onMouseUp={(e) => {
+            if (justFocused.current) e.preventDefault();
+            justFocused.current = false;
+          }}
           onClick={() => setOpen(true)}
           onKeyDown={onKeyDown}
           onBlur={() => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idParams } from "../../http/query.js";
+import { id, idParams, limitParam, offsetParam } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import { requireRole, ROLES } from "../../services/actor.js";
 import type { Ctx } from "../../services/context.js";
@@ -24,9 +24,26 @@ export function userRoutes(t: RouteTable, ctx: Ctx): void {
     method: "GET",
     url: "/api/users",
     tag: "admin",
-    summary: "Người dùng (quản trị)",
+    summary:
+      "Tìm người dùng (quản trị): theo tên đăng nhập, họ tên hoặc tên đơn vị (không dấu), vai trò, đơn vị, trạng thái",
     access: "user",
-    handler: async ({ actor }) => ({ items: await listUsersFor(ctx, actor) }),
+    query: z.object({
+      q: z.string().trim().max(200).optional(),
+      role: z.enum(ROLES).optional(),
+      org: id.optional(),
+      active: z.enum(["true", "false"]).optional(),
+      limit: limitParam(500, 50),
+      offset: offsetParam,
+    }),
+    handler: async ({ actor, query }) =>
+      listUsersFor(ctx, actor, {
+        ...(query.q ? { q: query.q } : {}),
+        ...(query.role ? { role: query.role } : {}),
+        ...(query.org !== undefined ? { orgId: query.org } : {}),
+        ...(query.active ? { active: query.active === "true" } : {}),
+        limit: query.limit,
+        offset: query.offset,
+      }),
   });
 
   t.add({

@@ -4,10 +4,11 @@ import { z } from "zod";
 import { CSRF_COOKIE, SESSION_COOKIE } from "../../http/auth.js";
 import type { RouteTable } from "../../http/route.js";
 import { ROLE_LABELS, type Actor } from "../../services/actor.js";
-import { login, logout } from "../../services/auth.service.js";
+import { login, logout, sha256 } from "../../services/auth.service.js";
 import type { Ctx } from "../../services/context.js";
 import { LoginLimiter } from "../../services/login-limiter.js";
-import { loginBody, meResponse, type MeResponse } from "./auth.schemas.js";
+import { changeOwnPassword } from "../../services/user.service.js";
+import { loginBody, meResponse, ownPasswordBody, type MeResponse } from "./auth.schemas.js";
 
 async function describe(ctx: Ctx, actor: Actor, csrfToken: string | null): Promise<MeResponse> {
   const found = actor.orgId === null ? undefined : await getOrganisation(ctx.db, actor.orgId);
@@ -78,5 +79,20 @@ export function authRoutes(t: RouteTable, ctx: Ctx): void {
     access: "user",
     response: meResponse,
     handler: async ({ actor, request }) => describe(ctx, actor, request.csrfToken),
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/auth/password",
+    tag: "auth",
+    summary:
+      "Đổi mật khẩu của chính mình (cần mật khẩu hiện tại); các phiên khác của tài khoản kết thúc",
+    access: "user",
+    body: ownPasswordBody,
+    response: z.object({ ok: z.literal(true) }),
+    handler: async ({ actor, body, request }) => {
+      const token = actor.via === "session" ? request.cookies[SESSION_COOKIE] : undefined;
+      return changeOwnPassword(ctx, actor, body, token ? sha256(token) : null);
+    },
   });
 }

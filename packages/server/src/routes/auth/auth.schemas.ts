@@ -6,6 +6,11 @@ export const loginBody = z.object({
   password: z.string().min(1, "Nhập mật khẩu").max(500),
 });
 
+export const ownPasswordBody = z.object({
+  currentPassword: z.string().min(1, "Nhập mật khẩu hiện tại").max(500),
+  newPassword: z.string().max(500),
+});
+
 export const meResponse = z.object({
   user: z.object({
     id: z.number(),

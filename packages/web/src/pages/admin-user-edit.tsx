@@ -1,0 +1,180 @@
+import { useEffect, useRef, useState } from "react";
+import type { FormEvent } from "react";
+import { api } from "../api/client.js";
+import type { Organisation, Role, UserView } from "../api/types.js";
+import { useChosenOrganisation } from "../api/use-organisation.js";
+import { ErrorBox } from "../components/feedback.js";
+import { OrgCombobox } from "../components/org-combobox.js";
+import { ROLE_LABELS } from "../format/status.format.js";
+
+/** What a role lets an account do, said before an administrator gives it. */
+const ROLE_REACH: Record<Role, string> = {
+  admin: "quản trị tài khoản, vai trò, danh mục đơn vị và lịch báo cáo của toàn hệ thống",
+  leader: "xem mọi kế hoạch, kể cả nhiệm vụ mật, và quyết định các đề xuất điều chỉnh",
+  monitor: "nhập kế hoạch, duyệt báo cáo của mọi đơn vị và xem cả nhiệm vụ mật",
+  unit_head: "báo cáo và đề xuất cho đơn vị, kể cả nhiệm vụ mật",
+  unit_staff: "báo cáo và đề xuất cho đơn vị, trừ nhiệm vụ mật",
+};
+
+type Props = { user: UserView; onSaved: (message: string) => void; onClose: () => void };
+
+/**
+ * One account: name, role and unit; a new role takes effect only once confirmed. Resetting the
+ * password (after a confirmation) shows the generated one once and ends the user's sessions.
+ */
+export function AdminUserEdit({ user, onSaved, onClose }: Props) {
+  const [loadedOrg, setLoadedOrg] = useChosenOrganisation(user.orgId ? String(user.orgId) : null);
+  const [orgTouched, setOrgTouched] = useState(false);
+  const [role, setRole] = useState<Role>(user.role);
+  const [confirming, setConfirming] = useState<"role" | "password" | null>(null);
+  const [newPassword, setNewPassword] = useState<string | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [displayName, setDisplayName] = useState(user.displayName);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    first.current?.scrollIntoView({ block: "center" });
+    first.current?.focus({ preventScroll: true });
+  }, []);
+
+  const save = async () => {
+    setError(null);
+    try {
+      await api(`/api/users/${user.id}`, {
+        method: "PATCH",
+        body: {
+          displayName,
+          role,
+          ...(orgTouched ? { orgId: loadedOrg?.id ?? null } : {}),
+        },
+      });
+      setConfirming(null);
+      onSaved(`Đã lưu tài khoản ${user.username}.`);
+    } catch (e) {
+      setConfirming(null);
+      setError(e as Error);
+    }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (role !== user.role) setConfirming("role");
+    else void save();
+  };
+  const resetPassword = async () => {
+    setError(null);
+    try {
+      const { password } = await api<{ password: string }>(`/api/users/${user.id}/password`, {
+        body: {},
+      });
+      setNewPassword(password);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setConfirming(null);
+    }
+  };
+
+  return (
+    <form className="card user-edit" onSubmit={submit} aria-labelledby="edit-user-title">
+      <h2 id="edit-user-title">Tài khoản {user.username}</h2>
+      <div className="filters">
+        <div className="field">
+          <label htmlFor="e-display">Họ và tên</label>
+          <input
+            ref={first}
+            id="e-display"
+            type="text"
+            required
+            maxLength={200}
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="e-role">Vai trò</label>
+          <select id="e-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {Object.entries(ROLE_LABELS).map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <OrgCombobox
+          id="e-org"
+          label="Đơn vị"
+          placeholder="Để trống nếu không thuộc đơn vị"
+          kind="unit"
+          value={loadedOrg}
+          onChange={(org: Organisation | null) => {
+            setOrgTouched(true);
+            setLoadedOrg(org);
+          }}
+        />
+      </div>
+      <ErrorBox error={error} />
+      {confirming === "role" && (
+        <div
+          className="alert warning"
+          role="alertdialog"
+          aria-labelledby="confirm-role-title"
+          aria-describedby="confirm-role-reach"
+        >
+          <p id="confirm-role-title">
+            Đổi vai trò của <strong>{user.username}</strong> từ “{ROLE_LABELS[user.role]}” thành “
+            {ROLE_LABELS[role]}”?
+          </p>
+          <p id="confirm-role-reach">Với vai trò mới, tài khoản này sẽ {ROLE_REACH[role]}.</p>
+          <div className="actions">
+            <button type="button" autoFocus onClick={() => void save()}>
+              Xác nhận đổi vai trò
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+              Giữ vai trò cũ
+            </button>
+          </div>
+        </div>
+      )}
+      {confirming === "password" && (
+        <div className="alert warning" role="alertdialog" aria-labelledby="confirm-reset-title">
+          <p id="confirm-reset-title">
+            Đặt lại mật khẩu của <strong>{user.username}</strong>? Người dùng sẽ bị đăng xuất khỏi
+            mọi phiên; mật khẩu mới chỉ hiển thị một lần.
+          </p>
+          <div className="actions">
+            <button type="button" autoFocus onClick={() => void resetPassword()}>
+              Đặt lại mật khẩu
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+              Không đặt lại
+            </button>
+          </div>
+        </div>
+      )}
+      {newPassword && (
+        <p className="alert success" role="status">
+          Mật khẩu mới của {user.username}: <code data-testid="new-password">{newPassword}</code> —
+          hãy chuyển cho người dùng và đề nghị họ đổi mật khẩu sau khi đăng nhập.
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={confirming !== null}>
+          Lưu thay đổi
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={confirming !== null}
+          onClick={() => {
+            setNewPassword(null);
+            setConfirming("password");
+          }}
+        >
+          Đặt lại mật khẩu…
+        </button>
+        <button type="button" className="secondary" onClick={onClose}>
+          Đóng
+        </button>
+      </div>
+    </form>
+  );
+}
