@@ -139,7 +139,14 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
         .click();
       await current.getByText(/sửa đổi báo cáo số \d+/).waitFor();
       await current.getByRole("link", { name: new RegExp(`du-thao-${round}\\.png`) }).waitFor();
+      // filtered to time-bound tasks the correction stays; to recurring ones it goes
+      await review.getByLabel("Loại nhiệm vụ").selectOption("time-bound");
+      await current.getByText(/sửa đổi báo cáo số \d+/).waitFor();
       await screenshot(review, "review-correction");
+      await review.getByLabel("Loại nhiệm vụ").selectOption("recurring");
+      await expect
+        .poll(() => review.getByText(new RegExp(`du-thao-${round}\\.png`)).count())
+        .toBe(0);
       expect(unit.errors).toEqual([]);
       expect(monitor.errors).toEqual([]);
     });

@@ -3,6 +3,7 @@ import { api } from "../api/client.js";
 import type { Page, ReportWithTask } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Empty, Loading } from "../components/feedback.js";
+import { ReviewFilters, type ReviewFilter } from "../components/review-filters.js";
 import { ReviewReport } from "../components/review-report.js";
 import { formatDateTime } from "../format/date.format.js";
 import { formatPeriodKey } from "@giamsat/core";
@@ -26,11 +27,10 @@ const taskLabel = (r: ReportWithTask) =>
  * can be undone for a short while (the server keeps the window and audits the undo).
  */
 export function ReviewPage() {
-  const queue = useResource("review-queue", (signal) =>
-    api<Page<ReportWithTask>>("/api/reports", {
-      query: { status: "submitted", limit: 200 },
-      signal,
-    }),
+  const [filter, setFilter] = useState<ReviewFilter>({ plan: "", kind: "", period: "" });
+  const query = { status: "submitted", limit: 200, ...filter };
+  const queue = useResource(`review-queue ${JSON.stringify(filter)}`, (signal) =>
+    api<Page<ReportWithTask>>("/api/reports", { query, signal }),
   );
   const [index, setIndex] = useState(0);
   const [comment, setComment] = useState("");
@@ -131,6 +131,13 @@ export function ReviewPage() {
           nhận)
         </p>
       </div>
+      <ReviewFilters
+        value={filter}
+        onChange={(next) => {
+          setFilter(next);
+          setIndex(0);
+        }}
+      />
       {last && (
         <div className="alert success undo-bar" role="status">
           <span>
@@ -143,7 +150,13 @@ export function ReviewPage() {
       )}
       <ErrorBox error={queue.error} />
       {queue.loading && !queue.data && <Loading />}
-      {queue.data && items.length === 0 && <Empty>Không còn báo cáo nào chờ duyệt.</Empty>}
+      {queue.data && items.length === 0 && (
+        <Empty>
+          {filter.plan || filter.kind || filter.period
+            ? "Không có báo cáo nào chờ duyệt khớp bộ lọc."
+            : "Không còn báo cáo nào chờ duyệt."}
+        </Empty>
+      )}
       {current && (
         <div className="queue">
           <ol className="queue-list" aria-label="Báo cáo chờ duyệt">
