@@ -4,7 +4,7 @@ import { api } from "../api/client.js";
 import type { Organisation } from "../api/types.js";
 import { ErrorBox } from "../components/feedback.js";
 import { OrgCombobox } from "../components/org-combobox.js";
-import { ROLE_LABELS } from "../format/status.format.js";
+import { RoleOptions } from "../components/role-options.js";
 
 /** Create an account with a role and a unit; `onCreated` refreshes the list. */
 export function AdminUserCreate({ onCreated }: { onCreated: () => void }) {
@@ -67,11 +67,7 @@ export function AdminUserCreate({ onCreated }: { onCreated: () => void }) {
         <div className="field">
           <label htmlFor="u-role">Vai trò</label>
           <select id="u-role" name="role" defaultValue="unit_staff">
-            {Object.entries(ROLE_LABELS).map(([code, label]) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </div>
         <OrgCombobox

@@ -5,6 +5,7 @@ import type { Organisation, Role, UserView } from "../api/types.js";
 import { useChosenOrganisation } from "../api/use-organisation.js";
 import { ErrorBox } from "../components/feedback.js";
 import { OrgCombobox } from "../components/org-combobox.js";
+import { RoleOptions } from "../components/role-options.js";
 import { ROLE_LABELS } from "../format/status.format.js";
 
 /** What a role lets an account do, said before an administrator gives it. */
@@ -92,11 +93,7 @@ export function AdminUserEdit({ user, onSaved, onClose }: Props) {
         <div className="field">
           <label htmlFor="e-role">Vai trò</label>
           <select id="e-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {Object.entries(ROLE_LABELS).map(([code, label]) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </div>
         <OrgCombobox

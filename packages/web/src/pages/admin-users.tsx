@@ -4,6 +4,7 @@ import type { Page, UserView } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { useUser } from "../auth/session.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
+import { RoleOptions } from "../components/role-options.js";
 import { ROLE_LABELS } from "../format/status.format.js";
 import { AdminUserCreate } from "./admin-user-create.js";
 import { AdminUserEdit } from "./admin-user-edit.js";
@@ -67,11 +68,7 @@ export function AdminUsers() {
           <label htmlFor="user-role-filter">Vai trò</label>
           <select id="user-role-filter" value={role} onChange={(e) => setRole(e.target.value)}>
             <option value="">Mọi vai trò</option>
-            {Object.entries(ROLE_LABELS).map(([code, label]) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </div>
       </div>
