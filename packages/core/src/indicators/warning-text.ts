@@ -15,7 +15,8 @@ export function formatIndicatorNumber(value: number): string {
   return String(rounded).replace(".", ",");
 }
 
-function withUnit(value: number, unit: string | null): string {
+/** 60 with unit "%" → "60%"; 2 "Sản phẩm" → "2 sản phẩm". */
+export function formatIndicatorValue(value: number, unit: string | null): string {
   const n = formatIndicatorNumber(value);
   if (!unit) return n;
   return unit.trim() === "%" ? `${n}%` : `${n} ${unit.trim().toLocaleLowerCase("vi")}`;
@@ -45,7 +46,7 @@ export function warningText(input: WarningTextInput): string {
   if (current === null) {
     return `Chưa có số liệu được chấp nhận đến ngày ${formatDate(input.asOf)} (chỉ tiêu ${period}: ${goal.target.raw}).`;
   }
-  const now = withUnit(current, model.unit);
+  const now = formatIndicatorValue(current, model.unit);
   if (input.warning === "no_data")
     return `Chỉ tiêu ${period} không có mục tiêu bằng số (${goal.target.raw}).`;
   if (input.warning === "achieved")
@@ -69,7 +70,7 @@ export function warningText(input: WarningTextInput): string {
         ? ""
         : ` — gấp ${formatIndicatorNumber(needed.ratio)} lần tốc độ hiện nay`;
     parts.push(
-      `cần thêm ${withUnit(needed.remaining, model.unit)}, ${formatIndicatorNumber(needed.perMonth)}/tháng${pace}`,
+      `cần thêm ${formatIndicatorValue(needed.remaining, model.unit)}, ${formatIndicatorNumber(needed.perMonth)}/tháng${pace}`,
     );
   }
   return `${parts.join("; ")}.`;

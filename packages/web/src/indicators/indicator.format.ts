@@ -1,4 +1,4 @@
-import { formatIndicatorNumber } from "@giamsat/core";
+import { formatIndicatorNumber, formatIndicatorValue } from "@giamsat/core";
 import type { IndicatorItem, IndicatorValue, WarningLevel } from "./indicator.types.js";
 
 export const WARNING_LABELS: Record<WarningLevel, string> = {
@@ -29,12 +29,8 @@ export const VALUE_STATUS_LABELS: Record<IndicatorValue["status"], string> = {
 };
 
 /** 60 with unit "%" → "60%"; 2 "Sản phẩm" → "2 sản phẩm"; null → "—". */
-export function formatValue(value: number | null, unit: string | null): string {
-  if (value === null) return "—";
-  const n = formatIndicatorNumber(value);
-  if (!unit) return n;
-  return unit.trim() === "%" ? `${n}%` : `${n} ${unit.trim().toLocaleLowerCase("vi")}`;
-}
+export const formatValue = (value: number | null, unit: string | null): string =>
+  value === null ? "—" : formatIndicatorValue(value, unit);
 
 /** 0.75 → "75%". */
 export const formatShare = (share: number | null): string =>
