@@ -87,9 +87,9 @@ describe.each(LOCALES)("tài khoản: tìm, đổi vai trò và đơn vị, mậ
     await page.getByRole("button", { name: "Lưu thay đổi" }).click();
     await page.getByRole("button", { name: "Xác nhận đổi vai trò" }).click();
     await page.getByText(`Đã lưu tài khoản ${username}.`).waitFor();
-    const saved = await row(page, username).textContent();
-    expect(saved).toContain("Lãnh đạo đơn vị");
-    expect(saved).toContain("Vụ Pháp chế");
+    // the message shows before the list is read again: wait for the row to change
+    await expect.poll(() => row(page, username).textContent()).toContain("Lãnh đạo đơn vị");
+    expect(await row(page, username).textContent()).toContain("Vụ Pháp chế");
 
     await page.getByRole("button", { name: `Sửa ${username}` }).click();
     await page.getByRole("button", { name: "Đặt lại mật khẩu…" }).click();
