@@ -5,3 +5,4 @@ export * from "./deadline-reminders.js";
 export * from "./message.js";
 export * from "./escape-html.js";
 export * from "./reminder-messages.js";
+export * from "./indicator-alert-message.js";

@@ -13,7 +13,8 @@ export type NotificationKind =
   | "report_accepted"
   | "change_decided"
   | "review_digest"
-  | "leader_digest";
+  | "leader_digest"
+  | "indicator_warning";
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   "report_due",
@@ -24,6 +25,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   "change_decided",
   "review_digest",
   "leader_digest",
+  "indicator_warning",
 ];
 
 export const KIND_LABELS: Record<NotificationKind, string> = {
@@ -35,6 +37,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   change_decided: "Đề nghị điều chỉnh đã được quyết định",
   review_digest: "Tổng hợp việc chờ duyệt (hằng ngày)",
   leader_digest: "Tổng hợp tuần cho lãnh đạo",
+  indicator_warning: "Cảnh báo chỉ tiêu có nguy cơ / chậm tiến độ",
 };
 
 export type Message = {

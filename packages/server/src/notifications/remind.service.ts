@@ -1,8 +1,7 @@
 /**
- * `giamsat remind --as-of DAY` and the scheduler's daily run: compute the day's reminders and
- * digests,
- * queue them (a reminder already queued — same rule, item, period, recipient, step and channel —
- * is skipped), then send what the outbox holds. A dry run computes and counts in a transaction
+ * `giamsat remind --as-of DAY` and the scheduler's daily run: compute the day's reminders,
+ * digests and indicator alerts, queue them (a reminder already queued — same rule, item, period,
+ * recipient, step and channel — is skipped), then send what the outbox holds. A dry run computes and counts in a transaction
  * that is rolled back: nothing is written, nothing sent.
  */
 import { parseIsoDate } from "@giamsat/core";
@@ -12,6 +11,7 @@ import type { Channel } from "./channel.js";
 import { drainOutbox } from "./outbox.worker.js";
 import { outboxRows } from "./recipients.js";
 import { planDigests } from "./digest.planner.js";
+import { planIndicatorAlerts } from "./indicator-alert.planner.js";
 import { holidaysOf, planReminders } from "./reminder.planner.js";
 
 export type RemindResult = {
@@ -39,6 +39,7 @@ export async function runReminders(
   const addressed = [
     ...(await planReminders(ctx, asOf, holidays)),
     ...(await planDigests(ctx, asOf, holidays)),
+    ...(await planIndicatorAlerts(ctx, asOf)),
   ];
   const rows = await outboxRows(ctx, addressed, new Date().toISOString());
   let queued = 0;

@@ -41,7 +41,7 @@ function groupBy<T extends { indicator_id: number }>(rows: readonly T[]): Map<nu
   return map;
 }
 
-async function evaluateRows(
+export async function evaluateIndicatorRows(
   ctx: Ctx,
   rows: readonly IndicatorRow[],
   asOf: string,
@@ -83,7 +83,7 @@ export async function listIndicatorsFor(
     ...(query.unit ? { unitIds: [query.unit] } : {}),
     scope: actor.units,
   });
-  const items = (await evaluateRows(ctx, rows, asOf)).filter(
+  const items = (await evaluateIndicatorRows(ctx, rows, asOf)).filter(
     (i) => !query.warning || i.warning === query.warning,
   );
   return {
@@ -121,7 +121,7 @@ export async function getIndicatorFor(
   asOf = vietnamDay(),
 ): Promise<IndicatorItem & { asOf: string; values: IndicatorValueView[] }> {
   const row = await loadIndicator(ctx, actor, id);
-  const [item] = await evaluateRows(ctx, [row], asOf);
+  const [item] = await evaluateIndicatorRows(ctx, [row], asOf);
   const history = await indicatorValueHistory(ctx.db, id);
   return {
     ...item!,

@@ -1,0 +1,117 @@
+/**
+ * Indicator alerts (issue 13.1) on plan 596: an accepted value that leaves indicator 11 behind
+ * its path tells its responsible unit and the monitoring department once per indicator, level
+ * and period; a new accepted period tells again; on SQLite and PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dialects } from "../../db/src/test-support/index.js";
+import { inAppChannel } from "./notifications/in-app.channel.js";
+import { runReminders } from "./notifications/remind.service.js";
+import {
+  call,
+  importSeed,
+  makeUser,
+  orgId,
+  startHarness,
+  type Harness,
+} from "./test-support/server-harness.js";
+
+type User = Awaited<ReturnType<typeof makeUser>>;
+
+describe.each(dialects())("indicator alerts (%s)", (dialect) => {
+  let h: Harness;
+  let head: User;
+  let staff: User;
+  let other: User;
+  let monitor: User;
+  let indicator: number;
+
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+    const plan = await importSeed(h.ctx, "qd596");
+    const unit = await orgId(h.ctx, "Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công");
+    head = await makeUser(h.ctx, "unit_head", unit);
+    staff = await makeUser(h.ctx, "unit_staff", unit);
+    other = await makeUser(
+      h.ctx,
+      "unit_staff",
+      await orgId(h.ctx, "Cục Thương mại điện tử và Kinh tế số"),
+    );
+    monitor = await makeUser(h.ctx, "monitor");
+    const list = await call(h.app, {
+      url: `/api/indicators?plan=${plan}`,
+      headers: monitor.headers,
+    });
+    indicator = (list.body.items as { id: number; number: string }[]).find(
+      (i) => i.number === "11",
+    )!.id;
+  });
+  afterAll(async () => h.close());
+
+  const accept = async (period: string, value: number) => {
+    const sent = await call(h.app, {
+      method: "POST",
+      url: `/api/indicators/${indicator}/values`,
+      headers: head.headers,
+      payload: { period, value },
+    });
+    expect(sent.status).toBe(201);
+    const reviewed = await call(h.app, {
+      method: "POST",
+      url: `/api/indicator-values/${sent.body.id}/review`,
+      headers: monitor.headers,
+      payload: { decision: "accept" },
+    });
+    expect(reviewed.status).toBe(200);
+  };
+  const alerts = (user: User) =>
+    h.ctx.db
+      .selectFrom("notifications")
+      .select(["title", "body", "link"])
+      .where("user_id", "=", user.user.id)
+      .where("kind", "=", "indicator_warning")
+      .orderBy("id")
+      .execute();
+  const run = (asOf: string) =>
+    runReminders(h.ctx, asOf, { dryRun: false, channels: [inAppChannel(h.ctx)] });
+
+  it("no alert without an accepted value", async () => {
+    await run("2026-06-16");
+    expect(await alerts(monitor)).toEqual([]);
+  });
+
+  it("1 of 5 by May: the unit and the monitors are told once, the other unit not", async () => {
+    await accept("2026-05", 1);
+    const evaluated = await call(h.app, {
+      url: `/api/indicators/${indicator}?asOf=2026-06-16`,
+      headers: monitor.headers,
+    });
+    const level = evaluated.body.warning as string;
+    expect(["at_risk", "off_track"]).toContain(level);
+
+    await run("2026-06-16");
+    for (const user of [head, staff, monitor]) {
+      const got = await alerts(user);
+      expect(got).toHaveLength(1);
+      expect(got[0]!.link).toBe(`/chi-tieu/${indicator}`);
+      expect(got[0]!.title).toMatch(
+        /^Cảnh báo chỉ tiêu (có nguy cơ không đạt|chậm tiến độ, khó đạt): Chỉ tiêu 11:/,
+      );
+      expect(got[0]!.body).toContain("số liệu đến Tháng 5/2026");
+      expect(got[0]!.body).toContain(evaluated.body.warningText);
+    }
+    expect(await alerts(other)).toEqual([]);
+
+    await run("2026-06-17");
+    expect(await alerts(monitor)).toHaveLength(1);
+  });
+
+  it("a new accepted period that stays behind is told again, once", async () => {
+    await accept("2026-06", 1);
+    await run("2026-07-01");
+    await run("2026-07-02");
+    const got = await alerts(head);
+    expect(got).toHaveLength(2);
+    expect(got[1]!.body).toContain("số liệu đến Tháng 6/2026");
+  });
+});
