@@ -194,4 +194,44 @@ describe.each(dialects())("indicators (%s)", (dialect) => {
     expect(noData.body.items.every((i: Item) => i.warning === "no_data")).toBe(true);
     expect(noData.body.total).toBe(9);
   });
+
+  it("the monitoring department corrects kind and direction with a reason, audited; null restores the inference", async () => {
+    const id = byNumber.get("11")!.id;
+    const put = (user: User, payload: object) =>
+      call(h.app, {
+        method: "PUT",
+        url: `/api/indicators/${id}/kind`,
+        headers: user.headers,
+        payload,
+      });
+    const change = { kind: "in_period", direction: "higher", reason: "Chỉ tiêu đếm theo từng năm" };
+    expect((await put(leader, change)).status).toBe(403);
+    expect((await put(innovation, change)).status).toBe(403);
+    const noReason = await put(monitor, { kind: "in_period", direction: "higher", reason: " " });
+    expect(noReason.status).toBe(400);
+    expect(JSON.stringify(noReason.body)).toContain("lý do");
+    expect((await put(monitor, { ...change, kind: "trend" })).status).toBe(400);
+
+    const set = await put(monitor, change);
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({
+      id,
+      kind: "in_period",
+      direction: "higher",
+      correction: { kind: "in_period", direction: "higher" },
+      inferred: { kind: "cumulative" },
+    });
+    const audit = await h.ctx.db
+      .selectFrom("audit_events")
+      .select(["actor_id", "before", "after", "reason"])
+      .where("action", "=", "indicator.set_kind")
+      .where("entity_id", "=", String(id))
+      .execute();
+    expect(audit).toEqual([
+      expect.objectContaining({ actor_id: monitor.user.id, reason: change.reason }),
+    ]);
+
+    const back = await put(monitor, { kind: null, direction: null, reason: "Trở lại suy luận" });
+    expect(back.body).toMatchObject({ kind: "cumulative", correction: null });
+  });
 });

@@ -631,6 +631,15 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       },
     },
     {
+      name: "PUT /api/indicators/:id/kind",
+      allowed: ["monitor"],
+      request: async () => ({
+        method: "PUT",
+        url: `/api/indicators/${(await ownIndicators())[0]}/kind`,
+        payload: { kind: "level", direction: "higher", reason: "Tỷ lệ: giá trị mới nhất" },
+      }),
+    },
+    {
       name: "POST /api/indicator-values/:id/review",
       allowed: ["monitor"],
       request: async () => ({

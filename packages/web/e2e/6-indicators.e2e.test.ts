@@ -26,6 +26,7 @@ describe("chỉ tiêu", () => {
   let monitor: UserPage;
   let planId = "";
   let indicator4 = 0;
+  let indicator11 = 0;
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -42,6 +43,7 @@ describe("chỉ tiêu", () => {
       `plan=${planId}&asOf=${AS_OF}`,
     )) as { items: Item[] };
     indicator4 = list.items.find((i) => i.number === "4")!.id;
+    indicator11 = list.items.find((i) => i.number === "11")!.id;
     await addUser(dataDir, "donvi-tmdt-chitieu", "unit_staff", UNIT);
   });
   afterAll(async () => {
@@ -77,10 +79,35 @@ describe("chỉ tiêu", () => {
     await unit.context.close();
   });
 
+  it("the monitor corrects indicator 11's kind with a reason, then returns it to the inference", async () => {
+    const { page } = monitor;
+    await page.goto(`/chi-tieu/${indicator11}?asOf=${AS_OF}`);
+    await page.getByText("Suy ra từ cách ghi: Cộng dồn").waitFor();
+    await page.getByRole("button", { name: "Điều chỉnh loại, chiều" }).click();
+    await page.locator("#ik-kind").selectOption("in_period");
+    await page.locator("#ik-reason").fill("Số sản phẩm đếm riêng từng năm");
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.getByText("Cơ quan theo dõi đã điều chỉnh.").waitFor();
+    expect(await page.locator("dd", { hasText: "Suy ra từ cách ghi" }).textContent()).toMatch(
+      /^Theo từng kỳ · Càng cao càng tốt/,
+    );
+
+    await page.getByRole("button", { name: "Điều chỉnh loại, chiều" }).click();
+    await page.locator("#ik-kind").selectOption("");
+    await page.locator("#ik-direction").selectOption("");
+    await page.locator("#ik-reason").fill("Trở lại suy luận");
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.getByText("Cơ quan theo dõi đã điều chỉnh.").waitFor({ state: "detached" });
+    expect(await page.locator("dd", { hasText: "Suy ra từ cách ghi" }).textContent()).toMatch(
+      /^Cộng dồn/,
+    );
+    expect(monitor.errors).toEqual([]);
+  });
+
   it.each(LOCALES.flatMap((locale) => [1366, 390].map((width) => ({ locale, width }))))(
     "plan appendix and indicator page at $width px ($locale)",
     async ({ locale, width }) => {
-      const user = await signIn(browser, baseUrl, "lanhdao", width, locale);
+      const user = await signIn(browser, baseUrl, "theodoi", width, locale);
       await user.page.goto(`/ke-hoach/${planId}?asOf=${AS_OF}`);
       await user.page.locator(".indicator-table").waitFor();
       await screenshot(user.page, "indicators-plan");
@@ -91,6 +118,10 @@ describe("chỉ tiêu", () => {
       await user.page.goto(`/chi-tieu/${indicator4}?asOf=${AS_OF}`);
       await user.page.locator(".indicator-chart").waitFor();
       await screenshot(user.page, "indicator-page");
+      await user.page.getByRole("button", { name: "Điều chỉnh loại, chiều" }).click();
+      await user.page.locator(".indicator-kind-form").screenshot({
+        path: path.join(screenshotsDir, `indicator-kind-form-${width}-${locale}.png`),
+      });
       const overflow = await user.page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );

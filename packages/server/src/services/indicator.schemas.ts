@@ -1,9 +1,13 @@
 import {
   dateInput,
+  INDICATOR_DIRECTIONS,
+  INDICATOR_KINDS,
   MAX_INPUT_YEAR,
   MIN_INPUT_YEAR,
   periodSpan,
   WARNING_LEVELS,
+  type IndicatorDirection,
+  type IndicatorKind,
 } from "@giamsat/core";
 import { z } from "zod";
 import { id, limitParam, offsetParam } from "../http/query.js";
@@ -37,3 +41,20 @@ export const indicatorValueInput = z.object({
   evidence: z.string().trim().max(1000).optional(),
 });
 export type IndicatorValueInput = z.output<typeof indicatorValueInput>;
+
+/**
+ * The monitoring department's correction of an indicator's kind and direction; null returns to
+ * the inference. The reason is required and kept in the audit log.
+ */
+export const indicatorKindInput = z.object({
+  kind: z.enum(INDICATOR_KINDS as [IndicatorKind, ...IndicatorKind[]]).nullable(),
+  direction: z
+    .enum(INDICATOR_DIRECTIONS as [IndicatorDirection, ...IndicatorDirection[]])
+    .nullable(),
+  reason: z
+    .string({ message: "reason: nhập lý do điều chỉnh" })
+    .trim()
+    .min(1, "reason: nhập lý do điều chỉnh")
+    .max(2000),
+});
+export type IndicatorKindInput = z.output<typeof indicatorKindInput>;

@@ -25,13 +25,18 @@ import {
   pendingIndicatorValue,
   planYears,
   recordAudit,
+  setIndicatorKind,
   setIndicatorValueStatus,
   type IndicatorRow,
 } from "@giamsat/db";
 import { isUnitRole, requireRole, type Actor } from "./actor.js";
 import { calendarsByPlan } from "./calendar.service.js";
 import { nowIso, type Ctx } from "./context.js";
-import type { IndicatorListQuery, IndicatorValueInput } from "./indicator.schemas.js";
+import type {
+  IndicatorKindInput,
+  IndicatorListQuery,
+  IndicatorValueInput,
+} from "./indicator.schemas.js";
 import { indicatorItem, type IndicatorItem } from "./indicator.view.js";
 import type { ReviewInput } from "./report.schemas.js";
 
@@ -114,12 +119,14 @@ export type IndicatorValueView = {
   reviewedBy: { id: number; name: string | null; at: string | null; comment: string | null } | null;
 };
 
+export type IndicatorDetail = IndicatorItem & { asOf: string; values: IndicatorValueView[] };
+
 export async function getIndicatorFor(
   ctx: Ctx,
   actor: Actor,
   id: number,
   asOf = vietnamDay(),
-): Promise<IndicatorItem & { asOf: string; values: IndicatorValueView[] }> {
+): Promise<IndicatorDetail> {
   const row = await loadIndicator(ctx, actor, id);
   const [item] = await evaluateIndicatorRows(ctx, [row], asOf);
   const history = await indicatorValueHistory(ctx.db, id);
@@ -147,6 +154,33 @@ export async function getIndicatorFor(
             },
     })),
   };
+}
+
+/**
+ * The monitoring department corrects the kind and direction inferred from the wording (null:
+ * back to the inference); audited with its reason. Answers the indicator re-evaluated.
+ */
+export async function setIndicatorKindFor(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  input: IndicatorKindInput,
+): Promise<IndicatorDetail> {
+  requireRole(actor, "monitor");
+  const row = await loadIndicator(ctx, actor, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    await setIndicatorKind(trx, id, input.kind, input.direction);
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: "indicator.set_kind",
+      entity: "indicator",
+      entityId: id,
+      before: { kind: row.kind, direction: row.direction },
+      after: { kind: input.kind, direction: input.direction },
+      reason: input.reason,
+    });
+  });
+  return getIndicatorFor(ctx, actor, id);
 }
 
 /**

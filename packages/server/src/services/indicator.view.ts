@@ -25,6 +25,11 @@ export type IndicatorItem = {
   kind: IndicatorModel["kind"];
   direction: IndicatorModel["direction"];
   inferred: IndicatorInference;
+  /** What the monitoring department set (null parts: inferred); null when it set neither. */
+  correction: {
+    kind: IndicatorModel["kind"] | null;
+    direction: IndicatorModel["direction"] | null;
+  } | null;
   frequency: "monthly" | "quarterly" | "yearly";
   responsible: { id: number; name: string } | null;
   targets: { period: string; raw: string; value: number | null }[];
@@ -95,6 +100,10 @@ export function indicatorItem(source: IndicatorSource, asOf: string): IndicatorI
     kind: model.kind,
     direction: model.direction,
     inferred,
+    correction:
+      row.kind === null && row.direction === null
+        ? null
+        : { kind: row.kind, direction: row.direction },
     frequency: row.frequency ?? source.calendarFrequency,
     responsible:
       row.lead_org_id === null ? null : { id: row.lead_org_id, name: row.lead_name ?? "" },

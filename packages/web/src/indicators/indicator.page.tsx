@@ -8,7 +8,8 @@ import { Link } from "../router/link.js";
 import { useLocation } from "../router/router.js";
 import { AchievementBar } from "./achievement-bar.js";
 import { IndicatorChart } from "./indicator-chart.js";
-import { DIRECTION_LABELS, KIND_LABELS, formatValue } from "./indicator.format.js";
+import { formatValue } from "./indicator.format.js";
+import { IndicatorKindField } from "./indicator-kind-form.js";
 import type { IndicatorDetail } from "./indicator.types.js";
 import { IndicatorValueForm } from "./indicator-value-form.js";
 import { IndicatorValues } from "./indicator-values.js";
@@ -65,9 +66,13 @@ export function IndicatorPage({ id }: { id: string }) {
               <dt>Kỳ vọng đến nay</dt>
               <dd>{formatValue(i.expected, i.unit)}</dd>
               <dt>Loại, chiều</dt>
-              <dd title={i.inferred.reasons.join("; ")}>
-                {KIND_LABELS[i.kind]} · {DIRECTION_LABELS[i.direction]}
-                <div className="muted small">Suy ra: {i.inferred.reasons.join("; ")}</div>
+              <dd>
+                <IndicatorKindField
+                  key={JSON.stringify(i.correction)}
+                  indicator={i}
+                  canCorrect={user.role === "monitor"}
+                  onChange={detail.reload}
+                />
               </dd>
             </dl>
             <IndicatorChart indicator={i} />

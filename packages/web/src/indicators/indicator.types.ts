@@ -9,7 +9,16 @@ export type IndicatorItem = {
   unit: string | null;
   kind: "level" | "cumulative" | "in_period";
   direction: "higher" | "lower" | "range";
-  inferred: { kind: string; direction: string; reasons: string[] };
+  inferred: {
+    kind: IndicatorItem["kind"];
+    direction: IndicatorItem["direction"];
+    reasons: string[];
+  };
+  /** What the monitoring department set (PUT /api/indicators/:id/kind); null parts: inferred. */
+  correction: {
+    kind: IndicatorItem["kind"] | null;
+    direction: IndicatorItem["direction"] | null;
+  } | null;
   frequency: "monthly" | "quarterly" | "yearly";
   responsible: { id: number; name: string } | null;
   targets: { period: string; raw: string; value: number | null }[];

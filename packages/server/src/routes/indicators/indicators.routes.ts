@@ -2,11 +2,16 @@ import { z } from "zod";
 import { asOfParam, idParams } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
-import { indicatorListQuery, indicatorValueInput } from "../../services/indicator.schemas.js";
+import {
+  indicatorKindInput,
+  indicatorListQuery,
+  indicatorValueInput,
+} from "../../services/indicator.schemas.js";
 import {
   getIndicatorFor,
   listIndicatorsFor,
   reviewIndicatorValue,
+  setIndicatorKindFor,
   submitIndicatorValue,
 } from "../../services/indicator.service.js";
 import { reviewInput } from "../../services/report.schemas.js";
@@ -33,6 +38,18 @@ export function indicatorRoutes(t: RouteTable, ctx: Ctx): void {
     params: idParams,
     query: z.object({ asOf: asOfParam }),
     handler: async ({ params, query, actor }) => getIndicatorFor(ctx, actor, params.id, query.asOf),
+  });
+
+  t.add({
+    method: "PUT",
+    url: "/api/indicators/:id/kind",
+    tag: "indicators",
+    summary:
+      "Cơ quan theo dõi điều chỉnh loại (mức, cộng dồn, theo kỳ) và chiều (càng cao càng tốt, càng thấp càng tốt, trong khoảng) của chỉ tiêu, có lý do; null: trở lại suy luận từ cách ghi",
+    access: "user",
+    params: idParams,
+    body: indicatorKindInput,
+    handler: async ({ params, body, actor }) => setIndicatorKindFor(ctx, actor, params.id, body),
   });
 
   t.add({
