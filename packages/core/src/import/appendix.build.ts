@@ -20,13 +20,36 @@ export function sectionTitle(section: Section): string {
   return section.heading ?? (title || "Bảng nhiệm vụ");
 }
 
-function kindOf(run: TableRun, title: string): AppendixKind {
+/**
+ * Tasks or indicators, and why in doubt: the kind is read from the name column's header (`Chỉ
+ * tiêu`), a unit-of-measure column or the title; when other columns say the opposite (a name
+ * column headed `Nhiệm vụ`, a deadline column) the choice is reported, never made silently.
+ */
+function kindOf(run: TableRun, title: string): { kind: AppendixKind; doubt: string | null } {
   const name = run.header.columns.find((c) => c.role === "name");
+  const unit = run.header.columns.find((c) => c.role === "unit");
+  const deadline = run.header.columns.find((c) => c.role === "deadline");
   const nameKey = fold(name?.header ?? "");
-  if (/^(?:ten\s+)?chi tieu\b/.test(nameKey)) return "indicators";
-  if (run.header.columns.some((c) => c.role === "unit")) return "indicators";
-  if (/\bchi tieu\b/.test(fold(title)) && !/\bnhiem vu\b/.test(nameKey)) return "indicators";
-  return "tasks";
+  if (/^(?:ten\s+)?chi tieu\b/.test(nameKey)) return { kind: "indicators", doubt: null };
+  const taskWords = /\b(?:nhiem vu|cong viec|hoat dong)\b/.test(nameKey);
+  const against = [
+    taskWords ? `cột “${name?.header ?? ""}”` : null,
+    deadline ? `cột “${deadline.header}”` : null,
+  ].filter((x) => x !== null);
+  if (unit) {
+    const doubt =
+      against.length > 0
+        ? `có cột “${unit.header}” (đơn vị tính) nên được đọc là bảng chỉ tiêu, dù có ${against.join(" và ")}`
+        : null;
+    return { kind: "indicators", doubt };
+  }
+  if (/\bchi tieu\b/.test(fold(title)) && !taskWords) {
+    const doubt = deadline
+      ? `tiêu đề nói “chỉ tiêu” nên được đọc là bảng chỉ tiêu, dù có cột “${deadline.header}”`
+      : null;
+    return { kind: "indicators", doubt };
+  }
+  return { kind: "tasks", doubt: null };
 }
 
 export type AppendixInput = {
@@ -41,7 +64,13 @@ export function buildAppendix(
   ctx: ImportContext,
 ): Appendix {
   const title = sectionTitle(section);
-  const kind = kindOf(run, title);
+  const { kind, doubt } = kindOf(run, title);
+  if (doubt)
+    ctx.warn(
+      "table_kind_doubtful",
+      run.header.line,
+      `${title.slice(0, 80)}: bảng ${doubt}; cần kiểm tra.`,
+    );
   const { rows, notes } = mergeRows(run);
   for (const note of notes)
     ctx.warnings.push({ line: note.line, code: note.code, message: note.message });

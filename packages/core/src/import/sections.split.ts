@@ -6,7 +6,7 @@
  */
 import type { Block, Row } from "./blocks.js";
 import { fold } from "../text/fold.js";
-import { mergeHeaderRows, mergedRow } from "./table/header-rows.js";
+import { joinWrappedRows, mergeHeaderRows, mergedRow } from "./table/header-rows.js";
 import {
   detectHeader,
   isColumnNumberRow,
@@ -91,11 +91,16 @@ function tableItems(rows: Row[], sheet: string | null, open: TableHeader | null)
     const next = rows[i + 1];
     const merged = next ? mergeHeaderRows(row, next) : null;
     const two = merged && next ? detectHeader(mergedRow(row, merged), [row, next]) : null;
-    const header = two ?? detectHeader(row);
+    const wrapped = two ? null : joinWrappedRows(rows.slice(i, i + 3));
+    const physical = rows.slice(i, i + (wrapped?.used ?? 1));
+    const joinedRow = wrapped ? mergedRow(row, wrapped.texts) : null;
+    const joined = joinedRow ? detectHeader(joinedRow, physical) : null;
+    const header = two ?? joined ?? detectHeader(row);
     if (header) {
       const above = rows.slice(0, i).flatMap(rowParagraphs);
-      const rest = rows.slice(i + (two ? 2 : 1));
-      return [...above, { kind: "table", header, headerRow: row, rows: rest, sheet }];
+      const rest = rows.slice(i + (two ? 2 : joined ? physical.length : 1));
+      const headerRow = joined && joinedRow ? joinedRow : row;
+      return [...above, { kind: "table", header, headerRow, rows: rest, sheet }];
     }
   }
   const width = rows.reduce((w, r) => Math.max(w, r.cells.length), 0);

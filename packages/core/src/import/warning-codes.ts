@@ -7,6 +7,8 @@ export const TABLE_WARNINGS = {
   no_tables: "Không tìm thấy bảng nhiệm vụ hoặc chỉ tiêu nào (không nhận ra dòng tiêu đề cột).",
   column_missing:
     "Bảng không có cột cho một thông tin “06 rõ” (chủ trì, thời hạn, kết quả, văn bản giao).",
+  table_kind_doubtful:
+    "Bảng được đọc là bảng chỉ tiêu dù có cột của bảng nhiệm vụ (hoặc ngược lại): cần kiểm tra loại bảng.",
   row_ambiguous:
     "Dòng không có số thứ tự: không chắc là phần tiếp theo của dòng trên hay một dòng mới.",
   row_shifted: "Các ô của dòng có vẻ bị lệch cột (thừa ô, hoặc nội dung không hợp với cột).",

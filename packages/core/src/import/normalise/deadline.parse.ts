@@ -29,7 +29,10 @@ const RELATIVE =
 const DEPENDENT =
   /^(?:theo|tuy|khi|can cu)\b|theo\s*(?:tien\s*do|ke\s*hoach|lo\s*trinh|yeu\s*cau|chi\s*dao)/;
 
-/** Tidies OCR and typing damage that never changes meaning: `4//2025`, `4 / 2025`, `4/20025`. */
+/**
+ * Tidies OCR and typing damage that never changes meaning: `4//2025`, `4 / 2025`, `4/20025`;
+ * dates written with hyphens become `30/11/2026`.
+ */
 function tidy(raw: string): { text: string; fixed: boolean } {
   let text = raw
     .normalize("NFC")
@@ -37,7 +40,10 @@ function tidy(raw: string): { text: string; fixed: boolean } {
     .replace(/[\u2010-\u2015\u2212]/g, "-")
     .replace(/[\s\u00a0\u202f]+/g, " ")
     .trim()
-    .replace(/\s*\/+\s*/g, "/");
+    .replace(/\s*\/+\s*/g, "/")
+    // `30-11-2026`, `2026-11-30`: the same day as `30/11/2026`.
+    .replace(/(?<![\d/.-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d/.-])/g, "$1/$2/$3")
+    .replace(/(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/.-])/g, "$3/$2/$1");
   let fixed = /\/\/|\s\/|\/\s/.test(raw);
   text = text.replace(/(?<=\/)(\d{5})(?!\d)/g, (five) => {
     for (let i = 0; i < 4; i++) {

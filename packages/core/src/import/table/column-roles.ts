@@ -1,6 +1,8 @@
 /**
- * Column roles recognised by header TEXT (never by position). Headers are compared folded
- * (lower case, no diacritics), so `Cơ quan chủ trì`, `CƠ QUAN CHỦ TRÌ` and `Co quan chu tri` agree.
+ * Column roles recognised by header TEXT (never by position), by the words it is made of: headers
+ * are compared folded (lower case, no diacritics) with punctuation read as a space, so `Cơ quan
+ * chủ trì`, `CƠ QUAN CHỦ TRÌ`, `Cơ quan, đơn vị chủ trì`, `Cơ quan/đơn vị chủ trì` and `(chủ trì)`
+ * (under a spanning `Đơn vị`) agree.
  */
 import { fold } from "../../text/fold.js";
 
@@ -18,6 +20,9 @@ export type ColumnRole =
   | "frequency"
   | "extra";
 
+/** `Cơ quan`, `Cơ quan, đơn vị`, `Cơ quan và đơn vị`, `Đơn vị, tổ chức` before `chủ trì` / `phối hợp`. */
+const BODIES = String.raw`(?:(?:co quan|don vi|bo phan|to chuc|so|cuc|vu|ban)\s+(?:(?:va|hoac)\s+)?)*`;
+
 /** Checked in order: the first rule whose pattern matches the folded header wins. */
 const RULES: [ColumnRole, RegExp][] = [
   ["refNumber", /^(?:s?tt|so tt|so thu tu|ma)\s+(?:trong|theo|tai|cua)\b|^ma nhiem vu\b/],
@@ -33,8 +38,8 @@ const RULES: [ColumnRole, RegExp][] = [
     /^(?:van ban|can cu|nguon|co so)\b.*\b(?:giao|nguon|phap ly|ban hanh)\b|^can cu\b|^van ban nguon\b|^nv theo\b|^nhiem vu theo\b/,
   ],
   ["leader", /^lanh dao\b/],
-  ["lead", /^(?:co quan|don vi|bo phan|so|cuc|vu)?\s*(?:chu tri|thuc hien|dau moi)\b/],
-  ["coordinators", /^(?:co quan|don vi|bo phan)?\s*phoi hop\b/],
+  ["lead", new RegExp(`^${BODIES}(?:chu tri|thuc hien|dau moi)\\b`)],
+  ["coordinators", new RegExp(`^${BODIES}phoi hop\\b`)],
   ["output", /^ket qua (?:hien nay|thuc hien den)\b/], // → extra below
   [
     "output",
@@ -59,13 +64,13 @@ const recentKeys = new Map<string, string>();
 const RECENT_LIMIT = 2000;
 const CACHED_LENGTH = 200;
 
-/** Folded header text without footnote numbers, `(1)` column numbers or trailing punctuation. */
+/** Folded header text without footnote numbers, `(1)` column numbers or punctuation. */
 export function headerKey(text: string): string {
   let key = recentKeys.get(text);
   if (key !== undefined) return key;
   key = fold(text)
     .replace(/\(\s*\d+\s*\)/g, " ")
-    .replace(/[.:;*]+/g, " ")
+    .replace(/[.:;*,/\\()[\]"“”'‘’_–—-]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
   if (text.length <= CACHED_LENGTH) {

@@ -56,3 +56,43 @@ export function mergedRow(top: Row, merged: string[]): Row {
     cells: merged.map((text) => ({ text, bold: false, italic: false, footnotes: [] })),
   };
 }
+
+/** A fragment of a wrapped header cell: a few words, not a row number, column number or date. */
+const FRAGMENT = (t: string) =>
+  t.length <= 60 && !/^\(?(?:\d{1,3}(?:\.\d+)*|[IVXLC]+)\.?\)?$/.test(t) && !/\d\//.test(t);
+
+const knownRoles = (cells: string[]) =>
+  cells.filter((t) => {
+    const role = roleOf(t);
+    return role !== null && role !== "extra";
+  }).length;
+
+/**
+ * A header whose words wrap over two or three rows (`Tên nhiệm` / `vụ`, `Cơ quan chủ` / `trì`),
+ * as PDF extraction gives them: the rows' cells joined word after word. Returns the joined texts
+ * and how many rows they took when each joined row recognises more columns (or as many, its
+ * fragments all lower-case words under header words: `Thời hạn` / `hoàn thành`); null otherwise.
+ */
+export function joinWrappedRows(rows: Row[]): { texts: string[]; used: number } | null {
+  const first = rows[0];
+  if (!first) return null;
+  let joined = texts(first);
+  let best: { texts: string[]; used: number } | null = null;
+  let bestScore = knownRoles(joined);
+  for (let used = 2; used <= Math.min(3, rows.length); used++) {
+    const next = texts(rows[used - 1]!);
+    const filled = next.map((t, i) => ({ t, i })).filter((c) => c.t !== "");
+    if (filled.length === 0 || !filled.every((c) => FRAGMENT(c.t))) break;
+    if (!filled.every((c) => (joined[c.i] ?? "") !== "")) break;
+    const width = Math.max(joined.length, next.length);
+    joined = Array.from({ length: width }, (_, i) =>
+      [joined[i] ?? "", next[i] ?? ""].filter((t) => t !== "").join(" "),
+    );
+    const score = knownRoles(joined);
+    const continues = filled.length >= 2 && filled.every((c) => /^\p{Ll}/u.test(c.t));
+    if (score < bestScore || (score === bestScore && !continues)) break;
+    best = { texts: joined, used };
+    bestScore = score;
+  }
+  return best;
+}

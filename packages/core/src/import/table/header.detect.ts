@@ -35,6 +35,9 @@ export function detectHeader(row: Row, physical: Row[] = [row]): TableHeader | n
   const filled = texts.filter((t) => t !== "");
   if (filled.length < 2 || filled.some((t) => t.length > 90)) return null;
   const roles = texts.map((t) => roleOf(t));
+  // `Tiến độ` is the deadline when no other column is (elsewhere it is a progress note).
+  const progress = texts.findIndex((t) => /^tien do\b/.test(headerKey(t)));
+  if (progress >= 0 && !roles.includes("deadline")) roles[progress] = "deadline";
   const known = roles.filter((r) => r !== null && r !== "extra");
   if (!roles.includes("name") || known.length < 2 || known.length < filled.length * 0.5)
     return null;
