@@ -481,8 +481,14 @@ export interface ReminderSettingsTable {
   overdue_every_days: number;
 }
 
-export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
+/**
+ * `held`: an e-mail its recipient gathers in the daily digest (never sent alone); `bundled`:
+ * a held row that the digest mail now carries.
+ */
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "held" | "bundled";
 export type NotificationChannel = "in_app" | "email";
+/** A preference's channel: `email_digest` on means the kind's e-mails go in the daily digest. */
+export type PrefChannel = NotificationChannel | "email_digest";
 
 /**
  * One message to one recipient on one channel. Unique on (rule, item, period, recipient_id,
@@ -527,11 +533,11 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
-/** A user's choice for one kind and channel; no row: the default (on). */
+/** A user's choice for one kind and channel; no row: the default (on; no digest). */
 export interface NotificationPrefsTable {
   user_id: number;
   kind: string;
-  channel: NotificationChannel;
+  channel: PrefChannel;
   enabled: Flag;
 }
 

@@ -93,12 +93,21 @@ describe.each(dialects())("notifications: bell, mark read, preferences (%s)", (d
       label: "Báo cáo được chấp nhận",
       inApp: true,
       email: true,
+      digest: false,
+      digestible: true,
     });
     const saved = await call(h.app, {
       method: "PUT",
       url: "/api/notifications/preferences",
       headers: staff.headers,
-      payload: { kinds: [{ kind: "report_accepted", inApp: false, email: false }] },
+      payload: {
+        kinds: [
+          { kind: "report_accepted", inApp: false, email: false },
+          { kind: "task_due", inApp: true, email: true, digest: true },
+          // a digest is not gathered into another digest
+          { kind: "review_digest", inApp: true, email: true, digest: true },
+        ],
+      },
     });
     expect(saved.status).toBe(200);
     expect(
@@ -107,6 +116,10 @@ describe.each(dialects())("notifications: bell, mark read, preferences (%s)", (d
       inApp: false,
       email: false,
     });
+    const byKind = (kind: string) =>
+      saved.body.kinds.find((k: { kind: string }) => k.kind === kind);
+    expect(byKind("task_due")).toMatchObject({ digest: true, digestible: true });
+    expect(byKind("review_digest")).toMatchObject({ digest: false, digestible: false });
     const audit = await h.ctx.db
       .selectFrom("audit_events")
       .select("actor_id")

@@ -110,12 +110,24 @@ describe("thông báo: chuông, trang thông báo, cách nhận", () => {
     await email.waitFor();
     expect(await email.isChecked()).toBe(true);
     await email.uncheck();
+    const digest = page.getByLabel("Nhắc hạn báo cáo: gộp vào thư tổng hợp hằng ngày");
+    expect(await digest.isChecked()).toBe(false);
+    await digest.check();
+    // a digest kind is not gathered into another digest: no box
+    expect(
+      await page
+        .getByLabel("Tổng hợp việc chờ duyệt (hằng ngày): gộp vào thư tổng hợp hằng ngày")
+        .count(),
+    ).toBe(0);
     await page.getByRole("button", { name: "Lưu", exact: true }).click();
     await page.getByText("Đã lưu cách nhận thông báo.").waitFor();
     await page.reload();
     await page.getByLabel("Báo cáo được chấp nhận: e-mail").waitFor();
     expect(await page.getByLabel("Báo cáo được chấp nhận: e-mail").isChecked()).toBe(false);
     expect(await page.getByLabel("Báo cáo được chấp nhận: trong ứng dụng").isChecked()).toBe(true);
+    expect(
+      await page.getByLabel("Nhắc hạn báo cáo: gộp vào thư tổng hợp hằng ngày").isChecked(),
+    ).toBe(true);
     expect(errors).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadConfig, openRuntime } from "@giamsat/server";
+import { loadConfig, openRuntime, type Ctx } from "@giamsat/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects } from "../../../db/src/test-support/index.js";
 import { runCli } from "../test-support/run-cli.js";
@@ -117,6 +117,65 @@ describe.each(dialects())("giamsat remind with a real SMTP server (%s)", (dialec
       const bad = await runCli(["remind", "--as-of", "15/06/2026"], { env });
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain("--as-of: ngày không hợp lệ");
+    });
+  });
+
+  it("gathers the kinds a user chose into one daily mail; in-app stays one notice each", async () => {
+    await withCliDatabase(dialect, async (base) => {
+      const env = { ...base, GIAMSAT_SMTP_URL: sink.url };
+      const to = "truongphong@ttdt.example.vn";
+      expect((await runCli(["import", P596], { env })).code).toBe(0);
+      const args = ["user", "add", "--username", "dv.tp", "--role", "unit_head", "--org", UNIT];
+      expect((await runCli([...args, "--email", to], { env })).code).toBe(0);
+      // the CLI writes the database between these reads (SQLite: one writer at a time)
+      const withDb = async <T>(fn: (db: Ctx["db"]) => Promise<T>): Promise<T> => {
+        const runtime = await openRuntime(loadConfig(env));
+        try {
+          return await fn(runtime.ctx.db);
+        } finally {
+          await runtime.close();
+        }
+      };
+      await withDb(async (db) => {
+        const user = await db
+          .selectFrom("users")
+          .select("id")
+          .where("username", "=", "dv.tp")
+          .executeTakeFirstOrThrow();
+        await db
+          .insertInto("notification_prefs")
+          .values(
+            ["report_due", "task_due", "task_overdue"].map((kind) => ({
+              user_id: user.id,
+              kind,
+              channel: "email_digest" as const,
+              enabled: 1,
+            })),
+          )
+          .execute();
+      });
+
+      const first = await runCli(["remind", "--as-of", "2026-06-15", "--json"], { env });
+      expect(first.stderr).toBe("");
+      expect(JSON.parse(first.stdout)).toMatchObject({ digests: 1, failed: 0 });
+      const notices = await withDb((db) =>
+        db
+          .selectFrom("notifications as n")
+          .innerJoin("users as u", "u.id", "n.user_id")
+          .select(["n.title", "n.kind"])
+          .where("u.username", "=", "dv.tp")
+          .orderBy("n.id")
+          .execute(),
+      );
+      expect(notices.length).toBeGreaterThanOrEqual(2);
+      const mails = sink.mails.filter((m) => m.to.includes(to));
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.subject).toBe(`Tổng hợp ${notices.length} thông báo (15/06/2026)`);
+      for (const n of notices) expect(mails[0]!.text).toContain(n.title);
+
+      const again = await runCli(["remind", "--as-of", "2026-06-15", "--json"], { env });
+      expect(JSON.parse(again.stdout)).toMatchObject({ queued: 0, digests: 0, sent: 0 });
+      expect(sink.mails.filter((m) => m.to.includes(to))).toHaveLength(1);
     });
   });
 });

@@ -24,7 +24,7 @@ function summary(r: RemindResult): string {
   const [y, m, d] = r.asOf.split("-");
   return [
     `Nhắc việc ngày ${d}/${m}/${y}${r.dryRun ? " (chạy thử, không ghi, không gửi)" : ""}:`,
-    `  đến hạn: ${r.due} · xếp hàng mới: ${r.queued} · bỏ qua (đã xếp trước): ${r.skipped}`,
+    `  đến hạn: ${r.due} · xếp hàng mới: ${r.queued} · bỏ qua (đã xếp trước): ${r.skipped} · thư tổng hợp: ${r.digests}`,
     `  đã gửi: ${r.sent} · lỗi, sẽ thử lại: ${r.retrying} · lỗi hẳn: ${r.failed}`,
   ].join("\n");
 }

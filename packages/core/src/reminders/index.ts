@@ -6,3 +6,4 @@ export * from "./message.js";
 export * from "./escape-html.js";
 export * from "./reminder-messages.js";
 export * from "./indicator-alert-message.js";
+export * from "./personal-digest-message.js";

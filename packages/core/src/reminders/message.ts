@@ -14,8 +14,10 @@ export type NotificationKind =
   | "change_decided"
   | "review_digest"
   | "leader_digest"
-  | "indicator_warning";
+  | "indicator_warning"
+  | "personal_digest";
 
+/** The kinds a user chooses channels for (the personal digest gathers the others). */
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   "report_due",
   "task_due",
@@ -38,7 +40,13 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   review_digest: "Tổng hợp việc chờ duyệt (hằng ngày)",
   leader_digest: "Tổng hợp tuần cho lãnh đạo",
   indicator_warning: "Cảnh báo chỉ tiêu có nguy cơ / chậm tiến độ",
+  personal_digest: "Thư tổng hợp thông báo hằng ngày",
 };
+
+/** Kinds whose e-mails a user may gather in one daily mail (the others are digests already). */
+export const DIGESTIBLE_KINDS: readonly NotificationKind[] = NOTIFICATION_KINDS.filter(
+  (k) => k !== "review_digest" && k !== "leader_digest",
+);
 
 export type Message = {
   kind: NotificationKind;

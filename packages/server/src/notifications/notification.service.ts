@@ -3,7 +3,12 @@
  * reads another's). The administrator also sees the outbox: how many messages wait, were sent,
  * failed, and the failures with their reason.
  */
-import { KIND_LABELS, NOTIFICATION_KINDS, type NotificationKind } from "@giamsat/core";
+import {
+  DIGESTIBLE_KINDS,
+  KIND_LABELS,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+} from "@giamsat/core";
 import {
   countUnread,
   findUserById,
@@ -14,7 +19,7 @@ import {
   outboxCounts,
   recordAudit,
   savePrefs,
-  type NotificationChannel,
+  type PrefChannel,
 } from "@giamsat/db";
 import { requireRole, type Actor } from "../services/actor.js";
 import type { Ctx } from "../services/context.js";
@@ -72,15 +77,18 @@ export type PreferenceView = {
   label: string;
   inApp: boolean;
   email: boolean;
+  /** e-mails of this kind gathered in one daily mail instead of one each */
+  digest: boolean;
+  digestible: boolean;
 };
 
 export type PreferencesView = { email: string | null; kinds: PreferenceView[] };
 
 export async function preferencesFor(ctx: Ctx, actor: Actor): Promise<PreferencesView> {
-  const off = new Set(
-    (await listPrefs(ctx.db, [actor.userId]))
-      .filter((p) => !p.enabled)
-      .map((p) => `${p.kind}:${p.channel}`),
+  const prefs = await listPrefs(ctx.db, [actor.userId]);
+  const off = new Set(prefs.filter((p) => !p.enabled).map((p) => `${p.kind}:${p.channel}`));
+  const digest = new Set(
+    prefs.filter((p) => p.enabled && p.channel === "email_digest").map((p) => p.kind),
   );
   const user = await findUserById(ctx.db, actor.userId);
   return {
@@ -90,19 +98,27 @@ export async function preferencesFor(ctx: Ctx, actor: Actor): Promise<Preference
       label: KIND_LABELS[kind],
       inApp: !off.has(`${kind}:in_app`),
       email: !off.has(`${kind}:email`),
+      digest: digest.has(kind),
+      digestible: DIGESTIBLE_KINDS.includes(kind),
     })),
   };
 }
 
-/** Saves the user's choice per kind and channel (audited). */
+/**
+ * Saves the user's choice per kind and channel, and whether the kind's e-mails are gathered in
+ * the daily digest (only for the kinds that are not digests themselves); audited.
+ */
 export async function savePreferencesFor(
   ctx: Ctx,
   actor: Actor,
-  kinds: { kind: NotificationKind; inApp: boolean; email: boolean }[],
+  kinds: { kind: NotificationKind; inApp: boolean; email: boolean; digest?: boolean }[],
 ): Promise<PreferencesView> {
   const rows = kinds.flatMap((k) => [
-    { kind: k.kind, channel: "in_app" as NotificationChannel, enabled: k.inApp },
-    { kind: k.kind, channel: "email" as NotificationChannel, enabled: k.email },
+    { kind: k.kind, channel: "in_app" as PrefChannel, enabled: k.inApp },
+    { kind: k.kind, channel: "email" as PrefChannel, enabled: k.email },
+    ...(k.digest && DIGESTIBLE_KINDS.includes(k.kind)
+      ? [{ kind: k.kind, channel: "email_digest" as PrefChannel, enabled: true }]
+      : []),
   ]);
   await ctx.db.transaction().execute(async (trx) => {
     await savePrefs(trx, actor.userId, rows);

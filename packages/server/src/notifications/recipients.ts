@@ -1,6 +1,8 @@
 /**
  * From "tell this message to these users" to outbox rows: one per user and channel the user
- * keeps on (in-app always available; e-mail when the user has an address and SMTP is set).
+ * keeps on (in-app always available; e-mail when the user has an address and SMTP is set). An
+ * e-mail of a kind the user gathers in the daily digest is queued `held`: the daily run sends it
+ * inside that digest (personal-digest.ts), never alone.
  */
 import type { Message } from "@giamsat/core";
 import {
@@ -15,16 +17,22 @@ export type OutboxKey = { rule: string; item: string; period: string; step: stri
 
 export type Addressed = { key: OutboxKey; message: Message; to: RecipientRow };
 
-/** The preferences of the users, as a set of "user:kind:channel" switched off. */
-export async function switchedOff(ctx: Ctx, userIds: readonly number[]): Promise<Set<string>> {
+/**
+ * The preferences of the users: "user:kind:channel" switched off, and "user:kind" whose
+ * e-mails go in the daily digest.
+ */
+async function preferencesOf(ctx: Ctx, userIds: readonly number[]) {
   const off = new Set<string>();
+  const digest = new Set<string>();
   const ids = [...new Set(userIds)];
   for (let i = 0; i < ids.length; i += 5000) {
     for (const p of await listPrefs(ctx.db, ids.slice(i, i + 5000))) {
-      if (!p.enabled) off.add(`${p.user_id}:${p.kind}:${p.channel}`);
+      if (p.channel === "email_digest") {
+        if (p.enabled) digest.add(`${p.user_id}:${p.kind}`);
+      } else if (!p.enabled) off.add(`${p.user_id}:${p.kind}:${p.channel}`);
     }
   }
-  return off;
+  return { off, digest };
 }
 
 export async function outboxRows(
@@ -32,7 +40,7 @@ export async function outboxRows(
   addressed: readonly Addressed[],
   now: string,
 ): Promise<NewOutboxRow[]> {
-  const off = await switchedOff(
+  const { off, digest } = await preferencesOf(
     ctx,
     addressed.map((a) => a.to.id),
   );
@@ -54,6 +62,8 @@ export async function outboxRows(
         body_html: message.html,
         link: message.link,
         next_attempt_at: now,
+        // always set: a multi-row insert cannot mix rows with and without a column on SQLite
+        status: channel === "email" && digest.has(`${to.id}:${message.kind}`) ? "held" : "pending",
       });
     }
   }

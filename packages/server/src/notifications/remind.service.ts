@@ -1,7 +1,8 @@
 /**
  * `giamsat remind --as-of DAY` and the scheduler's daily run: compute the day's reminders,
  * digests and indicator alerts, queue them (a reminder already queued — same rule, item, period,
- * recipient, step and channel — is skipped), then send what the outbox holds. A dry run computes and counts in a transaction
+ * recipient, step and channel — is skipped), gather each user's held e-mails in their daily
+ * digest, then send what the outbox holds. A dry run computes and counts in a transaction
  * that is rolled back: nothing is written, nothing sent.
  */
 import { parseIsoDate } from "@giamsat/core";
@@ -12,6 +13,7 @@ import { drainOutbox } from "./outbox.worker.js";
 import { outboxRows } from "./recipients.js";
 import { planDigests } from "./digest.planner.js";
 import { planIndicatorAlerts } from "./indicator-alert.planner.js";
+import { bundleHeldMail } from "./personal-digest.js";
 import { holidaysOf, planReminders } from "./reminder.planner.js";
 
 export type RemindResult = {
@@ -20,6 +22,8 @@ export type RemindResult = {
   /** messages due that day (one per recipient and channel) */
   due: number;
   queued: number;
+  /** personal digests queued (e-mails held for users who gather them in one daily mail) */
+  digests: number;
   /** due but queued before (an earlier run of the same day) */
   skipped: number;
   sent: number;
@@ -41,8 +45,10 @@ export async function runReminders(
     ...(await planDigests(ctx, asOf, holidays)),
     ...(await planIndicatorAlerts(ctx, asOf)),
   ];
-  const rows = await outboxRows(ctx, addressed, new Date().toISOString());
+  const now = new Date().toISOString();
+  const rows = await outboxRows(ctx, addressed, now);
   let queued = 0;
+  let digests = 0;
   if (opts.dryRun) {
     await ctx.db
       .transaction()
@@ -55,6 +61,7 @@ export async function runReminders(
       });
   } else {
     queued = await enqueueOutbox(ctx.db, rows);
+    digests = await bundleHeldMail(ctx, asOf, now);
   }
   const sent = opts.dryRun
     ? { sent: 0, failed: 0, retrying: 0 }
@@ -64,6 +71,7 @@ export async function runReminders(
     dryRun: opts.dryRun,
     due: rows.length,
     queued,
+    digests,
     skipped: rows.length - queued,
     ...sent,
   };

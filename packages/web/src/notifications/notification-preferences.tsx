@@ -5,7 +5,10 @@ import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
 import type { Preferences } from "./notifications.api.js";
 
-/** Per kind of notification: in the app, by e-mail, or both (saved for the signed-in user). */
+/**
+ * Per kind of notification: in the app, by e-mail (one mail each, or gathered in one mail a
+ * day), or both (saved for the signed-in user).
+ */
 export function NotificationPreferences() {
   const prefs = useResource("notification-prefs", (signal) =>
     api<Preferences>("/api/notifications/preferences", { signal }),
@@ -26,6 +29,7 @@ export function NotificationPreferences() {
             kind: k.kind,
             inApp: data.has(`${k.kind}:in_app`),
             email: data.has(`${k.kind}:email`),
+            digest: data.has(`${k.kind}:digest`),
           })),
         },
       });
@@ -44,7 +48,8 @@ export function NotificationPreferences() {
       <p className="hint">
         {prefs.data.email
           ? `Thư điện tử gửi tới ${prefs.data.email}.`
-          : "Tài khoản chưa có địa chỉ e-mail: chỉ nhận thông báo trong ứng dụng (liên hệ quản trị để thêm)."}
+          : "Tài khoản chưa có địa chỉ e-mail: chỉ nhận thông báo trong ứng dụng (liên hệ quản trị để thêm)."}{" "}
+        “Gộp thư”: e-mail của loại đó không gửi riêng mà gộp vào một thư tổng hợp mỗi sáng.
       </p>
       <div className="table-wrap">
         <table className="prefs-table">
@@ -53,6 +58,7 @@ export function NotificationPreferences() {
               <th scope="col">Loại thông báo</th>
               <th scope="col">Ứng dụng</th>
               <th scope="col">E-mail</th>
+              <th scope="col">Gộp thư</th>
             </tr>
           </thead>
           <tbody>
@@ -74,6 +80,16 @@ export function NotificationPreferences() {
                     defaultChecked={k.email}
                     aria-label={`${k.label}: e-mail`}
                   />
+                </td>
+                <td>
+                  {k.digestible && (
+                    <input
+                      type="checkbox"
+                      name={`${k.kind}:digest`}
+                      defaultChecked={k.digest}
+                      aria-label={`${k.label}: gộp vào thư tổng hợp hằng ngày`}
+                    />
+                  )}
                 </td>
               </tr>
             ))}

@@ -13,7 +13,15 @@ export type NotificationItem = {
 
 export type NotificationList = { items: NotificationItem[]; total: number; unread: number };
 
-export type KindPreference = { kind: string; label: string; inApp: boolean; email: boolean };
+export type KindPreference = {
+  kind: string;
+  label: string;
+  inApp: boolean;
+  email: boolean;
+  /** e-mails of this kind gathered in one daily mail; offered when `digestible` */
+  digest: boolean;
+  digestible: boolean;
+};
 export type Preferences = { email: string | null; kinds: KindPreference[] };
 
 /** Fired on window when notifications were read: the bell reloads its count. */

@@ -1,6 +1,6 @@
 /** In-app notifications (the bell) and users' channel preferences. */
 import type { Kysely, Selectable } from "kysely";
-import type { Database, NotificationChannel, NotificationsTable } from "../../schema.js";
+import type { Database, NotificationsTable, PrefChannel } from "../../schema.js";
 
 type Db = Kysely<Database>;
 export type NotificationRow = Selectable<NotificationsTable>;
@@ -72,7 +72,7 @@ export async function markNotificationsRead(
 export type PrefRow = {
   user_id: number;
   kind: string;
-  channel: NotificationChannel;
+  channel: PrefChannel;
   enabled: number;
 };
 
@@ -89,7 +89,7 @@ export async function listPrefs(db: Db, userIds: readonly number[]): Promise<Pre
 export async function savePrefs(
   db: Db,
   userId: number,
-  prefs: readonly { kind: string; channel: NotificationChannel; enabled: boolean }[],
+  prefs: readonly { kind: string; channel: PrefChannel; enabled: boolean }[],
 ): Promise<void> {
   await db.deleteFrom("notification_prefs").where("user_id", "=", userId).execute();
   if (prefs.length) {

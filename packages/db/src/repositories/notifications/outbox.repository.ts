@@ -83,6 +83,30 @@ export async function markOutboxFailed(
     .execute();
 }
 
+export type HeldMail = Pick<OutboxRow, "id" | "recipient_id" | "address" | "subject" | "link">;
+
+/** E-mails held for their recipients' daily digests, in queue order. */
+export async function heldMail(db: Db): Promise<HeldMail[]> {
+  return db
+    .selectFrom("notification_outbox")
+    .select(["id", "recipient_id", "address", "subject", "link"])
+    .where("status", "=", "held")
+    .orderBy("id")
+    .execute();
+}
+
+/** Marks held rows as carried by a digest mail. */
+export async function markBundled(db: Db, ids: readonly number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 1000) {
+    await db
+      .updateTable("notification_outbox")
+      .set({ status: "bundled" })
+      .where("id", "in", ids.slice(i, i + 1000))
+      .where("status", "=", "held")
+      .execute();
+  }
+}
+
 /** Messages that failed for good, newest first (the administrator's list). */
 export async function listFailedOutbox(db: Db, limit: number): Promise<OutboxRow[]> {
   return db

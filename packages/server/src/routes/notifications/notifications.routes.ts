@@ -60,7 +60,8 @@ export function notificationRoutes(t: RouteTable, ctx: Ctx): void {
     method: "GET",
     url: "/api/notifications/preferences",
     tag: "notifications",
-    summary: "Kênh nhận thông báo theo từng loại (trong ứng dụng, e-mail)",
+    summary:
+      "Kênh nhận thông báo theo từng loại (trong ứng dụng, e-mail từng thư hoặc gộp thư hằng ngày)",
     access: "user",
     handler: async ({ actor }) => preferencesFor(ctx, actor),
   });
@@ -78,6 +79,7 @@ export function notificationRoutes(t: RouteTable, ctx: Ctx): void {
             kind: z.enum(NOTIFICATION_KINDS as [string, ...string[]]),
             inApp: z.boolean(),
             email: z.boolean(),
+            digest: z.boolean().optional(),
           }),
         )
         .max(NOTIFICATION_KINDS.length),
