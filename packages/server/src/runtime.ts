@@ -1,4 +1,4 @@
-import { migrateToLatest, openDatabase } from "@giamsat/db";
+import { migrateToLatest, openDatabase, upsertDirectory } from "@giamsat/db";
 import type { FastifyInstance } from "fastify";
 import { createApp } from "./app.js";
 import { orgDirectory } from "./directory/org-directory-file.js";
@@ -10,12 +10,17 @@ export type Runtime = { ctx: Ctx; applied: string[]; close(): Promise<void> };
 /**
  * Opens the configured database (PostgreSQL when DATABASE_URL is set, else SQLite) and migrates
  * it; reads the configured organisation directory first, so that a bad file stops the start.
+ * The directory's entries not stored yet are added then (a fresh install has every unit to
+ * choose before its first plan import); stored ones are left as the administrators edited them.
  */
 export async function openRuntime(config: Config): Promise<Runtime> {
-  orgDirectory(config.orgsFile);
+  const directory = orgDirectory(config.orgsFile);
   const handle = openDatabase(config.database);
   try {
     const { applied } = await migrateToLatest(handle.db);
+    await handle.db
+      .transaction()
+      .execute((trx) => upsertDirectory(trx, directory.entries, { keepStored: true }));
     return {
       ctx: { db: handle.db, dialect: handle.dialect, config },
       applied,

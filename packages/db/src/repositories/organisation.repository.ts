@@ -25,11 +25,14 @@ export interface DirectoryEntryLike {
  * Synchronises the directory into `organisations` (matched by `code` = the entry's id; an
  * organisation an import added by name before, same folded name and parent, is adopted) and
  * adds the aliases, abbreviations and former names not stored yet. Idempotent; returns the
- * number of organisations inserted and the id of every entry by its code.
+ * number of organisations inserted and the id of every entry by its code. With `keepStored`
+ * (the server's start) entries already stored are left as they are — an administrator's
+ * rename or move survives the restart — and only the missing ones are added.
  */
 export async function upsertDirectory(
   db: Db,
   entries: readonly DirectoryEntryLike[],
+  options: { keepStored?: boolean } = {},
 ): Promise<{ inserted: number; ids: Map<string, number> }> {
   const existing = await db
     .selectFrom("organisations")
@@ -68,11 +71,12 @@ export async function upsertDirectory(
     } else {
       const same =
         stored &&
-        stored.name === values.name &&
-        stored.kind === values.kind &&
-        stored.category === values.category &&
-        stored.parent_id === values.parent_id &&
-        stored.short_name === values.short_name;
+        (options.keepStored ||
+          (stored.name === values.name &&
+            stored.kind === values.kind &&
+            stored.category === values.category &&
+            stored.parent_id === values.parent_id &&
+            stored.short_name === values.short_name));
       if (!same) await db.updateTable("organisations").set(values).where("id", "=", id).execute();
       ids.set(entry.id, id);
     }
