@@ -52,8 +52,7 @@ describe.each(dialects())("the directory loaded at start (%s)", (dialect) => {
       headers: admin.headers,
     });
     expect(res.status).toBe(200);
-    const found = (res.body as { items: { id: number; name: string; parentName: string }[] })
-      .items;
+    const found = (res.body as { items: { id: number; name: string; parentName: string }[] }).items;
     const dienLuc = found.find((o) => o.name === "Cục Điện lực");
     expect(dienLuc?.parentName).toBe("Bộ Công Thương");
     const stored = await countOrgs(first);

@@ -1,6 +1,6 @@
 import { listAudit } from "@giamsat/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildOrganisation, dialects } from "../../db/src/test-support/index.js";
+import { buildOrganisation, buildUser, dialects } from "../../db/src/test-support/index.js";
 import { createUser } from "./services/user.service.js";
 import {
   call,
@@ -54,6 +54,36 @@ describe.each(dialects())("accounts: search, unit and role, passwords, locks (%s
     expect(page.body.items).toHaveLength(2);
     expect(page.body.total).toBe((await asAdmin("GET", "/api/users")).body.total);
     expect((await asAdmin("GET", "/api/users?role=chief")).status).toBe(400);
+  });
+
+  it("lists the users of a unit (main unit or one it acts for) and by state, 50 a page and the next", async () => {
+    const phong = (await buildOrganisation(h.ctx.db, { name: "Phòng Quản lý năng lượng" })).id;
+    const other = (await buildOrganisation(h.ctx.db, { name: "Phòng khác" })).id;
+    for (let i = 0; i < 52; i++)
+      await buildUser(h.ctx.db, {
+        username: `qlnl.${String(i).padStart(2, "0")}`,
+        org_id: phong,
+        active: i % 4 === 0 ? 0 : 1,
+      });
+    const also = await buildUser(h.ctx.db, { username: "kiem.nhiem", org_id: other });
+    await h.ctx.db.insertInto("user_orgs").values({ user_id: also.id, org_id: phong }).execute();
+    await buildUser(h.ctx.db, { username: "chi.phong.khac", org_id: other });
+    const names = (res: { body: { items: { username: string }[] } }) =>
+      res.body.items.map((u) => u.username);
+
+    const first = await asAdmin("GET", `/api/users?org=${phong}`);
+    expect(first.body.total).toBe(53);
+    expect(first.body.items).toHaveLength(50);
+    const second = await asAdmin("GET", `/api/users?org=${phong}&offset=50`);
+    expect(names(second)).toEqual(["qlnl.49", "qlnl.50", "qlnl.51"]);
+    expect(names(first)).toContain("kiem.nhiem");
+    expect([...names(first), ...names(second)]).not.toContain("chi.phong.khac");
+
+    const locked = await asAdmin("GET", `/api/users?org=${phong}&active=false`);
+    expect(locked.body.total).toBe(13);
+    expect(locked.body.items.every((u: { active: boolean }) => !u.active)).toBe(true);
+    const active = await asAdmin("GET", `/api/users?org=${phong}&active=true&q=qlnl`);
+    expect(active.body.total).toBe(39);
   });
 
   it("changes a user's unit and role, audited with before and after", async () => {

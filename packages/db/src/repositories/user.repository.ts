@@ -16,6 +16,7 @@ export interface UserSearch {
   /** words found, without diacritics, in the login, the name or the unit's name */
   q?: string;
   role?: UserRole;
+  /** the user's main unit, or one of the units it also acts for */
   orgId?: number;
   active?: boolean;
   limit?: number;
@@ -39,7 +40,20 @@ export async function searchUsers(
     .selectAll("u")
     .select("o.name as org_name");
   if (query.role) q = q.where("u.role", "=", query.role);
-  if (query.orgId !== undefined) q = q.where("u.org_id", "=", query.orgId);
+  const orgId = query.orgId;
+  if (orgId !== undefined)
+    q = q.where((eb) =>
+      eb.or([
+        eb("u.org_id", "=", orgId),
+        eb.exists(
+          eb
+            .selectFrom("user_orgs as uo")
+            .select("uo.user_id")
+            .whereRef("uo.user_id", "=", "u.id")
+            .where("uo.org_id", "=", orgId),
+        ),
+      ]),
+    );
   if (query.active !== undefined) q = q.where("u.active", "=", query.active ? 1 : 0);
   const rows = await q.orderBy("u.username").execute();
   const words = fold(query.q ?? "")

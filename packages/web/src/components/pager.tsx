@@ -1,7 +1,18 @@
 import { setQuery } from "../router/router.js";
 
-/** "Trang trước · Trang x/y · Trang sau" for a list paged on the server (`?trang=` in the URL). */
-export function Pager({ page, pages }: { page: number; pages: number }) {
+/**
+ * "Trang trước · Trang x/y · Trang sau" for a list paged on the server: the page is `?trang=` in
+ * the URL, or the caller's state when it passes `onPage`.
+ */
+export function Pager({
+  page,
+  pages,
+  onPage = (n) => setQuery({ trang: n > 1 ? String(n) : null }, false),
+}: {
+  page: number;
+  pages: number;
+  onPage?: (page: number) => void;
+}) {
   if (pages <= 1) return null;
   return (
     <nav className="actions pager" aria-label="Phân trang">
@@ -9,7 +20,7 @@ export function Pager({ page, pages }: { page: number; pages: number }) {
         type="button"
         className="secondary"
         disabled={page <= 1}
-        onClick={() => setQuery({ trang: page - 1 > 1 ? String(page - 1) : null }, false)}
+        onClick={() => onPage(page - 1)}
       >
         Trang trước
       </button>
@@ -20,7 +31,7 @@ export function Pager({ page, pages }: { page: number; pages: number }) {
         type="button"
         className="secondary"
         disabled={page >= pages}
-        onClick={() => setQuery({ trang: String(page + 1) }, false)}
+        onClick={() => onPage(page + 1)}
       >
         Trang sau
       </button>

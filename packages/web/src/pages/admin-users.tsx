@@ -1,25 +1,44 @@
 import { useState } from "react";
 import { api } from "../api/client.js";
-import type { Page, UserView } from "../api/types.js";
+import type { Organisation, Page, UserView } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { useUser } from "../auth/session.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
+import { OrgCombobox } from "../components/org-combobox.js";
+import { Pager } from "../components/pager.js";
 import { RoleOptions } from "../components/role-options.js";
 import { ROLE_LABELS } from "../format/status.format.js";
 import { AdminUserCreate } from "./admin-user-create.js";
 import { AdminUserEdit } from "./admin-user-edit.js";
 
-/** Rows shown; the search narrows the rest. */
-const SHOWN_ROWS = 50;
+/** Rows a page. */
+const PAGE_ROWS = 50;
 
-/** Users and roles: search, create, edit one (role, unit, password), lock and unlock. */
+type UserFilter = { q: string; role: string; org: Organisation | null; active: string };
+
+/**
+ * Users and roles: search, filter by role, unit and state, a page of 50 at a time; create, edit
+ * one (role, unit, password), lock and unlock.
+ */
 export function AdminUsers() {
   const me = useUser();
-  const [q, setQ] = useState("");
-  const [role, setRole] = useState("");
-  const term = q.trim();
-  const users = useResource(`users ${role} ${term}`, (signal) =>
-    api<Page<UserView>>("/api/users", { query: { q: term, role, limit: SHOWN_ROWS }, signal }),
+  const [filter, setFilterState] = useState<UserFilter>({ q: "", role: "", org: null, active: "" });
+  const [page, setPage] = useState(1);
+  const setFilter = (change: Partial<UserFilter>) => {
+    setFilterState((f) => ({ ...f, ...change }));
+    setPage(1);
+  };
+  const term = filter.q.trim();
+  const query = {
+    q: term,
+    role: filter.role,
+    org: filter.org?.id,
+    active: filter.active,
+    limit: PAGE_ROWS,
+    offset: (page - 1) * PAGE_ROWS,
+  };
+  const users = useResource(`users ${JSON.stringify(query)}`, (signal) =>
+    api<Page<UserView>>("/api/users", { query, signal }),
   );
   const [editing, setEditing] = useState<UserView | null>(null);
   const [error, setError] = useState<Error | null>(null);
@@ -38,6 +57,7 @@ export function AdminUsers() {
   };
 
   const items = users.data?.items ?? [];
+  const pages = Math.max(1, Math.ceil((users.data?.total ?? 0) / PAGE_ROWS));
   return (
     <>
       <AdminUserCreate onCreated={users.reload} />
@@ -60,15 +80,38 @@ export function AdminUsers() {
             id="user-search"
             type="search"
             placeholder="Tên đăng nhập, họ tên hoặc đơn vị, không cần dấu"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
+            value={filter.q}
+            onChange={(e) => setFilter({ q: e.target.value })}
           />
         </div>
         <div className="field">
           <label htmlFor="user-role-filter">Vai trò</label>
-          <select id="user-role-filter" value={role} onChange={(e) => setRole(e.target.value)}>
+          <select
+            id="user-role-filter"
+            value={filter.role}
+            onChange={(e) => setFilter({ role: e.target.value })}
+          >
             <option value="">Mọi vai trò</option>
             <RoleOptions />
+          </select>
+        </div>
+        <OrgCombobox
+          id="user-org-filter"
+          label="Đơn vị"
+          placeholder="Mọi đơn vị — gõ tên, không cần dấu"
+          value={filter.org}
+          onChange={(org) => setFilter({ org })}
+        />
+        <div className="field">
+          <label htmlFor="user-active-filter">Trạng thái</label>
+          <select
+            id="user-active-filter"
+            value={filter.active}
+            onChange={(e) => setFilter({ active: e.target.value })}
+          >
+            <option value="">Mọi trạng thái</option>
+            <option value="true">Đang hoạt động</option>
+            <option value="false">Đã khoá</option>
           </select>
         </div>
       </div>
@@ -81,8 +124,8 @@ export function AdminUsers() {
       {users.loading && !users.data && <Loading />}
       {users.data && (
         <p className="muted" role="status">
-          {users.data.total > items.length
-            ? `Hiển thị ${items.length}/${users.data.total} tài khoản — gõ để tìm tài khoản khác.`
+          {pages > 1
+            ? `${users.data.total} tài khoản · trang ${page}/${pages}`
             : `${users.data.total} tài khoản.`}
         </p>
       )}
@@ -130,6 +173,7 @@ export function AdminUsers() {
           </tbody>
         </table>
       </div>
+      <Pager page={page} pages={pages} onPage={setPage} />
     </>
   );
 }
