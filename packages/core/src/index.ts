@@ -10,3 +10,4 @@ export * from "./import/index.js";
 export * from "./directory/index.js";
 export * from "./reminders/index.js";
 export * from "./indicators/index.js";
+export * from "./corrections/index.js";

@@ -27,6 +27,7 @@ export { statusExpression, statusPredicate } from "./repositories/task-status.sq
 export * from "./repositories/lead-counts.js";
 export * from "./repositories/task-unit.repository.js";
 export * from "./repositories/task-amendment.repository.js";
+export * from "./repositories/task-correction.repository.js";
 export * from "./repositories/task-scope.repository.js";
 export * from "./repositories/notifications/index.js";
 export * from "./repositories/indicators/index.js";

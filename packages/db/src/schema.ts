@@ -439,6 +439,8 @@ export interface TaskVersionsTable {
   snapshot: Json;
   reason: string;
   author_id: number | null;
+  /** VersionChange[] as JSON: the fields a correction changed, before and after; null otherwise */
+  changes: ColumnType<Json | null, Json | null | undefined, Json | null>;
   created_at: CreatedAt;
 }
 

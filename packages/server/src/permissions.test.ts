@@ -408,6 +408,15 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       }),
     },
     {
+      name: "POST /api/tasks/:id/corrections",
+      allowed: ["monitor"],
+      request: async () => ({
+        method: "POST",
+        url: `/api/tasks/${own.taskId}/corrections`,
+        payload: { reason: "Sai sót khi nhập", output: `Sản phẩm hiệu chỉnh ${Math.random()}` },
+      }),
+    },
+    {
       name: "POST /api/change-requests/:id/decision",
       allowed: ["leader"],
       request: async () => ({

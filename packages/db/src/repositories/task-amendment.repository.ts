@@ -4,7 +4,7 @@
  */
 import { formatDate } from "@giamsat/core";
 import type { Kysely } from "kysely";
-import type { Database } from "../schema.js";
+import type { Database, TaskOrgRole } from "../schema.js";
 
 type Db = Kysely<Database>;
 
@@ -56,31 +56,32 @@ export async function amendTask(
       await task.set({ cancelled_at: at }).execute();
       return;
     case "reassign":
-      await reassignLead(db, taskId, change.leadOrgIds);
+      await replaceTaskOrgs(db, taskId, "lead", change.leadOrgIds);
       await task.set({ lead_org_id: change.leadOrgIds[0] ?? null }).execute();
   }
 }
 
-/** Replaces the task's lead units by these organisations, in this order. */
-async function reassignLead(db: Db, taskId: number, orgIds: readonly number[]): Promise<void> {
+/** Replaces the task's lead (or coordinating) units by these organisations, in this order. */
+export async function replaceTaskOrgs(
+  db: Db,
+  taskId: number,
+  role: TaskOrgRole,
+  orgIds: readonly number[],
+): Promise<void> {
   const orgs = await db
     .selectFrom("organisations")
     .select(["id", "name", "kind"])
     .where("id", "in", [...orgIds])
     .execute();
   const byId = new Map(orgs.map((o) => [o.id, o]));
-  await db
-    .deleteFrom("task_orgs")
-    .where("task_id", "=", taskId)
-    .where("role", "=", "lead")
-    .execute();
+  await db.deleteFrom("task_orgs").where("task_id", "=", taskId).where("role", "=", role).execute();
   const rows = orgIds.flatMap((orgId, ordinal) => {
     const o = byId.get(orgId);
     return o
       ? [
           {
             task_id: taskId,
-            role: "lead" as const,
+            role,
             ordinal,
             org_id: orgId,
             raw: o.name,

@@ -22,6 +22,8 @@ export interface TaskChange {
   /** what the audit event shows as before/after (default: the snapshots) */
   auditBefore?: unknown;
   auditAfter?: unknown;
+  /** the fields changed, before and after, as the version shows them (VersionChange[]) */
+  changes?: unknown;
   /** ISO timestamp of the change, default now */
   at?: string;
 }
@@ -63,6 +65,7 @@ export async function recordTaskChange(db: Db, change: TaskChange): Promise<numb
       snapshot: JSON.stringify(change.after),
       reason: change.reason,
       author_id: change.actorId,
+      changes: change.changes === undefined ? null : JSON.stringify(change.changes),
       created_at: at,
     })
     .execute();

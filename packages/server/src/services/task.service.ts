@@ -4,6 +4,7 @@ import {
   formatDeadline,
   taskReportTimeliness,
   type StatusCode,
+  type VersionChange,
   taskStatus,
   vietnamDay,
 } from "@giamsat/core";
@@ -153,6 +154,7 @@ export type TaskDetailView = TaskListItemView & {
     reason: string;
     authorName: string | null;
     createdAt: string;
+    changes: VersionChange[] | null;
   }[];
   changeRequests: ChangeRequestView[];
   audit: {
@@ -267,6 +269,7 @@ export async function taskDetailFor(
       reason: v.reason,
       authorName: v.author_name,
       createdAt: v.created_at,
+      changes: parse(v.changes) as VersionChange[] | null,
     })),
     changeRequests: changeRequests.map(changeRequestView),
     audit: audit.map((a) => ({

@@ -10,6 +10,7 @@ const ACTIONS: Record<string, string> = {
   "task.add": "Thêm nhiệm vụ khi nhập kế hoạch",
   "task.amend": "Sửa nhiệm vụ khi nhập lại kế hoạch",
   "task.remove": "Đưa nhiệm vụ ra khỏi kế hoạch",
+  "task.correct": "Hiệu chỉnh nhiệm vụ sau khi nhập",
   "report.submit": "Gửi báo cáo tiến độ",
   "report.accept": "Chấp nhận báo cáo",
   "report.return": "Trả lại báo cáo",

@@ -3,6 +3,11 @@ import { asOfParam, id, idParams } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
 import { leadersFor, listTasksFor, taskDetailFor } from "../../services/task.service.js";
+import { correctTaskFor } from "../../services/task-correction.service.js";
+import {
+  taskCorrectionInput,
+  taskCorrectionResponse,
+} from "../../services/task-correction.schemas.js";
 import { taskListQuery, taskListResponse } from "./tasks.schemas.js";
 
 export function taskRoutes(t: RouteTable, ctx: Ctx): void {
@@ -41,5 +46,18 @@ export function taskRoutes(t: RouteTable, ctx: Ctx): void {
       items: z.array(z.object({ leader: z.string(), tasks: z.number() })),
     }),
     handler: async ({ query, actor }) => leadersFor(ctx, actor, query),
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/tasks/:id/corrections",
+    tag: "tasks",
+    summary:
+      "Cơ quan đầu mối hiệu chỉnh nhiệm vụ sau khi nhập (tên, chủ trì, phối hợp, thời hạn, sản phẩm, mật) kèm lý do; lưu thành phiên bản",
+    access: "user",
+    params: idParams,
+    body: taskCorrectionInput,
+    response: taskCorrectionResponse,
+    handler: async ({ params, body, actor }) => correctTaskFor(ctx, actor, params.id, body),
   });
 }
