@@ -2,14 +2,21 @@ import { useState } from "react";
 import { AdminCalendars } from "./admin-calendars.js";
 import { AdminOrgs } from "./admin-orgs.js";
 import { AdminUsers } from "./admin-users.js";
+import { HolidaysAdmin } from "../reminders/holidays-admin.js";
+import { ReminderSettingsAdmin } from "../reminders/reminder-settings-admin.js";
 
 const TABS = [
   { id: "orgs", label: "Đơn vị và tên gọi khác", render: () => <AdminOrgs /> },
   { id: "users", label: "Người dùng và vai trò", render: () => <AdminUsers /> },
   { id: "calendars", label: "Lịch báo cáo", render: () => <AdminCalendars /> },
+  { id: "reminders", label: "Mốc nhắc việc", render: () => <ReminderSettingsAdmin /> },
+  { id: "holidays", label: "Ngày nghỉ lễ, Tết", render: () => <HolidaysAdmin /> },
 ] as const;
 
-/** Administration: the organisation directory, users and roles, reporting calendars. */
+/**
+ * Administration: the organisation directory, users and roles, reporting calendars, reminder
+ * offsets per plan and public holidays.
+ */
 export function AdminPage() {
   const [tab, setTab] = useState<string>("orgs");
   const current = TABS.find((t) => t.id === tab) ?? TABS[0];
