@@ -11,3 +11,4 @@ export * from "./directory/index.js";
 export * from "./reminders/index.js";
 export * from "./indicators/index.js";
 export * from "./corrections/index.js";
+export * from "./periodic-report/index.js";

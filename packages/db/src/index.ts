@@ -31,3 +31,4 @@ export * from "./repositories/task-correction.repository.js";
 export * from "./repositories/task-scope.repository.js";
 export * from "./repositories/notifications/index.js";
 export * from "./repositories/indicators/index.js";
+export * from "./periodic-report/periodic-report.repository.js";

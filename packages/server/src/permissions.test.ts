@@ -657,6 +657,11 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
         payload: { decision: "accept" },
       }),
     },
+    {
+      name: "GET /api/reports/periodic",
+      allowed: ["leader", "monitor"],
+      request: async () => get(`/api/reports/periodic?plan=${plan}&asOf=2026-06-01&format=docx`)(),
+    },
     { name: "GET /api/links", allowed: ["admin", "leader", "monitor"], request: get("/api/links") },
     {
       name: "POST /api/links/:id/decision",

@@ -13,6 +13,7 @@ import { inboxRoutes } from "./inbox/inbox.routes.js";
 import { linkRoutes } from "./links/links.routes.js";
 import { notificationRoutes } from "./notifications/notifications.routes.js";
 import { reminderSettingsRoutes } from "./notifications/reminder-settings.routes.js";
+import { periodicReportRoutes } from "../periodic-report/periodic-report.routes.js";
 import { planRoutes } from "./plans/plans.routes.js";
 import { reportDraftRoutes } from "./reports/report-drafts.routes.js";
 import { reportRoutes } from "./reports/reports.routes.js";
@@ -41,4 +42,5 @@ export function registerRoutes(t: RouteTable, ctx: Ctx): void {
   notificationRoutes(t, ctx);
   reminderSettingsRoutes(t, ctx);
   indicatorRoutes(t, ctx);
+  periodicReportRoutes(t, ctx);
 }

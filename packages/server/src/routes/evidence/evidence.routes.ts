@@ -1,17 +1,8 @@
-import { stripDiacritics } from "@giamsat/core";
+import { contentDisposition } from "../../http/content-disposition.js";
 import { idParams } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
 import { openEvidence } from "../../services/evidence.service.js";
-
-/** RFC 6266 filename parameters: an ASCII fallback and the UTF-8 name. */
-function contentDisposition(fileName: string): string {
-  const ascii =
-    stripDiacritics(fileName)
-      .replace(/[^\x20-\x7e]/g, "")
-      .replace(/["\\]/g, "") || "minh-chung";
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 export function evidenceRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({

@@ -1,0 +1,276 @@
+/**
+ * Assembles the periodic report's content (header, sections with the figures filled in,
+ * signature, annexes) from what the server computed. Pure: the same input gives the same model.
+ */
+import { formatDate } from "../status/date.format.js";
+import { parseIsoDate } from "../status/dates.js";
+import { STATUS_CODES, STATUS_LABELS, STATUS_SHORT_LABELS } from "../status/status-labels.js";
+import type {
+  Annex,
+  EditableSection,
+  PeriodicReportDoc,
+  PeriodicReportInput,
+  ReportRemark,
+  ReportSection,
+} from "./periodic-report.model.js";
+import { EDITABLE_SECTION_TITLES } from "./periodic-report.model.js";
+import { reportPeriodTitle } from "./report-period.js";
+
+/** Overdue tasks named one by one in the body; the rest are in the annex. */
+const OVERDUE_IN_BODY = 20;
+
+/** 0.1867 → "18,7%" (Vietnamese decimal comma). */
+export function formatShare(share: number): string {
+  return `${(Math.round(share * 1000) / 10).toLocaleString("vi-VN")}%`;
+}
+
+const share = (n: number, of: number) => (of > 0 ? formatShare(n / of) : "0%");
+
+function overall(input: PeriodicReportInput): string[] {
+  const total = STATUS_CODES.reduce((sum, c) => sum + input.counts[c], 0);
+  const lines = STATUS_CODES.map(
+    (c) => `- ${STATUS_LABELS[c]}: ${input.counts[c]} nhiệm vụ (${share(input.counts[c], total)});`,
+  );
+  const due = input.scorecards.reduce((s, c) => s + c.reportsDue, 0);
+  const onTime = input.scorecards.reduce((s, c) => s + c.reportsOnTime, 0);
+  const recurring =
+    input.counts.recurring > 0
+      ? [
+          `Đối với ${input.counts.recurring} nhiệm vụ thường xuyên, các đơn vị đã gửi đúng hạn ` +
+            `${onTime}/${due} kỳ báo cáo (${share(onTime, due)}).`,
+        ]
+      : [];
+  return [
+    `Tính đến ngày ${formatDate(input.asOf)}, ${input.subject}${input.unit ? ` (đơn vị chủ trì: ${input.unit})` : ""} có ${total} nhiệm vụ, trong đó:`,
+    ...lines,
+    ...recurring,
+  ];
+}
+
+function indicators(input: PeriodicReportInput): string[] {
+  return input.indicators.map(
+    (i) =>
+      `- ${i.number ? `${i.number}. ` : ""}${i.name}: ${i.latest || "chưa có số liệu"}` +
+      `${i.achievement !== null ? `, đạt ${formatShare(i.achievement)} chỉ tiêu` : ""}` +
+      `${i.warning ? `; ${i.warning}` : ""}.`,
+  );
+}
+
+function overdue(input: PeriodicReportInput, annexLabel: string): string[] {
+  if (input.overdue.length === 0) return ["Không có nhiệm vụ chưa hoàn thành – quá hạn."];
+  const named = input.overdue
+    .slice(0, OVERDUE_IN_BODY)
+    .map(
+      (t) =>
+        `- ${t.number ? `Nhiệm vụ ${t.number}: ` : ""}${t.name} (${t.lead}; hạn ${t.deadline}; ` +
+        `quá hạn ${t.daysOverdue} ngày)` +
+        `${t.reason ? `. Lý do: ${t.reason}` : ". Đơn vị chưa báo cáo lý do"}` +
+        `${t.newDate ? `; thời hạn mới đề xuất: ${formatDate(t.newDate)}` : ""}.`,
+    );
+  const more = input.overdue.length - named.length;
+  return [
+    `Có ${input.overdue.length} nhiệm vụ chưa hoàn thành – quá hạn (chi tiết tại ${annexLabel}):`,
+    ...named,
+    ...(more > 0 ? [`- Và ${more} nhiệm vụ khác tại ${annexLabel}.`] : []),
+  ];
+}
+
+function lateUnits(input: PeriodicReportInput): string[] {
+  const late = input.scorecards.filter((s) => s.reportsOnTime < s.reportsDue);
+  if (late.length === 0) return ["Các đơn vị đã gửi đúng hạn mọi kỳ báo cáo đến hạn."];
+  return late.map(
+    (s) => `- ${s.unit}: gửi đúng hạn ${s.reportsOnTime}/${s.reportsDue} kỳ báo cáo.`,
+  );
+}
+
+function remarks(list: readonly ReportRemark[], none: string): string[] {
+  if (list.length === 0) return [none];
+  return list.map((r) => `- ${r.unit} (${r.task}): ${r.text}`);
+}
+
+function editable(input: PeriodicReportInput, key: EditableSection, heading: string) {
+  const text = input.drafts[key]?.trim();
+  const paragraphs = text
+    ? text
+        .split(/\n+/)
+        .map((p) => p.trim())
+        .filter(Boolean)
+    : [`(Nội dung ${EDITABLE_SECTION_TITLES[key].toLowerCase()} do cơ quan theo dõi bổ sung.)`];
+  return { heading, paragraphs, editable: key } satisfies ReportSection;
+}
+
+function annexes(input: PeriodicReportInput): Annex[] {
+  const tasks: Annex = {
+    key: "tasks",
+    label: "Phụ lục I",
+    title: "DANH MỤC NHIỆM VỤ VÀ TÌNH HÌNH THỰC HIỆN",
+    sheet: "PL I - Nhiệm vụ",
+    columns: [
+      { title: "STT", widthMm: 10, kind: "number" },
+      { title: "Kế hoạch", widthMm: 24, kind: "text" },
+      { title: "Số", widthMm: 12, kind: "text" },
+      { title: "Nhiệm vụ", widthMm: 86, kind: "text" },
+      { title: "Đơn vị chủ trì", widthMm: 40, kind: "text" },
+      { title: "Thời hạn", widthMm: 25, kind: "text" },
+      { title: "Trạng thái", widthMm: 27, kind: "text" },
+      { title: "Tiến độ gần nhất", widthMm: 26, kind: "text" },
+    ],
+    rows: input.tasks.map((t, i) => [
+      i + 1,
+      t.plan,
+      t.number,
+      t.name,
+      t.lead,
+      t.deadline,
+      STATUS_SHORT_LABELS[t.status],
+      t.progress,
+    ]),
+  };
+  const overdueAnnex: Annex = {
+    key: "overdue",
+    label: "Phụ lục II",
+    title: "NHIỆM VỤ CHƯA HOÀN THÀNH – QUÁ HẠN",
+    sheet: "PL II - Quá hạn",
+    columns: [
+      { title: "STT", widthMm: 10, kind: "number" },
+      { title: "Số", widthMm: 12, kind: "text" },
+      { title: "Nhiệm vụ", widthMm: 70, kind: "text" },
+      { title: "Đơn vị chủ trì", widthMm: 38, kind: "text" },
+      { title: "Hạn", widthMm: 22, kind: "date" },
+      { title: "Số ngày quá hạn", widthMm: 18, kind: "number" },
+      { title: "Lý do (báo cáo gần nhất)", widthMm: 55, kind: "text" },
+      { title: "Thời hạn mới", widthMm: 25, kind: "date" },
+    ],
+    rows: input.overdue.map((t, i) => [
+      i + 1,
+      t.number,
+      t.name,
+      t.lead,
+      t.due,
+      t.daysOverdue,
+      t.reason,
+      t.newDate,
+    ]),
+  };
+  const scorecards: Annex = {
+    key: "scorecards",
+    label: "Phụ lục III",
+    title: "KẾT QUẢ THỰC HIỆN THEO ĐƠN VỊ CHỦ TRÌ",
+    sheet: "PL III - Đơn vị",
+    columns: [
+      { title: "STT", widthMm: 10, kind: "number" },
+      { title: "Đơn vị chủ trì", widthMm: 90, kind: "text" },
+      { title: "Nhiệm vụ chủ trì", widthMm: 25, kind: "number" },
+      { title: "Đã hoàn thành", widthMm: 25, kind: "number" },
+      { title: "Quá hạn", widthMm: 25, kind: "number" },
+      { title: "Kỳ báo cáo đến hạn", widthMm: 25, kind: "number" },
+      { title: "Gửi đúng hạn", widthMm: 25, kind: "number" },
+      { title: "Tỷ lệ đúng hạn", widthMm: 25, kind: "percent" },
+    ],
+    rows: input.scorecards.map((s, i) => [
+      i + 1,
+      s.unit,
+      s.led,
+      s.done,
+      s.overdue,
+      s.reportsDue,
+      s.reportsOnTime,
+      s.reportsDue > 0 ? s.reportsOnTime / s.reportsDue : null,
+    ]),
+  };
+  const indicatorAnnex: Annex = {
+    key: "indicators",
+    label: "Phụ lục IV",
+    title: "CHỈ TIÊU VÀ MỨC ĐỘ ĐẠT",
+    sheet: "PL IV - Chỉ tiêu",
+    columns: [
+      { title: "STT", widthMm: 10, kind: "number" },
+      { title: "Số", widthMm: 15, kind: "text" },
+      { title: "Chỉ tiêu", widthMm: 95, kind: "text" },
+      { title: "Đơn vị tính", widthMm: 25, kind: "text" },
+      { title: "Giá trị gần nhất", widthMm: 35, kind: "text" },
+      { title: "Mức đạt", widthMm: 25, kind: "percent" },
+      { title: "Cảnh báo", widthMm: 45, kind: "text" },
+    ],
+    rows: input.indicators.map((x, i) => [
+      i + 1,
+      x.number,
+      x.name,
+      x.unit,
+      x.latest,
+      x.achievement,
+      x.warning,
+    ]),
+  };
+  return [tasks, overdueAnnex, scorecards, ...(input.indicators.length ? [indicatorAnnex] : [])];
+}
+
+/** Every string in NFC: text copied out of the .docx or .pdf compares equal to what was typed. */
+function nfc<T>(value: T): T {
+  if (typeof value === "string") return value.normalize("NFC") as T;
+  if (Array.isArray(value)) return value.map(nfc) as T;
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nfc(v)])) as T;
+  return value;
+}
+
+export function buildPeriodicReport(input: PeriodicReportInput): PeriodicReportDoc {
+  const period = reportPeriodTitle(input.period, input.asOf);
+  const { month, year } = parseIsoDate(input.asOf);
+  const list = annexes(input);
+  const overdueLabel = list.find((a) => a.key === "overdue")!.label;
+  const results: ReportSection[] = [
+    { heading: "1. Kết quả chung", paragraphs: overall(input) },
+    ...(input.indicators.length
+      ? [{ heading: "2. Các chỉ tiêu", paragraphs: indicators(input) }]
+      : []),
+  ];
+  const n = results.length;
+  const sections: ReportSection[] = [
+    { heading: "I. KẾT QUẢ THỰC HIỆN", paragraphs: [] },
+    ...results,
+    {
+      heading: `${n + 1}. Nhiệm vụ chưa hoàn thành – quá hạn`,
+      paragraphs: overdue(input, overdueLabel),
+    },
+    { heading: `${n + 2}. Đơn vị chậm báo cáo`, paragraphs: lateUnits(input) },
+    {
+      heading: "II. KHÓ KHĂN, VƯỚNG MẮC",
+      paragraphs: remarks(
+        input.difficulties,
+        "Các báo cáo đã được chấp nhận không nêu khó khăn, vướng mắc.",
+      ),
+    },
+    editable(input, "assessment", "III. ĐÁNH GIÁ CHUNG"),
+    editable(input, "directions", "IV. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI"),
+    {
+      heading: "V. ĐỀ XUẤT, KIẾN NGHỊ",
+      paragraphs: remarks(
+        input.proposals,
+        "Các báo cáo đã được chấp nhận không nêu đề xuất, kiến nghị.",
+      ),
+    },
+  ];
+  return nfc({
+    header: {
+      agency: input.agency.toUpperCase(),
+      department: input.department?.toUpperCase() ?? null,
+      number: "Số: …/BC-…",
+      motto: ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
+      placeDate: `${input.place}, ngày … tháng ${month} năm ${year}`,
+    },
+    title: "BÁO CÁO",
+    subtitle: `Tình hình thực hiện ${input.subject} ${period}`,
+    sections,
+    recipients: [
+      "- Văn phòng Chính phủ;",
+      "- Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số;",
+      "- Bộ trưởng (để báo cáo);",
+      "- Các Thứ trưởng;",
+      "- Các đơn vị thuộc Bộ;",
+      "- Lưu: VT, …",
+    ],
+    signature: { authority: "KT. BỘ TRƯỞNG", title: "THỨ TRƯỞNG", name: "" },
+    annexes: list,
+  });
+}

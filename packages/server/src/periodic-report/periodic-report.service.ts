@@ -1,0 +1,44 @@
+/**
+ * The periodic report (issue 14): leaders and the monitoring department generate it as of a
+ * date, for a plan or every plan, optionally one lead unit.
+ */
+import { buildPeriodicReport, NotFoundError, type PeriodicReportDoc } from "@giamsat/core";
+import { getPlan } from "@giamsat/db";
+import { requireRole, type Actor } from "../services/actor.js";
+import type { Ctx } from "../services/context.js";
+import { periodicReportInput } from "./periodic-report.data.js";
+import { renderDocx } from "./periodic-report.docx.js";
+import type { PeriodicReportParams, ReportFormat } from "./periodic-report.schemas.js";
+
+/** The roles that may generate and download the report. */
+export const REPORT_ROLES = ["leader", "monitor"] as const;
+
+const MIME: Record<ReportFormat, string> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+};
+
+export async function periodicReportFor(
+  ctx: Ctx,
+  actor: Actor,
+  q: Omit<PeriodicReportParams, "format">,
+): Promise<PeriodicReportDoc> {
+  requireRole(actor, ...REPORT_ROLES);
+  if (q.plan !== undefined && !(await getPlan(ctx.db, q.plan))) {
+    throw new NotFoundError(`Không tìm thấy kế hoạch số hiệu ${q.plan}.`);
+  }
+  return buildPeriodicReport(await periodicReportInput(ctx, actor, q, {}));
+}
+
+export async function periodicReportFile(
+  ctx: Ctx,
+  actor: Actor,
+  q: PeriodicReportParams,
+): Promise<{ bytes: Buffer; mime: string; fileName: string }> {
+  const doc = await periodicReportFor(ctx, actor, q);
+  const planPart = q.plan !== undefined ? `ke-hoach-${q.plan}` : "tat-ca";
+  return {
+    bytes: await renderDocx(doc),
+    mime: MIME[q.format],
+    fileName: `bao-cao-dinh-ky-${planPart}-${q.asOf}.${q.format}`,
+  };
+}

@@ -1,0 +1,153 @@
+import { checkDocxConformance, vietnamDay } from "@giamsat/core";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dialects } from "../../../db/src/test-support/index.js";
+import {
+  call,
+  importSeed,
+  makeUser,
+  startHarness,
+  unitTask,
+  type Harness,
+} from "../test-support/server-harness.js";
+
+type User = Awaited<ReturnType<typeof makeUser>>;
+
+describe.each(dialects())("GET /api/reports/periodic (%s)", (dialect) => {
+  let h: Harness;
+  let plan: number;
+  let leader: User;
+  let monitor: User;
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+    plan = await importSeed(h.ctx, "qd596");
+    leader = await makeUser(h.ctx, "leader");
+    monitor = await makeUser(h.ctx, "monitor");
+  });
+  afterAll(async () => h.close());
+
+  const download = async (query: string, user: User = leader) =>
+    h.app.inject({ url: `/api/reports/periodic?${query}`, headers: user.headers });
+
+  const overdueTotal = async (asOf: string) =>
+    (
+      await call(h.app, {
+        url: `/api/overdue?plan=${plan}&asOf=${asOf}&limit=1`,
+        headers: leader.headers,
+      })
+    ).body.total as number;
+
+  it("plan 596 as of 01/06/2026: a conforming .docx naming its 17 overdue tasks, annexes of 91 and 17 rows", async () => {
+    const res = await download(`plan=${plan}&asOf=2026-06-01&format=docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toContain("wordprocessingml");
+    expect(res.headers["content-disposition"]).toContain(".docx");
+    const check = checkDocxConformance(res.rawPayload);
+    expect(check.problems).toEqual([]);
+    expect(check.fonts).toEqual(["Times New Roman"]);
+    expect(check.sections[0]).toMatchObject({ orientation: "portrait", widthMm: 210 });
+    expect(check.sections.slice(1).map((s) => s.orientation)).toEqual(
+      check.annexTables.map(() => "landscape"),
+    );
+
+    const overdue = await overdueTotal("2026-06-01");
+    expect(overdue).toBe(17);
+    const text = check.paragraphs.join("\n");
+    expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(text).toContain("Độc lập - Tự do - Hạnh phúc");
+    expect(text).toContain("BỘ CÔNG THƯƠNG");
+    expect(text).toContain("tháng 5/2026");
+    expect(text).toContain(`Có ${overdue} nhiệm vụ chưa hoàn thành – quá hạn`);
+    expect(text).toContain("Tính đến ngày 01/06/2026");
+    const [tasks, overdueAnnex] = check.annexTables;
+    expect(tasks!.rows).toBe(91 + 1); // the header row and one row per task
+    expect(overdueAnnex!.rows).toBe(overdue + 1);
+    expect(overdueAnnex!.fixed).toBe(true);
+  });
+
+  it("the conformance check finds a margin, a font and a body size that break the rules", async () => {
+    const res = await download(`plan=${plan}&asOf=2026-06-01&format=docx`);
+    const files = unzipSync(res.rawPayload);
+    const xml = strFromU8(files["word/document.xml"]!)
+      .replace(/w:left="1701"/, 'w:left="1000"')
+      .replace(
+        /(<w:jc w:val="both"\/>[\s\S]*?<w:rPr>)/,
+        '$1<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/>',
+      )
+      .replace(/(<w:jc w:val="both"\/>[\s\S]*?)<w:sz w:val="28"\/>/, '$1<w:sz w:val="22"/>');
+    const broken = zipSync({ ...files, "word/document.xml": strToU8(xml) });
+    const problems = checkDocxConformance(broken).problems.join("\n");
+    expect(problems).toContain("lề trái là 17.6 mm");
+    expect(problems).toContain("“Arial”");
+    expect(problems).toContain("Cỡ chữ nội dung là 11 pt");
+  });
+
+  it("the unit's stated reason, new date, difficulties and proposals reach the report", async () => {
+    const asOf = vietnamDay();
+    const overdue = await call(h.app, {
+      url: `/api/overdue?plan=${plan}&asOf=${asOf}&limit=1`,
+      headers: leader.headers,
+    });
+    const task = overdue.body.items[0] as { id: number; lead: { orgId: number }[] };
+    const staff = await makeUser(h.ctx, "unit_staff", task.lead[0]!.orgId);
+    const sent = await call(h.app, {
+      method: "POST",
+      url: `/api/tasks/${task.id}/reports`,
+      headers: staff.headers,
+      payload: {
+        state: "in_progress",
+        progress: 60,
+        summary: "Đang hoàn thiện dự thảo.",
+        difficulties: "Chờ ý kiến thẩm định của Bộ Tư pháp",
+        proposals: "Đề nghị Văn phòng Bộ đôn đốc thẩm định",
+      },
+    });
+    expect(sent.status).toBe(201);
+    const review = await call(h.app, {
+      method: "POST",
+      url: `/api/reports/${sent.body.id}/review`,
+      headers: monitor.headers,
+      payload: { decision: "accept" },
+    });
+    expect(review.status).toBe(200);
+    const extension = await call(h.app, {
+      method: "POST",
+      url: `/api/tasks/${task.id}/change-requests`,
+      headers: staff.headers,
+      payload: { kind: "extend_deadline", reason: "Chờ thẩm định", dueDate: "2027-03-31" },
+    });
+    expect(extension.status).toBe(201);
+
+    const res = await download(`plan=${plan}&asOf=${asOf}&format=docx`, monitor);
+    expect(res.statusCode).toBe(200);
+    const check = checkDocxConformance(res.rawPayload);
+    expect(check.problems).toEqual([]);
+    const text = check.paragraphs.join("\n");
+    expect(text).toContain(
+      "Lý do: Chờ ý kiến thẩm định của Bộ Tư pháp; thời hạn mới đề xuất: 31/03/2027",
+    );
+    expect(text).toMatch(/\(nhiệm vụ [^)]+\): Chờ ý kiến thẩm định của Bộ Tư pháp/);
+    expect(text).toContain("Đề nghị Văn phòng Bộ đôn đốc thẩm định");
+    expect(text).toContain("Đang thực hiện 60%");
+  });
+
+  it("only leaders and the monitoring department; bad parameters get a Vietnamese 400", async () => {
+    const { unitId } = await unitTask(h.ctx, plan);
+    const head = await makeUser(h.ctx, "unit_head", unitId);
+    expect((await download(`plan=${plan}&asOf=2026-06-01&format=docx`, head)).statusCode).toBe(403);
+    const bad = async (query: string) => {
+      const res = await download(query);
+      expect(res.statusCode).toBe(400);
+      return (res.json() as { message: string }).message;
+    };
+    expect(await bad(`plan=${plan}&asOf=2026-02-30&format=docx`)).toContain(
+      "Ngày phải là ngày có thật",
+    );
+    expect(await bad(`plan=${plan}&asOf=2026-06-01&format=odt`)).toContain("Định dạng (format)");
+    expect(await bad(`plan=x&asOf=2026-06-01&format=docx`)).toContain("Kế hoạch (plan)");
+    expect(await bad(`plan=${plan}&asOf=2026-06-01&format=docx&period=week`)).toContain(
+      "Kỳ báo cáo",
+    );
+    expect((await download(`plan=999999&asOf=2026-06-01&format=docx`)).statusCode).toBe(404);
+  });
+});
