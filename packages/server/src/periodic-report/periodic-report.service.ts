@@ -8,6 +8,7 @@ import { requireRole, type Actor } from "../services/actor.js";
 import type { Ctx } from "../services/context.js";
 import { periodicReportInput } from "./periodic-report.data.js";
 import { renderDocx } from "./periodic-report.docx.js";
+import { renderXlsx } from "./periodic-report.xlsx.js";
 import type { PeriodicReportParams, ReportFormat } from "./periodic-report.schemas.js";
 
 /** The roles that may generate and download the report. */
@@ -15,6 +16,12 @@ export const REPORT_ROLES = ["leader", "monitor"] as const;
 
 const MIME: Record<ReportFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+const RENDER: Record<ReportFormat, (doc: PeriodicReportDoc) => Promise<Buffer>> = {
+  docx: renderDocx,
+  xlsx: renderXlsx,
 };
 
 export async function periodicReportFor(
@@ -37,7 +44,7 @@ export async function periodicReportFile(
   const doc = await periodicReportFor(ctx, actor, q);
   const planPart = q.plan !== undefined ? `ke-hoach-${q.plan}` : "tat-ca";
   return {
-    bytes: await renderDocx(doc),
+    bytes: await RENDER[q.format](doc),
     mime: MIME[q.format],
     fileName: `bao-cao-dinh-ky-${planPart}-${q.asOf}.${q.format}`,
   };

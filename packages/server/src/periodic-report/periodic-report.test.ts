@@ -1,4 +1,5 @@
 import { checkDocxConformance, vietnamDay } from "@giamsat/core";
+import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../../../db/src/test-support/index.js";
@@ -63,6 +64,33 @@ describe.each(dialects())("GET /api/reports/periodic (%s)", (dialect) => {
     expect(tasks!.rows).toBe(91 + 1); // the header row and one row per task
     expect(overdueAnnex!.rows).toBe(overdue + 1);
     expect(overdueAnnex!.fixed).toBe(true);
+  });
+
+  it("plan 596 as .xlsx: one sheet per annex, frozen and filtered header, 91 task rows, dates as dates", async () => {
+    const res = await download(`plan=${plan}&asOf=2026-06-01&format=xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toContain("spreadsheetml");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      "PL I - Nhiệm vụ",
+      "PL II - Quá hạn",
+      "PL III - Đơn vị",
+      "PL IV - Chỉ tiêu",
+    ]);
+    const [tasks, overdue] = book.worksheets;
+    expect(tasks!.rowCount).toBe(1 + 91);
+    expect(overdue!.rowCount).toBe(1 + 17);
+    for (const sheet of book.worksheets) {
+      expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+      expect(sheet.autoFilter).toBeTruthy();
+    }
+    expect(tasks!.getRow(1).getCell(4).value).toBe("Nhiệm vụ");
+    const due = overdue!.getRow(2).getCell(5);
+    expect(due.value).toBeInstanceOf(Date);
+    expect(due.numFmt).toBe("dd/mm/yyyy");
+    expect((due.value as Date).toISOString().slice(0, 10) < "2026-06-01").toBe(true);
+    expect(overdue!.getRow(2).getCell(6).value).toBeGreaterThan(0);
   });
 
   it("the conformance check finds a margin, a font and a body size that break the rules", async () => {
