@@ -180,11 +180,15 @@ export type LinkView = {
   other: TaskRef;
 };
 
+/** One field a task version changed (corrections after import), written as people read it. */
+export type VersionChange = { field: string; label: string; before: string; after: string };
+
 export type VersionView = {
   version: number;
   reason: string;
   createdAt: string;
   authorName: string | null;
+  changes: VersionChange[] | null;
 };
 
 export type ChangeRequestView = {
@@ -234,6 +238,7 @@ export type TaskDetail = TaskSummary & {
   changeRequests: ChangeRequestView[];
   audit: AuditView[];
   cancelledAt: string | null;
+  removedAt: string | null;
 };
 
 export type Period = { key: string; label: string; start: string; end: string; dueDate: string };

@@ -14,6 +14,15 @@ export function TaskHistory({ versions, audit }: { versions: VersionView[]; audi
             <li key={v.version}>
               Phiên bản {v.version} · {formatDateTime(v.createdAt)} · {v.reason}
               {v.authorName ? ` (${v.authorName})` : ""}
+              {v.changes && v.changes.length > 0 && (
+                <ul className="version-changes">
+                  {v.changes.map((c) => (
+                    <li key={c.field}>
+                      <strong>{c.label}:</strong> <del>{c.before}</del> → <ins>{c.after}</ins>
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ul>

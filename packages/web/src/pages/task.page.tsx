@@ -9,6 +9,7 @@ import { OrgNames } from "../components/org-names.js";
 import { ReportHistory } from "../components/report-history.js";
 import { StatusChip } from "../components/status-chip.js";
 import { TaskHistory } from "../components/task-history.js";
+import { TaskCorrectionForm } from "../components/task-correction-form.js";
 import { TaskLinks } from "../components/task-links.js";
 import { ChangeRequestForm } from "../components/change-request-form.js";
 import { ChangeRequestList } from "../components/change-request-list.js";
@@ -68,6 +69,7 @@ export function TaskPage({ id }: { id: string }) {
             {isStatusCode(t.status) ? STATUS_LABELS[t.status] : ""}
             {t.daysOverdue ? ` — quá hạn ${t.daysOverdue} ngày` : ""} · tính đến {formatDate(asOf)}
             {t.cancelledAt ? ` · đã huỷ ngày ${formatDate(t.cancelledAt)}` : ""}
+            {t.confidential ? " · Nhiệm vụ mật" : ""}
             {t.reporting.compliance?.share != null
               ? ` · báo cáo đúng hạn ${t.reporting.compliance.onTime}/${t.reporting.compliance.periodsDue} kỳ (${Math.round(t.reporting.compliance.share * 100)}%)`
               : ""}
@@ -172,6 +174,10 @@ export function TaskPage({ id }: { id: string }) {
         <ChangeRequestList requests={t.changeRequests} onDecided={task.reload} />
         {canReport && !t.cancelledAt && <ChangeRequestForm taskId={t.id} onSent={task.reload} />}
       </section>
+
+      {user.role === "monitor" && !t.cancelledAt && !t.removedAt && (
+        <TaskCorrectionForm task={t} onSaved={task.reload} />
+      )}
 
       <TaskHistory versions={t.versions} audit={t.audit} />
     </>

@@ -1,0 +1,175 @@
+import { useState } from "react";
+import type { FormEvent } from "react";
+import { api } from "../api/client.js";
+import type { OrgLink, Organisation, TaskDetail, VersionChange } from "../api/types.js";
+import { DateInput } from "../forms/date-input.js";
+import { ErrorBox } from "./feedback.js";
+import { OrgPicker } from "./org-picker.js";
+
+type Saved = { version: number; changes: VersionChange[] };
+
+/** A task's unit as the picker holds it (units the import could not resolve are left out). */
+const pickable = (orgs: OrgLink[]): Organisation[] =>
+  orgs.flatMap((o) =>
+    o.orgId === null
+      ? []
+      : [
+          {
+            id: o.orgId,
+            name: o.name,
+            shortName: null,
+            kind: o.kind,
+            parentId: null,
+            parentName: null,
+            aliases: [],
+          },
+        ],
+  );
+
+/** The body of a correction: only the fields that differ from the task as shown. */
+function changedFields(
+  task: TaskDetail,
+  data: FormData,
+  lead: number[] | null,
+  coord: number[] | null,
+) {
+  const text = (name: string) => String(data.get(name) ?? "").trim();
+  const body: Record<string, unknown> = { reason: text("reason") };
+  if (text("name") !== task.name) body.name = text("name");
+  if (task.kind === "time-bound" && text("dueDate") && text("dueDate") !== task.deadline.due)
+    body.dueDate = text("dueDate");
+  if (text("output") !== (task.output ?? "")) body.output = text("output");
+  if ((data.get("confidential") === "on") !== task.confidential)
+    body.confidential = data.get("confidential") === "on";
+  if (lead) body.leadOrgIds = lead;
+  if (coord) body.coordinatorOrgIds = coord;
+  return body;
+}
+
+/**
+ * The monitoring department corrects a task after import: name, lead and coordinating units,
+ * deadline, output and the confidential flag, with a required reason. Each save is a version.
+ */
+export function TaskCorrectionForm({ task, onSaved }: { task: TaskDetail; onSaved: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [lead, setLead] = useState<Organisation[] | null>(null);
+  const [coord, setCoord] = useState<Organisation[] | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<Saved | null>(null);
+
+  const close = () => {
+    setOpen(false);
+    setLead(null);
+    setCoord(null);
+    setError(null);
+  };
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const ids = (orgs: Organisation[] | null) => orgs?.map((o) => o.id) ?? null;
+    const body = changedFields(task, new FormData(event.currentTarget), ids(lead), ids(coord));
+    if (lead?.length === 0) {
+      setError(new Error("Chọn ít nhất một đơn vị chủ trì."));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      setSaved(await api<Saved>(`/api/tasks/${task.id}/corrections`, { body }));
+      close();
+      onSaved();
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="correct-title">
+      <h2 id="correct-title">Hiệu chỉnh nhiệm vụ</h2>
+      {saved && (
+        <p className="alert success" role="status">
+          Đã lưu phiên bản {saved.version}:{" "}
+          {saved.changes.map((c) => `${c.label}: ${c.before} → ${c.after}`).join("; ")}.
+        </p>
+      )}
+      {!open ? (
+        <>
+          <p className="muted">
+            Sửa những gì văn bản nhập vào chưa đúng; mỗi lần sửa được lưu thành một phiên bản kèm lý
+            do.
+          </p>
+          <button type="button" className="secondary" onClick={() => setOpen(true)}>
+            Hiệu chỉnh nhiệm vụ…
+          </button>
+        </>
+      ) : (
+        <form className="change-form" onSubmit={(e) => void submit(e)}>
+          <div className="field">
+            <label htmlFor="fix-name">Tên nhiệm vụ</label>
+            <textarea
+              id="fix-name"
+              name="name"
+              required
+              rows={3}
+              maxLength={5000}
+              defaultValue={task.name}
+            />
+          </div>
+          <OrgPicker
+            id="fix-lead"
+            label="Đơn vị chủ trì"
+            chosen={lead ?? pickable(task.lead)}
+            onChange={setLead}
+          />
+          <OrgPicker
+            id="fix-coord"
+            label="Đơn vị phối hợp"
+            chosen={coord ?? pickable(task.coordinators)}
+            onChange={setCoord}
+          />
+          {task.kind === "time-bound" ? (
+            <div className="field">
+              <label htmlFor="fix-due">Thời hạn hoàn thành</label>
+              <DateInput
+                id="fix-due"
+                name="dueDate"
+                defaultValue={task.deadline.due ?? undefined}
+              />
+            </div>
+          ) : (
+            <p className="muted">Nhiệm vụ thường xuyên: không có thời hạn hoàn thành để sửa.</p>
+          )}
+          <div className="field">
+            <label htmlFor="fix-output">Sản phẩm</label>
+            <textarea
+              id="fix-output"
+              name="output"
+              rows={2}
+              maxLength={5000}
+              defaultValue={task.output ?? ""}
+            />
+          </div>
+          <label className="radio">
+            <input type="checkbox" name="confidential" defaultChecked={task.confidential} /> Nhiệm
+            vụ mật (chuyên viên đơn vị không xem được)
+          </label>
+          <div className="field">
+            <label htmlFor="fix-reason">Lý do hiệu chỉnh (bắt buộc)</label>
+            <textarea id="fix-reason" name="reason" required rows={2} maxLength={5000} />
+          </div>
+          <ErrorBox error={error} />
+          <div className="actions">
+            <button type="submit" disabled={busy}>
+              Lưu hiệu chỉnh
+            </button>
+            <button type="button" className="secondary" onClick={close}>
+              Huỷ bỏ
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
