@@ -91,9 +91,7 @@ const core = await import(pathToFileURL(join(coreDist, "index.js")).href);
 const { writeDocx } = await import(
   pathToFileURL(join(coreDist, "import/fixtures/docx.writer.js")).href
 );
-const { writeXlsx } = await import(
-  pathToFileURL(join(coreDist, "import/fixtures/xlsx.writer.js")).href
-);
+const { writeXlsx } = await import(pathToFileURL(join(coreDist, "office/xlsx.writer.js")).href);
 const { blocksToDocx, blocksToXlsx } = await import(
   pathToFileURL(join(coreDist, "import/fixtures/office.from-blocks.js")).href
 );

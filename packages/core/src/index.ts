@@ -12,3 +12,4 @@ export * from "./reminders/index.js";
 export * from "./indicators/index.js";
 export * from "./corrections/index.js";
 export * from "./periodic-report/index.js";
+export * from "./office/xlsx.writer.js";

@@ -8,6 +8,7 @@ import { dialects } from "../../db/src/test-support/index.js";
 import {
   call,
   importSeed,
+  login,
   makeUser,
   orgId,
   startHarness,
@@ -159,6 +160,40 @@ describe.each(dialects())("indicators (%s)", (dialect) => {
     expect(statuses).toEqual(
       expect.arrayContaining(["60:superseded", "64:accepted", "500:returned"]),
     );
+  });
+
+  it("a statistics system pushes a value with an API token (source api); a signed-in form is source form", async () => {
+    const id = byNumber.get("4")!.id;
+    const pushed = await call(h.app, {
+      method: "POST",
+      url: `/api/indicators/${id}/values`,
+      headers: { authorization: `Bearer ${ecommerce.token}` },
+      payload: { period: "2026-02", value: 41.5, note: "Hệ thống thống kê của Bộ" },
+    });
+    expect(pushed.status).toBe(201);
+    const session = await login(h.app, ecommerce.username, ecommerce.password);
+    const typed = await call(h.app, {
+      method: "POST",
+      url: `/api/indicators/${id}/values`,
+      cookies: session.cookies,
+      headers: { "x-csrf-token": session.csrf },
+      payload: { period: "2026-01", value: 40 },
+    });
+    expect(typed.status).toBe(201);
+    const values = (await call(h.app, { url: `/api/indicators/${id}`, headers: monitor.headers }))
+      .body.values as { id: number; source: string; submittedBy: { id: number } }[];
+    expect(values.find((v) => v.id === pushed.body.id)).toMatchObject({
+      source: "api",
+      submittedBy: { id: ecommerce.user.id },
+    });
+    expect(values.find((v) => v.id === typed.body.id)?.source).toBe("form");
+    const noToken = await call(h.app, {
+      method: "POST",
+      url: `/api/indicators/${id}/values`,
+      headers: { authorization: "Bearer gs_unknown" },
+      payload: { period: "2026-02", value: 1 },
+    });
+    expect(noToken.status).toBe(401);
   });
 
   it("answers a bad period or value with a Vietnamese 400 naming the field", async () => {

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { InjectOptions } from "fastify";
+import { writeXlsx } from "@giamsat/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrganisation, dialects } from "../../db/src/test-support/index.js";
 import type { Role } from "./services/actor.js";
@@ -648,6 +649,34 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
         payload: { kind: "level", direction: "higher", reason: "Tỷ lệ: giá trị mới nhất" },
       }),
     },
+    {
+      name: "GET /api/indicator-values/template",
+      allowed: ["monitor"],
+      request: get("/api/indicator-values/template"),
+    },
+    ...(["/api/indicator-values/import/preview", "/api/indicator-values/import"] as const).map(
+      (url): Case => ({
+        name: `POST ${url}`,
+        allowed: ["monitor"],
+        ok: url.endsWith("preview") ? 200 : 201,
+        request: async () => {
+          const indicator = (await ownIndicators()).at(-1)!;
+          const sheet = writeXlsx([
+            {
+              name: "Giá trị chỉ tiêu",
+              rows: [
+                [{ text: "Mã chỉ tiêu" }, { text: "Kỳ" }, { text: "Giá trị" }],
+                [{ number: indicator }, { text: "2026-01" }, { number: 7 }],
+              ],
+            },
+          ]);
+          const form = multipart({}, [
+            { field: "file", name: "gia-tri.xlsx", content: Buffer.from(sheet) },
+          ]);
+          return { method: "POST", url, headers: form.headers, payload: form.payload };
+        },
+      }),
+    ),
     {
       name: "POST /api/indicator-values/:id/review",
       allowed: ["monitor"],

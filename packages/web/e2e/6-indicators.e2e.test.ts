@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { readValuesSheet, writeXlsx } from "@giamsat/core";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, signIn } from "./support/browser.js";
@@ -12,6 +14,23 @@ const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
 const AS_OF = "2026-06-01";
 const UNIT = "Cục Thương mại điện tử và Kinh tế số";
+
+/** A values sheet as the monitoring department fills it: [id, period, value] rows. */
+const valuesSheet = (rows: [number, string, string][]) => ({
+  name: "gia-tri.xlsx",
+  mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  buffer: Buffer.from(
+    writeXlsx([
+      {
+        name: "Giá trị chỉ tiêu",
+        rows: [
+          [{ text: "Mã chỉ tiêu" }, { text: "Kỳ" }, { text: "Giá trị" }],
+          ...rows.map(([id, period, value]) => [{ number: id }, { text: period }, { text: value }]),
+        ],
+      },
+    ]),
+  ),
+});
 
 type Item = {
   id: number;
@@ -104,6 +123,44 @@ describe("chỉ tiêu", () => {
     expect(monitor.errors).toEqual([]);
   });
 
+  it("the monitor downloads the template, sees the errors of a sheet per row, then stores a clean one", async () => {
+    const { page } = monitor;
+    await page.goto(`/ke-hoach/${planId}?asOf=${AS_OF}`);
+    await page.getByRole("link", { name: "Nhập giá trị từ Excel" }).click();
+    await page.getByRole("heading", { name: "Nhập giá trị chỉ tiêu từ Excel" }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Tải tệp mẫu (.xlsx)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("mau-gia-tri-chi-tieu.xlsx");
+    const template = readValuesSheet(readFileSync((await download.path())!));
+    expect(template.labels.value).toBe("cột G (Giá trị)");
+
+    await page
+      .locator("#values-file")
+      .setInputFiles(valuesSheet([[indicator11, "2026-04", "một"]]));
+    await page.getByRole("button", { name: "Xem trước" }).click();
+    await page
+      .getByRole("alert")
+      .getByText('Dòng 2, cột C (Giá trị): "một" không phải là số.')
+      .waitFor();
+    expect(await page.getByRole("button", { name: /^Lưu/ }).isDisabled()).toBe(true);
+
+    await page
+      .locator("#values-file")
+      .setInputFiles(valuesSheet([[indicator11, "Tháng 4/2026", "1"]]));
+    await page.getByRole("button", { name: "Xem trước" }).click();
+    await page.getByRole("cell", { name: "Tháng 4/2026" }).waitFor();
+    await page.getByRole("button", { name: "Lưu 1 giá trị" }).click();
+    await page.getByText("Đã lưu 1 giá trị.").waitFor();
+    await page.goto(`/chi-tieu/${indicator11}?asOf=${AS_OF}`);
+    const row = page
+      .locator("section[aria-labelledby=values-title] tbody tr")
+      .filter({ hasText: "Tháng 4/2026" });
+    await expect.poll(() => row.textContent()).toContain("Đã chấp nhận");
+    expect(monitor.errors).toEqual([]);
+  });
+
   it.each(LOCALES.flatMap((locale) => [1366, 390].map((width) => ({ locale, width }))))(
     "plan appendix and indicator page at $width px ($locale)",
     async ({ locale, width }) => {
@@ -122,6 +179,16 @@ describe("chỉ tiêu", () => {
       await user.page.locator(".indicator-kind-form").screenshot({
         path: path.join(screenshotsDir, `indicator-kind-form-${width}-${locale}.png`),
       });
+      await user.page.goto(`/chi-tieu/nhap-gia-tri?plan=${planId}`);
+      await user.page.locator("#values-file").setInputFiles(
+        valuesSheet([
+          [indicator4, "Quý I/2026", "50,5"],
+          [indicator11, "2026-13", "x"],
+        ]),
+      );
+      await user.page.getByRole("button", { name: "Xem trước" }).click();
+      await user.page.getByRole("alert").waitFor();
+      await screenshot(user.page, "indicator-values-import");
       const overflow = await user.page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );

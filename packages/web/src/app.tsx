@@ -10,6 +10,7 @@ import { DashboardPage } from "./pages/dashboard.page.js";
 import { ForbiddenPage } from "./pages/forbidden.page.js";
 import { ImportPage } from "./pages/import.page.js";
 import { IndicatorPage } from "./indicators/indicator.page.js";
+import { IndicatorValuesImportPage } from "./indicators/indicator-values-import.page.js";
 import { InboxPage } from "./pages/inbox.page.js";
 import { LoginPage } from "./pages/login.page.js";
 import { NotFoundPage } from "./pages/not-found.page.js";
@@ -38,6 +39,11 @@ const ROUTES: Route[] = [
   { pattern: "/ke-hoach/:id", title: "Kế hoạch", render: (p) => <PlanPage id={p.id ?? ""} /> },
   { pattern: "/nhiem-vu", title: "Nhiệm vụ của mọi kế hoạch", render: () => <TasksPage /> },
   { pattern: "/nhiem-vu/:id", title: "Nhiệm vụ", render: (p) => <TaskPage id={p.id ?? ""} /> },
+  {
+    pattern: "/chi-tieu/nhap-gia-tri",
+    title: "Nhập giá trị chỉ tiêu",
+    render: () => <IndicatorValuesImportPage />,
+  },
   { pattern: "/chi-tieu/:id", title: "Chỉ tiêu", render: (p) => <IndicatorPage id={p.id ?? ""} /> },
   {
     pattern: "/nhiem-vu/:id/bao-cao",

@@ -14,7 +14,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createDirectory } from "../directory/index.js";
 import type { ImportResult } from "./contract.js";
-import { contentTypesXml, officePackage, relsXml } from "./fixtures/office.package.js";
+import { contentTypesXml, officePackage, relsXml } from "../office/office.package.js";
 import { importDocument, parsePlanText } from "./import-document.js";
 import { NotAPlanError } from "./not-a-plan.error.js";
 

@@ -6,3 +6,4 @@ export * from "./indicator-forecast.js";
 export * from "./indicator-evaluate.js";
 export * from "./warning-text.js";
 export * from "./plan-target-year.js";
+export * from "./values-sheet/index.js";

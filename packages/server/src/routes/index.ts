@@ -8,6 +8,7 @@ import { changeRequestRoutes } from "./change-requests/change-requests.routes.js
 import { evidenceRoutes } from "./evidence/evidence.routes.js";
 import { healthRoutes } from "./health/health.routes.js";
 import { importRoutes } from "./imports/imports.routes.js";
+import { indicatorValuesSheetRoutes } from "./indicators/indicator-values-sheet.routes.js";
 import { indicatorRoutes } from "./indicators/indicators.routes.js";
 import { inboxRoutes } from "./inbox/inbox.routes.js";
 import { linkRoutes } from "./links/links.routes.js";
@@ -43,4 +44,5 @@ export function registerRoutes(t: RouteTable, ctx: Ctx): void {
   reminderSettingsRoutes(t, ctx);
   indicatorRoutes(t, ctx);
   periodicReportRoutes(t, ctx);
+  indicatorValuesSheetRoutes(t, ctx);
 }

@@ -45,3 +45,21 @@ export type IndicatorValue = {
 };
 
 export type IndicatorDetail = IndicatorItem & { asOf: string; values: IndicatorValue[] };
+
+/** POST /api/indicator-values/import/preview: the rows to store and every error by row, column. */
+export type SheetPreview = {
+  rows: {
+    line: number;
+    indicatorId: number;
+    number: string | null;
+    name: string;
+    unit: string | null;
+    period: string;
+    periodLabel: string;
+    value: number;
+    note: string | null;
+    evidence: string | null;
+    corrects: number | null;
+  }[];
+  errors: { line: number; column: string | null; message: string }[];
+};

@@ -12,11 +12,13 @@ import { AsOfField, SearchField, StatusField } from "../components/list-filters.
 import { Pager } from "../components/pager.js";
 import { planLabel } from "../format/plan.format.js";
 import { IndicatorTable } from "../indicators/indicator-table.js";
+import { useUser } from "../auth/session.js";
 
 const PAGE_SIZE = 200;
 
 /** A plan: its appendices and groups, and its tasks filtered (on the server) by the URL's query. */
 export function PlanPage({ id }: { id: string }) {
+  const { role } = useUser();
   const { query } = useLocation();
   const asOf = isIsoDate(query.get("asOf")) ? (query.get("asOf") as string) : vietnamDay();
   const status = query.get("status") ?? "";
@@ -101,6 +103,11 @@ export function PlanPage({ id }: { id: string }) {
           {data.appendices.some((a) => a.kind === "indicators") && (
             <section aria-labelledby="indicators-title">
               <h2 id="indicators-title">Chỉ tiêu tại ngày {formatDate(asOf)}</h2>
+              {role === "monitor" && (
+                <p>
+                  <Link to={`/chi-tieu/nhap-gia-tri?plan=${id}`}>Nhập giá trị từ Excel</Link>
+                </p>
+              )}
               <IndicatorTable plan={id} asOf={asOf} />
             </section>
           )}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { writeDocx } from "../fixtures/docx.writer.js";
-import { officePackage } from "../fixtures/office.package.js";
-import { writeXlsx } from "../fixtures/xlsx.writer.js";
+import { officePackage } from "../../office/office.package.js";
+import { writeXlsx } from "../../office/xlsx.writer.js";
 import { NotAPlanError } from "../not-a-plan.error.js";
 import { readDocument } from "./detect.js";
 

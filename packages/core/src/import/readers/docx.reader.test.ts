@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Block } from "../blocks.js";
 import { writeDocx, type WCell, type WRow } from "../fixtures/docx.writer.js";
-import { contentTypesXml, officePackage, relsXml } from "../fixtures/office.package.js";
+import { contentTypesXml, officePackage, relsXml } from "../../office/office.package.js";
 import { NotAPlanError } from "../not-a-plan.error.js";
 import { readDocxBlocks } from "./docx.reader.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Block } from "../blocks.js";
-import { excelSerial, writeXlsx, type XCell } from "../fixtures/xlsx.writer.js";
+import { excelSerial, writeXlsx, type XCell } from "../../office/xlsx.writer.js";
 import { classifyFormat } from "./xlsx.styles.js";
 import { readXlsxBlocks } from "./xlsx.reader.js";
 

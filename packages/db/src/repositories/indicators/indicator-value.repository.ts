@@ -88,6 +88,20 @@ export async function acceptedIndicatorValues(
   return rows.map(numeric);
 }
 
+/** The values of these indicators that are pending or accepted (a sheet import checks them). */
+export async function openIndicatorValues(
+  db: Db,
+  ids: readonly number[],
+): Promise<{ id: number; indicator_id: number; period: string; status: IndicatorValueStatus }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("indicator_values")
+    .select(["id", "indicator_id", "period", "status"])
+    .where("status", "in", ["submitted", "accepted"])
+    .where("indicator_id", "in", ids)
+    .execute();
+}
+
 /** The value of this indicator and period still waiting for review, if any. */
 export async function pendingIndicatorValue(
   db: Db,

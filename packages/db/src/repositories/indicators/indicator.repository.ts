@@ -11,6 +11,7 @@ export type IndicatorFilter = {
   /** The actor's units: indicators any of them leads or coordinates (null: every unit). */
   scope?: readonly number[] | null;
   id?: number;
+  ids?: readonly number[];
 };
 
 export type IndicatorRow = {
@@ -26,6 +27,7 @@ export type IndicatorRow = {
   lead_org_id: number | null;
   lead_name: string | null;
   plan_title: string | null;
+  plan_number: string | null;
   ordinal: number;
 };
 
@@ -55,9 +57,11 @@ export async function listIndicatorRows(db: Db, filter: IndicatorFilter): Promis
       "i.lead_org_id",
       "o.name as lead_name",
       "p.title as plan_title",
+      "p.number as plan_number",
       "i.ordinal",
     ]);
   if (filter.id !== undefined) q = q.where("i.id", "=", filter.id);
+  if (filter.ids) q = q.where("i.id", "in", [...filter.ids, -1]);
   if (filter.planId !== undefined) q = q.where("i.plan_id", "=", filter.planId);
   if (filter.unitIds) q = q.where("i.lead_org_id", "in", [...filter.unitIds, -1]);
   if (filter.scope) {

@@ -1,0 +1,71 @@
+import { ValidationError } from "@giamsat/core";
+import type { FastifyRequest } from "fastify";
+import { z } from "zod";
+import { readMultipart, type UploadedFile } from "../../http/multipart.js";
+import { id } from "../../http/query.js";
+import type { RouteTable } from "../../http/route.js";
+import type { Ctx } from "../../services/context.js";
+import {
+  importValuesSheet,
+  previewValuesSheet,
+  valuesTemplateFor,
+} from "../../services/indicator-values-sheet.service.js";
+
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const sheetUpload = z.object({
+  file: z.string().describe("Tệp .xlsx giá trị chỉ tiêu (theo mẫu)"),
+});
+
+async function uploadedSheet(request: FastifyRequest): Promise<UploadedFile> {
+  if (!request.isMultipart())
+    throw new ValidationError("file: hãy gửi tệp dạng multipart/form-data.");
+  const file = (await readMultipart(request)).files[0];
+  if (!file) throw new ValidationError("file: chưa chọn tệp.", { field: "file" });
+  return file;
+}
+
+/** Indicator values in bulk from the .xlsx the monitoring department fills. */
+export function indicatorValuesSheetRoutes(t: RouteTable, ctx: Ctx): void {
+  t.add({
+    method: "GET",
+    url: "/api/indicator-values/template",
+    tag: "indicators",
+    summary:
+      "Tải tệp mẫu .xlsx nhập giá trị chỉ tiêu: mỗi chỉ tiêu (của kế hoạch plan, hoặc mọi kế hoạch) một dòng, kỳ đề xuất là tháng trước, cột Giá trị để trống",
+    access: "user",
+    query: z.object({ plan: id.optional() }),
+    handler: async ({ query, actor, reply }) => {
+      const bytes = await valuesTemplateFor(ctx, actor, query.plan);
+      return reply
+        .header("Content-Type", XLSX_MIME)
+        .header("Content-Disposition", 'attachment; filename="mau-gia-tri-chi-tieu.xlsx"')
+        .header("Cache-Control", "private, no-store")
+        .send(Buffer.from(bytes));
+    },
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/indicator-values/import/preview",
+    tag: "indicators",
+    summary:
+      "Xem trước tệp .xlsx giá trị chỉ tiêu (multipart, trường file): các dòng sẽ lưu và mọi lỗi theo dòng, cột; chưa lưu gì",
+    access: "user",
+    multipart: sheetUpload,
+    handler: async ({ request, actor }) =>
+      previewValuesSheet(ctx, actor, (await uploadedSheet(request)).content),
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/indicator-values/import",
+    tag: "indicators",
+    summary:
+      "Lưu tệp .xlsx giá trị chỉ tiêu (multipart, trường file): mọi dòng được lưu là giá trị đã chấp nhận (nguồn xlsx), hoặc không dòng nào khi có lỗi (400, details.errors theo dòng, cột)",
+    access: "user",
+    multipart: sheetUpload,
+    status: 201,
+    handler: async ({ request, actor }) =>
+      importValuesSheet(ctx, actor, await uploadedSheet(request)),
+  });
+}
