@@ -344,6 +344,15 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       }),
     },
     {
+      name: "POST /api/reports/accept",
+      allowed: ["monitor"],
+      request: async () => ({
+        method: "POST",
+        url: "/api/reports/accept",
+        payload: { reportIds: [(await freshReport()).id, (await freshReport()).id] },
+      }),
+    },
+    {
       name: "GET /api/tasks/:id/report-draft",
       allowed: ["unit_head", "unit_staff"],
       request: async () => ({ method: "GET", url: `/api/tasks/${own.taskId}/report-draft` }),

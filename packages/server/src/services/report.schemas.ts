@@ -90,6 +90,17 @@ export const reviewInput = z
   });
 export type ReviewInput = z.output<typeof reviewInput>;
 
+/** Several submitted reports accepted together (returning stays one by one, with its reason). */
+export const bulkAcceptInput = z.object({
+  reportIds: z
+    .array(z.number().int().positive())
+    .min(1, "Chọn ít nhất một báo cáo")
+    .max(100, "Chấp nhận tối đa 100 báo cáo một lần")
+    .refine((ids) => new Set(ids).size === ids.length, "Mỗi báo cáo chỉ chọn một lần"),
+  comment: z.string().trim().max(5000).optional(),
+});
+export type BulkAcceptInput = z.output<typeof bulkAcceptInput>;
+
 /**
  * The same short report sent for several tasks at once ("Không phát sinh" for the month's
  * recurring tasks): each task gets its own report, for its own plan's period unless one is given.

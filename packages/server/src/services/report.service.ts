@@ -27,8 +27,10 @@ import {
   reportTasks,
   taskCompletedOn,
   setReportStatus,
+  type Database,
   type ReportStatus,
 } from "@giamsat/db";
+import type { Kysely } from "kysely";
 import { canSeeConfidential, isUnitRole, requireRole, type Actor } from "./actor.js";
 import { calendarOf } from "./calendar.service.js";
 import { deliverInAppNow, queueReportReviewed } from "../notifications/events.js";
@@ -248,37 +250,49 @@ export async function reviewReport(
   input: ReviewInput,
 ): Promise<ReportView> {
   requireRole(actor, "monitor");
-  await ctx.db.transaction().execute(async (trx) => {
-    const report = await findReport(trx, id);
-    if (!report) throw new NotFoundError(`Không tìm thấy báo cáo số hiệu ${id}.`);
-    if (report.status !== "submitted")
-      throw new ConflictError("Báo cáo này đã được xử lý trước đó.");
-    if (report.superseded)
-      throw new ConflictError("Báo cáo này đã được thay thế bằng một báo cáo sửa đổi.");
-    if (input.decision === "accept") await checkSingleAccepted(trx, report);
-    const before = await taskCompletedOn(trx, report.task_id);
-    const status: ReportStatus = input.decision === "accept" ? "accepted" : "returned";
-    await insertReview(trx, {
-      report_id: id,
-      decision: input.decision,
-      comment: input.comment || null,
-      reviewer_id: actor.userId,
-      reviewed_at: nowIso(),
-    });
-    await setReportStatus(trx, id, status);
-    const completedOn = await refreshTaskCompletion(trx, report.task_id);
-    await recordAudit(trx, {
-      actorId: actor.userId,
-      action: `report.${input.decision}`,
-      entity: "report",
-      entityId: id,
-      before: { status: report.status, taskCompletedOn: before },
-      after: { status, taskCompletedOn: completedOn, comment: input.comment ?? null },
-    });
-    await queueReportReviewed(ctx, trx, id, input.decision, input.comment || null);
-  });
+  await ctx.db.transaction().execute((trx) => decideReport(ctx, trx, actor, id, input));
   await deliverInAppNow(ctx);
   return loadReportView(ctx, id);
+}
+
+/**
+ * One decision on a submitted report, written in the caller's transaction (a single review, or
+ * one of several reports accepted together): the review row, the report's status, the task's
+ * completion, the audit entry and the unit's notification. The caller checked the role.
+ */
+export async function decideReport(
+  ctx: Ctx,
+  trx: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  input: ReviewInput,
+): Promise<void> {
+  const report = await findReport(trx, id);
+  if (!report) throw new NotFoundError(`Không tìm thấy báo cáo số hiệu ${id}.`);
+  if (report.status !== "submitted") throw new ConflictError("Báo cáo này đã được xử lý trước đó.");
+  if (report.superseded)
+    throw new ConflictError("Báo cáo này đã được thay thế bằng một báo cáo sửa đổi.");
+  if (input.decision === "accept") await checkSingleAccepted(trx, report);
+  const before = await taskCompletedOn(trx, report.task_id);
+  const status: ReportStatus = input.decision === "accept" ? "accepted" : "returned";
+  await insertReview(trx, {
+    report_id: id,
+    decision: input.decision,
+    comment: input.comment || null,
+    reviewer_id: actor.userId,
+    reviewed_at: nowIso(),
+  });
+  await setReportStatus(trx, id, status);
+  const completedOn = await refreshTaskCompletion(trx, report.task_id);
+  await recordAudit(trx, {
+    actorId: actor.userId,
+    action: `report.${input.decision}`,
+    entity: "report",
+    entityId: id,
+    before: { status: report.status, taskCompletedOn: before },
+    after: { status, taskCompletedOn: completedOn, comment: input.comment ?? null },
+  });
+  await queueReportReviewed(ctx, trx, id, input.decision, input.comment || null);
 }
 
 export type ReportListQuery = {

@@ -1,9 +1,12 @@
 import { addMonths, formatPeriodKey, vietnamDay } from "@giamsat/core";
 import { api } from "../api/client.js";
-import type { PlanSummary } from "../api/types.js";
+import type { Organisation, PlanSummary } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
+import { OrgCombobox } from "./org-combobox.js";
 
-export type ReviewFilter = { plan: string; kind: string; period: string };
+export type ReviewFilter = { plan: string; kind: string; period: string; org: Organisation | null };
+
+export const NO_REVIEW_FILTER: ReviewFilter = { plan: "", kind: "", period: "", org: null };
 
 /** The last twelve months and the last four quarters, newest first, as period keys. */
 function recentPeriods(today: string): string[] {
@@ -19,7 +22,7 @@ function recentPeriods(today: string): string[] {
   return [...months, ...quarters];
 }
 
-/** The review queue's filters: plan, kind of task, reporting period. */
+/** The review queue's filters: plan, reporting unit (the searchable picker), kind of task, period. */
 export function ReviewFilters({
   value,
   onChange,
@@ -47,6 +50,13 @@ export function ReviewFilters({
           ))}
         </select>
       </div>
+      <OrgCombobox
+        id="rf-org"
+        label="Đơn vị báo cáo"
+        placeholder="Mọi đơn vị — gõ tên, không cần dấu"
+        value={value.org}
+        onChange={(org) => onChange({ ...value, org })}
+      />
       <div className="field">
         <label htmlFor="rf-kind">Loại nhiệm vụ</label>
         <select

@@ -3,7 +3,12 @@ import { api } from "../api/client.js";
 import type { Page, ReportWithTask } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Empty, Loading } from "../components/feedback.js";
-import { ReviewFilters, type ReviewFilter } from "../components/review-filters.js";
+import { ReviewBulkBar } from "../components/review-bulk-bar.js";
+import {
+  NO_REVIEW_FILTER,
+  ReviewFilters,
+  type ReviewFilter,
+} from "../components/review-filters.js";
 import { ReviewReport } from "../components/review-report.js";
 import { formatDateTime } from "../format/date.format.js";
 import { formatPeriodKey } from "@giamsat/core";
@@ -20,22 +25,31 @@ const ASK: Record<Decision, string> = { accept: "Chấp nhận", return: "Trả 
 const taskLabel = (r: ReportWithTask) =>
   `${r.task.number ? `nhiệm vụ ${r.task.number}` : "nhiệm vụ"} (${formatPeriodKey(r.period)})`;
 
+/** "báo cáo số 12, nhiệm vụ 3 (Tháng 5/2026)", or "3 báo cáo (số 12, 13, 14)" */
+const reportsLabel = (reports: ReportWithTask[]) =>
+  reports.length === 1
+    ? `báo cáo số ${reports[0]!.id}, ${taskLabel(reports[0]!)}`
+    : `${reports.length} báo cáo (số ${reports.map((r) => r.id).join(", ")})`;
+
 /**
  * The monitoring department's queue: submitted reports, oldest first. j/k move between reports;
  * a decision is a button, or Alt+Shift+A / Alt+Shift+R followed by a visible confirmation — never
  * a single key, which people typing Vietnamese with Telex press all the time. The last decision
- * can be undone for a short while (the server keeps the window and audits the undo).
+ * can be undone for a short while (the server keeps the window and audits the undo). Reports
+ * ticked in the list are accepted together (ReviewBulkBar).
  */
 export function ReviewPage() {
-  const [filter, setFilter] = useState<ReviewFilter>({ plan: "", kind: "", period: "" });
-  const query = { status: "submitted", limit: 200, ...filter };
+  const [filter, setFilter] = useState<ReviewFilter>(NO_REVIEW_FILTER);
+  const { org, ...rest } = filter;
+  const query = { status: "submitted", limit: 200, ...rest, org: org?.id };
   const queue = useResource(`review-queue ${JSON.stringify(filter)}`, (signal) =>
     api<Page<ReportWithTask>>("/api/reports", { query, signal }),
   );
   const [index, setIndex] = useState(0);
   const [comment, setComment] = useState("");
   const [error, setError] = useState<Error | null>(null);
-  const [last, setLast] = useState<{ report: ReportWithTask; decision: Decision } | null>(null);
+  const [last, setLast] = useState<{ reports: ReportWithTask[]; decision: Decision } | null>(null);
+  const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
   const [confirming, setConfirming] = useState<Decision | null>(null);
   const [busy, setBusy] = useState(false);
   const commentRef = useRef<HTMLTextAreaElement>(null);
@@ -44,6 +58,14 @@ export function ReviewPage() {
     a.submittedAt.localeCompare(b.submittedAt),
   );
   const current = items[Math.min(index, items.length - 1)];
+  const chosen = items.filter((r) => ticked.has(r.id));
+  const tick = (id: number, on: boolean) =>
+    setTicked((t) => {
+      const next = new Set(t);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
@@ -63,7 +85,7 @@ export function ReviewPage() {
       await api(`/api/reports/${current.id}/review`, {
         body: { decision, comment: comment.trim() || undefined },
       });
-      setLast({ report: current, decision });
+      setLast({ reports: [current], decision });
       setComment("");
       queue.reload();
     } catch (e) {
@@ -78,7 +100,8 @@ export function ReviewPage() {
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/reports/${last.report.id}/review/undo`, { method: "POST" });
+      for (const r of last.reports)
+        await api(`/api/reports/${r.id}/review/undo`, { method: "POST" });
       setLast(null);
       queue.reload();
     } catch (e) {
@@ -141,7 +164,7 @@ export function ReviewPage() {
       {last && (
         <div className="alert success undo-bar" role="status">
           <span>
-            {DECIDED[last.decision]} báo cáo số {last.report.id}, {taskLabel(last.report)}.
+            {DECIDED[last.decision]} {reportsLabel(last.reports)}.
           </span>
           <button type="button" className="secondary" disabled={busy} onClick={() => void undo()}>
             Hoàn tác
@@ -152,16 +175,43 @@ export function ReviewPage() {
       {queue.loading && !queue.data && <Loading />}
       {queue.data && items.length === 0 && (
         <Empty>
-          {filter.plan || filter.kind || filter.period
+          {filter.plan || filter.kind || filter.period || filter.org
             ? "Không có báo cáo nào chờ duyệt khớp bộ lọc."
             : "Không còn báo cáo nào chờ duyệt."}
         </Empty>
       )}
+      <ReviewBulkBar
+        chosen={chosen}
+        onClear={() => setTicked(new Set())}
+        onAccepted={(reports) => {
+          setLast({ reports, decision: "accept" });
+          setTicked(new Set());
+          queue.reload();
+        }}
+      />
       {current && (
         <div className="queue">
           <ol className="queue-list" aria-label="Báo cáo chờ duyệt">
+            <li className="queue-tick-all">
+              <label>
+                <input
+                  type="checkbox"
+                  checked={chosen.length === items.length}
+                  onChange={(e) =>
+                    setTicked(new Set(e.target.checked ? items.map((r) => r.id) : []))
+                  }
+                />{" "}
+                Chọn cả {items.length} báo cáo
+              </label>
+            </li>
             {items.map((r, i) => (
               <li key={r.id} className={r.id === current.id ? "current" : undefined}>
+                <input
+                  type="checkbox"
+                  aria-label={`Chọn báo cáo số ${r.id}`}
+                  checked={ticked.has(r.id)}
+                  onChange={(e) => tick(r.id, e.target.checked)}
+                />
                 <button
                   type="button"
                   aria-current={r.id === current.id ? "true" : undefined}

@@ -5,7 +5,12 @@ import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
 import { EVIDENCE_EXTENSIONS } from "../../services/evidence.store.js";
 import { submitReportsTogether } from "../../services/report-bulk.service.js";
-import { bulkReportInput, reportInput, reviewInput } from "../../services/report.schemas.js";
+import {
+  bulkAcceptInput,
+  bulkReportInput,
+  reportInput,
+  reviewInput,
+} from "../../services/report.schemas.js";
 import {
   getReportFor,
   listReportsFor,
@@ -13,6 +18,7 @@ import {
   reportableTask,
   submitReport,
 } from "../../services/report.service.js";
+import { acceptReportsTogether } from "../../services/review-bulk.service.js";
 import { UNDO_MINUTES, undoReview } from "../../services/review-undo.service.js";
 
 const multipartReport = z.object({
@@ -64,6 +70,17 @@ export function reportRoutes(t: RouteTable, ctx: Ctx): void {
     params: idParams,
     body: reviewInput,
     handler: async ({ params, body, actor }) => reviewReport(ctx, actor, params.id, body),
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/reports/accept",
+    tag: "reports",
+    summary:
+      "Cơ quan theo dõi chấp nhận cùng lúc nhiều báo cáo chờ duyệt (tối đa 100): mỗi báo cáo theo đúng quy tắc duyệt từng báo cáo và được ghi nhật ký riêng, trong một giao dịch (một báo cáo bị từ chối thì không báo cáo nào được chấp nhận); trả lại vẫn từng báo cáo một, kèm lý do",
+    access: "user",
+    body: bulkAcceptInput,
+    handler: async ({ body, actor }) => acceptReportsTogether(ctx, actor, body),
   });
 
   t.add({

@@ -1,0 +1,151 @@
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, screenshot, signIn } from "./support/browser.js";
+import type { UserPage } from "./support/browser.js";
+import { addUser, giamsat } from "./support/cli.js";
+import { LOCALES } from "./support/locales.js";
+import { seedsDir } from "./support/paths.js";
+
+const baseUrl = inject("baseUrl");
+const dataDir = inject("dataDir");
+
+type TaskItem = { id: number; lead: { name: string; orgId: number | null }[] };
+
+/** Sends a report for each task as the signed-in unit user; returns the reports' ids. */
+function sendReports(unit: UserPage, taskIds: number[], period: string): Promise<number[]> {
+  return unit.page.evaluate(
+    async ({ taskIds, period }) => {
+      const me = (await (await fetch("/api/auth/me")).json()) as { csrfToken: string };
+      const ids: number[] = [];
+      for (const id of taskIds) {
+        const res = await fetch(`/api/tasks/${id}/reports`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-csrf-token": me.csrfToken },
+          body: JSON.stringify({ period, state: "in_progress", summary: "Đang triển khai" }),
+        });
+        if (res.status !== 201) throw new Error(`${res.status} ${await res.text()}`);
+        ids.push(((await res.json()) as { id: number }).id);
+      }
+      return ids;
+    },
+    { taskIds, period },
+  );
+}
+
+/**
+ * Issue 9 point 8, in a Vietnamese and an English browser: the monitoring department narrows the
+ * queue to one reporting unit with the searchable picker, ticks its reports and accepts them in
+ * one go after a confirmation; the other unit's report stays in the queue.
+ */
+describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
+  "hàng chờ duyệt: lọc theo đơn vị, chấp nhận nhiều báo cáo ($locale)",
+  ({ locale, round }) => {
+    let browser: Browser;
+    let monitor: UserPage;
+    let chosenUnit: string;
+    let chosenReports: number[];
+    let otherReport: number;
+
+    beforeAll(async () => {
+      await giamsat(dataDir, ["import", path.join(seedsDir, "qd596-bct-2026-nq57-plan.txt")]);
+      browser = await launchBrowser();
+      monitor = await signIn(browser, baseUrl, "theodoi", 1366, locale);
+      const tasks = await monitor.page.evaluate(async () => {
+        const plans = (await (await fetch("/api/plans")).json()) as {
+          items: { id: number; number: string | null }[];
+        };
+        const plan = plans.items.find((p) => p.number?.includes("596")) ?? plans.items[0]!;
+        const list = await fetch(`/api/tasks?plan=${plan.id}&limit=200`);
+        return ((await list.json()) as { items: TaskItem[] }).items;
+      });
+      // two units with two tasks each; a month of its own per round (one live report a period)
+      const byUnit = new Map<string, number[]>();
+      for (const t of tasks) {
+        const lead = t.lead[0];
+        if (lead?.orgId) byUnit.set(lead.name, [...(byUnit.get(lead.name) ?? []), t.id]);
+      }
+      const units = [...byUnit].filter(([, ids]) => ids.length >= 2);
+      const [[unitA, tasksA], [unitB, tasksB]] = [units[1]!, units[2]!];
+      chosenUnit = unitA;
+      const period = `2026-0${round + 1}`;
+      const sender = async (name: string, unitName: string) => {
+        await addUser(dataDir, name, "unit_staff", unitName);
+        return signIn(browser, baseUrl, name, 1366, locale);
+      };
+      const a = await sender(`duyet-nhieu-a-${round}`, unitA);
+      chosenReports = await sendReports(a, tasksA.slice(0, 2), period);
+      const b = await sender(`duyet-nhieu-b-${round}`, unitB);
+      otherReport = (await sendReports(b, tasksB.slice(0, 1), period))[0]!;
+      await a.context.close();
+      await b.context.close();
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it("filters the queue by the reporting unit and accepts the ticked reports together", async () => {
+      const { page, errors } = monitor;
+      await page.goto("/duyet");
+      await page.getByTestId("review-current").waitFor();
+      const unitField = page.locator("#rf-org");
+      await unitField.click();
+      await page.keyboard.type(chosenUnit.toLowerCase());
+      await page
+        .getByRole("option", { name: new RegExp(`^${chosenUnit}( —|$)`) })
+        .first()
+        .click();
+      const queue = page.getByRole("list", { name: "Báo cáo chờ duyệt" });
+      await expect
+        .poll(() => queue.getByRole("checkbox", { name: /^Chọn báo cáo số/ }).count())
+        .toBeGreaterThanOrEqual(2);
+      const shown = await queue
+        .getByRole("checkbox", { name: /^Chọn báo cáo số/ })
+        .evaluateAll((boxes) =>
+          boxes.map((b) => Number(/\d+$/.exec(b.getAttribute("aria-label") ?? "")?.[0])),
+        );
+      expect(shown).toEqual(expect.arrayContaining(chosenReports));
+      expect(shown).not.toContain(otherReport);
+
+      for (const id of chosenReports)
+        await queue.getByRole("checkbox", { name: `Chọn báo cáo số ${id}` }).check();
+      await page.getByText(`Đã chọn ${chosenReports.length} báo cáo`).waitFor();
+      await page
+        .getByRole("button", { name: `Chấp nhận ${chosenReports.length} báo cáo đã chọn` })
+        .click();
+      const dialog = page.getByRole("alertdialog", { name: "Xác nhận chấp nhận nhiều báo cáo" });
+      await dialog.waitFor();
+      expect(await dialog.textContent()).toContain(`số ${chosenReports.join(", ")}`);
+      await screenshot(page, "20-review-bulk-confirm");
+      await page.setViewportSize({ width: 390, height: 900 });
+      await screenshot(page, "20-review-bulk-confirm");
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await dialog
+        .getByRole("button", { name: `Xác nhận chấp nhận ${chosenReports.length} báo cáo` })
+        .click();
+      await page
+        .getByText(`Đã chấp nhận ${chosenReports.length} báo cáo (số ${chosenReports.join(", ")}).`)
+        .waitFor();
+      const status = await page.evaluate(
+        async (ids) =>
+          Promise.all(
+            ids.map(
+              async (id) =>
+                ((await (await fetch(`/api/reports/${id}`)).json()) as { status: string }).status,
+            ),
+          ),
+        [...chosenReports, otherReport],
+      );
+      expect(status).toEqual([...chosenReports.map(() => "accepted"), "submitted"]);
+      await page.getByRole("button", { name: "Hoàn tác" }).click();
+      await expect
+        .poll(() => queue.getByRole("checkbox", { name: /^Chọn báo cáo số/ }).count())
+        .toBeGreaterThanOrEqual(2);
+      await page.getByRole("checkbox", { name: /^Chọn cả \d+ báo cáo/ }).check();
+      await page.getByRole("button", { name: /^Chấp nhận \d+ báo cáo đã chọn/ }).click();
+      await page.getByRole("button", { name: /^Xác nhận chấp nhận \d+ báo cáo/ }).click();
+      await page.getByText("Không có báo cáo nào chờ duyệt khớp bộ lọc.").waitFor();
+      expect(errors).toEqual([]);
+    });
+  },
+);
