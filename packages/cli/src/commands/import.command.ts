@@ -10,7 +10,7 @@ import { storeImport } from "./import-store.js";
 
 const HELP = `Cách dùng: giamsat import [--dry-run] [--json] [--orgs TỆP] TỆP
 
-Đọc một văn bản kế hoạch (.txt, .md, .docx, .xlsx — định dạng nhận theo nội dung tệp) thành
+Đọc một văn bản kế hoạch (.txt, .md, .docx, .xlsx, .html — định dạng nhận theo nội dung tệp) thành
 nhiệm vụ, mốc và chỉ tiêu. Với --dry-run chỉ xem trước, không ghi gì. Không có --dry-run: lưu
 vào cơ sở dữ liệu trong một giao dịch (PostgreSQL nếu có DATABASE_URL, nếu không thì tệp SQLite
 trong GIAMSAT_DATA_DIR, mặc định ./data); nhập lại cùng văn bản không thay đổi gì, văn bản sửa

@@ -10,7 +10,7 @@ import { formatBytes } from "../format/date.format.js";
 import { FileButton } from "../forms/file-button.js";
 import { Link } from "../router/link.js";
 
-const IMPORT_TYPES = ".docx,.xlsx,.txt,.md";
+const IMPORT_TYPES = ".docx,.xlsx,.txt,.md,.html,.htm";
 const FREQUENCY = { monthly: "hằng tháng", quarterly: "hằng quý" } as const;
 
 function outcomeText(outcome: ImportConfirmed): string {
@@ -72,7 +72,9 @@ export function ImportPage() {
         <div className="field">
           <label htmlFor="import-file">
             Văn bản kế hoạch{" "}
-            <span className="hint">(Word .docx, Excel .xlsx, văn bản .txt hoặc .md)</span>
+            <span className="hint">
+              (Word .docx, Excel .xlsx, văn bản .txt hoặc .md, trang web .html)
+            </span>
           </label>
           <FileButton
             id="import-file"

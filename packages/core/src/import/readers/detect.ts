@@ -2,12 +2,15 @@
  * Reads any plan document from its bytes, choosing the reader by content, not by file name:
  * a ZIP package holding word/document.xml is Word (.docx), one holding xl/workbook.xml is Excel
  * (.xlsx); UTF-8 (with or without BOM) and UTF-16 (with BOM, or recognised by its zero bytes) is
- * text, Markdown when it has a pipe table. Anything else (an image, a PDF, an old .doc/.xls, an
+ * text: a web page (.html), Markdown when it has a pipe table, text copied from a website when
+ * its tables arrived flattened, else converted text. Anything else (an image, a PDF, an old .doc/.xls, an
  * empty or binary file) is refused with a NotAPlanError whose one-line message says why.
  */
 import type { Block, SourceFormat } from "../blocks.js";
 import { NotAPlanError } from "../not-a-plan.error.js";
 import { readDocxParts } from "./docx.reader.js";
+import { readFlatTextBlocks } from "./flat-text.reader.js";
+import { isHtml, readHtmlBlocks } from "./html.reader.js";
 import { isAlignmentRow, isPipeRow } from "./pipe-row.js";
 import { readTextBlocks } from "./text.reader.js";
 import { readXlsxParts } from "./xlsx.reader.js";
@@ -118,8 +121,19 @@ export function readDocument(bytes: Uint8Array): ReadDocument {
   if (binary) throw new NotAPlanError(binary);
   const text = decodeText(bytes);
   if (text.trim() === "") throw new NotAPlanError("Tệp rỗng: không có nội dung để nhập.");
-  if (/^\s*<(!doctype html|html)\b/i.test(text)) {
-    throw new NotAPlanError("Tệp HTML chưa được hỗ trợ: hãy lưu lại thành .docx hoặc văn bản.");
+  return readTextDocument(text);
+}
+
+/**
+ * Text in any of its forms: a saved web page, converted text or Markdown, or text copied from a
+ * website whose tables arrived flattened (each cell on its own line).
+ */
+export function readTextDocument(text: string): ReadDocument {
+  if (isHtml(text)) return { format: "html", blocks: readHtmlBlocks(text) };
+  const blocks = readTextBlocks(text);
+  if (!blocks.some((b) => b.type === "table")) {
+    const flat = readFlatTextBlocks(text);
+    if (flat) return { format: "web-text", blocks: flat };
   }
-  return { format: hasPipeTable(text) ? "markdown" : "text", blocks: readTextBlocks(text) };
+  return { format: hasPipeTable(text) ? "markdown" : "text", blocks };
 }
