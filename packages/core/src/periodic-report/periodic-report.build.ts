@@ -52,7 +52,7 @@ function indicators(input: PeriodicReportInput): string[] {
     (i) =>
       `- ${i.number ? `${i.number}. ` : ""}${i.name}: ${i.latest || "chưa có số liệu"}` +
       `${i.achievement !== null ? `, đạt ${formatShare(i.achievement)} chỉ tiêu` : ""}` +
-      `${i.warning ? `; ${i.warning}` : ""}.`,
+      `${i.warning ? `; ${i.warning.replace(/\.$/, "")}` : ""}.`,
   );
 }
 
@@ -106,15 +106,15 @@ function annexes(input: PeriodicReportInput): Annex[] {
     title: "DANH MỤC NHIỆM VỤ VÀ TÌNH HÌNH THỰC HIỆN",
     sheet: "PL I - Nhiệm vụ",
     columns: [
-      { title: "STT", widthMm: 10, kind: "number" },
+      { title: "STT", widthMm: 11, kind: "number" },
       { title: "Kế hoạch", widthMm: 24, kind: "text" },
-      { title: "Số", widthMm: 12, kind: "text" },
+      { title: "Số", widthMm: 11, kind: "text" },
       { title: "Nhiệm vụ", widthMm: 72, kind: "text" },
-      { title: "Đơn vị chủ trì", widthMm: 38, kind: "text" },
-      { title: "Thời hạn", widthMm: 24, kind: "text" },
-      { title: "Hạn (ngày)", widthMm: 20, kind: "date" },
+      { title: "Đơn vị chủ trì", widthMm: 36, kind: "text" },
+      { title: "Thời hạn", widthMm: 22, kind: "text" },
+      { title: "Hạn (ngày)", widthMm: 23, kind: "date" },
       { title: "Trạng thái", widthMm: 24, kind: "text" },
-      { title: "Tiến độ gần nhất", widthMm: 26, kind: "text" },
+      { title: "Tiến độ gần nhất", widthMm: 27, kind: "text" },
     ],
     rows: input.tasks.map((t, i) => [
       i + 1,
@@ -134,13 +134,13 @@ function annexes(input: PeriodicReportInput): Annex[] {
     title: "NHIỆM VỤ CHƯA HOÀN THÀNH – QUÁ HẠN",
     sheet: "PL II - Quá hạn",
     columns: [
-      { title: "STT", widthMm: 10, kind: "number" },
-      { title: "Số", widthMm: 12, kind: "text" },
+      { title: "STT", widthMm: 11, kind: "number" },
+      { title: "Số", widthMm: 11, kind: "text" },
       { title: "Nhiệm vụ", widthMm: 70, kind: "text" },
-      { title: "Đơn vị chủ trì", widthMm: 38, kind: "text" },
-      { title: "Hạn", widthMm: 22, kind: "date" },
+      { title: "Đơn vị chủ trì", widthMm: 36, kind: "text" },
+      { title: "Hạn", widthMm: 23, kind: "date" },
       { title: "Số ngày quá hạn", widthMm: 18, kind: "number" },
-      { title: "Lý do (báo cáo gần nhất)", widthMm: 55, kind: "text" },
+      { title: "Lý do (báo cáo gần nhất)", widthMm: 56, kind: "text" },
       { title: "Thời hạn mới", widthMm: 25, kind: "date" },
     ],
     rows: input.overdue.map((t, i) => [
@@ -160,8 +160,8 @@ function annexes(input: PeriodicReportInput): Annex[] {
     title: "KẾT QUẢ THỰC HIỆN THEO ĐƠN VỊ CHỦ TRÌ",
     sheet: "PL III - Đơn vị",
     columns: [
-      { title: "STT", widthMm: 10, kind: "number" },
-      { title: "Đơn vị chủ trì", widthMm: 90, kind: "text" },
+      { title: "STT", widthMm: 11, kind: "number" },
+      { title: "Đơn vị chủ trì", widthMm: 89, kind: "text" },
       { title: "Nhiệm vụ chủ trì", widthMm: 25, kind: "number" },
       { title: "Đã hoàn thành", widthMm: 25, kind: "number" },
       { title: "Quá hạn", widthMm: 25, kind: "number" },
@@ -186,9 +186,9 @@ function annexes(input: PeriodicReportInput): Annex[] {
     title: "CHỈ TIÊU VÀ MỨC ĐỘ ĐẠT",
     sheet: "PL IV - Chỉ tiêu",
     columns: [
-      { title: "STT", widthMm: 10, kind: "number" },
+      { title: "STT", widthMm: 11, kind: "number" },
       { title: "Số", widthMm: 15, kind: "text" },
-      { title: "Chỉ tiêu", widthMm: 95, kind: "text" },
+      { title: "Chỉ tiêu", widthMm: 94, kind: "text" },
       { title: "Đơn vị tính", widthMm: 25, kind: "text" },
       { title: "Giá trị gần nhất", widthMm: 35, kind: "text" },
       { title: "Mức đạt", widthMm: 25, kind: "percent" },

@@ -2,7 +2,7 @@ import { dateInput, REPORT_PERIODS } from "@giamsat/core";
 import { z } from "zod";
 import { id } from "../http/query.js";
 
-export const REPORT_FORMATS = ["docx", "xlsx"] as const;
+export const REPORT_FORMATS = ["docx", "pdf", "xlsx"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** GET /api/reports/periodic: every parameter told in Vietnamese when it is wrong. */

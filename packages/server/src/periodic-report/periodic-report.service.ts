@@ -8,6 +8,7 @@ import { requireRole, type Actor } from "../services/actor.js";
 import type { Ctx } from "../services/context.js";
 import { periodicReportInput } from "./periodic-report.data.js";
 import { renderDocx } from "./periodic-report.docx.js";
+import { renderPdf } from "./periodic-report.pdf.js";
 import { renderXlsx } from "./periodic-report.xlsx.js";
 import type { PeriodicReportParams, ReportFormat } from "./periodic-report.schemas.js";
 
@@ -16,11 +17,13 @@ export const REPORT_ROLES = ["leader", "monitor"] as const;
 
 const MIME: Record<ReportFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
 const RENDER: Record<ReportFormat, (doc: PeriodicReportDoc) => Promise<Buffer>> = {
   docx: renderDocx,
+  pdf: renderPdf,
   xlsx: renderXlsx,
 };
 

@@ -1,6 +1,7 @@
 import { checkDocxConformance, vietnamDay } from "@giamsat/core";
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../../../db/src/test-support/index.js";
 import {
@@ -11,6 +12,7 @@ import {
   unitTask,
   type Harness,
 } from "../test-support/server-harness.js";
+import { checkPdfConformance } from "./pdf-conformance.js";
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
@@ -64,6 +66,28 @@ describe.each(dialects())("GET /api/reports/periodic (%s)", (dialect) => {
     expect(tasks!.rows).toBe(91 + 1); // the header row and one row per task
     expect(overdueAnnex!.rows).toBe(overdue + 1);
     expect(overdueAnnex!.fixed).toBe(true);
+  });
+
+  it("plan 596 as .pdf: A4, Liberation Serif embedded, Vietnamese copies out, 17 overdue tasks and their annex", async () => {
+    const res = await download(`plan=${plan}&asOf=2026-06-01&format=pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    if (process.env.GIAMSAT_KEEP_PDF) writeFileSync(process.env.GIAMSAT_KEEP_PDF, res.rawPayload);
+    const check = checkPdfConformance(res.rawPayload);
+    expect(check.problems).toEqual([]);
+    expect(check.fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, ""))).toContain("LiberationSerif");
+    const text = check.text.replace(/\s+/g, " ");
+    expect(text).toContain("Có 17 nhiệm vụ chưa hoàn thành – quá hạn");
+    expect(text).toContain("Tính đến ngày 01/06/2026");
+    expect(text).toContain("NHIỆM VỤ CHƯA HOÀN THÀNH – QUÁ HẠN");
+    // the overdue annex numbers its rows 1…17: each overdue task's number follows its row number
+    const overdue = await call(h.app, {
+      url: `/api/overdue?plan=${plan}&asOf=2026-06-01&limit=100`,
+      headers: leader.headers,
+    });
+    const annex = text.slice(text.indexOf("NHIỆM VỤ CHƯA HOÀN THÀNH – QUÁ HẠN"));
+    for (const t of overdue.body.items as { name: string }[])
+      expect(annex).toContain(t.name.replace(/\s+/g, " ").slice(0, 30));
   });
 
   it("plan 596 as .xlsx: one sheet per annex, frozen and filtered header, 91 task rows, dates as dates", async () => {
