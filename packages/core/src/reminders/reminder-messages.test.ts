@@ -21,9 +21,10 @@ describe("reminder messages", () => {
       "Nhắc báo cáo Tháng 6/2026: hạn trước ngày 20/06/2026 (còn 5 ngày làm việc)",
     );
     expect(m.text).toContain(
-      "- 3. Xây dựng <Nền tảng> & dữ liệu (https://giamsat.example.gov.vn/nhiem-vu/7/bao-cao)",
+      "- 3. Xây dựng <Nền tảng> & dữ liệu (https://giamsat.example.gov.vn/nhiem-vu/7/bao-cao?ky=2026-06)",
     );
     expect(m.html).toContain("3. Xây dựng &lt;Nền tảng&gt; &amp; dữ liệu");
+    expect(m.html).toContain('href="https://giamsat.example.gov.vn/nhiem-vu/7/bao-cao?ky=2026-06"');
     expect(m.html).not.toContain("<Nền tảng>");
     expect(m.link).toBe("/don-vi");
   });

@@ -37,7 +37,8 @@ export function reportDueMessage(
       `Theo ${input.planLabel}, đơn vị gửi báo cáo tiến độ ${input.period.label} trước ngày ${day}. Còn ${input.daysBefore} ngày làm việc; đơn vị chưa gửi báo cáo cho ${input.tasks.length} nhiệm vụ dưới đây.`,
       "Nhiệm vụ không có gì mới trong kỳ: chọn “Không phát sinh” trên mẫu báo cáo.",
     ],
-    taskLines(input.tasks, "/bao-cao"),
+    // the report form opened on the reminded period
+    taskLines(input.tasks, `/bao-cao?ky=${input.period.key}`),
     "/don-vi",
     siteUrl,
   );

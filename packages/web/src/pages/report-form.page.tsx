@@ -16,6 +16,7 @@ import { formatDeadline } from "../format/deadline.format.js";
 import { REPORT_STATE_LABELS } from "../format/status.format.js";
 import { DateInput } from "../forms/date-input.js";
 import {
+  emptyFields,
   fieldsFrom,
   initialFields,
   liveReport,
@@ -24,7 +25,7 @@ import {
 } from "../reports/report-fields.js";
 import { useReportDraft } from "../reports/use-report-draft.js";
 import { Link } from "../router/link.js";
-import { navigate } from "../router/router.js";
+import { navigate, useLocation } from "../router/router.js";
 
 /** The reporting period open today and the one before it (a late or corrected report). */
 function reportingPeriods(today: string, calendar: ReportingCalendar) {
@@ -39,9 +40,13 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-/** A unit's progress report on one task: the task loads, then the form with its first values. */
+/**
+ * A unit's progress report on one task: the task loads, then the form with its first values.
+ * `?ky=2026-06` (the reminder mail's link) opens it on that period.
+ */
 export function ReportFormPage({ taskId }: { taskId: string }) {
   const user = useUser();
+  const linked = useLocation().query.get("ky");
   const task = useResource(`task ${taskId}`, (signal) =>
     api<TaskDetail>(`/api/tasks/${taskId}`, { signal }),
   );
@@ -58,16 +63,27 @@ export function ReportFormPage({ taskId }: { taskId: string }) {
         }
       />
     );
-  return <ReportForm task={t} userId={user.id} />;
+  return <ReportForm task={t} userId={user.id} linked={linked} />;
 }
 
 /**
  * The form: opens with the user's draft, or — for a period that already has a report (returned,
  * pending, accepted) — with that report's text, files and review, sent as its correction. Saved
- * on the server as the user types; recurring tasks can copy the last period's report.
+ * on the server as the user types; recurring tasks can copy the last period's report, or say
+ * "Không phát sinh" for a period without a report in one click. A linked period (the reminder's)
+ * is chosen first when it is still open; a draft of another period then waits.
  */
-function ReportForm({ task: t, userId }: { task: TaskDetail; userId: number }) {
+function ReportForm({
+  task: t,
+  userId,
+  linked,
+}: {
+  task: TaskDetail;
+  userId: number;
+  linked: string | null;
+}) {
   const periods = reportingPeriods(vietnamDay(), t.reporting.calendar);
+  const open = periods.find((p) => p.key === linked);
   const states =
     t.kind === "recurring"
       ? ["in_progress", "nothing_to_report", "not_started"]
@@ -80,8 +96,15 @@ function ReportForm({ task: t, userId }: { task: TaskDetail; userId: number }) {
   const [error, setError] = useState<Error | null>(null);
 
   if (!draft.loaded) return <Loading />;
+  const saved = draft.loaded.fields;
   const f =
-    fields ?? initialFields(t.reports, periods[0]?.key ?? "", states[1] ?? "", draft.loaded.fields);
+    fields ??
+    initialFields(
+      t.reports,
+      open?.key ?? periods[0]?.key ?? "",
+      states[1] ?? "",
+      open && saved?.period !== open.key ? null : saved,
+    );
   const set = (patch: Partial<ReportFields>) => setFields({ ...f, ...patch });
   const target = f.supersedes ? t.reports.find((r) => r.id === f.supersedes) : undefined;
   const returnReason = target?.reviews.filter((v) => v.decision === "return").at(-1)?.comment;
@@ -96,29 +119,28 @@ function ReportForm({ task: t, userId }: { task: TaskDetail; userId: number }) {
     });
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const send = async (r: ReportFields, withFiles: readonly File[]) => {
     setError(null);
     const text = (v: string) => v.trim() || undefined;
     const report = {
-      period: f.supersedes ? undefined : f.period,
-      state: f.state,
-      completedOn: f.state === "completed" ? text(f.completedOn) : undefined,
-      progress: text(f.progress) === undefined ? undefined : Number(f.progress),
-      summary: f.summary.trim(),
-      difficulties: text(f.difficulties),
-      proposals: text(f.proposals),
+      period: r.supersedes ? undefined : r.period,
+      state: r.state,
+      completedOn: r.state === "completed" ? text(r.completedOn) : undefined,
+      progress: text(r.progress) === undefined ? undefined : Number(r.progress),
+      summary: r.summary.trim(),
+      difficulties: text(r.difficulties),
+      proposals: text(r.proposals),
       evidence: [
-        ...lines(f.references).map((reference) => ({ kind: "document" as const, reference })),
-        ...lines(f.links).map((url) => ({ kind: "link" as const, url })),
+        ...lines(r.references).map((reference) => ({ kind: "document" as const, reference })),
+        ...lines(r.links).map((url) => ({ kind: "link" as const, url })),
       ],
-      supersedes: f.supersedes,
-      keepEvidence: f.supersedes ? f.keepEvidence : [],
+      supersedes: r.supersedes,
+      keepEvidence: r.supersedes ? r.keepEvidence : [],
       clientToken,
     };
     const form = new FormData();
     form.set("data", JSON.stringify(report));
-    for (const file of files) form.append("files", file, file.name);
+    for (const file of withFiles) form.append("files", file, file.name);
     setProgress(0);
     try {
       await uploadForm(`/api/tasks/${t.id}/reports`, form, setProgress);
@@ -129,6 +151,15 @@ function ReportForm({ task: t, userId }: { task: TaskDetail; userId: number }) {
       setProgress(null);
     }
   };
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void send(f, files);
+  };
+  // recurring, and nothing sent yet for the chosen period: one click says "Không phát sinh"
+  const nothingNew =
+    t.kind === "recurring" && !liveReport(t.reports, f.period)
+      ? periods.find((p) => p.key === f.period)
+      : undefined;
   const busy = progress !== null;
   const keptFiles = target?.evidence.filter((e) => e.kind === "file") ?? [];
 
@@ -162,6 +193,25 @@ function ReportForm({ task: t, userId }: { task: TaskDetail; userId: number }) {
         <p className="alert info" role="status">
           Đã mở lại bản nháp lưu lúc {formatDateTime(draft.loaded.updatedAt)}.
         </p>
+      )}
+      {linked && !open && (
+        <p className="alert info" role="status">
+          {/^\d{4}-(\d{2}|Q[1-4])$/.test(linked)
+            ? `${formatPeriodKey(linked)} không còn mở để báo cáo trên mẫu này; chọn kỳ dưới đây.`
+            : "Kỳ báo cáo trong đường dẫn không hợp lệ; chọn kỳ dưới đây."}
+        </p>
+      )}
+      {nothingNew && (
+        <div className="card nothing-new" data-testid="nothing-new">
+          <p>Trong {nothingNew.label} nhiệm vụ không có gì mới?</p>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void send(emptyFields(f.period, "nothing_to_report"), [])}
+          >
+            Gửi “Không phát sinh” cho {nothingNew.label}
+          </button>
+        </div>
       )}
       <form className="card" onSubmit={submit} aria-label="Báo cáo tiến độ">
         <div className="filters">
