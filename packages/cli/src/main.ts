@@ -19,6 +19,7 @@ import { migrateCommand } from "./commands/migrate.command.js";
 import { serveCommand } from "./commands/serve.command.js";
 import { userCommand } from "./commands/user.command.js";
 import { remindCommand } from "./commands/remind.command.js";
+import { reportCommand } from "./commands/report.command.js";
 
 /** The command table: add a command by importing it and listing it here. */
 export const COMMANDS: Command[] = [
@@ -28,6 +29,7 @@ export const COMMANDS: Command[] = [
   migrateCommand,
   userCommand,
   remindCommand,
+  reportCommand,
   demoCommand,
 ];
 

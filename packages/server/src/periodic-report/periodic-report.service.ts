@@ -12,6 +12,17 @@ import { renderPdf } from "./periodic-report.pdf.js";
 import { renderXlsx } from "./periodic-report.xlsx.js";
 import type { PeriodicReportParams, ReportFormat } from "./periodic-report.schemas.js";
 
+/** Who `giamsat report` runs as: the monitoring department, every unit in scope. */
+export const CLI_REPORT_ACTOR: Actor = {
+  userId: 0,
+  username: "giamsat-cli",
+  displayName: "Dòng lệnh giamsat",
+  role: "monitor",
+  orgId: null,
+  units: null,
+  via: "token",
+};
+
 /** The roles that may generate and download the report. */
 export const REPORT_ROLES = ["leader", "monitor"] as const;
 
