@@ -48,6 +48,11 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
     let otherReport: number;
 
     beforeAll(async () => {
+      // the inter-ministerial appendix first: importing plan 596 then proposes links to its tasks
+      await giamsat(dataDir, [
+        "import",
+        path.join(seedsDir, "bcdcp-2026-appendix2-interministerial-tasks.txt"),
+      ]);
       await giamsat(dataDir, ["import", path.join(seedsDir, "qd596-bct-2026-nq57-plan.txt")]);
       browser = await launchBrowser();
       monitor = await signIn(browser, baseUrl, "theodoi", 1366, locale);
@@ -145,6 +150,54 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await page.getByRole("button", { name: /^Chấp nhận \d+ báo cáo đã chọn/ }).click();
       await page.getByRole("button", { name: /^Xác nhận chấp nhận \d+ báo cáo/ }).click();
       await page.getByText("Không có báo cáo nào chờ duyệt khớp bộ lọc.").waitFor();
+      expect(errors).toEqual([]);
+    });
+
+    it("lists the pending task-link proposals on their own page; one confirmed, one rejected", async () => {
+      const { page, errors } = monitor;
+      await page.goto("/duyet");
+      await page
+        .getByRole("link", { name: /^Đề xuất liên kết nhiệm vụ chờ xác nhận \(\d+\)$/ })
+        .click();
+      await page.getByRole("heading", { name: "Liên kết nhiệm vụ giữa các kế hoạch" }).waitFor();
+      const rows = page.getByTestId("link-row");
+      await rows.first().waitFor();
+      const total = Number(
+        /^(\d+) liên kết/.exec((await page.getByText(/^\d+ liên kết/).textContent()) ?? "")?.[1],
+      );
+      expect(total).toBeGreaterThanOrEqual(2);
+      expect(await rows.first().textContent()).toMatch(/596\/QĐ-BCT – nhiệm vụ/);
+      await screenshot(page, "21-link-proposals");
+      await page.setViewportSize({ width: 390, height: 900 });
+      await screenshot(page, "21-link-proposals");
+      await page.setViewportSize({ width: 1366, height: 900 });
+
+      const confirm = rows.first().getByRole("button", { name: /^Xác nhận liên kết \d+$/ });
+      const confirmedId = Number(
+        /\d+$/.exec((await confirm.getAttribute("aria-label")) ?? "")?.[0],
+      );
+      await confirm.click();
+      await page.getByText(/^Đã xác nhận liên kết/).waitFor();
+      await expect
+        .poll(() => page.getByText(`${total - 1} liên kết`, { exact: false }).count())
+        .toBe(1);
+      await rows
+        .first()
+        .getByRole("button", { name: /^Bác liên kết \d+$/ })
+        .click();
+      await page.getByText(/^Đã bác liên kết/).waitFor();
+      await page.getByRole("button", { name: "Đã xác nhận" }).click();
+      await expect
+        .poll(() => page.getByRole("link", { name: /nhiệm vụ/ }).count())
+        .toBeGreaterThan(0);
+      const confirmed = await page.evaluate(async () =>
+        (
+          (await (await fetch("/api/links?state=confirmed&limit=500")).json()) as {
+            items: { id: number }[];
+          }
+        ).items.map((l) => l.id),
+      );
+      expect(confirmed).toContain(confirmedId);
       expect(errors).toEqual([]);
     });
   },

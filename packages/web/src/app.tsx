@@ -19,6 +19,7 @@ import { PasswordPage } from "./pages/password.page.js";
 import { PlanPage } from "./pages/plan.page.js";
 import { PlansPage } from "./pages/plans.page.js";
 import { ReportFormPage } from "./pages/report-form.page.js";
+import { LinksPage } from "./pages/links.page.js";
 import { ReviewPage } from "./pages/review.page.js";
 import { ScorecardsPage } from "./pages/scorecards.page.js";
 import { TaskPage } from "./pages/task.page.js";
@@ -57,6 +58,7 @@ const ROUTES: Route[] = [
     render: () => <ChangeRequestsPage />,
   },
   { pattern: "/duyet", title: "Duyệt báo cáo", render: () => <ReviewPage /> },
+  { pattern: "/lien-ket", title: "Liên kết nhiệm vụ", render: () => <LinksPage /> },
   { pattern: "/nhap", title: "Nhập kế hoạch", render: () => <ImportPage /> },
   { pattern: "/quan-tri", title: "Quản trị", render: () => <AdminPage /> },
   { pattern: "/thong-bao", title: "Thông báo", render: () => <NotificationsPage /> },

@@ -94,26 +94,92 @@ export interface LinkListQuery {
   /** links whose from-task belongs to this plan */
   planId?: number;
   state?: LinkState;
+  /** false: links touching a confidential task are left out */
+  includeConfidential?: boolean;
   limit?: number;
   offset?: number;
 }
 
-/** Links for the review queue, best score first, with the total. */
+/** A task as a link list names it. */
+export type LinkedTask = {
+  id: number;
+  number: string | null;
+  name: string;
+  plan_id: number;
+  plan_number: string | null;
+  plan_title: string | null;
+};
+
+export type ListedLink = TaskLinkRow & { from: LinkedTask; to: LinkedTask };
+
+/** Links for the monitoring department's list, best score first, with both tasks and the total. */
 export async function listLinks(
   db: Db,
   query: LinkListQuery,
-): Promise<{ items: TaskLinkRow[]; total: number }> {
-  let q = db.selectFrom("task_links").innerJoin("tasks", "tasks.id", "task_links.from_task_id");
-  if (query.planId !== undefined) q = q.where("tasks.plan_id", "=", query.planId);
+): Promise<{ items: ListedLink[]; total: number }> {
+  let q = db
+    .selectFrom("task_links")
+    .innerJoin("tasks as ft", "ft.id", "task_links.from_task_id")
+    .innerJoin("tasks as tt", "tt.id", "task_links.to_task_id");
+  if (query.planId !== undefined) q = q.where("ft.plan_id", "=", query.planId);
   if (query.state) q = q.where("task_links.state", "=", query.state);
-  const items = await q
+  if (query.includeConfidential === false)
+    q = q.where("ft.confidential", "=", 0).where("tt.confidential", "=", 0);
+  const rows = await q
+    .innerJoin("plans as fp", "fp.id", "ft.plan_id")
+    .innerJoin("plans as tp", "tp.id", "tt.plan_id")
     .selectAll("task_links")
+    .select([
+      "ft.number as f_number",
+      "ft.name as f_name",
+      "fp.id as f_plan_id",
+      "fp.number as f_plan_number",
+      "fp.title as f_plan_title",
+      "tt.number as t_number",
+      "tt.name as t_name",
+      "tp.id as t_plan_id",
+      "tp.number as t_plan_number",
+      "tp.title as t_plan_title",
+    ])
     .orderBy("task_links.score", "desc")
     .orderBy("task_links.id")
     .limit(Math.min(query.limit ?? 50, 500))
     .offset(query.offset ?? 0)
     .execute();
   const { n } = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const items = rows.map(
+    ({
+      f_number,
+      f_name,
+      f_plan_id,
+      f_plan_number,
+      f_plan_title,
+      t_number,
+      t_name,
+      t_plan_id,
+      t_plan_number,
+      t_plan_title,
+      ...link
+    }) => ({
+      ...link,
+      from: {
+        id: link.from_task_id,
+        number: f_number,
+        name: f_name,
+        plan_id: f_plan_id,
+        plan_number: f_plan_number,
+        plan_title: f_plan_title,
+      },
+      to: {
+        id: link.to_task_id,
+        number: t_number,
+        name: t_name,
+        plan_id: t_plan_id,
+        plan_number: t_plan_number,
+        plan_title: t_plan_title,
+      },
+    }),
+  );
   return { items, total: Number(n) };
 }
 

@@ -1,8 +1,29 @@
-import { NotFoundError } from "@giamsat/core";
-import { decideLink, findLink, listLinks, recordAudit, type LinkState } from "@giamsat/db";
-import { requireRole, type Actor } from "./actor.js";
+import { ConflictError, NotFoundError } from "@giamsat/core";
+import {
+  decideLink,
+  findLink,
+  listLinks,
+  recordAudit,
+  type LinkedTask,
+  type LinkState,
+} from "@giamsat/db";
+import { canSeeConfidential, requireRole, type Actor } from "./actor.js";
 import { nowIso, type Ctx } from "./context.js";
 
+const linkedTaskView = (t: LinkedTask) => ({
+  id: t.id,
+  number: t.number,
+  name: t.name,
+  planId: t.plan_id,
+  planNumber: t.plan_number,
+  planTitle: t.plan_title,
+});
+
+/**
+ * Links between tasks of different plans (the proposals the importer made, and the decided
+ * ones), best score first, each with both tasks named; links touching a confidential task are
+ * left out for the roles that may not see it.
+ */
 export async function listLinksFor(
   ctx: Ctx,
   actor: Actor,
@@ -12,6 +33,7 @@ export async function listLinksFor(
   const { items, total } = await listLinks(ctx.db, {
     ...(q.plan !== undefined ? { planId: q.plan } : {}),
     ...(q.state ? { state: q.state } : {}),
+    includeConfidential: canSeeConfidential(actor),
     limit: q.limit,
     offset: q.offset,
   });
@@ -25,6 +47,8 @@ export async function listLinksFor(
       reasons: JSON.parse(l.reasons) as string[],
       state: l.state,
       decidedAt: l.decided_at,
+      from: linkedTaskView(l.from),
+      to: linkedTaskView(l.to),
     })),
     total,
   };
@@ -41,6 +65,10 @@ export async function decideLinkFor(
   return ctx.db.transaction().execute(async (trx) => {
     const before = await findLink(trx, id);
     if (!before) throw new NotFoundError(`Không tìm thấy liên kết số hiệu ${id}.`);
+    if (before.state !== "proposed")
+      throw new ConflictError(
+        `Liên kết số hiệu ${id} đã được ${before.state === "confirmed" ? "xác nhận" : "bác"} trước đó.`,
+      );
     const state = decision === "confirm" ? "confirmed" : "rejected";
     await decideLink(trx, id, { state, decidedBy: actor.userId, at: nowIso() });
     await recordAudit(trx, {

@@ -172,6 +172,21 @@ export type TaskRef = {
 
 export type ReportWithTask = ReportView & { task: TaskRef & { kind: string } };
 
+/** A task as the link list names it. */
+export type LinkedTaskSide = TaskRef & { planTitle: string | null };
+
+/** A link between tasks of two plans (GET /api/links): proposed by the importer, then decided. */
+export type LinkProposal = {
+  id: number;
+  kind: "implements" | "restates";
+  score: number;
+  reasons: string[];
+  state: "proposed" | "confirmed" | "rejected";
+  decidedAt: string | null;
+  from: LinkedTaskSide;
+  to: LinkedTaskSide;
+};
+
 export type LinkView = {
   id: number;
   kind: "implements" | "restates";

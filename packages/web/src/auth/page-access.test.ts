@@ -9,6 +9,7 @@ describe("pages by role", () => {
   it("a unit user has no review queue, import or administration", () => {
     for (const role of ["unit_head", "unit_staff"] as const) {
       expect(open(role)).not.toContain("/duyet");
+      expect(open(role)).not.toContain("/lien-ket");
       expect(open(role)).not.toContain("/nhap");
       expect(open(role)).not.toContain("/quan-tri");
       expect(open(role)).toContain("/nhiem-vu/:id/bao-cao");

@@ -23,6 +23,7 @@ export const PAGE_ROLES: Record<string, readonly Role[]> = {
   "/don-vi": UNITS,
   "/de-xuat": ["leader", "monitor", "unit_head", "unit_staff"],
   "/duyet": MONITORING,
+  "/lien-ket": MONITORING,
   "/nhap": MONITORING,
   "/quan-tri": ["admin"],
   "/mat-khau": EVERYONE,

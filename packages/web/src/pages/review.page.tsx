@@ -3,6 +3,7 @@ import { api } from "../api/client.js";
 import type { Page, ReportWithTask } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Empty, Loading } from "../components/feedback.js";
+import { PendingLinksLink } from "../components/pending-links-link.js";
 import { ReviewBulkBar } from "../components/review-bulk-bar.js";
 import {
   NO_REVIEW_FILTER,
@@ -145,7 +146,8 @@ export function ReviewPage() {
         <div>
           <h1>Duyệt báo cáo</h1>
           <p className="subtitle">
-            {queue.data ? `${items.length} báo cáo chờ duyệt, cũ nhất trước` : ""}
+            {queue.data ? `${items.length} báo cáo chờ duyệt, cũ nhất trước · ` : ""}
+            <PendingLinksLink />
           </p>
         </div>
         <p className="kbd-help">
