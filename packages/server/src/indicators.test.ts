@@ -196,6 +196,36 @@ describe.each(dialects())("indicators (%s)", (dialect) => {
     expect(noToken.status).toBe(401);
   });
 
+  it("the review queue previews pending values with the previous accepted one and the flags", async () => {
+    const id = byNumber.get("4")!.id;
+    const sent = await report(ecommerce, id, { period: "2026-06", value: 150, note: "Nhầm?" });
+    expect(sent.status).toBe(201);
+    const queue = await call(h.app, {
+      url: "/api/indicator-values/pending",
+      headers: monitor.headers,
+    });
+    expect(queue.status).toBe(200);
+    const item = queue.body.items.find((v: { id: number }) => v.id === sent.body.id);
+    expect(item).toMatchObject({
+      value: 150,
+      periodLabel: "Tháng 6/2026",
+      indicator: { id, number: "4", unit: "%" },
+      previous: { period: "2026-05", value: 64 },
+      flags: [{ code: "rate_over_100", text: "Tỷ lệ 150% vượt quá 100%." }],
+    });
+    const periods = queue.body.items.map((v: { submittedBy: { at: string } }) => v.submittedBy.at);
+    expect(periods).toEqual([...periods].sort());
+    const others = await call(h.app, {
+      url: "/api/indicator-values/pending",
+      headers: innovation.headers,
+    });
+    expect(others.body.items.some((v: { id: number }) => v.id === sent.body.id)).toBe(false);
+    const detail = await call(h.app, { url: `/api/indicators/${id}`, headers: monitor.headers });
+    const shown = detail.body.values.find((v: { id: number }) => v.id === sent.body.id);
+    expect(shown.flags.map((f: { code: string }) => f.code)).toEqual(["rate_over_100"]);
+    await review(sent.body.id, { decision: "return", comment: "Tỷ lệ không quá 100%" });
+  });
+
   it("answers a bad period or value with a Vietnamese 400 naming the field", async () => {
     const id = byNumber.get("4")!.id;
     for (const payload of [

@@ -659,6 +659,11 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       }),
     },
     {
+      name: "GET /api/indicator-values/pending",
+      allowed: "all",
+      request: get("/api/indicator-values/pending"),
+    },
+    {
       name: "GET /api/indicator-values/template",
       allowed: ["monitor"],
       request: get("/api/indicator-values/template"),

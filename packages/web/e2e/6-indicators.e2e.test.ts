@@ -161,6 +161,24 @@ describe("chỉ tiêu", () => {
     expect(monitor.errors).toEqual([]);
   });
 
+  it("a rate of 150% waits in the review queue with its flag and the previous accepted value", async () => {
+    const unit = await signIn(browser, baseUrl, "donvi-tmdt-chitieu");
+    await unit.page.goto(`/chi-tieu/${indicator4}?asOf=${AS_OF}`);
+    await unit.page.locator("#iv-period").fill("2026-06");
+    await unit.page.locator("#iv-value").fill("150");
+    await unit.page.getByRole("button", { name: "Gửi giá trị" }).click();
+    await unit.page.getByText("Đã gửi, đang chờ cơ quan theo dõi thẩm định.").waitFor();
+    await unit.context.close();
+
+    const { page } = monitor;
+    await page.goto("/duyet");
+    const item = page.getByTestId("value-queue").locator("li", { hasText: "Tháng 6/2026: 150%" });
+    await item.waitFor();
+    expect(await item.textContent()).toContain("trước đó Tháng 5/2026: 60%");
+    await item.getByText("Tỷ lệ 150% vượt quá 100%.").waitFor();
+    expect(monitor.errors).toEqual([]);
+  });
+
   it.each(LOCALES.flatMap((locale) => [1366, 390].map((width) => ({ locale, width }))))(
     "plan appendix and indicator page at $width px ($locale)",
     async ({ locale, width }) => {
@@ -189,6 +207,9 @@ describe("chỉ tiêu", () => {
       await user.page.getByRole("button", { name: "Xem trước" }).click();
       await user.page.getByRole("alert").waitFor();
       await screenshot(user.page, "indicator-values-import");
+      await user.page.goto("/duyet");
+      await user.page.getByTestId("value-queue").waitFor();
+      await screenshot(user.page, "indicator-value-queue");
       const overflow = await user.page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );

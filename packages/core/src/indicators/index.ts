@@ -7,3 +7,4 @@ export * from "./indicator-evaluate.js";
 export * from "./warning-text.js";
 export * from "./plan-target-year.js";
 export * from "./values-sheet/index.js";
+export * from "./value-flags.js";

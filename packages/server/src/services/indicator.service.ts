@@ -8,6 +8,7 @@ import {
   ConflictError,
   ForbiddenError,
   formatIndicatorPeriod,
+  indicatorValueFlags,
   NotFoundError,
   valuePeriodSpan,
   ValidationError,
@@ -38,6 +39,7 @@ import type {
   IndicatorValueInput,
 } from "./indicator.schemas.js";
 import { indicatorItem, type IndicatorItem } from "./indicator.view.js";
+import { indicatorValueView, type IndicatorValueView } from "./indicator-value.view.js";
 import type { ReviewInput } from "./report.schemas.js";
 
 function groupBy<T extends { indicator_id: number }>(rows: readonly T[]): Map<number, T[]> {
@@ -106,19 +108,6 @@ async function loadIndicator(ctx: Ctx, actor: Actor, id: number): Promise<Indica
   return row;
 }
 
-export type IndicatorValueView = {
-  id: number;
-  period: string;
-  periodLabel: string;
-  value: number;
-  status: string;
-  note: string | null;
-  evidence: string | null;
-  source: string;
-  submittedBy: { id: number; name: string | null; at: string };
-  reviewedBy: { id: number; name: string | null; at: string | null; comment: string | null } | null;
-};
-
 export type IndicatorDetail = IndicatorItem & { asOf: string; values: IndicatorValueView[] };
 
 export async function getIndicatorFor(
@@ -130,29 +119,11 @@ export async function getIndicatorFor(
   const row = await loadIndicator(ctx, actor, id);
   const [item] = await evaluateIndicatorRows(ctx, [row], asOf);
   const history = await indicatorValueHistory(ctx.db, id);
+  const accepted = history.filter((v) => v.status === "accepted");
   return {
     ...item!,
     asOf,
-    values: history.map((v) => ({
-      id: v.id,
-      period: v.period,
-      periodLabel: formatIndicatorPeriod(v.period),
-      value: v.value,
-      status: v.status,
-      note: v.note,
-      evidence: v.evidence,
-      source: v.source,
-      submittedBy: { id: v.submitted_by, name: v.submitted_by_name, at: v.submitted_at },
-      reviewedBy:
-        v.reviewed_by === null
-          ? null
-          : {
-              id: v.reviewed_by,
-              name: v.reviewed_by_name,
-              at: v.reviewed_at,
-              comment: v.review_comment,
-            },
-    })),
+    values: history.map((v) => indicatorValueView(v, indicatorValueFlags(row, v, accepted))),
   };
 }
 

@@ -1,46 +1,8 @@
-import { useState } from "react";
-import { api } from "../api/client.js";
-import { ErrorBox } from "../components/feedback.js";
 import { formatDate } from "../format/date.format.js";
 import { formatValue, VALUE_STATUS_LABELS } from "./indicator.format.js";
 import type { IndicatorValue } from "./indicator.types.js";
-
-/** A value waiting for review: accept, or return with a comment (the monitoring department). */
-function ReviewButtons({ value, onDone }: { value: IndicatorValue; onDone: () => void }) {
-  const [comment, setComment] = useState("");
-  const [error, setError] = useState<Error | null>(null);
-  const decide = async (decision: "accept" | "return") => {
-    setError(null);
-    try {
-      await api(`/api/indicator-values/${value.id}/review`, {
-        body: { decision, ...(comment.trim() ? { comment } : {}) },
-      });
-      onDone();
-    } catch (err) {
-      setError(err as Error);
-    }
-  };
-  return (
-    <div className="review-inline">
-      <ErrorBox error={error} />
-      <label className="sr-only" htmlFor={`rv-${value.id}`}>
-        Ý kiến thẩm định
-      </label>
-      <input
-        id={`rv-${value.id}`}
-        placeholder="Ý kiến (bắt buộc khi trả lại)"
-        value={comment}
-        onChange={(e) => setComment(e.target.value)}
-      />
-      <button type="button" onClick={() => void decide("accept")}>
-        Chấp nhận
-      </button>
-      <button type="button" className="secondary" onClick={() => void decide("return")}>
-        Trả lại
-      </button>
-    </div>
-  );
-}
+import { ValueReviewButtons } from "./value-review-buttons.js";
+import { ValueFlags } from "./value-flags.js";
 
 /** Every value reported for an indicator, newest period first, with its review. */
 export function IndicatorValues({
@@ -72,7 +34,10 @@ export function IndicatorValues({
           {[...values].reverse().map((v) => (
             <tr key={v.id}>
               <td>{v.periodLabel}</td>
-              <td>{formatValue(v.value, unit)}</td>
+              <td>
+                {formatValue(v.value, unit)}
+                {v.status === "submitted" && <ValueFlags flags={v.flags} />}
+              </td>
               <td>{VALUE_STATUS_LABELS[v.status]}</td>
               <td>
                 {v.note}
@@ -91,7 +56,7 @@ export function IndicatorValues({
                     )}
                   </>
                 ) : canReview && v.status === "submitted" ? (
-                  <ReviewButtons value={v} onDone={onChange} />
+                  <ValueReviewButtons value={v} onDone={onChange} />
                 ) : (
                   "—"
                 )}

@@ -42,6 +42,27 @@ export type IndicatorValue = {
   source: string;
   submittedBy: { id: number; name: string | null; at: string };
   reviewedBy: { id: number; name: string | null; at: string | null; comment: string | null } | null;
+  flags: ValueFlag[];
+};
+
+/** A review flag of a value (core indicatorValueFlags). */
+export type ValueFlag = {
+  code: "rate_over_100" | "negative_rate" | "far_from_history";
+  text: string;
+};
+
+/** GET /api/indicator-values/pending: a value waiting for review, with its indicator. */
+export type PendingIndicatorValue = IndicatorValue & {
+  indicator: {
+    id: number;
+    planId: number;
+    planNumber: string | null;
+    number: string | null;
+    name: string;
+    unit: string | null;
+    responsible: string | null;
+  };
+  previous: { period: string; value: number } | null;
 };
 
 export type IndicatorDetail = IndicatorItem & { asOf: string; values: IndicatorValue[] };

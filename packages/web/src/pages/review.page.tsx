@@ -13,6 +13,7 @@ import {
 import { ReviewReport } from "../components/review-report.js";
 import { formatDateTime } from "../format/date.format.js";
 import { formatPeriodKey } from "@giamsat/core";
+import { IndicatorValueQueue } from "../indicators/indicator-value-queue.js";
 
 type Decision = "accept" | "return";
 
@@ -173,6 +174,7 @@ export function ReviewPage() {
           </button>
         </div>
       )}
+      <IndicatorValueQueue />
       <ErrorBox error={queue.error} />
       {queue.loading && !queue.data && <Loading />}
       {queue.data && items.length === 0 && (

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { asOfParam, idParams } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
+import { listPendingIndicatorValues } from "../../services/indicator-review-queue.service.js";
 import {
   indicatorKindInput,
   indicatorListQuery,
@@ -63,6 +64,16 @@ export function indicatorRoutes(t: RouteTable, ctx: Ctx): void {
     body: indicatorValueInput,
     status: 201,
     handler: async ({ params, body, actor }) => submitIndicatorValue(ctx, actor, params.id, body),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/indicator-values/pending",
+    tag: "indicators",
+    summary:
+      "Giá trị chỉ tiêu chờ thẩm định, cũ nhất trước: chỉ tiêu, giá trị chấp nhận gần nhất trước kỳ đó, cờ cần xem (tỷ lệ vượt 100%, khác xa các giá trị trước); đơn vị chỉ thấy giá trị của mình",
+    access: "user",
+    handler: async ({ actor }) => listPendingIndicatorValues(ctx, actor),
   });
 
   t.add({
