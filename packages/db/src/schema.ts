@@ -119,6 +119,8 @@ export interface PlansTable {
   warnings: Json;
   imported_at: CreatedAt;
   imported_by: number | null;
+  /** the day report timeliness is counted from; null: the day the plan was imported */
+  tracked_from: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: string | null;
 }
 

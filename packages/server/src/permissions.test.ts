@@ -418,6 +418,15 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       }),
     },
     {
+      name: "PATCH /api/plans/:id",
+      allowed: ["monitor"],
+      request: async () => ({
+        method: "PATCH",
+        url: `/api/plans/${plan}`,
+        payload: { trackedFrom: null, reason: "Theo dõi từ ngày nhập" },
+      }),
+    },
+    {
       name: "POST /api/tasks/:id/corrections",
       allowed: ["monitor"],
       request: async () => ({

@@ -1,3 +1,4 @@
+import { vietnamDay } from "@giamsat/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReport, dialects } from "../../db/src/test-support/index.js";
 import {
@@ -18,6 +19,9 @@ describe.each(dialects())("/api/scorecards (%s)", (dialect) => {
   let h: Harness;
   let plans: number[];
   let leader: Awaited<ReturnType<typeof makeUser>>;
+  let monitor: Awaited<ReturnType<typeof makeUser>>;
+  const setTrackedFrom = async (planId: number, payload: object, user = monitor) =>
+    call(h.app, { method: "PATCH", url: `/api/plans/${planId}`, headers: user.headers, payload });
   beforeAll(async () => {
     h = await startHarness(dialect);
     plans = [
@@ -26,6 +30,18 @@ describe.each(dialects())("/api/scorecards (%s)", (dialect) => {
       await importSeed(h.ctx, "bcdcp"),
     ];
     leader = await makeUser(h.ctx, "leader");
+    // the seed tests count reports from each dated plan's own date (the default, the import
+    // day, is today): the monitoring department sets it, as an agency does for a plan it
+    // already followed before the system
+    monitor = await makeUser(h.ctx, "monitor");
+    for (const id of plans) {
+      const { date } = await h.ctx.db
+        .selectFrom("plans")
+        .select("date")
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+      if (date) await setTrackedFrom(id, { trackedFrom: date });
+    }
   });
   afterAll(async () => h.close());
 
@@ -62,7 +78,6 @@ describe.each(dialects())("/api/scorecards (%s)", (dialect) => {
 
   it("count each unit's reports as each task's page does, and its tasks as /api/stats", async () => {
     const [a, b, c] = await recurring(plans[0]);
-    const monitor = await makeUser(h.ctx, "monitor");
     const report = (taskId: number, period: string, at: string, status = "accepted") =>
       buildReport(h.ctx.db, {
         task_id: taskId,
@@ -149,7 +164,6 @@ describe.each(dialects())("/api/scorecards (%s)", (dialect) => {
       .execute();
     // a report sent at 23:30 UTC on its due day (19/05) arrived on 20/05 in Vietnam: late
     const [d, e] = (await recurring(plans[0])).slice(3);
-    const monitor = await makeUser(h.ctx, "monitor");
     for (const [task, at] of [
       [d!, "2026-05-19T23:30:00.000Z"],
       [e!, "2026-05-19T16:30:00.000Z"],
@@ -188,5 +202,54 @@ describe.each(dialects())("/api/scorecards (%s)", (dialect) => {
       0,
     );
     expect(owed).toBe(17 * (undated.length - 1) + 3);
+  });
+
+  it("count from the day the plan is tracked from, set by the monitoring department only", async () => {
+    const plan = plans[0]!;
+    const owed = async () =>
+      [...(await summedOverTasks(plan, YEAR_ON)).values()].reduce((n, u) => n + u.reportsDue, 0);
+    const carded = async () =>
+      ((await get(`/api/scorecards?asOf=${YEAR_ON}&plan=${plan}`)).items as Card[]).reduce(
+        (n, c) => n + c.reportsDue,
+        0,
+      );
+    const before = await owed();
+    // tracked from 01/01/2027: five months fewer owed (June to December 2026 no longer count;
+    // January to May 2027 do), on the task pages and the cards alike
+    const set = await setTrackedFrom(plan, {
+      trackedFrom: "2027-01-01",
+      reason: "Bắt đầu theo dõi",
+    });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body).toMatchObject({ id: plan, trackedFrom: "2027-01-01", trackedFromSet: true });
+    const after = await owed();
+    expect(after).toBeLessThan(before);
+    expect(await carded()).toBe(after);
+    const tasks = await recurring(plan);
+    expect(after).toBe(5 * tasks.length);
+    // only the monitoring department; a bad day is refused with the field named
+    for (const user of [leader, await makeUser(h.ctx, "admin")])
+      expect((await setTrackedFrom(plan, { trackedFrom: null }, user)).status).toBe(403);
+    const bad = await setTrackedFrom(plan, { trackedFrom: "31/02/2027" });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/trackedFrom/);
+    // null: back to the import day (today), so nothing is owed as of a past day
+    const reset = await setTrackedFrom(plan, { trackedFrom: null });
+    expect(reset.body.trackedFromSet).toBe(false);
+    expect(reset.body.trackedFrom).toBe(vietnamDay(reset.body.importedAt));
+    const audit = await h.ctx.db
+      .selectFrom("audit_events")
+      .select(["action", "after", "reason"])
+      .where("entity", "=", "plan")
+      .where("entity_id", "=", String(plan))
+      .where("action", "=", "plan.tracked_from")
+      .orderBy("id")
+      .execute();
+    expect(audit.map((a) => JSON.parse(a.after!).trackedFrom).slice(-2)).toEqual([
+      "2027-01-01",
+      null,
+    ]);
+    expect(audit.at(-2)!.reason).toBe("Bắt đầu theo dõi");
+    await setTrackedFrom(plan, { trackedFrom: (await get(`/api/plans/${plan}`)).date });
   });
 });

@@ -1,10 +1,15 @@
+import path from "node:path";
 import { fold } from "@giamsat/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, signIn } from "./support/browser.js";
 import type { UserPage } from "./support/browser.js";
+import { giamsat } from "./support/cli.js";
+import { setTrackedFrom } from "./support/flows.js";
+import { seedsDir } from "./support/paths.js";
 
 const baseUrl = inject("baseUrl");
+const dataDir = inject("dataDir");
 const AS_OF = "2026-06-01";
 
 type Card = {
@@ -39,12 +44,18 @@ describe("đánh giá đơn vị", () => {
   let planId = 0;
 
   beforeAll(async () => {
+    // plan 596 (unchanged when an earlier file imported it)
+    await giamsat(dataDir, ["import", path.join(seedsDir, "qd596-bct-2026-nq57-plan.txt")]);
     browser = await launchBrowser();
     leader = await signIn(browser, baseUrl, "lanhdao");
     const plans = (await leader.page.evaluate(async () => (await fetch("/api/plans")).json())) as {
       items: { id: number; number: string | null }[];
     };
     planId = plans.items.find((p) => p.number?.startsWith("596"))?.id ?? 0;
+    // reports count from the plan's own date (31/03/2026), not from its import day (today)
+    const monitor = await signIn(browser, baseUrl, "theodoi");
+    await setTrackedFrom(monitor.page, planId, "2026-03-31");
+    await monitor.context.close();
   });
   afterAll(async () => {
     await browser?.close();

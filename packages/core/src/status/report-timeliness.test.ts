@@ -15,16 +15,24 @@ import {
 const monthly: ReportingCalendar = { frequency: "monthly", dueDay: 20 };
 const plan596: TimelinessTask = {
   calendar: monthly,
-  planDate: "2026-03-31",
+  trackedFrom: "2026-03-31",
   planImportedAt: "2026-04-02T02:00:00.000Z",
   endedAt: null,
 };
 
 describe("reportingWindow", () => {
-  it("starts at the plan's date, or the day an undated plan was imported, in Vietnam", () => {
+  it("starts at the day the plan is tracked from, by default the day it was imported in Vietnam", () => {
     expect(reportingWindow(plan596)).toEqual({ from: "2026-03-31", until: null });
-    const undated = { ...plan596, planDate: null, planImportedAt: "2026-04-01T18:00:00.000Z" };
-    expect(reportingWindow(undated).from).toBe("2026-04-02");
+    const unset = { ...plan596, trackedFrom: null, planImportedAt: "2026-04-01T18:00:00.000Z" };
+    expect(reportingWindow(unset).from).toBe("2026-04-02");
+  });
+
+  it("owes nothing for the months before the plan was tracked, on the page and the card", () => {
+    const late = { ...plan596, trackedFrom: "2026-05-10" };
+    const page = taskReportTimeliness(late, [], "2026-07-01");
+    expect(page.periods.map((p) => p.key)).toEqual(["2026-05", "2026-06", "2026-07"]);
+    const card = unitReportTimeliness([{ ...late, unitId: 1, tasks: 2 }], [], "2026-07-01");
+    expect(card.get(1)).toEqual({ periodsDue: 2 * page.periodsDue, onTime: 0 });
   });
   it("ends on the day the task was cancelled or removed", () => {
     const cancelled = { ...plan596, endedAt: "2026-07-14T20:00:00.000Z" };
@@ -71,7 +79,7 @@ describe("taskReportTimeliness and unitReportTimeliness", () => {
       frequency: fc.constantFrom("monthly" as const, "quarterly" as const),
       dueDay: fc.integer({ min: 2, max: 31 }),
     }),
-    planDate: fc.option(fc.integer({ min: 0, max: 700 }).map(day)),
+    trackedFrom: fc.option(fc.integer({ min: 0, max: 700 }).map(day)),
     imported: fc.integer({ min: 0, max: 700 }),
     ended: fc.option(fc.integer({ min: 0, max: 1100 })),
     reports: fc.array(
@@ -96,7 +104,7 @@ describe("taskReportTimeliness and unitReportTimeliness", () => {
           for (const t of tasks) {
             const timeliness: TimelinessTask = {
               calendar: t.calendar,
-              planDate: t.planDate,
+              trackedFrom: t.trackedFrom,
               planImportedAt: instant(t.imported, 600),
               endedAt: t.ended === null ? null : instant(t.ended, 900),
             };

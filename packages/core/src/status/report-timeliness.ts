@@ -6,8 +6,9 @@
  * unit's card is the sum of its tasks' pages (report-timeliness.test.ts holds the two equal for
  * any input; server/src/scorecards.test.ts on every seed plan, undated and cancelled included).
  *
- * - a task owes reports from its plan's date or, for a plan without a date (the Government's
- *   appendix), from the day the plan was imported;
+ * - a task owes reports from the day its plan is tracked from: a date the monitoring department
+ *   sets per plan (issue 9, point 10), by default the day the plan was imported (in Vietnam) —
+ *   a unit is not late for months before the system followed the plan;
  * - until the day the task was cancelled or removed from its plan, when it was;
  * - a report is received on the day it was submitted, in Vietnam (working-day.ts);
  * - the periods and outcomes are reportingCompliance's (recurring-compliance.ts).
@@ -18,8 +19,9 @@ import { vietnamDay } from "./working-day.js";
 
 export type TimelinessTask = {
   calendar: ReportingCalendar;
-  planDate: string | null;
-  /** when the plan was imported (timestamp) */
+  /** the day the plan is tracked from, when the monitoring department set one */
+  trackedFrom: string | null;
+  /** when the plan was imported (timestamp): the default tracked-from day */
   planImportedAt: string;
   /** when the task was cancelled or removed from its plan (timestamp), if it was */
   endedAt: string | null;
@@ -30,10 +32,15 @@ export type SubmittedReport = { period: string; submittedAt: string };
 
 export type ComplianceTally = { periodsDue: number; onTime: number };
 
+/** The day a plan is tracked from when none was set: the day it was imported, in Vietnam. */
+export function trackedFromDefault(planImportedAt: string): string {
+  return vietnamDay(planImportedAt);
+}
+
 /** The days a task owes reports between (rules above). */
 export function reportingWindow(task: TimelinessTask): { from: string; until: string | null } {
   return {
-    from: task.planDate ?? vietnamDay(task.planImportedAt),
+    from: task.trackedFrom ?? trackedFromDefault(task.planImportedAt),
     until: task.endedAt ? vietnamDay(task.endedAt) : null,
   };
 }

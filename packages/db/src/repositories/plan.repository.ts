@@ -121,3 +121,17 @@ export async function listTaskGroups(
     .orderBy("ordinal")
     .execute();
 }
+
+/** Sets the day a plan is tracked from (null: back to its import day). */
+export async function setPlanTrackedFrom(
+  db: Db,
+  planId: number,
+  trackedFrom: string | null,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable("plans")
+    .set({ tracked_from: trackedFrom, updated_at: at })
+    .where("id", "=", planId)
+    .execute();
+}

@@ -163,10 +163,10 @@ export async function acceptedReceipts(
 /** When a task was cancelled or removed from its plan (it owes no report after that). */
 const ended = sql<string | null>`coalesce(tasks.cancelled_at, tasks.removed_at)`;
 
-/** What report timeliness needs of a recurring task: its plan's dates and when it ended. */
+/** What report timeliness needs of a recurring task: its plan's tracked-from and import days, when it ended. */
 export type TimelinessRow = {
   plan_id: number;
-  plan_date: string | null;
+  plan_tracked_from: string | null;
   plan_imported_at: string;
   /** when the task was cancelled or removed from its plan */
   ended_at: string | null;
@@ -191,13 +191,19 @@ export async function recurringTasksByPlanAndUnit(
     .where("tasks.lead_org_id", "is not", null)
     .select([
       "tasks.plan_id",
-      "plans.date as plan_date",
+      "plans.tracked_from as plan_tracked_from",
       "plans.imported_at as plan_imported_at",
       "tasks.lead_org_id",
     ])
     .select(ended.as("ended_at"))
     .select((eb) => eb.fn.countAll<number>().as("n"))
-    .groupBy(["tasks.plan_id", "plans.date", "plans.imported_at", "tasks.lead_org_id", ended])
+    .groupBy([
+      "tasks.plan_id",
+      "plans.tracked_from",
+      "plans.imported_at",
+      "tasks.lead_org_id",
+      ended,
+    ])
     .execute();
   return rows.map((r) => ({ ...r, lead_org_id: r.lead_org_id as number, n: Number(r.n) }));
 }
@@ -222,7 +228,7 @@ export async function firstAcceptedReceipts(
     .where("progress_reports.status", "=", "accepted")
     .select([
       "tasks.plan_id",
-      "plans.date as plan_date",
+      "plans.tracked_from as plan_tracked_from",
       "plans.imported_at as plan_imported_at",
       "tasks.lead_org_id",
       "progress_reports.period_key",
@@ -233,7 +239,7 @@ export async function firstAcceptedReceipts(
       "progress_reports.task_id",
       "progress_reports.period_key",
       "tasks.plan_id",
-      "plans.date",
+      "plans.tracked_from",
       "plans.imported_at",
       "tasks.lead_org_id",
       ended,

@@ -185,6 +185,7 @@ export type TaskDetail = TaskRow & {
     issuer: string | null;
     title: string | null;
     imported_at: string;
+    tracked_from: string | null;
   };
   appendix: { id: number; ordinal: number; title: string };
   /** lead units first, then coordinators, each in document order */
@@ -207,7 +208,7 @@ export async function getTask(
   const [plan, appendix, orgs, milestones, links] = await Promise.all([
     db
       .selectFrom("plans")
-      .select(["id", "number", "date", "issuer", "title", "imported_at"])
+      .select(["id", "number", "date", "issuer", "title", "imported_at", "tracked_from"])
       .where("id", "=", task.plan_id)
       .executeTakeFirstOrThrow(),
     db

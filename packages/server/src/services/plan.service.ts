@@ -1,8 +1,16 @@
-import { NotFoundError } from "@giamsat/core";
-import { getPlan, listAppendices, listPlans, listTaskGroups } from "@giamsat/db";
+import { NotFoundError, trackedFromDefault } from "@giamsat/core";
+import {
+  getPlan,
+  listAppendices,
+  listPlans,
+  listTaskGroups,
+  recordAudit,
+  setPlanTrackedFrom,
+} from "@giamsat/db";
 import { calendarsByPlan, type PlanCalendar } from "./calendar.service.js";
 import type { Ctx } from "./context.js";
-import { canSeeConfidential, type Actor } from "./actor.js";
+import { canSeeConfidential, requireRole, type Actor } from "./actor.js";
+import { nowIso } from "./context.js";
 
 export type PlanView = {
   id: number;
@@ -17,6 +25,10 @@ export type PlanView = {
   taskCount: number;
   sourceName: string;
   importedAt: string;
+  /** the day report timeliness is counted from (the import day unless set) */
+  trackedFrom: string;
+  /** whether the monitoring department set trackedFrom (false: the import day) */
+  trackedFromSet: boolean;
   calendar: PlanCalendar;
 };
 
@@ -40,6 +52,8 @@ export async function listPlansView(ctx: Ctx, actor: Actor): Promise<PlanView[]>
     taskCount: p.task_count,
     sourceName: p.source_name,
     importedAt: p.imported_at,
+    trackedFrom: p.tracked_from ?? trackedFromDefault(p.imported_at),
+    trackedFromSet: p.tracked_from !== null,
     calendar: calendars.get(p.id)!,
   }));
 }
@@ -74,4 +88,32 @@ export async function planDetail(ctx: Ctx, actor: Actor, id: number) {
         })),
     })),
   };
+}
+
+/**
+ * The monitoring department sets the day a plan is tracked from (null: back to its import day);
+ * report timeliness on task pages and scorecards counts from it. Audited.
+ */
+export async function setTrackedFrom(
+  ctx: Ctx,
+  actor: Actor,
+  planId: number,
+  input: { trackedFrom: string | null; reason?: string | undefined },
+): Promise<PlanView> {
+  requireRole(actor, "monitor");
+  const plan = await getPlan(ctx.db, planId);
+  if (!plan) throw new NotFoundError(`Không tìm thấy kế hoạch số hiệu ${planId}.`);
+  await ctx.db.transaction().execute(async (trx) => {
+    await setPlanTrackedFrom(trx, planId, input.trackedFrom, nowIso());
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: "plan.tracked_from",
+      entity: "plan",
+      entityId: planId,
+      before: { trackedFrom: plan.tracked_from },
+      after: { trackedFrom: input.trackedFrom },
+      reason: input.reason || null,
+    });
+  });
+  return (await listPlansView(ctx, actor)).find((p) => p.id === planId)!;
 }

@@ -139,7 +139,7 @@ async function reportTimeliness(
   const calendars = await calendarsByPlan(ctx, [...planIds]);
   const task = (row: TimelinessRow) => ({
     calendar: calendars.get(row.plan_id) ?? DEFAULT_CALENDAR,
-    planDate: row.plan_date,
+    trackedFrom: row.plan_tracked_from,
     planImportedAt: row.plan_imported_at,
     endedAt: row.ended_at,
     unitId: row.lead_org_id,

@@ -112,7 +112,7 @@ export async function leadersFor(
 
 export type TaskDetailView = TaskListItemView & {
   asOf: string;
-  plan: Omit<TaskDetail["plan"], "imported_at">;
+  plan: Omit<TaskDetail["plan"], "imported_at" | "tracked_from">;
   refNumber: string | null;
   groupPath: string[];
   role: "lead" | "support" | null;
@@ -196,7 +196,7 @@ export async function taskDetailFor(
     compliance = taskReportTimeliness(
       {
         calendar,
-        planDate: task.plan.date,
+        trackedFrom: task.plan.tracked_from,
         planImportedAt: task.plan.imported_at,
         endedAt: task.cancelled_at ?? task.removed_at,
       },

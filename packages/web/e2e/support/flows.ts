@@ -14,3 +14,27 @@ export async function importThroughPage(page: Page, file: string): Promise<strin
   if (!id) throw new Error(`Không thấy mã kế hoạch sau khi lưu (${href})`);
   return id;
 }
+
+/**
+ * Sets the day a plan is tracked from (null: its import day) through the API, as the signed-in
+ * monitoring department; report timeliness counts from it.
+ */
+export async function setTrackedFrom(
+  page: Page,
+  planId: number,
+  trackedFrom: string | null,
+): Promise<void> {
+  const status = await page.evaluate(
+    async ([id, day]) => {
+      const me = (await (await fetch("/api/auth/me")).json()) as { csrfToken: string };
+      const res = await fetch(`/api/plans/${id}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json", "x-csrf-token": me.csrfToken },
+        body: JSON.stringify({ trackedFrom: day }),
+      });
+      return res.status;
+    },
+    [planId, trackedFrom] as const,
+  );
+  if (status !== 200) throw new Error(`PATCH /api/plans/${planId}: ${status}`);
+}

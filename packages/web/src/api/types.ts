@@ -41,6 +41,9 @@ export type PlanSummary = {
   taskCount: number;
   sourceName: string;
   importedAt: string;
+  /** the day report timeliness counts from (the import day unless the monitor set one) */
+  trackedFrom: string;
+  trackedFromSet: boolean;
   calendar: CalendarView;
 };
 

@@ -12,6 +12,7 @@ import { AsOfField, SearchField, StatusField } from "../components/list-filters.
 import { Pager } from "../components/pager.js";
 import { planLabel } from "../format/plan.format.js";
 import { IndicatorTable } from "../indicators/indicator-table.js";
+import { PlanTracking } from "../components/plan-tracking.js";
 import { useUser } from "../auth/session.js";
 
 const PAGE_SIZE = 200;
@@ -100,6 +101,7 @@ export function PlanPage({ id }: { id: string }) {
               </details>
             ))}
           </section>
+          <PlanTracking plan={data} editable={role === "monitor"} onSaved={plan.reload} />
           {data.appendices.some((a) => a.kind === "indicators") && (
             <section aria-labelledby="indicators-title">
               <h2 id="indicators-title">Chỉ tiêu tại ngày {formatDate(asOf)}</h2>

@@ -3,8 +3,8 @@ import { idParams } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import { setCalendar } from "../../services/calendar.service.js";
 import type { Ctx } from "../../services/context.js";
-import { listPlansView, planDetail } from "../../services/plan.service.js";
-import { calendarBody, planSchema } from "./plans.schemas.js";
+import { listPlansView, planDetail, setTrackedFrom } from "../../services/plan.service.js";
+import { calendarBody, planSchema, trackedFromBody } from "./plans.schemas.js";
 
 export function planRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
@@ -36,5 +36,18 @@ export function planRoutes(t: RouteTable, ctx: Ctx): void {
     params: idParams,
     body: calendarBody,
     handler: async ({ params, body, actor }) => setCalendar(ctx, actor, params.id, body),
+  });
+
+  t.add({
+    method: "PATCH",
+    url: "/api/plans/:id",
+    tag: "plans",
+    summary:
+      "Cơ quan đầu mối đặt ngày bắt đầu theo dõi kế hoạch (null: ngày nhập); báo cáo đúng hạn được tính từ ngày này",
+    access: "user",
+    params: idParams,
+    body: trackedFromBody,
+    response: planSchema,
+    handler: async ({ params, body, actor }) => setTrackedFrom(ctx, actor, params.id, body),
   });
 }

@@ -1,3 +1,4 @@
+import { dateInput } from "@giamsat/core";
 import { z } from "zod";
 
 export const calendarBody = z.object({
@@ -20,5 +21,13 @@ export const planSchema = z.object({
   taskCount: z.number(),
   sourceName: z.string(),
   importedAt: z.string(),
+  trackedFrom: z.string(),
+  trackedFromSet: z.boolean(),
   calendar: calendarSchema,
+});
+
+/** The day a plan is tracked from (null: its import day), with an optional reason. */
+export const trackedFromBody = z.object({
+  trackedFrom: dateInput.nullable(),
+  reason: z.string().trim().max(2000).optional(),
 });
