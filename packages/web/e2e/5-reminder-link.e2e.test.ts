@@ -39,6 +39,7 @@ describe("thư nhắc báo cáo → mẫu báo cáo đúng kỳ, “Không phát
   let unit: UserPage;
   let link = "";
   let taskId = 0;
+  let unitId = 0;
   let periodKey = "";
   let periodLabel = "";
   let currentKey = "";
@@ -67,6 +68,7 @@ describe("thư nhắc báo cáo → mẫu báo cáo đúng kỳ, “Không phát
     }
     expect(chosen).toBeDefined();
     taskId = chosen!.id;
+    unitId = chosen!.lead[0]!.orgId!;
     const period = previousPeriod(detail!.reporting.calendar);
     currentKey = periodOf(vietnamDay(), detail!.reporting.calendar).key;
     periodKey = period.key;
@@ -128,6 +130,31 @@ describe("thư nhắc báo cáo → mẫu báo cáo đúng kỳ, “Không phát
     expect(await page.getByTestId("nothing-new").count()).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it.each(LOCALES.flatMap((locale) => [1366, 390].map((width) => [locale, width] as const)))(
+    "the scorecards show the unit's time from the reminder to its report (%s, %i px)",
+    async (locale, width) => {
+      const leader = await signIn(browser, baseUrl, "lanhdao", width, locale);
+      const { page, errors } = leader;
+      const cards = await get<{
+        items: { unitId: number; reminderMedianDays: number | null; remindedReports: number }[];
+      }>(page, "/api/scorecards");
+      const card = cards.items.find((c) => c.unitId === unitId);
+      // the "Không phát sinh" above came after the reminder
+      expect(card?.remindedReports).toBeGreaterThanOrEqual(1);
+      expect(card?.reminderMedianDays).toBeGreaterThanOrEqual(0);
+      await page.goto("/danh-gia");
+      const cell = page.locator(
+        `[data-testid=scorecard-table] tr[data-unit="${unitId}"] td[data-key=reminderMedianDays]`,
+      );
+      await cell.waitFor();
+      const days = card!.reminderMedianDays!.toLocaleString("vi-VN", { maximumFractionDigits: 1 });
+      expect(await cell.textContent()).toBe(`${days} ngày (${card!.remindedReports} báo cáo)`);
+      await screenshot(page, `danh-gia-sau-nhac-${locale}`);
+      expect(errors).toEqual([]);
+      await leader.context.close();
+    },
+  );
 
   it("an unknown period in the link is said so, and the form opens on the current one", async () => {
     const { page, errors } = unit;

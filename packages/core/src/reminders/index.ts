@@ -7,3 +7,4 @@ export * from "./escape-html.js";
 export * from "./reminder-messages.js";
 export * from "./indicator-alert-message.js";
 export * from "./personal-digest-message.js";
+export * from "./reminder-response.js";

@@ -2,6 +2,7 @@ import {
   addMonths,
   type ComplianceTally,
   endOfMonth,
+  reminderResponseByUnit,
   STATUS_LABELS,
   type StatusCode,
   type UnitScorecard,
@@ -15,6 +16,7 @@ import {
   listTasks,
   rankLeadUnits,
   recurringTasksByPlanAndUnit,
+  reminderResponseRows,
   type StatusCounts,
   type TaskFilter,
   type TimelinessRow,
@@ -119,8 +121,17 @@ export async function overdueFor(
   return { asOf, items: items.map((t) => taskListItem(t, statusOf(ctx, t, asOf), t.lead)), total };
 }
 
-/** A lead unit's card; `group` marks a placeholder such as "Các bộ, ngành", listed apart. */
-export type ScorecardView = UnitScorecard<number> & { name: string; group: boolean };
+/**
+ * A lead unit's card; `group` marks a placeholder such as "Các bộ, ngành", listed apart.
+ * `reminderMedianDays`: the median days from the unit's first report-day reminder of a plan and
+ * period to each report it then sent (`remindedReports` of them); null without any.
+ */
+export type ScorecardView = UnitScorecard<number> & {
+  name: string;
+  group: boolean;
+  reminderMedianDays: number | null;
+  remindedReports: number;
+};
 
 /**
  * Periods due and reported on time per lead unit, for the recurring tasks matching a filter
@@ -152,8 +163,9 @@ async function reportTimeliness(
 }
 
 /**
- * Unit scorecards: tasks led by status (first lead unit), and for recurring tasks the share of
- * reporting periods reported on time (accepted reports, received by the period's due date).
+ * Unit scorecards: tasks led by status (first lead unit), for recurring tasks the share of
+ * reporting periods reported on time (accepted reports, received by the period's due date), and
+ * how long after a report-day reminder the unit's reports arrive (median days).
  */
 export async function scorecardsFor(
   ctx: Ctx,
@@ -168,15 +180,18 @@ export async function scorecardsFor(
     reportTimeliness(ctx, filter, asOf),
   ]);
   const ids = ranking.items.map((b) => b.orgId);
-  const [names, groups] = await Promise.all([
+  const [names, groups, responses] = await Promise.all([
     organisationNames(ctx.db, ids),
     groupIdsAmong(ctx.db, ids),
+    reminderResponseRows(ctx.db, ids).then(reminderResponseByUnit),
   ]);
   const items = ranking.items
     .map((b) => ({
       ...unitScorecard(b.orgId, b.counts, timeliness.get(b.orgId)),
       name: names.get(b.orgId) ?? `#${b.orgId}`,
       group: groups.has(b.orgId),
+      reminderMedianDays: responses.get(b.orgId)?.medianDays ?? null,
+      remindedReports: responses.get(b.orgId)?.reports ?? 0,
     }))
     .sort((a, b) => a.unitId - b.unitId);
   return { asOf, items };

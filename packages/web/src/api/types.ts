@@ -327,4 +327,7 @@ export type Scorecard = UnitScorecard<number> & {
   name: string;
   /** a placeholder such as "Các bộ, ngành" rather than one unit: listed apart */
   group: boolean;
+  /** median days from a report-day reminder to the reports that followed; null without any */
+  reminderMedianDays: number | null;
+  remindedReports: number;
 };

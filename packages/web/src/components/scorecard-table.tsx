@@ -4,7 +4,7 @@ import type { Scorecard } from "../api/types.js";
 import { Link } from "../router/link.js";
 import { SortHeader } from "./sort-header.js";
 
-type Key = keyof Omit<Scorecard, "unitId" | "group">;
+type Key = keyof Omit<Scorecard, "unitId" | "group" | "remindedReports">;
 type Sort = { key: Key; desc: boolean };
 
 const COLUMNS: { key: Key; label: string }[] = [
@@ -18,7 +18,11 @@ const COLUMNS: { key: Key; label: string }[] = [
   { key: "noDeadline", label: STATUS_SHORT_LABELS.no_deadline },
   { key: "recurring", label: STATUS_SHORT_LABELS.recurring },
   { key: "timeliness", label: "Báo cáo đúng hạn" },
+  { key: "reminderMedianDays", label: "Báo cáo sau nhắc (trung vị)" },
 ];
+
+/** The columns shown as their own text rather than a count. */
+const TEXT_KEYS: readonly Key[] = ["name", "timeliness", "reminderMedianDays"];
 
 const PAGE = 100;
 
@@ -33,6 +37,13 @@ function compare(key: Key) {
 function timeliness(card: Scorecard): string {
   if (card.timeliness === null) return "—";
   return `${card.reportsOnTime}/${card.reportsDue} (${Math.round(card.timeliness * 100)} %)`;
+}
+
+/** "2,5 ngày (4 báo cáo)": the median days from a reminder to the reports it was followed by. */
+function afterReminder(card: Scorecard): string {
+  if (card.reminderMedianDays === null) return "—";
+  const days = card.reminderMedianDays.toLocaleString("vi-VN", { maximumFractionDigits: 1 });
+  return `${days} ngày (${card.remindedReports} báo cáo)`;
 }
 
 /**
@@ -105,13 +116,16 @@ export function ScorecardTable({
                 <td>
                   <Link to={unitLink(card.unitId)}>{card.name}</Link>
                 </td>
-                {COLUMNS.slice(1, -1).map((c) => (
+                {COLUMNS.filter((c) => !TEXT_KEYS.includes(c.key)).map((c) => (
                   <td key={c.key} className="num" data-key={c.key}>
                     {card[c.key]}
                   </td>
                 ))}
                 <td className="num" data-key="timeliness">
                   {timeliness(card)}
+                </td>
+                <td className="num" data-key="reminderMedianDays">
+                  {afterReminder(card)}
                 </td>
               </tr>
             ))}

@@ -26,7 +26,8 @@ export function ScorecardsPage() {
         <h2 id="cards-title">Nhiệm vụ chủ trì và báo cáo định kỳ theo đơn vị</h2>
         <p className="muted">
           Báo cáo đúng hạn: số kỳ báo cáo của các nhiệm vụ thường xuyên đã nhận được (và được chấp
-          nhận) đúng hạn, trên số kỳ đã đến hạn.
+          nhận) đúng hạn, trên số kỳ đã đến hạn. Báo cáo sau nhắc: số ngày (trung vị) từ thư nhắc
+          hạn báo cáo đầu tiên của một kỳ đến mỗi báo cáo đơn vị gửi sau thư đó.
         </p>
         <ErrorBox error={cards.error} />
         {cards.loading && !cards.data && <Loading />}
