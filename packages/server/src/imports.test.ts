@@ -92,6 +92,8 @@ describe.each(dialects())("plan import through the API (%s)", (dialect) => {
       "trung tam uom tao cong nghe hoa lac",
       "vien nghien cuu chua co trong danh muc",
     ]);
+    const vien = before.unresolved.find((u: { raw: string }) => u.raw.startsWith("Viện"));
+    expect(vien.places).toEqual(["Phụ lục I, nhiệm vụ 3"]);
     const stored = await call(h.app, {
       method: "POST",
       url: "/api/imports",

@@ -7,6 +7,8 @@ export { readDocument, type ReadDocument } from "./readers/detect.js";
 export { readDocxBlocks } from "./readers/docx.reader.js";
 export { readXlsxBlocks } from "./readers/xlsx.reader.js";
 export { TABLE_WARNINGS, type TableWarningCode } from "./warning-codes.js";
+export { groupWarnings, WARNING_GROUPS, type WarningGroup } from "./warning-groups.js";
+export { appendixName, itemPlace } from "./item-place.js";
 export {
   parseDeadline,
   type DeadlineContext,

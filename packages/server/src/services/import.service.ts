@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
   importDocument,
+  itemPlace,
   NotFoundError,
   readDocument,
   reportingCalendarFromText,
@@ -28,7 +29,15 @@ import { requireRole, type Actor } from "./actor.js";
 import type { Ctx } from "./context.js";
 import { safeFileName } from "./evidence.store.js";
 
-export type UnresolvedUnit = { raw: string; name: string; count: number; lines: number[] };
+/** A unit name the directory does not know, with where the document names it. */
+export type UnresolvedUnit = {
+  raw: string;
+  name: string;
+  count: number;
+  lines: number[];
+  /** "Phụ lục II, nhiệm vụ 12" for each task or indicator naming it */
+  places: string[];
+};
 
 export type ImportPreview = {
   uploadId: string;
@@ -42,11 +51,21 @@ export type ImportPreview = {
   calendar: ReportingCalendar | null;
 };
 
-function allOrgRefs(result: ImportResult): { ref: OrgRef; line: number }[] {
-  return result.appendices.flatMap((a) => [
-    ...a.tasks.flatMap((t) => [...t.lead, ...t.coordinators].map((ref) => ({ ref, line: t.line }))),
+function allOrgRefs(result: ImportResult): { ref: OrgRef; line: number; place: string }[] {
+  return result.appendices.flatMap((a, n) => [
+    ...a.tasks.flatMap((t) =>
+      [...t.lead, ...t.coordinators].map((ref) => ({
+        ref,
+        line: t.line,
+        place: itemPlace(a, n, t, "task"),
+      })),
+    ),
     ...a.indicators.flatMap((i) =>
-      [...i.lead, ...i.coordinators].map((ref) => ({ ref, line: i.line })),
+      [...i.lead, ...i.coordinators].map((ref) => ({
+        ref,
+        line: i.line,
+        place: itemPlace(a, n, i, "indicator"),
+      })),
     ),
   ]);
 }
@@ -70,11 +89,18 @@ async function applyAliases(db: Kysely<Database>, result: ImportResult): Promise
 
 function unresolvedUnits(result: ImportResult): UnresolvedUnit[] {
   const byRaw = new Map<string, UnresolvedUnit>();
-  for (const { ref, line } of allOrgRefs(result)) {
+  for (const { ref, line, place } of allOrgRefs(result)) {
     if (ref.kind !== "unit" || ref.resolved) continue;
-    const entry = byRaw.get(ref.raw) ?? { raw: ref.raw, name: ref.name, count: 0, lines: [] };
+    const entry = byRaw.get(ref.raw) ?? {
+      raw: ref.raw,
+      name: ref.name,
+      count: 0,
+      lines: [],
+      places: [],
+    };
     entry.count++;
     if (!entry.lines.includes(line)) entry.lines.push(line);
+    if (!entry.places.includes(place)) entry.places.push(place);
     byRaw.set(ref.raw, entry);
   }
   return [...byRaw.values()].sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw, "vi"));

@@ -308,7 +308,8 @@ export type ImportPreview = {
   uploadId: string;
   fileName: string;
   result: ImportResult;
-  unresolved: { raw: string; name: string; count: number; lines: number[] }[];
+  /** unit names the directory does not know: where the document names them ("Phụ lục II, nhiệm vụ 12") */
+  unresolved: { raw: string; name: string; count: number; lines: number[]; places: string[] }[];
   existingPlan: { id: number; number: string | null } | null;
   calendar: { frequency: "monthly" | "quarterly"; dueDay: number } | null;
 };

@@ -6,11 +6,13 @@ import { OrgCombobox } from "./org-combobox.js";
 
 type Props = {
   unresolved: ImportPreview["unresolved"];
+  /** the file's line numbers mean something (a converted text, not .docx/.xlsx) */
+  textLines: boolean;
   onMapped: () => void;
 };
 
 /** For each unit name the directory does not know: pick the organisation it means; the alias is remembered. */
-export function AliasMapper({ unresolved, onMapped }: Props) {
+export function AliasMapper({ unresolved, textLines, onMapped }: Props) {
   const [choice, setChoice] = useState<Record<string, Organisation | null>>({});
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,7 +50,9 @@ export function AliasMapper({ unresolved, onMapped }: Props) {
                 <p>
                   “{u.raw}”{" "}
                   <span className="muted">
-                    ({u.count} lần{u.lines.length ? `, dòng ${u.lines.slice(0, 5).join(", ")}` : ""}
+                    ({u.count} lần: {u.places.slice(0, 5).join("; ")}
+                    {u.places.length > 5 ? "; …" : ""}
+                    {textLines && u.lines.length ? ` — dòng ${u.lines.slice(0, 5).join(", ")}` : ""}
                     )
                   </span>
                 </p>

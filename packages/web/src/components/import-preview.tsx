@@ -1,15 +1,26 @@
-import type { ImportResult, Warning } from "@giamsat/core";
+import { groupWarnings, type ImportResult } from "@giamsat/core";
 import { formatDate } from "../format/date.format.js";
 import { formatDeadline } from "../format/deadline.format.js";
 
-function groupWarnings(warnings: Warning[]): [string, Warning[]][] {
-  const groups = new Map<string, Warning[]>();
-  for (const w of warnings) groups.set(w.code, [...(groups.get(w.code) ?? []), w]);
-  return [...groups].sort((a, b) => b[1].length - a[1].length);
-}
+/**
+ * Whether the file's line numbers mean something to its reader: a converted text's do; a Word
+ * document's (a paragraph count) and a workbook's (a row of one sheet) do not — there the
+ * message's own place ("Phụ lục II, nhiệm vụ 12") is what people look for.
+ */
+export const hasTextLines = (fileName: string) => !/\.(docx|xlsx)$/i.test(fileName);
 
-/** What the document will become: its identity, appendices with their tasks, warnings by code. */
-export function ImportPreviewView({ result }: { result: ImportResult }) {
+/**
+ * What the document will become: its identity, the warnings grouped by what they mean (each
+ * group with what to do), the appendices with their tasks.
+ */
+export function ImportPreviewView({
+  result,
+  fileName,
+}: {
+  result: ImportResult;
+  fileName: string;
+}) {
+  const lines = hasTextLines(fileName);
   const d = result.document;
   return (
     <>
@@ -37,15 +48,16 @@ export function ImportPreviewView({ result }: { result: ImportResult }) {
       <section className="card" aria-labelledby="warn-title">
         <h2 id="warn-title">Cảnh báo khi đọc văn bản ({result.warnings.length})</h2>
         {result.warnings.length === 0 && <p className="muted">Không có cảnh báo.</p>}
-        {groupWarnings(result.warnings).map(([code, list]) => (
-          <details key={code}>
+        {groupWarnings(result.warnings).map(({ group, warnings }) => (
+          <details key={group.id} className="warning-group" data-testid={`warnings-${group.id}`}>
             <summary>
-              <code>{code}</code> — {list.length} cảnh báo
+              <strong>{group.title}</strong> — {warnings.length} cảnh báo
             </summary>
+            <p className="muted">{group.explanation}</p>
             <ul>
-              {list.map((w, i) => (
+              {warnings.map((w, i) => (
                 <li key={i}>
-                  {w.line !== null ? `Dòng ${w.line}: ` : ""}
+                  {lines && w.line !== null ? `Dòng ${w.line}: ` : ""}
                   {w.message}
                 </li>
               ))}

@@ -5,7 +5,7 @@ import type { ImportConfirmed, ImportPreview } from "../api/types.js";
 import { uploadForm } from "../api/upload.js";
 import { AliasMapper } from "../components/alias-mapper.js";
 import { ErrorBox } from "../components/feedback.js";
-import { ImportPreviewView } from "../components/import-preview.js";
+import { hasTextLines, ImportPreviewView } from "../components/import-preview.js";
 import { formatBytes } from "../format/date.format.js";
 import { FileButton } from "../forms/file-button.js";
 import { Link } from "../router/link.js";
@@ -131,8 +131,12 @@ export function ImportPage() {
               </button>
             </div>
           </div>
-          <AliasMapper unresolved={preview.unresolved} onMapped={() => file && void read(file)} />
-          <ImportPreviewView result={preview.result} />
+          <AliasMapper
+            unresolved={preview.unresolved}
+            textLines={hasTextLines(preview.fileName)}
+            onMapped={() => file && void read(file)}
+          />
+          <ImportPreviewView result={preview.result} fileName={preview.fileName} />
         </>
       )}
     </>
