@@ -10,6 +10,10 @@
  *   đ → d, lower case) so that `chuyen doi so` finds `chuyển đổi số` with a plain LIKE.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type {
+  PeriodicReportDraftsTable,
+  PeriodicReportsTable,
+} from "./periodic-report/periodic-report.schema.js";
 
 /** JSON stored as TEXT (JSON.stringify). */
 export type Json = string;
@@ -582,6 +586,8 @@ export interface Database {
   notification_outbox: NotificationOutboxTable;
   notifications: NotificationsTable;
   notification_prefs: NotificationPrefsTable;
+  periodic_reports: PeriodicReportsTable;
+  periodic_report_drafts: PeriodicReportDraftsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

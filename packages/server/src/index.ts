@@ -28,3 +28,7 @@ export { startScheduler, type Scheduler } from "./notifications/scheduler.js";
 export { periodicReportFile, CLI_REPORT_ACTOR } from "./periodic-report/periodic-report.service.js";
 export { periodicReportQuery } from "./periodic-report/periodic-report.schemas.js";
 export { zodMessage } from "./http/errors.js";
+export { periodicReportFor } from "./periodic-report/periodic-report.service.js";
+export { renderDocx } from "./periodic-report/periodic-report.docx.js";
+export { renderPdf, FONT_DIR } from "./periodic-report/periodic-report.pdf.js";
+export { writeXlsx } from "./periodic-report/periodic-report.xlsx.js";

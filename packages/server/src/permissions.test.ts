@@ -11,6 +11,7 @@ import { buildOrganisation, dialects } from "../../db/src/test-support/index.js"
 import type { Role } from "./services/actor.js";
 import { proposeChange } from "./services/change-request.service.js";
 import { reviewReport, submitReport } from "./services/report.service.js";
+import { CLI_REPORT_ACTOR, periodicReportFile } from "./periodic-report/periodic-report.service.js";
 import {
   call,
   FILES,
@@ -155,6 +156,7 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
     return (res.json() as { uploadId: string }).uploadId;
   };
   const get = (url: string) => async (): Promise<InjectOptions> => ({ method: "GET", url });
+  let keptReport: number | undefined;
   /** Plan 596's indicators, all but the last given to the own unit, and a fresh (indicator, month). */
   let indicators: number[] = [];
   let valueCounter = 0;
@@ -713,6 +715,40 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       name: "GET /api/reports/periodic",
       allowed: ["leader", "monitor"],
       request: async () => get(`/api/reports/periodic?plan=${plan}&asOf=2026-06-01&format=docx`)(),
+    },
+    {
+      name: "GET /api/reports/periodic/kept",
+      allowed: ["leader", "monitor"],
+      request: get("/api/reports/periodic/kept"),
+    },
+    {
+      name: "GET /api/reports/periodic/kept/:id",
+      allowed: ["leader", "monitor"],
+      request: async () => {
+        keptReport ??= (
+          await periodicReportFile(h.ctx, CLI_REPORT_ACTOR, {
+            plan,
+            asOf: "2026-06-01",
+            period: "month",
+            format: "xlsx",
+          })
+        ).id;
+        return { method: "GET", url: `/api/reports/periodic/kept/${keptReport}` };
+      },
+    },
+    {
+      name: "GET /api/reports/periodic/draft",
+      allowed: ["leader", "monitor"],
+      request: async () => get(`/api/reports/periodic/draft?plan=${plan}&asOf=2026-06-01`)(),
+    },
+    {
+      name: "PUT /api/reports/periodic/draft",
+      allowed: ["monitor"],
+      request: async () => ({
+        method: "PUT",
+        url: "/api/reports/periodic/draft",
+        payload: { plan, asOf: "2026-06-01", assessment: "Đạt yêu cầu." },
+      }),
     },
     { name: "GET /api/links", allowed: ["admin", "leader", "monitor"], request: get("/api/links") },
     {

@@ -1,6 +1,7 @@
 /** What the periodic report reads beyond task lists and counts: units' latest words on tasks. */
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely, Selectable } from "kysely";
 import type { Database, ProgressReport } from "../schema.js";
+import type { PeriodicReportDraftsTable, PeriodicReportsTable } from "./periodic-report.schema.js";
 
 type Db = Kysely<Database>;
 
@@ -129,4 +130,101 @@ export async function acceptedRemarks(
     out.push(...rows);
   }
   return out;
+}
+
+export type NewKeptReport = Omit<Insertable<PeriodicReportsTable>, "id" | "generated_at">;
+export type KeptReportRow = Omit<Selectable<PeriodicReportsTable>, "content"> & {
+  generated_by_name: string | null;
+  plan_number: string | null;
+  unit_name: string | null;
+};
+
+export async function insertKeptReport(db: Db, row: NewKeptReport): Promise<number> {
+  const { id } = await db
+    .insertInto("periodic_reports")
+    .values(row)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Kept reports, newest first, optionally of one plan. */
+export async function listKeptReports(
+  db: Db,
+  f: { planId?: number; limit: number; offset: number },
+): Promise<{ items: KeptReportRow[]; total: number }> {
+  let q = db
+    .selectFrom("periodic_reports as r")
+    .leftJoin("users as u", "u.id", "r.generated_by")
+    .leftJoin("plans as p", "p.id", "r.plan_id")
+    .leftJoin("organisations as o", "o.id", "r.unit_id")
+    .select([
+      "r.id",
+      "r.generated_by",
+      "r.generated_at",
+      "r.plan_id",
+      "r.unit_id",
+      "r.as_of",
+      "r.period",
+      "r.format",
+      "r.file_name",
+      "r.mime",
+      "r.size",
+      "u.display_name as generated_by_name",
+      "p.number as plan_number",
+      "o.name as unit_name",
+    ]);
+  let c = db.selectFrom("periodic_reports as r").select((eb) => eb.fn.countAll<number>().as("n"));
+  if (f.planId !== undefined) {
+    q = q.where("r.plan_id", "=", f.planId);
+    c = c.where("r.plan_id", "=", f.planId);
+  }
+  const items = await q
+    .orderBy("r.generated_at", "desc")
+    .orderBy("r.id", "desc")
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  const { n } = await c.executeTakeFirstOrThrow();
+  return { items, total: Number(n) };
+}
+
+export async function findKeptReport(
+  db: Db,
+  id: number,
+): Promise<Pick<Selectable<PeriodicReportsTable>, "file_name" | "mime" | "content"> | undefined> {
+  return db
+    .selectFrom("periodic_reports")
+    .select(["file_name", "mime", "content"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function findPeriodicDraft(
+  db: Db,
+  scopeKey: string,
+): Promise<Selectable<PeriodicReportDraftsTable> | undefined> {
+  return db
+    .selectFrom("periodic_report_drafts")
+    .selectAll()
+    .where("scope_key", "=", scopeKey)
+    .executeTakeFirst();
+}
+
+/** Saves the draft of a scope (insert or replace). */
+export async function savePeriodicDraft(
+  db: Db,
+  row: { scope_key: string; data: string; updated_by: number | null; updated_at: string },
+): Promise<void> {
+  await db
+    .insertInto("periodic_report_drafts")
+    .values(row)
+    .onConflict((oc) =>
+      oc.column("scope_key").doUpdateSet({
+        data: row.data,
+        updated_by: row.updated_by,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
 }

@@ -1,6 +1,6 @@
-import { dateInput, REPORT_PERIODS } from "@giamsat/core";
+import { dateInput, EDITABLE_SECTIONS, REPORT_PERIODS } from "@giamsat/core";
 import { z } from "zod";
-import { id } from "../http/query.js";
+import { id, limitParam, offsetParam } from "../http/query.js";
 
 export const REPORT_FORMATS = ["docx", "pdf", "xlsx"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -25,3 +25,43 @@ export const periodicReportQuery = z.object({
     .describe("month: tháng · quarter: quý · half: 6 tháng · year: năm (kỳ chứa ngày trước asOf)"),
 });
 export type PeriodicReportParams = z.output<typeof periodicReportQuery>;
+
+/** The scope a draft belongs to: the report's parameters without the format. */
+export const periodicScopeQuery = periodicReportQuery.omit({ format: true });
+export type PeriodicScope = z.output<typeof periodicScopeQuery>;
+
+const sectionText = z.string().trim().max(20000, "Mỗi phần tối đa 20.000 ký tự").default("");
+
+/** PUT /api/reports/periodic/draft: the scope and the sections the monitoring department writes. */
+export const periodicDraftInput = periodicScopeQuery.extend(
+  Object.fromEntries(EDITABLE_SECTIONS.map((k) => [k, sectionText])) as Record<
+    (typeof EDITABLE_SECTIONS)[number],
+    typeof sectionText
+  >,
+);
+export type PeriodicDraftInput = z.output<typeof periodicDraftInput>;
+
+export const periodicDraftResponse = z.object({
+  sections: z.object({ assessment: z.string(), directions: z.string() }),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+
+export const keptListQuery = z.object({
+  plan: id.optional(),
+  limit: limitParam(200, 50),
+  offset: offsetParam,
+});
+
+export const keptReportSchema = z.object({
+  id: z.number(),
+  generatedAt: z.string(),
+  generatedBy: z.string().nullable().describe("null: tạo bằng dòng lệnh giamsat report"),
+  plan: z.object({ id: z.number(), number: z.string().nullable() }).nullable(),
+  unit: z.object({ id: z.number(), name: z.string().nullable() }).nullable(),
+  asOf: z.string(),
+  period: z.string(),
+  format: z.string(),
+  fileName: z.string(),
+  size: z.number(),
+});

@@ -183,6 +183,104 @@ describe.each(dialects())("GET /api/reports/periodic (%s)", (dialect) => {
     expect(text).toContain("Đang thực hiện 60%");
   });
 
+  it("the monitoring department's sections are saved as a draft, audited, and go into the report", async () => {
+    const scope = `plan=${plan}&asOf=2026-06-01&period=month`;
+    const empty = await call(h.app, {
+      url: `/api/reports/periodic/draft?${scope}`,
+      headers: leader.headers,
+    });
+    expect(empty.status).toBe(200);
+    expect(empty.body).toEqual({
+      sections: { assessment: "", directions: "" },
+      updatedAt: null,
+      updatedBy: null,
+    });
+    const payload = {
+      plan,
+      asOf: "2026-06-01",
+      period: "month",
+      assessment: "Tiến độ chung đạt yêu cầu.\nMột số nhiệm vụ chậm do thủ tục.",
+      directions: "Tập trung hoàn thành các nhiệm vụ quá hạn trong tháng 6.",
+    };
+    const byLeader = await call(h.app, {
+      method: "PUT",
+      url: "/api/reports/periodic/draft",
+      headers: leader.headers,
+      payload,
+    });
+    expect(byLeader.status).toBe(403);
+    const saved = await call(h.app, {
+      method: "PUT",
+      url: "/api/reports/periodic/draft",
+      headers: monitor.headers,
+      payload,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.updatedBy).toBe(monitor.user.displayName);
+    const read = await call(h.app, {
+      url: `/api/reports/periodic/draft?${scope}`,
+      headers: leader.headers,
+    });
+    expect(read.body.sections.directions).toBe(payload.directions);
+    const audit = await h.ctx.db
+      .selectFrom("audit_events")
+      .select(["actor_id", "after"])
+      .where("action", "=", "periodic_report.draft_save")
+      .execute();
+    expect(audit).toEqual([
+      { actor_id: monitor.user.id, after: expect.stringContaining("tháng 6") },
+    ]);
+
+    const res = await download(`${scope}&format=docx`);
+    const text = checkDocxConformance(res.rawPayload).paragraphs;
+    const at = text.indexOf("III. ĐÁNH GIÁ CHUNG");
+    expect(text.slice(at + 1, at + 3)).toEqual([
+      "Tiến độ chung đạt yêu cầu.",
+      "Một số nhiệm vụ chậm do thủ tục.",
+    ]);
+    expect(text).toContain(payload.directions);
+    // another date is another report: its own (empty) draft
+    const other = await download(`plan=${plan}&asOf=2026-07-01&format=docx`);
+    expect(checkDocxConformance(other.rawPayload).paragraphs).not.toContain(payload.directions);
+  });
+
+  it("every generated report is kept: listed with who and what, downloaded again byte for byte", async () => {
+    const res = await download(`plan=${plan}&asOf=2026-06-01&format=pdf`, monitor);
+    const id = Number(res.headers["x-report-id"]);
+    const list = await call(h.app, {
+      url: `/api/reports/periodic/kept?plan=${plan}`,
+      headers: leader.headers,
+    });
+    expect(list.status).toBe(200);
+    expect(list.body.items[0]).toMatchObject({
+      id,
+      generatedBy: monitor.user.displayName,
+      plan: { id: plan },
+      asOf: "2026-06-01",
+      period: "month",
+      format: "pdf",
+      size: res.rawPayload.length,
+    });
+    const again = await h.app.inject({
+      url: `/api/reports/periodic/kept/${id}`,
+      headers: leader.headers,
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.headers["content-type"]).toBe("application/pdf");
+    expect(Buffer.compare(again.rawPayload, res.rawPayload)).toBe(0);
+    const events = await h.ctx.db
+      .selectFrom("audit_events")
+      .select("actor_id")
+      .where("action", "=", "periodic_report.generate")
+      .where("entity_id", "=", String(id))
+      .execute();
+    expect(events).toEqual([{ actor_id: monitor.user.id }]);
+    expect(
+      (await call(h.app, { url: "/api/reports/periodic/kept/999999", headers: leader.headers }))
+        .status,
+    ).toBe(404);
+  });
+
   it("only leaders and the monitoring department; bad parameters get a Vietnamese 400", async () => {
     const { unitId } = await unitTask(h.ctx, plan);
     const head = await makeUser(h.ctx, "unit_head", unitId);
