@@ -1,6 +1,6 @@
 /** `giamsat import [--dry-run] [--json] [--orgs FILE] FILE`: read a plan document. */
 import { basename } from "node:path";
-import { importDocument, NotAPlanError, type ImportResult } from "@giamsat/core";
+import { importDocumentFile, NotAPlanError, type ImportResult } from "@giamsat/core";
 import { CliFailure, EXIT_OK, type CliIO, type Command } from "../command.js";
 import { loadDirectory, readInputFile } from "../input.js";
 import { palette, writeJson } from "../output.js";
@@ -10,7 +10,8 @@ import { storeImport } from "./import-store.js";
 
 const HELP = `Cách dùng: giamsat import [--dry-run] [--json] [--orgs TỆP] TỆP
 
-Đọc một văn bản kế hoạch (.txt, .md, .docx, .xlsx, .html — định dạng nhận theo nội dung tệp) thành
+Đọc một văn bản kế hoạch (.txt, .md, .docx, .xlsx, .html, .pdf có lớp chữ — định dạng nhận theo nội
+dung tệp) thành
 nhiệm vụ, mốc và chỉ tiêu. Với --dry-run chỉ xem trước, không ghi gì. Không có --dry-run: lưu
 vào cơ sở dữ liệu trong một giao dịch (PostgreSQL nếu có DATABASE_URL, nếu không thì tệp SQLite
 trong GIAMSAT_DATA_DIR, mặc định ./data); nhập lại cùng văn bản không thay đổi gì, văn bản sửa
@@ -35,7 +36,7 @@ export async function importFile(
   const directory = loadDirectory(orgsFile, io);
   let result: ImportResult;
   try {
-    result = importDocument(bytes, { directory, fileName: basename(path) });
+    result = await importDocumentFile(bytes, { directory, fileName: basename(path) });
   } catch (error) {
     if (error instanceof NotAPlanError)
       throw new CliFailure(`Không đọc được "${path}": ${error.message}`);

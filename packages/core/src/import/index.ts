@@ -1,5 +1,11 @@
 /** The importer's public API: entry points, readers, warning catalogue and the normalisers. */
-export { parsePlanText, importDocument, type ImportOptions } from "./import-document.js";
+export {
+  parsePlanText,
+  importDocument,
+  importDocumentFile,
+  readDocumentFile,
+  type ImportOptions,
+} from "./import-document.js";
 export { buildResult, type BuildOptions } from "./build-result.js";
 export { NotAPlanError } from "./not-a-plan.error.js";
 export { readTextBlocks } from "./readers/text.reader.js";

@@ -1,11 +1,12 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
-  importDocument,
+  buildResult,
   itemPlace,
   NotFoundError,
-  readDocument,
+  readDocumentFile,
   reportingCalendarFromText,
+  type Block,
   type ImportResult,
   type OrgRef,
   type ReportingCalendar,
@@ -106,14 +107,19 @@ function unresolvedUnits(result: ImportResult): UnresolvedUnit[] {
   return [...byRaw.values()].sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw, "vi"));
 }
 
-function calendarOfDocument(bytes: Uint8Array): ReportingCalendar | null {
-  const { blocks } = readDocument(bytes);
+function calendarOfDocument(blocks: Block[]): ReportingCalendar | null {
   const text = blocks.map((b) => (b.type === "table" ? "" : b.text)).join("\n");
   return reportingCalendarFromText(text);
 }
 
-function parse(ctx: Ctx, bytes: Uint8Array, fileName: string): ImportResult {
-  return importDocument(bytes, { fileName, directory: orgDirectory(ctx.config.orgsFile) });
+/** The document read once (any format, PDF included): its import and its reporting calendar. */
+async function parse(
+  ctx: Ctx,
+  bytes: Uint8Array,
+): Promise<{ result: ImportResult; calendar: ReportingCalendar | null }> {
+  const { blocks } = await readDocumentFile(bytes);
+  const result = buildResult(blocks, { directory: orgDirectory(ctx.config.orgsFile) });
+  return { result, calendar: calendarOfDocument(blocks) };
 }
 
 /** The stored plan a document amends: the same number, or without one the same title and issuer. */
@@ -133,7 +139,7 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   requireRole(actor, "monitor", "admin");
   const fileName = safeFileName(file.fileName);
-  const result = parse(ctx, file.content, fileName);
+  const { result, calendar } = await parse(ctx, file.content);
   await applyAliases(ctx.db, result);
   const uploadId = sha256Hex(file.content);
   await mkdir(uploadDir(ctx), { recursive: true });
@@ -147,7 +153,7 @@ export async function previewImport(
     result,
     unresolved: unresolvedUnits(result),
     existingPlan: existing ? { id: existing.id, number: existing.number } : null,
-    calendar: calendarOfDocument(file.content),
+    calendar,
   };
 }
 
@@ -167,7 +173,7 @@ export async function importPlanBytes(
   bytes: Uint8Array,
   fileName: string,
 ): Promise<ImportOutcome> {
-  const result = parse(ctx, bytes, fileName);
+  const { result, calendar } = await parse(ctx, bytes);
   await upsertDirectory(ctx.db, orgDirectory(ctx.config.orgsFile).entries);
   await applyAliases(ctx.db, result);
   const outcome = await storePlan(
@@ -176,7 +182,6 @@ export async function importPlanBytes(
     { hash: sha256Hex(bytes), name: fileName },
     { userId: actorId },
   );
-  const calendar = calendarOfDocument(bytes);
   if (outcome.created && calendar) {
     await saveCalendar(ctx.db, {
       plan_id: outcome.planId,

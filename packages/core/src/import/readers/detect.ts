@@ -24,7 +24,7 @@ const ascii = (bytes: Uint8Array, n: number) => String.fromCharCode(...bytes.sub
 /** Known binary formats that are not plan documents, with the reason given to the user. */
 function binaryFormat(bytes: Uint8Array): string | null {
   if (ascii(bytes, 5) === "%PDF-") {
-    return "Tệp PDF chưa đọc trực tiếp được: hãy chuyển sang Word (.docx) hoặc văn bản rồi nhập lại.";
+    return "Tệp PDF chưa đọc được ở bước này: hãy nhập tệp qua trang nhập kế hoạch hoặc lệnh giamsat import.";
   }
   const image =
     startsWith(bytes, 0x89, 0x50, 0x4e, 0x47) ||
