@@ -200,3 +200,48 @@ export async function decideLink(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** A task in force confirmed as restating one of the listed tasks: its plan, for "also in". */
+export type RestatingTask = {
+  restated_task_id: number;
+  task_id: number;
+  number: string | null;
+  plan_id: number;
+  plan_number: string | null;
+  plan_title: string | null;
+  plan_issuer: string | null;
+};
+
+/**
+ * The tasks in force confirmed as restating these tasks (those the reader may see), so a list
+ * that shows the work once can name every plan holding it (TaskFilter.oncePerWork).
+ */
+export async function restatingTasks(
+  db: Db,
+  taskIds: readonly number[],
+  includeConfidential: boolean,
+): Promise<RestatingTask[]> {
+  if (taskIds.length === 0) return [];
+  return db
+    .selectFrom("task_links")
+    .innerJoin("tasks", "tasks.id", "task_links.from_task_id")
+    .innerJoin("plans", "plans.id", "tasks.plan_id")
+    .select([
+      "task_links.to_task_id as restated_task_id",
+      "tasks.id as task_id",
+      "tasks.number",
+      "plans.id as plan_id",
+      "plans.number as plan_number",
+      "plans.title as plan_title",
+      "plans.issuer as plan_issuer",
+    ])
+    .where("task_links.to_task_id", "in", [...taskIds])
+    .where("task_links.kind", "=", "restates")
+    .where("task_links.state", "=", "confirmed")
+    .where("tasks.removed_at", "is", null)
+    .where("tasks.cancelled_at", "is", null)
+    .$if(!includeConfidential, (q) => q.where("tasks.confidential", "=", 0))
+    .orderBy("task_links.to_task_id")
+    .orderBy("plans.id")
+    .execute();
+}

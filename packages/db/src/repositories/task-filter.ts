@@ -26,6 +26,11 @@ export interface TaskFilter {
   includeConfidential?: boolean;
   /** default false: tasks removed by an amended plan or cancelled are left out */
   includeInactive?: boolean;
+  /**
+   * lists over all plans: a task confirmed as restating another task in force (that the reader
+   * may see) is left out, so the work is listed once — under the task it restates
+   */
+  oncePerWork?: boolean;
 }
 
 type TaskQuery<O> = SelectQueryBuilder<Database, "tasks", O>;
@@ -63,7 +68,30 @@ export function applyTaskFilter<O>(
   if (!f.includeInactive) {
     q = q.where("tasks.removed_at", "is", null).where("tasks.cancelled_at", "is", null);
   }
+  if (f.oncePerWork) q = q.where((eb) => eb.not(restatesAnother(eb, f)));
   return q;
+}
+
+/**
+ * The task is confirmed as restating another task in force (one the reader may see): the same
+ * work, listed once over all plans (TaskFilter.oncePerWork).
+ */
+export function restatesAnother(
+  eb: ExpressionBuilder<Database, "tasks">,
+  f: Pick<TaskFilter, "includeConfidential">,
+) {
+  return eb.exists(
+    eb
+      .selectFrom("task_links")
+      .innerJoin("tasks as restated", "restated.id", "task_links.to_task_id")
+      .select("task_links.id")
+      .whereRef("task_links.from_task_id", "=", "tasks.id")
+      .where("task_links.kind", "=", "restates")
+      .where("task_links.state", "=", "confirmed")
+      .where("restated.removed_at", "is", null)
+      .where("restated.cancelled_at", "is", null)
+      .$if(f.includeConfidential === false, (sub) => sub.where("restated.confidential", "=", 0)),
+  );
 }
 
 function searchCondition(eb: ExpressionBuilder<Database, "tasks">, text: string) {

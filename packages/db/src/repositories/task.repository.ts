@@ -7,7 +7,7 @@ import type { Database, MilestoneRow, TaskOrgRow, TaskRow } from "../schema.js";
 import { listTaskLinks, type LinkReader } from "./link.repository.js";
 import type { TaskLinkView } from "./link.repository.js";
 import { bucketsAnswer, countFromBuckets } from "./status-buckets.js";
-import { applyTaskFilter } from "./task-filter.js";
+import { applyTaskFilter, restatesAnother } from "./task-filter.js";
 import type { TaskFilter } from "./task-filter.js";
 import { orderTerms } from "./task-order.js";
 import type { TaskSort } from "./task-order.js";
@@ -82,10 +82,9 @@ export async function listTasks(
 async function countMatching(db: Db, query: TaskListQuery): Promise<number> {
   const unfiltered = { ...query, status: undefined };
   if (bucketsAnswer(unfiltered)) {
-    const wanted = query.status ? new Set<StatusCode>(query.status) : null;
-    return (await countFromBuckets(db, unfiltered, query))
-      .filter((r) => !wanted || wanted.has(r.status))
-      .reduce((n, r) => n + r.n, 0);
+    const { counts } = await countStatuses(db, unfiltered);
+    const wanted = query.status ?? STATUS_CODES;
+    return wanted.reduce((n, status) => n + counts[status], 0);
   }
   const { n } = await applyTaskFilter(db.selectFrom("tasks"), query, query)
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -121,18 +120,27 @@ export async function countStatuses(
   db: Db,
   filter: TaskFilter & StatusWindow,
 ): Promise<{ counts: StatusCounts; total: number }> {
-  const rows = bucketsAnswer(filter)
-    ? await countFromBuckets(db, filter, filter)
-    : await applyTaskFilter(db.selectFrom("tasks"), { ...filter, status: undefined })
-        .select([statusExpression(filter).as("status"), (eb) => eb.fn.countAll<number>().as("n")])
-        // by position: PostgreSQL does not match a parameterised CASE in GROUP BY with the SELECT's
-        .groupBy(sql`1`)
-        .execute();
+  const byStatus = (f: TaskFilter, restating = false) =>
+    applyTaskFilter(db.selectFrom("tasks"), { ...f, status: undefined })
+      .$if(restating, (q) => q.where((eb) => restatesAnother(eb, f)))
+      .select([statusExpression(filter).as("status"), (eb) => eb.fn.countAll<number>().as("n")])
+      // by position: PostgreSQL does not match a parameterised CASE in GROUP BY with the SELECT's
+      .groupBy(sql`1`)
+      .execute();
+  const buckets = bucketsAnswer(filter);
+  const rows = buckets ? await countFromBuckets(db, filter, filter) : await byStatus(filter);
+  // the buckets count every task: those listed under the task they restate are taken off
+  const restating =
+    buckets && filter.oncePerWork ? await byStatus({ ...filter, oncePerWork: false }, true) : [];
   const counts = zeroCounts();
   let total = 0;
   for (const row of rows) {
     counts[row.status] = Number(row.n);
     total += Number(row.n);
+  }
+  for (const row of restating) {
+    counts[row.status] -= Number(row.n);
+    total -= Number(row.n);
   }
   return { counts, total };
 }

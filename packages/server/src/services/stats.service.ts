@@ -26,7 +26,13 @@ import {
 import type { Actor } from "./actor.js";
 import { calendarsByPlan, DEFAULT_CALENDAR } from "./calendar.service.js";
 import type { Ctx } from "./context.js";
-import { scopeFilter, statusOf, type TaskScope } from "./task.service.js";
+import {
+  oncePerWork,
+  scopeFilter,
+  statusOf,
+  withRestatedIn,
+  type TaskScope,
+} from "./task.service.js";
 import { taskListItem, type TaskListItemView } from "./task.view.js";
 
 export type StatsQuery = TaskScope;
@@ -62,7 +68,7 @@ export async function statsFor(
   const filter = filterOf(actor, q);
   const window = { asOf, dueSoonDays: ctx.config.dueSoonDays };
   const [{ counts, total }, ranking] = await Promise.all([
-    countStatuses(ctx.db, { ...filter, ...window }),
+    countStatuses(ctx.db, { ...filter, ...oncePerWork(q), ...window }),
     rankLeadUnits(ctx.db, { ...filter, ...window }, q.leads),
   ]);
   const names = await organisationNames(
@@ -111,6 +117,7 @@ export async function overdueFor(
   const asOf = q.asOf ?? vietnamDay();
   const { items, total } = await listTasks(ctx.db, {
     ...filterOf(actor, q),
+    ...oncePerWork(q),
     status: ["overdue"],
     asOf,
     dueSoonDays: ctx.config.dueSoonDays,
@@ -118,7 +125,8 @@ export async function overdueFor(
     limit: q.limit,
     offset: q.offset,
   });
-  return { asOf, items: items.map((t) => taskListItem(t, statusOf(ctx, t, asOf), t.lead)), total };
+  const views = items.map((t) => taskListItem(t, statusOf(ctx, t, asOf), t.lead));
+  return { asOf, items: await withRestatedIn(ctx, actor, q, views), total };
 }
 
 /**

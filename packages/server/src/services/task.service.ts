@@ -16,12 +16,13 @@ import {
   listTaskVersions,
   listLeaders,
   listTasks,
+  restatingTasks,
   type SortDirection,
   type TaskDetail,
   type TaskFilter,
   type TaskOrder,
 } from "@giamsat/db";
-import type { Actor } from "./actor.js";
+import { canSeeConfidential, type Actor } from "./actor.js";
 import { calendarOf, type PlanCalendar } from "./calendar.service.js";
 import { changeRequestView, type ChangeRequestView } from "./change-request.view.js";
 import type { Ctx } from "./context.js";
@@ -88,6 +89,7 @@ export async function listTasksFor(
   const asOf = query.asOf ?? vietnamDay();
   const { items, total } = await listTasks(ctx.db, {
     ...scopeFilter(actor, query),
+    ...oncePerWork(query),
     ...(query.q ? { q: query.q } : {}),
     ...(query.kind ? { kind: query.kind } : {}),
     ...(query.status?.length ? { status: query.status } : {}),
@@ -98,7 +100,42 @@ export async function listTasksFor(
     limit: query.limit,
     offset: query.offset,
   });
-  return { asOf, items: items.map((t) => taskListItem(t, statusOf(ctx, t, asOf), t.lead)), total };
+  const views = items.map((t) => taskListItem(t, statusOf(ctx, t, asOf), t.lead));
+  return { asOf, items: await withRestatedIn(ctx, actor, query, views), total };
+}
+
+/**
+ * Over all plans, a task confirmed as restating another is listed (and counted) once, under
+ * the task it restates (issue 9, point 10); one plan's list shows all its tasks.
+ */
+export const oncePerWork = (q: TaskScope) => (q.plan === undefined ? { oncePerWork: true } : {});
+
+/** Over all plans, each task with the tasks restating it (their plans): the work's every plan. */
+export async function withRestatedIn(
+  ctx: Ctx,
+  actor: Actor,
+  q: TaskScope,
+  items: TaskListItemView[],
+): Promise<TaskListItemView[]> {
+  if (q.plan !== undefined) return items;
+  const rows = await restatingTasks(
+    ctx.db,
+    items.map((t) => t.id),
+    canSeeConfidential(actor),
+  );
+  if (rows.length === 0) return items;
+  const byTask = new Map<number, typeof rows>();
+  for (const r of rows)
+    byTask.set(r.restated_task_id, [...(byTask.get(r.restated_task_id) ?? []), r]);
+  return items.map((t) => {
+    const also = byTask.get(t.id);
+    return also
+      ? {
+          ...t,
+          restatedIn: also.map((r) => ({ taskId: r.task_id, number: r.number, planId: r.plan_id })),
+        }
+      : t;
+  });
 }
 
 /** The directing leaders of the tasks the actor sees (in one plan), for the leader filter. */

@@ -38,6 +38,8 @@ export type TaskListItemView = {
   output: string | null;
   completedOn: string | null;
   confidential: boolean;
+  /** over all plans: the tasks of other plans confirmed as restating this one */
+  restatedIn?: { taskId: number; number: string | null; planId: number }[];
 };
 
 export type AppendixView = { id: number; ordinal: number; title: string; label: string };

@@ -90,6 +90,8 @@ export type TaskSummary = {
   output: string | null;
   completedOn: string | null;
   confidential: boolean;
+  /** lists over all plans: tasks of other plans confirmed as restating this one */
+  restatedIn?: { taskId: number; number: string | null; planId: number }[];
 };
 
 export type StatusCounts = Record<string, number>;

@@ -1,5 +1,6 @@
 import { Fragment } from "react";
 import type { TaskSummary } from "../api/types.js";
+import { taskPlansLabel } from "../format/plan.format.js";
 import { SortHeader } from "./sort-header.js";
 import { TaskRow } from "./task-cells.js";
 
@@ -66,7 +67,7 @@ export function TaskTable({
               key={task.id}
               task={task}
               asOf={asOf}
-              planLabel={planLabels && (planLabels.get(task.planId) ?? task.planNumber ?? "")}
+              planLabel={planLabels && taskPlansLabel(task, planLabels)}
             />
           ))}
         </tbody>

@@ -1,3 +1,5 @@
+import type { TaskSummary } from "../api/types.js";
+
 type PlanName = {
   number: string | null;
   title: string | null;
@@ -15,4 +17,19 @@ export function planLabel(plan: PlanName): string {
   if (plan.title) return plan.title;
   if (plan.issuer) return `${plan.kind ?? "Văn bản"} của ${plan.issuer} (chưa có số)`;
   return plan.sourceName || "Kế hoạch chưa có số";
+}
+
+/**
+ * A task's plans in a list over all plans: its own, then the plans of the tasks confirmed as
+ * restating it (listed once, under this task) — "596/QĐ-BCT; 405/QĐ-BCT (nhiệm vụ 3)".
+ */
+export function taskPlansLabel(
+  task: Pick<TaskSummary, "planId" | "planNumber" | "restatedIn">,
+  labels: ReadonlyMap<number, string>,
+): string {
+  const own = labels.get(task.planId) ?? task.planNumber ?? "";
+  const also = (task.restatedIn ?? []).map(
+    (r) => `${labels.get(r.planId) ?? ""}${r.number ? ` (nhiệm vụ ${r.number})` : ""}`,
+  );
+  return [own, ...also].join("; ");
 }

@@ -1,5 +1,6 @@
 import { api, apiUrl } from "../api/client.js";
 import type { Page, Stats, TaskSummary, Trend } from "../api/types.js";
+import { taskPlansLabel } from "../format/plan.format.js";
 import { usePlanLabels } from "../api/use-plan-labels.js";
 import { useResource } from "../api/use-resource.js";
 import { StackedBarChart } from "../components/bar-chart.js";
@@ -105,11 +106,7 @@ export function DashboardPage() {
                     key={task.id}
                     task={task}
                     asOf={asOf}
-                    planLabel={
-                      scope.plan
-                        ? undefined
-                        : (planLabels.get(task.planId) ?? task.planNumber ?? "")
-                    }
+                    planLabel={scope.plan ? undefined : taskPlansLabel(task, planLabels)}
                   />
                 ))}
               </tbody>

@@ -73,6 +73,9 @@ export const taskListItemSchema = z.object({
   output: z.string().nullable(),
   completedOn: z.string().nullable(),
   confidential: z.boolean(),
+  restatedIn: z
+    .array(z.object({ taskId: z.number(), number: z.string().nullable(), planId: z.number() }))
+    .optional(),
 });
 
 export const taskListResponse = z.object({
