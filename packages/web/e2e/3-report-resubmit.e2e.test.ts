@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, signIn } from "./support/browser.js";
 import type { UserPage } from "./support/browser.js";
 import { addUser } from "./support/cli.js";
+import { plan596Tasks } from "./support/flows.js";
 import { LOCALES } from "./support/locales.js";
 import { solidPng } from "./support/png.js";
 
@@ -31,14 +32,7 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       browser = await launchBrowser();
       monitor = await signIn(browser, baseUrl, "theodoi", 1366, locale);
       // a time-bound task of plan 596 led by a resolved unit, a different one in each round
-      const tasks = await monitor.page.evaluate(async () => {
-        const plans = (await (await fetch("/api/plans")).json()) as {
-          items: { id: number; number: string | null }[];
-        };
-        const plan = plans.items.find((p) => p.number?.includes("596")) ?? plans.items[0]!;
-        const list = await fetch(`/api/tasks?plan=${plan.id}&kind=time-bound&limit=200`);
-        return ((await list.json()) as { items: TaskItem[] }).items;
-      });
+      const tasks = await plan596Tasks<TaskItem>(monitor.page, "&kind=time-bound");
       const candidates = tasks.filter((t) => t.lead[0]?.orgId);
       task = candidates[candidates.length - 1 - round]!;
       const username = `donvi-nhap-${round}`;

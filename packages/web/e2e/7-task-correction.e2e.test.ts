@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, signIn } from "./support/browser.js";
 import type { UserPage } from "./support/browser.js";
 import { addUser, giamsat } from "./support/cli.js";
+import { plan596Tasks } from "./support/flows.js";
 import { LOCALES } from "./support/locales.js";
 import { seedsDir } from "./support/paths.js";
 
@@ -31,14 +32,7 @@ describe.each(LOCALES)("hiệu chỉnh nhiệm vụ sau khi nhập (%s)", (local
     await giamsat(dataDir, ["import", path.join(seedsDir, "qd596-bct-2026-nq57-plan.txt")]);
     browser = await launchBrowser();
     monitor = await signIn(browser, baseUrl, "theodoi", 1366, locale);
-    const tasks = await monitor.page.evaluate(async () => {
-      const plans = (await (await fetch("/api/plans")).json()) as {
-        items: { id: number; number: string | null }[];
-      };
-      const plan = plans.items.find((p) => p.number?.includes("596")) ?? plans.items[0]!;
-      const list = await fetch(`/api/tasks?plan=${plan.id}&kind=time-bound&limit=200`);
-      return ((await list.json()) as { items: TaskItem[] }).items;
-    });
+    const tasks = await plan596Tasks<TaskItem>(monitor.page, "&kind=time-bound");
     // a task whose lead unit leads another one too (that one stays open to its staff)
     const sibling = (t: TaskItem) =>
       tasks.find((o) => o.id !== t.id && o.lead[0]?.orgId === t.lead[0]?.orgId);

@@ -38,3 +38,18 @@ export async function setTrackedFrom(
   );
   if (status !== 200) throw new Error(`PATCH /api/plans/${planId}: ${status}`);
 }
+
+/**
+ * The tasks of plan 596 (the first plan when it is absent) as the signed-in user reads them,
+ * in plan order; `query` narrows the list (e.g. "&kind=time-bound").
+ */
+export function plan596Tasks<T>(page: Page, query = ""): Promise<T[]> {
+  return page.evaluate(async (extra) => {
+    const plans = (await (await fetch("/api/plans")).json()) as {
+      items: { id: number; number: string | null }[];
+    };
+    const plan = plans.items.find((p) => p.number?.includes("596")) ?? plans.items[0]!;
+    const list = await fetch(`/api/tasks?plan=${plan.id}&limit=200${extra}`);
+    return ((await list.json()) as { items: T[] }).items;
+  }, query);
+}
