@@ -717,6 +717,11 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       request: async () => get(`/api/reports/periodic?plan=${plan}&asOf=2026-06-01&format=docx`)(),
     },
     {
+      name: "GET /api/reports/periodic/preview",
+      allowed: ["leader", "monitor"],
+      request: async () => get(`/api/reports/periodic/preview?plan=${plan}&asOf=2026-06-01`)(),
+    },
+    {
       name: "GET /api/reports/periodic/kept",
       allowed: ["leader", "monitor"],
       request: get("/api/reports/periodic/kept"),

@@ -16,6 +16,7 @@ import { LoginPage } from "./pages/login.page.js";
 import { NotFoundPage } from "./pages/not-found.page.js";
 import { NotificationsPage } from "./notifications/notifications.page.js";
 import { PasswordPage } from "./pages/password.page.js";
+import { PeriodicReportPage } from "./periodic-report/periodic-report.page.js";
 import { PlanPage } from "./pages/plan.page.js";
 import { PlansPage } from "./pages/plans.page.js";
 import { ReportFormPage } from "./pages/report-form.page.js";
@@ -36,6 +37,7 @@ const ROUTES: Route[] = [
   { pattern: "/", title: "Tổng quan", render: () => <DashboardPage /> },
   { pattern: "/tong-quan", title: "Tổng quan", render: () => <DashboardPage /> },
   { pattern: "/danh-gia", title: "Đánh giá đơn vị", render: () => <ScorecardsPage /> },
+  { pattern: "/bao-cao-dinh-ky", title: "Báo cáo định kỳ", render: () => <PeriodicReportPage /> },
   { pattern: "/ke-hoach", title: "Kế hoạch", render: () => <PlansPage /> },
   { pattern: "/ke-hoach/:id", title: "Kế hoạch", render: (p) => <PlanPage id={p.id ?? ""} /> },
   { pattern: "/nhiem-vu", title: "Nhiệm vụ của mọi kế hoạch", render: () => <TasksPage /> },

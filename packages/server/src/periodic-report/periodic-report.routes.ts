@@ -8,6 +8,7 @@ import {
   keptReportFile,
   listKeptReportsFor,
   periodicReportFile,
+  periodicReportFor,
   type ReportFile,
 } from "./periodic-report.service.js";
 import {
@@ -15,6 +16,7 @@ import {
   keptReportSchema,
   periodicDraftInput,
   periodicDraftResponse,
+  periodicPreviewResponse,
   periodicReportQuery,
   periodicScopeQuery,
 } from "./periodic-report.schemas.js";
@@ -41,6 +43,30 @@ export function periodicReportRoutes(t: RouteTable, ctx: Ctx): void {
     query: periodicReportQuery,
     handler: async ({ query, actor, reply }) =>
       sendFile(reply, await periodicReportFile(ctx, actor, query)),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/reports/periodic/preview",
+    tag: "reports",
+    summary: "Nội dung báo cáo định kỳ để xem trước (các phụ lục chỉ kèm số dòng); không lưu",
+    access: "user",
+    query: periodicScopeQuery,
+    response: periodicPreviewResponse,
+    handler: async ({ query, actor }) => {
+      const doc = await periodicReportFor(ctx, actor, query);
+      return {
+        title: doc.title,
+        subtitle: doc.subtitle,
+        header: {
+          agency: doc.header.agency,
+          department: doc.header.department,
+          placeDate: doc.header.placeDate,
+        },
+        sections: doc.sections,
+        annexes: doc.annexes.map((a) => ({ label: a.label, title: a.title, rows: a.rows.length })),
+      };
+    },
   });
 
   t.add({

@@ -65,3 +65,22 @@ export const keptReportSchema = z.object({
   fileName: z.string(),
   size: z.number(),
 });
+
+/** The report's content as the page previews it (annexes by their size, not their rows). */
+export const periodicPreviewResponse = z.object({
+  title: z.string(),
+  subtitle: z.string(),
+  header: z.object({
+    agency: z.string(),
+    department: z.string().nullable(),
+    placeDate: z.string(),
+  }),
+  sections: z.array(
+    z.object({
+      heading: z.string(),
+      paragraphs: z.array(z.string()),
+      editable: z.enum(EDITABLE_SECTIONS).optional(),
+    }),
+  ),
+  annexes: z.array(z.object({ label: z.string(), title: z.string(), rows: z.number() })),
+});

@@ -13,6 +13,7 @@ export const PAGE_ROLES: Record<string, readonly Role[]> = {
   "/": EVERYONE,
   "/tong-quan": EVERYONE,
   "/danh-gia": EVERYONE,
+  "/bao-cao-dinh-ky": ["leader", "monitor"],
   "/ke-hoach": EVERYONE,
   "/ke-hoach/:id": EVERYONE,
   "/nhiem-vu": EVERYONE,

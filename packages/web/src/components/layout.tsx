@@ -12,6 +12,7 @@ const NAV: { to: string; label: string }[] = [
   { to: "/", label: "Tổng quan" },
   { to: "/ke-hoach", label: "Kế hoạch" },
   { to: "/danh-gia", label: "Đánh giá đơn vị" },
+  { to: "/bao-cao-dinh-ky", label: "Báo cáo định kỳ" },
   { to: "/duyet", label: "Duyệt báo cáo" },
   { to: "/de-xuat", label: "Đề xuất điều chỉnh" },
   { to: "/nhap", label: "Nhập kế hoạch" },
