@@ -4,11 +4,14 @@
  * for one role never hides a refusal for another.
  */
 import { readFileSync } from "node:fs";
-import type { InjectOptions } from "fastify";
+import Fastify, { type InjectOptions } from "fastify";
 import { writeXlsx } from "@giamsat/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrganisation, dialects } from "../../db/src/test-support/index.js";
+import { RouteTable } from "./http/route.js";
+import { registerRoutes } from "./routes/index.js";
 import type { Role } from "./services/actor.js";
+import type { Ctx } from "./services/context.js";
 import { proposeChange } from "./services/change-request.service.js";
 import { reviewReport, submitReport } from "./services/report.service.js";
 import { CLI_REPORT_ACTOR, periodicReportFile } from "./periodic-report/periodic-report.service.js";
@@ -767,6 +770,20 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
     },
   ];
 
+  /** Every 2xx body parses with the response schema its route declares (the OpenAPI one). */
+  const routes = (() => {
+    const table = new RouteTable(Fastify());
+    registerRoutes(table, {} as Ctx);
+    return new Map(table.routes.map((r) => [`${r.method} ${r.url}`, r]));
+  })();
+  function expectDeclaredBody(name: string, body: string, type: unknown) {
+    const route = routes.get(name.replace(/ \(.*\)$/, ""));
+    if (!route) return; // /api/openapi.json: the document itself
+    if (route.produces) return expect(String(type)).not.toMatch(/json/);
+    const parsed = route.response.safeParse(JSON.parse(body));
+    expect(parsed.error?.issues ?? [], name).toEqual([]);
+  }
+
   it("covers every registered route", async () => {
     const doc = (await call(h.app, { url: "/api/openapi.json" })).body as {
       paths: Record<string, Record<string, unknown>>;
@@ -789,6 +806,7 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       };
       const res = await h.app.inject({ ...req, headers });
       outcome[who] = res.statusCode;
+      if (res.statusCode < 300) expectDeclaredBody(c.name, res.body, res.headers["content-type"]);
       const allowed = c.allowed === "all" ? who !== "anonymous" : c.allowed.includes(who);
       expected[who] = allowed ? (c.ok ?? 200) : who === "anonymous" ? 401 : (c.refused ?? 403);
     }

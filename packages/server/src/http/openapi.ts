@@ -1,14 +1,24 @@
+import { ERROR_CODES, type ErrorCode } from "@giamsat/core";
 import { z } from "zod";
 import type { AnyRoute } from "./route.js";
 
-const toSchema = (schema: z.ZodType) =>
-  z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+/** A request schema as clients send it (defaults optional), a response one as they receive it. */
+const toSchema = (schema: z.ZodType, io: "input" | "output" = "input") =>
+  z.toJSONSchema(schema, { io, unrepresentable: "any" });
 
-const errorSchema = {
-  type: "object",
-  properties: { code: { type: "string" }, message: { type: "string" } },
-  required: ["code", "message"],
-};
+const errorSchema = toSchema(
+  z.object({
+    code: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+  "output",
+);
+
+function successContent(route: AnyRoute): object {
+  if (route.produces) return { [route.produces]: { schema: { type: "string", format: "binary" } } };
+  return { "application/json": { schema: toSchema(route.response, "output") } };
+}
 
 function parameters(route: AnyRoute): object[] {
   const list: object[] = [];
@@ -47,12 +57,7 @@ export function openApiDocument(routes: readonly AnyRoute[]): object {
       parameters: parameters(route),
       ...(Object.keys(content).length ? { requestBody: { required: true, content } } : {}),
       responses: {
-        [status]: {
-          description: "Thành công",
-          ...(route.response
-            ? { content: { "application/json": { schema: toSchema(route.response) } } }
-            : {}),
-        },
+        [status]: { description: "Thành công", content: successContent(route) },
         default: { description: "Lỗi", content: { "application/json": { schema: errorSchema } } },
       },
     };

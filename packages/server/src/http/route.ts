@@ -23,8 +23,11 @@ export type RouteDef<
   params?: P;
   query?: Q;
   body?: B;
-  /** Documented success response. */
-  response?: Schema;
+  /** The success response's schema (JSON), required: published in /api/openapi.json and held
+   * to the real bodies by the permission matrix. */
+  response: Schema;
+  /** The success response's media type when it is not JSON (a file download). */
+  produces?: string;
   status?: number;
   /** Documented alternative body: multipart/form-data fields and files. */
   multipart?: Schema;

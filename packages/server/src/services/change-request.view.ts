@@ -1,18 +1,21 @@
+import { z } from "zod";
 import type { ChangeRequest } from "@giamsat/db";
 
-export type ChangeRequestView = {
-  id: number;
-  taskId: number;
-  kind: ChangeRequest["kind"];
-  payload: Record<string, unknown>;
-  reason: string;
-  proposedBy: number;
-  proposedAt: string;
-  status: ChangeRequest["status"];
-  decidedBy: number | null;
-  decidedAt: string | null;
-  decisionComment: string | null;
-};
+/** A change request: the response schema and its type. */
+export const changeRequestSchema = z.object({
+  id: z.number(),
+  taskId: z.number(),
+  kind: z.enum(["extend_deadline", "reassign", "change_output", "cancel"]),
+  payload: z.record(z.string(), z.unknown()),
+  reason: z.string(),
+  proposedBy: z.number(),
+  proposedAt: z.string(),
+  status: z.enum(["proposed", "approved", "rejected"]),
+  decidedBy: z.number().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionComment: z.string().nullable(),
+});
+export type ChangeRequestView = z.output<typeof changeRequestSchema>;
 
 export function changeRequestView(c: ChangeRequest): ChangeRequestView {
   return {

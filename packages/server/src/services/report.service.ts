@@ -37,8 +37,10 @@ import { deliverInAppNow, queueReportReviewed } from "../notifications/events.js
 import { nowIso, type Ctx } from "./context.js";
 import { checkEvidenceFile, storeEvidenceFile, type StoredFile } from "./evidence.store.js";
 import type { ReportInput, ReviewInput } from "./report.schemas.js";
-import { reportView, reportViews, type ReportView } from "./report.view.js";
 import { checkCorrection, checkOneLiveReport, checkSingleAccepted } from "./report.integrity.js";
+import { reportView, reportViews, type QueueItem, type ReportView } from "./report.view.js";
+
+export type { QueueItem };
 import { loadTaskScope } from "./task-access.js";
 
 export type UploadedEvidence = { fileName: string; content: Buffer };
@@ -304,17 +306,6 @@ export type ReportListQuery = {
   period?: string;
   limit: number;
   offset: number;
-};
-
-export type QueueItem = ReportView & {
-  task: {
-    id: number;
-    number: string | null;
-    name: string;
-    planId: number;
-    planNumber: string | null;
-    kind: string;
-  };
 };
 
 /**

@@ -1,51 +1,69 @@
 import { formatPeriodKey } from "@giamsat/core";
 import { listEvidence, listReviews, type EvidenceRow, type ReportWithNames } from "@giamsat/db";
+import { z } from "zod";
 import type { Ctx } from "./context.js";
 
 type ReviewWithName = Awaited<ReturnType<typeof listReviews>>[number];
 
-export type EvidenceView = {
-  id: number;
-  kind: EvidenceRow["kind"];
-  fileName: string | null;
-  mime: string | null;
-  size: number | null;
-  reference: string | null;
-  url: string | null;
+export const evidenceSchema = z.object({
+  id: z.number(),
+  kind: z.enum(["file", "document", "link"]),
+  fileName: z.string().nullable(),
+  mime: z.string().nullable(),
+  size: z.number().nullable(),
+  reference: z.string().nullable(),
+  url: z.string().nullable(),
   /** GET address of the file (files only) */
-  downloadUrl: string | null;
-};
+  downloadUrl: z.string().nullable(),
+});
+export type EvidenceView = z.output<typeof evidenceSchema>;
 
-export type ReviewView = {
-  id: number;
-  decision: "accept" | "return";
-  comment: string | null;
-  reviewerId: number;
-  reviewerName: string | null;
-  reviewedAt: string;
-};
+export const reviewSchema = z.object({
+  id: z.number(),
+  decision: z.enum(["accept", "return"]),
+  comment: z.string().nullable(),
+  reviewerId: z.number(),
+  reviewerName: z.string().nullable(),
+  reviewedAt: z.string(),
+});
+export type ReviewView = z.output<typeof reviewSchema>;
 
-export type ReportView = {
-  id: number;
-  taskId: number;
-  orgId: number | null;
-  orgName: string | null;
-  period: string;
+/** A progress report with its evidence and reviews: the response schema and its type. */
+export const reportSchema = z.object({
+  id: z.number(),
+  taskId: z.number(),
+  orgId: z.number().nullable(),
+  orgName: z.string().nullable(),
+  period: z.string(),
   /** the period as people write it: "Tháng 12/2026", "Quý IV/2026" */
-  periodLabel: string;
-  state: ReportWithNames["state"];
-  completedOn: string | null;
-  progress: number | null;
-  summary: string;
-  difficulties: string | null;
-  proposals: string | null;
-  submittedBy: { id: number; name: string | null };
-  submittedAt: string;
-  status: ReportWithNames["status"];
-  supersedesId: number | null;
-  evidence: EvidenceView[];
-  reviews: ReviewView[];
-};
+  periodLabel: z.string(),
+  state: z.enum(["not_started", "in_progress", "completed", "nothing_to_report"]),
+  completedOn: z.string().nullable(),
+  progress: z.number().nullable(),
+  summary: z.string(),
+  difficulties: z.string().nullable(),
+  proposals: z.string().nullable(),
+  submittedBy: z.object({ id: z.number(), name: z.string().nullable() }),
+  submittedAt: z.string(),
+  status: z.enum(["submitted", "accepted", "returned"]),
+  supersedesId: z.number().nullable(),
+  evidence: z.array(evidenceSchema),
+  reviews: z.array(reviewSchema),
+});
+export type ReportView = z.output<typeof reportSchema>;
+
+/** A report in the review queue, with its task. */
+export const queueItemSchema = reportSchema.extend({
+  task: z.object({
+    id: z.number(),
+    number: z.string().nullable(),
+    name: z.string(),
+    planId: z.number(),
+    planNumber: z.string().nullable(),
+    kind: z.enum(["time-bound", "recurring"]),
+  }),
+});
+export type QueueItem = z.output<typeof queueItemSchema>;
 
 export function evidenceView(e: EvidenceRow): EvidenceView {
   return {

@@ -23,18 +23,13 @@ import {
   type TaskOrder,
 } from "@giamsat/db";
 import { canSeeConfidential, type Actor } from "./actor.js";
-import { calendarOf, type PlanCalendar } from "./calendar.service.js";
-import { changeRequestView, type ChangeRequestView } from "./change-request.view.js";
+import { calendarOf } from "./calendar.service.js";
+import { changeRequestView } from "./change-request.view.js";
 import type { Ctx } from "./context.js";
-import { reportViews, type ReportView } from "./report.view.js";
+import type { TaskDetailView } from "./task-detail.view.js";
+import { reportViews } from "./report.view.js";
 import { loadVisibleTask, visibleTasks } from "./task-access.js";
-import {
-  deadlineOf,
-  orgView,
-  taskListItem,
-  type TaskListItemView,
-  type TaskOrgView,
-} from "./task.view.js";
+import { deadlineOf, orgView, taskListItem, type TaskListItemView } from "./task.view.js";
 
 /** The filters every task view shares: plan, lead unit, directing leader, appendix. */
 export type TaskScope = {
@@ -147,65 +142,7 @@ export async function leadersFor(
   return { items: await listLeaders(ctx.db, scopeFilter(actor, query)) };
 }
 
-export type TaskDetailView = TaskListItemView & {
-  asOf: string;
-  plan: Omit<TaskDetail["plan"], "imported_at" | "tracked_from">;
-  refNumber: string | null;
-  groupPath: string[];
-  role: "lead" | "support" | null;
-  basis: unknown[];
-  extra: Record<string, string>;
-  line: number;
-  version: number;
-  cancelledAt: string | null;
-  removedAt: string | null;
-  coordinators: TaskOrgView[];
-  milestones: {
-    id: number;
-    name: string;
-    output: string | null;
-    kind: string;
-    deadline: ReturnType<typeof deadlineOf>;
-    deadlineLabel: string;
-  }[];
-  links: {
-    id: number;
-    kind: string;
-    state: string;
-    direction: "outgoing" | "incoming";
-    score: number;
-    reasons: string[];
-    other: {
-      id: number;
-      number: string | null;
-      name: string;
-      planId: number;
-      planNumber: string | null;
-    };
-  }[];
-  reporting: { calendar: PlanCalendar; compliance: Compliance | null };
-  reports: ReportView[];
-  versions: {
-    version: number;
-    snapshot: unknown;
-    reason: string;
-    authorName: string | null;
-    createdAt: string;
-    changes: VersionChange[] | null;
-  }[];
-  changeRequests: ChangeRequestView[];
-  audit: {
-    id: number;
-    at: string;
-    action: string;
-    entity: string;
-    entityId: string | null;
-    actorName: string | null;
-    before: unknown;
-    after: unknown;
-    reason: string | null;
-  }[];
-};
+export type { TaskDetailView };
 
 const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
 

@@ -1,48 +1,70 @@
 import {
   formatDeadline,
+  STATUS_CODES,
   STATUS_LABELS,
   toRoman,
   type Deadline,
-  type StatusCode,
   type TaskStatus,
 } from "@giamsat/core";
 import type { TaskOrgRow, TaskRow } from "@giamsat/db";
+import { z } from "zod";
+
+/** A deadline as the importer read it (core's Deadline). */
+export const deadlineSchema = z.object({
+  raw: z.string(),
+  kind: z.enum(["date", "range", "recurring", "unresolved", "none"]),
+  due: z.string().nullable(),
+  start: z.string().nullable(),
+  recurrence: z.enum(["continuous", "monthly", "quarterly", "yearly"]).nullable(),
+  note: z.string().nullable(),
+});
 
 /** An organisation as a task names it: the raw text beside the directory entry it resolved to. */
-export type TaskOrgView = {
-  orgId: number | null;
-  name: string;
-  raw: string;
-  kind: "unit" | "group";
-  resolved: boolean;
-};
+export const taskOrgSchema = z.object({
+  orgId: z.number().nullable(),
+  name: z.string(),
+  raw: z.string(),
+  kind: z.enum(["unit", "group"]),
+  resolved: z.boolean(),
+});
+export type TaskOrgView = z.output<typeof taskOrgSchema>;
 
-export type TaskListItemView = {
-  id: number;
-  planId: number;
-  planNumber: string | null;
-  appendixId: number;
+export const appendixSchema = z.object({
+  id: z.number(),
+  ordinal: z.number(),
+  title: z.string(),
+  label: z.string(),
+});
+export type AppendixView = z.output<typeof appendixSchema>;
+
+/** A task in a list (task list, overdue list, inbox): the response schema and its type. */
+export const taskListItemSchema = z.object({
+  id: z.number(),
+  planId: z.number(),
+  planNumber: z.string().nullable(),
+  appendixId: z.number(),
   /** the appendix the task is in: its number repeats across appendices */
-  appendix: AppendixView;
-  number: string | null;
-  kind: TaskRow["kind"];
-  name: string;
-  status: StatusCode;
-  statusLabel: string;
-  daysOverdue: number | null;
-  daysLeft: number | null;
-  deadline: Deadline;
-  deadlineLabel: string;
-  leader: string | null;
-  lead: TaskOrgView[];
-  output: string | null;
-  completedOn: string | null;
-  confidential: boolean;
+  appendix: appendixSchema,
+  number: z.string().nullable(),
+  kind: z.enum(["time-bound", "recurring"]),
+  name: z.string(),
+  status: z.enum(STATUS_CODES),
+  statusLabel: z.string(),
+  daysOverdue: z.number().nullable(),
+  daysLeft: z.number().nullable(),
+  deadline: deadlineSchema,
+  deadlineLabel: z.string(),
+  leader: z.string().nullable(),
+  lead: z.array(taskOrgSchema),
+  output: z.string().nullable(),
+  completedOn: z.string().nullable(),
+  confidential: z.boolean(),
   /** over all plans: the tasks of other plans confirmed as restating this one */
-  restatedIn?: { taskId: number; number: string | null; planId: number }[];
-};
-
-export type AppendixView = { id: number; ordinal: number; title: string; label: string };
+  restatedIn: z
+    .array(z.object({ taskId: z.number(), number: z.string().nullable(), planId: z.number() }))
+    .optional(),
+});
+export type TaskListItemView = z.output<typeof taskListItemSchema>;
 
 /** An appendix with its short label, "Phụ lục II" (ordinal 2). */
 export function appendixView(a: { id: number; ordinal: number; title: string }): AppendixView {

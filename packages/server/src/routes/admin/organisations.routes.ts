@@ -8,6 +8,7 @@ import {
   mapAlias,
   updateOrganisation,
 } from "../../services/organisation.service.js";
+import { idResponse, pageOf } from "../../http/responses.js";
 
 const orgInput = z.object({
   name: z.string().trim().min(1, "Nhập tên đơn vị").max(300),
@@ -41,6 +42,16 @@ export function organisationRoutes(t: RouteTable, ctx: Ctx): void {
       limit: limitParam(1000, 100),
       offset: offsetParam,
     }),
+    response: pageOf(
+      z.object({
+        id: z.number(),
+        name: z.string(),
+        shortName: z.string().nullable(),
+        kind: z.enum(["unit", "group"]),
+        parentId: z.number().nullable(),
+        aliases: z.array(z.string()),
+      }),
+    ),
     handler: async ({ query }) => listOrganisationsView(ctx, query),
   });
 
@@ -52,6 +63,7 @@ export function organisationRoutes(t: RouteTable, ctx: Ctx): void {
     access: "user",
     body: orgInput,
     status: 201,
+    response: idResponse,
     handler: async ({ body, actor }) => createOrganisation(ctx, actor, body),
   });
 
@@ -63,6 +75,7 @@ export function organisationRoutes(t: RouteTable, ctx: Ctx): void {
     access: "user",
     params: idParams,
     body: orgInput.partial(),
+    response: idResponse,
     handler: async ({ params, body, actor }) => updateOrganisation(ctx, actor, params.id, body),
   });
 
@@ -75,6 +88,7 @@ export function organisationRoutes(t: RouteTable, ctx: Ctx): void {
     params: idParams,
     body: z.object({ alias: z.string().trim().min(1, "Nhập tên cần ánh xạ").max(500) }),
     status: 201,
+    response: z.object({ orgId: z.number(), alias: z.string(), linked: z.number() }),
     handler: async ({ params, body, actor }) => mapAlias(ctx, actor, params.id, body.alias),
   });
 }

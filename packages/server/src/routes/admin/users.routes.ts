@@ -9,6 +9,20 @@ import {
   resetPassword,
   updateUserFor,
 } from "../../services/user.service.js";
+import { pageOf } from "../../http/responses.js";
+
+const userSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  orgId: z.number().nullable(),
+  orgName: z.string().nullable(),
+  orgIds: z.array(z.number()),
+  active: z.boolean(),
+  createdAt: z.string(),
+  email: z.string().nullable(),
+});
 
 const orgIds = z.array(z.number().int().positive()).max(50);
 /** checked (and '' read as none) by the service, which names the field in its message */
@@ -35,6 +49,7 @@ export function userRoutes(t: RouteTable, ctx: Ctx): void {
       limit: limitParam(500, 50),
       offset: offsetParam,
     }),
+    response: pageOf(userSchema),
     handler: async ({ actor, query }) =>
       listUsersFor(ctx, actor, {
         ...(query.q ? { q: query.q } : {}),
@@ -61,6 +76,7 @@ export function userRoutes(t: RouteTable, ctx: Ctx): void {
       password,
       email: email.optional(),
     }),
+    response: z.object({ user: userSchema, password: z.string().nullable() }),
     status: 201,
     handler: async ({ body, actor }) => {
       requireRole(actor, "admin");
@@ -83,6 +99,7 @@ export function userRoutes(t: RouteTable, ctx: Ctx): void {
       active: z.boolean().optional(),
       email: email.optional(),
     }),
+    response: userSchema,
     handler: async ({ params, body, actor }) => updateUserFor(ctx, actor, params.id, body),
   });
 
@@ -94,6 +111,7 @@ export function userRoutes(t: RouteTable, ctx: Ctx): void {
     access: "user",
     params: idParams,
     body: z.object({ password }),
+    response: z.object({ password: z.string() }),
     handler: async ({ params, body, actor }) => {
       requireRole(actor, "admin");
       return { password: await resetPassword(ctx, actor.userId, params.id, body.password) };

@@ -8,6 +8,8 @@ import {
   proposeChange,
 } from "../../services/change-request.service.js";
 import type { Ctx } from "../../services/context.js";
+import { itemsOf } from "../../http/responses.js";
+import { changeRequestSchema } from "../../services/change-request.view.js";
 
 export function changeRequestRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
@@ -18,6 +20,7 @@ export function changeRequestRoutes(t: RouteTable, ctx: Ctx): void {
     access: "user",
     params: idParams,
     body: changeRequestInput,
+    response: changeRequestSchema,
     status: 201,
     handler: async ({ params, body, actor }) => proposeChange(ctx, actor, params.id, body),
   });
@@ -30,6 +33,7 @@ export function changeRequestRoutes(t: RouteTable, ctx: Ctx): void {
     access: "user",
     params: idParams,
     body: decisionInput,
+    response: changeRequestSchema,
     handler: async ({ params, body, actor }) => decideChange(ctx, actor, params.id, body),
   });
 
@@ -43,6 +47,7 @@ export function changeRequestRoutes(t: RouteTable, ctx: Ctx): void {
       status: z.enum(["proposed", "approved", "rejected"]).optional(),
       task: id.optional(),
     }),
+    response: itemsOf(changeRequestSchema),
     handler: async ({ query, actor }) => ({
       items: await listChangeRequestsFor(ctx, actor, query),
     }),

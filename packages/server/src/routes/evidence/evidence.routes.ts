@@ -3,6 +3,7 @@ import { idParams } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
 import { openEvidence } from "../../services/evidence.service.js";
+import { fileResponse } from "../../http/responses.js";
 
 export function evidenceRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
@@ -12,6 +13,8 @@ export function evidenceRoutes(t: RouteTable, ctx: Ctx): void {
     summary: "Tải tệp minh chứng (kiểm tra phạm vi đơn vị; luôn tải về, không hiển thị trực tiếp)",
     access: "user",
     params: idParams,
+    response: fileResponse,
+    produces: "application/octet-stream",
     handler: async ({ params, actor, reply }) => {
       const file = await openEvidence(ctx, actor, params.id);
       reply

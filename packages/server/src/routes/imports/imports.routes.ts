@@ -4,6 +4,7 @@ import { readMultipart } from "../../http/multipart.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
 import { confirmImport, previewImport } from "../../services/import.service.js";
+import { calendarBody as calendar } from "../plans/plans.schemas.js";
 
 export function importRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
@@ -14,6 +15,24 @@ export function importRoutes(t: RouteTable, ctx: Ctx): void {
       "Tải lên văn bản kế hoạch (.docx, .xlsx, .pdf có lớp chữ, .txt, .md, .html; multipart, trường file) và xem trước kết quả nhập: phụ lục, nhiệm vụ, cảnh báo, đơn vị chưa nhận ra. Chưa lưu gì.",
     access: "user",
     multipart: z.object({ file: z.string().describe("Tệp văn bản kế hoạch") }),
+    response: z.object({
+      uploadId: z.string(),
+      fileName: z.string(),
+      result: z
+        .object({ document: z.record(z.string(), z.unknown()), appendices: z.array(z.unknown()) })
+        .catchall(z.unknown())
+        .describe("kết quả nhập theo hợp đồng nhập (import-contract.md)"),
+      unresolved: z.array(
+        z.object({
+          raw: z.string(),
+          name: z.string(),
+          count: z.number(),
+          lines: z.array(z.number()),
+        }),
+      ),
+      existingPlan: z.object({ id: z.number(), number: z.string().nullable() }).nullable(),
+      calendar: calendar.nullable(),
+    }),
     handler: async ({ request, actor }) => {
       if (!request.isMultipart())
         throw new ValidationError("file: hãy gửi tệp dạng multipart/form-data.");
@@ -32,6 +51,27 @@ export function importRoutes(t: RouteTable, ctx: Ctx): void {
       "Xác nhận nhập tệp đã xem trước (uploadId): lưu kế hoạch trong một giao dịch; nhập lại cùng văn bản không thay đổi gì, văn bản sửa đổi được ghi thành thay đổi",
     access: "user",
     body: z.object({ uploadId: z.string().regex(/^[0-9a-f]{64}$/, "uploadId không hợp lệ") }),
+    response: z.object({
+      planId: z.number(),
+      created: z.boolean(),
+      unchanged: z.boolean(),
+      changes: z
+        .object({
+          plan: z.array(z.unknown()),
+          added: z.array(z.unknown()),
+          removed: z.array(z.unknown()),
+          changed: z.array(z.unknown()),
+          appendicesChanged: z.boolean(),
+          indicatorsChanged: z.boolean(),
+        })
+        .describe("khác biệt so với bản đã lưu"),
+      tasks: z.number(),
+      indicators: z.number(),
+      unresolvedOrgs: z.number(),
+      addedOrganisations: z.number(),
+      calendar: calendar.nullable(),
+      proposedLinks: z.number(),
+    }),
     status: 201,
     handler: async ({ body, actor }) => confirmImport(ctx, actor, body.uploadId),
   });

@@ -3,6 +3,7 @@ import { id, idParams, limitParam, offsetParam } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
 import { decideLinkFor, listLinksFor } from "../../services/link.service.js";
+import { pageOf } from "../../http/responses.js";
 
 export function linkRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
@@ -17,6 +18,18 @@ export function linkRoutes(t: RouteTable, ctx: Ctx): void {
       limit: limitParam(500, 50),
       offset: offsetParam,
     }),
+    response: pageOf(
+      z.object({
+        id: z.number(),
+        fromTaskId: z.number(),
+        toTaskId: z.number(),
+        kind: z.string(),
+        score: z.number(),
+        reasons: z.array(z.string()),
+        state: z.enum(["proposed", "confirmed", "rejected"]),
+        decidedAt: z.string().nullable(),
+      }),
+    ),
     handler: async ({ query, actor }) => listLinksFor(ctx, actor, query),
   });
 
@@ -28,6 +41,7 @@ export function linkRoutes(t: RouteTable, ctx: Ctx): void {
     access: "user",
     params: idParams,
     body: z.object({ decision: z.enum(["confirm", "reject"]) }),
+    response: z.object({ id: z.number(), state: z.enum(["proposed", "confirmed", "rejected"]) }),
     handler: async ({ params, body, actor }) => decideLinkFor(ctx, actor, params.id, body.decision),
   });
 }

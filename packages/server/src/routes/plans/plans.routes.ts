@@ -4,7 +4,13 @@ import type { RouteTable } from "../../http/route.js";
 import { setCalendar } from "../../services/calendar.service.js";
 import type { Ctx } from "../../services/context.js";
 import { listPlansView, planDetail, setTrackedFrom } from "../../services/plan.service.js";
-import { calendarBody, planSchema, trackedFromBody } from "./plans.schemas.js";
+import {
+  calendarBody,
+  calendarSchema,
+  planDetailSchema,
+  planSchema,
+  trackedFromBody,
+} from "./plans.schemas.js";
 
 export function planRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
@@ -24,6 +30,7 @@ export function planRoutes(t: RouteTable, ctx: Ctx): void {
     summary: "Một kế hoạch: phụ lục, nhóm nhiệm vụ, cảnh báo khi nhập",
     access: "user",
     params: idParams,
+    response: planDetailSchema,
     handler: async ({ params, actor }) => planDetail(ctx, actor, params.id),
   });
 
@@ -35,6 +42,7 @@ export function planRoutes(t: RouteTable, ctx: Ctx): void {
     access: "user",
     params: idParams,
     body: calendarBody,
+    response: calendarSchema,
     handler: async ({ params, body, actor }) => setCalendar(ctx, actor, params.id, body),
   });
 

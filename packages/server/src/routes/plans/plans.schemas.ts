@@ -31,3 +31,33 @@ export const trackedFromBody = z.object({
   trackedFrom: dateInput.nullable(),
   reason: z.string().trim().max(2000).optional(),
 });
+
+export const planDetailSchema = planSchema.extend({
+  warnings: z.array(
+    z.object({ line: z.number().nullable(), code: z.string(), message: z.string() }),
+  ),
+  appendices: z.array(
+    z.object({
+      id: z.number(),
+      ordinal: z.number(),
+      title: z.string(),
+      kind: z.string(),
+      columns: z.array(z.string()),
+      groups: z.array(
+        z.object({
+          id: z.number(),
+          path: z.array(z.string()),
+          number: z.string().nullable(),
+          title: z.string(),
+          role: z.enum(["lead", "support"]).nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const calendarListSchema = z.object({
+  items: z.array(
+    calendarSchema.extend({ planNumber: z.string().nullable(), planTitle: z.string().nullable() }),
+  ),
+});

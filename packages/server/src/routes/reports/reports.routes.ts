@@ -20,6 +20,8 @@ import {
 } from "../../services/report.service.js";
 import { acceptReportsTogether } from "../../services/review-bulk.service.js";
 import { UNDO_MINUTES, undoReview } from "../../services/review-undo.service.js";
+import { pageOf } from "../../http/responses.js";
+import { queueItemSchema, reportSchema } from "../../services/report.view.js";
 
 const multipartReport = z.object({
   data: z.string().describe("Báo cáo dạng JSON, cùng cấu trúc với thân JSON"),
@@ -37,6 +39,7 @@ export function reportRoutes(t: RouteTable, ctx: Ctx): void {
     params: idParams,
     body: reportInput,
     multipart: multipartReport,
+    response: reportSchema,
     status: 201,
     handler: async ({ params, body, actor, request }) => {
       if (!request.isMultipart()) return submitReport(ctx, actor, params.id, body);
@@ -69,6 +72,7 @@ export function reportRoutes(t: RouteTable, ctx: Ctx): void {
     access: "user",
     params: idParams,
     body: reviewInput,
+    response: reportSchema,
     handler: async ({ params, body, actor }) => reviewReport(ctx, actor, params.id, body),
   });
 
@@ -117,6 +121,7 @@ export function reportRoutes(t: RouteTable, ctx: Ctx): void {
       limit: limitParam(200, 50),
       offset: offsetParam,
     }),
+    response: pageOf(queueItemSchema),
     handler: async ({ query, actor }) => listReportsFor(ctx, actor, query),
   });
 
@@ -127,6 +132,7 @@ export function reportRoutes(t: RouteTable, ctx: Ctx): void {
     summary: "Một báo cáo với minh chứng và ý kiến thẩm định",
     access: "user",
     params: idParams,
+    response: reportSchema,
     handler: async ({ params, actor }) => getReportFor(ctx, actor, params.id),
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { asOfParam, id, idParams } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
+import { taskDetailSchema } from "../../services/task-detail.view.js";
 import type { Ctx } from "../../services/context.js";
 import { leadersFor, listTasksFor, taskDetailFor } from "../../services/task.service.js";
 import { correctTaskFor } from "../../services/task-correction.service.js";
@@ -32,6 +33,7 @@ export function taskRoutes(t: RouteTable, ctx: Ctx): void {
     access: "user",
     params: idParams,
     query: z.object({ asOf: asOfParam }),
+    response: taskDetailSchema,
     handler: async ({ params, query, actor }) => taskDetailFor(ctx, actor, params.id, query.asOf),
   });
 
