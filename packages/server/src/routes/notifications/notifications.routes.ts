@@ -11,6 +11,18 @@ import {
 } from "../../notifications/notification.service.js";
 import type { Ctx } from "../../services/context.js";
 
+const preferences = z.object({
+  email: z.string().nullable(),
+  kinds: z.array(
+    z.object({
+      kind: z.enum(NOTIFICATION_KINDS as [string, ...string[]]),
+      label: z.string(),
+      inApp: z.boolean(),
+      email: z.boolean(),
+    }),
+  ),
+});
+
 export function notificationRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
     method: "GET",
@@ -22,6 +34,21 @@ export function notificationRoutes(t: RouteTable, ctx: Ctx): void {
       unread: z.enum(["1", "0", "true", "false"]).optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
       offset: z.coerce.number().int().min(0).default(0),
+    }),
+    response: z.object({
+      items: z.array(
+        z.object({
+          id: z.number(),
+          kind: z.string(),
+          title: z.string(),
+          body: z.string(),
+          link: z.string(),
+          createdAt: z.string(),
+          read: z.boolean(),
+        }),
+      ),
+      total: z.number(),
+      unread: z.number(),
     }),
     handler: async ({ query, actor }) =>
       notificationsFor(ctx, actor, {
@@ -37,6 +64,7 @@ export function notificationRoutes(t: RouteTable, ctx: Ctx): void {
     tag: "notifications",
     summary: "Số thông báo chưa đọc (chuông)",
     access: "user",
+    response: z.object({ unread: z.number() }),
     handler: async ({ actor }) => unreadCountFor(ctx, actor),
   });
 
@@ -52,6 +80,7 @@ export function notificationRoutes(t: RouteTable, ctx: Ctx): void {
         all: z.literal(true).optional(),
       })
       .refine((b) => b.all || b.ids, { message: "ids: cần danh sách thông báo hoặc all: true" }),
+    response: z.object({ changed: z.number(), unread: z.number() }),
     handler: async ({ body, actor }) =>
       markReadFor(ctx, actor, body.all ? "all" : (body.ids ?? [])),
   });
@@ -63,6 +92,7 @@ export function notificationRoutes(t: RouteTable, ctx: Ctx): void {
     summary:
       "Kênh nhận thông báo theo từng loại (trong ứng dụng, e-mail từng thư hoặc gộp thư hằng ngày)",
     access: "user",
+    response: preferences,
     handler: async ({ actor }) => preferencesFor(ctx, actor),
   });
 
@@ -84,6 +114,7 @@ export function notificationRoutes(t: RouteTable, ctx: Ctx): void {
         )
         .max(NOTIFICATION_KINDS.length),
     }),
+    response: preferences,
     handler: async ({ body, actor }) =>
       savePreferencesFor(ctx, actor, body.kinds as Parameters<typeof savePreferencesFor>[2]),
   });
@@ -94,6 +125,22 @@ export function notificationRoutes(t: RouteTable, ctx: Ctx): void {
     tag: "notifications",
     summary: "Hàng đợi thông báo: số thư theo trạng thái, các thư gửi lỗi hẳn kèm lý do (quản trị)",
     access: "user",
+    response: z.object({
+      counts: z.record(z.string(), z.number()),
+      failed: z.array(
+        z.object({
+          id: z.number(),
+          kind: z.string(),
+          channel: z.string(),
+          recipientId: z.number(),
+          address: z.string().nullable(),
+          subject: z.string(),
+          attempts: z.number(),
+          lastError: z.string().nullable(),
+          createdAt: z.string(),
+        }),
+      ),
+    }),
     handler: async ({ actor }) => outboxStatusFor(ctx, actor),
   });
 }

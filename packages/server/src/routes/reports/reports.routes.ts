@@ -20,7 +20,7 @@ import {
 } from "../../services/report.service.js";
 import { acceptReportsTogether } from "../../services/review-bulk.service.js";
 import { UNDO_MINUTES, undoReview } from "../../services/review-undo.service.js";
-import { pageOf } from "../../http/responses.js";
+import { itemsOf, pageOf } from "../../http/responses.js";
 import { queueItemSchema, reportSchema } from "../../services/report.view.js";
 
 const multipartReport = z.object({
@@ -60,6 +60,7 @@ export function reportRoutes(t: RouteTable, ctx: Ctx): void {
       "Đơn vị gửi cùng một báo cáo ngắn (Không phát sinh, hoặc đang thực hiện với một nội dung) cho nhiều nhiệm vụ: mỗi nhiệm vụ một báo cáo theo đúng quy tắc gửi từng báo cáo, trong một giao dịch (một nhiệm vụ bị từ chối thì không báo cáo nào được ghi)",
     access: "user",
     body: bulkReportInput,
+    response: itemsOf(reportSchema),
     status: 201,
     handler: async ({ body, actor }) => submitReportsTogether(ctx, actor, body),
   });
