@@ -12,6 +12,16 @@ import type { Ctx } from "../../services/context.js";
 
 const days = z.array(z.number().int()).max(10);
 
+const holidays = z.object({ items: z.array(z.object({ date: z.string(), name: z.string() })) });
+
+const reminderSettings = z.object({
+  planId: z.number(),
+  explicit: z.boolean(),
+  reportDays: z.array(z.number()),
+  deadlineDays: z.array(z.number()),
+  overdueEveryDays: z.number(),
+});
+
 export function reminderSettingsRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
     method: "GET",
@@ -19,6 +29,7 @@ export function reminderSettingsRoutes(t: RouteTable, ctx: Ctx): void {
     tag: "notifications",
     summary: "Ngày nghỉ lễ, Tết: các ngày không tính là ngày làm việc khi nhắc việc",
     access: "user",
+    response: holidays,
     handler: async ({ actor }) => holidaysFor(ctx, actor),
   });
 
@@ -33,6 +44,7 @@ export function reminderSettingsRoutes(t: RouteTable, ctx: Ctx): void {
         .array(z.object({ date: dateInput, name: z.string().trim().min(1).max(200) }))
         .max(1000),
     }),
+    response: holidays,
     handler: async ({ body, actor }) => setHolidays(ctx, actor, body.items),
   });
 
@@ -44,6 +56,7 @@ export function reminderSettingsRoutes(t: RouteTable, ctx: Ctx): void {
       "Mốc nhắc việc của kế hoạch: số ngày làm việc trước hạn báo cáo, số ngày trước thời hạn nhiệm vụ, chu kỳ nhắc quá hạn",
     access: "user",
     params: idParams,
+    response: reminderSettings,
     handler: async ({ params, actor }) => reminderSettingsOf(ctx, actor, params.id),
   });
 
@@ -59,6 +72,7 @@ export function reminderSettingsRoutes(t: RouteTable, ctx: Ctx): void {
       deadlineDays: days,
       overdueEveryDays: z.number().int(),
     }),
+    response: reminderSettings,
     handler: async ({ params, body, actor }) => setReminderSettings(ctx, actor, params.id, body),
   });
 }

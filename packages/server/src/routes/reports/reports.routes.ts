@@ -95,6 +95,7 @@ export function reportRoutes(t: RouteTable, ctx: Ctx): void {
     summary: `Người thẩm định hoàn tác quyết định của mình trong vòng ${UNDO_MINUTES} phút (báo cáo trở lại chờ duyệt; ghi nhật ký)`,
     access: "user",
     params: idParams,
+    response: reportSchema,
     handler: async ({ params, actor }) => {
       await undoReview(ctx, actor, params.id);
       return getReportFor(ctx, actor, params.id);
