@@ -16,6 +16,11 @@ import {
   submitIndicatorValue,
 } from "../../services/indicator.service.js";
 import { reviewInput } from "../../services/report.schemas.js";
+import {
+  indicatorDetailSchema,
+  indicatorListSchema,
+  indicatorValueSchema,
+} from "./indicators.schemas.js";
 
 export function indicatorRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
@@ -26,6 +31,7 @@ export function indicatorRoutes(t: RouteTable, ctx: Ctx): void {
       "Chỉ tiêu (theo kế hoạch, đơn vị chủ trì, mức cảnh báo) đánh giá tại ngày asOf: giá trị mới nhất, mức đạt so với chỉ tiêu năm, giá trị kỳ vọng, dự báo và khoảng dự báo, mức cảnh báo và lý do; đơn vị chỉ thấy chỉ tiêu của mình",
     access: "user",
     query: indicatorListQuery,
+    response: indicatorListSchema,
     handler: async ({ query, actor }) => listIndicatorsFor(ctx, actor, query),
   });
 
@@ -38,6 +44,7 @@ export function indicatorRoutes(t: RouteTable, ctx: Ctx): void {
     access: "user",
     params: idParams,
     query: z.object({ asOf: asOfParam }),
+    response: indicatorDetailSchema,
     handler: async ({ params, query, actor }) => getIndicatorFor(ctx, actor, params.id, query.asOf),
   });
 
@@ -62,6 +69,7 @@ export function indicatorRoutes(t: RouteTable, ctx: Ctx): void {
     access: "user",
     params: idParams,
     body: indicatorValueInput,
+    response: z.object({ id: z.number(), status: z.literal("submitted") }),
     status: 201,
     handler: async ({ params, body, actor }) => submitIndicatorValue(ctx, actor, params.id, body),
   });
@@ -85,6 +93,7 @@ export function indicatorRoutes(t: RouteTable, ctx: Ctx): void {
     access: "user",
     params: idParams,
     body: reviewInput,
+    response: indicatorValueSchema,
     handler: async ({ params, body, actor }) => reviewIndicatorValue(ctx, actor, params.id, body),
   });
 }

@@ -1,0 +1,56 @@
+/** Response schemas of the indicator endpoints (the evaluation's details as core computes them). */
+import { z } from "zod";
+
+export const indicatorItemSchema = z.object({
+  id: z.number(),
+  planId: z.number(),
+  number: z.string().nullable(),
+  name: z.string(),
+  unit: z.string().nullable(),
+  kind: z.string(),
+  direction: z.string(),
+  inferred: z.record(z.string(), z.unknown()).describe("cách đọc chỉ tiêu suy ra từ tên và đơn vị"),
+  frequency: z.enum(["monthly", "quarterly", "yearly"]),
+  responsible: z.object({ id: z.number(), name: z.string() }).nullable(),
+  targets: z.array(z.object({ period: z.string(), raw: z.string(), value: z.number().nullable() })),
+  latest: z.object({ period: z.string(), value: z.number() }).nullable(),
+  current: z.number().nullable(),
+  achievement: z.number().nullable(),
+  periodAchievement: z.number().nullable(),
+  expected: z.number().nullable(),
+  projection: z.unknown().describe("dự báo cuối kỳ và khoảng dự báo (null khi chưa đủ dữ liệu)"),
+  needed: z.unknown().describe("mức cần đạt mỗi kỳ còn lại để đạt chỉ tiêu"),
+  warning: z.enum(["achieved", "on_track", "at_risk", "off_track", "no_data"]),
+  warningText: z.string(),
+});
+
+export const indicatorValueSchema = z.object({
+  id: z.number(),
+  period: z.string(),
+  periodLabel: z.string(),
+  value: z.number(),
+  status: z.string(),
+  note: z.string().nullable(),
+  evidence: z.string().nullable(),
+  source: z.string(),
+  submittedBy: z.object({ id: z.number(), name: z.string().nullable(), at: z.string() }),
+  reviewedBy: z
+    .object({
+      id: z.number(),
+      name: z.string().nullable(),
+      at: z.string().nullable(),
+      comment: z.string().nullable(),
+    })
+    .nullable(),
+});
+
+export const indicatorListSchema = z.object({
+  items: z.array(indicatorItemSchema),
+  total: z.number(),
+  asOf: z.string(),
+});
+
+export const indicatorDetailSchema = indicatorItemSchema.extend({
+  asOf: z.string(),
+  values: z.array(indicatorValueSchema),
+});
