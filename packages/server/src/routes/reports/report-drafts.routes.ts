@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { idParams } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
@@ -8,6 +9,10 @@ import {
 } from "../../services/report-draft.service.js";
 import { reportDraftInput } from "../../services/report.schemas.js";
 
+const draftResponse = z.object({
+  draft: z.object({ data: reportDraftInput, updatedAt: z.string() }).nullable(),
+});
+
 export function reportDraftRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
     method: "GET",
@@ -16,6 +21,7 @@ export function reportDraftRoutes(t: RouteTable, ctx: Ctx): void {
     summary: "Bản nháp báo cáo của người dùng cho nhiệm vụ (null nếu chưa có)",
     access: "user",
     params: idParams,
+    response: draftResponse,
     handler: async ({ params, actor }) => getReportDraft(ctx, actor, params.id),
   });
 
@@ -28,6 +34,7 @@ export function reportDraftRoutes(t: RouteTable, ctx: Ctx): void {
     access: "user",
     params: idParams,
     body: reportDraftInput,
+    response: draftResponse,
     handler: async ({ params, body, actor }) => putReportDraft(ctx, actor, params.id, body),
   });
 
@@ -38,6 +45,7 @@ export function reportDraftRoutes(t: RouteTable, ctx: Ctx): void {
     summary: "Bỏ bản nháp báo cáo",
     access: "user",
     params: idParams,
+    response: z.object({ draft: z.null() }),
     handler: async ({ params, actor }) => discardReportDraft(ctx, actor, params.id),
   });
 }
