@@ -57,6 +57,7 @@ export function indicatorRoutes(t: RouteTable, ctx: Ctx): void {
     access: "user",
     params: idParams,
     body: indicatorKindInput,
+    response: indicatorDetailSchema,
     handler: async ({ params, body, actor }) => setIndicatorKindFor(ctx, actor, params.id, body),
   });
 

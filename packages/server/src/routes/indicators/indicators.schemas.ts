@@ -1,5 +1,14 @@
 /** Response schemas of the indicator endpoints (the evaluation's details as core computes them). */
+import {
+  INDICATOR_DIRECTIONS,
+  INDICATOR_KINDS,
+  type IndicatorDirection,
+  type IndicatorKind,
+} from "@giamsat/core";
 import { z } from "zod";
+
+const kind = z.enum(INDICATOR_KINDS as [IndicatorKind, ...IndicatorKind[]]);
+const direction = z.enum(INDICATOR_DIRECTIONS as [IndicatorDirection, ...IndicatorDirection[]]);
 
 export const indicatorItemSchema = z.object({
   id: z.number(),
@@ -7,9 +16,15 @@ export const indicatorItemSchema = z.object({
   number: z.string().nullable(),
   name: z.string(),
   unit: z.string().nullable(),
-  kind: z.string(),
-  direction: z.string(),
+  kind,
+  direction,
   inferred: z.record(z.string(), z.unknown()).describe("cách đọc chỉ tiêu suy ra từ tên và đơn vị"),
+  correction: z
+    .object({ kind: kind.nullable(), direction: direction.nullable() })
+    .nullable()
+    .describe(
+      "điều chỉnh của cơ quan theo dõi (phần null: theo suy luận); null khi chưa điều chỉnh",
+    ),
   frequency: z.enum(["monthly", "quarterly", "yearly"]),
   responsible: z.object({ id: z.number(), name: z.string() }).nullable(),
   targets: z.array(z.object({ period: z.string(), raw: z.string(), value: z.number().nullable() })),
