@@ -44,7 +44,9 @@ describe("the OpenAPI document", () => {
       const [status, success] =
         Object.entries(op.responses).find(([code]) => /^2\d\d$/.test(code)) ?? [];
       const schema = success?.content?.["application/json"]?.schema;
-      const binary = success?.content?.["application/octet-stream"];
+      const binary = Object.values(success?.content ?? {}).some(
+        (c) => (c.schema as { format?: string } | undefined)?.format === "binary",
+      );
       if (!status || (!binary && (!schema || Object.keys(schema).length === 0)))
         missing.push(`${name}: response`);
       const writes = /^(POST|PUT|PATCH)/.test(name);

@@ -16,7 +16,12 @@ const errorSchema = toSchema(
 );
 
 function successContent(route: AnyRoute): object {
-  if (route.produces) return { [route.produces]: { schema: { type: "string", format: "binary" } } };
+  if (route.produces)
+    return Object.fromEntries(
+      [route.produces]
+        .flat()
+        .map((type) => [type, { schema: { type: "string", format: "binary" } }]),
+    );
   return { "application/json": { schema: toSchema(route.response, "output") } };
 }
 

@@ -26,8 +26,8 @@ export type RouteDef<
   /** The success response's schema (JSON), required: published in /api/openapi.json and held
    * to the real bodies by the permission matrix. */
   response: Schema;
-  /** The success response's media type when it is not JSON (a file download). */
-  produces?: string;
+  /** The success response's media type(s) when it is not JSON (a file download). */
+  produces?: string | readonly string[];
   status?: number;
   /** Documented alternative body: multipart/form-data fields and files. */
   multipart?: Schema;

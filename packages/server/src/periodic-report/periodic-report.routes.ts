@@ -1,6 +1,7 @@
 import type { FastifyReply } from "fastify";
 import { contentDisposition } from "../http/content-disposition.js";
 import { idParams } from "../http/query.js";
+import { fileResponse } from "../http/responses.js";
 import type { RouteTable } from "../http/route.js";
 import type { Ctx } from "../services/context.js";
 import { getPeriodicDraft, putPeriodicDraft } from "./periodic-report-draft.service.js";
@@ -9,6 +10,7 @@ import {
   listKeptReportsFor,
   periodicReportFile,
   periodicReportFor,
+  REPORT_MIME,
   type ReportFile,
 } from "./periodic-report.service.js";
 import {
@@ -41,6 +43,8 @@ export function periodicReportRoutes(t: RouteTable, ctx: Ctx): void {
       "Báo cáo định kỳ (tình hình thực hiện kế hoạch) tại ngày asOf, kèm các phụ lục; lãnh đạo và cơ quan theo dõi; mỗi tệp tạo ra được lưu lại",
     access: "user",
     query: periodicReportQuery,
+    response: fileResponse,
+    produces: Object.values(REPORT_MIME),
     handler: async ({ query, actor, reply }) =>
       sendFile(reply, await periodicReportFile(ctx, actor, query)),
   });
@@ -87,6 +91,8 @@ export function periodicReportRoutes(t: RouteTable, ctx: Ctx): void {
     summary: "Tải lại một báo cáo định kỳ đã tạo",
     access: "user",
     params: idParams,
+    response: fileResponse,
+    produces: Object.values(REPORT_MIME),
     handler: async ({ params, actor, reply }) =>
       sendFile(reply, await keptReportFile(ctx, actor, params.id)),
   });

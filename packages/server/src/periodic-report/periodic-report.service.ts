@@ -42,7 +42,8 @@ const isCli = (actor: Actor) => actor === CLI_REPORT_ACTOR;
 /** The roles that may generate and download the report. */
 export const REPORT_ROLES = ["leader", "monitor"] as const;
 
-const MIME: Record<ReportFormat, string> = {
+/** The media type of each report format (the route publishes it in the OpenAPI document). */
+export const REPORT_MIME: Record<ReportFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   pdf: "application/pdf",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -88,7 +89,7 @@ export async function periodicReportFile(
       period: q.period,
       format: q.format,
       file_name: fileName,
-      mime: MIME[q.format],
+      mime: REPORT_MIME[q.format],
       size: bytes.length,
       content: bytes,
     });
@@ -107,7 +108,7 @@ export async function periodicReportFile(
     });
     return id;
   });
-  return { id, bytes, mime: MIME[q.format], fileName };
+  return { id, bytes, mime: REPORT_MIME[q.format], fileName };
 }
 
 export async function listKeptReportsFor(

@@ -3,6 +3,7 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { readMultipart, type UploadedFile } from "../../http/multipart.js";
 import { id } from "../../http/query.js";
+import { fileResponse } from "../../http/responses.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
 import {
@@ -10,6 +11,7 @@ import {
   previewValuesSheet,
   valuesTemplateFor,
 } from "../../services/indicator-values-sheet.service.js";
+import { valuesSheetImportSchema, valuesSheetPreviewSchema } from "./indicators.schemas.js";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const sheetUpload = z.object({
@@ -34,6 +36,8 @@ export function indicatorValuesSheetRoutes(t: RouteTable, ctx: Ctx): void {
       "Tải tệp mẫu .xlsx nhập giá trị chỉ tiêu: mỗi chỉ tiêu (của kế hoạch plan, hoặc mọi kế hoạch) một dòng, kỳ đề xuất là tháng trước, cột Giá trị để trống",
     access: "user",
     query: z.object({ plan: id.optional() }),
+    response: fileResponse,
+    produces: XLSX_MIME,
     handler: async ({ query, actor, reply }) => {
       const bytes = await valuesTemplateFor(ctx, actor, query.plan);
       return reply
@@ -52,6 +56,7 @@ export function indicatorValuesSheetRoutes(t: RouteTable, ctx: Ctx): void {
       "Xem trước tệp .xlsx giá trị chỉ tiêu (multipart, trường file): các dòng sẽ lưu và mọi lỗi theo dòng, cột; chưa lưu gì",
     access: "user",
     multipart: sheetUpload,
+    response: valuesSheetPreviewSchema,
     handler: async ({ request, actor }) =>
       previewValuesSheet(ctx, actor, (await uploadedSheet(request)).content),
   });
@@ -64,6 +69,7 @@ export function indicatorValuesSheetRoutes(t: RouteTable, ctx: Ctx): void {
       "Lưu tệp .xlsx giá trị chỉ tiêu (multipart, trường file): mọi dòng được lưu là giá trị đã chấp nhận (nguồn xlsx), hoặc không dòng nào khi có lỗi (400, details.errors theo dòng, cột)",
     access: "user",
     multipart: sheetUpload,
+    response: valuesSheetImportSchema,
     status: 201,
     handler: async ({ request, actor }) =>
       importValuesSheet(ctx, actor, await uploadedSheet(request)),

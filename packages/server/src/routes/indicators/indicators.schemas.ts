@@ -69,3 +69,28 @@ export const indicatorDetailSchema = indicatorItemSchema.extend({
   asOf: z.string(),
   values: z.array(indicatorValueSchema),
 });
+
+/** POST /api/indicator-values/import/preview: the rows that would be stored and every error. */
+export const valuesSheetPreviewSchema = z.object({
+  rows: z.array(
+    z.object({
+      line: z.number(),
+      indicatorId: z.number(),
+      number: z.string().nullable(),
+      name: z.string(),
+      unit: z.string().nullable(),
+      period: z.string(),
+      periodLabel: z.string(),
+      value: z.number(),
+      note: z.string().nullable(),
+      evidence: z.string().nullable(),
+      corrects: z.number().nullable().describe("giá trị đã chấp nhận mà dòng này sửa"),
+    }),
+  ),
+  errors: z.array(
+    z.object({ line: z.number(), column: z.string().nullable(), message: z.string() }),
+  ),
+});
+
+/** POST /api/indicator-values/import: how many values were stored and how many corrected one. */
+export const valuesSheetImportSchema = z.object({ created: z.number(), corrected: z.number() });
