@@ -85,6 +85,7 @@ export function reportRoutes(t: RouteTable, ctx: Ctx): void {
       "Cơ quan theo dõi chấp nhận cùng lúc nhiều báo cáo chờ duyệt (tối đa 100): mỗi báo cáo theo đúng quy tắc duyệt từng báo cáo và được ghi nhật ký riêng, trong một giao dịch (một báo cáo bị từ chối thì không báo cáo nào được chấp nhận); trả lại vẫn từng báo cáo một, kèm lý do",
     access: "user",
     body: bulkAcceptInput,
+    response: itemsOf(reportSchema),
     handler: async ({ body, actor }) => acceptReportsTogether(ctx, actor, body),
   });
 
