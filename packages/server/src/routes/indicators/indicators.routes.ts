@@ -20,6 +20,7 @@ import {
   indicatorDetailSchema,
   indicatorListSchema,
   indicatorValueSchema,
+  pendingIndicatorValuesSchema,
 } from "./indicators.schemas.js";
 
 export function indicatorRoutes(t: RouteTable, ctx: Ctx): void {
@@ -82,6 +83,7 @@ export function indicatorRoutes(t: RouteTable, ctx: Ctx): void {
     summary:
       "Giá trị chỉ tiêu chờ thẩm định, cũ nhất trước: chỉ tiêu, giá trị chấp nhận gần nhất trước kỳ đó, cờ cần xem (tỷ lệ vượt 100%, khác xa các giá trị trước); đơn vị chỉ thấy giá trị của mình",
     access: "user",
+    response: pendingIndicatorValuesSchema,
     handler: async ({ actor }) => listPendingIndicatorValues(ctx, actor),
   });
 

@@ -57,6 +57,14 @@ export const indicatorValueSchema = z.object({
       comment: z.string().nullable(),
     })
     .nullable(),
+  flags: z
+    .array(
+      z.object({
+        code: z.enum(["rate_over_100", "negative_rate", "far_from_history"]),
+        text: z.string(),
+      }),
+    )
+    .describe("điều cơ quan theo dõi nên xem trước khi chấp nhận"),
 });
 
 export const indicatorListSchema = z.object({
@@ -94,3 +102,22 @@ export const valuesSheetPreviewSchema = z.object({
 
 /** POST /api/indicator-values/import: how many values were stored and how many corrected one. */
 export const valuesSheetImportSchema = z.object({ created: z.number(), corrected: z.number() });
+
+/** GET /api/indicator-values/pending: each waiting value with its indicator and previous value. */
+export const pendingIndicatorValuesSchema = z.object({
+  items: z.array(
+    indicatorValueSchema.extend({
+      indicator: z.object({
+        id: z.number(),
+        planId: z.number(),
+        planNumber: z.string().nullable(),
+        number: z.string().nullable(),
+        name: z.string(),
+        unit: z.string().nullable(),
+        responsible: z.string().nullable(),
+      }),
+      previous: z.object({ period: z.string(), value: z.number() }).nullable(),
+    }),
+  ),
+  total: z.number(),
+});
