@@ -13,7 +13,7 @@ const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
 
 /** Clicks a download link on the page and reads the file the browser saved. */
-async function downloaded(page: Page, name: string): Promise<Buffer> {
+async function downloaded(page: Page, name: string) {
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("link", { name }).click(),
@@ -65,7 +65,8 @@ describe.each(LOCALES)("báo cáo định kỳ (%s)", (locale) => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
 
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await downloaded(page, "Tải .xlsx (phụ lục)"));
+    const xlsx = await downloaded(page, "Tải .xlsx (phụ lục)");
+    await book.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength));
     expect(book.worksheets[0]!.rowCount).toBe(1 + 91);
 
     const kept = page.getByTestId("kept-reports");
