@@ -81,6 +81,10 @@ async function sendMails() {
       .returning("id")
       .executeTakeFirstOrThrow();
     const now = new Date().toISOString();
+    const body = {
+      text: "Kính gửi đơn vị,\nĐơn vị gửi báo cáo tiến độ Tháng 6/2026 trước ngày 20/06/2026.",
+      html: "<p>Kính gửi đơn vị,</p><p>Đơn vị gửi báo cáo tiến độ Tháng 6/2026.</p>",
+    };
     await enqueueOutbox(
       handle.db,
       Array.from({ length: MAILS }, (_, i) => ({
@@ -93,9 +97,7 @@ async function sendMails() {
         kind: "report_due",
         address: `don-vi-${i}@bench.example.vn`,
         subject: `Nhắc báo cáo Tháng 6/2026: hạn trước ngày 20/06/2026 (thư ${i})`,
-        body_text:
-          "Kính gửi đơn vị,\nĐơn vị gửi báo cáo tiến độ Tháng 6/2026 trước ngày 20/06/2026.",
-        body_html: "<p>Kính gửi đơn vị,</p><p>Đơn vị gửi báo cáo tiến độ Tháng 6/2026.</p>",
+        body,
         link: "/don-vi",
         next_attempt_at: now,
       })),

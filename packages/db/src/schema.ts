@@ -515,9 +515,11 @@ export interface NotificationOutboxTable {
   /** the e-mail address at queue time (email channel) */
   address: string | null;
   subject: string;
+  /** empty when `message_id` points to the body (rows queued since migration 0016) */
   body_text: string;
   body_html: string;
   link: string;
+  message_id: ColumnType<number | null, number | null | undefined, number | null>;
   status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
   attempts: ColumnType<number, number | undefined, number>;
   next_attempt_at: string;
@@ -525,6 +527,14 @@ export interface NotificationOutboxTable {
   last_error: string | null;
   created_at: CreatedAt;
   sent_at: string | null;
+}
+
+/** A message body stored once for every outbox row that carries it. */
+export interface NotificationMessagesTable {
+  id: Generated<number>;
+  body_text: string;
+  body_html: string;
+  created_at: CreatedAt;
 }
 
 /** An in-app notification (the bell). */
@@ -588,6 +598,7 @@ export interface Database {
   notification_prefs: NotificationPrefsTable;
   periodic_reports: PeriodicReportsTable;
   periodic_report_drafts: PeriodicReportDraftsTable;
+  notification_messages: NotificationMessagesTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

@@ -50,6 +50,7 @@ function outboxRow(over: Partial<OutboxRow> = {}): OutboxRow & NewOutboxRow {
     body_text: "Nội dung",
     body_html: "<p>Nội dung</p>",
     link: "/",
+    message_id: null,
     status: "pending",
     attempts: 0,
     next_attempt_at: "2000-01-01T00:00:00.000Z",
@@ -303,7 +304,14 @@ const effects: Record<string, () => Promise<void>> = {
   GIAMSAT_OUTBOX_LEASE_SECONDS: async () => {
     await withHarness({ GIAMSAT_OUTBOX_LEASE_SECONDS: "600" }, async (h) => {
       const user = await makeUser(h.ctx, "leader");
-      await enqueueOutbox(h.ctx.db, [outboxRow({ recipient_id: user.user.id })]);
+      const {
+        body_text: text,
+        body_html: html,
+        ...row
+      } = outboxRow({
+        recipient_id: user.user.id,
+      });
+      await enqueueOutbox(h.ctx.db, [{ ...row, body: { text, html } }]);
       let leased = "";
       const probe: Channel = {
         name: "in_app",

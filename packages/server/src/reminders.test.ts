@@ -102,4 +102,26 @@ describe.each(dialects())("the day's reminders, the ladder and the digests (%s)"
     await run("2026-06-22");
     expect([await overdueTo("monitor"), await overdueTo("leader")]).toEqual([1, 1]);
   });
+
+  it("stores each body once for all its recipients and channels, none left unused by a rerun", async () => {
+    const stored = () =>
+      h.ctx.db
+        .selectFrom("notification_messages")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+        .then((r) => Number(r.n));
+    const before = await stored();
+    await run("2026-06-15");
+    expect(await stored()).toBe(before);
+    const rows = await h.ctx.db
+      .selectFrom("notification_outbox")
+      .select(["message_id", "body_text"])
+      .execute();
+    expect(rows.every((r) => r.message_id !== null && r.body_text === "")).toBe(true);
+    const used = new Set(rows.map((r) => r.message_id));
+    expect(used.size).toBe(before);
+    expect(used.size).toBeLessThan(rows.length);
+    // the bell still shows the whole text
+    expect((await bell("head")).every((n) => n.body.includes("Giám sát"))).toBe(true);
+  });
 });

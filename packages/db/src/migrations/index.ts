@@ -18,6 +18,7 @@ import * as m0012 from "./0012-report-drafts.js";
 import * as m0013 from "./0013-task-version-changes.js";
 import * as m0014 from "./0014-plan-tracked-from.js";
 import * as m0015 from "./0015-periodic-reports.js";
+import * as m0016 from "./0016-notification-messages.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   "0013-task-version-changes": m0013,
   "0014-plan-tracked-from": m0014,
   "0015-periodic-reports": m0015,
+  "0016-notification-messages": m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

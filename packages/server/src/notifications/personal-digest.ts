@@ -34,8 +34,7 @@ export async function bundleHeldMail(ctx: Ctx, day: string, now: string): Promis
         kind: message.kind,
         address: last.address,
         subject: message.subject,
-        body_text: message.text,
-        body_html: message.html,
+        body: message,
         link: message.link,
         next_attempt_at: now,
       };

@@ -7,7 +7,7 @@
 import type { Message } from "@giamsat/core";
 import {
   listPrefs,
-  type NewOutboxRow,
+  type QueuedOutboxRow,
   type NotificationChannel,
   type RecipientRow,
 } from "@giamsat/db";
@@ -39,13 +39,13 @@ export async function outboxRows(
   ctx: Ctx,
   addressed: readonly Addressed[],
   now: string,
-): Promise<NewOutboxRow[]> {
+): Promise<QueuedOutboxRow[]> {
   const { off, digest } = await preferencesOf(
     ctx,
     addressed.map((a) => a.to.id),
   );
   const email = Boolean(ctx.config.mail.smtpUrl);
-  const rows: NewOutboxRow[] = [];
+  const rows: QueuedOutboxRow[] = [];
   for (const { key, message, to } of addressed) {
     const channels: NotificationChannel[] = ["in_app"];
     if (email && to.email) channels.push("email");
@@ -58,8 +58,8 @@ export async function outboxRows(
         kind: message.kind,
         address: channel === "email" ? to.email : null,
         subject: message.subject,
-        body_text: message.text,
-        body_html: message.html,
+        // one Message object per audience: its body is stored once for all of them
+        body: message,
         link: message.link,
         next_attempt_at: now,
         // always set: a multi-row insert cannot mix rows with and without a column on SQLite

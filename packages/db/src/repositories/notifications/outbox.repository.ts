@@ -12,15 +12,54 @@ type Db = Kysely<Database>;
 export type OutboxRow = Selectable<NotificationOutboxTable>;
 export type NewOutboxRow = Insertable<NotificationOutboxTable>;
 
+/** A message body; rows that share one object share one stored body. */
+export type OutboxBody = { readonly text: string; readonly html: string };
+
+/** A row to queue: its body is stored once in notification_messages for every row sharing it. */
+export type QueuedOutboxRow = Omit<NewOutboxRow, "body_text" | "body_html" | "message_id"> & {
+  body: OutboxBody;
+};
+
 const CHUNK = 200;
 
-/** Queues messages; returns how many were new (the others' key was queued before). */
-export async function enqueueOutbox(db: Db, rows: readonly NewOutboxRow[]): Promise<number> {
+/** Stores each distinct body once; returns the id of each. */
+async function storeBodies(
+  db: Db,
+  bodies: readonly OutboxBody[],
+): Promise<Map<OutboxBody, number>> {
+  const ids = new Map<OutboxBody, number>();
+  for (let i = 0; i < bodies.length; i += CHUNK) {
+    const chunk = bodies.slice(i, i + CHUNK);
+    const inserted = await db
+      .insertInto("notification_messages")
+      .values(chunk.map((b) => ({ body_text: b.text, body_html: b.html })))
+      .returning("id")
+      .execute();
+    // ids grow in the order of the VALUES list on both databases
+    const sorted = inserted.map((r) => r.id).sort((a, b) => a - b);
+    chunk.forEach((b, j) => ids.set(b, sorted[j]!));
+  }
+  return ids;
+}
+
+/**
+ * Queues messages; returns how many were new (the others' key was queued before). Bodies are
+ * stored once; a body left unused because all its rows were queued before is removed again.
+ */
+export async function enqueueOutbox(db: Db, rows: readonly QueuedOutboxRow[]): Promise<number> {
+  const ids = await storeBodies(db, [...new Set(rows.map((r) => r.body))]);
   let added = 0;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const inserted = await db
       .insertInto("notification_outbox")
-      .values(rows.slice(i, i + CHUNK))
+      .values(
+        rows.slice(i, i + CHUNK).map(({ body, ...row }) => ({
+          ...row,
+          body_text: "",
+          body_html: "",
+          message_id: ids.get(body)!,
+        })),
+      )
       .onConflict((oc) =>
         oc.columns(["rule", "item", "period", "recipient_id", "step", "channel"]).doNothing(),
       )
@@ -28,7 +67,44 @@ export async function enqueueOutbox(db: Db, rows: readonly NewOutboxRow[]): Prom
       .execute();
     added += inserted.length;
   }
+  if (added < rows.length) {
+    const stored = [...ids.values()];
+    for (let i = 0; i < stored.length; i += 500) {
+      await db
+        .deleteFrom("notification_messages as m")
+        .where("m.id", "in", stored.slice(i, i + 500))
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("notification_outbox as o")
+                .select("o.id")
+                .whereRef("o.message_id", "=", "m.id"),
+            ),
+          ),
+        )
+        .execute();
+    }
+  }
   return added;
+}
+
+/** Fills in the bodies of rows that point to a stored one. */
+async function withBodies(db: Db, rows: OutboxRow[]): Promise<OutboxRow[]> {
+  const ids = [...new Set(rows.flatMap((r) => (r.message_id === null ? [] : [r.message_id])))];
+  if (!ids.length) return rows;
+  const bodies = new Map(
+    (
+      await db
+        .selectFrom("notification_messages")
+        .select(["id", "body_text", "body_html"])
+        .where("id", "in", ids)
+        .execute()
+    ).map((m) => [m.id, m]),
+  );
+  return rows.map((r) => {
+    const m = r.message_id === null ? undefined : bodies.get(r.message_id);
+    return m ? { ...r, body_text: m.body_text, body_html: m.body_html } : r;
+  });
 }
 
 /**
@@ -53,7 +129,10 @@ export async function claimOutbox(
         LIMIT ${opts.limit}
         ${lock})
     RETURNING *`.execute(db);
-  return [...result.rows].sort((a, b) => a.id - b.id);
+  return withBodies(
+    db,
+    [...result.rows].sort((a, b) => a.id - b.id),
+  );
 }
 
 export async function markOutboxSent(db: Db, id: number, at: string): Promise<void> {
