@@ -21,6 +21,8 @@ export type QueuedOutboxRow = Omit<NewOutboxRow, "body_text" | "body_html" | "me
 };
 
 const CHUNK = 200;
+/** outbox rows per INSERT: ~16 parameters each, under SQLite's 32,766 and PostgreSQL's 65,535 */
+const ROW_CHUNK = 1000;
 
 /** Stores each distinct body once; returns the id of each. */
 async function storeBodies(
@@ -49,11 +51,11 @@ async function storeBodies(
 export async function enqueueOutbox(db: Db, rows: readonly QueuedOutboxRow[]): Promise<number> {
   const ids = await storeBodies(db, [...new Set(rows.map((r) => r.body))]);
   let added = 0;
-  for (let i = 0; i < rows.length; i += CHUNK) {
+  for (let i = 0; i < rows.length; i += ROW_CHUNK) {
     const inserted = await db
       .insertInto("notification_outbox")
       .values(
-        rows.slice(i, i + CHUNK).map(({ body, ...row }) => ({
+        rows.slice(i, i + ROW_CHUNK).map(({ body, ...row }) => ({
           ...row,
           body_text: "",
           body_html: "",
