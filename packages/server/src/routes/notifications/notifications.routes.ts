@@ -19,6 +19,8 @@ const preferences = z.object({
       label: z.string(),
       inApp: z.boolean(),
       email: z.boolean(),
+      digest: z.boolean().describe("e-mail của loại này gộp vào một thư tổng hợp mỗi ngày"),
+      digestible: z.boolean(),
     }),
   ),
 });

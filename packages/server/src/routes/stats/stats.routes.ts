@@ -44,6 +44,13 @@ const scorecard = z.object({
   reportsDue: z.number(),
   reportsOnTime: z.number(),
   timeliness: z.number().nullable(),
+  reminderMedianDays: z
+    .number()
+    .nullable()
+    .describe(
+      "trung vị số ngày từ thư nhắc hạn báo cáo đầu tiên của kỳ đến mỗi báo cáo gửi sau đó",
+    ),
+  remindedReports: z.number().describe("số báo cáo gửi sau thư nhắc (cơ sở của trung vị)"),
 });
 
 export function statsRoutes(t: RouteTable, ctx: Ctx): void {
