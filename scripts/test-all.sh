@@ -13,6 +13,9 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 # the periodic report's PDF: Liberation Serif 2.x (Vietnamese letters), checked with poppler
 [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need_apt+=(fonts-liberation2)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+# importing scanned PDFs: Tesseract with its Vietnamese model (pages rendered by poppler)
+command -v tesseract >/dev/null 2>&1 || need_apt+=(tesseract-ocr)
+[ -n "$(ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata 2>/dev/null)" ] || need_apt+=(tesseract-ocr-vie)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "== apt-get install ${need_apt[*]}"

@@ -1,6 +1,7 @@
 /** `giamsat import [--dry-run] [--json] [--orgs FILE] FILE`: read a plan document. */
 import { basename } from "node:path";
 import { importDocumentFile, NotAPlanError, type ImportResult } from "@giamsat/core";
+import { pdfOcr } from "@giamsat/server";
 import { CliFailure, EXIT_OK, type CliIO, type Command } from "../command.js";
 import { loadDirectory, readInputFile } from "../input.js";
 import { palette, writeJson } from "../output.js";
@@ -10,8 +11,8 @@ import { storeImport } from "./import-store.js";
 
 const HELP = `Cách dùng: giamsat import [--dry-run] [--json] [--orgs TỆP] TỆP
 
-Đọc một văn bản kế hoạch (.txt, .md, .docx, .xlsx, .html, .pdf có lớp chữ — định dạng nhận theo nội
-dung tệp) thành
+Đọc một văn bản kế hoạch (.txt, .md, .docx, .xlsx, .html, .pdf có lớp chữ hoặc bản quét (nhận dạng
+chữ bằng Tesseract) — định dạng nhận theo nội dung tệp) thành
 nhiệm vụ, mốc và chỉ tiêu. Với --dry-run chỉ xem trước, không ghi gì. Không có --dry-run: lưu
 vào cơ sở dữ liệu trong một giao dịch (PostgreSQL nếu có DATABASE_URL, nếu không thì tệp SQLite
 trong GIAMSAT_DATA_DIR, mặc định ./data); nhập lại cùng văn bản không thay đổi gì, văn bản sửa
@@ -36,7 +37,11 @@ export async function importFile(
   const directory = loadDirectory(orgsFile, io);
   let result: ImportResult;
   try {
-    result = await importDocumentFile(bytes, { directory, fileName: basename(path) });
+    result = await importDocumentFile(bytes, {
+      directory,
+      fileName: basename(path),
+      ocr: pdfOcr((done, total) => io.stderr.write(`Nhận dạng chữ: trang ${done}/${total}\n`)),
+    });
   } catch (error) {
     if (error instanceof NotAPlanError)
       throw new CliFailure(`Không đọc được "${path}": ${error.message}`);

@@ -9,7 +9,11 @@ import type { OrgDirectory } from "../directory/index.js";
 import { buildResult } from "./build-result.js";
 import { NotAPlanError } from "./not-a-plan.error.js";
 import { readDocument, readTextDocument, type ReadDocument } from "./readers/detect.js";
+import type { Block } from "./blocks.js";
+import type { Warning } from "./contract.js";
+import { layoutPage } from "./readers/pdf/page-layout.js";
 import { readPdfBlocks } from "./readers/pdf/pdf.reader.js";
+import { readPgm, scanPage } from "./readers/scan/scan-page.js";
 import { readTextBlocks } from "./readers/text.reader.js";
 
 export type ImportOptions = { directory?: OrgDirectory; fileName?: string };
@@ -33,26 +37,68 @@ const isPdf = (bytes: Uint8Array) => String.fromCharCode(...bytes.subarray(0, 5)
 /** Fewer letters than this per page: the PDF is a scan (images of pages), not text. */
 const SCAN_CHARS_PER_PAGE = 40;
 
+/** A scanned page as the OCR step (outside core: pdftoppm, tesseract) gives it. */
+export type OcrPage = { tsv: string; image: Uint8Array; dpi: number };
+/** Renders and recognises every page of a scanned PDF. */
+export type Ocr = (pdf: Uint8Array) => Promise<OcrPage[]>;
+
+export type ReadFileOptions = { ocr?: Ocr };
+
+/** The pages' words and lines → blocks, and one warning per page with doubtful words. */
+function scanBlocks(pages: OcrPage[]): { blocks: Block[]; warnings: Warning[] } {
+  const blocks: Block[] = [];
+  const warnings: Warning[] = [];
+  let line = 1;
+  pages.forEach((page, i) => {
+    const image = readPgm(page.image);
+    if (!image) throw new NotAPlanError(`Trang ${i + 1}: ảnh trang quét không đọc được.`);
+    const scan = scanPage(page.tsv, image, page.dpi);
+    const laid = layoutPage(scan.content, line);
+    blocks.push(...laid.blocks);
+    line = laid.next;
+    if (scan.doubtful.length > 0) {
+      const sample = scan.doubtful
+        .slice(0, 8)
+        .map((w) => `“${w}”`)
+        .join(", ");
+      warnings.push({
+        line: null,
+        code: "ocr_low_confidence",
+        message: `Trang ${i + 1}: ${scan.doubtful.length} chữ nhận dạng không chắc chắn (${sample}${scan.doubtful.length > 8 ? ", …" : ""}); cần đối chiếu với bản giấy.`,
+      });
+    }
+  });
+  return { blocks, warnings };
+}
+
 /**
- * Every format `readDocument` reads, and PDF with a text layer (read asynchronously by pdf.js).
- * A PDF without text (a scan) is refused with a message that says so.
+ * Every format `readDocument` reads, and PDF: with a text layer (read by pdf.js), or scanned
+ * (read by `opts.ocr`; without it a scan is refused with a message that says so).
  */
-export async function readDocumentFile(bytes: Uint8Array): Promise<ReadDocument> {
-  if (!isPdf(bytes)) return readDocument(bytes);
+export async function readDocumentFile(
+  bytes: Uint8Array,
+  opts: ReadFileOptions = {},
+): Promise<ReadDocument & { warnings: Warning[] }> {
+  if (!isPdf(bytes)) return { ...readDocument(bytes), warnings: [] };
   const pdf = await readPdfBlocks(bytes);
-  if (pdf.textChars < pdf.pages * SCAN_CHARS_PER_PAGE) {
+  if (pdf.textChars >= pdf.pages * SCAN_CHARS_PER_PAGE)
+    return { format: "pdf", blocks: pdf.blocks, warnings: [] };
+  if (!opts.ocr) {
     throw new NotAPlanError(
       "Tệp PDF là bản quét (ảnh các trang, không có lớp chữ): cần nhận dạng chữ (OCR) trước khi nhập.",
     );
   }
-  return { format: "pdf", blocks: pdf.blocks };
+  return { format: "pdf", ...scanBlocks(await opts.ocr(bytes)) };
 }
 
-/** `importDocument` for every format, PDF included. */
+/** `importDocument` for every format, PDF (text or scanned) included. */
 export async function importDocumentFile(
   bytes: Uint8Array,
-  opts: ImportOptions = {},
+  opts: ImportOptions & ReadFileOptions = {},
 ): Promise<ImportResult> {
   if (bytes.length === 0) throw new NotAPlanError("Tệp rỗng: không có nội dung để nhập.");
-  return buildResult((await readDocumentFile(bytes)).blocks, opts);
+  const read = await readDocumentFile(bytes, opts);
+  const result = buildResult(read.blocks, opts);
+  result.warnings.push(...read.warnings);
+  return result;
 }

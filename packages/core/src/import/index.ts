@@ -4,6 +4,8 @@ export {
   importDocument,
   importDocumentFile,
   readDocumentFile,
+  type Ocr,
+  type OcrPage,
   type ImportOptions,
 } from "./import-document.js";
 export { buildResult, type BuildOptions } from "./build-result.js";

@@ -11,6 +11,7 @@ import {
   type OrgRef,
   type ReportingCalendar,
 } from "@giamsat/core";
+import { pdfOcr } from "../import-ocr/ocr.runner.js";
 import {
   findOrganisation,
   findPlanByNumber,
@@ -112,13 +113,17 @@ function calendarOfDocument(blocks: Block[]): ReportingCalendar | null {
   return reportingCalendarFromText(text);
 }
 
-/** The document read once (any format, PDF included): its import and its reporting calendar. */
+/**
+ * The document read once (any format, PDF with a text layer or scanned: OCR) and its import and
+ * reporting calendar.
+ */
 async function parse(
   ctx: Ctx,
   bytes: Uint8Array,
 ): Promise<{ result: ImportResult; calendar: ReportingCalendar | null }> {
-  const { blocks } = await readDocumentFile(bytes);
+  const { blocks, warnings } = await readDocumentFile(bytes, { ocr: pdfOcr() });
   const result = buildResult(blocks, { directory: orgDirectory(ctx.config.orgsFile) });
+  result.warnings.push(...warnings);
   return { result, calendar: calendarOfDocument(blocks) };
 }
 

@@ -1,0 +1,62 @@
+/**
+ * The scan reader's pure part: a drawn table found in a page image, word boxes placed on it,
+ * and random TSV and image bytes read without an exception.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { layoutPage } from "../pdf/page-layout.js";
+import { imageRules, readPgm, readTsv, scanPage } from "./scan-page.js";
+
+/** A 400×200 white page with a 2×2 grid of 2-pixel lines at 100 dpi. */
+function gridPage(): Uint8Array {
+  const [w, h] = [400, 200];
+  const px = new Uint8Array(w * h).fill(255);
+  const hline = (y: number) => px.fill(0, y * w + 20, y * w + 380);
+  const vline = (x: number) => {
+    for (let y = 20; y <= 180; y++) px[y * w + x] = 0;
+  };
+  for (const y of [20, 21, 100, 101, 179, 180]) hline(y);
+  for (const x of [20, 21, 120, 121, 378, 379]) vline(x);
+  return new Uint8Array([...new TextEncoder().encode(`P5\n${w} ${h}\n255\n`), ...px]);
+}
+
+const TSV = [
+  "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+  "5\t1\t1\t1\t1\t1\t30\t40\t40\t20\t95\tSTT",
+  "5\t1\t1\t1\t1\t2\t130\t40\t60\t20\t91\tNhiệm",
+  "5\t1\t1\t1\t1\t3\t195\t40\t30\t20\t90\tvụ",
+  "5\t1\t2\t1\t1\t1\t30\t120\t20\t20\t96\t1.",
+  "5\t1\t2\t1\t1\t2\t130\t120\t90\t20\t41\tXâydựng",
+].join("\n");
+
+describe("scanned page", () => {
+  it("finds the drawn grid and puts each word in its cell", () => {
+    const image = readPgm(gridPage())!;
+    expect(imageRules(image, 25).length).toBeGreaterThan(6);
+    const scan = scanPage(TSV, image, 100);
+    expect(scan.doubtful).toEqual(["Xâydựng"]);
+    const { blocks } = layoutPage(scan.content, 1);
+    const table = blocks.find((b) => b.type === "table");
+    expect(table?.type === "table" && table.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ["STT", "Nhiệm vụ"],
+      ["1.", "Xâydựng"],
+    ]);
+  });
+
+  it("reads random TSV and image bytes without an exception (300)", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 400 }),
+        fc.uint8Array({ maxLength: 600 }),
+        (tsv, bytes) => {
+          readTsv(tsv);
+          const image = readPgm(
+            new Uint8Array([...new TextEncoder().encode("P5\n20 10\n255\n"), ...bytes]),
+          );
+          if (image) layoutPage(scanPage(tsv, image, 72).content, 1);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

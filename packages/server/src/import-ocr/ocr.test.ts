@@ -1,0 +1,140 @@
+/**
+ * Scanned PDFs: a small plan printed to PDF by Chromium, rendered to page images by pdftoppm and
+ * wrapped as a PDF of images (no text layer, as a scanner makes it), imports through Tesseract to
+ * the same tasks as the printed PDF; without Tesseract the import stops with a Vietnamese message.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { deflateSync } from "node:zlib";
+import { afterAll, describe, expect, it } from "vitest";
+import { importDocumentFile, type ImportResult } from "@giamsat/core";
+import { pdfOcr } from "./ocr.runner.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const dir = mkdtempSync(path.join(tmpdir(), "giamsat-scan-test-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const PLAN = `<html><head><meta charset="utf-8"><style>
+@page { size: A4 landscape; margin: 15mm } body { font: 13pt serif }
+table { border-collapse: collapse } td, th { border: 1.5px solid #000; padding: 4px 6px; vertical-align: top }
+</style></head><body>
+<p>ỦY BAN NHÂN DÂN TỈNH AN GIANG</p><p>Số: 12/KH-UBND</p><p>An Giang, ngày 05 tháng 01 năm 2026</p>
+<p><b>KẾ HOẠCH</b></p><p><b>Triển khai chuyển đổi số năm 2026</b></p><p>PHỤ LỤC</p>
+<table><thead><tr><th>STT</th><th>Tên nhiệm vụ</th><th>Cơ quan chủ trì</th><th>Cơ quan phối hợp</th><th>Thời hạn</th></tr></thead>
+<tr><td>1.</td><td>Ban hành quy chế quản lý dữ liệu của tỉnh</td><td>Sở Khoa học và Công nghệ</td><td>Văn phòng Ủy ban nhân dân tỉnh</td><td>30/6/2026</td></tr>
+<tr><td>2.</td><td>Nâng cấp Cổng dịch vụ công của tỉnh</td><td>Sở Nội vụ</td><td>Sở Tư pháp</td><td>Quý IV/2026</td></tr>
+<tr><td>3.</td><td>Số hóa hồ sơ thủ tục hành chính</td><td>Sở Tư pháp</td><td></td><td>31/12/2026</td></tr>
+</table></body></html>`;
+
+/** Grayscale PGM pages → a PDF of page images (DeviceGray, Flate), as a scanner writes one. */
+function imagesToPdf(pages: Buffer[]): Uint8Array {
+  const objects: (string | Buffer)[][] = [];
+  const kids: number[] = [];
+  objects.push(["<< /Type /Catalog /Pages 2 0 R >>"]);
+  objects.push([]); // pages, filled in below
+  for (const pgm of pages) {
+    const m = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString("latin1"))!;
+    const [w, h] = [Number(m[1]), Number(m[2])];
+    const pixels = deflateSync(pgm.subarray(m[0].length));
+    const image = objects.length + 1;
+    objects.push([
+      `<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`,
+      pixels,
+      "\nendstream",
+    ]);
+    const [pw, ph] = [(w * 72) / 200, (h * 72) / 200];
+    const draw = `q ${pw} 0 0 ${ph} 0 0 cm /Im Do Q`;
+    objects.push([`<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`]);
+    kids.push(objects.length + 1);
+    objects.push([
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${pw} ${ph}] /Contents ${objects.length} 0 R /Resources << /XObject << /Im ${image} 0 R >> >> >>`,
+    ]);
+  }
+  objects[1] = [
+    `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(" ")}] /Count ${kids.length} >>`,
+  ];
+  const chunks: Buffer[] = [Buffer.from("%PDF-1.4\n")];
+  let size = chunks[0]!.length;
+  const offsets: number[] = [];
+  objects.forEach((parts, i) => {
+    offsets.push(size);
+    const body = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`),
+      ...parts.map((p) => Buffer.from(p)),
+      Buffer.from("\nendobj\n"),
+    ]);
+    chunks.push(body);
+    size += body.length;
+  });
+  let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) tail += `${String(o).padStart(10, "0")} 00000 n \n`;
+  tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`;
+  chunks.push(Buffer.from(tail));
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+function printedAndScanned(): { printed: Uint8Array; scanned: Uint8Array } {
+  writeFileSync(path.join(dir, "plan.html"), PLAN);
+  execFileSync(
+    CHROMIUM,
+    [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-pdf-header-footer",
+      `--user-data-dir=${path.join(dir, "profile")}`,
+      `--print-to-pdf=${path.join(dir, "plan.pdf")}`,
+      `file://${path.join(dir, "plan.html")}`,
+    ],
+    { stdio: "ignore", timeout: 60_000 },
+  );
+  execFileSync("pdftoppm", ["-r", "200", "-gray", "plan.pdf", "img"], { cwd: dir });
+  const images = readdirSync(dir)
+    .filter((f) => /^img-\d+\.pgm$/.test(f))
+    .sort();
+  return {
+    printed: new Uint8Array(readFileSync(path.join(dir, "plan.pdf"))),
+    scanned: imagesToPdf(images.map((f) => readFileSync(path.join(dir, f)))),
+  };
+}
+
+const tasks = (r: ImportResult) =>
+  r.appendices.flatMap((a) =>
+    a.tasks.map((t) => ({
+      number: t.number,
+      lead: t.lead.map((o) => o.name),
+      due: t.deadline.due,
+    })),
+  );
+
+const tools =
+  existsSync(CHROMIUM) && existsSync("/usr/bin/tesseract") && existsSync("/usr/bin/pdftoppm");
+
+describe.skipIf(!tools)("scanned PDF", () => {
+  it("imports through OCR to the same tasks as the printed PDF", async () => {
+    const { printed, scanned } = printedAndScanned();
+    const want = await importDocumentFile(printed);
+    const pages: number[] = [];
+    const got = await importDocumentFile(scanned, { ocr: pdfOcr((done) => pages.push(done)) });
+    expect(tasks(want)).toHaveLength(3);
+    expect(tasks(got)).toEqual(tasks(want));
+    expect(got.document).toMatchObject({ number: "12/KH-UBND", date: "2026-01-05" });
+    expect(pages).toEqual([1]);
+    for (const w of got.warnings.filter((x) => x.code === "ocr_low_confidence"))
+      expect(w.message).toMatch(/^Trang \d+: /);
+  }, 120_000);
+
+  it("says in Vietnamese that Tesseract is missing", async () => {
+    const { scanned } = printedAndScanned();
+    process.env.GIAMSAT_TESSERACT = path.join(dir, "no-tesseract");
+    try {
+      await expect(importDocumentFile(scanned, { ocr: pdfOcr() })).rejects.toThrow(
+        /chưa cài Tesseract/,
+      );
+    } finally {
+      delete process.env.GIAMSAT_TESSERACT;
+    }
+  }, 120_000);
+});
