@@ -10,9 +10,9 @@ import path from "node:path";
 import { deflateSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { importDocumentFile, type ImportResult } from "@giamsat/core";
+import { CHROMIUM, printHtml } from "../../../core/src/import/fixtures/pdf.print.js";
 import { pdfOcr } from "./ocr.runner.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const dir = mkdtempSync(path.join(tmpdir(), "giamsat-scan-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -76,28 +76,13 @@ function imagesToPdf(pages: Buffer[]): Uint8Array {
 }
 
 function printedAndScanned(): { printed: Uint8Array; scanned: Uint8Array } {
-  writeFileSync(path.join(dir, "plan.html"), PLAN);
-  execFileSync(
-    CHROMIUM,
-    [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-pdf-header-footer",
-      `--user-data-dir=${path.join(dir, "profile")}`,
-      `--print-to-pdf=${path.join(dir, "plan.pdf")}`,
-      `file://${path.join(dir, "plan.html")}`,
-    ],
-    { stdio: "ignore", timeout: 60_000 },
-  );
+  const printed = printHtml(PLAN);
+  writeFileSync(path.join(dir, "plan.pdf"), printed);
   execFileSync("pdftoppm", ["-r", "200", "-gray", "plan.pdf", "img"], { cwd: dir });
   const images = readdirSync(dir)
     .filter((f) => /^img-\d+\.pgm$/.test(f))
     .sort();
-  return {
-    printed: new Uint8Array(readFileSync(path.join(dir, "plan.pdf"))),
-    scanned: imagesToPdf(images.map((f) => readFileSync(path.join(dir, f)))),
-  };
+  return { printed, scanned: imagesToPdf(images.map((f) => readFileSync(path.join(dir, f)))) };
 }
 
 const tasks = (r: ImportResult) =>

@@ -6,7 +6,8 @@
 import type { Cell } from "../blocks.js";
 import { decodeEntities, flattenLatex, markdownToTags } from "./inline-markup.js";
 
-const BREAK_TAGS = new Set([
+/** Elements that end a line of text. */
+export const BREAK_TAGS = new Set([
   "p",
   "div",
   "br",

@@ -8,7 +8,7 @@
  * line. A table inside a cell is read as lines of that cell. `line` is the source line.
  */
 import type { Block, Row } from "../blocks.js";
-import { parseCellMarkup } from "./html-cell.js";
+import { BREAK_TAGS, parseCellMarkup } from "./html-cell.js";
 import { dropSiteChrome } from "./site-chrome.js";
 import { emptyCell, resolveVerticalMerges, type GridCell } from "./xml.grid.js";
 
@@ -33,19 +33,7 @@ const SKIPPED = new Set([
 /** Elements whose raw content must not be tokenised (it may hold `<`). */
 const RAW_TEXT = new Set(["script", "style", "textarea", "title"]);
 const BREAKS = new Set([
-  "p",
-  "div",
-  "br",
-  "li",
-  "ul",
-  "ol",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "blockquote",
+  ...BREAK_TAGS,
   "section",
   "article",
   "main",
