@@ -18,6 +18,16 @@ export type LatestReport = Pick<
   | "status"
 >;
 
+/** Rows read for a long id list 500 ids at a time (the drivers' parameter limits), in order. */
+async function byChunks<T>(
+  ids: readonly number[],
+  read: (chunk: number[]) => Promise<T[]>,
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < ids.length; i += 500) rows.push(...(await read(ids.slice(i, i + 500))));
+  return rows;
+}
+
 /**
  * Each task's latest live report (accepted or submitted for review, not superseded) sent before
  * `before` (exclusive, an ISO date or timestamp).
@@ -27,9 +37,8 @@ export async function latestReportsOf(
   taskIds: readonly number[],
   before: string,
 ): Promise<Map<number, LatestReport>> {
-  const latest = new Map<number, LatestReport>();
-  for (let i = 0; i < taskIds.length; i += 500) {
-    const rows = await db
+  const rows = await byChunks(taskIds, (ids) =>
+    db
       .selectFrom("progress_reports")
       .select([
         "id",
@@ -42,16 +51,16 @@ export async function latestReportsOf(
         "submitted_at",
         "status",
       ])
-      .where("task_id", "in", taskIds.slice(i, i + 500))
+      .where("task_id", "in", ids)
       .where("superseded", "=", 0)
       .where("status", "in", ["accepted", "submitted"])
       .where("submitted_at", "<", before)
       .orderBy("submitted_at")
       .orderBy("id")
-      .execute();
-    for (const r of rows) latest.set(r.task_id, r);
-  }
-  return latest;
+      .execute(),
+  );
+  // oldest first: the last row of a task is its latest
+  return new Map(rows.map((r) => [r.task_id, r]));
 }
 
 /** Each task's latest deadline extension the unit asked for (proposed or approved) before `before`. */
@@ -60,24 +69,24 @@ export async function latestExtensionsOf(
   taskIds: readonly number[],
   before: string,
 ): Promise<Map<number, { dueDate: string | null; reason: string }>> {
-  const latest = new Map<number, { dueDate: string | null; reason: string }>();
-  for (let i = 0; i < taskIds.length; i += 500) {
-    const rows = await db
+  const rows = await byChunks(taskIds, (ids) =>
+    db
       .selectFrom("change_requests")
       .select(["task_id", "payload", "reason"])
-      .where("task_id", "in", taskIds.slice(i, i + 500))
+      .where("task_id", "in", ids)
       .where("kind", "=", "extend_deadline")
       .where("status", "in", ["proposed", "approved"])
       .where("proposed_at", "<", before)
       .orderBy("proposed_at")
       .orderBy("id")
-      .execute();
-    for (const r of rows) {
+      .execute(),
+  );
+  return new Map(
+    rows.map((r) => {
       const payload = JSON.parse(r.payload) as { dueDate?: string };
-      latest.set(r.task_id, { dueDate: payload.dueDate ?? null, reason: r.reason });
-    }
-  }
-  return latest;
+      return [r.task_id, { dueDate: payload.dueDate ?? null, reason: r.reason }];
+    }),
+  );
 }
 
 export type ReportRemarkRow = {
@@ -99,9 +108,8 @@ export async function acceptedRemarks(
   from: string,
   before: string,
 ): Promise<ReportRemarkRow[]> {
-  const out: ReportRemarkRow[] = [];
-  for (let i = 0; i < taskIds.length; i += 500) {
-    const rows = await db
+  return byChunks(taskIds, (ids) =>
+    db
       .selectFrom("progress_reports")
       .innerJoin("tasks", "tasks.id", "progress_reports.task_id")
       .leftJoin("organisations", "organisations.id", "progress_reports.org_id")
@@ -113,7 +121,7 @@ export async function acceptedRemarks(
         "progress_reports.difficulties",
         "progress_reports.proposals",
       ])
-      .where("progress_reports.task_id", "in", taskIds.slice(i, i + 500))
+      .where("progress_reports.task_id", "in", ids)
       .where("progress_reports.status", "=", "accepted")
       .where("progress_reports.superseded", "=", 0)
       .where("progress_reports.submitted_at", ">=", from)
@@ -126,10 +134,8 @@ export async function acceptedRemarks(
       )
       .orderBy("progress_reports.submitted_at")
       .orderBy("progress_reports.id")
-      .execute();
-    out.push(...rows);
-  }
-  return out;
+      .execute(),
+  );
 }
 
 export type NewKeptReport = Omit<Insertable<PeriodicReportsTable>, "id" | "generated_at">;

@@ -70,9 +70,22 @@ const ruled = (text: string, size: number, sideIndentMm: number) =>
     children: [new TextRun({ text, size: pt(size), bold: true })],
   });
 
+/** A borderless two-column block across the page (the header, the signature), widths fixed. */
+function twoColumns(left: Paragraph[], right: Paragraph[], leftMm: number): Table {
+  const rightMm = CONTENT_MM - leftMm;
+  const cell = (children: Paragraph[], mm: number) =>
+    new TableCell({ width: { size: mmToTwips(mm), type: WidthType.DXA }, children });
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: mmToTwips(CONTENT_MM), type: WidthType.DXA },
+    columnWidths: [mmToTwips(leftMm), mmToTwips(rightMm)],
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [cell(left, leftMm), cell(right, rightMm)] })],
+  });
+}
+
 function headerBlock(doc: PeriodicReportDoc): Table {
   const leftMm = 65;
-  const rightMm = CONTENT_MM - leftMm;
   const h = doc.header;
   const left = [
     centred(h.agency, LAYOUT.agencyPt, { bold: h.department === null }),
@@ -86,15 +99,7 @@ function headerBlock(doc: PeriodicReportDoc): Table {
     new Paragraph({ children: [] }),
     centred(h.placeDate, LAYOUT.motto2Pt, { italics: true }),
   ];
-  const cell = (children: Paragraph[], mm: number) =>
-    new TableCell({ width: { size: mmToTwips(mm), type: WidthType.DXA }, children });
-  return new Table({
-    layout: TableLayoutType.FIXED,
-    width: { size: mmToTwips(CONTENT_MM), type: WidthType.DXA },
-    columnWidths: [mmToTwips(leftMm), mmToTwips(rightMm)],
-    borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left, leftMm), cell(right, rightMm)] })],
-  });
+  return twoColumns(left, right, leftMm);
 }
 
 const body = (text: string, opts: { bold?: boolean } = {}) =>
@@ -107,7 +112,6 @@ const body = (text: string, opts: { bold?: boolean } = {}) =>
 
 function signature(doc: PeriodicReportDoc): Table {
   const leftMm = 80;
-  const rightMm = CONTENT_MM - leftMm;
   const small = (text: string, opts: { bold?: boolean; italics?: boolean } = {}) =>
     new Paragraph({ children: [new TextRun({ text, size: pt(LAYOUT.recipientsPt), ...opts })] });
   const left = [
@@ -120,15 +124,7 @@ function signature(doc: PeriodicReportDoc): Table {
     ...Array.from({ length: 4 }, () => new Paragraph({ children: [] })),
     centred(doc.signature.name || "…", LAYOUT.bodyPt, { bold: true }),
   ];
-  const cell = (children: Paragraph[], mm: number) =>
-    new TableCell({ width: { size: mmToTwips(mm), type: WidthType.DXA }, children });
-  return new Table({
-    layout: TableLayoutType.FIXED,
-    width: { size: mmToTwips(CONTENT_MM), type: WidthType.DXA },
-    columnWidths: [mmToTwips(leftMm), mmToTwips(rightMm)],
-    borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left, leftMm), cell(right, rightMm)] })],
-  });
+  return twoColumns(left, right, leftMm);
 }
 
 /** An annex cell as text: dates dd/mm/yyyy, shares with a decimal comma. */
