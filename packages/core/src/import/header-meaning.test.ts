@@ -90,4 +90,26 @@ describe("header recognition by meaning", () => {
     );
     expect(doubt?.line).toBe(4);
   });
+
+  it("reads a project template's English headers (WBS, Task, Task owner, Start, Due, % complete)", () => {
+    const text = [
+      "Project plan 2026",
+      "",
+      tsv(
+        ["WBS", "Task", "Task owner", "Start", "Due", "% complete"],
+        ["1", "CHUYỂN ĐỔI SỐ", "", "", "", ""],
+        ["1.1", "Ban hành quy chế dữ liệu", "Sở Nội vụ", "2026-01-05", "2026-11-30", "20%"],
+        ["1.2", "Nâng cấp cổng dịch vụ công", "Sở Tư pháp", "2026-02-01", "30-06-2026", "0%"],
+      ),
+    ].join("\n");
+    const ap = only(text);
+    expect(ap?.kind).toBe("tasks");
+    expect(
+      ap?.tasks.map((t) => [t.number, t.groupPath, t.lead.map((o) => o.name), t.deadline.due]),
+    ).toEqual([
+      ["1.1", ["1"], ["Sở Nội vụ"], "2026-11-30"],
+      ["1.2", ["1"], ["Sở Tư pháp"], "2026-06-30"],
+    ]);
+    expect(ap?.tasks[0]?.extra).toEqual({ Start: "2026-01-05", "% complete": "20%" });
+  });
 });

@@ -25,6 +25,13 @@ const BODIES = String.raw`(?:(?:co quan|don vi|bo phan|to chuc|so|cuc|vu|ban)\s+
 
 /** Checked in order: the first rule whose pattern matches the folded header wins. */
 const RULES: [ColumnRole, RegExp][] = [
+  // Project templates in English (WBS / Task / Task owner / Due …).
+  ["number", /^(?:wbs|no|#|id)$/],
+  ["name", /^(?:task|task name|activity|work item)$/],
+  ["lead", /^(?:task owner|owner|responsible|assigned to|lead)$/],
+  ["coordinators", /^(?:support|supporting units?|contributors?)$/],
+  ["output", /^(?:deliverables?|output)$/],
+  ["deadline", /^(?:due|due date|finish|end date|deadline)$/],
   ["refNumber", /^(?:s?tt|so tt|so thu tu|ma)\s+(?:trong|theo|tai|cua)\b|^ma nhiem vu\b/],
   ["number", /^(?:s?tt|so tt|so thu tu|thu tu|so)$/],
   ["basis", /^(?:nv|nhiem vu) theo\b/],
@@ -54,7 +61,7 @@ const RULES: [ColumnRole, RegExp][] = [
 ];
 
 const KEEP_AS_EXTRA =
-  /^(?:ket qua hien nay|ket qua thuc hien den|tien do|ghi chu|nguon kinh phi|kinh phi)\b/;
+  /^(?:ket qua hien nay|ket qua thuc hien den|tien do|ghi chu|nguon kinh phi|kinh phi|start|start date|% ?complete|status|notes?)$|^(?:ket qua hien nay|ket qua thuc hien den|tien do|ghi chu|nguon kinh phi|kinh phi)\b/;
 
 /**
  * Header texts seen lately → their keys: every row near a table's top is tried as a header, and
