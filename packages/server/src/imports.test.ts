@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fold } from "@giamsat/core";
+import { listAudit } from "@giamsat/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../../db/src/test-support/index.js";
 import {
@@ -136,6 +137,50 @@ describe.each(dialects())("plan import through the API (%s)", (dialect) => {
       headers: monitor.headers,
     });
     expect(orgs.body.items[0].aliases).toContain("trung tam uom tao cong nghe hoa lac");
+
+    // the name the directory lacks becomes a new unit under a chosen parent, from the mapper
+    const parent = await h.ctx.db
+      .insertInto("organisations")
+      .values({ name: "Bộ Thử nghiệm", kind: "unit", search: "bo thu nghiem" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const raw = after.unresolved[0].raw as string;
+    const create = (payload: object) =>
+      call(h.app, {
+        method: "POST",
+        url: "/api/organisations/for-alias",
+        headers: monitor.headers,
+        payload,
+      });
+    const created = await create({ name: "Viện Nghiên cứu Mới", parentId: parent.id, alias: raw });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ alias: raw, linked: 1 });
+    const third = await h.ctx.db
+      .selectFrom("tasks")
+      .select("lead_org_id")
+      .where("plan_id", "=", stored.body.planId)
+      .where("number", "=", "3")
+      .executeTakeFirstOrThrow();
+    expect(third.lead_org_id).toBe(created.body.orgId);
+    const listed = await call(h.app, {
+      url: `/api/organisations?id=${created.body.orgId}`,
+      headers: monitor.headers,
+    });
+    expect(listed.body.items[0]).toMatchObject({
+      name: "Viện Nghiên cứu Mới",
+      parentName: "Bộ Thử nghiệm",
+    });
+    expect((await preview("uom-tao.txt", plan)).body.unresolved).toEqual([]);
+    const audit = await listAudit(h.ctx.db, [
+      { entity: "organisation", ids: [created.body.orgId] },
+    ]);
+    expect(audit.map((e) => [e.action, e.actor_id])).toEqual([
+      ["organisation.create_for_alias", monitor.user.id],
+    ]);
+    const twice = await create({ name: "viện nghiên cứu mới", parentId: parent.id, alias: raw });
+    expect(twice.status).toBe(409);
+    expect(twice.body.message).toContain("Viện Nghiên cứu Mới");
+    expect((await create({ name: "Viện X", parentId: 999999, alias: raw })).status).toBe(404);
   });
 
   it("refuses a file that is not a plan with a Vietnamese message", async () => {

@@ -509,6 +509,20 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
         payload: { alias: `Tên gọi khác ${++userCounter}` },
       }),
     },
+    {
+      name: "POST /api/organisations/for-alias",
+      allowed: ["admin", "monitor"],
+      ok: 201,
+      request: async () => ({
+        method: "POST",
+        url: "/api/organisations/for-alias",
+        payload: {
+          name: `Trung tâm mới ${++userCounter}`,
+          parentId: own.unitId,
+          alias: `Tên trong văn bản ${userCounter}`,
+        },
+      }),
+    },
     { name: "GET /api/users", allowed: ["admin"], request: get("/api/users") },
     {
       name: "POST /api/users",

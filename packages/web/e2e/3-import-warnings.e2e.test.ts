@@ -20,13 +20,15 @@ const dataDir = inject("dataDir");
  */
 describe.each(LOCALES)("nhập kế hoạch: cảnh báo theo nhóm, vị trí theo phụ lục (%s)", (locale) => {
   let browser: Browser;
-  // plan 596 with one lead unit the directory does not know (PL II, task 3: once in the text)
+  // plan 596 with one lead unit the directory does not know (PL II, task 3: once in the text),
+  // a name of its own per run: the first run creates it
+  const unknown = `Trung tâm Thử nghiệm Giám sát ${locale}`;
   const text = readFileSync(path.join(seedsDir, "qd596-bct-2026-nq57-plan.txt"), "utf8").replace(
     "Báo Công Thương",
-    "Trung tâm Thử nghiệm Giám sát",
+    unknown,
   );
-  const xlsx = path.join(dataDir, "ke-hoach-596.xlsx");
-  const txt = path.join(dataDir, "ke-hoach-596.txt");
+  const xlsx = path.join(dataDir, `ke-hoach-596-${locale}.xlsx`);
+  const txt = path.join(dataDir, `ke-hoach-596-${locale}.txt`);
   beforeAll(async () => {
     writeFileSync(xlsx, writeXlsx(blocksToXlsx(readTextBlocks(text))));
     writeFileSync(txt, text);
@@ -45,6 +47,12 @@ describe.each(LOCALES)("nhập kế hoạch: cảnh báo theo nhóm, vị trí t
       await page.getByTestId("import-preview").waitFor();
     };
 
+    await read(txt);
+    await page.getByTestId("warnings-units").locator("summary").click();
+    expect(await page.getByTestId("warnings-units").textContent()).toMatch(
+      /Dòng \d+: Phụ lục II, nhiệm vụ 3:/,
+    );
+
     await read(xlsx);
     const warnings = page.getByRole("region", { name: /Cảnh báo khi đọc văn bản/ });
     const headings = await warnings.locator("summary strong").allTextContents();
@@ -57,19 +65,31 @@ describe.each(LOCALES)("nhập kế hoạch: cảnh báo theo nhóm, vị trí t
     expect(await units.textContent()).toContain("Phụ lục II, nhiệm vụ 3:");
     expect(await units.textContent()).toContain("hãy chỉ ra đơn vị");
     const mapper = page.getByRole("region", { name: /Đơn vị chưa nhận diện được/ });
-    expect(await mapper.textContent()).toContain(
-      "“Trung tâm Thử nghiệm Giám sát” (1 lần: Phụ lục II, nhiệm vụ 3)",
-    );
+    expect(await mapper.textContent()).toContain(`“${unknown}” (1 lần: Phụ lục II, nhiệm vụ 3)`);
     expect(await mapper.textContent()).not.toMatch(/dòng \d/);
     await screenshot(page, "22-import-warnings");
     await page.setViewportSize({ width: 390, height: 900 });
     await screenshot(page, "22-import-warnings");
     await page.setViewportSize({ width: 1366, height: 900 });
 
-    await read(txt);
-    await page.getByTestId("warnings-units").locator("summary").click();
-    expect(await page.getByTestId("warnings-units").textContent()).toMatch(
-      /Dòng \d+: Phụ lục II, nhiệm vụ 3:/,
+    // the name is no unit of the directory: create it under its ministry, from the mapper
+    await mapper.getByRole("button", { name: "Tạo đơn vị mới…" }).click();
+    const form = page.getByRole("form", { name: `Tạo đơn vị mới cho “${unknown}”` });
+    expect(await form.getByLabel("Tên đơn vị mới").inputValue()).toBe(unknown);
+    await form.getByLabel("Thuộc đơn vị cấp trên").pressSequentially("bo cong thuong");
+    await page
+      .getByRole("option", { name: /^Bộ Công Thương/ })
+      .first()
+      .click();
+    await screenshot(page, "22-import-new-unit");
+    await form.getByRole("button", { name: "Tạo đơn vị" }).click();
+    await mapper.getByText("Mọi đơn vị trong văn bản đều đã có trong danh mục.").waitFor();
+    const made = await page.evaluate(async (name) => {
+      const res = await fetch(`/api/organisations?q=${encodeURIComponent(name)}`);
+      return ((await res.json()) as { items: { name: string; parentName: string }[] }).items;
+    }, unknown);
+    expect(made).toContainEqual(
+      expect.objectContaining({ name: unknown, parentName: "Bộ Công Thương" }),
     );
     expect(errors).toEqual([]);
     await context.close();

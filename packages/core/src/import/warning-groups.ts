@@ -17,7 +17,7 @@ export const WARNING_GROUPS: readonly WarningGroup[] = [
     id: "units",
     title: "Đơn vị chưa nhận diện được",
     explanation:
-      "Tên cơ quan, đơn vị không có trong danh mục, hoặc có ở nhiều cơ quan. Nhiệm vụ vẫn được lưu với tên như trong văn bản; hãy chỉ ra đơn vị mà tên gọi này chỉ tới ở mục “Đơn vị chưa nhận diện được” để đơn vị đó nhận được nhiệm vụ.",
+      "Tên cơ quan, đơn vị không có trong danh mục, hoặc có ở nhiều cơ quan. Nhiệm vụ vẫn được lưu với tên như trong văn bản; hãy chỉ ra đơn vị mà tên gọi này chỉ tới (hoặc tạo đơn vị mới) ở mục “Đơn vị chưa nhận diện được” để đơn vị đó nhận được nhiệm vụ.",
     codes: ["org_unresolved", "org_ambiguous"],
   },
   {

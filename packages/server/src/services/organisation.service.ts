@@ -1,4 +1,4 @@
-import { fold, NotFoundError, ValidationError } from "@giamsat/core";
+import { ConflictError, fold, NotFoundError, ValidationError } from "@giamsat/core";
 import {
   addAlias,
   ancestorIds,
@@ -10,8 +10,10 @@ import {
   recordAudit,
   unresolvedTaskUnitNames,
   updateOrganisationRow,
+  type Database,
   type OrgKind,
 } from "@giamsat/db";
+import type { Kysely } from "kysely";
 import { requireRole, type Actor } from "./actor.js";
 import type { Ctx } from "./context.js";
 
@@ -156,15 +158,7 @@ export async function mapAlias(
   const folded = fold(alias);
   if (!folded) throw new ValidationError("alias: nhập tên cần ánh xạ.");
   const linked = await ctx.db.transaction().execute(async (trx) => {
-    await addAlias(trx, orgId, alias.trim());
-    // the names stored unlinked are few (distinct): fold them here, link the rows in SQL
-    const same = (await unresolvedTaskUnitNames(trx)).filter(
-      (u) => fold(u.raw) === folded || fold(u.name) === folded,
-    );
-    const linkedUnits = await linkTaskUnits(trx, orgId, {
-      raws: same.map((u) => u.raw),
-      names: same.map((u) => u.name),
-    });
+    const linkedUnits = await rememberAlias(trx, orgId, alias);
     await recordAudit(trx, {
       actorId: actor.userId,
       action: "organisation.alias",
@@ -175,4 +169,68 @@ export async function mapAlias(
     return linkedUnits;
   });
   return { orgId, alias: alias.trim(), linked };
+}
+
+/**
+ * A unit name of an imported plan that the directory lacks becomes a new unit under the chosen
+ * parent (the monitoring department or an administrator, from the import page's mapper): created,
+ * the name remembered as its alias when it differs, and the task units already stored with that
+ * name linked to it — in one transaction, audited. A unit of that name under that parent already
+ * there → 409 (map the name to it instead).
+ */
+export async function createUnitForAlias(
+  ctx: Ctx,
+  actor: Actor,
+  input: { name: string; parentId: number; alias: string },
+): Promise<{ orgId: number; alias: string; linked: number }> {
+  requireRole(actor, "admin", "monitor");
+  const name = input.name.trim();
+  if (!fold(name)) throw new ValidationError("name: nhập tên đơn vị mới.");
+  if (!fold(input.alias)) throw new ValidationError("alias: nhập tên cần ánh xạ.");
+  const parent = await loadOrg(ctx, input.parentId);
+  const same = await childNamed(ctx, parent.id, name);
+  if (same)
+    throw new ConflictError(
+      `Đã có đơn vị “${same.name}” thuộc ${parent.name} (số hiệu ${same.id}): hãy chọn đơn vị đó thay vì tạo mới.`,
+    );
+  return ctx.db.transaction().execute(async (trx) => {
+    const orgId = await insertOrganisation(trx, {
+      name,
+      short_name: null,
+      kind: "unit",
+      parent_id: parent.id,
+    });
+    const linked = await rememberAlias(trx, orgId, input.alias);
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: "organisation.create_for_alias",
+      entity: "organisation",
+      entityId: orgId,
+      after: { name, parentId: parent.id, alias: input.alias, linkedTaskUnits: linked },
+    });
+    return { orgId, alias: input.alias.trim(), linked };
+  });
+}
+
+async function childNamed(ctx: Ctx, parentId: number, name: string) {
+  return ctx.db
+    .selectFrom("organisations")
+    .select(["id", "name"])
+    .where("parent_id", "=", parentId)
+    .where("search", "=", fold(name))
+    .executeTakeFirst();
+}
+
+/** Remembers the alias of an organisation and links the stored task units of that name to it. */
+async function rememberAlias(trx: Kysely<Database>, orgId: number, alias: string): Promise<number> {
+  const folded = fold(alias);
+  await addAlias(trx, orgId, alias.trim());
+  // the names stored unlinked are few (distinct): fold them here, link the rows in SQL
+  const same = (await unresolvedTaskUnitNames(trx)).filter(
+    (u) => fold(u.raw) === folded || fold(u.name) === folded,
+  );
+  return linkTaskUnits(trx, orgId, {
+    raws: same.map((u) => u.raw),
+    names: same.map((u) => u.name),
+  });
 }

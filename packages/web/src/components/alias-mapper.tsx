@@ -2,6 +2,7 @@ import { useState } from "react";
 import { api } from "../api/client.js";
 import type { ImportPreview, Organisation } from "../api/types.js";
 import { ErrorBox } from "./feedback.js";
+import { NewUnitForm } from "./new-unit-form.js";
 import { OrgCombobox } from "./org-combobox.js";
 
 type Props = {
@@ -16,6 +17,7 @@ export function AliasMapper({ unresolved, textLines, onMapped }: Props) {
   const [choice, setChoice] = useState<Record<string, Organisation | null>>({});
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
+  const [creating, setCreating] = useState<string | null>(null);
 
   const save = async (raw: string) => {
     const org = choice[raw];
@@ -40,8 +42,8 @@ export function AliasMapper({ unresolved, textLines, onMapped }: Props) {
       ) : (
         <>
           <p>
-            Chọn đơn vị trong danh mục mà tên gọi này chỉ tới; hệ thống sẽ ghi nhớ tên gọi khác cho
-            các lần nhập sau.
+            Chọn đơn vị trong danh mục mà tên gọi này chỉ tới, hoặc tạo đơn vị mới (chọn đơn vị cấp
+            trên) nếu danh mục chưa có; hệ thống sẽ ghi nhớ tên gọi này cho các lần nhập sau.
           </p>
           <ErrorBox error={error} />
           <ul className="file-list">
@@ -72,7 +74,27 @@ export function AliasMapper({ unresolved, textLines, onMapped }: Props) {
                   >
                     Ghi nhớ
                   </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-expanded={creating === u.raw}
+                    onClick={() => setCreating(creating === u.raw ? null : u.raw)}
+                  >
+                    Tạo đơn vị mới…
+                  </button>
                 </span>
+                {creating === u.raw && (
+                  <NewUnitForm
+                    id={`new-unit-${i}`}
+                    raw={u.raw}
+                    suggested={u.name}
+                    onError={setError}
+                    onCreated={() => {
+                      setCreating(null);
+                      onMapped();
+                    }}
+                  />
+                )}
               </li>
             ))}
           </ul>

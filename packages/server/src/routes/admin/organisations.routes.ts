@@ -5,6 +5,7 @@ import type { Ctx } from "../../services/context.js";
 import {
   createOrganisation,
   listOrganisationsView,
+  createUnitForAlias,
   mapAlias,
   updateOrganisation,
 } from "../../services/organisation.service.js";
@@ -90,5 +91,21 @@ export function organisationRoutes(t: RouteTable, ctx: Ctx): void {
     status: 201,
     response: z.object({ orgId: z.number(), alias: z.string(), linked: z.number() }),
     handler: async ({ params, body, actor }) => mapAlias(ctx, actor, params.id, body.alias),
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/organisations/for-alias",
+    tag: "imports",
+    summary:
+      "Tạo đơn vị mới (thuộc đơn vị cấp trên được chọn) cho một tên đơn vị chưa có trong danh mục khi nhập kế hoạch; tên gọi được nhớ cho các lần nhập sau và các nhiệm vụ đã lưu với tên đó được gắn vào (cơ quan theo dõi, quản trị; ghi nhật ký)",
+    access: "user",
+    body: z.object({
+      name: z.string().trim().min(1, "Nhập tên đơn vị mới").max(500),
+      parentId: z.number().int().positive(),
+      alias: z.string().trim().min(1, "Nhập tên cần ánh xạ").max(500),
+    }),
+    status: 201,
+    handler: async ({ body, actor }) => createUnitForAlias(ctx, actor, body),
   });
 }
