@@ -411,6 +411,14 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
         return { method: "GET", url: `/api/evidence/${report.evidence[0]!.id}` };
       },
     },
+    {
+      name: "GET /api/evidence/:id/preview",
+      allowed: "all",
+      request: async () => {
+        const report = await freshReport([{ fileName: "minh-chung.pdf", content: FILES.pdf }]);
+        return { method: "GET", url: `/api/evidence/${report.evidence[0]!.id}/preview` };
+      },
+    },
     { name: "GET /api/inbox", allowed: ["unit_head", "unit_staff"], request: get("/api/inbox") },
     {
       name: "POST /api/tasks/:id/change-requests",

@@ -6,6 +6,7 @@ import type { UserPage } from "./support/browser.js";
 import { addUser, giamsat } from "./support/cli.js";
 import { LOCALES } from "./support/locales.js";
 import { seedsDir } from "./support/paths.js";
+import { textPdf } from "./support/pdf.js";
 
 const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
@@ -46,6 +47,8 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
     let chosenUnit: string;
     let chosenReports: number[];
     let otherReport: number;
+    let otherUnit: string;
+    let pdfReport: number;
 
     beforeAll(async () => {
       // the inter-ministerial appendix first: importing plan 596 then proposes links to its tasks
@@ -82,6 +85,29 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       chosenReports = await sendReports(a, tasksA.slice(0, 2), period);
       const b = await sender(`duyet-nhieu-b-${round}`, unitB);
       otherReport = (await sendReports(b, tasksB.slice(0, 1), period))[0]!;
+      otherUnit = unitB;
+      // a second report of unit B with a PDF as evidence, for the in-page preview
+      pdfReport = await b.page.evaluate(
+        async ({ taskId, period, pdf }) => {
+          const me = (await (await fetch("/api/auth/me")).json()) as { csrfToken: string };
+          const form = new FormData();
+          form.set("data", JSON.stringify({ period, state: "in_progress", summary: "Có dự thảo" }));
+          const bytes = Uint8Array.from(atob(pdf), (c) => c.charCodeAt(0));
+          form.append("files", new Blob([bytes], { type: "application/pdf" }), "du-thao.pdf");
+          const res = await fetch(`/api/tasks/${taskId}/reports`, {
+            method: "POST",
+            headers: { "x-csrf-token": me.csrfToken },
+            body: form,
+          });
+          if (res.status !== 201) throw new Error(`${res.status} ${await res.text()}`);
+          return ((await res.json()) as { id: number }).id;
+        },
+        {
+          taskId: tasksB[1]!,
+          period,
+          pdf: textPdf(`Minh chung ${locale}`).toString("base64"),
+        },
+      );
       await a.context.close();
       await b.context.close();
     });
@@ -198,6 +224,48 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
         ).items.map((l) => l.id),
       );
       expect(confirmed).toContain(confirmedId);
+      expect(errors).toEqual([]);
+    });
+
+    it("previews an evidence PDF inside the page, as a sandboxed frame of this site", async () => {
+      const { page, errors } = monitor;
+      await page.goto("/duyet");
+      await page.getByTestId("review-current").waitFor();
+      await page.locator("#rf-org").click();
+      await page.keyboard.type(otherUnit.toLowerCase());
+      await page
+        .getByRole("option", { name: new RegExp(`^${otherUnit}( —|$)`) })
+        .first()
+        .click();
+      const queue = page.getByRole("list", { name: "Báo cáo chờ duyệt" });
+      await queue.getByRole("checkbox", { name: `Chọn báo cáo số ${pdfReport}` }).waitFor();
+      const item = queue.locator("li").filter({
+        has: page.getByRole("checkbox", { name: `Chọn báo cáo số ${pdfReport}` }),
+      });
+      await item.getByRole("button").click();
+      const frame = page.getByTitle("Minh chứng: du-thao.pdf");
+      await frame.waitFor();
+      const src = (await frame.getAttribute("src")) ?? "";
+      expect(src).toMatch(/^\/api\/evidence\/\d+\/preview$/);
+      const headers = await page.evaluate(async (url) => {
+        const res = await fetch(url);
+        return {
+          type: res.headers.get("content-type"),
+          csp: res.headers.get("content-security-policy"),
+          frame: res.headers.get("x-frame-options"),
+        };
+      }, src);
+      expect(headers).toEqual({
+        type: "application/pdf",
+        csp: expect.stringMatching(/^sandbox;.*frame-ancestors 'self'/),
+        frame: "SAMEORIGIN",
+      });
+      await expect.poll(() => page.frames().some((f) => f.url().endsWith(src))).toBe(true);
+      await page.waitForTimeout(1500); // the viewer draws the page
+      await screenshot(page, "20-review-pdf-preview");
+      await page.setViewportSize({ width: 390, height: 900 });
+      await screenshot(page, "20-review-pdf-preview");
+      await page.setViewportSize({ width: 1366, height: 900 });
       expect(errors).toEqual([]);
     });
   },

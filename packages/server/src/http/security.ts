@@ -23,10 +23,13 @@ export function installSecurityHeaders(app: FastifyInstance): void {
     // to come back over HTTPS only.
     if (request.protocol === "https")
       reply.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-    reply.header("Content-Security-Policy", contentSecurityPolicy);
+    // a route may set a stricter document policy of its own (an evidence preview: sandboxed,
+    // framed by this site only); every other response gets the app's
+    if (!reply.hasHeader("Content-Security-Policy"))
+      reply.header("Content-Security-Policy", contentSecurityPolicy);
     reply.header("X-Content-Type-Options", "nosniff");
     reply.header("Referrer-Policy", "same-origin");
-    reply.header("X-Frame-Options", "DENY");
+    if (!reply.hasHeader("X-Frame-Options")) reply.header("X-Frame-Options", "DENY");
     reply.header("Cross-Origin-Opener-Policy", "same-origin");
     return payload;
   });
