@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, signIn } from "./support/browser.js";
 import type { UserPage } from "./support/browser.js";
@@ -32,6 +32,19 @@ function sendReports(unit: UserPage, taskIds: number[], period: string): Promise
     },
     { taskIds, period },
   );
+}
+
+/** The review page narrowed to one reporting unit with the picker; returns the queue's list. */
+async function reviewQueueOf(page: Page, unit: string) {
+  await page.goto("/duyet");
+  await page.getByTestId("review-current").waitFor();
+  await page.locator("#rf-org").click();
+  await page.keyboard.type(unit.toLowerCase());
+  await page
+    .getByRole("option", { name: new RegExp(`^${unit}( —|$)`) })
+    .first()
+    .click();
+  return page.getByRole("list", { name: "Báo cáo chờ duyệt" });
 }
 
 /**
@@ -117,16 +130,7 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
 
     it("filters the queue by the reporting unit and accepts the ticked reports together", async () => {
       const { page, errors } = monitor;
-      await page.goto("/duyet");
-      await page.getByTestId("review-current").waitFor();
-      const unitField = page.locator("#rf-org");
-      await unitField.click();
-      await page.keyboard.type(chosenUnit.toLowerCase());
-      await page
-        .getByRole("option", { name: new RegExp(`^${chosenUnit}( —|$)`) })
-        .first()
-        .click();
-      const queue = page.getByRole("list", { name: "Báo cáo chờ duyệt" });
+      const queue = await reviewQueueOf(page, chosenUnit);
       await expect
         .poll(() => queue.getByRole("checkbox", { name: /^Chọn báo cáo số/ }).count())
         .toBeGreaterThanOrEqual(2);
@@ -229,15 +233,7 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
 
     it("previews an evidence PDF inside the page, as a sandboxed frame of this site", async () => {
       const { page, errors } = monitor;
-      await page.goto("/duyet");
-      await page.getByTestId("review-current").waitFor();
-      await page.locator("#rf-org").click();
-      await page.keyboard.type(otherUnit.toLowerCase());
-      await page
-        .getByRole("option", { name: new RegExp(`^${otherUnit}( —|$)`) })
-        .first()
-        .click();
-      const queue = page.getByRole("list", { name: "Báo cáo chờ duyệt" });
+      const queue = await reviewQueueOf(page, otherUnit);
       await queue.getByRole("checkbox", { name: `Chọn báo cáo số ${pdfReport}` }).waitFor();
       const item = queue.locator("li").filter({
         has: page.getByRole("checkbox", { name: `Chọn báo cáo số ${pdfReport}` }),
