@@ -18,6 +18,9 @@ const orgInput = z.object({
   parentId: z.number().int().positive().nullable().optional(),
 });
 
+/** A unit name of an imported plan remembered for a unit; `linked`: stored task units linked now. */
+const aliasMapped = z.object({ orgId: z.number(), alias: z.string(), linked: z.number() });
+
 export function organisationRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
     method: "GET",
@@ -89,7 +92,7 @@ export function organisationRoutes(t: RouteTable, ctx: Ctx): void {
     params: idParams,
     body: z.object({ alias: z.string().trim().min(1, "Nhập tên cần ánh xạ").max(500) }),
     status: 201,
-    response: z.object({ orgId: z.number(), alias: z.string(), linked: z.number() }),
+    response: aliasMapped,
     handler: async ({ params, body, actor }) => mapAlias(ctx, actor, params.id, body.alias),
   });
 
@@ -105,6 +108,7 @@ export function organisationRoutes(t: RouteTable, ctx: Ctx): void {
       parentId: z.number().int().positive(),
       alias: z.string().trim().min(1, "Nhập tên cần ánh xạ").max(500),
     }),
+    response: aliasMapped,
     status: 201,
     handler: async ({ body, actor }) => createUnitForAlias(ctx, actor, body),
   });

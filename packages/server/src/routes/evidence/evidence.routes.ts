@@ -45,6 +45,8 @@ export function evidenceRoutes(t: RouteTable, ctx: Ctx): void {
     summary:
       "Xem trước tệp minh chứng PDF hoặc ảnh ngay trong trang (cùng kiểm tra phạm vi; tài liệu được cô lập bằng Content-Security-Policy: sandbox, chỉ trang của hệ thống được nhúng); loại tệp khác → 400",
     access: "user",
+    response: fileResponse,
+    produces: ["application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp"],
     params: idParams,
     handler: async ({ params, actor, reply }) => {
       const file = await openEvidence(ctx, actor, params.id);

@@ -28,6 +28,7 @@ export function importRoutes(t: RouteTable, ctx: Ctx): void {
           name: z.string(),
           count: z.number(),
           lines: z.array(z.number()),
+          places: z.array(z.string()).describe("“Phụ lục II, nhiệm vụ 12” của mỗi dòng nêu tên"),
         }),
       ),
       existingPlan: z.object({ id: z.number(), number: z.string().nullable() }).nullable(),

@@ -5,6 +5,16 @@ import type { Ctx } from "../../services/context.js";
 import { decideLinkFor, listLinksFor } from "../../services/link.service.js";
 import { pageOf } from "../../http/responses.js";
 
+/** A task a link joins, named as the list shows it. */
+const linkedTask = z.object({
+  id: z.number(),
+  number: z.string().nullable(),
+  name: z.string(),
+  planId: z.number(),
+  planNumber: z.string().nullable(),
+  planTitle: z.string().nullable(),
+});
+
 export function linkRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
     method: "GET",
@@ -28,6 +38,8 @@ export function linkRoutes(t: RouteTable, ctx: Ctx): void {
         reasons: z.array(z.string()),
         state: z.enum(["proposed", "confirmed", "rejected"]),
         decidedAt: z.string().nullable(),
+        from: linkedTask,
+        to: linkedTask,
       }),
     ),
     handler: async ({ query, actor }) => listLinksFor(ctx, actor, query),
