@@ -3,7 +3,7 @@
  * the same margins and sizes, Liberation Serif (metric-compatible with Times New Roman, Debian
  * package fonts-liberation2, with the Vietnamese letters fonts-liberation 1.x lacks) embedded, page numbers at the top centre from page 2, annexes on
  * landscape pages with the header row repeated. pdfmake was chosen over Typst by measurement
- * (bench/results/periodic-report-pdf.json, README "The periodic report").
+ * (bench/results/periodic-report.json, README "Benchmarks").
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
