@@ -4,6 +4,7 @@ import { api } from "../api/client.js";
 import type { CalendarView, PlanSummary } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
+import { PlanOptions } from "../components/plan-options.js";
 
 const FREQUENCY = { monthly: "Hằng tháng", quarterly: "Hằng quý (tháng cuối quý)" } as const;
 
@@ -40,14 +41,7 @@ export function AdminCalendars() {
           <div className="field">
             <label htmlFor="c-plan">Kế hoạch</label>
             <select id="c-plan" name="planId" required defaultValue="">
-              <option value="" disabled>
-                — Chọn kế hoạch —
-              </option>
-              {(plans.data?.items ?? []).map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.number ?? "(chưa số)"} — {(p.title ?? "").slice(0, 50)}
-                </option>
-              ))}
+              <PlanOptions plans={plans.data?.items ?? []} />
             </select>
           </div>
           <div className="field">

@@ -4,6 +4,7 @@ import { api } from "../api/client.js";
 import type { PlanSummary } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
+import { PlanOptions } from "../components/plan-options.js";
 import type { PlanReminderSettings } from "./reminders.api.js";
 
 /** "5, 1" → [5, 1]; null when a part is not a whole number. */
@@ -75,14 +76,7 @@ export function ReminderSettingsAdmin() {
               setError(null);
             }}
           >
-            <option value="" disabled>
-              — Chọn kế hoạch —
-            </option>
-            {(plans.data?.items ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.number ?? "(chưa số)"} — {(p.title ?? "").slice(0, 50)}
-              </option>
-            ))}
+            <PlanOptions plans={plans.data?.items ?? []} />
           </select>
         </div>
       </div>
