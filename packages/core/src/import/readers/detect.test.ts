@@ -65,7 +65,11 @@ describe("readDocument detects the format by content", () => {
     ],
     ["JPEG", new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]), /hình ảnh/],
     ["PDF", utf8("%PDF-1.7\n%âãÏÓ\n1 0 obj"), /PDF/],
-    ["old .doc", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), /\.doc/],
+    [
+      "old .doc",
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      /\.doc.*Lưu thành \(Save As\) Word \.docx/,
+    ],
     ["other zip", officePackage({ "readme.txt": "x" }), /không phải tài liệu Word/],
     ["damaged zip", new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9]), /hỏng/],
     [

@@ -37,7 +37,7 @@ function binaryFormat(bytes: Uint8Array): string | null {
   if (image)
     return "Tệp là hình ảnh, không phải văn bản kế hoạch: hãy dùng tệp văn bản, Word (.docx) hoặc Excel (.xlsx).";
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) {
-    return "Tệp Word/Excel định dạng cũ (.doc, .xls) chưa được hỗ trợ: hãy lưu lại thành .docx hoặc .xlsx.";
+    return "Tệp Word/Excel định dạng cũ (.doc, .xls) chưa đọc được: mở tệp bằng Word hoặc LibreOffice, chọn Lưu thành (Save As) Word .docx hoặc Excel .xlsx rồi nhập lại (hoặc: soffice --headless --convert-to docx TỆP).";
   }
   if (ascii(bytes, 5) === "{\\rtf") return "Tệp RTF chưa được hỗ trợ: hãy lưu lại thành .docx.";
   return null;
