@@ -39,7 +39,16 @@ export const taskDetailSchema = taskListItemSchema.extend({
   refNumber: z.string().nullable(),
   groupPath: z.array(z.string()),
   role: z.enum(["lead", "support"]).nullable(),
-  basis: z.array(z.unknown()),
+  basis: z
+    .array(
+      z.object({
+        raw: z.string(),
+        kind: z.string().nullable(),
+        number: z.string().nullable(),
+        date: z.string().nullable(),
+      }),
+    )
+    .describe("văn bản căn cứ của nhiệm vụ như đã nhập"),
   extra: z.record(z.string(), z.string()),
   line: z.number(),
   version: z.number(),
@@ -59,8 +68,8 @@ export const taskDetailSchema = taskListItemSchema.extend({
   links: z.array(
     z.object({
       id: z.number(),
-      kind: z.string(),
-      state: z.string(),
+      kind: z.enum(["implements", "restates"]),
+      state: z.enum(["proposed", "confirmed", "rejected"]),
       direction: z.enum(["outgoing", "incoming"]),
       score: z.number(),
       reasons: z.array(z.string()),

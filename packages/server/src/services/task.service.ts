@@ -202,7 +202,7 @@ export async function taskDetailFor(
     refNumber: task.ref_number,
     groupPath: JSON.parse(task.group_path) as string[],
     role: task.role,
-    basis: JSON.parse(task.basis) as unknown[],
+    basis: JSON.parse(task.basis) as TaskDetailView["basis"],
     extra: JSON.parse(task.extra) as Record<string, string>,
     line: task.line,
     version: task.version,

@@ -1,5 +1,23 @@
-/** The API's response shapes as the pages read them (packages/server routes; issue 3, item 7). */
-import type { Deadline, ImportResult, UnitScorecard } from "@giamsat/core";
+/**
+ * The API's response shapes as the pages read them. Those the server infers from its response
+ * schemas are imported from it as types (nothing of the server is bundled); the rest are still
+ * written here.
+ */
+import type { ImportResult, UnitScorecard } from "@giamsat/core";
+import type {
+  ChangeRequestView,
+  EvidenceView,
+  ReportView,
+  ReviewView,
+  TaskDetailView,
+  TaskListItemView,
+  TaskOrgView,
+} from "@giamsat/server/api";
+
+export type { ChangeRequestView, EvidenceView, ReportView, ReviewView };
+export type OrgLink = TaskOrgView;
+export type TaskSummary = TaskListItemView;
+export type TaskDetail = TaskDetailView;
 
 export type Role = "admin" | "leader" | "monitor" | "unit_head" | "unit_staff";
 
@@ -61,39 +79,6 @@ export type AppendixView = {
 
 export type PlanDetail = PlanSummary & { appendices: AppendixView[]; warnings: Warning[] };
 
-export type OrgLink = {
-  orgId: number | null;
-  name: string;
-  raw: string;
-  kind: "unit" | "group";
-  resolved: boolean;
-};
-
-export type TaskSummary = {
-  id: number;
-  planId: number;
-  planNumber: string | null;
-  appendixId: number;
-  /** task numbers restart in each appendix: "Phụ lục II" tells them apart */
-  appendix: { id: number; ordinal: number; title: string; label: string };
-  number: string | null;
-  kind: "time-bound" | "recurring";
-  name: string;
-  status: string;
-  statusLabel: string;
-  daysOverdue: number | null;
-  daysLeft: number | null;
-  deadline: Deadline;
-  deadlineLabel: string;
-  leader: string | null;
-  lead: OrgLink[];
-  output: string | null;
-  completedOn: string | null;
-  confidential: boolean;
-  /** lists over all plans: tasks of other plans confirmed as restating this one */
-  restatedIn?: { taskId: number; number: string | null; planId: number }[];
-};
-
 export type StatusCounts = Record<string, number>;
 
 export type Stats = {
@@ -111,61 +96,9 @@ export type Trend = {
   months: { month: string; asOf: string; counts: StatusCounts }[];
 };
 
-export type DocumentRefView = {
-  raw: string;
-  kind: string | null;
-  number: string | null;
-  date: string | null;
-};
+export type DocumentRefView = TaskDetail["basis"][number];
 
-export type MilestoneView = {
-  id: number;
-  name: string;
-  output: string | null;
-  kind: string;
-  deadline: Deadline;
-};
-
-export type EvidenceView = {
-  id: number;
-  kind: "file" | "document" | "link";
-  fileName: string | null;
-  mime: string | null;
-  size: number | null;
-  reference: string | null;
-  url: string | null;
-  downloadUrl: string | null;
-};
-
-export type ReviewView = {
-  id: number;
-  decision: "accept" | "return";
-  comment: string | null;
-  reviewerName: string | null;
-  reviewedAt: string;
-};
-
-export type ReportView = {
-  id: number;
-  taskId: number;
-  orgId: number | null;
-  orgName: string | null;
-  period: string;
-  /** "Tháng 12/2026", "Quý IV/2026" */
-  periodLabel: string;
-  state: string;
-  completedOn: string | null;
-  progress: number | null;
-  summary: string;
-  difficulties: string | null;
-  proposals: string | null;
-  submittedBy: { id: number; name: string | null };
-  submittedAt: string;
-  status: "submitted" | "accepted" | "returned";
-  supersedesId: number | null;
-  evidence: EvidenceView[];
-  reviews: ReviewView[];
-};
+export type MilestoneView = TaskDetail["milestones"][number];
 
 export type TaskRef = {
   id: number;
@@ -192,74 +125,14 @@ export type LinkProposal = {
   to: LinkedTaskSide;
 };
 
-export type LinkView = {
-  id: number;
-  kind: "implements" | "restates";
-  state: "proposed" | "confirmed" | "rejected";
-  direction: "outgoing" | "incoming";
-  other: TaskRef;
-};
+export type LinkView = TaskDetail["links"][number];
 
 /** One field a task version changed (corrections after import), written as people read it. */
-export type VersionChange = { field: string; label: string; before: string; after: string };
+export type VersionChange = NonNullable<VersionView["changes"]>[number];
 
-export type VersionView = {
-  version: number;
-  reason: string;
-  createdAt: string;
-  authorName: string | null;
-  changes: VersionChange[] | null;
-};
+export type VersionView = TaskDetail["versions"][number];
 
-export type ChangeRequestView = {
-  id: number;
-  taskId: number;
-  kind: string;
-  payload: Record<string, unknown>;
-  reason: string;
-  proposedBy: number;
-  status: "proposed" | "approved" | "rejected";
-  proposedAt: string;
-  decidedAt: string | null;
-  decisionComment: string | null;
-};
-
-export type AuditView = {
-  id: number;
-  at: string;
-  actorName: string | null;
-  action: string;
-  reason: string | null;
-};
-
-export type TaskDetail = TaskSummary & {
-  asOf: string;
-  plan: {
-    id: number;
-    number: string | null;
-    date: string | null;
-    issuer: string | null;
-    title: string | null;
-  };
-  appendix: { id: number; ordinal: number; title: string };
-  coordinators: OrgLink[];
-  refNumber: string | null;
-  basis: DocumentRefView[];
-  extra: Record<string, string>;
-  line: number;
-  milestones: MilestoneView[];
-  links: LinkView[];
-  reporting: {
-    calendar: CalendarView;
-    compliance: { share: number | null; periodsDue: number; onTime: number } | null;
-  };
-  reports: ReportView[];
-  versions: VersionView[];
-  changeRequests: ChangeRequestView[];
-  audit: AuditView[];
-  cancelledAt: string | null;
-  removedAt: string | null;
-};
+export type AuditView = TaskDetail["audit"][number];
 
 export type Period = { key: string; label: string; start: string; end: string; dueDate: string };
 
