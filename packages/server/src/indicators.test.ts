@@ -226,6 +226,30 @@ describe.each(dialects())("indicators (%s)", (dialect) => {
     await review(sent.body.id, { decision: "return", comment: "Tỷ lệ không quá 100%" });
   });
 
+  it("the unit's inbox asks for the last month's values not yet accepted; the list counts warnings", async () => {
+    const due = async (asOf: string, user: User) =>
+      (await call(h.app, { url: `/api/indicators/due?asOf=${asOf}`, headers: user.headers })).body
+        .items as { indicator: { id: number }; period: string; state: string }[];
+    const id4 = byNumber.get("4")!.id;
+    const june = await due("2026-06-01", ecommerce);
+    expect(june.length).toBeGreaterThan(0);
+    expect(june.every((d) => d.period === "2026-05" && d.state === "missing")).toBe(true);
+    expect(june.some((d) => d.indicator.id === id4)).toBe(false);
+    const may = await due("2026-05-01", ecommerce);
+    expect(may.find((d) => d.indicator.id === id4)).toMatchObject({
+      period: "2026-04",
+      state: "returned",
+    });
+    expect((await due("2026-06-01", innovation)).map((d) => d.indicator.id)).not.toContain(
+      byNumber.get("11")!.id,
+    );
+
+    const list = await listAt("2026-06-01");
+    const counts = (list as unknown as { counts: Record<string, number> }).counts;
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(list.total);
+    expect(counts.no_data).toBe(list.items.filter((i) => i.warning === "no_data").length);
+  });
+
   it("answers a bad period or value with a Vietnamese 400 naming the field", async () => {
     const id = byNumber.get("4")!.id;
     for (const payload of [

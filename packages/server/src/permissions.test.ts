@@ -655,6 +655,7 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       allowed: "all",
       request: async () => ({ method: "GET", url: `/api/indicators?plan=${plan}` }),
     },
+    { name: "GET /api/indicators/due", allowed: "all", request: get("/api/indicators/due") },
     {
       name: "GET /api/indicators/:id (own unit)",
       allowed: "all",

@@ -179,6 +179,53 @@ describe("chỉ tiêu", () => {
     expect(monitor.errors).toEqual([]);
   });
 
+  it("the dashboard's indicator tiles open the list filtered by their warning level", async () => {
+    const { page } = monitor;
+    await page.goto(`/?plan=${planId}&asOf=${AS_OF}`);
+    const tiles = page.getByTestId("indicator-tiles");
+    await tiles.waitFor();
+    const count = async (w: string) =>
+      Number(await tiles.locator(`[data-warning=${w}] .value`).textContent());
+    const total = (
+      await Promise.all(["achieved", "on_track", "at_risk", "off_track", "no_data"].map(count))
+    ).reduce((a, b) => a + b, 0);
+    expect(total).toBe(11);
+    const warning = (await count("at_risk")) > 0 ? "at_risk" : "off_track";
+    const expected = await count(warning);
+    expect(expected).toBeGreaterThan(0);
+    expect(await tiles.locator(`[data-warning=${warning}] .label`).textContent()).toMatch(
+      /^chỉ tiêu (có nguy cơ không đạt|chậm, khó đạt)$/,
+    );
+    await tiles.locator(`[data-warning=${warning}]`).click();
+    await page.locator(".indicator-table").waitFor();
+    expect(new URL(page.url()).searchParams.get("warning")).toBe(warning);
+    expect(await page.locator(".indicator-table tbody tr").count()).toBe(expected);
+    expect(await page.locator("#warning-filter").inputValue()).toBe(warning);
+    expect(monitor.errors).toEqual([]);
+  });
+
+  it.each(LOCALES.flatMap((locale) => [1366, 390].map((width) => ({ locale, width }))))(
+    "the unit's inbox asks for last month's indicator values at $width px ($locale)",
+    async ({ locale, width }) => {
+      const unit = await signIn(browser, baseUrl, "donvi-tmdt-chitieu", width, locale);
+      await unit.page.goto("/don-vi");
+      const section = unit.page.getByTestId("indicators-due");
+      await section.waitFor();
+      await screenshot(unit.page, "indicator-inbox");
+      await section.screenshot({
+        path: path.join(screenshotsDir, `indicator-inbox-section-${width}-${locale}.png`),
+      });
+      const link = section.getByRole("link").first();
+      const text = (await section.locator("li").first().textContent()) ?? "";
+      expect(text).toMatch(/Tháng \d+\/20\d\d: Chưa báo cáo/);
+      await link.click();
+      await unit.page.locator("#iv-period").waitFor();
+      expect(await unit.page.locator("#iv-period").inputValue()).toMatch(/^20\d\d-\d\d$/);
+      expect(unit.errors).toEqual([]);
+      await unit.context.close();
+    },
+  );
+
   it.each(LOCALES.flatMap((locale) => [1366, 390].map((width) => ({ locale, width }))))(
     "plan appendix and indicator page at $width px ($locale)",
     async ({ locale, width }) => {
@@ -210,6 +257,11 @@ describe("chỉ tiêu", () => {
       await user.page.goto("/duyet");
       await user.page.getByTestId("value-queue").waitFor();
       await screenshot(user.page, "indicator-value-queue");
+      await user.page.goto(`/?plan=${planId}&asOf=${AS_OF}`);
+      await user.page.getByTestId("indicator-tiles").waitFor();
+      await user.page.locator("section[aria-labelledby=indicator-tiles-title]").screenshot({
+        path: path.join(screenshotsDir, `indicator-tiles-${width}-${locale}.png`),
+      });
       const overflow = await user.page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );

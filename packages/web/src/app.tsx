@@ -11,6 +11,7 @@ import { ForbiddenPage } from "./pages/forbidden.page.js";
 import { ImportPage } from "./pages/import.page.js";
 import { IndicatorPage } from "./indicators/indicator.page.js";
 import { IndicatorValuesImportPage } from "./indicators/indicator-values-import.page.js";
+import { IndicatorsPage } from "./indicators/indicators.page.js";
 import { InboxPage } from "./pages/inbox.page.js";
 import { LoginPage } from "./pages/login.page.js";
 import { NotFoundPage } from "./pages/not-found.page.js";
@@ -42,6 +43,7 @@ const ROUTES: Route[] = [
   { pattern: "/ke-hoach/:id", title: "Kế hoạch", render: (p) => <PlanPage id={p.id ?? ""} /> },
   { pattern: "/nhiem-vu", title: "Nhiệm vụ của mọi kế hoạch", render: () => <TasksPage /> },
   { pattern: "/nhiem-vu/:id", title: "Nhiệm vụ", render: (p) => <TaskPage id={p.id ?? ""} /> },
+  { pattern: "/chi-tieu", title: "Chỉ tiêu", render: () => <IndicatorsPage /> },
   {
     pattern: "/chi-tieu/nhap-gia-tri",
     title: "Nhập giá trị chỉ tiêu",

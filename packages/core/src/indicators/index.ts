@@ -8,3 +8,4 @@ export * from "./warning-text.js";
 export * from "./plan-target-year.js";
 export * from "./values-sheet/index.js";
 export * from "./value-flags.js";
+export * from "./due-period.js";

@@ -13,6 +13,8 @@ import {
   valuePeriodSpan,
   ValidationError,
   vietnamDay,
+  WARNING_LEVELS,
+  type WarningLevel,
 } from "@giamsat/core";
 import {
   acceptedIndicatorValue,
@@ -83,20 +85,30 @@ export async function listIndicatorsFor(
   ctx: Ctx,
   actor: Actor,
   query: IndicatorListQuery,
-): Promise<{ items: IndicatorItem[]; total: number; asOf: string }> {
+): Promise<{
+  items: IndicatorItem[];
+  total: number;
+  asOf: string;
+  counts: Record<WarningLevel, number>;
+}> {
   const asOf = query.asOf ?? vietnamDay();
   const rows = await listIndicatorRows(ctx.db, {
     ...(query.plan ? { planId: query.plan } : {}),
     ...(query.unit ? { unitIds: [query.unit] } : {}),
     scope: actor.units,
   });
-  const items = (await evaluateIndicatorRows(ctx, rows, asOf)).filter(
-    (i) => !query.warning || i.warning === query.warning,
-  );
+  const evaluated = await evaluateIndicatorRows(ctx, rows, asOf);
+  const counts = Object.fromEntries(WARNING_LEVELS.map((w) => [w, 0])) as Record<
+    WarningLevel,
+    number
+  >;
+  for (const i of evaluated) counts[i.warning] += 1;
+  const items = evaluated.filter((i) => !query.warning || i.warning === query.warning);
   return {
     items: items.slice(query.offset, query.offset + query.limit),
     total: items.length,
     asOf,
+    counts,
   };
 }
 

@@ -18,6 +18,7 @@ export const PAGE_ROLES: Record<string, readonly Role[]> = {
   "/ke-hoach/:id": EVERYONE,
   "/nhiem-vu": EVERYONE,
   "/nhiem-vu/:id": EVERYONE,
+  "/chi-tieu": EVERYONE,
   "/chi-tieu/:id": EVERYONE,
   "/chi-tieu/nhap-gia-tri": ["monitor"],
   "/nhiem-vu/:id/bao-cao": UNITS,

@@ -8,16 +8,35 @@ import { formatValue } from "./indicator.format.js";
 import type { IndicatorItem } from "./indicator.types.js";
 import { WarningChip } from "./warning-chip.js";
 
-/** A plan's indicator appendix: target, latest value, achievement, warning and projection. */
-export function IndicatorTable({ plan, asOf }: { plan: string; asOf: string }) {
-  const query = { plan, asOf, limit: 1000 };
-  const list = useResource(`indicators ${plan} ${asOf}`, (signal) =>
+/**
+ * Indicators (a plan's appendix, or every plan's, optionally of one warning level): target,
+ * latest value, achievement, warning and projection.
+ */
+export function IndicatorTable({
+  plan,
+  warning = null,
+  asOf,
+}: {
+  plan: string | null;
+  warning?: string | null;
+  asOf: string;
+}) {
+  const query = { plan, warning, asOf, limit: 1000 };
+  const list = useResource(`indicators ${plan ?? ""} ${warning ?? ""} ${asOf}`, (signal) =>
     api<{ items: IndicatorItem[]; total: number }>("/api/indicators", { query, signal }),
   );
   if (list.error) return <ErrorBox error={list.error} />;
   if (!list.data) return <Loading />;
   if (list.data.items.length === 0)
-    return <Empty>Kế hoạch không có chỉ tiêu trong phạm vi của bạn.</Empty>;
+    return (
+      <Empty>
+        {warning
+          ? "Không có chỉ tiêu nào ở mức cảnh báo này."
+          : plan
+            ? "Kế hoạch không có chỉ tiêu trong phạm vi của bạn."
+            : "Chưa có chỉ tiêu nào trong phạm vi của bạn."}
+      </Empty>
+    );
   return (
     <div className="table-wrap">
       <table className="indicator-table">

@@ -13,13 +13,16 @@ function lastMonth(): string {
 export function IndicatorValueForm({
   id,
   unit,
+  period: asked,
   onSent,
 }: {
   id: number;
   unit: string | null;
+  /** The period the inbox asked for (`?ky=`), else last month. */
+  period: string | null;
   onSent: () => void;
 }) {
-  const [period, setPeriod] = useState(lastMonth());
+  const [period, setPeriod] = useState(asked ?? lastMonth());
   const [value, setValue] = useState("");
   const [note, setNote] = useState("");
   const [evidence, setEvidence] = useState("");

@@ -82,7 +82,14 @@ export function IndicatorPage({ id }: { id: string }) {
               khoảng dự báo ±2 sai số chuẩn (≈ 95%).
             </p>
           </section>
-          {mine && <IndicatorValueForm id={i.id} unit={i.unit} onSent={detail.reload} />}
+          {mine && (
+            <IndicatorValueForm
+              id={i.id}
+              unit={i.unit}
+              period={query.get("ky")}
+              onSent={detail.reload}
+            />
+          )}
           <section className="card" aria-labelledby="values-title">
             <h2 id="values-title">Giá trị đã báo cáo</h2>
             <IndicatorValues

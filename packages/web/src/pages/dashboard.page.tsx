@@ -12,6 +12,7 @@ import { Link } from "../router/link.js";
 import { ScopedHead, useDashboardScope } from "./dashboard-filters.js";
 import { PendingChanges } from "../components/pending-changes.js";
 import { TaskRow } from "../components/task-cells.js";
+import { IndicatorTiles } from "../indicators/indicator-tiles.js";
 
 const OVERDUE_LIMIT = 200;
 
@@ -73,6 +74,8 @@ export function DashboardPage() {
           </div>
         )}
       </section>
+
+      <IndicatorTiles plan={scope.plan} asOf={asOf} />
 
       <section className="card" aria-labelledby="overdue-title">
         <h2 id="overdue-title">

@@ -12,6 +12,7 @@ import { SearchField } from "../components/list-filters.js";
 import { Pager } from "../components/pager.js";
 import { formatDate } from "../format/date.format.js";
 import { setQuery, useLocation } from "../router/router.js";
+import { IndicatorDueSection } from "../indicators/indicator-due-section.js";
 
 const PAGE_SIZE = 20;
 
@@ -119,6 +120,7 @@ export function InboxPage() {
           Đã gửi {sent} báo cáo, đang chờ cơ quan theo dõi duyệt.
         </p>
       )}
+      <IndicatorDueSection />
       <ErrorBox error={inbox.error} />
       {inbox.loading && !data && <Loading />}
       {data && (

@@ -102,6 +102,21 @@ export async function openIndicatorValues(
     .execute();
 }
 
+/** Every value's state for these indicators and periods (the inbox asks for missing ones). */
+export async function indicatorValueStates(
+  db: Db,
+  ids: readonly number[],
+  periods: readonly string[],
+): Promise<{ indicator_id: number; period: string; status: IndicatorValueStatus }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("indicator_values")
+    .select(["indicator_id", "period", "status"])
+    .where("indicator_id", "in", ids)
+    .where("period", "in", [...periods, ""])
+    .execute();
+}
+
 /** The value of this indicator and period still waiting for review, if any. */
 export async function pendingIndicatorValue(
   db: Db,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { asOfParam, idParams } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
+import { listDueIndicatorValues } from "../../services/indicator-due.service.js";
 import { listPendingIndicatorValues } from "../../services/indicator-review-queue.service.js";
 import {
   indicatorKindInput,
@@ -34,6 +35,17 @@ export function indicatorRoutes(t: RouteTable, ctx: Ctx): void {
     query: indicatorListQuery,
     response: indicatorListSchema,
     handler: async ({ query, actor }) => listIndicatorsFor(ctx, actor, query),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/indicators/due",
+    tag: "indicators",
+    summary:
+      "Giá trị chỉ tiêu đơn vị cần báo cáo tại ngày asOf: với mỗi chỉ tiêu đơn vị chủ trì, kỳ vừa kết thúc (tháng, quý hoặc năm trước) khi chưa có giá trị được chấp nhận — chưa báo cáo, bị trả lại hoặc đang chờ thẩm định",
+    access: "user",
+    query: z.object({ asOf: asOfParam }),
+    handler: async ({ query, actor }) => listDueIndicatorValues(ctx, actor, query.asOf),
   });
 
   t.add({
