@@ -1,7 +1,7 @@
 /**
  * `giamsat demo` (what `npm start` runs): migrates; on first run imports the three seed plans
  * (../shared/seeds beside the repository, or examples/ when absent) and creates one demo
- * account per role; then serves and prints the address and the accounts with their passwords.
+ * account per role and a few months of indicator values (demo-values.ts); then serves and prints the address and the accounts with their passwords.
  * The demo passwords are kept in GIAMSAT_DATA_DIR/demo-accounts.json (demo data only).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -16,7 +16,9 @@ import {
   type Ctx,
   type Role,
 } from "@giamsat/server";
+import { vietnamDay } from "@giamsat/core";
 import { EXIT_OK, type CliIO, type Command } from "../command.js";
+import { seedDemoValues } from "./demo-values.js";
 import { configFrom, withRuntime } from "./serve.context.js";
 
 const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -120,6 +122,27 @@ async function firstRun(ctx: Ctx, io: CliIO, accountsFile: string): Promise<Demo
   if (existing.length > 0) return [];
   const accounts = await createAccounts(ctx);
   writeFileSync(accountsFile, JSON.stringify(accounts, null, 2), { mode: 0o600 });
+  const monitor = await ctx.db
+    .selectFrom("users")
+    .select(["id", "username", "display_name", "org_id"])
+    .where("username", "=", "theodoi")
+    .executeTakeFirst();
+  if (monitor) {
+    const values = await seedDemoValues(
+      ctx,
+      {
+        userId: monitor.id,
+        username: monitor.username,
+        displayName: monitor.display_name,
+        role: "monitor",
+        orgId: monitor.org_id,
+        units: null,
+        via: "session",
+      },
+      vietnamDay(),
+    );
+    io.stdout.write(`Đã thêm ${values} giá trị chỉ tiêu mẫu (các tháng gần nhất, đã chấp nhận).\n`);
+  }
   return accounts;
 }
 
