@@ -6,6 +6,7 @@
 import { readValuesSheet, writeXlsx, type XCell } from "@giamsat/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../../db/src/test-support/index.js";
+import { valuesSheetPreviewSchema } from "./routes/indicators/indicators.schemas.js";
 import {
   call,
   importSeed,
@@ -115,6 +116,7 @@ describe.each(dialects())("indicator values from .xlsx (%s)", (dialect) => {
     ]);
     const preview = await upload("/api/indicator-values/import/preview", bad);
     expect(preview.status).toBe(200);
+    valuesSheetPreviewSchema.parse(preview.body);
     expect(preview.body.rows.map((r: { line: number }) => r.line)).toEqual([3, 6, 7, 8]);
     expect(preview.body.rows[0]).toMatchObject({
       periodLabel: "Tháng 4/2026",

@@ -6,6 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../../db/src/test-support/index.js";
 import {
+  dueIndicatorValuesSchema,
+  indicatorDetailSchema,
+  indicatorListSchema,
+  pendingIndicatorValuesSchema,
+} from "./routes/indicators/indicators.schemas.js";
+import {
   call,
   importSeed,
   login,
@@ -55,6 +61,7 @@ describe.each(dialects())("indicators (%s)", (dialect) => {
       url: `/api/indicators?plan=${plan}&asOf=2026-06-01`,
       headers: leader.headers,
     });
+    indicatorListSchema.parse(list.body);
     for (const item of list.body.items as Item[]) byNumber.set(item.number, item);
   });
   afterAll(async () => h.close());
@@ -117,6 +124,7 @@ describe.each(dialects())("indicators (%s)", (dialect) => {
       headers: ecommerce.headers,
     });
     expect(detail.status).toBe(200);
+    indicatorDetailSchema.parse(detail.body);
     expect(detail.body.values).toEqual([
       expect.objectContaining({
         period: "2026-05",
@@ -205,6 +213,7 @@ describe.each(dialects())("indicators (%s)", (dialect) => {
       headers: monitor.headers,
     });
     expect(queue.status).toBe(200);
+    pendingIndicatorValuesSchema.parse(queue.body);
     const item = queue.body.items.find((v: { id: number }) => v.id === sent.body.id);
     expect(item).toMatchObject({
       value: 150,
@@ -231,6 +240,14 @@ describe.each(dialects())("indicators (%s)", (dialect) => {
       (await call(h.app, { url: `/api/indicators/due?asOf=${asOf}`, headers: user.headers })).body
         .items as { indicator: { id: number }; period: string; state: string }[];
     const id4 = byNumber.get("4")!.id;
+    dueIndicatorValuesSchema.parse(
+      (
+        await call(h.app, {
+          url: "/api/indicators/due?asOf=2026-06-01",
+          headers: ecommerce.headers,
+        })
+      ).body,
+    );
     const june = await due("2026-06-01", ecommerce);
     expect(june.length).toBeGreaterThan(0);
     expect(june.every((d) => d.period === "2026-05" && d.state === "missing")).toBe(true);

@@ -18,6 +18,7 @@ import {
 } from "../../services/indicator.service.js";
 import { reviewInput } from "../../services/report.schemas.js";
 import {
+  dueIndicatorValuesSchema,
   indicatorDetailSchema,
   indicatorListSchema,
   indicatorValueSchema,
@@ -45,6 +46,7 @@ export function indicatorRoutes(t: RouteTable, ctx: Ctx): void {
       "Giá trị chỉ tiêu đơn vị cần báo cáo tại ngày asOf: với mỗi chỉ tiêu đơn vị chủ trì, kỳ vừa kết thúc (tháng, quý hoặc năm trước) khi chưa có giá trị được chấp nhận — chưa báo cáo, bị trả lại hoặc đang chờ thẩm định",
     access: "user",
     query: z.object({ asOf: asOfParam }),
+    response: dueIndicatorValuesSchema,
     handler: async ({ query, actor }) => listDueIndicatorValues(ctx, actor, query.asOf),
   });
 

@@ -67,10 +67,15 @@ export const indicatorValueSchema = z.object({
     .describe("điều cơ quan theo dõi nên xem trước khi chấp nhận"),
 });
 
+const warning = z.enum(["achieved", "on_track", "at_risk", "off_track", "no_data"]);
+
 export const indicatorListSchema = z.object({
   items: z.array(indicatorItemSchema),
   total: z.number(),
   asOf: z.string(),
+  counts: z
+    .record(warning, z.number())
+    .describe("số chỉ tiêu theo mức cảnh báo, trước khi lọc theo warning (ô chỉ tiêu ở Tổng quan)"),
 });
 
 export const indicatorDetailSchema = indicatorItemSchema.extend({
@@ -103,19 +108,35 @@ export const valuesSheetPreviewSchema = z.object({
 /** POST /api/indicator-values/import: how many values were stored and how many corrected one. */
 export const valuesSheetImportSchema = z.object({ created: z.number(), corrected: z.number() });
 
+/** An indicator as lists of values name it (review queue, inbox). */
+const indicatorRefSchema = z.object({
+  id: z.number(),
+  planId: z.number(),
+  planNumber: z.string().nullable(),
+  number: z.string().nullable(),
+  name: z.string(),
+  unit: z.string().nullable(),
+  responsible: z.string().nullable(),
+});
+
+/** GET /api/indicators/due: the values a unit is asked for (last ended period, none accepted). */
+export const dueIndicatorValuesSchema = z.object({
+  items: z.array(
+    z.object({
+      indicator: indicatorRefSchema,
+      period: z.string(),
+      periodLabel: z.string(),
+      state: z.enum(["missing", "returned", "submitted"]),
+    }),
+  ),
+  asOf: z.string(),
+});
+
 /** GET /api/indicator-values/pending: each waiting value with its indicator and previous value. */
 export const pendingIndicatorValuesSchema = z.object({
   items: z.array(
     indicatorValueSchema.extend({
-      indicator: z.object({
-        id: z.number(),
-        planId: z.number(),
-        planNumber: z.string().nullable(),
-        number: z.string().nullable(),
-        name: z.string(),
-        unit: z.string().nullable(),
-        responsible: z.string().nullable(),
-      }),
+      indicator: indicatorRefSchema,
       previous: z.object({ period: z.string(), value: z.number() }).nullable(),
     }),
   ),
