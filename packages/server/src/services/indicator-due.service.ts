@@ -8,16 +8,10 @@ import { indicatorValueStates, listIndicatorRows, planYears } from "@giamsat/db"
 import type { Actor } from "./actor.js";
 import { calendarsByPlan } from "./calendar.service.js";
 import type { Ctx } from "./context.js";
+import { indicatorRef, type IndicatorRef } from "./indicator-value.view.js";
 
 export type DueIndicatorValue = {
-  indicator: {
-    id: number;
-    planId: number;
-    planNumber: string | null;
-    number: string | null;
-    name: string;
-    unit: string | null;
-  };
+  indicator: IndicatorRef;
   period: string;
   periodLabel: string;
   state: "missing" | "returned" | "submitted";
@@ -59,14 +53,7 @@ export async function listDueIndicatorValues(
         : "missing";
     return [
       {
-        indicator: {
-          id: row.id,
-          planId: row.plan_id,
-          planNumber: row.plan_number,
-          number: row.number,
-          name: row.name,
-          unit: row.unit,
-        },
+        indicator: indicatorRef(row),
         period,
         periodLabel: formatIndicatorPeriod(period),
         state,

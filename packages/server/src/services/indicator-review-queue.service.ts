@@ -7,18 +7,15 @@ import { indicatorValueFlags, type IndicatorValue } from "@giamsat/core";
 import { acceptedIndicatorValues, listIndicatorRows, pendingIndicatorValues } from "@giamsat/db";
 import type { Actor } from "./actor.js";
 import type { Ctx } from "./context.js";
-import { indicatorValueView, type IndicatorValueView } from "./indicator-value.view.js";
+import {
+  indicatorRef,
+  indicatorValueView,
+  type IndicatorRef,
+  type IndicatorValueView,
+} from "./indicator-value.view.js";
 
 export type PendingIndicatorValue = IndicatorValueView & {
-  indicator: {
-    id: number;
-    planId: number;
-    planNumber: string | null;
-    number: string | null;
-    name: string;
-    unit: string | null;
-    responsible: string | null;
-  };
+  indicator: IndicatorRef;
   previous: IndicatorValue | null;
 };
 
@@ -44,15 +41,7 @@ export async function listPendingIndicatorValues(
     return [
       {
         ...indicatorValueView(v, indicatorValueFlags(indicator, v, history)),
-        indicator: {
-          id: indicator.id,
-          planId: indicator.plan_id,
-          planNumber: indicator.plan_number,
-          number: indicator.number,
-          name: indicator.name,
-          unit: indicator.unit,
-          responsible: indicator.lead_name,
-        },
+        indicator: indicatorRef(indicator),
         previous: previous ? { period: previous.period, value: previous.value } : null,
       },
     ];

@@ -1,6 +1,27 @@
 /** An indicator value as the API shows it: period label, author, review, and its review flags. */
 import { formatIndicatorPeriod, type ValueFlag } from "@giamsat/core";
-import type { IndicatorValueRow } from "@giamsat/db";
+import type { IndicatorRow, IndicatorValueRow } from "@giamsat/db";
+
+/** An indicator as lists of values name it (review queue, inbox). */
+export type IndicatorRef = {
+  id: number;
+  planId: number;
+  planNumber: string | null;
+  number: string | null;
+  name: string;
+  unit: string | null;
+  responsible: string | null;
+};
+
+export const indicatorRef = (row: IndicatorRow): IndicatorRef => ({
+  id: row.id,
+  planId: row.plan_id,
+  planNumber: row.plan_number,
+  number: row.number,
+  name: row.name,
+  unit: row.unit,
+  responsible: row.lead_name,
+});
 
 export type IndicatorValueView = {
   id: number;
