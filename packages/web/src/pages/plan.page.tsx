@@ -8,6 +8,7 @@ import { formatDate, isIsoDate } from "../format/date.format.js";
 import { vietnamDay } from "@giamsat/core";
 import { Link } from "../router/link.js";
 import { setQuery, useLocation } from "../router/router.js";
+import { useDocumentTitle } from "../router/use-document-title.js";
 import { AsOfField, SearchField, StatusField } from "../components/list-filters.js";
 import { Pager } from "../components/pager.js";
 import { planLabel } from "../format/plan.format.js";
@@ -56,6 +57,7 @@ export function PlanPage({ id }: { id: string }) {
   const total = tasks.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const data = plan.data;
+  useDocumentTitle(data ? `Kế hoạch ${planLabel(data)}` : null);
 
   return (
     <>

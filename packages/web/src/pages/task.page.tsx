@@ -18,6 +18,7 @@ import { deadlineNormalised, formatDeadline } from "../format/deadline.format.js
 import { STATUS_LABELS, isStatusCode, vietnamDay } from "@giamsat/core";
 import { Link } from "../router/link.js";
 import { useLocation } from "../router/router.js";
+import { useDocumentTitle } from "../router/use-document-title.js";
 import { planLabel } from "../format/plan.format.js";
 
 /** One "06 rõ" field; a missing value is shown as a defect. */
@@ -46,6 +47,9 @@ export function TaskPage({ id }: { id: string }) {
     api<TaskDetail>(`/api/tasks/${id}`, { query: { asOf }, signal }),
   );
   const t = task.data;
+  useDocumentTitle(
+    t ? `${t.number ? `Nhiệm vụ ${t.number}` : "Nhiệm vụ"} · ${planLabel(t.plan)}` : null,
+  );
   if (task.error) return <ErrorBox error={task.error} />;
   if (!t) return <Loading />;
   const rawOrgs = [...t.lead, ...t.coordinators].filter((o) => o.raw && o.raw !== o.name);

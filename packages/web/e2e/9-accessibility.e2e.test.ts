@@ -1,0 +1,180 @@
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, screenshot, signIn } from "./support/browser.js";
+import { addUser, giamsat } from "./support/cli.js";
+import { LOCALES } from "./support/locales.js";
+import { screenshotsDir, seedsDir } from "./support/paths.js";
+
+const baseUrl = inject("baseUrl");
+const dataDir = inject("dataDir");
+const AS_OF = "2026-06-01";
+
+type Plan = { id: number; number: string | null };
+type Task = { id: number; number: string | null; lead: { name: string; orgId: number | null }[] };
+
+const getJson = <T>(page: Page, url: string) =>
+  page.evaluate(async (u) => (await fetch(u)).json(), url) as Promise<T>;
+
+/** Plan 596 as the signed-in user reads it, imported first when this file runs on its own. */
+async function plan596(page: Page): Promise<Plan> {
+  const find = async () =>
+    (await getJson<{ items: Plan[] }>(page, "/api/plans")).items.find((p) =>
+      p.number?.startsWith("596"),
+    );
+  const found = await find();
+  if (found) return found;
+  await giamsat(dataDir, ["import", path.join(seedsDir, "qd596-bct-2026-nq57-plan.txt")]);
+  return (await find())!;
+}
+
+/** WCAG contrast ratio of two computed colours ("rgb(r, g, b)"). */
+function contrast(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  };
+  const [dark, light] = [luminance(a), luminance(b)].sort((x, y) => x - y);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+/** The focused element's ring (after a key press, so :focus-visible applies) and whether it shows. */
+async function ringOf(page: Page, selector: string) {
+  await page.keyboard.press("Shift");
+  await page.locator(selector).first().focus();
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const style = getComputedStyle(el);
+      return {
+        visible: el.matches(":focus-visible"),
+        color: style.outlineColor,
+        width: parseFloat(style.outlineWidth),
+      };
+    });
+}
+
+/**
+ * Issue 18 (WCAG 2.1 AA), in a Vietnamese and an English browser: page titles name the task and
+ * plan (2.4.2), the focus ring stands out ≥ 3:1 from every background it is drawn on (1.4.11),
+ * and the dashboard reflows at 320 px without horizontal scrolling (1.4.10).
+ */
+describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
+  "trợ năng ($locale)",
+  ({ locale, round }) => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await launchBrowser();
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it("a task page's title names the task and its plan; a plan page's title its number", async () => {
+      const { page, errors, context } = await signIn(browser, baseUrl, "theodoi", 1366, locale);
+      const plan = await plan596(page);
+      await page.goto(`/ke-hoach/${plan.id}?asOf=${AS_OF}`);
+      await page.getByTestId("task-table").waitFor();
+      await expect.poll(() => page.title()).toBe(`Kế hoạch ${plan.number} · Giám sát`);
+
+      const tasks = await getJson<{ items: Task[] }>(page, `/api/tasks?plan=${plan.id}&limit=5`);
+      const task = tasks.items.find((t) => t.number)!;
+      await page.goto(`/nhiem-vu/${task.id}?asOf=${AS_OF}`);
+      await page.locator("h1.task-title").waitFor();
+      await expect
+        .poll(() => page.title())
+        .toBe(`Nhiệm vụ ${task.number} · ${plan.number} · Giám sát`);
+      // a page without its own data keeps the route's title
+      await page.goto("/ke-hoach");
+      await expect.poll(() => page.title()).toBe("Kế hoạch · Giám sát");
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it("the focus ring is ≥ 3:1 against the page, the header and the selected queue item", async () => {
+      const monitor = await signIn(browser, baseUrl, "theodoi", 1366, locale);
+      const plan = await plan596(monitor.page);
+      const tasks = await getJson<{ items: Task[] }>(
+        monitor.page,
+        `/api/tasks?plan=${plan.id}&limit=200`,
+      );
+      // one report waiting in the queue, from the lead unit of a task far down the plan
+      const task = tasks.items.filter((t) => t.lead[0]?.orgId).at(-1 - round)!;
+      await addUser(dataDir, `a11y-${round}`, "unit_staff", task.lead[0]!.name);
+      const unit = await signIn(browser, baseUrl, `a11y-${round}`, 1366, locale);
+      const sent = await unit.page.evaluate(async (id) => {
+        const me = (await (await fetch("/api/auth/me")).json()) as { csrfToken: string };
+        const res = await fetch(`/api/tasks/${id}/reports`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-csrf-token": me.csrfToken },
+          body: JSON.stringify({ period: "2026-05", state: "in_progress", summary: "Đang làm" }),
+        });
+        return res.status;
+      }, task.id);
+      expect(sent).toBe(201);
+      await unit.context.close();
+
+      const { page, errors, context } = monitor;
+      await page.goto("/duyet");
+      await page.locator(".queue-list li.current button").waitFor();
+      const pageBg = await page.evaluate(
+        () => getComputedStyle(document.documentElement).backgroundColor,
+      );
+      const selectedBg = await page
+        .locator(".queue-list li.current")
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
+      const headerBg = await page
+        .locator(".app-header")
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
+
+      const onItem = await ringOf(page, ".queue-list li.current button");
+      expect(onItem.visible).toBe(true);
+      expect(onItem.width).toBeGreaterThanOrEqual(2);
+      expect(contrast(onItem.color, selectedBg)).toBeGreaterThanOrEqual(3);
+      expect(contrast(onItem.color, pageBg)).toBeGreaterThanOrEqual(3);
+      const onPage = await ringOf(page, "main a");
+      expect(onPage.visible).toBe(true);
+      expect(contrast(onPage.color, pageBg)).toBeGreaterThanOrEqual(3);
+      expect(contrast(onPage.color, "rgb(255, 255, 255)")).toBeGreaterThanOrEqual(3);
+      const inHeader = await ringOf(page, ".main-nav a");
+      expect(inHeader.visible).toBe(true);
+      expect(contrast(inHeader.color, headerBg)).toBeGreaterThanOrEqual(3);
+      await page.locator(".queue-list li.current button").focus();
+      await screenshot(page, "a11y-focus-queue");
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it("the dashboard reflows at 320 px: no horizontal scrolling, the unit chart inside its card", async () => {
+      const { page, errors, context } = await signIn(browser, baseUrl, "lanhdao", 320, locale);
+      await plan596(page);
+      await page.goto(`/?asOf=${AS_OF}`);
+      await page
+        .locator('[aria-labelledby="units-title"] svg, [aria-labelledby="units-title"] figure')
+        .first()
+        .waitFor();
+      const sizes = await page.evaluate(() => {
+        const root = document.scrollingElement!;
+        const card = document.querySelector('[aria-labelledby="units-title"]')!;
+        return {
+          scroll: root.scrollWidth,
+          client: root.clientWidth,
+          cardScroll: card.scrollWidth,
+          cardClient: card.clientWidth,
+        };
+      });
+      await screenshot(page, "a11y-dashboard");
+      await page
+        .locator('[aria-labelledby="units-title"]')
+        .screenshot({ path: path.join(screenshotsDir, `a11y-units-card-320-${locale}.png`) });
+      expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
+      expect(sizes.cardScroll).toBeLessThanOrEqual(sizes.cardClient);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  },
+);
