@@ -147,6 +147,20 @@ async function statusWith(env: Record<string, string>) {
 const ORG = "Trung tâm Ươm tạo Công nghệ Hòa Lạc";
 const PLAN = `PHỤ LỤC I\nDANH MỤC NHIỆM VỤ\n\nSTT\tTên nhiệm vụ\tĐơn vị chủ trì\tThời hạn\n1.\tVận hành sàn giao dịch công nghệ\t${ORG}\t12/2026\n`;
 
+/** Previews `text` as an uploaded plan under `env`. */
+async function previewWith(env: Record<string, string>, text: string) {
+  return withHarness(env, async (h) => {
+    const monitor = await makeUser(h.ctx, "monitor");
+    const body = multipart({}, [{ field: "file", name: "ke-hoach.txt", content: Buffer.from(text) }]);
+    return call(h.app, {
+      method: "POST",
+      url: "/api/imports/preview",
+      payload: body.payload,
+      headers: { ...body.headers, ...monitor.headers },
+    });
+  });
+}
+
 /** One check per documented variable: what changes when it is set. */
 const effects: Record<string, () => Promise<void>> = {
   PORT: async () => {
@@ -183,19 +197,21 @@ const effects: Record<string, () => Promise<void>> = {
     expect(() => loadConfig({ GIAMSAT_SQLITE_SYNC: "OFF" })).toThrow(/GIAMSAT_SQLITE_SYNC/);
   },
   GIAMSAT_UPLOAD_MAX_BYTES: async () => {
-    await withHarness({ GIAMSAT_UPLOAD_MAX_BYTES: "1000" }, async (h) => {
-      const monitor = await makeUser(h.ctx, "monitor");
-      const body = multipart({}, [
-        { field: "file", name: "ke-hoach.txt", content: Buffer.from(PLAN.repeat(20)) },
-      ]);
-      const res = await call(h.app, {
-        method: "POST",
-        url: "/api/imports/preview",
-        payload: body.payload,
-        headers: { ...body.headers, ...monitor.headers },
-      });
-      expect(res.status).toBe(413);
-    });
+    expect((await previewWith({ GIAMSAT_UPLOAD_MAX_BYTES: "1000" }, PLAN.repeat(20))).status).toBe(
+      413,
+    );
+  },
+  GIAMSAT_IMPORT_TIMEOUT_SECONDS: async () => {
+    const res = await previewWith({ GIAMSAT_IMPORT_TIMEOUT_SECONDS: "0.001" }, PLAN);
+    expect(res.status).toBe(413);
+    expect(res.body.message).toContain("đọc tệp cần quá 0,001 giây nên đã dừng");
+  },
+  GIAMSAT_IMPORT_MEMORY_MB: async () => {
+    const big = PLAN + Array.from({ length: 3000 }, (_, i) => `${i + 2}.\tNhiệm vụ ${i}\t${ORG}\t12/2026`).join("\n");
+    expect((await previewWith({}, big)).status).toBe(200);
+    const res = await previewWith({ GIAMSAT_IMPORT_MEMORY_MB: "16" }, big);
+    expect(res.status).toBe(413);
+    expect(res.body.message).toContain("đọc tệp cần quá 16 MB bộ nhớ nên đã dừng");
   },
   GIAMSAT_SESSION_TTL_HOURS: async () => {
     expect((await loginCookie({}))?.maxAge).toBe(12 * 3600);

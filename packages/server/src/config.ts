@@ -36,6 +36,8 @@ const envSchema = z
       .int()
       .positive()
       .default(20 * 1024 * 1024),
+    GIAMSAT_IMPORT_TIMEOUT_SECONDS: z.coerce.number().positive().default(120),
+    GIAMSAT_IMPORT_MEMORY_MB: z.coerce.number().int().min(16).default(512),
     GIAMSAT_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
     GIAMSAT_COOKIE_SECURE: flag.optional(),
     GIAMSAT_TRUST_PROXY: z
@@ -72,6 +74,11 @@ const envSchema = z
         synchronous: e.GIAMSAT_SQLITE_SYNC,
       },
       uploadMaxBytes: e.GIAMSAT_UPLOAD_MAX_BYTES,
+      /** the worker thread that reads an uploaded plan document is stopped past these */
+      importLimits: {
+        timeoutMs: e.GIAMSAT_IMPORT_TIMEOUT_SECONDS * 1000,
+        memoryMb: e.GIAMSAT_IMPORT_MEMORY_MB,
+      },
       sessionTtlMs: e.GIAMSAT_SESSION_TTL_HOURS * 3600_000,
       /** Secure cookies: on unless explicitly off (off by default only on loopback). */
       cookieSecure: e.GIAMSAT_COOKIE_SECURE ?? !isLoopback(e.HOST),

@@ -1,6 +1,11 @@
 /** `giamsat import [--dry-run] [--json] [--orgs FILE] FILE`: read a plan document. */
 import { basename } from "node:path";
-import { importDocumentFile, NotAPlanError, type ImportResult } from "@giamsat/core";
+import {
+  DocumentTooLargeError,
+  importDocumentFile,
+  NotAPlanError,
+  type ImportResult,
+} from "@giamsat/core";
 import { pdfOcr } from "@giamsat/server";
 import { CliFailure, EXIT_OK, type CliIO, type Command } from "../command.js";
 import { loadDirectory, readInputFile } from "../input.js";
@@ -43,7 +48,7 @@ export async function importFile(
       ocr: pdfOcr((done, total) => io.stderr.write(`Nhận dạng chữ: trang ${done}/${total}\n`)),
     });
   } catch (error) {
-    if (error instanceof NotAPlanError)
+    if (error instanceof NotAPlanError || error instanceof DocumentTooLargeError)
       throw new CliFailure(`Không đọc được "${path}": ${error.message}`);
     throw error;
   }

@@ -10,6 +10,8 @@ export {
 } from "./import-document.js";
 export { buildResult, type BuildOptions } from "./build-result.js";
 export { NotAPlanError } from "./not-a-plan.error.js";
+export { DocumentTooLargeError } from "./document-too-large.error.js";
+export { READ_LIMITS } from "./readers/read-limits.js";
 export { readTextBlocks } from "./readers/text.reader.js";
 export { readDocument, type ReadDocument } from "./readers/detect.js";
 export { readDocxBlocks } from "./readers/docx.reader.js";

@@ -1,17 +1,12 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
-  buildResult,
   itemPlace,
   NotFoundError,
-  readDocumentFile,
-  reportingCalendarFromText,
-  type Block,
   type ImportResult,
   type OrgRef,
   type ReportingCalendar,
 } from "@giamsat/core";
-import { pdfOcr } from "../import-ocr/ocr.runner.js";
 import {
   findOrganisation,
   findPlanByNumber,
@@ -27,6 +22,7 @@ import {
 } from "@giamsat/db";
 import type { Kysely } from "kysely";
 import { orgDirectory } from "../directory/org-directory-file.js";
+import { parseInWorker } from "../import-worker/parse-in-worker.js";
 import { requireRole, type Actor } from "./actor.js";
 import type { Ctx } from "./context.js";
 import { safeFileName } from "./evidence.store.js";
@@ -108,23 +104,9 @@ function unresolvedUnits(result: ImportResult): UnresolvedUnit[] {
   return [...byRaw.values()].sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw, "vi"));
 }
 
-function calendarOfDocument(blocks: Block[]): ReportingCalendar | null {
-  const text = blocks.map((b) => (b.type === "table" ? "" : b.text)).join("\n");
-  return reportingCalendarFromText(text);
-}
-
-/**
- * The document read once (any format, PDF with a text layer or scanned: OCR) and its import and
- * reporting calendar.
- */
-async function parse(
-  ctx: Ctx,
-  bytes: Uint8Array,
-): Promise<{ result: ImportResult; calendar: ReportingCalendar | null }> {
-  const { blocks, warnings } = await readDocumentFile(bytes, { ocr: pdfOcr() });
-  const result = buildResult(blocks, { directory: orgDirectory(ctx.config.orgsFile) });
-  result.warnings.push(...warnings);
-  return { result, calendar: calendarOfDocument(blocks) };
+/** Reads the document in a worker thread (time and memory limits: parse-in-worker.ts). */
+function parse(ctx: Ctx, bytes: Uint8Array) {
+  return parseInWorker({ bytes, orgsFile: ctx.config.orgsFile }, ctx.config.importLimits);
 }
 
 /** The stored plan a document amends: the same number, or without one the same title and issuer. */

@@ -3,15 +3,18 @@
  * a ZIP package holding word/document.xml is Word (.docx), one holding xl/workbook.xml is Excel
  * (.xlsx); UTF-8 (with or without BOM) and UTF-16 (with BOM, or recognised by its zero bytes) is
  * text: a web page (.html), Markdown when it has a pipe table, text copied from a website when
- * its tables arrived flattened, else converted text. Anything else (an image, a PDF, an old .doc/.xls, an
- * empty or binary file) is refused with a NotAPlanError whose one-line message says why.
+ * its tables arrived flattened, else converted text. Anything else (an image, a PDF, an old
+ * .doc/.xls, an * empty or binary file) is refused with a NotAPlanError whose one-line message says why; a
+ * document over READ_LIMITS with a DocumentTooLargeError.
  */
 import type { Block, SourceFormat } from "../blocks.js";
+import { countText, DocumentTooLargeError } from "../document-too-large.error.js";
 import { NotAPlanError } from "../not-a-plan.error.js";
 import { readDocxParts } from "./docx.reader.js";
 import { readFlatTextBlocks } from "./flat-text.reader.js";
 import { isHtml, readHtmlBlocks } from "./html.reader.js";
 import { isAlignmentRow, isPipeRow } from "./pipe-row.js";
+import { READ_LIMITS } from "./read-limits.js";
 import { readTextBlocks } from "./text.reader.js";
 import { readXlsxParts } from "./xlsx.reader.js";
 import { isZip, relatedPart, unzipParts } from "./zip.js";
@@ -115,6 +118,20 @@ function hasPipeTable(text: string): boolean {
 }
 
 export function readDocument(bytes: Uint8Array): ReadDocument {
+  const read = readAny(bytes);
+  checkRows(read.blocks.reduce((n, b) => n + (b.type === "table" ? b.rows.length : 1), 0));
+  return read;
+}
+
+function checkRows(rows: number): void {
+  if (rows > READ_LIMITS.rows) {
+    throw new DocumentTooLargeError(
+      `có hơn ${countText(READ_LIMITS.rows)} dòng (đoạn văn và dòng bảng)`,
+    );
+  }
+}
+
+function readAny(bytes: Uint8Array): ReadDocument {
   if (bytes.length === 0) throw new NotAPlanError("Tệp rỗng: không có nội dung để nhập.");
   if (isZip(bytes)) return readPackage(bytes);
   const binary = binaryFormat(bytes);
@@ -130,6 +147,8 @@ export function readDocument(bytes: Uint8Array): ReadDocument {
  */
 export function readTextDocument(text: string): ReadDocument {
   if (isHtml(text)) return { format: "html", blocks: readHtmlBlocks(text) };
+  // Lines bound the rows: a text with too many is refused before it is split into blocks.
+  checkRows(text.split(/\r\n|\r|\n/, READ_LIMITS.rows + 2).filter((l) => l.trim()).length);
   const blocks = readTextBlocks(text);
   if (!blocks.some((b) => b.type === "table")) {
     const flat = readFlatTextBlocks(text);

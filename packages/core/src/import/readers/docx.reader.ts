@@ -9,6 +9,7 @@
  * `line` counts paragraphs and table rows from 1.
  */
 import type { Block, Cell, Row } from "../blocks.js";
+import { countText, DocumentTooLargeError } from "../document-too-large.error.js";
 import { NotAPlanError } from "../not-a-plan.error.js";
 import { Numbering } from "./docx.numbering.js";
 import {
@@ -19,6 +20,7 @@ import {
   type Segment,
 } from "./docx.paragraph.js";
 import { Styles } from "./docx.styles.js";
+import { READ_LIMITS } from "./read-limits.js";
 import { emptyCell, resolveVerticalMerges, type GridCell } from "./xml.grid.js";
 import {
   attr,
@@ -129,7 +131,16 @@ class DocxBody {
 
   private table(tbl: XmlElement): void {
     const grid = collect(tbl, "tr").map((tr) => this.gridRow(tr));
-    const width = Math.min(MAX_COLUMNS, Math.max(0, ...grid.map((r) => r.length)));
+    const width = Math.min(
+      MAX_COLUMNS,
+      grid.reduce((w, r) => Math.max(w, r.length), 0),
+    );
+    if (grid.length * width > READ_LIMITS.cells) {
+      throw new DocumentTooLargeError(
+        `một bảng có ${countText(grid.length)} dòng × ${width} cột = ` +
+          `${countText(grid.length * width)} ô (tối đa ${countText(READ_LIMITS.cells)})`,
+      );
+    }
     const cells = resolveVerticalMerges(grid.map((r) => pad(r.slice(0, width), width)));
     const rows: Row[] = [];
     for (const rowCells of cells) {

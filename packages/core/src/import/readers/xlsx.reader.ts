@@ -9,7 +9,9 @@
  */
 import type { Block, Cell, Row } from "../blocks.js";
 import { fold } from "../../text/fold.js";
+import { countText, DocumentTooLargeError } from "../document-too-large.error.js";
 import { NotAPlanError } from "../not-a-plan.error.js";
+import { READ_LIMITS } from "./read-limits.js";
 import { emptyCell, resolveVerticalMerges, type GridCell } from "./xml.grid.js";
 import {
   attr,
@@ -71,6 +73,7 @@ export function readXlsxParts(parts: ZipParts): Block[] {
     const sheetXml = target ? partText(parts, target) : null;
     if (sheetXml === null) continue;
     const name = officeText(attr(sheet, "name") ?? "");
+    checkRowCount(name, sheetXml);
     blocks.push(
       ...sheetBlocks(name, firstChild(parseXml(sheetXml), "worksheet") ?? emptyElement(), context),
     );
@@ -78,10 +81,26 @@ export function readXlsxParts(parts: ZipParts): Block[] {
   return blocks;
 }
 
+/** A row element with content (`<row …>`, not the empty `<row …/>` of a formatted row). */
+const ROW_TAG = /<(?:[\w.-]+:)?row(?:\s[^>]*[^/>])?>/g;
+
+/** Counts the rows in the sheet's text before parsing it: the parse is the costly part. */
+function checkRowCount(sheet: string, xml: string): void {
+  let rows = 0;
+  ROW_TAG.lastIndex = 0;
+  while (ROW_TAG.exec(xml)) {
+    if (++rows > READ_LIMITS.rows) {
+      throw new DocumentTooLargeError(
+        `trang tính "${sheet}" có hơn ${countText(READ_LIMITS.rows)} dòng`,
+      );
+    }
+  }
+}
+
 type SheetContext = { strings: RichText[]; styles: XlsxStyles; date1904: boolean };
 
 function sheetBlocks(name: string, worksheet: XmlElement, ctx: SheetContext): Block[] {
-  const grid = readGrid(worksheet, ctx);
+  const grid = readGrid(name, worksheet, ctx);
   if (grid.rows.length === 0) return [];
   const resolved = resolveVerticalMerges(grid.rows.map((r) => r.cells));
   const rows: Row[] = grid.rows
@@ -108,9 +127,10 @@ function sheetBlocks(name: string, worksheet: XmlElement, ctx: SheetContext): Bl
   blocks.push(...titles);
   const table = rows.slice(first);
   if (table.length > 0) {
-    const left = Math.min(
-      ...table.map((r) => r.cells.findIndex((c) => c.text !== "")).filter((i) => i >= 0),
-    );
+    const left = table.reduce((min, r) => {
+      const i = r.cells.findIndex((c) => c.text !== "");
+      return i >= 0 ? Math.min(min, i) : min;
+    }, Infinity);
     blocks.push({
       type: "table",
       sheet: name,
@@ -120,11 +140,17 @@ function sheetBlocks(name: string, worksheet: XmlElement, ctx: SheetContext): Bl
   return blocks;
 }
 
-/** The sheet's cells as a dense grid (rows in order, one GridCell per column), merges applied. */
+/**
+ * The sheet's cells as a dense grid (rows in order, one GridCell per column), merges applied.
+ * Refuses a sheet over READ_LIMITS (rows with content, merged ranges, rows × columns) before
+ * spreading it out.
+ */
 function readGrid(
+  sheet: string,
   worksheet: XmlElement,
   ctx: SheetContext,
 ): { rows: { line: number; cells: GridCell[] }[] } {
+  const tooLarge = (what: string) => new DocumentTooLargeError(`trang tính "${sheet}" ${what}`);
   const byRow = new Map<number, Map<number, GridCell>>();
   let width = 0;
   let nextRow = 1;
@@ -144,14 +170,30 @@ function readGrid(
       width = Math.max(width, col + 1);
     }
     if (cells.size > 0) byRow.set(r, cells);
+    if (byRow.size > READ_LIMITS.rows) {
+      throw tooLarge(`có hơn ${countText(READ_LIMITS.rows)} dòng có nội dung`);
+    }
   }
-  for (const merge of childElements(
-    firstChild(worksheet, "mergeCells") ?? emptyElement(),
-    "mergeCell",
-  )) {
-    applyMerge(byRow, attr(merge, "ref") ?? "", width);
+  if (byRow.size * width > READ_LIMITS.cells) {
+    throw tooLarge(
+      `có ${countText(byRow.size)} dòng × ${width} cột (đến cột ${columnName(width - 1)}) = ` +
+        `${countText(byRow.size * width)} ô (tối đa ${countText(READ_LIMITS.cells)})`,
+    );
+  }
+  const merges = childElements(firstChild(worksheet, "mergeCells") ?? emptyElement(), "mergeCell");
+  if (merges.length > READ_LIMITS.merges) {
+    throw tooLarge(
+      `có ${countText(merges.length)} vùng ô gộp (tối đa ${countText(READ_LIMITS.merges)})`,
+    );
   }
   const lines = [...byRow.keys()].sort((a, b) => a - b);
+  let spread = 0;
+  for (const merge of merges) {
+    spread += applyMerge(byRow, lines, attr(merge, "ref") ?? "", width);
+    if (spread > READ_LIMITS.cells) {
+      throw tooLarge(`có vùng ô gộp phủ hơn ${countText(READ_LIMITS.cells)} ô có nội dung`);
+    }
+  }
   return {
     rows: lines.map((line) => {
       const cells = byRow.get(line)!;
@@ -163,23 +205,44 @@ function readGrid(
   };
 }
 
-/** Marks a merged range: its top-left cell starts it, the cells under it continue it. */
-function applyMerge(byRow: Map<number, Map<number, GridCell>>, ref: string, width: number): void {
+/**
+ * Marks a merged range: its top-left cell starts it, the cells under it continue it. Visits
+ * only the rows with content inside the range (`lines`: their numbers, sorted); returns how many.
+ */
+function applyMerge(
+  byRow: Map<number, Map<number, GridCell>>,
+  lines: number[],
+  ref: string,
+  width: number,
+): number {
   const [from, to] = ref.split(":");
   const c0 = columnIndex(from);
   const c1 = columnIndex(to);
   const r0 = rowIndex(from);
   const r1 = rowIndex(to);
-  if (c0 === null || c1 === null || r0 === null || r1 === null || r1 <= r0 || c0 >= width) return;
+  if (c0 === null || c1 === null || r0 === null || r1 === null || r1 <= r0 || c0 >= width) return 0;
   const top = byRow.get(r0)?.get(c0);
-  if (!top) return;
+  if (!top) return 0;
   top.merge = "start";
-  const last = Math.min(r1, r0 + MAX_ROWS);
-  for (let r = r0 + 1; r <= last; r++) {
-    const cells = byRow.get(r);
-    // A continuation only matters on a row that has content of its own.
-    if (cells) cells.set(c0, { cell: emptyCell(), merge: "continue" });
+  let visited = 0;
+  // A continuation only matters on a row that has content of its own.
+  for (let i = firstAfter(lines, r0); i < lines.length && lines[i]! <= r1; i++) {
+    byRow.get(lines[i]!)!.set(c0, { cell: emptyCell(), merge: "continue" });
+    visited++;
   }
+  return visited;
+}
+
+/** Index of the first element of the sorted `lines` greater than `r`. */
+function firstAfter(lines: number[], r: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]! <= r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function readCell(c: XmlElement, ctx: SheetContext): Cell {
@@ -263,6 +326,14 @@ function columnIndex(ref: string | undefined): number | null {
   let n = 0;
   for (const ch of m[1]!.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
+}
+
+/** 0 → "A", 254 → "IU" (0-based column index → Excel's column name). */
+export function columnName(index: number): string {
+  let name = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }
 
 function rowIndex(ref: string | undefined): number | null {

@@ -23,25 +23,23 @@ function hasOwnNumber(row: GridCell[]): boolean {
   return row.slice(0, 3).some((g) => g.merge !== "continue" && ROW_NUMBER.test(g.cell.text.trim()));
 }
 
-/** Resolves continuation cells as described above; returns plain cell rows. */
+/**
+ * Resolves continuation cells as described above; returns plain cell rows. One pass that keeps
+ * each column's last top cell, so a column of merged cells costs its length, not its square.
+ */
 export function resolveVerticalMerges(rows: GridCell[][]): Cell[][] {
-  return rows.map((row, r) => {
+  const tops: (GridCell | undefined)[] = [];
+  return rows.map((row) => {
     const own = hasOwnNumber(row);
-    return row.map((g, c) => {
+    const cells = row.map((g, c) => {
       if (g.merge !== "continue") return g.cell;
-      if (!own) return emptyCell();
-      for (let above = r - 1; above >= 0; above--) {
-        const top = rows[above]?.[c];
-        if (top && top.merge !== "continue") {
-          return {
-            text: top.cell.text,
-            bold: top.cell.bold,
-            italic: top.cell.italic,
-            footnotes: [],
-          };
-        }
-      }
-      return emptyCell();
+      const top = own ? tops[c] : undefined;
+      if (!top) return emptyCell();
+      return { text: top.cell.text, bold: top.cell.bold, italic: top.cell.italic, footnotes: [] };
     });
+    row.forEach((g, c) => {
+      if (g.merge !== "continue") tops[c] = g;
+    });
+    return cells;
   });
 }

@@ -1,12 +1,15 @@
 /**
  * A small, tolerant XML reader for the parts of Office files (.docx, .xlsx): it builds a light
- * element tree and never throws. Comments, processing instructions and DOCTYPE declarations are
+ * element tree and throws only when a part exceeds READ_LIMITS (elements nested too deep, too
+ * many elements: a DocumentTooLargeError), never on malformed markup. Comments, processing instructions and DOCTYPE declarations are
  * skipped (no entity expansion: no external entities, no "billion laughs"); CDATA becomes text;
  * unknown entities stay as written; a stray closing tag is ignored and unclosed elements are
  * closed at the end of the input. Names keep their prefix (`w:p`); helpers match the local name
  * (`p`) so that documents written with other prefixes or a default namespace read the same.
  */
+import { countText, DocumentTooLargeError } from "../document-too-large.error.js";
 import { decodeEntities } from "./inline-markup.js";
+import { READ_LIMITS } from "./read-limits.js";
 
 export type XmlNode = XmlElement | string;
 
@@ -49,6 +52,7 @@ export function parseXml(text: string): XmlElement {
     if (raw.length === 0 || (raw.includes("\n") && raw.trim() === "")) return;
     top().children.push(decodeEntities(raw));
   };
+  let elements = 0;
   let i = 0;
   while (i < text.length) {
     const lt = text.indexOf("<", i);
@@ -72,7 +76,17 @@ export function parseXml(text: string): XmlElement {
       const body = text.slice(lt + 1, end);
       i = end + 1;
       if (body.startsWith("/")) closeTag(stack, body.slice(1).trim());
-      else openTag(stack, body);
+      else {
+        openTag(stack, body);
+        if (++elements > READ_LIMITS.elements) {
+          const limit = countText(READ_LIMITS.elements);
+          throw new DocumentTooLargeError(`một phần của tệp có hơn ${limit} thẻ XML`);
+        }
+        if (stack.length > READ_LIMITS.depth + 1) {
+          const limit = countText(READ_LIMITS.depth);
+          throw new DocumentTooLargeError(`các thẻ XML lồng nhau hơn ${limit} cấp`);
+        }
+      }
     }
   }
   return root;
