@@ -15,7 +15,7 @@ import { createApp, createUser, issueTokenFor, loadConfig, openRuntime } from "@
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { writeXlsx } = await import(
-  pathToFileURL(join(root, "packages/core/dist/import/fixtures/xlsx.writer.js")).href
+  pathToFileURL(join(root, "packages/core/dist/office/xlsx.writer.js")).href
 );
 
 const t = (text) => ({ text });
@@ -24,7 +24,12 @@ const task = (i) => [t(`${i}`), t(`Nhiệm vụ số ${i}`), t("Bộ Tài chính
 
 const workbooks = {
   "100,000 task rows": () =>
-    writeXlsx([{ name: "Phụ lục I", rows: [header, ...Array.from({ length: 100_000 }, (_, i) => task(i + 1))] }]),
+    writeXlsx([
+      {
+        name: "Phụ lục I",
+        rows: [header, ...Array.from({ length: 100_000 }, (_, i) => task(i + 1))],
+      },
+    ]),
   "one cell in column IU of row 100,000 (2,000 task rows)": () => {
     const rows = Array.from({ length: 100_000 }, () => []);
     rows[0] = header;

@@ -151,7 +151,9 @@ const PLAN = `PHỤ LỤC I\nDANH MỤC NHIỆM VỤ\n\nSTT\tTên nhiệm vụ\t
 async function previewWith(env: Record<string, string>, text: string) {
   return withHarness(env, async (h) => {
     const monitor = await makeUser(h.ctx, "monitor");
-    const body = multipart({}, [{ field: "file", name: "ke-hoach.txt", content: Buffer.from(text) }]);
+    const body = multipart({}, [
+      { field: "file", name: "ke-hoach.txt", content: Buffer.from(text) },
+    ]);
     return call(h.app, {
       method: "POST",
       url: "/api/imports/preview",
@@ -207,7 +209,11 @@ const effects: Record<string, () => Promise<void>> = {
     expect(res.body.message).toContain("đọc tệp cần quá 0,001 giây nên đã dừng");
   },
   GIAMSAT_IMPORT_MEMORY_MB: async () => {
-    const big = PLAN + Array.from({ length: 3000 }, (_, i) => `${i + 2}.\tNhiệm vụ ${i}\t${ORG}\t12/2026`).join("\n");
+    const big =
+      PLAN +
+      Array.from({ length: 3000 }, (_, i) => `${i + 2}.\tNhiệm vụ ${i}\t${ORG}\t12/2026`).join(
+        "\n",
+      );
     expect((await previewWith({}, big)).status).toBe(200);
     const res = await previewWith({ GIAMSAT_IMPORT_MEMORY_MB: "16" }, big);
     expect(res.status).toBe(413);

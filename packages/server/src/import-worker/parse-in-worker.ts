@@ -94,10 +94,7 @@ function runWorker(job: ParseJob, limits: ParseLimits): Promise<ParsedDocument> 
 }
 
 /** Reads a plan document in a worker thread within `limits`; refusals keep their code (400, 413). */
-export async function parseInWorker(
-  job: ParseJob,
-  limits: ParseLimits,
-): Promise<ParsedDocument> {
+export async function parseInWorker(job: ParseJob, limits: ParseLimits): Promise<ParsedDocument> {
   const done = await turn();
   try {
     return await runWorker(job, limits);

@@ -6,8 +6,14 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../../../db/src/test-support/index.js";
-import { writeXlsx, type XCell } from "../../../core/src/import/fixtures/xlsx.writer.js";
-import { call, makeUser, multipart, startHarness, type Harness } from "../test-support/server-harness.js";
+import { writeXlsx, type XCell } from "../../../core/src/office/xlsx.writer.js";
+import {
+  call,
+  makeUser,
+  multipart,
+  startHarness,
+  type Harness,
+} from "../test-support/server-harness.js";
 
 const t = (text: string): XCell => ({ text });
 const header = [t("STT"), t("Nội dung nhiệm vụ"), t("Cơ quan chủ trì"), t("Thời hạn")];
@@ -65,7 +71,11 @@ describe.each(dialects())("import parsing (%s)", (dialect) => {
   }
 
   it.each([
-    ["one cell in column IU of row 100,000", farCell, /"Phụ lục I" có 2\.002 dòng × 255 cột \(đến cột IU\)/],
+    [
+      "one cell in column IU of row 100,000",
+      farCell,
+      /"Phụ lục I" có 2\.002 dòng × 255 cột \(đến cột IU\)/,
+    ],
     ["20,000 merged ranges", manyMerges, /"Phụ lục I" có 20\.000 vùng ô gộp \(tối đa 10\.000\)/],
     ["deep nesting", deepNesting, /lồng nhau hơn 256 cấp/],
   ])("refuses %s with a 413 naming it, answering /api/health meanwhile", async (_, make, says) => {

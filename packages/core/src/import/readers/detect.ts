@@ -4,7 +4,7 @@
  * (.xlsx); UTF-8 (with or without BOM) and UTF-16 (with BOM, or recognised by its zero bytes) is
  * text: a web page (.html), Markdown when it has a pipe table, text copied from a website when
  * its tables arrived flattened, else converted text. Anything else (an image, a PDF, an old
- * .doc/.xls, an * empty or binary file) is refused with a NotAPlanError whose one-line message says why; a
+ * .doc/.xls, an empty or binary file) is refused with a NotAPlanError whose one-line message says why; a
  * document over READ_LIMITS with a DocumentTooLargeError.
  */
 import type { Block, SourceFormat } from "../blocks.js";

@@ -5,8 +5,8 @@
 import { strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import { DocumentTooLargeError } from "../document-too-large.error.js";
-import { contentTypesXml, officePackage, relsXml, XML_HEAD } from "../fixtures/office.package.js";
-import { writeXlsx, type XCell } from "../fixtures/xlsx.writer.js";
+import { contentTypesXml, officePackage, relsXml, XML_HEAD } from "../../office/office.package.js";
+import { writeXlsx, type XCell } from "../../office/xlsx.writer.js";
 import { readDocument } from "./detect.js";
 import { READ_LIMITS } from "./read-limits.js";
 
@@ -52,7 +52,10 @@ describe("read limits", () => {
   });
 
   it("refuses too many merged ranges, and reads merges spanning a whole sheet cheaply", () => {
-    const rows = [[t("STT"), t("Nhiệm vụ")], ...Array.from({ length: 50 }, (_, i) => [t(`${i + 1}`), t("a")])];
+    const rows = [
+      [t("STT"), t("Nhiệm vụ")],
+      ...Array.from({ length: 50 }, (_, i) => [t(`${i + 1}`), t("a")]),
+    ];
     const many = Array.from({ length: READ_LIMITS.merges + 1 }, (_, i) => `C${i + 1}:D${i + 1}`);
     expect(refusal(writeXlsx([{ name: "S", rows, merges: many }])).message).toContain(
       "10.001 vùng ô gộp (tối đa 10.000)",

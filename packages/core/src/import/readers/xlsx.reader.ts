@@ -8,6 +8,7 @@
  * cells are resolved as xml.grid.ts explains. `line` is the sheet's row number.
  */
 import type { Block, Cell, Row } from "../blocks.js";
+import { columnName } from "../../office/xlsx.writer.js";
 import { fold } from "../../text/fold.js";
 import { countText, DocumentTooLargeError } from "../document-too-large.error.js";
 import { NotAPlanError } from "../not-a-plan.error.js";
@@ -326,14 +327,6 @@ function columnIndex(ref: string | undefined): number | null {
   let n = 0;
   for (const ch of m[1]!.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
-}
-
-/** 0 → "A", 254 → "IU" (0-based column index → Excel's column name). */
-export function columnName(index: number): string {
-  let name = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
 }
 
 function rowIndex(ref: string | undefined): number | null {
