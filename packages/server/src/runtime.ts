@@ -4,6 +4,7 @@ import { createApp } from "./app.js";
 import { orgDirectory } from "./directory/org-directory-file.js";
 import type { Config } from "./config.js";
 import type { Ctx } from "./services/context.js";
+import { removeStaleTempFiles } from "./services/evidence.store.js";
 
 export type Runtime = { ctx: Ctx; applied: string[]; close(): Promise<void> };
 
@@ -12,6 +13,7 @@ export type Runtime = { ctx: Ctx; applied: string[]; close(): Promise<void> };
  * it; reads the configured organisation directory first, so that a bad file stops the start.
  * The directory's entries not stored yet are added then (a fresh install has every unit to
  * choose before its first plan import); stored ones are left as the administrators edited them.
+ * Temporary evidence files left by a process killed mid-write are removed.
  */
 export async function openRuntime(config: Config): Promise<Runtime> {
   const directory = orgDirectory(config.orgsFile);
@@ -21,6 +23,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     await handle.db
       .transaction()
       .execute((trx) => upsertDirectory(trx, directory.entries, { keepStored: true }));
+    await removeStaleTempFiles(config.dataDir);
     return {
       ctx: { db: handle.db, dialect: handle.dialect, config },
       applied,

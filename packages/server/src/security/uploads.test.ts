@@ -1,12 +1,16 @@
 /**
  * Issue 10, finding 4 (partly) and the Low item on file modes: role and scope are checked before
- * any part of an upload is read, the whole request is capped, and evidence files are stored
- * 0600 in 0700 folders.
+ * any part of an upload is read (report evidence and plan imports), the whole request is capped,
+ * evidence files are stored 0600 in 0700 folders, and temporary files left by a killed process
+ * are removed at start.
  */
-import { statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../../../db/src/test-support/index.js";
+import { loadConfig } from "../config.js";
+import { openRuntime } from "../runtime.js";
 import {
   call,
   FILES,
@@ -95,5 +99,56 @@ describe.each(dialects())("uploads (%s)", (dialect) => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
     expect(statSync(path.join(h.dataDir, "evidence")).mode & 0o777).toBe(0o700);
+  });
+
+  const preview = (user: typeof staff, headers: Record<string, string>, payload: Buffer | string) =>
+    call(h.app, {
+      method: "POST",
+      url: "/api/imports/preview",
+      headers: { ...user.headers, ...headers },
+      payload,
+    });
+
+  it("refuses a plan upload by a role that may not import before its parts are read", async () => {
+    const res = await preview(
+      staff,
+      { "content-type": "multipart/form-data; boundary=abc" },
+      '--abc\r\nContent-Disposition: form-data; name="file"; filename="a.docx"\r\n\r\nPK',
+    );
+    expect(res.status).toBe(403);
+  });
+
+  it("caps the whole plan upload request", async () => {
+    const monitor = await makeUser(h.ctx, "monitor");
+    const form = multipart(
+      {},
+      Array.from({ length: 20 }, (_, i) => ({
+        field: "file",
+        name: `ke-hoach-${i}.txt`,
+        content: Buffer.alloc(4000, 65),
+      })),
+    );
+    const res = await preview(monitor, form.headers, form.payload);
+    expect(res.status).toBe(413);
+  });
+});
+
+describe("temporary evidence files", () => {
+  it("left by a killed process are removed at start, stored files kept", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "giamsat-tmp-"));
+    try {
+      const folder = path.join(dataDir, "evidence", "ab");
+      mkdirSync(folder, { recursive: true });
+      const stale = path.join(folder, "ab12.4242.1700000000000.tmp");
+      const stored = path.join(folder, "ab12");
+      writeFileSync(stale, "cut short");
+      writeFileSync(stored, "kept");
+      const runtime = await openRuntime(loadConfig({ GIAMSAT_DATA_DIR: dataDir }));
+      await runtime.close();
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(stored)).toBe(true);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, open, rename, stat } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { DomainError } from "@giamsat/core";
 
@@ -103,4 +103,22 @@ export async function storeEvidenceFile(
     await rename(temp, target);
   }
   return { fileName: safeFileName(fileName), mime, size: content.length, sha256, storagePath };
+}
+
+/**
+ * Removes the temporary files a store cut short left behind (`*.tmp` under `<dataDir>/evidence`:
+ * a process killed between writing and renaming). Run at start, before any upload is taken.
+ */
+export async function removeStaleTempFiles(dataDir: string): Promise<number> {
+  const root = path.join(dataDir, "evidence");
+  const folders = await readdir(root).catch(() => [] as string[]);
+  let removed = 0;
+  for (const folder of folders) {
+    const names = await readdir(path.join(root, folder)).catch(() => [] as string[]);
+    for (const name of names.filter((n) => n.endsWith(".tmp"))) {
+      await rm(path.join(root, folder, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }

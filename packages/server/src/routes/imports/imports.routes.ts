@@ -1,8 +1,9 @@
 import { ValidationError } from "@giamsat/core";
 import { z } from "zod";
-import { readMultipart } from "../../http/multipart.js";
+import { capRequest, readMultipart } from "../../http/multipart.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
+import { requireRole } from "../../services/actor.js";
 import { confirmImport, previewImport } from "../../services/import.service.js";
 import { calendarBody as calendar } from "../plans/plans.schemas.js";
 
@@ -35,8 +36,11 @@ export function importRoutes(t: RouteTable, ctx: Ctx): void {
       calendar: calendar.nullable(),
     }),
     handler: async ({ request, actor }) => {
+      // Role first, then the size of the whole request, and only then its parts.
+      requireRole(actor, "monitor", "admin");
       if (!request.isMultipart())
         throw new ValidationError("file: hãy gửi tệp dạng multipart/form-data.");
+      capRequest(request, ctx.config.uploadMaxBytes + 64 * 1024);
       const { files } = await readMultipart(request);
       const file = files[0];
       if (!file) throw new ValidationError("file: chưa chọn tệp.");
