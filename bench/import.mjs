@@ -194,7 +194,7 @@ if (existsSync(CHROMIUM) && existsSync("/usr/bin/tesseract") && existsSync(serve
   const file = files.find((f) => f.includes("405")) ?? files[0];
   const pdf = printPlan(core.readTextBlocks(readFileSync(file, "utf8")));
   const wall0 = performance.now();
-  const pages = await pdfOcr()(pdf);
+  const pages = await pdfOcr({ tesseract: "tesseract", pdftoppm: "pdftoppm" })(pdf);
   const seconds = (performance.now() - wall0) / 1000;
   const laid0 = performance.now();
   const imported = await core.importDocumentFile(pdf, { directory, ocr: async () => pages });

@@ -149,11 +149,13 @@ const PLAN = `PHỤ LỤC I\nDANH MỤC NHIỆM VỤ\n\nSTT\tTên nhiệm vụ\t
 
 /** Previews `text` as an uploaded plan under `env`. */
 async function previewWith(env: Record<string, string>, text: string) {
+  return previewFile(env, "ke-hoach.txt", Buffer.from(text));
+}
+
+async function previewFile(env: Record<string, string>, name: string, content: Buffer) {
   return withHarness(env, async (h) => {
     const monitor = await makeUser(h.ctx, "monitor");
-    const body = multipart({}, [
-      { field: "file", name: "ke-hoach.txt", content: Buffer.from(text) },
-    ]);
+    const body = multipart({}, [{ field: "file", name, content }]);
     return call(h.app, {
       method: "POST",
       url: "/api/imports/preview",
@@ -161,6 +163,23 @@ async function previewWith(env: Record<string, string>, text: string) {
       headers: { ...body.headers, ...monitor.headers },
     });
   });
+}
+
+/** A one-page PDF with no text layer: the importer reads it as a scan, through OCR. */
+const BLANK_SCAN = Buffer.from(
+  "%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n" +
+    "2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n" +
+    "3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>> endobj\n" +
+    "trailer <</Root 1 0 R>>\n%%EOF\n",
+);
+
+const NO_OCR = "400 chưa cài Tesseract";
+
+/** What a preview of BLANK_SCAN answers with the OCR programs `env` names: NO_OCR or other. */
+async function scanAnswer(env: Record<string, string>): Promise<string> {
+  const res = await previewFile(env, "ban-quet.pdf", BLANK_SCAN);
+  const missing = res.status === 400 && String(res.body.message).includes("chưa cài Tesseract");
+  return missing ? NO_OCR : `${res.status} ${String(res.body.message ?? "")}`;
 }
 
 /** One check per documented variable: what changes when it is set. */
@@ -207,6 +226,13 @@ const effects: Record<string, () => Promise<void>> = {
     const res = await previewWith({ GIAMSAT_IMPORT_TIMEOUT_SECONDS: "0.001" }, PLAN);
     expect(res.status).toBe(413);
     expect(res.body.message).toContain("đọc tệp cần quá 0,001 giây nên đã dừng");
+  },
+  GIAMSAT_TESSERACT: async () => {
+    expect(await scanAnswer({})).not.toBe(NO_OCR);
+    expect(await scanAnswer({ GIAMSAT_TESSERACT: "/nonexistent/tesseract" })).toBe(NO_OCR);
+  },
+  GIAMSAT_PDFTOPPM: async () => {
+    expect(await scanAnswer({ GIAMSAT_PDFTOPPM: "/nonexistent/pdftoppm" })).toBe(NO_OCR);
   },
   GIAMSAT_IMPORT_MEMORY_MB: async () => {
     const big =

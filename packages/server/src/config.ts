@@ -38,6 +38,8 @@ const envSchema = z
       .default(20 * 1024 * 1024),
     GIAMSAT_IMPORT_TIMEOUT_SECONDS: z.coerce.number().positive().default(120),
     GIAMSAT_IMPORT_MEMORY_MB: z.coerce.number().int().min(16).default(512),
+    GIAMSAT_TESSERACT: z.string().min(1).default("tesseract"),
+    GIAMSAT_PDFTOPPM: z.string().min(1).default("pdftoppm"),
     GIAMSAT_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
     GIAMSAT_COOKIE_SECURE: flag.optional(),
     GIAMSAT_TRUST_PROXY: z
@@ -79,6 +81,8 @@ const envSchema = z
         timeoutMs: e.GIAMSAT_IMPORT_TIMEOUT_SECONDS * 1000,
         memoryMb: e.GIAMSAT_IMPORT_MEMORY_MB,
       },
+      /** the programs that read a scanned PDF (OCR) */
+      ocrPrograms: { tesseract: e.GIAMSAT_TESSERACT, pdftoppm: e.GIAMSAT_PDFTOPPM },
       sessionTtlMs: e.GIAMSAT_SESSION_TTL_HOURS * 3600_000,
       /** Secure cookies: on unless explicitly off (off by default only on loopback). */
       cookieSecure: e.GIAMSAT_COOKIE_SECURE ?? !isLoopback(e.HOST),

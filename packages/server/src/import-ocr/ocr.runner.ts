@@ -2,8 +2,8 @@
  * OCR of a scanned PDF for the importer (the IO part; the reading is core's): poppler's `pdftoppm`
  * renders each page to a grayscale image, Tesseract with its Vietnamese model (`-l vie`, TSV
  * output: word boxes with confidence) reads them, pages in parallel on the machine's cores.
- * Missing programs give a clear Vietnamese message. Programs: GIAMSAT_PDFTOPPM,
- * GIAMSAT_TESSERACT (default: found on PATH).
+ * Missing programs give a clear Vietnamese message. The programs come from the configuration
+ * (GIAMSAT_PDFTOPPM, GIAMSAT_TESSERACT; default: found on PATH).
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -46,10 +46,12 @@ async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<
 
 export type OcrProgress = (done: number, total: number) => void;
 
+/** The two programs OCR runs (paths or names found on PATH). */
+export type OcrPrograms = { tesseract: string; pdftoppm: string };
+
 /** The OCR step handed to core's importDocumentFile. */
-export function pdfOcr(onProgress?: OcrProgress): Ocr {
-  const pdftoppm = process.env.GIAMSAT_PDFTOPPM ?? "pdftoppm";
-  const tesseract = process.env.GIAMSAT_TESSERACT ?? "tesseract";
+export function pdfOcr(programs: OcrPrograms, onProgress?: OcrProgress): Ocr {
+  const { pdftoppm, tesseract } = programs;
   return async (pdf: Uint8Array): Promise<OcrPage[]> => {
     const dir = await mkdtemp(path.join(tmpdir(), "giamsat-ocr-"));
     try {

@@ -94,6 +94,8 @@ const tasks = (r: ImportResult) =>
     })),
   );
 
+const ON_PATH = { tesseract: "tesseract", pdftoppm: "pdftoppm" };
+
 const tools =
   existsSync(CHROMIUM) && existsSync("/usr/bin/tesseract") && existsSync("/usr/bin/pdftoppm");
 
@@ -102,7 +104,9 @@ describe.skipIf(!tools)("scanned PDF", () => {
     const { printed, scanned } = printedAndScanned();
     const want = await importDocumentFile(printed);
     const pages: number[] = [];
-    const got = await importDocumentFile(scanned, { ocr: pdfOcr((done) => pages.push(done)) });
+    const got = await importDocumentFile(scanned, {
+      ocr: pdfOcr(ON_PATH, (done) => pages.push(done)),
+    });
     expect(tasks(want)).toHaveLength(3);
     expect(tasks(got)).toEqual(tasks(want));
     expect(got.document).toMatchObject({ number: "12/KH-UBND", date: "2026-01-05" });
@@ -113,13 +117,9 @@ describe.skipIf(!tools)("scanned PDF", () => {
 
   it("says in Vietnamese that Tesseract is missing", async () => {
     const { scanned } = printedAndScanned();
-    process.env.GIAMSAT_TESSERACT = path.join(dir, "no-tesseract");
-    try {
-      await expect(importDocumentFile(scanned, { ocr: pdfOcr() })).rejects.toThrow(
-        /chưa cài Tesseract/,
-      );
-    } finally {
-      delete process.env.GIAMSAT_TESSERACT;
-    }
+    const programs = { ...ON_PATH, tesseract: path.join(dir, "no-tesseract") };
+    await expect(importDocumentFile(scanned, { ocr: pdfOcr(programs) })).rejects.toThrow(
+      /chưa cài Tesseract/,
+    );
   }, 120_000);
 });

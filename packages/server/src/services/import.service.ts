@@ -106,7 +106,10 @@ function unresolvedUnits(result: ImportResult): UnresolvedUnit[] {
 
 /** Reads the document in a worker thread (time and memory limits: parse-in-worker.ts). */
 function parse(ctx: Ctx, bytes: Uint8Array) {
-  return parseInWorker({ bytes, orgsFile: ctx.config.orgsFile }, ctx.config.importLimits);
+  return parseInWorker(
+    { bytes, orgsFile: ctx.config.orgsFile, ocr: ctx.config.ocrPrograms },
+    ctx.config.importLimits,
+  );
 }
 
 /** The stored plan a document amends: the same number, or without one the same title and issuer. */
