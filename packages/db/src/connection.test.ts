@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
@@ -26,6 +26,25 @@ describe("openDatabase", () => {
       await reopened.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("makes the data folder 0700 and the database, -wal and -shm files 0600", async () => {
+    const root = mkdtempSync(join(tmpdir(), "giamsat-mode-"));
+    const dir = join(root, "data");
+    const previous = process.umask(0o022);
+    try {
+      const handle = openDatabase({ dataDir: dir });
+      await migrateToLatest(handle.db);
+      const mode = (f: string) => statSync(f).mode & 0o777;
+      expect(mode(dir)).toBe(0o700);
+      for (const suffix of ["", "-wal", "-shm"]) {
+        expect(mode(join(dir, SQLITE_FILE_NAME + suffix))).toBe(0o600);
+      }
+      await handle.close();
+    } finally {
+      process.umask(previous);
+      rmSync(root, { recursive: true, force: true });
     }
   });
 

@@ -7,8 +7,11 @@
  * and survives the process being killed (SIGKILL) at any point; only an OS crash or power loss
  * can lose the last commits (the database stays consistent either way). Pass
  * `synchronous: "FULL"` (the server's GIAMSAT_SQLITE_SYNC=FULL) to fsync the WAL on every commit too.
+ *
+ * The data folder is made readable by its owner only (0700), and the database file with its
+ * `-wal`/`-shm` companions 0600, whatever the umask.
  */
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
@@ -53,11 +56,16 @@ function openSqlite(options: OpenDatabaseOptions): DatabaseHandle {
   let file = options.sqliteFile;
   if (!file) {
     const dir = path.resolve(options.dataDir ?? "data");
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
     file = path.join(dir, SQLITE_FILE_NAME);
   }
+  if (file !== ":memory:") closeSync(openSync(file, "a", 0o600));
   const database = new SqliteDatabase(file);
-  if (file !== ":memory:") database.pragma("journal_mode = WAL");
+  if (file !== ":memory:") {
+    database.pragma("journal_mode = WAL");
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+  }
   database.pragma(`synchronous = ${options.synchronous ?? "NORMAL"}`);
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
