@@ -38,10 +38,12 @@ describe.each(LOCALES)("chọn đơn vị trong toàn bộ danh mục (%s)", (lo
     await page.goto("/quan-tri");
     await page.getByRole("tab", { name: "Người dùng và vai trò" }).click();
     const username = `dienluc-${locale}`;
-    await page.getByLabel("Tên đăng nhập").fill(username);
-    await page.getByLabel("Họ và tên").fill("Chuyên viên Cục Điện lực");
-    await page.getByLabel("Mật khẩu ban đầu").fill(PASSWORD);
-    const unit = page.getByRole("combobox", { name: /^Đơn vị/ });
+    // the list above has its own unit filter: the picker is the one in the new-account form
+    const form = page.getByRole("form", { name: "Tạo tài khoản" });
+    await form.getByLabel("Tên đăng nhập").fill(username);
+    await form.getByLabel("Họ và tên").fill("Chuyên viên Cục Điện lực");
+    await form.getByLabel("Mật khẩu ban đầu").fill(PASSWORD);
+    const unit = form.getByRole("combobox", { name: /^Đơn vị/ });
     await unit.pressSequentially("cuc dien luc");
     const option = page.getByRole("option", { name: "Cục Điện lực — Bộ Công Thương" });
     await option.waitFor();
@@ -55,7 +57,7 @@ describe.each(LOCALES)("chọn đơn vị trong toàn bộ danh mục (%s)", (lo
     await unit.press("Enter");
     expect(await unit.getAttribute("aria-expanded")).toBe("false");
     expect(await unit.inputValue()).toBe("Cục Điện lực — Bộ Công Thương");
-    await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+    await form.getByRole("button", { name: "Tạo tài khoản" }).click();
     await page.getByText(`Đã tạo tài khoản ${username}.`).waitFor();
     const row = page.locator("tbody tr").filter({ hasText: username });
     expect(await row.textContent()).toContain("Cục Điện lực");
