@@ -13,3 +13,4 @@ export * from "./indicators/index.js";
 export * from "./corrections/index.js";
 export * from "./periodic-report/index.js";
 export * from "./office/xlsx.writer.js";
+export * from "./list-export/index.js";

@@ -34,4 +34,4 @@ export { zodMessage } from "./http/errors.js";
 export { periodicReportFor } from "./periodic-report/periodic-report.service.js";
 export { renderDocx } from "./periodic-report/periodic-report.docx.js";
 export { renderPdf, FONT_DIR } from "./periodic-report/periodic-report.pdf.js";
-export { writeXlsx } from "./periodic-report/periodic-report.xlsx.js";
+export { writeXlsx } from "./office/xlsx-stream.writer.js";

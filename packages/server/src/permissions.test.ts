@@ -286,6 +286,21 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       request: async () => ({ method: "GET", url: `/api/scorecards?plan=${plan}` }),
     },
     {
+      name: "GET /api/tasks/export",
+      allowed: "all",
+      request: async () => ({ method: "GET", url: `/api/tasks/export?plan=${plan}` }),
+    },
+    {
+      name: "GET /api/stats/export",
+      allowed: "all",
+      request: async () => ({ method: "GET", url: `/api/stats/export?plan=${plan}` }),
+    },
+    {
+      name: "GET /api/scorecards/export",
+      allowed: "all",
+      request: async () => ({ method: "GET", url: `/api/scorecards/export?plan=${plan}` }),
+    },
+    {
       name: "POST /api/tasks/:id/reports",
       allowed: ["unit_head", "unit_staff"],
       ok: 201,

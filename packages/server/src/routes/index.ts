@@ -14,6 +14,7 @@ import { inboxRoutes } from "./inbox/inbox.routes.js";
 import { linkRoutes } from "./links/links.routes.js";
 import { notificationRoutes } from "./notifications/notifications.routes.js";
 import { reminderSettingsRoutes } from "./notifications/reminder-settings.routes.js";
+import { listExportRoutes } from "../list-export/list-export.routes.js";
 import { periodicReportRoutes } from "../periodic-report/periodic-report.routes.js";
 import { planRoutes } from "./plans/plans.routes.js";
 import { reportDraftRoutes } from "./reports/report-drafts.routes.js";
@@ -29,6 +30,7 @@ export function registerRoutes(t: RouteTable, ctx: Ctx): void {
   tokenRoutes(t, ctx);
   planRoutes(t, ctx);
   taskRoutes(t, ctx);
+  listExportRoutes(t, ctx);
   statsRoutes(t, ctx);
   reportRoutes(t, ctx);
   reportDraftRoutes(t, ctx);

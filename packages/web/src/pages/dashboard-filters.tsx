@@ -4,6 +4,7 @@ import { api } from "../api/client.js";
 import type { PlanSummary } from "../api/types.js";
 import { useChosenOrganisation } from "../api/use-organisation.js";
 import { useResource } from "../api/use-resource.js";
+import { ExportLink } from "../components/export-link.js";
 import { ErrorBox } from "../components/feedback.js";
 import { OrgCombobox } from "../components/org-combobox.js";
 import { formatDate, isIsoDate } from "../format/date.format.js";
@@ -52,12 +53,16 @@ export function ScopedHead({
   title,
   asOf,
   plan,
+  exportPath,
 }: {
   title: string;
   asOf: string;
   plan: string | null;
+  /** the endpoint of the page's "Xuất Excel", given the same scope */
+  exportPath?: string;
 }) {
   const { plans, leaders } = useFilterChoices(plan);
+  const { scope } = useDashboardScope();
   const current = plans.data?.items.find((p) => String(p.id) === plan);
   return (
     <>
@@ -73,6 +78,7 @@ export function ScopedHead({
             · tính đến ngày {formatDate(asOf)}
           </p>
         </div>
+        {exportPath && <ExportLink path={exportPath} query={scope} />}
       </div>
       <DashboardFilters
         plans={plans.data?.items ?? []}

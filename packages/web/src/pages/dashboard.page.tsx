@@ -47,7 +47,12 @@ export function DashboardPage() {
 
   return (
     <>
-      <ScopedHead title="Tổng quan tình hình thực hiện" asOf={asOf} plan={scope.plan} />
+      <ScopedHead
+        title="Tổng quan tình hình thực hiện"
+        asOf={asOf}
+        plan={scope.plan}
+        exportPath="/api/stats/export"
+      />
       <PendingChanges />
 
       <section aria-labelledby="counts-title">

@@ -10,6 +10,7 @@ import { Link } from "../router/link.js";
 import { setQuery, useLocation } from "../router/router.js";
 import { useDocumentTitle } from "../router/use-document-title.js";
 import { AsOfField, SearchField, StatusField } from "../components/list-filters.js";
+import { ExportLink } from "../components/export-link.js";
 import { Pager } from "../components/pager.js";
 import { planLabel } from "../format/plan.format.js";
 import { IndicatorTable } from "../indicators/indicator-table.js";
@@ -151,6 +152,7 @@ export function PlanPage({ id }: { id: string }) {
             {pages > 1 ? ` · trang ${page}/${pages}` : ""}
           </p>
         )}
+        {tasks.data && total > 0 && <ExportLink path="/api/tasks/export" query={filter} />}
         {tasks.data && shown.length === 0 && <Empty>Không có nhiệm vụ nào khớp bộ lọc.</Empty>}
         {shown.length > 0 && (
           <TaskTable

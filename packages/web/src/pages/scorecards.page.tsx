@@ -21,7 +21,12 @@ export function ScorecardsPage() {
 
   return (
     <>
-      <ScopedHead title="Đánh giá đơn vị" asOf={asOf} plan={scope.plan} />
+      <ScopedHead
+        title="Đánh giá đơn vị"
+        asOf={asOf}
+        plan={scope.plan}
+        exportPath="/api/scorecards/export"
+      />
       <section className="card" aria-labelledby="cards-title">
         <h2 id="cards-title">Nhiệm vụ chủ trì và báo cáo định kỳ theo đơn vị</h2>
         <p className="muted">

@@ -5,6 +5,7 @@ import { usePlanLabels } from "../api/use-plan-labels.js";
 import { useResource } from "../api/use-resource.js";
 import { Empty, ErrorBox, Loading } from "../components/feedback.js";
 import { AsOfField, SearchField, StatusField } from "../components/list-filters.js";
+import { ExportLink } from "../components/export-link.js";
 import { Pager } from "../components/pager.js";
 import { SORT_KEYS, TaskTable } from "../components/task-table.js";
 import type { SortKey } from "../components/task-table.js";
@@ -60,6 +61,7 @@ export function TasksPage() {
             {leader ? ` · lãnh đạo chỉ đạo: ${leader}` : ""}
           </p>
         </div>
+        <ExportLink path="/api/tasks/export" query={filter} />
       </div>
       <form className="card filters" aria-label="Bộ lọc" onSubmit={(e) => e.preventDefault()}>
         <SearchField id="t-q" />
