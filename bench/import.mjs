@@ -190,11 +190,11 @@ async function pdfPages(bytes) {
 let ocr = null;
 const serverDist = join(root, "packages/server/dist/index.js");
 if (existsSync(CHROMIUM) && existsSync("/usr/bin/tesseract") && existsSync(serverDist)) {
-  const { pdfOcr } = await import(pathToFileURL(serverDist).href);
+  const { scanOcr } = await import(pathToFileURL(serverDist).href);
   const file = files.find((f) => f.includes("405")) ?? files[0];
   const pdf = printPlan(core.readTextBlocks(readFileSync(file, "utf8")));
   const wall0 = performance.now();
-  const pages = await pdfOcr({ tesseract: "tesseract", pdftoppm: "pdftoppm" })(pdf);
+  const pages = await scanOcr({ tesseract: "tesseract", pdftoppm: "pdftoppm" })(pdf, "pdf");
   const seconds = (performance.now() - wall0) / 1000;
   const laid0 = performance.now();
   const imported = await core.importDocumentFile(pdf, { directory, ocr: async () => pages });

@@ -16,6 +16,8 @@ command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 # importing scanned PDFs: Tesseract with its Vietnamese model (pages rendered by poppler)
 command -v tesseract >/dev/null 2>&1 || need_apt+=(tesseract-ocr)
 [ -n "$(ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata 2>/dev/null)" ] || need_apt+=(tesseract-ocr-vie)
+# importing a page scanned to a PNG, JPEG or TIFF image: decoded by netpbm
+command -v pngtopam >/dev/null 2>&1 || need_apt+=(netpbm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "== apt-get install ${need_apt[*]}"

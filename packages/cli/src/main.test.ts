@@ -101,7 +101,7 @@ describe("giamsat import --dry-run --json", () => {
           "anh.docx",
           new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
         ),
-      /hình ảnh/,
+      /ảnh quét: tệp ảnh bị hỏng/,
     ],
     [
       "a text without any task table",

@@ -13,7 +13,7 @@ export {
   type UserView,
 } from "./services/user.service.js";
 export { importPlanBytes, type ImportOutcome } from "./services/import.service.js";
-export { pdfOcr } from "./import-ocr/ocr.runner.js";
+export { scanOcr } from "./import-ocr/ocr.runner.js";
 export {
   listTokensFor,
   revokeAllTokens,

@@ -6,7 +6,7 @@ import {
   NotAPlanError,
   type ImportResult,
 } from "@giamsat/core";
-import { loadConfig, pdfOcr } from "@giamsat/server";
+import { loadConfig, scanOcr } from "@giamsat/server";
 import { CliFailure, EXIT_OK, type CliIO, type Command } from "../command.js";
 import { loadDirectory, readInputFile } from "../input.js";
 import { palette, writeJson } from "../output.js";
@@ -45,7 +45,7 @@ export async function importFile(
     result = await importDocumentFile(bytes, {
       directory,
       fileName: basename(path),
-      ocr: pdfOcr(loadConfig(io.env).ocrPrograms, (done, total) =>
+      ocr: scanOcr(loadConfig(io.env).ocrPrograms, (done, total) =>
         io.stderr.write(`Nhận dạng chữ: trang ${done}/${total}\n`),
       ),
     });

@@ -25,4 +25,5 @@ export type Block =
   | { type: "footnote"; marker: string; text: string; line: number }
   | { type: "table"; rows: Row[]; sheet?: string };
 
-export type SourceFormat = "text" | "markdown" | "docx" | "xlsx" | "html" | "web-text" | "pdf";
+export type SourceFormat =
+  "text" | "markdown" | "docx" | "xlsx" | "html" | "web-text" | "pdf" | "image";

@@ -13,6 +13,7 @@ import type { Block } from "./blocks.js";
 import type { Warning } from "./contract.js";
 import { layoutPage } from "./readers/pdf/page-layout.js";
 import { readPdfBlocks } from "./readers/pdf/pdf.reader.js";
+import { scanImageKind, type ScanImageKind } from "./readers/scan/scan-image.js";
 import { readPgm, scanPage } from "./readers/scan/scan-page.js";
 import { readTextBlocks } from "./readers/text.reader.js";
 
@@ -37,10 +38,12 @@ const isPdf = (bytes: Uint8Array) => String.fromCharCode(...bytes.subarray(0, 5)
 /** Fewer letters than this per page: the PDF is a scan (images of pages), not text. */
 const SCAN_CHARS_PER_PAGE = 40;
 
-/** A scanned page as the OCR step (outside core: pdftoppm, tesseract) gives it. */
+/** A scanned page as the OCR step (outside core: pdftoppm or netpbm, tesseract) gives it. */
 export type OcrPage = { tsv: string; image: Uint8Array; dpi: number };
-/** Renders and recognises every page of a scanned PDF. */
-export type Ocr = (pdf: Uint8Array) => Promise<OcrPage[]>;
+/** What the OCR step reads: a PDF of page images, or one page image. */
+export type ScanKind = "pdf" | ScanImageKind;
+/** Renders (a PDF) or decodes (an image) and recognises every page of a scan. */
+export type Ocr = (file: Uint8Array, kind: ScanKind) => Promise<OcrPage[]>;
 
 export type ReadFileOptions = { ocr?: Ocr };
 
@@ -71,14 +74,24 @@ function scanBlocks(pages: OcrPage[]): { blocks: Block[]; warnings: Warning[] } 
   return { blocks, warnings };
 }
 
+const NO_OCR =
+  "cần nhận dạng chữ (OCR) trước khi nhập: hãy nhập qua trang nhập kế hoạch hoặc lệnh giamsat import.";
+
 /**
  * Every format `readDocument` reads, and PDF: with a text layer (read by pdf.js), or scanned
- * (read by `opts.ocr`; without it a scan is refused with a message that says so).
+ * (read by `opts.ocr`; without it a scan is refused with a message that says so); and a page
+ * scanned to a PNG, JPEG or TIFF image (read by `opts.ocr` too).
  */
 export async function readDocumentFile(
   bytes: Uint8Array,
   opts: ReadFileOptions = {},
 ): Promise<ReadDocument & { warnings: Warning[] }> {
+  const image = scanImageKind(bytes);
+  if (image) {
+    if (!opts.ocr)
+      throw new NotAPlanError(`Tệp là ảnh chụp hoặc ảnh quét trang văn bản: ${NO_OCR}`);
+    return { format: "image", ...scanBlocks(await opts.ocr(bytes, image)) };
+  }
   if (!isPdf(bytes)) return { ...readDocument(bytes), warnings: [] };
   const pdf = await readPdfBlocks(bytes);
   if (pdf.textChars >= pdf.pages * SCAN_CHARS_PER_PAGE)
@@ -88,7 +101,7 @@ export async function readDocumentFile(
       "Tệp PDF là bản quét (ảnh các trang, không có lớp chữ): cần nhận dạng chữ (OCR) trước khi nhập.",
     );
   }
-  return { format: "pdf", ...scanBlocks(await opts.ocr(bytes)) };
+  return { format: "pdf", ...scanBlocks(await opts.ocr(bytes, "pdf")) };
 }
 
 /** `importDocument` for every format, PDF (text or scanned) included. */

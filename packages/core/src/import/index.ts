@@ -6,8 +6,13 @@ export {
   readDocumentFile,
   type Ocr,
   type OcrPage,
+  type ScanKind,
   type ImportOptions,
 } from "./import-document.js";
+export { a4Dpi, scanImageKind, type ScanImageKind } from "./readers/scan/scan-image.js";
+export { readPgm } from "./readers/scan/scan-page.js";
+export { eraseRules, writePgm } from "./readers/scan/rule-erase.js";
+export { ruleLength } from "./readers/scan/rule-length.js";
 export { buildResult, type BuildOptions } from "./build-result.js";
 export { NotAPlanError } from "./not-a-plan.error.js";
 export { DocumentTooLargeError } from "./document-too-large.error.js";

@@ -1,16 +1,29 @@
 /**
- * OCR of a scanned PDF for the importer (the IO part; the reading is core's): poppler's `pdftoppm`
- * renders each page to a grayscale image, Tesseract with its Vietnamese model (`-l vie`, TSV
- * output: word boxes with confidence) reads them, pages in parallel on the machine's cores.
- * Missing programs give a clear Vietnamese message. The programs come from the configuration
- * (GIAMSAT_PDFTOPPM, GIAMSAT_TESSERACT; default: found on PATH).
+ * OCR of a scan for the importer (the IO part; the reading is core's): poppler's `pdftoppm`
+ * renders each page of a scanned PDF to a grayscale image — a page sent as a PNG, JPEG or TIFF
+ * image is decoded to one by netpbm (`pngtopam`, `jpegtopnm`, `tifftopnm`, then `ppmtopgm`) —
+ * its ruling lines are painted out (core's eraseRules) so that no table border is read as a
+ * letter, and Tesseract with its Vietnamese model (`-l vie`, TSV output: word boxes with confidence)
+ * reads them, pages in parallel on the machine's cores. Missing programs give a clear
+ * Vietnamese message. Tesseract and pdftoppm come from the configuration (GIAMSAT_TESSERACT,
+ * GIAMSAT_PDFTOPPM; default: found on PATH); netpbm's programs are found on PATH.
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { NotAPlanError, type Ocr, type OcrPage } from "@giamsat/core";
+import {
+  a4Dpi,
+  eraseRules,
+  NotAPlanError,
+  readPgm,
+  ruleLength,
+  writePgm,
+  type Ocr,
+  type OcrPage,
+  type ScanImageKind,
+} from "@giamsat/core";
 
 const run = promisify(execFile);
 const DPI = 200;
@@ -20,14 +33,49 @@ const MAX_PAGES = 200;
 const MISSING =
   "Không nhận dạng được bản quét: máy chủ chưa cài Tesseract và bộ chữ tiếng Việt (gói tesseract-ocr, tesseract-ocr-vie) hoặc poppler-utils. Hãy cài đặt, hoặc nhập bản Word/PDF có lớp chữ.";
 
-async function tool(name: string, args: string[], cwd: string): Promise<string> {
+const NO_NETPBM =
+  "Không đọc được ảnh quét: máy chủ chưa cài netpbm (gói netpbm) để giải mã ảnh PNG, JPEG, TIFF. Hãy cài đặt, hoặc nhập bản PDF.";
+
+const BROKEN_PDF = "Không đọc được bản quét: tệp PDF bị hỏng hoặc không nhận dạng được.";
+const BROKEN_IMAGE = "Không đọc được ảnh quét: tệp ảnh bị hỏng hoặc không nhận dạng được.";
+
+async function tool(
+  name: string,
+  args: string[],
+  cwd: string,
+  messages: { missing: string; broken: string } = { missing: MISSING, broken: BROKEN_PDF },
+): Promise<Buffer> {
   try {
-    const { stdout } = await run(name, args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run(name, args, {
+      cwd,
+      maxBuffer: 256 * 1024 * 1024,
+      encoding: "buffer",
+    });
     return stdout;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new NotAPlanError(MISSING);
-    throw new NotAPlanError("Không đọc được bản quét: tệp PDF bị hỏng hoặc không nhận dạng được.");
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      throw new NotAPlanError(messages.missing);
+    throw new NotAPlanError(messages.broken);
   }
+}
+
+const DECODER: Record<ScanImageKind, string> = {
+  png: "pngtopam",
+  jpeg: "jpegtopnm",
+  tiff: "tifftopnm",
+};
+
+/** A page image → `page-1.pgm` (8-bit grayscale) in `dir`; its resolution taken as an A4 page's. */
+async function imageToPgm(dir: string, kind: ScanImageKind, file: Uint8Array): Promise<number> {
+  const image = { missing: NO_NETPBM, broken: BROKEN_IMAGE };
+  await writeFile(path.join(dir, `scan.${kind}`), file);
+  const pnm = await tool(DECODER[kind], [`scan.${kind}`], dir, image);
+  await writeFile(path.join(dir, "scan.pnm"), pnm);
+  const pgm = await tool("ppmtopgm", ["scan.pnm"], dir, image);
+  await writeFile(path.join(dir, "page-1.pgm"), pgm);
+  const size = /^P5\s+(\d+)\s+(\d+)/.exec(pgm.subarray(0, 40).toString("latin1"));
+  if (!size) throw new NotAPlanError(BROKEN_IMAGE);
+  return a4Dpi(Number(size[1]), Number(size[2]));
 }
 
 /** Runs `work` on every item, at most `limit` at a time; results in order. */
@@ -50,26 +98,36 @@ export type OcrProgress = (done: number, total: number) => void;
 export type OcrPrograms = { tesseract: string; pdftoppm: string };
 
 /** The OCR step handed to core's importDocumentFile. */
-export function pdfOcr(programs: OcrPrograms, onProgress?: OcrProgress): Ocr {
+export function scanOcr(programs: OcrPrograms, onProgress?: OcrProgress): Ocr {
   const { pdftoppm, tesseract } = programs;
-  return async (pdf: Uint8Array): Promise<OcrPage[]> => {
+  return async (file, kind): Promise<OcrPage[]> => {
     const dir = await mkdtemp(path.join(tmpdir(), "giamsat-ocr-"));
     try {
-      await writeFile(path.join(dir, "scan.pdf"), pdf);
       await tool(tesseract, ["--version"], dir);
-      const range = ["-f", "1", "-l", String(MAX_PAGES)];
-      await tool(pdftoppm, ["-r", String(DPI), "-gray", ...range, "scan.pdf", "page"], dir);
+      let dpi = DPI;
+      if (kind === "pdf") {
+        await writeFile(path.join(dir, "scan.pdf"), file);
+        const range = ["-f", "1", "-l", String(MAX_PAGES)];
+        await tool(pdftoppm, ["-r", String(DPI), "-gray", ...range, "scan.pdf", "page"], dir);
+      } else {
+        dpi = await imageToPgm(dir, kind, file);
+      }
       const images = (await readdir(dir)).filter((f) => /^page-\d+\.pgm$/.test(f));
       images.sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
       let done = 0;
       return await pool(images, availableParallelism(), async (image) => {
+        const page = new Uint8Array(await readFile(path.join(dir, image)));
+        const gray = readPgm(page);
+        if (!gray) throw new NotAPlanError(kind === "pdf" ? BROKEN_PDF : BROKEN_IMAGE);
+        const clean = `clean-${image}`;
+        await writeFile(path.join(dir, clean), writePgm(eraseRules(gray, ruleLength(dpi))));
         const tsv = await tool(
           tesseract,
-          [image, "stdout", "-l", "vie", "--dpi", String(DPI), "tsv"],
+          [clean, "stdout", "-l", "vie", "--dpi", String(dpi), "tsv"],
           dir,
         );
         onProgress?.(++done, images.length);
-        return { tsv, image: new Uint8Array(await readFile(path.join(dir, image))), dpi: DPI };
+        return { tsv: tsv.toString("utf8"), image: page, dpi };
       });
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { deflateSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { importDocumentFile, type ImportResult } from "@giamsat/core";
 import { CHROMIUM, printHtml } from "../../../core/src/import/fixtures/pdf.print.js";
-import { pdfOcr } from "./ocr.runner.js";
+import { scanOcr } from "./ocr.runner.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "giamsat-scan-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -97,15 +97,18 @@ const tasks = (r: ImportResult) =>
 const ON_PATH = { tesseract: "tesseract", pdftoppm: "pdftoppm" };
 
 const tools =
-  existsSync(CHROMIUM) && existsSync("/usr/bin/tesseract") && existsSync("/usr/bin/pdftoppm");
+  existsSync(CHROMIUM) &&
+  existsSync("/usr/bin/tesseract") &&
+  existsSync("/usr/bin/pdftoppm") &&
+  existsSync("/usr/bin/pngtopam");
 
-describe.skipIf(!tools)("scanned PDF", () => {
+describe.skipIf(!tools)("scanned PDF and page images", () => {
   it("imports through OCR to the same tasks as the printed PDF", async () => {
     const { printed, scanned } = printedAndScanned();
     const want = await importDocumentFile(printed);
     const pages: number[] = [];
     const got = await importDocumentFile(scanned, {
-      ocr: pdfOcr(ON_PATH, (done) => pages.push(done)),
+      ocr: scanOcr(ON_PATH, (done) => pages.push(done)),
     });
     expect(tasks(want)).toHaveLength(3);
     expect(tasks(got)).toEqual(tasks(want));
@@ -115,10 +118,35 @@ describe.skipIf(!tools)("scanned PDF", () => {
       expect(w.message).toMatch(/^Trang \d+: /);
   }, 120_000);
 
+  it.each([
+    ["PNG, colour, 300 dpi", ["-r", "300", "-png"], "png"],
+    ["JPEG, 200 dpi", ["-r", "200", "-jpeg"], "jpg"],
+    ["TIFF, LZW, 300 dpi", ["-r", "300", "-tiff", "-tiffcompression", "lzw"], "tif"],
+  ])(
+    "imports a page scanned to an image (%s) to the same tasks",
+    async (_, format, ext) => {
+      const printed = printHtml(PLAN);
+      writeFileSync(path.join(dir, "photo.pdf"), printed);
+      execFileSync("pdftoppm", [...format, "-singlefile", "photo.pdf", "photo"], { cwd: dir });
+      const image = readFileSync(path.join(dir, `photo.${ext}`));
+      const got = await importDocumentFile(new Uint8Array(image), { ocr: scanOcr(ON_PATH) });
+      expect(tasks(got)).toEqual(tasks(await importDocumentFile(printed)));
+      expect(got.document).toMatchObject({ number: "12/KH-UBND", date: "2026-01-05" });
+    },
+    120_000,
+  );
+
+  it("says in Vietnamese that a damaged image cannot be read", async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    await expect(importDocumentFile(png, { ocr: scanOcr(ON_PATH) })).rejects.toThrow(
+      "Không đọc được ảnh quét: tệp ảnh bị hỏng hoặc không nhận dạng được.",
+    );
+  });
+
   it("says in Vietnamese that Tesseract is missing", async () => {
     const { scanned } = printedAndScanned();
     const programs = { ...ON_PATH, tesseract: path.join(dir, "no-tesseract") };
-    await expect(importDocumentFile(scanned, { ocr: pdfOcr(programs) })).rejects.toThrow(
+    await expect(importDocumentFile(scanned, { ocr: scanOcr(programs) })).rejects.toThrow(
       /chưa cài Tesseract/,
     );
   }, 120_000);

@@ -14,7 +14,7 @@ import {
   type ReportingCalendar,
 } from "@giamsat/core";
 import { orgDirectory } from "../directory/org-directory-file.js";
-import { pdfOcr, type OcrPrograms } from "../import-ocr/ocr.runner.js";
+import { scanOcr, type OcrPrograms } from "../import-ocr/ocr.runner.js";
 
 export type ParseJob = { bytes: Uint8Array; orgsFile: string | undefined; ocr: OcrPrograms };
 
@@ -24,7 +24,7 @@ export type ParseAnswer =
 
 async function parse(job: ParseJob): Promise<ParseAnswer> {
   try {
-    const { blocks, warnings } = await readDocumentFile(job.bytes, { ocr: pdfOcr(job.ocr) });
+    const { blocks, warnings } = await readDocumentFile(job.bytes, { ocr: scanOcr(job.ocr) });
     const result = buildResult(blocks, { directory: orgDirectory(job.orgsFile) });
     result.warnings.push(...warnings);
     const text = blocks.map((b) => (b.type === "table" ? "" : b.text)).join("\n");

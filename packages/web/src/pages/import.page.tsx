@@ -10,7 +10,7 @@ import { formatBytes } from "../format/date.format.js";
 import { FileButton } from "../forms/file-button.js";
 import { Link } from "../router/link.js";
 
-const IMPORT_TYPES = ".docx,.xlsx,.pdf,.txt,.md,.html,.htm";
+const IMPORT_TYPES = ".docx,.xlsx,.pdf,.png,.jpg,.jpeg,.tif,.tiff,.txt,.md,.html,.htm";
 const FREQUENCY = { monthly: "hằng tháng", quarterly: "hằng quý" } as const;
 
 function outcomeText(outcome: ImportConfirmed): string {
@@ -73,7 +73,8 @@ export function ImportPage() {
           <label htmlFor="import-file">
             Văn bản kế hoạch{" "}
             <span className="hint">
-              (Word .docx, Excel .xlsx, PDF có lớp chữ, văn bản .txt hoặc .md, trang web .html)
+              (Word .docx, Excel .xlsx, PDF — có lớp chữ hoặc bản quét, ảnh chụp trang .png .jpg
+              .tif, văn bản .txt hoặc .md, trang web .html)
             </span>
           </label>
           <FileButton

@@ -61,9 +61,11 @@ describe("readDocument detects the format by content", () => {
     [
       "PNG",
       new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
-      /hình ảnh/,
+      /Ảnh quét .* giamsat import/,
     ],
-    ["JPEG", new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]), /hình ảnh/],
+    ["JPEG", new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]), /Ảnh quét/],
+    ["TIFF", new Uint8Array([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]), /Ảnh quét/],
+    ["GIF", utf8("GIF89a\x01\x00"), /hình ảnh định dạng chưa hỗ trợ/],
     ["PDF", utf8("%PDF-1.7\n%âãÏÓ\n1 0 obj"), /PDF/],
     [
       "old .doc",

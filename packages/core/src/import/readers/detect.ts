@@ -16,6 +16,7 @@ import { isHtml, readHtmlBlocks } from "./html.reader.js";
 import { isAlignmentRow, isPipeRow } from "./pipe-row.js";
 import { READ_LIMITS } from "./read-limits.js";
 import { readTextBlocks } from "./text.reader.js";
+import { scanImageKind } from "./scan/scan-image.js";
 import { readXlsxParts } from "./xlsx.reader.js";
 import { isZip, relatedPart, unzipParts } from "./zip.js";
 
@@ -29,16 +30,15 @@ function binaryFormat(bytes: Uint8Array): string | null {
   if (ascii(bytes, 5) === "%PDF-") {
     return "Tệp PDF chưa đọc được ở bước này: hãy nhập tệp qua trang nhập kế hoạch hoặc lệnh giamsat import.";
   }
+  if (scanImageKind(bytes)) {
+    return "Ảnh quét (PNG, JPEG, TIFF) chưa đọc được ở bước này: hãy nhập tệp qua trang nhập kế hoạch hoặc lệnh giamsat import.";
+  }
   const image =
-    startsWith(bytes, 0x89, 0x50, 0x4e, 0x47) ||
-    startsWith(bytes, 0xff, 0xd8, 0xff) ||
     ascii(bytes, 4) === "GIF8" ||
-    startsWith(bytes, 0x49, 0x49, 0x2a, 0x00) ||
-    startsWith(bytes, 0x4d, 0x4d, 0x00, 0x2a) ||
     (ascii(bytes, 4) === "RIFF" && ascii(bytes.subarray(8), 4) === "WEBP") ||
     ascii(bytes.subarray(4), 4) === "ftyp";
   if (image)
-    return "Tệp là hình ảnh, không phải văn bản kế hoạch: hãy dùng tệp văn bản, Word (.docx) hoặc Excel (.xlsx).";
+    return "Tệp là hình ảnh định dạng chưa hỗ trợ (GIF, WebP, HEIC): hãy lưu ảnh trang văn bản thành PNG, JPEG hoặc TIFF, hoặc dùng tệp Word (.docx), Excel (.xlsx), PDF.";
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) {
     return "Tệp Word/Excel định dạng cũ (.doc, .xls) chưa đọc được: mở tệp bằng Word hoặc LibreOffice, chọn Lưu thành (Save As) Word .docx hoặc Excel .xlsx rồi nhập lại (hoặc: soffice --headless --convert-to docx TỆP).";
   }

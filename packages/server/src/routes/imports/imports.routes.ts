@@ -13,7 +13,7 @@ export function importRoutes(t: RouteTable, ctx: Ctx): void {
     url: "/api/imports/preview",
     tag: "imports",
     summary:
-      "Tải lên văn bản kế hoạch (.docx, .xlsx, .pdf có lớp chữ, .txt, .md, .html; multipart, trường file) và xem trước kết quả nhập: phụ lục, nhiệm vụ, cảnh báo, đơn vị chưa nhận ra. Chưa lưu gì.",
+      "Tải lên văn bản kế hoạch (.docx, .xlsx, .pdf có lớp chữ hoặc bản quét, ảnh quét .png/.jpg/.tif, .txt, .md, .html; multipart, trường file) và xem trước kết quả nhập: phụ lục, nhiệm vụ, cảnh báo, đơn vị chưa nhận ra. Chưa lưu gì.",
     access: "user",
     multipart: z.object({ file: z.string().describe("Tệp văn bản kế hoạch") }),
     response: z.object({

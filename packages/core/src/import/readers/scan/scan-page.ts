@@ -6,6 +6,7 @@
  * boxes vary with the letters' shapes). Words recognised with low confidence are listed.
  */
 import type { PageContent, Rule, Word } from "../pdf/page-layout.js";
+import { ruleLength } from "./rule-length.js";
 
 export type GrayImage = { width: number; height: number; data: Uint8Array };
 
@@ -109,7 +110,7 @@ export function scanPage(tsv: string, image: GrayImage, dpi: number): ScanPage {
       bold: false,
     };
   });
-  const rules = imageRules(image, Math.round(dpi / 4)).map((r) => ({
+  const rules = imageRules(image, ruleLength(dpi)).map((r) => ({
     x0: r.x0 * pt,
     x1: r.x1 * pt,
     y0: (image.height - r.y1) * pt,
