@@ -20,6 +20,7 @@ import { serveCommand } from "./commands/serve.command.js";
 import { userCommand } from "./commands/user.command.js";
 import { remindCommand } from "./commands/remind.command.js";
 import { reportCommand } from "./commands/report.command.js";
+import { backupCommand, restoreCommand } from "./commands/backup.command.js";
 
 /** The command table: add a command by importing it and listing it here. */
 export const COMMANDS: Command[] = [
@@ -30,6 +31,8 @@ export const COMMANDS: Command[] = [
   userCommand,
   remindCommand,
   reportCommand,
+  backupCommand,
+  restoreCommand,
   demoCommand,
 ];
 

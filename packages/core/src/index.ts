@@ -14,3 +14,4 @@ export * from "./corrections/index.js";
 export * from "./periodic-report/index.js";
 export * from "./office/xlsx.writer.js";
 export * from "./list-export/index.js";
+export * from "./backup/index.js";

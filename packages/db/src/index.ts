@@ -32,3 +32,4 @@ export * from "./repositories/task-scope.repository.js";
 export * from "./repositories/notifications/index.js";
 export * from "./repositories/indicators/index.js";
 export * from "./periodic-report/periodic-report.repository.js";
+export * from "./backup/index.js";

@@ -21,3 +21,8 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationOu
     applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName),
   };
 }
+
+/** The names of the migrations this program knows, in order (a backup from a newer one is not). */
+export async function knownMigrations(): Promise<string[]> {
+  return Object.keys(await migrationProvider.getMigrations()).sort();
+}

@@ -3,18 +3,14 @@
  * submissions loses none of the reports it acknowledged (201). Runs the built CLI
  * (`giamsat serve`, packages/cli/dist) on a temporary SQLite data folder.
  */
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "./config.js";
 import { openRuntime } from "./runtime.js";
 import { freshPeriod, importSeed, makeUser, unitTask } from "./test-support/server-harness.js";
-
-const cli = fileURLToPath(new URL("../../cli/bin/giamsat.js", import.meta.url));
-const built = fileURLToPath(new URL("../../cli/dist/main.js", import.meta.url));
+import { startServe } from "./test-support/serve-process.js";
 
 describe("crash safety (sqlite)", () => {
   let dataDir: string;
@@ -24,7 +20,6 @@ describe("crash safety (sqlite)", () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("keeps every acknowledged report after SIGKILL", async () => {
-    expect(existsSync(built), "the CLI must be built first (npm run build)").toBe(true);
     const env = { GIAMSAT_DATA_DIR: dataDir, GIAMSAT_LOG: "silent" };
     const setup = await openRuntime(loadConfig(env));
     const plan = await importSeed(setup.ctx, "qd596");
@@ -44,19 +39,9 @@ describe("crash safety (sqlite)", () => {
     expect(slots.length).toBeGreaterThan(150);
     await setup.close();
 
-    const server = spawn(process.execPath, [cli, "serve"], {
-      env: { ...process.env, ...env, PORT: "0" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const address = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      server.stdout.on("data", (chunk: Buffer) => {
-        out += chunk.toString();
-        const m = /(http:\/\/\S+)/.exec(out);
-        if (m?.[1]) resolve(m[1]);
-      });
-      server.on("exit", (code) => reject(new Error(`server exited early (${code})`)));
-    });
+    const serve = await startServe(env);
+    const server = serve.process;
+    const address = serve.address;
 
     const acknowledged: { id: number; summary: string }[] = [];
     let sent = 0;
@@ -84,9 +69,7 @@ describe("crash safety (sqlite)", () => {
     server.kill("SIGKILL");
     stop = true;
     await Promise.all(workers);
-    await new Promise((r) =>
-      server.exitCode !== null || server.signalCode ? r(null) : server.on("exit", r),
-    );
+    await serve.exited;
 
     const after = await openRuntime(loadConfig(env));
     try {

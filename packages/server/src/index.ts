@@ -35,3 +35,5 @@ export { periodicReportFor } from "./periodic-report/periodic-report.service.js"
 export { renderDocx } from "./periodic-report/periodic-report.docx.js";
 export { renderPdf, FONT_DIR } from "./periodic-report/periodic-report.pdf.js";
 export { writeXlsx } from "./office/xlsx-stream.writer.js";
+export { createBackup, type BackupOutcome } from "./backup/backup.service.js";
+export { restoreBackup, type RestoreOutcome } from "./backup/restore.service.js";

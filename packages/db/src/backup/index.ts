@@ -1,0 +1,2 @@
+export * from "./database-census.js";
+export * from "./sqlite-snapshot.js";
