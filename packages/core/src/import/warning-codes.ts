@@ -23,6 +23,12 @@ export const TABLE_WARNINGS = {
   missing_output: "Nhiệm vụ không có kết quả/sản phẩm đầu ra (thiếu “rõ sản phẩm”).",
   missing_basis: "Nhiệm vụ không có văn bản giao (thiếu căn cứ giao).",
   milestone_after_deadline: "Mốc thực hiện có thời hạn sau thời hạn của nhiệm vụ.",
+  deadline_month_first:
+    "Cột thời hạn ghi ngày theo kiểu tháng/ngày/năm (mẫu tiếng Anh) và đã được đọc theo thứ tự đó.",
+  deadline_order_conflict:
+    "Cột thời hạn có cả ngày ghi ngày/tháng/năm và ngày ghi tháng/ngày/năm: cần kiểm tra từng ngày.",
+  deadline_order_unproven:
+    "Bảng theo mẫu tiếng Anh có ngày như 05/06/2026 mà không ngày nào cho biết thứ tự ngày và tháng: đã đọc theo ngày/tháng/năm.",
   footnote_missing: "Có dấu chú thích nhưng không tìm thấy nội dung chú thích.",
   indicator_without_target: "Chỉ tiêu không có giá trị mục tiêu.",
   document_number_blank: "Số văn bản để trống (bản dự thảo hoặc chưa ban hành).",

@@ -45,6 +45,8 @@ export const WARNING_GROUPS: readonly WarningGroup[] = [
       "deadline_approximate",
       "deadline_invalid_date",
       "milestone_after_deadline",
+      "deadline_order_conflict",
+      "deadline_order_unproven",
     ],
   },
   {
@@ -52,7 +54,7 @@ export const WARNING_GROUPS: readonly WarningGroup[] = [
     title: "Đã tự sửa khi đọc — nên xem lại",
     explanation:
       "Lỗi chính tả, chữ bị cắt khi ngắt trang hoặc dòng bị dính đã được hệ thống hiểu lại theo danh mục. Thường đúng; xem nhanh để chắc chắn.",
-    codes: ["org_corrected", "deadline_ocr_fixed", "name_recovered"],
+    codes: ["org_corrected", "deadline_ocr_fixed", "deadline_month_first", "name_recovered"],
   },
   {
     id: "table",

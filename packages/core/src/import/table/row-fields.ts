@@ -22,6 +22,12 @@ export class RowFields {
     return i === undefined ? "" : (row.cells[i] ?? "");
   }
 
+  /** The header text of the role's column, null when the table has none. */
+  header(role: ColumnRole): string | null {
+    const i = this.byRole.get(role);
+    return this.columns.find((c) => c.index === i)?.header ?? null;
+  }
+
   orNull(row: LogicalRow, role: ColumnRole): string | null {
     const t = this.text(row, role);
     return t === "" ? null : t;

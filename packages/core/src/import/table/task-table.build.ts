@@ -13,6 +13,7 @@ import { checkNumbering } from "./numbering.check.js";
 import type { RowFields } from "./row-fields.js";
 import type { LogicalRow } from "./rows.merge.js";
 import { checkShifted } from "./shifted.check.js";
+import { columnDateOrder, toDayFirst } from "../normalise/date-order.js";
 
 export type TaskTableOptions = {
   /** No deadline column under a title `NHIỆM VỤ THƯỜNG XUYÊN`: every task is recurring. */
@@ -57,11 +58,13 @@ export function buildTaskTable(
   const stack = new GroupStack();
   const tasks: Task[] = [];
 
+  const monthFirst = dateOrder(entries, fields, ctx);
   const deadlineOf = (row: LogicalRow, who: string): Deadline => {
     if (!fields.has("deadline")) return opts.recurring ? { ...CONTINUOUS } : { ...NO_DEADLINE };
-    const parsed = ctx.deadline(fields.text(row, "deadline"));
+    const raw = fields.text(row, "deadline");
+    const parsed = ctx.deadline(monthFirst ? toDayFirst(raw) : raw);
     ctx.addDrafts(parsed.warnings, row.line, who);
-    return parsed.deadline;
+    return { ...parsed.deadline, raw };
   };
 
   const makeTask = (entry: ItemEntry): Task => {
@@ -132,6 +135,40 @@ export function buildTaskTable(
   const basisInUse = fields.has("basis") || tasks.some((t) => t.basis.length > 0);
   for (const task of tasks) checkComplete(task, fields, ctx, opts.recurring, basisInUse);
   return { groups: stack.groups, tasks };
+}
+
+/** Whether the deadline column writes month/day/year (warned about, like its doubtful cases). */
+function dateOrder(entries: Entry[], fields: RowFields, ctx: ImportContext): boolean {
+  if (!fields.has("deadline")) return false;
+  const column = entries
+    .filter((e) => e.type !== "group")
+    .map((e) => fields.text(e.row, "deadline"));
+  const line = entries.find((e) => e.type !== "group")?.row.line ?? null;
+  const header = fields.header("deadline") ?? "";
+  const found = columnDateOrder(column);
+  if (found.order === "month-first") {
+    ctx.warn(
+      "deadline_month_first",
+      line,
+      `Cột “${header}” ghi ngày theo kiểu tháng/ngày/năm (“${found.example}”): mọi ngày trong cột đã được đọc theo thứ tự đó (“${found.example}” là ngày ${toDayFirst(found.example)}).`,
+    );
+    return true;
+  }
+  if (found.order === "conflict") {
+    ctx.warn(
+      "deadline_order_conflict",
+      line,
+      `Cột “${header}” có ngày ghi ngày/tháng (“${found.dayFirst}”) lẫn ngày ghi tháng/ngày (“${found.monthFirst}”): đã đọc theo ngày/tháng/năm, ngày không có thật để trống; cần kiểm tra từng ngày.`,
+    );
+  }
+  if (found.order === "unproven" && /^[A-Za-z ]+$/.test(header.trim())) {
+    ctx.warn(
+      "deadline_order_unproven",
+      line,
+      `Cột “${header}” (mẫu tiếng Anh) có ngày như “${found.example}” mà không ngày nào lớn hơn 12 để biết thứ tự ngày và tháng: đã đọc theo ngày/tháng/năm; nếu bảng ghi tháng/ngày/năm, hãy sửa lại.`,
+    );
+  }
+  return false;
 }
 
 /** The "06 rõ" defects of one task. */
