@@ -7,6 +7,7 @@
 import type { Block, Row } from "./blocks.js";
 import { fold } from "../text/fold.js";
 import { joinWrappedRows, mergeHeaderRows, mergedRow } from "./table/header-rows.js";
+import { partHeading, partRow, type PartHeading } from "./table/part-heading.js";
 import {
   detectHeader,
   isColumnNumberRow,
@@ -149,6 +150,24 @@ function addRows(run: TableRun, rows: Row[], afterBreak: boolean): void {
   }
 }
 
+/**
+ * A lettered part heading between two tables of one header: the part opens as a group row; the
+ * first table's own part heading (taken as the section's title) opens the first table's rows.
+ */
+function openParts(
+  section: Section,
+  run: TableRun,
+  first: PartHeading | null,
+  next: PartHeading,
+): void {
+  if (first) {
+    run.rows.unshift({ row: partRow(first, run.header), afterBreak: false });
+    const at = section.titleLines.findIndex((t) => partHeading(t, 0)?.title === first.title);
+    if (at >= 0) section.titleLines.splice(at, 1);
+  }
+  run.rows.push({ row: partRow(next, run.header), afterBreak: false });
+}
+
 /** Splits the document into body, footnotes and appendix sections. */
 export function splitSections(blocks: Block[]): DocumentParts {
   const parts: DocumentParts = { body: [], footnotes: [], sections: [] };
@@ -156,6 +175,10 @@ export function splitSections(blocks: Block[]): DocumentParts {
   let run: TableRun | null = null;
   let between: string[] = [];
   let lastBody: Paragraph | null = null;
+  /** the lettered part heading (`B. …`) among the paragraphs since the last table */
+  let part: PartHeading | null = null;
+  /** the part heading among the section's title lines, before its first table */
+  let firstPart: PartHeading | null = null;
 
   for (const item of toItems(blocks)) {
     if (item.kind === "note") {
@@ -177,6 +200,8 @@ export function splitSections(blocks: Block[]): DocumentParts {
         parts.sections.push(section);
         run = null;
         between = [];
+        part = null;
+        firstPart = null;
       } else if (
         section &&
         section.runs.length === 0 &&
@@ -199,8 +224,10 @@ export function splitSections(blocks: Block[]): DocumentParts {
         para.text.length <= 250
       ) {
         section.titleLines.push(para.text);
+        firstPart = partHeading(para.text, para.line) ?? firstPart;
       } else if (section) {
         between.push(para.text);
+        part = partHeading(para.text, para.line) ?? part;
       } else {
         parts.body.push(para);
         lastBody = para;
@@ -217,8 +244,11 @@ export function splitSections(blocks: Block[]): DocumentParts {
       section.sheet !== null &&
       section.sheet !== item.sheet;
     if (run && !newSheet && sameTable(run.header, item.header)) {
-      addRows(run, item.headerRow ? [item.headerRow, ...item.rows] : item.rows, true);
+      if (part && section) openParts(section, run, firstPart, part);
+      addRows(run, item.headerRow ? [item.headerRow, ...item.rows] : item.rows, part === null);
       between = [];
+      part = null;
+      firstPart = null;
       continue;
     }
     if (!section || newSheet || (section.heading === null && section.runs.length > 0)) {
@@ -236,6 +266,9 @@ export function splitSections(blocks: Block[]): DocumentParts {
     section.sheet ??= item.sheet;
     run = { header: item.header, rows: [], intro: between };
     between = [];
+    // a part heading before a section's first table may also be its title line
+    firstPart = section.runs.length === 0 ? (part ?? firstPart) : part;
+    part = null;
     section.runs.push(run);
     addRows(run, item.rows, false);
   }

@@ -16,7 +16,7 @@ export type DeadlineParse = { deadline: Deadline; warnings: WarningDraft[] };
 
 /** Words before the date that do not change it (`Trong`, `Hoàn thành`, `Chậm nhất`…). */
 const LEAD =
-  /(?:hoan thanh|thuc hien|trien khai|trinh|ban hanh|cham nhat|han chot|thoi han|giai doan|cuoi|het|trong|vao|den|(truoc)|(tu)|(dau)|(giua))\b\s*[:,]?\s*/y;
+  /(?:hoan thanh|thuc hien|trien khai|trinh|ban hanh|cham nhat|han chot|thoi han|giai doan|cuoi|het|trong|vao|den|(truoc)|(tu|bat dau)|(dau)|(giua))\b\s*[:,]?\s*/y;
 
 const RECURRING: [RegExp, Recurrence][] = [
   [/hang\s*thang|moi\s*thang/, "monthly"],
@@ -26,6 +26,8 @@ const RECURRING: [RegExp, Recurrence][] = [
 const CONTINUOUS = /thuong\s*xuyen|lien\s*tuc/;
 const RELATIVE =
   /\d+\s*(?:ngay|thang|tuan)\s*(?:ke\s*tu|tu|sau|truoc)|sau\s*khi|ke\s*tu\s*khi|khong\s*qua\s*\d+/;
+/** Done whenever the matter arises (`Khi có phát sinh`, `Khi có yêu cầu`): no date to keep. */
+const ON_DEMAND = /^khi\s*(?:co\s*)?(?:phat\s*sinh|yeu\s*cau|can\s*thiet)\b/;
 const DEPENDENT =
   /^(?:theo|tuy|khi|can cu)\b|theo\s*(?:tien\s*do|ke\s*hoach|lo\s*trinh|yeu\s*cau|chi\s*dao)/;
 
@@ -212,6 +214,12 @@ export function parseDeadline(raw: string, ctx: DeadlineContext): DeadlineParse 
   if (rec) return { deadline: rec, warnings: [] };
   if (RELATIVE.test(f))
     return unresolved(raw, text, `Thời hạn tương đối, không có ngày cụ thể: "${text}"`);
+  if (ON_DEMAND.test(f))
+    return unresolved(
+      raw,
+      text,
+      `Nhiệm vụ thực hiện khi có phát sinh, không có ngày cụ thể: "${text}"`,
+    );
   if (DEPENDENT.test(f))
     return unresolved(
       raw,

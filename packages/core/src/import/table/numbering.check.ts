@@ -8,7 +8,16 @@ function split(number: string): { prefix: string; last: number } | null {
   return m ? { prefix: m[1] ?? "", last: Number(m[2]) } : null;
 }
 
-export function checkNumbering(items: Numbered[], ctx: ImportContext, what: string): void {
+/**
+ * `groups`: the numbers of the table's numbered sub-headings (`5.1 Thương mại`), which fill the
+ * place of a missing item number.
+ */
+export function checkNumbering(
+  items: Numbered[],
+  ctx: ImportContext,
+  what: string,
+  groups: ReadonlySet<string> = new Set(),
+): void {
   const numbered = items.filter((i): i is Numbered & { number: string } => i.number !== null);
   const ints = numbered.map((i) => split(i.number));
   // Rows without a number that sit before each numbered row: they may fill a gap.
@@ -56,7 +65,9 @@ export function checkNumbering(items: Numbered[], ctx: ImportContext, what: stri
     ) {
       const missing =
         cur.last === 2 ? `${cur.prefix}.1` : `${cur.prefix}.1–${cur.prefix}.${cur.last - 1}`;
-      ctx.warn("number_gap", item.line, `${what} số ${item.number}: thiếu số thứ tự ${missing}.`);
+      const filled = Array.from({ length: cur.last - 1 }, (_, j) => `${cur.prefix}.${j + 1}`);
+      if (!filled.every((n) => groups.has(n)))
+        ctx.warn("number_gap", item.line, `${what} số ${item.number}: thiếu số thứ tự ${missing}.`);
     }
     if (cur) prev = cur;
   });

@@ -12,14 +12,18 @@ const ROMAN = /^(?=[IVXLC])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,
 
 /** `1.` → `1`; `2.3.` → `2.3`; `34 (bs)` kept; `a)` → `a`. */
 export function cleanNumber(text: string): string {
-  return text
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^[(\s]+(?=[\dIVXLCa-zA-Z]{1,4}\))/, "")
-    .replace(/[.:]+$/, "")
-    .replace(/^([^(]*)\)$/, "$1")
-    .replace(/[.:]+$/, "")
-    .trim();
+  return (
+    text
+      .replace(/\s+/g, " ")
+      .trim()
+      // stray emphasis left around a number by a conversion: `** II**`, `__3__`
+      .replace(/^(\*{1,2}|_{1,2})\s*(\S.*?)\s*\1$/, "$2")
+      .replace(/^[(\s]+(?=[\dIVXLCa-zA-Z]{1,4}\))/, "")
+      .replace(/[.:]+$/, "")
+      .replace(/^([^(]*)\)$/, "$1")
+      .replace(/[.:]+$/, "")
+      .trim()
+  );
 }
 
 export function readNumber(text: string): RowNumber {

@@ -124,14 +124,16 @@ export function buildTaskTable(
 
   for (const entry of entries) {
     if (entry.type === "group") stack.push(entry);
-    else if (entry.type === "item") tasks.push(makeTask(entry));
-    else {
+    else if (entry.type === "item") {
+      stack.enterItem(entry.number);
+      tasks.push(makeTask(entry));
+    } else {
       const task = tasks[tasks.length - 1];
       if (task) task.milestones.push(makeMilestone(entry.row, task));
     }
   }
 
-  checkNumbering(tasks, ctx, "Nhiệm vụ");
+  checkNumbering(tasks, ctx, "Nhiệm vụ", new Set(stack.groups.map((g) => g.number)));
   const basisInUse = fields.has("basis") || tasks.some((t) => t.basis.length > 0);
   for (const task of tasks) checkComplete(task, fields, ctx, opts.recurring, basisInUse);
   return { groups: stack.groups, tasks };
