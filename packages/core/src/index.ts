@@ -15,3 +15,4 @@ export * from "./periodic-report/index.js";
 export * from "./office/xlsx.writer.js";
 export * from "./list-export/index.js";
 export * from "./backup/index.js";
+export * from "./metrics/index.js";

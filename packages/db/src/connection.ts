@@ -38,7 +38,11 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: DialectName;
   close(): Promise<void>;
+  /** PostgreSQL: the pool's open and idle connections and the queries waiting for one */
+  poolStats?: () => PoolStats;
 }
+
+export type PoolStats = { total: number; idle: number; waiting: number };
 
 export const SQLITE_FILE_NAME = "giamsat.sqlite";
 
@@ -97,5 +101,10 @@ function openPostgres(url: string, max: number): DatabaseHandle {
     if (error.code !== "57P01") console.error(`PostgreSQL: ${error.message}`);
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: "postgres", close: () => db.destroy() };
+  return {
+    db,
+    dialect: "postgres",
+    close: () => db.destroy(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  };
 }

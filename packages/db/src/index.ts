@@ -33,3 +33,4 @@ export * from "./repositories/notifications/index.js";
 export * from "./repositories/indicators/index.js";
 export * from "./periodic-report/periodic-report.repository.js";
 export * from "./backup/index.js";
+export * from "./metrics/queue-depths.js";

@@ -10,20 +10,37 @@ import { openApiDocument } from "./http/openapi.js";
 import { RouteTable } from "./http/route.js";
 import { installSecurityHeaders } from "./http/security.js";
 import { installWebApp } from "./http/static.js";
+import { installRequestId, requestIdOf } from "./http/request-id.js";
+import { installMetrics } from "./metrics/metrics.install.js";
 import { registerRoutes } from "./routes/index.js";
 import type { Ctx } from "./services/context.js";
 
-export type AppOptions = { db: Kysely<Database>; dialect: DialectName; config: Config };
+export type AppOptions = {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  config: Config;
+  poolStats?: Ctx["poolStats"];
+};
 
 /** The HTTP application (not listening): tests drive it with app.inject, `serve` listens. */
 export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
-  const ctx: Ctx = { db: opts.db, dialect: opts.dialect, config: opts.config };
+  const ctx: Ctx = {
+    db: opts.db,
+    dialect: opts.dialect,
+    config: opts.config,
+    poolStats: opts.poolStats,
+  };
   const app = Fastify({
+    // one JSON object per line (pino), each with the request's id as reqId
     logger: opts.config.logLevel === "silent" ? false : { level: opts.config.logLevel },
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: opts.config.trustProxy,
   });
   installErrorHandler(app);
+  installRequestId(app);
+  installMetrics(app, ctx);
   installSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {

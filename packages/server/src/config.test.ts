@@ -5,7 +5,7 @@
  * first test, so the tables, the schema and the behaviour stay one.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
@@ -16,7 +16,7 @@ import {
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "./config.js";
-import { listen, openRuntime } from "./runtime.js";
+import { closeGracefully, listen, openRuntime } from "./runtime.js";
 import {
   call,
   makeUser,
@@ -374,6 +374,34 @@ const effects: Record<string, () => Promise<void>> = {
       expect(Date.parse(leased) - before).toBeGreaterThanOrEqual(600_000);
       expect(Date.parse(leased) - before).toBeLessThan(660_000);
     });
+  },
+  GIAMSAT_METRICS_TOKEN: async () => {
+    const token = "jeton-de-mesure-0123456789";
+    await withHarness({ GIAMSAT_METRICS_TOKEN: token }, async (h) => {
+      const auth = { authorization: `Bearer ${token}` };
+      expect((await call(h.app, { url: "/metrics", headers: auth })).status).toBe(200);
+    });
+    await withHarness({}, async (h) => {
+      expect((await call(h.app, { url: "/metrics" })).status).toBe(404);
+    });
+    expect(() => loadConfig({ GIAMSAT_METRICS_TOKEN: "ngắn" })).toThrow(/GIAMSAT_METRICS_TOKEN/);
+  },
+  GIAMSAT_SHUTDOWN_SECONDS: async () => {
+    // a request whose body never comes: closing waits for it, then cuts it after the grace time
+    const config = loadConfig({ GIAMSAT_DATA_DIR: dir("shutdown"), GIAMSAT_SHUTDOWN_SECONDS: "1" });
+    const runtime = await openRuntime({ ...config, logLevel: "silent", port: 0 });
+    const { app } = await listen(runtime.ctx);
+    const { port } = app.server.address() as { port: number };
+    const socket = connect(port, "127.0.0.1");
+    await new Promise((resolve) => socket.on("connect", resolve));
+    socket.write(
+      "POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{",
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const cut = new Promise((resolve) => socket.on("close", resolve));
+    await closeGracefully(app, config.shutdownGraceMs);
+    await cut;
+    await runtime.close();
   },
   GIAMSAT_LOG: async () => {
     await withHarness({ GIAMSAT_LOG: "debug" }, async (h) => {

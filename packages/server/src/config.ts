@@ -62,6 +62,8 @@ const envSchema = z
     GIAMSAT_SITE_URL: z.string().url().optional(),
     GIAMSAT_REMIND_CRON: z.string().min(9).default("0 7 * * *"),
     GIAMSAT_OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+    GIAMSAT_METRICS_TOKEN: z.string().min(16, "cần ít nhất 16 ký tự").optional(),
+    GIAMSAT_SHUTDOWN_SECONDS: z.coerce.number().positive().max(3600).default(30),
   })
   .transform((e) => {
     const dataDir = path.resolve(e.GIAMSAT_DATA_DIR);
@@ -105,6 +107,10 @@ const envSchema = z
       remindCron: e.GIAMSAT_REMIND_CRON,
       /** how long a worker holds the outbox rows it claimed before another may take them */
       outboxLeaseMs: e.GIAMSAT_OUTBOX_LEASE_SECONDS * 1000,
+      /** the bearer token that reads /metrics; without one /metrics is off */
+      metricsToken: e.GIAMSAT_METRICS_TOKEN,
+      /** on SIGTERM, how long requests in flight may take before their connections are cut */
+      shutdownGraceMs: e.GIAMSAT_SHUTDOWN_SECONDS * 1000,
     };
   });
 

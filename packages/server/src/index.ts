@@ -1,7 +1,7 @@
 export { createApp, type AppOptions } from "./app.js";
 export { loadConfig, type Config } from "./config.js";
 export { orgDirectory } from "./directory/org-directory-file.js";
-export { openRuntime, listen, untilSignal, type Runtime } from "./runtime.js";
+export { openRuntime, listen, untilSignal, closeGracefully, type Runtime } from "./runtime.js";
 export type { Ctx } from "./services/context.js";
 export { ROLES, ROLE_LABELS, type Role, type Actor } from "./services/actor.js";
 export { hashPassword, verifyPassword, generatePassword } from "./services/password.js";

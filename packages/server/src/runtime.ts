@@ -25,7 +25,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
       .execute((trx) => upsertDirectory(trx, directory.entries, { keepStored: true }));
     await removeStaleTempFiles(config.dataDir);
     return {
-      ctx: { db: handle.db, dialect: handle.dialect, config },
+      ctx: { db: handle.db, dialect: handle.dialect, config, poolStats: handle.poolStats },
       applied,
       close: () => handle.close(),
     };
@@ -44,6 +44,23 @@ export async function listen(ctx: Ctx): Promise<{ app: FastifyInstance; address:
   const host =
     ctx.config.host === "0.0.0.0" || ctx.config.host === "::" ? "localhost" : ctx.config.host;
   return { app, address: `http://${host}:${port}` };
+}
+
+/**
+ * Stops taking connections and lets the requests in flight finish (Fastify answers new requests
+ * on kept-alive connections with 503 meanwhile and closes idle ones); connections still busy
+ * after `graceMs` are cut, so that a stuck client cannot hold a restart.
+ */
+export async function closeGracefully(app: FastifyInstance, graceMs: number): Promise<void> {
+  const cut = setTimeout(() => app.server.closeAllConnections(), graceMs);
+  // a kept-alive connection whose request ends meanwhile is closed at once, not at its timeout
+  const idle = setInterval(() => app.server.closeIdleConnections(), 50);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(cut);
+    clearInterval(idle);
+  }
 }
 
 /** Resolves on SIGINT or SIGTERM (the end of `giamsat serve`). */

@@ -2,7 +2,7 @@
  * `giamsat serve`: migrates the database, then serves the API and the web pages until stopped,
  * computing the day's reminders and sending notifications on its scheduler.
  */
-import { listen, startScheduler, untilSignal } from "@giamsat/server";
+import { closeGracefully, listen, startScheduler, untilSignal } from "@giamsat/server";
 import { EXIT_OK, type Command } from "../command.js";
 import { configFrom, withRuntime } from "./serve.context.js";
 
@@ -31,6 +31,8 @@ export const serveCommand: Command = {
     "  GIAMSAT_SITE_URL          địa chỉ trang dùng trong liên kết của thư",
     "  GIAMSAT_REMIND_CRON       giờ tính nhắc việc hằng ngày (mặc định 0 7 * * *, giờ Việt Nam)",
     "  GIAMSAT_OUTBOX_LEASE_SECONDS thời gian giữ thư đang gửi trước khi tiến trình khác gửi lại",
+    "  GIAMSAT_METRICS_TOKEN     mã đọc /metrics (Prometheus); không đặt thì /metrics tắt",
+    "  GIAMSAT_SHUTDOWN_SECONDS  khi dừng (SIGTERM): thời gian chờ các yêu cầu đang xử lý (mặc định 30)",
   ].join("\n"),
   run: async (_args, io) => {
     const config = configFrom(io, { GIAMSAT_LOG: io.env.GIAMSAT_LOG ?? "warn" });
@@ -38,9 +40,11 @@ export const serveCommand: Command = {
       const scheduler = startScheduler(ctx, (line) => io.stderr.write(`${line}\n`));
       const { app, address } = await listen(ctx);
       io.stdout.write(`Giám sát đang chạy tại ${address}\n`);
-      await untilSignal();
-      await app.close();
+      const signal = await untilSignal();
+      io.stderr.write(`${signal}: dừng nhận yêu cầu mới, chờ các yêu cầu đang xử lý xong…\n`);
+      await closeGracefully(app, config.shutdownGraceMs);
       await scheduler.stop();
+      io.stderr.write("Đã dừng.\n");
       return EXIT_OK;
     });
   },

@@ -1,4 +1,4 @@
-import type { Database, DialectName } from "@giamsat/db";
+import type { Database, DialectName, PoolStats } from "@giamsat/db";
 import type { Kysely } from "kysely";
 import type { Config } from "../config.js";
 
@@ -7,6 +7,8 @@ export type Ctx = {
   db: Kysely<Database>;
   dialect: DialectName;
   config: Config;
+  /** PostgreSQL's pool figures for /metrics (SQLite has no pool) */
+  poolStats?: () => PoolStats;
 };
 
 export const nowIso = (): string => new Date().toISOString();

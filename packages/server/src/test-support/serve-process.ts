@@ -23,6 +23,8 @@ function requireBuilt(): void {
 export type ServeProcess = {
   address: string;
   process: ChildProcessWithoutNullStreams;
+  /** what the process wrote to stdout (its address, the JSON log lines) so far */
+  stdout(): string;
   /** what the process wrote to stderr so far */
   stderr(): string;
   /** resolves with the exit code (null when killed by a signal) */
@@ -38,16 +40,16 @@ export async function startServe(env: Record<string, string>): Promise<ServeProc
   let err = "";
   child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  let out = "";
   const address = await new Promise<string>((resolve, reject) => {
-    let out = "";
     child.stdout.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /(http:\/\/\S+)/.exec(out);
+      const m = /đang chạy tại (http:\/\/\S+)\n/.exec(out);
       if (m?.[1]) resolve(m[1]);
     });
     void exited.then((code) => reject(new Error(`server exited early (${code}): ${err}`)));
   });
-  return { address, process: child, stderr: () => err, exited };
+  return { address, process: child, stdout: () => out, stderr: () => err, exited };
 }
 
 export type CommandRun = { code: number; stdout: string; stderr: string };

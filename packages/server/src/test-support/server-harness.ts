@@ -50,7 +50,7 @@ export async function startHarness(
     GIAMSAT_WEB_DIR: path.join(dataDir, "web"),
     ...env,
   });
-  const ctx: Ctx = { db: handle.db, dialect: handle.dialect, config };
+  const ctx: Ctx = { db: handle.db, dialect: handle.dialect, config, poolStats: handle.poolStats };
   const app = await createApp(ctx);
   return {
     app,
