@@ -3,7 +3,7 @@
  * saved to one archive while the server runs, and put back into an empty data folder or an
  * empty database (packages/server/src/backup).
  */
-import { DomainError } from "@giamsat/core";
+import { DomainError, formatDate } from "@giamsat/core";
 import { createBackup, restoreBackup } from "@giamsat/server";
 import { parseCommandArgs } from "../args.js";
 import { CliFailure, EXIT_OK, type Command } from "../command.js";
@@ -69,7 +69,7 @@ export const restoreCommand: Command = {
     }
     const { manifest, rows } = await userFacing(() => restoreBackup(configFrom(io), archive));
     io.stdout.write(
-      `Đã khôi phục bản sao lưu ngày ${manifest.createdAt}: ${rows} dòng, ${manifest.files.length} tệp, mã băm và số dòng khớp. Chạy «giamsat serve» để dùng (migration mới sẽ được áp dụng).\n`,
+      `Đã khôi phục bản sao lưu tạo lúc ${manifest.createdAt.slice(11, 16)} UTC ngày ${formatDate(manifest.createdAt.slice(0, 10))}: ${rows} dòng, ${manifest.files.length} tệp, mã băm và số dòng khớp. Chạy «giamsat serve» để dùng (migration mới sẽ được áp dụng).\n`,
     );
     return EXIT_OK;
   },

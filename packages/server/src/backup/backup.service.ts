@@ -141,14 +141,16 @@ export async function createBackup(config: Config, out: string): Promise<BackupO
     const list = path.join(staging, "files.txt");
     await writeFile(list, files.map((f) => `${f.path}\n`).join(""));
     const partial = `${target}.partial`;
+    const fromDataDir = files.length
+      ? [`--directory=${config.dataDir}`, `--files-from=${list}`]
+      : [];
     await runProgram("tar", [
       "--create",
       `--file=${partial}`,
       `--directory=${staging}`,
       "manifest.json",
       dbFile,
-      `--directory=${config.dataDir}`,
-      `--files-from=${list}`,
+      ...fromDataDir,
     ]);
     await rename(partial, target);
     return { file: target, manifest };

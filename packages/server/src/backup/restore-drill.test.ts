@@ -151,7 +151,9 @@ describe.each(dialects())("restore drill (%s)", (dialect: DialectName) => {
     const restore = await runGiamsat(["restore", archive], target);
     expect(restore.stderr).toBe("");
     expect(restore.code).toBe(0);
-    expect(restore.stdout).toMatch(/^Đã khôi phục bản sao lưu/);
+    expect(restore.stdout).toMatch(
+      /^Đã khôi phục bản sao lưu tạo lúc \d\d:\d\d UTC ngày \d\d\/\d\d\/\d{4}: \d+ dòng, \d+ tệp/,
+    );
 
     const handle: DatabaseHandle = openDatabase(
       target.DATABASE_URL ? { url: target.DATABASE_URL } : { dataDir: target.GIAMSAT_DATA_DIR },

@@ -7,6 +7,7 @@
  * the manifest, and each evidence row must point to a restored file. A failed restore leaves
  * the data folder empty again.
  */
+import { existsSync } from "node:fs";
 import { readFile, readdir, mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import {
@@ -145,6 +146,7 @@ async function databaseProblems(
 }
 
 export async function restoreBackup(config: Config, archive: string): Promise<RestoreOutcome> {
+  if (!existsSync(archive)) throw refuse(`Không có tệp ${archive}.`);
   await ensureEmptyTargets(config);
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const staging = path.join(config.dataDir, `.khoi-phuc-${process.pid}`);
