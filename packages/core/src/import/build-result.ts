@@ -15,6 +15,7 @@ import { buildAppendix } from "./appendix.build.js";
 import { indexFootnotes } from "./footnotes.js";
 import { parseFrontMatter } from "./front-matter.parse.js";
 import { createContext, memoise, type Normalisers } from "./import-context.js";
+import { proseAppendix } from "./prose/prose.appendix.js";
 import { splitSections } from "./sections.split.js";
 
 export type BuildOptions = { directory?: OrgDirectory };
@@ -75,6 +76,8 @@ export function buildResult(blocks: Block[], opts: BuildOptions = {}): ImportRes
         nameAppendix(ctx.warnings.slice(from), section.heading);
     }
   });
+  const prose = appendices.length === 0 ? proseAppendix(parts.body, ctx) : null;
+  if (prose) appendices.push(prose);
   if (appendices.length === 0) ctx.warn("no_tables", null);
   if (front.numberBlank) ctx.warn("document_number_blank", null);
 

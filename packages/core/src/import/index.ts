@@ -11,6 +11,8 @@ export {
 } from "./import-document.js";
 export { a4Dpi, scanImageKind, type ScanImageKind } from "./readers/scan/scan-image.js";
 export { readPgm } from "./readers/scan/scan-page.js";
+export { PROSE_APPENDIX_TITLE, PROSE_SENTENCE } from "./prose/prose.appendix.js";
+export { keepConfirmedProse } from "./prose/prose.confirm.js";
 export { eraseRules, writePgm } from "./readers/scan/rule-erase.js";
 export { ruleLength } from "./readers/scan/rule-length.js";
 export { buildResult, type BuildOptions } from "./build-result.js";

@@ -32,6 +32,8 @@ export const TABLE_WARNINGS = {
   footnote_missing: "Có dấu chú thích nhưng không tìm thấy nội dung chú thích.",
   indicator_without_target: "Chỉ tiêu không có giá trị mục tiêu.",
   document_number_blank: "Số văn bản để trống (bản dự thảo hoặc chưa ban hành).",
+  task_from_prose:
+    "Nhiệm vụ đọc từ một câu văn (văn bản không có bảng nhiệm vụ): cần xác nhận trước khi lưu.",
 } as const;
 
 export type TableWarningCode = keyof typeof TABLE_WARNINGS;

@@ -74,6 +74,13 @@ export const WARNING_GROUPS: readonly WarningGroup[] = [
     ],
   },
   {
+    id: "prose",
+    title: "Nhiệm vụ đọc từ câu văn — cần xác nhận",
+    explanation:
+      "Văn bản không có bảng nhiệm vụ; các nhiệm vụ dưới đây được đọc từ những câu giao việc (“Giao … chủ trì, phối hợp với … xây dựng …, hoàn thành …”). Chỉ nhiệm vụ được đánh dấu xác nhận mới được lưu; đối chiếu từng nhiệm vụ với câu văn gốc.",
+    codes: ["task_from_prose"],
+  },
+  {
     id: "document",
     title: "Thông tin của văn bản",
     explanation: "Số hiệu, ngày hoặc cơ quan ban hành chưa đầy đủ (thường là bản dự thảo).",

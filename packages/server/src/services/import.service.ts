@@ -2,7 +2,9 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
   itemPlace,
+  keepConfirmedProse,
   NotFoundError,
+  ValidationError,
   type ImportResult,
   type OrgRef,
   type ReportingCalendar,
@@ -162,8 +164,16 @@ export async function importPlanBytes(
   actorId: number | null,
   bytes: Uint8Array,
   fileName: string,
+  /** positions (from 0) of the tasks read from prose that the monitoring department confirmed */
+  confirmedProse: ReadonlySet<number> = new Set(),
 ): Promise<ImportOutcome> {
-  const { result, calendar } = await parse(ctx, bytes);
+  const parsed = await parse(ctx, bytes);
+  const { calendar } = parsed;
+  const result = keepConfirmedProse(parsed.result, confirmedProse);
+  if (result.appendices.length === 0 && parsed.result.appendices.length > 0)
+    throw new ValidationError(
+      "confirmProse: chưa xác nhận nhiệm vụ nào đọc từ câu văn (văn bản không có bảng nhiệm vụ); hãy đánh dấu trên trang Nhập kế hoạch những nhiệm vụ cần lưu.",
+    );
   await upsertDirectory(ctx.db, orgDirectory(ctx.config.orgsFile).entries);
   await applyAliases(ctx.db, result);
   const outcome = await storePlan(
@@ -188,6 +198,7 @@ export async function confirmImport(
   ctx: Ctx,
   actor: Actor,
   uploadId: string,
+  confirmedProse: readonly number[] = [],
 ): Promise<ImportOutcome> {
   requireRole(actor, "monitor", "admin");
   const file = path.join(uploadDir(ctx), uploadId);
@@ -195,5 +206,5 @@ export async function confirmImport(
     throw new NotFoundError("Không tìm thấy tệp đã tải lên; hãy tải lại tệp để xem trước.");
   });
   const meta = JSON.parse(await readFile(`${file}.json`, "utf8")) as { fileName: string };
-  return importPlanBytes(ctx, actor.userId, bytes, meta.fileName);
+  return importPlanBytes(ctx, actor.userId, bytes, meta.fileName, new Set(confirmedProse));
 }

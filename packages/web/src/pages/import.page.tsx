@@ -6,6 +6,7 @@ import { uploadForm } from "../api/upload.js";
 import { AliasMapper } from "../components/alias-mapper.js";
 import { ErrorBox } from "../components/feedback.js";
 import { hasTextLines, ImportPreviewView } from "../components/import-preview.js";
+import { ProseConfirm, proseTasks } from "../components/prose-confirm.js";
 import { formatBytes } from "../format/date.format.js";
 import { FileButton } from "../forms/file-button.js";
 import { Link } from "../router/link.js";
@@ -29,6 +30,7 @@ export function ImportPage() {
   const [error, setError] = useState<Error | null>(null);
   const [stored, setStored] = useState<ImportConfirmed | null>(null);
   const [saving, setSaving] = useState(false);
+  const [confirmedProse, setConfirmedProse] = useState<Set<number>>(new Set());
 
   const read = async (f: File) => {
     setError(null);
@@ -37,6 +39,7 @@ export function ImportPage() {
     form.append("file", f, f.name);
     try {
       setPreview(await uploadForm<ImportPreview>("/api/imports/preview", form, setProgress));
+      setConfirmedProse(new Set());
     } catch (e) {
       setError(e as Error);
       setPreview(null);
@@ -49,13 +52,16 @@ export function ImportPage() {
     setStored(null);
     if (file) void read(file);
   };
+  const proseOnly = preview !== null && proseTasks(preview.result).length > 0;
   const confirm = async () => {
     if (!preview) return;
     setError(null);
     setSaving(true);
     try {
       setStored(
-        await api<ImportConfirmed>("/api/imports", { body: { uploadId: preview.uploadId } }),
+        await api<ImportConfirmed>("/api/imports", {
+          body: { uploadId: preview.uploadId, confirmProse: [...confirmedProse] },
+        }),
       );
       setPreview(null);
     } catch (e) {
@@ -124,7 +130,11 @@ export function ImportPage() {
               </p>
             )}
             <div className="actions">
-              <button type="button" disabled={saving} onClick={() => void confirm()}>
+              <button
+                type="button"
+                disabled={saving || (proseOnly && confirmedProse.size === 0)}
+                onClick={() => void confirm()}
+              >
                 {saving ? "Đang lưu…" : "Lưu kế hoạch"}
               </button>
               <button type="button" className="secondary" onClick={() => setPreview(null)}>
@@ -132,6 +142,11 @@ export function ImportPage() {
               </button>
             </div>
           </div>
+          <ProseConfirm
+            result={preview.result}
+            confirmed={confirmedProse}
+            onChange={setConfirmedProse}
+          />
           <AliasMapper
             unresolved={preview.unresolved}
             textLines={hasTextLines(preview.fileName)}

@@ -55,7 +55,16 @@ export function importRoutes(t: RouteTable, ctx: Ctx): void {
     summary:
       "Xác nhận nhập tệp đã xem trước (uploadId): lưu kế hoạch trong một giao dịch; nhập lại cùng văn bản không thay đổi gì, văn bản sửa đổi được ghi thành thay đổi",
     access: "user",
-    body: z.object({ uploadId: z.string().regex(/^[0-9a-f]{64}$/, "uploadId không hợp lệ") }),
+    body: z.object({
+      uploadId: z.string().regex(/^[0-9a-f]{64}$/, "uploadId không hợp lệ"),
+      confirmProse: z
+        .array(z.number().int().nonnegative())
+        .max(5000)
+        .optional()
+        .describe(
+          "vị trí (từ 0, theo thứ tự trong bản xem trước) của các nhiệm vụ đọc từ câu văn (cảnh báo task_from_prose) được xác nhận; nhiệm vụ không có trong danh sách không được lưu",
+        ),
+    }),
     response: z.object({
       planId: z.number(),
       created: z.boolean(),
@@ -78,6 +87,6 @@ export function importRoutes(t: RouteTable, ctx: Ctx): void {
       proposedLinks: z.number(),
     }),
     status: 201,
-    handler: async ({ body, actor }) => confirmImport(ctx, actor, body.uploadId),
+    handler: async ({ body, actor }) => confirmImport(ctx, actor, body.uploadId, body.confirmProse),
   });
 }
