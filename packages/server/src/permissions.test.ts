@@ -474,6 +474,14 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
     },
     { name: "GET /api/change-requests", allowed: "all", request: get("/api/change-requests") },
     {
+      name: "GET /api/imports/progress/:key",
+      allowed: ["admin", "monitor"],
+      request: async () => ({
+        method: "GET",
+        url: "/api/imports/progress/5f1c2a3b-0000-4000-8000-000000000000",
+      }),
+    },
+    {
       name: "POST /api/imports/preview",
       allowed: ["admin", "monitor"],
       request: async () => {

@@ -7,7 +7,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { DomainError, type ImportResult, type ReportingCalendar } from "@giamsat/core";
-import type { ParseAnswer, ParseJob } from "./parse.worker.js";
+import type { ParseAnswer, ParseJob, ParseProgress } from "./parse.worker.js";
 
 export type ParseLimits = { timeoutMs: number; memoryMb: number };
 
@@ -46,7 +46,14 @@ const tooLarge = (what: string) =>
     `Tệp quá lớn để nhập: ${what}. Hãy bỏ phần thừa hoặc tách văn bản rồi nhập lại.`,
   );
 
-function runWorker(job: ParseJob, limits: ParseLimits): Promise<ParsedDocument> {
+/** Pages of a scan recognised so far, as the worker reports them. */
+export type OnParseProgress = (done: number, total: number) => void;
+
+function runWorker(
+  job: ParseJob,
+  limits: ParseLimits,
+  onProgress?: OnParseProgress,
+): Promise<ParsedDocument> {
   return new Promise((resolve, reject) => {
     const bytes = new Uint8Array(job.bytes);
     const worker = new Worker(workerFile, {
@@ -71,13 +78,14 @@ function runWorker(job: ParseJob, limits: ParseLimits): Promise<ParsedDocument> 
         ),
       limits.timeoutMs,
     );
-    worker.once("message", (answer: ParseAnswer) =>
+    worker.on("message", (answer: ParseAnswer | ParseProgress) => {
+      if ("progress" in answer) return onProgress?.(answer.done, answer.total);
       settle(() =>
         answer.ok
           ? resolve({ result: answer.result, calendar: answer.calendar })
           : reject(new DomainError(answer.code, answer.message)),
-      ),
-    );
+      );
+    });
     worker.once("error", (error: Error & { code?: string }) =>
       settle(() =>
         reject(
@@ -94,10 +102,14 @@ function runWorker(job: ParseJob, limits: ParseLimits): Promise<ParsedDocument> 
 }
 
 /** Reads a plan document in a worker thread within `limits`; refusals keep their code (400, 413). */
-export async function parseInWorker(job: ParseJob, limits: ParseLimits): Promise<ParsedDocument> {
+export async function parseInWorker(
+  job: ParseJob,
+  limits: ParseLimits,
+  onProgress?: OnParseProgress,
+): Promise<ParsedDocument> {
   const done = await turn();
   try {
-    return await runWorker(job, limits);
+    return await runWorker(job, limits, onProgress);
   } finally {
     done();
   }

@@ -22,9 +22,17 @@ export type ParseAnswer =
   | { ok: true; result: ImportResult; calendar: ReportingCalendar | null }
   | { ok: false; code: ErrorCode; message: string };
 
+/** Sent while a scan is read: pages recognised so far. */
+export type ParseProgress = { progress: true; done: number; total: number };
+
+const progress = (done: number, total: number) =>
+  parentPort?.postMessage({ progress: true, done, total } satisfies ParseProgress);
+
 async function parse(job: ParseJob): Promise<ParseAnswer> {
   try {
-    const { blocks, warnings } = await readDocumentFile(job.bytes, { ocr: scanOcr(job.ocr) });
+    const { blocks, warnings } = await readDocumentFile(job.bytes, {
+      ocr: scanOcr(job.ocr, progress),
+    });
     const result = buildResult(blocks, { directory: orgDirectory(job.orgsFile) });
     result.warnings.push(...warnings);
     const text = blocks.map((b) => (b.type === "table" ? "" : b.text)).join("\n");

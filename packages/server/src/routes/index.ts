@@ -14,6 +14,7 @@ import { inboxRoutes } from "./inbox/inbox.routes.js";
 import { linkRoutes } from "./links/links.routes.js";
 import { notificationRoutes } from "./notifications/notifications.routes.js";
 import { reminderSettingsRoutes } from "./notifications/reminder-settings.routes.js";
+import { importProgressRoutes } from "../import-progress/import-progress.routes.js";
 import { listExportRoutes } from "../list-export/list-export.routes.js";
 import { periodicReportRoutes } from "../periodic-report/periodic-report.routes.js";
 import { planRoutes } from "./plans/plans.routes.js";
@@ -37,6 +38,7 @@ export function registerRoutes(t: RouteTable, ctx: Ctx): void {
   evidenceRoutes(t, ctx);
   inboxRoutes(t, ctx);
   importRoutes(t, ctx);
+  importProgressRoutes(t, ctx);
   changeRequestRoutes(t, ctx);
   organisationRoutes(t, ctx);
   userRoutes(t, ctx);

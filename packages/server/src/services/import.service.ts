@@ -24,7 +24,8 @@ import {
 } from "@giamsat/db";
 import type { Kysely } from "kysely";
 import { orgDirectory } from "../directory/org-directory-file.js";
-import { parseInWorker } from "../import-worker/parse-in-worker.js";
+import { parseInWorker, type OnParseProgress } from "../import-worker/parse-in-worker.js";
+import { recordProgress } from "../import-progress/import-progress.store.js";
 import { requireRole, type Actor } from "./actor.js";
 import type { Ctx } from "./context.js";
 import { safeFileName } from "./evidence.store.js";
@@ -107,10 +108,11 @@ function unresolvedUnits(result: ImportResult): UnresolvedUnit[] {
 }
 
 /** Reads the document in a worker thread (time and memory limits: parse-in-worker.ts). */
-function parse(ctx: Ctx, bytes: Uint8Array) {
+function parse(ctx: Ctx, bytes: Uint8Array, onProgress?: OnParseProgress) {
   return parseInWorker(
     { bytes, orgsFile: ctx.config.orgsFile, ocr: ctx.config.ocrPrograms },
     ctx.config.importLimits,
+    onProgress,
   );
 }
 
@@ -128,10 +130,18 @@ export async function previewImport(
   ctx: Ctx,
   actor: Actor,
   file: { fileName: string; content: Buffer },
+  /** the page's key for the progress bar (`GET /api/imports/progress/:key`) */
+  progressKey?: string,
 ): Promise<ImportPreview> {
   requireRole(actor, "monitor", "admin");
   const fileName = safeFileName(file.fileName);
-  const { result, calendar } = await parse(ctx, file.content);
+  const { result, calendar } = await parse(
+    ctx,
+    file.content,
+    progressKey
+      ? (done, total) => recordProgress(progressKey, actor.userId, { done, total })
+      : undefined,
+  );
   await applyAliases(ctx.db, result);
   const uploadId = sha256Hex(file.content);
   await mkdir(uploadDir(ctx), { recursive: true });

@@ -6,6 +6,7 @@ import { uploadForm } from "../api/upload.js";
 import { AliasMapper } from "../components/alias-mapper.js";
 import { ErrorBox } from "../components/feedback.js";
 import { hasTextLines, ImportPreviewView } from "../components/import-preview.js";
+import { ImportProgress } from "../components/import-progress.js";
 import { ProseConfirm, proseTasks } from "../components/prose-confirm.js";
 import { formatBytes } from "../format/date.format.js";
 import { FileButton } from "../forms/file-button.js";
@@ -27,6 +28,7 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
+  const [reading, setReading] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [stored, setStored] = useState<ImportConfirmed | null>(null);
   const [saving, setSaving] = useState(false);
@@ -36,7 +38,13 @@ export function ImportPage() {
     setError(null);
     setProgress(0);
     const form = new FormData();
+    // getRandomValues, unlike randomUUID, works on a plain-http intranet address too
+    const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+      b.toString(16).padStart(2, "0"),
+    ).join("");
+    form.append("progress", key);
     form.append("file", f, f.name);
+    setReading(key);
     try {
       setPreview(await uploadForm<ImportPreview>("/api/imports/preview", form, setProgress));
       setConfirmedProse(new Set());
@@ -45,6 +53,7 @@ export function ImportPage() {
       setPreview(null);
     } finally {
       setProgress(null);
+      setReading(null);
     }
   };
   const submit = (event: FormEvent) => {
@@ -91,14 +100,7 @@ export function ImportPage() {
             onFiles={(files) => setFile(files?.[0] ?? null)}
           />
         </div>
-        {progress !== null && (
-          <div className="field">
-            <label htmlFor="import-progress">
-              Đang tải lên và đọc văn bản… {Math.round(progress * 100)}%
-            </label>
-            <progress id="import-progress" max={1} value={progress} />
-          </div>
-        )}
+        {progress !== null && <ImportProgress uploaded={progress} readingKey={reading} />}
         <button type="submit" disabled={!file || progress !== null}>
           Đọc văn bản
         </button>

@@ -7,13 +7,16 @@ import { requireRole } from "../../services/actor.js";
 import { confirmImport, previewImport } from "../../services/import.service.js";
 import { calendarBody as calendar } from "../plans/plans.schemas.js";
 
+/** The key a page sends with an upload to follow its reading (`GET /api/imports/progress/:key`). */
+export const PROGRESS_KEY = /^[0-9a-f-]{16,64}$/;
+
 export function importRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
     method: "POST",
     url: "/api/imports/preview",
     tag: "imports",
     summary:
-      "Tải lên văn bản kế hoạch (.docx, .xlsx, .pdf có lớp chữ hoặc bản quét, ảnh quét .png/.jpg/.tif, .txt, .md, .html; multipart, trường file) và xem trước kết quả nhập: phụ lục, nhiệm vụ, cảnh báo, đơn vị chưa nhận ra. Chưa lưu gì.",
+      "Tải lên văn bản kế hoạch (.docx, .xlsx, .pdf có lớp chữ hoặc bản quét, ảnh quét .png/.jpg/.tif, .txt, .md, .html; multipart, trường file; trường progress tuỳ chọn: khoá để theo dõi tiến độ nhận dạng chữ) và xem trước kết quả nhập: phụ lục, nhiệm vụ, cảnh báo, đơn vị chưa nhận ra. Chưa lưu gì.",
     access: "user",
     multipart: z.object({ file: z.string().describe("Tệp văn bản kế hoạch") }),
     response: z.object({
@@ -41,10 +44,13 @@ export function importRoutes(t: RouteTable, ctx: Ctx): void {
       if (!request.isMultipart())
         throw new ValidationError("file: hãy gửi tệp dạng multipart/form-data.");
       capRequest(request, ctx.config.uploadMaxBytes + 64 * 1024);
-      const { files } = await readMultipart(request);
+      const { fields, files } = await readMultipart(request);
       const file = files[0];
       if (!file) throw new ValidationError("file: chưa chọn tệp.");
-      return previewImport(ctx, actor, file);
+      const key = fields.progress;
+      if (key !== undefined && !PROGRESS_KEY.test(key))
+        throw new ValidationError("progress: khoá theo dõi tiến độ không hợp lệ.");
+      return previewImport(ctx, actor, file, key);
     },
   });
 
