@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "./config.js";
 import { openRuntime } from "./runtime.js";
-import { freshPeriod, importSeed, makeUser, unitTask } from "./test-support/server-harness.js";
+import { importSeed, makeUser, reportSlots, unitTask } from "./test-support/server-harness.js";
 import { startServe } from "./test-support/serve-process.js";
 
 describe("crash safety (sqlite)", () => {
@@ -25,17 +25,7 @@ describe("crash safety (sqlite)", () => {
     const plan = await importSeed(setup.ctx, "qd596");
     const { unitId } = await unitTask(setup.ctx, plan);
     const staff = await makeUser(setup.ctx, "unit_staff", unitId);
-    // one live report per task and period: each request reports a (task, month) of its own
-    const taskIds = (
-      await setup.ctx.db
-        .selectFrom("tasks")
-        .select("id")
-        .where("plan_id", "=", plan)
-        .where("lead_org_id", "=", unitId)
-        .execute()
-    ).map((t) => t.id);
-    const months = Array.from({ length: 60 }, () => freshPeriod(setup));
-    const slots = taskIds.flatMap((taskId) => months.map((period) => ({ taskId, period })));
+    const { taskIds, slots } = await reportSlots(setup.ctx, plan, unitId);
     expect(slots.length).toBeGreaterThan(150);
     await setup.close();
 

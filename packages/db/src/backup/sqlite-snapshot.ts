@@ -1,16 +1,20 @@
 /**
  * SQLite's online backup API (better-sqlite3 `backup`): a consistent copy of the database file
- * taken while the server keeps writing to it, page by page; and the checks a restored file must
- * pass.
+ * taken while the server keeps writing to it (WAL: the copy reads one snapshot, writers go on);
+ * and the checks a restored file must pass.
  */
 import SqliteDatabase from "better-sqlite3";
+
+const ALL_PAGES = 0x7fffffff;
 
 /** Copies the live database `source` to `target` (a new file) without stopping its writers. */
 export async function snapshotSqlite(source: string, target: string): Promise<void> {
   const database = new SqliteDatabase(source, { fileMustExist: true });
   try {
     database.pragma("busy_timeout = 5000");
-    await database.backup(target);
+    // every page in one step, inside one read transaction: a step-by-step copy restarts each
+    // time another connection writes, so under a steady write load it might never end
+    await database.backup(target, { progress: () => ALL_PAGES });
   } finally {
     database.close();
   }

@@ -25,7 +25,13 @@ import {
 import { createTestDatabase, dialects } from "../../../db/src/test-support/index.js";
 import { loadConfig } from "../config.js";
 import { openRuntime } from "../runtime.js";
-import { FILES, freshPeriod, importSeed, makeUser } from "../test-support/server-harness.js";
+import {
+  FILES,
+  importSeed,
+  makeUser,
+  reportSlots,
+  unitTask,
+} from "../test-support/server-harness.js";
 import { runGiamsat, startServe, type ServeProcess } from "../test-support/serve-process.js";
 
 /** A new, empty PostgreSQL database on the test cluster (dropped by the returned function). */
@@ -73,23 +79,9 @@ describe.each(dialects())("restore drill (%s)", (dialect: DialectName) => {
   it("backs up during a write load and restores every row and file", async () => {
     const setup = await openRuntime(loadConfig(env));
     const plan = await importSeed(setup.ctx, "qd596");
-    const unit = await setup.ctx.db
-      .selectFrom("tasks")
-      .select("lead_org_id")
-      .where("plan_id", "=", plan)
-      .where("lead_org_id", "is not", null)
-      .executeTakeFirstOrThrow();
-    const staff = await makeUser(setup.ctx, "unit_staff", unit.lead_org_id);
-    const taskIds = (
-      await setup.ctx.db
-        .selectFrom("tasks")
-        .select("id")
-        .where("plan_id", "=", plan)
-        .where("lead_org_id", "=", unit.lead_org_id)
-        .execute()
-    ).map((t) => t.id);
-    const months = Array.from({ length: 60 }, () => freshPeriod(setup));
-    const slots = taskIds.flatMap((taskId) => months.map((period) => ({ taskId, period })));
+    const { unitId } = await unitTask(setup.ctx, plan);
+    const staff = await makeUser(setup.ctx, "unit_staff", unitId);
+    const { slots } = await reportSlots(setup.ctx, plan, unitId);
     await setup.close();
 
     server = await startServe(env);

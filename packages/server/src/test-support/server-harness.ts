@@ -183,3 +183,24 @@ export function freshPeriod(database: object): string {
   periodsUsed.set(database, n + 1);
   return `${2026 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
 }
+
+/**
+ * Every (task, month) a unit can report on in a plan — its led tasks × the 60 months of
+ * 2026–2030 — for load tests: a task keeps one live report per period, so each request of a
+ * stream takes a slot of its own.
+ */
+export async function reportSlots(ctx: Ctx, planId: number, unitId: number) {
+  const taskIds = (
+    await ctx.db
+      .selectFrom("tasks")
+      .select("id")
+      .where("plan_id", "=", planId)
+      .where("lead_org_id", "=", unitId)
+      .execute()
+  ).map((t) => t.id);
+  const months = Array.from({ length: 60 }, () => freshPeriod(ctx));
+  return {
+    taskIds,
+    slots: taskIds.flatMap((taskId) => months.map((period) => ({ taskId, period }))),
+  };
+}
