@@ -16,3 +16,4 @@ export * from "./office/xlsx.writer.js";
 export * from "./list-export/index.js";
 export * from "./backup/index.js";
 export * from "./metrics/index.js";
+export * from "./signoff/signoff-messages.js";

@@ -34,3 +34,4 @@ export * from "./repositories/indicators/index.js";
 export * from "./periodic-report/periodic-report.repository.js";
 export * from "./backup/index.js";
 export * from "./metrics/queue-depths.js";
+export * from "./signoff/signoff.repository.js";

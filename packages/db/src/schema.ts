@@ -29,7 +29,8 @@ export type TaskOrgRole = "lead" | "coordinator";
 export type LinkKind = "implements" | "restates";
 export type LinkState = "proposed" | "confirmed" | "rejected";
 export type ReportState = "not_started" | "in_progress" | "completed" | "nothing_to_report";
-export type ReportStatus = "submitted" | "accepted" | "returned";
+/** `awaiting_signoff`: sent by a unit's staff, waiting for the unit head (issue 9, point 6). */
+export type ReportStatus = "awaiting_signoff" | "submitted" | "accepted" | "returned";
 export type EvidenceKind = "file" | "document" | "link";
 export type ReviewDecision = "accept" | "return";
 export type ChangeRequestKind = "extend_deadline" | "reassign" | "change_output" | "cancel";
@@ -48,6 +49,8 @@ export interface OrganisationsTable {
   code: string | null;
   /** the directory's finer kind: central, ministry, agency, province, commune, department, group */
   category: string | null;
+  /** 1: its staff's reports wait for the unit head's sign-off before the review (migration 0017) */
+  signoff_required: Generated<number>;
   created_at: CreatedAt;
 }
 
@@ -386,6 +389,9 @@ export interface ProgressReportsTable {
   superseded: Generated<number>;
   /** the submitting form's token: the same form sent twice is one report */
   client_token: string | null;
+  /** the unit head who signed the report off and when (reports of units with sign-off on) */
+  signed_off_by: number | null;
+  signed_off_at: string | null;
 }
 
 /** What a user has typed in a task's report form, saved as they type (one per user and task). */

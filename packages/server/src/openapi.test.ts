@@ -84,7 +84,8 @@ export function summary(list: TaskList, task: Task, queue: Queue): string {
   const status: "done_on_time" | "done_late" | "in_time" | "due_soon" | "overdue" | "no_deadline" | "recurring" | undefined = first?.status;
   const due: string | null = task.deadline.due;
   const share: number | null | undefined = task.reporting.compliance?.share;
-  const state: "submitted" | "accepted" | "returned" | undefined = queue.items[0]?.status;
+  const state: "awaiting_signoff" | "submitted" | "accepted" | "returned" | undefined =
+    queue.items[0]?.status;
   // @ts-expect-error a task's status is a closed set
   const wrong: TaskList["items"][number]["status"] = "nonsense";
   // @ts-expect-error the total is a number

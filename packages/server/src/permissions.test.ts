@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import Fastify, { type InjectOptions } from "fastify";
 import { writeXlsx } from "@giamsat/core";
+import { setSignoffRequired } from "@giamsat/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrganisation, dialects } from "../../db/src/test-support/index.js";
 import { RouteTable } from "./http/route.js";
@@ -411,6 +412,54 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
         });
         return { method: "POST", url: `/api/reports/${report.id}/review/undo` };
       },
+    },
+    {
+      name: "POST /api/reports/:id/signoff",
+      allowed: ["unit_head"],
+      request: async () => {
+        // a staff report of a unit with sign-off on waits for its head, on another task of the
+        // unit (the test periods of the main task are all taken); the other roles are refused on
+        // their role before the report's state is read, so one report serves every role
+        const task = await h.ctx.db
+          .selectFrom("tasks")
+          .select("id")
+          .where("lead_org_id", "=", own.unitId)
+          .where("kind", "=", "time-bound")
+          .where("id", "!=", own.taskId)
+          .orderBy("id")
+          .executeTakeFirstOrThrow();
+        const sent = await h.ctx.db
+          .selectFrom("progress_reports")
+          .select("id")
+          .where("task_id", "=", task.id)
+          .executeTakeFirst();
+        let id = sent?.id;
+        if (id === undefined) {
+          await setSignoffRequired(h.ctx.db, own.unitId, true);
+          const input = { period: "2026-01", state: "in_progress" as const, summary: "Đang làm" };
+          const report = await submitReport(h.ctx, await actorOf("unit_staff"), task.id, {
+            ...input,
+            evidence: [],
+            keepEvidence: [],
+          });
+          await setSignoffRequired(h.ctx.db, own.unitId, false);
+          id = report.id;
+        }
+        return {
+          method: "POST",
+          url: `/api/reports/${id}/signoff`,
+          payload: { decision: "approve" },
+        };
+      },
+    },
+    {
+      name: "PUT /api/organisations/:id/signoff",
+      allowed: ["admin"],
+      request: async () => ({
+        method: "PUT",
+        url: `/api/organisations/${own.unitId}/signoff`,
+        payload: { signoffRequired: false },
+      }),
     },
     { name: "GET /api/reports", allowed: "all", request: get("/api/reports?status=submitted") },
     {

@@ -24,6 +24,7 @@ import { ReportFormPage } from "./pages/report-form.page.js";
 import { LinksPage } from "./pages/links.page.js";
 import { ReviewPage } from "./pages/review.page.js";
 import { ScorecardsPage } from "./pages/scorecards.page.js";
+import { SignoffPage } from "./signoff/signoff.page.js";
 import { TaskPage } from "./pages/task.page.js";
 import { TasksPage } from "./pages/tasks.page.js";
 import { matchPath, navigate, useLocation } from "./router/router.js";
@@ -61,6 +62,7 @@ const ROUTES: Route[] = [
     title: "Đề xuất điều chỉnh",
     render: () => <ChangeRequestsPage />,
   },
+  { pattern: "/ky-duyet", title: "Chờ ký duyệt", render: () => <SignoffPage /> },
   { pattern: "/duyet", title: "Duyệt báo cáo", render: () => <ReviewPage /> },
   { pattern: "/lien-ket", title: "Liên kết nhiệm vụ", render: () => <LinksPage /> },
   { pattern: "/nhap", title: "Nhập kế hoạch", render: () => <ImportPage /> },

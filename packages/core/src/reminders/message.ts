@@ -11,6 +11,7 @@ export type NotificationKind =
   | "task_overdue"
   | "report_returned"
   | "report_accepted"
+  | "signoff_requested"
   | "change_decided"
   | "review_digest"
   | "leader_digest"
@@ -24,6 +25,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   "task_overdue",
   "report_returned",
   "report_accepted",
+  "signoff_requested",
   "change_decided",
   "review_digest",
   "leader_digest",
@@ -36,6 +38,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   task_overdue: "Nhiệm vụ quá hạn (đôn đốc)",
   report_returned: "Báo cáo bị trả lại",
   report_accepted: "Báo cáo được chấp nhận",
+  signoff_requested: "Báo cáo của cán bộ chờ ký duyệt",
   change_decided: "Đề nghị điều chỉnh đã được quyết định",
   review_digest: "Tổng hợp việc chờ duyệt (hằng ngày)",
   leader_digest: "Tổng hợp tuần cho lãnh đạo",

@@ -5,7 +5,8 @@ import { composeMessage, type Message } from "./message.js";
 
 export type TaskRef = { id: number; number: string | null; name: string };
 
-const taskLine = (t: TaskRef) => `${t.number ? `${t.number}. ` : ""}${t.name.replace(/\s+/g, " ")}`;
+export const taskLine = (t: TaskRef) =>
+  `${t.number ? `${t.number}. ` : ""}${t.name.replace(/\s+/g, " ")}`;
 const MAX_LINES = 50;
 
 function taskLines(tasks: readonly TaskRef[], suffix: string) {

@@ -19,6 +19,7 @@ import * as m0013 from "./0013-task-version-changes.js";
 import * as m0014 from "./0014-plan-tracked-from.js";
 import * as m0015 from "./0015-periodic-reports.js";
 import * as m0016 from "./0016-notification-messages.js";
+import * as m0017 from "./0017-unit-signoff.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   "0014-plan-tracked-from": m0014,
   "0015-periodic-reports": m0015,
   "0016-notification-messages": m0016,
+  "0017-unit-signoff": m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

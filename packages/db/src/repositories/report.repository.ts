@@ -7,15 +7,21 @@ type Db = Kysely<Database>;
 export type ReportWithNames = ProgressReport & {
   submitted_by_name: string | null;
   org_name: string | null;
+  signed_off_by_name: string | null;
 };
 
 function reportsQuery(db: Db) {
   return db
     .selectFrom("progress_reports")
     .leftJoin("users", "users.id", "progress_reports.submitted_by")
+    .leftJoin("users as signer", "signer.id", "progress_reports.signed_off_by")
     .leftJoin("organisations", "organisations.id", "progress_reports.org_id")
     .selectAll("progress_reports")
-    .select(["users.display_name as submitted_by_name", "organisations.name as org_name"]);
+    .select([
+      "users.display_name as submitted_by_name",
+      "organisations.name as org_name",
+      "signer.display_name as signed_off_by_name",
+    ]);
 }
 
 export async function insertReport(db: Db, report: NewProgressReport): Promise<number> {
@@ -262,20 +268,24 @@ export async function markSuperseded(db: Db, id: number): Promise<void> {
   await db.updateTable("progress_reports").set({ superseded: 1 }).where("id", "=", id).execute();
 }
 
+/** A pending report: waiting for the unit head's sign-off or for the monitoring department. */
+export const PENDING_REPORT_STATUSES: readonly ReportStatus[] = ["awaiting_signoff", "submitted"];
+
 /**
- * The live (not superseded) reports of a task for a period with a given status: at most one
- * pending and one accepted (unique partial indexes, migration 0010).
+ * The live (not superseded) reports of a task for a period with one of these statuses: at most
+ * one pending (submitted or awaiting sign-off) and one accepted (unique partial indexes,
+ * migrations 0010 and 0017).
  */
 export async function liveReportsFor(
   db: Db,
   taskId: number,
   periodKey: string,
-  status: ReportStatus,
+  status: ReportStatus | readonly ReportStatus[],
 ): Promise<ReportWithNames[]> {
   return reportsQuery(db)
     .where("progress_reports.task_id", "=", taskId)
     .where("progress_reports.period_key", "=", periodKey)
-    .where("progress_reports.status", "=", status)
+    .where("progress_reports.status", "in", typeof status === "string" ? [status] : [...status])
     .where("progress_reports.superseded", "=", 0)
     .orderBy("progress_reports.id")
     .execute();

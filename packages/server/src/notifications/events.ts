@@ -22,14 +22,15 @@ import { inAppChannel } from "./in-app.channel.js";
 import { drainOutbox } from "./outbox.worker.js";
 import { outboxRows, type OutboxKey } from "./recipients.js";
 
-async function queueNotice(
+/** Queues one notice to these users in the caller's transaction. */
+export async function queueNotice(
   ctx: Ctx,
   trx: Kysely<Database>,
   key: OutboxKey,
   message: Message,
-  userId: number,
+  userIds: readonly number[],
 ): Promise<void> {
-  const to = await recipientsByIds(trx, [userId]);
+  const to = await recipientsByIds(trx, [...userIds]);
   const rows = await outboxRows(
     { ...ctx, db: trx },
     to.map((r) => ({ key, message, to: r })),
@@ -62,7 +63,7 @@ export async function queueReportReviewed(
     period: r.period_key,
     step: "0",
   };
-  await queueNotice(ctx, trx, key, message, r.submitted_by);
+  await queueNotice(ctx, trx, key, message, [r.submitted_by]);
 }
 
 /** A change request approved or rejected: its proposer is told. */
@@ -79,7 +80,7 @@ export async function queueChangeDecided(
     ctx.config.siteUrl,
   );
   const key = { rule: "change_decided", item: `change:${changeRequestId}`, period: "-", step: "0" };
-  await queueNotice(ctx, trx, key, message, c.proposed_by);
+  await queueNotice(ctx, trx, key, message, [c.proposed_by]);
 }
 
 /** Delivers the queued in-app notices now (a failure is left to the worker's retries). */

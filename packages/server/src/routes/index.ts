@@ -18,6 +18,7 @@ import { importProgressRoutes } from "../import-progress/import-progress.routes.
 import { listExportRoutes } from "../list-export/list-export.routes.js";
 import { periodicReportRoutes } from "../periodic-report/periodic-report.routes.js";
 import { planRoutes } from "./plans/plans.routes.js";
+import { signoffRoutes } from "../signoff/signoff.routes.js";
 import { reportDraftRoutes } from "./reports/report-drafts.routes.js";
 import { reportRoutes } from "./reports/reports.routes.js";
 import { statsRoutes } from "./stats/stats.routes.js";
@@ -35,6 +36,7 @@ export function registerRoutes(t: RouteTable, ctx: Ctx): void {
   statsRoutes(t, ctx);
   reportRoutes(t, ctx);
   reportDraftRoutes(t, ctx);
+  signoffRoutes(t, ctx);
   evidenceRoutes(t, ctx);
   inboxRoutes(t, ctx);
   importRoutes(t, ctx);

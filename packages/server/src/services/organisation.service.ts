@@ -26,6 +26,8 @@ export type OrganisationView = {
   /** the parent's name, shown beside the name ("Sở Công Thương — Tỉnh Khánh Hòa") */
   parentName: string | null;
   aliases: string[];
+  /** staff reports wait for the unit head's sign-off (issue 9, point 6) */
+  signoffRequired: boolean;
 };
 
 export async function listOrganisationsView(
@@ -60,6 +62,7 @@ export async function listOrganisationsView(
       parentId: o.parent_id,
       parentName: o.parent_name,
       aliases: aliases.get(o.id) ?? [],
+      signoffRequired: o.signoff_required === 1,
     })),
     total,
   };

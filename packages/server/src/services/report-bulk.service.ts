@@ -1,5 +1,6 @@
 import { DomainError } from "@giamsat/core";
 import { inTransaction } from "@giamsat/db";
+import { deliverInAppNow } from "../notifications/events.js";
 import type { Actor } from "./actor.js";
 import type { Ctx } from "./context.js";
 import type { BulkReportInput } from "./report.schemas.js";
@@ -38,5 +39,6 @@ export async function submitReportsTogether(
     }
     return sent;
   });
+  await deliverInAppNow(ctx);
   return { items };
 }

@@ -17,6 +17,7 @@ import {
   correctedChain,
   findCorrection,
   liveReportsFor,
+  PENDING_REPORT_STATUSES,
   type ReportWithNames,
 } from "@giamsat/db";
 import type { Kysely } from "kysely";
@@ -41,11 +42,13 @@ export async function checkOneLiveReport(
   periodKey: string,
   supersedes: number | undefined,
 ): Promise<void> {
-  const [pending] = await liveReportsFor(db, taskId, periodKey, "submitted");
+  const [pending] = await liveReportsFor(db, taskId, periodKey, PENDING_REPORT_STATUSES);
   if (pending && pending.id !== supersedes) {
+    const waiting =
+      pending.status === "awaiting_signoff" ? "chờ lãnh đạo đơn vị ký duyệt" : "chờ duyệt";
     throw new ConflictError(
-      `Nhiệm vụ này đã có ${describeReport(pending)} đang chờ duyệt. ` +
-        `Hãy chờ kết quả thẩm định, hoặc gửi báo cáo sửa đổi báo cáo số ${pending.id}.`,
+      `Nhiệm vụ này đã có ${describeReport(pending)} đang ${waiting}. ` +
+        `Hãy chờ kết quả, hoặc gửi báo cáo sửa đổi báo cáo số ${pending.id}.`,
     );
   }
   const chain = new Set(await correctedChain(db, { supersedes_id: supersedes ?? null }));

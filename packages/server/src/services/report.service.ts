@@ -42,6 +42,7 @@ import { reportView, reportViews, type QueueItem, type ReportView } from "./repo
 
 export type { QueueItem };
 import { loadTaskScope } from "./task-access.js";
+import { queueSignoffRequested, submissionStatus } from "../signoff/signoff.service.js";
 
 export type UploadedEvidence = { fileName: string; content: Buffer };
 
@@ -127,6 +128,7 @@ export async function submitReport(
     );
   }
   const written = await inTransaction(ctx.db, async (trx) => {
+    const status = await submissionStatus(trx, actor, orgId);
     if (input.supersedes !== undefined) await markSuperseded(trx, input.supersedes);
     const reportId = await insertReport(trx, {
       task_id: taskId,
@@ -140,7 +142,7 @@ export async function submitReport(
       proposals: input.proposals || null,
       submitted_by: actor.userId,
       submitted_at: nowIso(),
-      status: "submitted",
+      status,
       supersedes_id: input.supersedes ?? null,
       client_token: input.clientToken ?? null,
     });
@@ -185,8 +187,11 @@ export async function submitReport(
         completedOn: input.completedOn ?? null,
         files: stored.length,
         keptFiles: kept.length,
+        status,
       },
     });
+    if (status === "awaiting_signoff" && orgId !== null)
+      await queueSignoffRequested(ctx, trx, reportId, orgId, actor.displayName);
     return { id: reportId, evidence };
   }).catch(async (error: unknown) => {
     if (!isUniqueViolation(error)) throw error;
@@ -203,6 +208,7 @@ export async function submitReport(
     throw error;
   });
   if (typeof written === "number") return loadReportView(ctx, written);
+  if (!ctx.db.isTransaction) await deliverInAppNow(ctx);
   const { id, evidence } = written;
   // A new report has no reviews yet: only its row (with the unit's and submitter's names) is read back.
   const report = await findReport(ctx.db, id);
@@ -309,8 +315,8 @@ export type ReportListQuery = {
 };
 
 /**
- * Reports the actor may see, oldest first (the review queue with status=submitted); corrected
- * reports are left out of the queue.
+ * Reports the actor may see, oldest first (the review queue with status=submitted, the unit
+ * head's sign-off list with awaiting_signoff); corrected reports are left out of those lists.
  */
 export async function listReportsFor(
   ctx: Ctx,
@@ -323,7 +329,7 @@ export async function listReportsFor(
     ...(q.task !== undefined ? { taskIds: [q.task] } : {}),
     units: actor.units,
     includeConfidential: canSeeConfidential(actor),
-    latestOnly: q.status === "submitted" || q.status === "returned",
+    latestOnly: q.status !== undefined && q.status !== "accepted",
     ...(q.plan !== undefined ? { planId: q.plan } : {}),
     ...(q.kind !== undefined ? { kind: q.kind } : {}),
     ...(q.org !== undefined ? { orgId: q.org } : {}),

@@ -3,6 +3,9 @@ import { listEvidence, listReviews, type EvidenceRow, type ReportWithNames } fro
 import { z } from "zod";
 import type { Ctx } from "./context.js";
 
+/** A report's statuses: waiting for the unit head, waiting for review, accepted, returned. */
+export const REPORT_STATUSES = ["awaiting_signoff", "submitted", "accepted", "returned"] as const;
+
 type ReviewWithName = Awaited<ReturnType<typeof listReviews>>[number];
 
 export const evidenceSchema = z.object({
@@ -45,7 +48,11 @@ export const reportSchema = z.object({
   proposals: z.string().nullable(),
   submittedBy: z.object({ id: z.number(), name: z.string().nullable() }),
   submittedAt: z.string(),
-  status: z.enum(["submitted", "accepted", "returned"]),
+  status: z.enum(REPORT_STATUSES),
+  /** the unit head's approval, for a unit whose reports wait for it (issue 9, point 6) */
+  signedOff: z
+    .object({ by: z.object({ id: z.number(), name: z.string().nullable() }), at: z.string() })
+    .nullable(),
   supersedesId: z.number().nullable(),
   evidence: z.array(evidenceSchema),
   reviews: z.array(reviewSchema),
@@ -119,6 +126,10 @@ export function reportView(
     submittedBy: { id: r.submitted_by, name: r.submitted_by_name },
     submittedAt: r.submitted_at,
     status: r.status,
+    signedOff:
+      r.signed_off_by !== null && r.signed_off_at !== null
+        ? { by: { id: r.signed_off_by, name: r.signed_off_by_name }, at: r.signed_off_at }
+        : null,
     supersedesId: r.supersedes_id,
     evidence: evidence.map(evidenceView),
     reviews: reviews.map((v) => ({

@@ -9,6 +9,7 @@ import {
   findReport,
   latestReview,
   liveReportsFor,
+  PENDING_REPORT_STATUSES,
   recordAudit,
   refreshTaskCompletion,
   setReportStatus,
@@ -46,7 +47,12 @@ export async function undoReview(
       throw new ConflictError(
         `Không thể hoàn tác: đơn vị đã gửi báo cáo sửa đổi báo cáo số ${reportId}.`,
       );
-    const [pending] = await liveReportsFor(trx, report.task_id, report.period_key, "submitted");
+    const [pending] = await liveReportsFor(
+      trx,
+      report.task_id,
+      report.period_key,
+      PENDING_REPORT_STATUSES,
+    );
     if (pending)
       throw new ConflictError(
         `Không thể hoàn tác: đơn vị đã gửi báo cáo số ${pending.id} cho cùng kỳ, đang chờ duyệt.`,

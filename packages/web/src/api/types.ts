@@ -165,6 +165,8 @@ export type Organisation = {
   /** the parent's name ("Sở Công Thương" — "Ủy ban nhân dân tỉnh Khánh Hòa") */
   parentName: string | null;
   aliases: string[];
+  /** staff reports wait for the unit head's sign-off before the review */
+  signoffRequired?: boolean;
 };
 
 export type UserView = {

@@ -24,6 +24,7 @@ export const PAGE_ROLES: Record<string, readonly Role[]> = {
   "/nhiem-vu/:id/bao-cao": UNITS,
   "/don-vi": UNITS,
   "/de-xuat": ["leader", "monitor", "unit_head", "unit_staff"],
+  "/ky-duyet": ["unit_head"],
   "/duyet": MONITORING,
   "/lien-ket": MONITORING,
   "/nhap": MONITORING,

@@ -9,6 +9,7 @@ import { NotificationBell } from "../notifications/notification-bell.js";
 /** The menu, in order; each page shows only to the roles that may open it (auth/page-access). */
 const NAV: { to: string; label: string }[] = [
   { to: "/don-vi", label: "Việc của đơn vị" },
+  { to: "/ky-duyet", label: "Ký duyệt" },
   { to: "/", label: "Tổng quan" },
   { to: "/ke-hoach", label: "Kế hoạch" },
   { to: "/danh-gia", label: "Đánh giá đơn vị" },

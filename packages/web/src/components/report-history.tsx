@@ -36,6 +36,12 @@ export function ReportHistory({ reports }: { reports: ReportView[] }) {
               <strong>Đề xuất, kiến nghị:</strong> {r.proposals}
             </p>
           )}
+          {r.signedOff && (
+            <p className="muted">
+              Lãnh đạo đơn vị ký duyệt lúc {formatDateTime(r.signedOff.at)}
+              {r.signedOff.by.name ? ` · ${r.signedOff.by.name}` : ""}
+            </p>
+          )}
           <EvidenceList items={r.evidence} />
           {r.reviews.map((v) => (
             <p key={v.id} className={v.decision === "return" ? "alert error" : "alert success"}>

@@ -26,6 +26,9 @@ export function ReviewReport({ report }: { report: ReportWithTask }) {
         Báo cáo số {report.id} · {report.orgName ?? ""}{" "}
         {report.submittedBy.name ? `· ${report.submittedBy.name}` : ""} ·{" "}
         {formatDateTime(report.submittedAt)}
+        {report.signedOff
+          ? ` · lãnh đạo đơn vị ký duyệt${report.signedOff.by.name ? ` (${report.signedOff.by.name})` : ""} lúc ${formatDateTime(report.signedOff.at)}`
+          : ""}
       </p>
       <p>{report.summary}</p>
       {report.difficulties && (

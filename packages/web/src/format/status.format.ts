@@ -7,6 +7,7 @@ export const REPORT_STATE_LABELS: Record<string, string> = {
 };
 
 export const REVIEW_STATE_LABELS: Record<string, string> = {
+  awaiting_signoff: "Chờ ký duyệt",
   submitted: "Chờ duyệt",
   accepted: "Đã chấp nhận",
   returned: "Trả lại",

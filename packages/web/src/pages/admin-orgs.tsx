@@ -5,11 +5,15 @@ import type { Organisation, Page } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
 import { OrgCombobox } from "../components/org-combobox.js";
+import { SignoffSetting } from "../signoff/signoff-setting.js";
 
 /** Rows of the directory table; the search narrows the rest. */
 const SHOWN_ROWS = 100;
 
-/** The organisation directory: search, add a unit, rename a unit, add an alias to a unit. */
+/**
+ * The organisation directory: search, add a unit, rename a unit, add an alias to a unit, turn
+ * a unit's sign-off by its head on or off.
+ */
 export function AdminOrgs() {
   const [q, setQ] = useState("");
   const term = q.trim();
@@ -141,6 +145,7 @@ export function AdminOrgs() {
           <button type="submit">Đổi tên</button>
         </div>
       </form>
+      <SignoffSetting onSaved={orgs.reload} />
       <div className="field">
         <label htmlFor="org-search">Tìm đơn vị</label>
         <input id="org-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
@@ -158,6 +163,7 @@ export function AdminOrgs() {
               <th>Đơn vị</th>
               <th>Thuộc</th>
               <th>Tên gọi khác</th>
+              <th>Ký duyệt</th>
             </tr>
           </thead>
           <tbody>
@@ -169,6 +175,7 @@ export function AdminOrgs() {
                 </td>
                 <td data-label="Thuộc">{o.parentName ?? "—"}</td>
                 <td data-label="Tên gọi khác">{(o.aliases ?? []).join("; ") || "—"}</td>
+                <td data-label="Ký duyệt">{o.signoffRequired ? "Bật" : "—"}</td>
               </tr>
             ))}
           </tbody>

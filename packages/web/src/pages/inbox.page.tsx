@@ -13,6 +13,7 @@ import { Pager } from "../components/pager.js";
 import { formatDate } from "../format/date.format.js";
 import { setQuery, useLocation } from "../router/router.js";
 import { IndicatorDueSection } from "../indicators/indicator-due-section.js";
+import { SignoffNotice } from "../signoff/signoff-notice.js";
 
 const PAGE_SIZE = 20;
 
@@ -120,6 +121,7 @@ export function InboxPage() {
           Đã gửi {sent} báo cáo, đang chờ cơ quan theo dõi duyệt.
         </p>
       )}
+      <SignoffNotice />
       <IndicatorDueSection />
       <ErrorBox error={inbox.error} />
       {inbox.loading && !data && <Loading />}

@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import { newFormToken } from "../api/form-token.js";
-import type { TaskDetail } from "../api/types.js";
+import type { ReportView, TaskDetail } from "../api/types.js";
 import { uploadForm } from "../api/upload.js";
 import { useResource } from "../api/use-resource.js";
 import { mayReport } from "../auth/scope.js";
@@ -143,9 +143,10 @@ function ReportForm({
     for (const file of withFiles) form.append("files", file, file.name);
     setProgress(0);
     try {
-      await uploadForm(`/api/tasks/${t.id}/reports`, form, setProgress);
+      const sent = await uploadForm<ReportView>(`/api/tasks/${t.id}/reports`, form, setProgress);
       draft.forget();
-      navigate(`/nhiem-vu/${t.id}?da-gui=1`);
+      // a staff report of a unit with sign-off waits for the unit head first
+      navigate(`/nhiem-vu/${t.id}?da-gui=${sent.status === "awaiting_signoff" ? "ky-duyet" : "1"}`);
     } catch (e) {
       setError(e as Error);
       setProgress(null);
@@ -182,8 +183,8 @@ function ReportForm({
           <p>
             {target.status === "returned"
               ? `Báo cáo số ${target.id} (${formatPeriodKey(target.period)}) đã bị trả lại.`
-              : target.status === "submitted"
-                ? `${formatPeriodKey(target.period)} đã có báo cáo số ${target.id} đang chờ duyệt; báo cáo này sẽ thay thế nó.`
+              : target.status === "submitted" || target.status === "awaiting_signoff"
+                ? `${formatPeriodKey(target.period)} đã có báo cáo số ${target.id} đang ${target.status === "submitted" ? "chờ duyệt" : "chờ lãnh đạo đơn vị ký duyệt"}; báo cáo này sẽ thay thế nó.`
                 : `${formatPeriodKey(target.period)} đã có báo cáo số ${target.id} được chấp nhận; báo cáo này là báo cáo sửa đổi.`}
           </p>
           {returnReason && <p>Lý do trả lại: {returnReason}</p>}

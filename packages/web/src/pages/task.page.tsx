@@ -88,7 +88,9 @@ export function TaskPage({ id }: { id: string }) {
 
       {query.get("da-gui") && (
         <p className="alert success" role="status">
-          Đã gửi báo cáo. Báo cáo đang chờ cơ quan theo dõi duyệt.
+          {query.get("da-gui") === "ky-duyet"
+            ? "Đã gửi báo cáo. Báo cáo đang chờ lãnh đạo đơn vị ký duyệt, sau đó mới chuyển tới cơ quan theo dõi."
+            : "Đã gửi báo cáo. Báo cáo đang chờ cơ quan theo dõi duyệt."}
         </p>
       )}
       <section className="card" aria-labelledby="six-title">

@@ -18,6 +18,7 @@ const report = (over: Partial<ReportView>): ReportView => ({
   submittedBy: { id: 9, name: "Chuyên viên" },
   submittedAt: "2026-11-10T03:00:00.000Z",
   status: "returned",
+  signedOff: null,
   supersedesId: null,
   evidence: [
     {

@@ -99,7 +99,7 @@ export async function tasksOwingReport(
             .select("r.id")
             .whereRef("r.task_id", "=", "t.id")
             .where("r.period_key", "=", period.key)
-            .where("r.status", "in", ["submitted", "accepted"]),
+            .where("r.status", "in", ["awaiting_signoff", "submitted", "accepted"]),
         ),
       ),
     )

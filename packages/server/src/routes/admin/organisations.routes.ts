@@ -54,6 +54,7 @@ export function organisationRoutes(t: RouteTable, ctx: Ctx): void {
         kind: z.enum(["unit", "group"]),
         parentId: z.number().nullable(),
         aliases: z.array(z.string()),
+        signoffRequired: z.boolean(),
       }),
     ),
     handler: async ({ query }) => listOrganisationsView(ctx, query),

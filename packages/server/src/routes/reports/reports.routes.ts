@@ -21,7 +21,7 @@ import {
 import { acceptReportsTogether } from "../../services/review-bulk.service.js";
 import { UNDO_MINUTES, undoReview } from "../../services/review-undo.service.js";
 import { itemsOf, pageOf } from "../../http/responses.js";
-import { queueItemSchema, reportSchema } from "../../services/report.view.js";
+import { queueItemSchema, REPORT_STATUSES, reportSchema } from "../../services/report.view.js";
 
 const multipartReport = z.object({
   data: z.string().describe("Báo cáo dạng JSON, cùng cấu trúc với thân JSON"),
@@ -108,10 +108,10 @@ export function reportRoutes(t: RouteTable, ctx: Ctx): void {
     url: "/api/reports",
     tag: "reports",
     summary:
-      "Báo cáo theo trạng thái, cũ nhất trước (status=submitted: hàng chờ thẩm định), lọc theo kế hoạch, loại nhiệm vụ, đơn vị gửi, kỳ",
+      "Báo cáo theo trạng thái, cũ nhất trước (status=submitted: hàng chờ thẩm định; status=awaiting_signoff: chờ lãnh đạo đơn vị ký duyệt), lọc theo kế hoạch, loại nhiệm vụ, đơn vị gửi, kỳ",
     access: "user",
     query: z.object({
-      status: z.enum(["submitted", "accepted", "returned"]).optional(),
+      status: z.enum(REPORT_STATUSES).optional(),
       task: id.optional(),
       plan: id.optional().describe("Kế hoạch của nhiệm vụ"),
       kind: z.enum(["time-bound", "recurring"]).optional().describe("Loại nhiệm vụ"),

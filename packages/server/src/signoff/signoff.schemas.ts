@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+/** The unit head's decision on a report waiting for sign-off; returning needs a reason. */
+export const signoffInput = z
+  .object({
+    decision: z.enum(["approve", "return"]),
+    reason: z.string().trim().max(5000).optional(),
+  })
+  .refine((r) => r.decision === "approve" || Boolean(r.reason), {
+    path: ["reason"],
+    message: "Nhập lý do khi trả lại báo cáo cho cán bộ",
+  });
+export type SignoffInput = z.output<typeof signoffInput>;
+
+/** The administrator's switch for one unit. */
+export const signoffSettingInput = z.object({ signoffRequired: z.boolean() });
+export const signoffSettingSchema = z.object({ id: z.number(), signoffRequired: z.boolean() });

@@ -1,0 +1,68 @@
+import { useState } from "react";
+import type { FormEvent } from "react";
+import { api } from "../api/client.js";
+import type { Organisation } from "../api/types.js";
+import { ErrorBox } from "../components/feedback.js";
+import { OrgCombobox } from "../components/org-combobox.js";
+
+/**
+ * The administrator's switch for one unit (issue 9, point 6): its staff's reports wait for the
+ * unit head's sign-off before they reach the monitoring department. Off by default.
+ */
+export function SignoffSetting({ onSaved }: { onSaved: () => void }) {
+  const [org, setOrg] = useState<Organisation | null>(null);
+  const [on, setOn] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const pick = (picked: Organisation | null) => {
+    setOrg(picked);
+    setOn(picked?.signoffRequired ?? false);
+    setSaved(null);
+  };
+  const save = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!org) return;
+    setError(null);
+    try {
+      await api(`/api/organisations/${org.id}/signoff`, {
+        method: "PUT",
+        body: { signoffRequired: on },
+      });
+      setSaved(on ? `Đã bật ký duyệt cho ${org.name}.` : `Đã tắt ký duyệt cho ${org.name}.`);
+      onSaved();
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+  return (
+    <form className="card" onSubmit={(e) => void save(e)} aria-labelledby="signoff-setting-title">
+      <h2 id="signoff-setting-title">Ký duyệt của lãnh đạo đơn vị</h2>
+      <p className="muted">
+        Khi bật, báo cáo do cán bộ của đơn vị gửi phải được lãnh đạo đơn vị ký duyệt rồi mới chuyển
+        tới cơ quan theo dõi. Báo cáo do lãnh đạo đơn vị gửi, và báo cáo của đơn vị chưa có tài
+        khoản lãnh đạo đơn vị, vẫn chuyển thẳng.
+      </p>
+      <ErrorBox error={error} />
+      <div className="filters">
+        <OrgCombobox id="signoff-org" label="Đơn vị" required value={org} onChange={pick} />
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={on}
+            disabled={!org}
+            onChange={(e) => setOn(e.target.checked)}
+          />{" "}
+          Báo cáo của cán bộ cần lãnh đạo đơn vị ký duyệt
+        </label>
+        <button type="submit" disabled={!org}>
+          Lưu
+        </button>
+      </div>
+      {saved && (
+        <p className="alert success" role="status">
+          {saved}
+        </p>
+      )}
+    </form>
+  );
+}
