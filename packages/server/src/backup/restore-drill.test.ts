@@ -201,6 +201,43 @@ describe.each(dialects())("restore drill (%s)", (dialect: DialectName) => {
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain(`tệp ${manifest.files[0]?.path} không khớp mã băm SHA-256`);
       expect(readdirSync(folders[folders.length - 1] as string)).toEqual([]);
+
+      // the files intact, but a database row whose recorded hash is not its file's (the
+      // manifest rewritten to match): the consistency check refuses it
+      const other = folder("unpacked-db");
+      execFileSync("tar", ["-xf", archive, "-C", other]);
+      const dbFile = path.join(other, manifest.database.path);
+      const copy = openDatabase({ sqliteFile: dbFile });
+      const row = await copy.db
+        .updateTable("evidence")
+        .set({ sha256: "0".repeat(64) })
+        .where("storage_path", "=", manifest.files[0]?.path as string)
+        .executeTakeFirst();
+      await copy.close();
+      expect(Number(row.numUpdatedRows)).toBeGreaterThan(0);
+      const content = readFileSync(dbFile);
+      const rewritten = {
+        ...manifest,
+        database: {
+          ...manifest.database,
+          size: content.length,
+          sha256: createHash("sha256").update(content).digest("hex"),
+        },
+      };
+      writeFileSync(path.join(other, "manifest.json"), JSON.stringify(rewritten));
+      const inconsistent = path.join(other, "..", `${path.basename(other)}.tar`);
+      folders.push(inconsistent);
+      execFileSync("tar", ["-cf", inconsistent, "-C", other, "."]);
+      const target2 = folder("inconsistent");
+      const refused2 = await runGiamsat(["restore", inconsistent], {
+        ...target,
+        GIAMSAT_DATA_DIR: target2,
+      });
+      expect(refused2.code).toBe(2);
+      expect(refused2.stderr).toContain(
+        `minh chứng ${manifest.files[0]?.path}: mã băm trong cơ sở dữ liệu khác tệp đã khôi phục`,
+      );
+      expect(readdirSync(target2)).toEqual([]);
     }
   });
 });

@@ -4,7 +4,7 @@
  * place every file's SHA-256 and size is checked against the manifest; then the database is
  * restored (SQLite: the file, after `PRAGMA integrity_check` and `foreign_key_check`;
  * PostgreSQL: pg_restore in one transaction), its rows per table are counted and compared with
- * the manifest, and each evidence row must point to a restored file. A failed restore leaves
+ * the manifest, and each evidence row must point to a restored file with its recorded SHA-256. A failed restore leaves
  * the data folder empty again.
  */
 import { existsSync } from "node:fs";
@@ -132,14 +132,21 @@ async function databaseProblems(
   manifest: BackupManifest,
 ): Promise<{ problems: string[]; rows: number }> {
   const counts = await tableCounts(handle.db, handle.dialect);
-  const restored = new Set(manifest.files.map((f) => f.path));
-  const orphans = (await referencedEvidence(handle.db)).filter((e) => !restored.has(e.storagePath));
+  const restored = new Map(manifest.files.map((f) => [f.path, f.sha256]));
+  const unmatched = (await referencedEvidence(handle.db)).filter((e) => {
+    const hash = restored.get(e.storagePath);
+    return hash === undefined || (e.sha256 !== null && e.sha256 !== hash);
+  });
   return {
     problems: [
       ...countMismatches(manifest.counts, counts),
-      ...orphans
+      ...unmatched
         .slice(0, 5)
-        .map((e) => `minh chứng ${e.storagePath} có trong cơ sở dữ liệu nhưng thiếu tệp`),
+        .map((e) =>
+          restored.has(e.storagePath)
+            ? `minh chứng ${e.storagePath}: mã băm trong cơ sở dữ liệu khác tệp đã khôi phục`
+            : `minh chứng ${e.storagePath} có trong cơ sở dữ liệu nhưng thiếu tệp`,
+        ),
     ],
     rows: Object.values(counts).reduce((a, b) => a + b, 0),
   };
