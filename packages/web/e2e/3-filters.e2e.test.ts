@@ -98,12 +98,16 @@ describe("bộ lọc lãnh đạo, phụ lục và sắp xếp", () => {
       expect(overdue).toBeGreaterThan(0);
       const planHeader = page.getByTestId("overdue-table").locator("thead th").nth(1);
       expect(await planHeader.textContent()).toBe("Kế hoạch");
-      const planCells = await page
-        .getByTestId("overdue-table")
-        .locator("tbody td[data-label='Kế hoạch']")
-        .allTextContents();
+      const cells = page.getByTestId("overdue-table").locator("tbody td[data-label='Kế hoạch']");
+      // the plans' labels arrive after the list: wait until every row names its plan
+      await expect
+        .poll(async () => {
+          const texts = await cells.allTextContents();
+          return texts.length === Math.min(overdue, 200) && texts.every((c) => c.trim() !== "");
+        })
+        .toBe(true);
+      const planCells = await cells.allTextContents();
       expect(planCells.length).toBe(Math.min(overdue, 200));
-      expect(planCells.every((c) => c.trim() !== "")).toBe(true);
       expect(planCells.some((c) => c.startsWith("596/"))).toBe(true);
 
       await page.getByTestId("status-counts").locator('[data-status="overdue"]').click();
