@@ -27,7 +27,7 @@ export { channelsFor } from "./notifications/channels.js";
 export type { Channel } from "./notifications/channel.js";
 export { runReminders, type RemindResult } from "./notifications/remind.service.js";
 export { drainOutbox } from "./notifications/outbox.worker.js";
-export { startScheduler, type Scheduler } from "./notifications/scheduler.js";
+export { startScheduler, type Scheduler, type SchedulerLog } from "./notifications/scheduler.js";
 export { periodicReportFile, CLI_REPORT_ACTOR } from "./periodic-report/periodic-report.service.js";
 export { periodicReportQuery } from "./periodic-report/periodic-report.schemas.js";
 export { zodMessage } from "./http/errors.js";

@@ -2,7 +2,13 @@
  * `giamsat serve`: migrates the database, then serves the API and the web pages until stopped,
  * computing the day's reminders and sending notifications on its scheduler.
  */
-import { closeGracefully, listen, startScheduler, untilSignal } from "@giamsat/server";
+import {
+  closeGracefully,
+  listen,
+  startScheduler,
+  untilSignal,
+  type Scheduler,
+} from "@giamsat/server";
 import { EXIT_OK, type Command } from "../command.js";
 import { configFrom, withRuntime } from "./serve.context.js";
 
@@ -37,8 +43,17 @@ export const serveCommand: Command = {
   run: async (_args, io) => {
     const config = configFrom(io, { GIAMSAT_LOG: io.env.GIAMSAT_LOG ?? "warn" });
     return withRuntime(config, async ({ ctx }) => {
-      const scheduler = startScheduler(ctx, (line) => io.stderr.write(`${line}\n`));
       const { app, address } = await listen(ctx);
+      let scheduler: Scheduler;
+      try {
+        // its lines join the requests' in the JSON log (GIAMSAT_LOG decides which are written)
+        scheduler = startScheduler(ctx, (level, message) =>
+          app.log[level]({ component: "scheduler" }, message),
+        );
+      } catch (error) {
+        await app.close();
+        throw error;
+      }
       io.stdout.write(`Giám sát đang chạy tại ${address}\n`);
       const signal = await untilSignal();
       io.stderr.write(`${signal}: dừng nhận yêu cầu mới, chờ các yêu cầu đang xử lý xong…\n`);

@@ -14,10 +14,13 @@ import { runReminders } from "./remind.service.js";
 
 export type Scheduler = { nextReminders(): Date | null; stop(): Promise<void> };
 
-export function startScheduler(ctx: Ctx, log: (message: string) => void): Scheduler {
+/** Where the scheduler reports: `giamsat serve` passes the server's JSON logger. */
+export type SchedulerLog = (level: "info" | "error", message: string) => void;
+
+export function startScheduler(ctx: Ctx, log: SchedulerLog): Scheduler {
   const channels = channelsFor(ctx);
   const failed = (what: string) => (error: unknown) =>
-    log(`${what}: ${String((error as Error)?.message ?? error)}`);
+    log("error", `${what}: ${String((error as Error)?.message ?? error)}`);
   let remind: Cron;
   try {
     remind = new Cron(
@@ -30,6 +33,7 @@ export function startScheduler(ctx: Ctx, log: (message: string) => void): Schedu
       async () => {
         const r = await runReminders(ctx, vietnamDay(), { dryRun: false, channels });
         log(
+          "info",
           `Nhắc việc ${r.asOf}: xếp hàng ${r.queued}, đã gửi ${r.sent}, lỗi ${r.failed + r.retrying}`,
         );
       },
