@@ -56,6 +56,10 @@ describe.each(LOCALES)("báo cáo định kỳ (%s)", (locale) => {
       .poll(() => preview.textContent())
       .toContain(`Có ${overdue} nhiệm vụ chưa hoàn thành – quá hạn`);
     expect(await preview.textContent()).toContain("tháng 5/2026");
+    // the page reflows at its width: nothing wider than the window (390 px in en-US)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      width,
+    );
 
     const assessment = `Đánh giá của cơ quan theo dõi (${locale}): tiến độ chung đạt yêu cầu.`;
     await page.getByLabel("III. Đánh giá chung").fill(assessment);
@@ -77,7 +81,9 @@ describe.each(LOCALES)("báo cáo định kỳ (%s)", (locale) => {
     expect(book.worksheets[0]!.rowCount).toBe(1 + 91);
 
     const kept = page.getByTestId("kept-reports");
-    await expect.poll(() => kept.locator("tbody tr").count()).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(() => kept.locator("tbody tr").count(), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(3);
     await screenshot(page, "bao-cao-dinh-ky");
     expect(errors).toEqual([]);
     await context.close();

@@ -208,6 +208,9 @@ function KeptList({ version }: { version: number }) {
   );
 }
 
+/** When the kept reports are asked again after a download starts. */
+const KEPT_REFRESH_MS = [1500, 5000, 12000];
+
 /**
  * "Báo cáo định kỳ": the report of a plan (or all plans) as of a date for a period, previewed
  * with its figures, the monitoring department's own sections edited and saved as a draft, and
@@ -216,6 +219,11 @@ function KeptList({ version }: { version: number }) {
 export function PeriodicReportPage() {
   const scope = useScope();
   const [version, setVersion] = useState(0);
+  // a download is generated and kept on the server while the browser saves it: the list of
+  // kept reports is asked again a few times, so that a slow generation still shows up
+  const refreshKeptSoon = () => {
+    for (const ms of KEPT_REFRESH_MS) setTimeout(() => setVersion((v) => v + 1), ms);
+  };
   const plans = useResource("plans", (signal) =>
     api<{ items: PlanSummary[] }>("/api/plans", { signal }),
   );
@@ -238,7 +246,7 @@ export function PeriodicReportPage() {
             className="button"
             href={downloadUrl(scope, f.value)}
             download
-            onClick={() => setTimeout(() => setVersion((v) => v + 1), 1500)}
+            onClick={refreshKeptSoon}
           >
             {f.label}
           </a>
