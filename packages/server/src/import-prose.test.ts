@@ -10,7 +10,7 @@ import { dialects } from "../../db/src/test-support/index.js";
 import {
   call,
   makeUser,
-  multipart,
+  previewUpload,
   startHarness,
   type Harness,
 } from "./test-support/server-harness.js";
@@ -29,12 +29,9 @@ describe.each(dialects())("tasks assigned in prose, confirmed one by one (%s)", 
   afterAll(async () => h.close());
 
   it("stores only the confirmed tasks, and nothing when none is confirmed", async () => {
-    const form = multipart({}, [{ field: "file", name: "ket-luan.txt", content: CONCLUSION }]);
-    const shown = await call(h.app, {
-      method: "POST",
-      url: "/api/imports/preview",
-      headers: { ...monitor.headers, ...form.headers },
-      payload: form.payload,
+    const shown = await previewUpload(h.app, monitor.headers, {
+      name: "ket-luan.txt",
+      content: CONCLUSION,
     });
     expect(shown.status).toBe(200);
     const proposed = shown.body.result.appendices[0].tasks as { name: string; line: number }[];

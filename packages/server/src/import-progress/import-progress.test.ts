@@ -12,7 +12,7 @@ import { CHROMIUM, printHtml } from "../../../core/src/import/fixtures/pdf.print
 import {
   call,
   makeUser,
-  multipart,
+  previewUpload,
   startHarness,
   type Harness,
 } from "../test-support/server-harness.js";
@@ -49,15 +49,12 @@ describe.skipIf(!tools).each(dialects())("import progress (%s)", (dialect) => {
     call(h.app, { url: `/api/imports/progress/${k}`, headers });
 
   it("reports the pages recognised to the user who sent the scan, and to nobody else", async () => {
-    const form = multipart({ progress: key }, [
-      { field: "file", name: "anh-chup.png", content: readFileSync(path.join(dir, "page.png")) },
-    ]);
-    const shown = await call(h.app, {
-      method: "POST",
-      url: "/api/imports/preview",
-      headers: { ...monitor.headers, ...form.headers },
-      payload: form.payload,
-    });
+    const shown = await previewUpload(
+      h.app,
+      monitor.headers,
+      { name: "anh-chup.png", content: readFileSync(path.join(dir, "page.png")) },
+      { progress: key },
+    );
     expect(shown.status).toBe(200);
     expect(shown.body.result.appendices[0].tasks[0].name).toBe("Ban hành quy chế dữ liệu");
     expect((await progress(key, monitor.headers)).body).toEqual({ done: 1, total: 1 });
@@ -66,15 +63,12 @@ describe.skipIf(!tools).each(dialects())("import progress (%s)", (dialect) => {
 
   it("refuses a malformed key", async () => {
     expect((await progress("not-a-key!", monitor.headers)).status).toBe(400);
-    const form = multipart({ progress: "../x" }, [
-      { field: "file", name: "a.txt", content: Buffer.from("PHỤ LỤC\n") },
-    ]);
-    const refused = await call(h.app, {
-      method: "POST",
-      url: "/api/imports/preview",
-      headers: { ...monitor.headers, ...form.headers },
-      payload: form.payload,
-    });
+    const refused = await previewUpload(
+      h.app,
+      monitor.headers,
+      { name: "a.txt", content: Buffer.from("PHỤ LỤC\n") },
+      { progress: "../x" },
+    );
     expect(refused.status).toBe(400);
     expect(refused.body.message).toMatch(/^progress: /);
   });

@@ -148,6 +148,22 @@ export function multipart(
   };
 }
 
+/** `POST /api/imports/preview` of one file (with the form's other fields) as `headers`' user. */
+export function previewUpload(
+  app: FastifyInstance,
+  headers: Record<string, string>,
+  file: { name: string; content: Buffer },
+  fields: Record<string, string> = {},
+) {
+  const form = multipart(fields, [{ field: "file", ...file }]);
+  return call(app, {
+    method: "POST",
+    url: "/api/imports/preview",
+    headers: { ...headers, ...form.headers },
+    payload: form.payload,
+  });
+}
+
 /** Small files with the right (or wrong) magic bytes. */
 export const FILES = {
   pdf: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.from("1 0 obj << >> endobj\n%%EOF\n")]),

@@ -5,7 +5,7 @@
  * the import page asks the monitoring department to confirm each one, and only confirmed ones
  * are stored.
  */
-import type { Appendix, Deadline, Task } from "../contract.js";
+import type { Appendix, Task } from "../contract.js";
 import type { ImportContext } from "../import-context.js";
 import type { Paragraph } from "../sections.split.js";
 import { readAssignment, sentencesOf } from "./assignment.sentence.js";
@@ -13,15 +13,6 @@ import { readAssignment, sentencesOf } from "./assignment.sentence.js";
 export const PROSE_APPENDIX_TITLE = "Nhiệm vụ giao trong nội dung văn bản (cần xác nhận)";
 /** The `extra` field holding the sentence a proposed task was read from. */
 export const PROSE_SENTENCE = "Nguyên văn";
-
-const NONE: Deadline = {
-  raw: "",
-  kind: "none",
-  due: null,
-  start: null,
-  recurrence: null,
-  note: null,
-};
 
 export function proseAppendix(body: readonly Paragraph[], ctx: ImportContext): Appendix | null {
   const tasks: Task[] = [];
@@ -32,16 +23,17 @@ export function proseAppendix(body: readonly Paragraph[], ctx: ImportContext): A
       const who = `Nhiệm vụ (dòng ${para.line})`;
       const lead = ctx.orgs(found.lead);
       const coordinators = found.coordinators ? ctx.orgs(found.coordinators) : null;
-      const deadline = found.deadline ? ctx.deadline(found.deadline) : null;
+      // an empty deadline reads as "none"
+      const deadline = ctx.deadline(found.deadline);
       ctx.addDrafts(lead.warnings, para.line, who);
       if (coordinators) ctx.addDrafts(coordinators.warnings, para.line, who);
-      if (deadline) ctx.addDrafts(deadline.warnings, para.line, who);
+      ctx.addDrafts(deadline.warnings, para.line, who);
       ctx.warn(
         "task_from_prose",
         para.line,
         `${who}: đọc từ câu văn, cần xác nhận trước khi lưu: “${found.sentence}”`,
       );
-      const due = deadline?.deadline ?? NONE;
+      const due = deadline.deadline;
       tasks.push({
         number: null,
         refNumber: null,
