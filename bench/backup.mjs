@@ -33,7 +33,13 @@ if (!existsSync(kept)) {
 }
 const work = mkdtempSync(join(tmpdir(), "giamsat-bench-backup-"));
 const dataDir = join(work, "data");
-const env = { ...process.env, GIAMSAT_DATA_DIR: dataDir, GIAMSAT_LOG: "silent" };
+const env = {
+  ...process.env,
+  GIAMSAT_DATA_DIR: dataDir,
+  GIAMSAT_LOG: "silent",
+  // the load's submissions measure throughput, not the per-user limit
+  GIAMSAT_REPORT_RATE_LIMIT: "100000",
+};
 delete env.DATABASE_URL;
 
 function giamsat(args, extra = {}) {

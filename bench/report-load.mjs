@@ -19,7 +19,12 @@ import {
 const seeds = fileURLToPath(new URL("../../shared/seeds/", import.meta.url));
 const seed = "qd596-bct-2026-nq57-plan.txt";
 const dataDir = mkdtempSync(join(tmpdir(), "giamsat-load-"));
-const config = loadConfig({ GIAMSAT_DATA_DIR: dataDir, GIAMSAT_LOG: "silent" });
+const config = loadConfig({
+  GIAMSAT_DATA_DIR: dataDir,
+  GIAMSAT_LOG: "silent",
+  // throughput, not the per-user limit
+  GIAMSAT_REPORT_RATE_LIMIT: "100000",
+});
 const rt = await openRuntime(config);
 const { ctx } = rt;
 const { planId } = await importPlanBytes(ctx, null, readFileSync(join(seeds, seed)), seed);

@@ -19,9 +19,12 @@ import { loadConfig } from "./config.js";
 import { closeGracefully, listen, openRuntime } from "./runtime.js";
 import {
   call,
+  freshPeriod,
+  importSeed,
   makeUser,
   multipart,
   startHarness,
+  unitTask,
   type Harness,
 } from "./test-support/server-harness.js";
 import { importPlanBytes } from "./services/import.service.js";
@@ -99,6 +102,25 @@ async function bound(env: Record<string, string>) {
   await app.close();
   await runtime.close();
   return address;
+}
+
+/** Two reports by one unit user (`pause` ms apart): their statuses and the second's Retry-After. */
+async function twoReports(env: Record<string, string>, pause = 0) {
+  return withHarness(env, async (h) => {
+    const { taskId, unitId } = await unitTask(h.ctx, await importSeed(h.ctx, "qd596"));
+    const staff = await makeUser(h.ctx, "unit_staff", unitId);
+    const send = () =>
+      call(h.app, {
+        method: "POST",
+        url: `/api/tasks/${taskId}/reports`,
+        headers: staff.headers,
+        payload: { period: freshPeriod(h), state: "in_progress", summary: "Tiến độ", progress: 10 },
+      });
+    const first = await send();
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    const second = await send();
+    return [first.status, second.status, second.res.headers["retry-after"]];
+  });
 }
 
 async function withHarness<T>(env: Record<string, string>, fn: (h: Harness) => Promise<T>) {
@@ -385,6 +407,24 @@ const effects: Record<string, () => Promise<void>> = {
       expect((await call(h.app, { url: "/metrics" })).status).toBe(404);
     });
     expect(() => loadConfig({ GIAMSAT_METRICS_TOKEN: "ngắn" })).toThrow(/GIAMSAT_METRICS_TOKEN/);
+  },
+  GIAMSAT_REPORT_RATE_LIMIT: async () => {
+    // two reports in a row: the second is refused only under a limit of one
+    expect((await twoReports({})).slice(0, 2)).toEqual([201, 201]);
+    const [first, second, retryAfter] = await twoReports({ GIAMSAT_REPORT_RATE_LIMIT: "1" });
+    expect([first, second]).toEqual([201, 429]);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    expect(() => loadConfig({ GIAMSAT_REPORT_RATE_LIMIT: "0" })).toThrow(
+      /GIAMSAT_REPORT_RATE_LIMIT/,
+    );
+  },
+  GIAMSAT_REPORT_RATE_MINUTES: async () => {
+    // a window of 0.001 minutes (60 ms) has passed before the second report
+    const statuses = await twoReports(
+      { GIAMSAT_REPORT_RATE_LIMIT: "1", GIAMSAT_REPORT_RATE_MINUTES: "0.001" },
+      100,
+    );
+    expect(statuses.slice(0, 2)).toEqual([201, 201]);
   },
   GIAMSAT_SHUTDOWN_SECONDS: async () => {
     // a request whose body never comes: closing waits for it, then cuts it after the grace time

@@ -64,6 +64,12 @@ const envSchema = z
     GIAMSAT_OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
     GIAMSAT_METRICS_TOKEN: z.string().min(16, "cần ít nhất 16 ký tự").optional(),
     GIAMSAT_SHUTDOWN_SECONDS: z.coerce.number().positive().max(3600).default(30),
+    GIAMSAT_REPORT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
+    GIAMSAT_REPORT_RATE_MINUTES: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(10),
   })
   .transform((e) => {
     const dataDir = path.resolve(e.GIAMSAT_DATA_DIR);
@@ -111,6 +117,11 @@ const envSchema = z
       metricsToken: e.GIAMSAT_METRICS_TOKEN,
       /** on SIGTERM, how long requests in flight may take before their connections are cut */
       shutdownGraceMs: e.GIAMSAT_SHUTDOWN_SECONDS * 1000,
+      /** at most `max` report submissions per user within `windowMs` (429 beyond) */
+      reportRate: {
+        max: e.GIAMSAT_REPORT_RATE_LIMIT,
+        windowMs: e.GIAMSAT_REPORT_RATE_MINUTES * 60_000,
+      },
     };
   });
 

@@ -20,7 +20,12 @@ describe("crash safety (sqlite)", () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("keeps every acknowledged report after SIGKILL", async () => {
-    const env = { GIAMSAT_DATA_DIR: dataDir, GIAMSAT_LOG: "silent" };
+    // the load sends hundreds of reports from few accounts: no per-user limit here
+    const env = {
+      GIAMSAT_DATA_DIR: dataDir,
+      GIAMSAT_LOG: "silent",
+      GIAMSAT_REPORT_RATE_LIMIT: "100000",
+    };
     const setup = await openRuntime(loadConfig(env));
     const plan = await importSeed(setup.ctx, "qd596");
     const { unitId } = await unitTask(setup.ctx, plan);

@@ -135,6 +135,33 @@ describe.each(dialects())("báo cáo nhiều nhiệm vụ cùng lúc (%s)", (dia
     expect(await countReports()).toBe(before);
   });
 
+  it("counts a bulk's reports against the per-user limit: over it, 429 and nothing written", async () => {
+    const limit = h.ctx.config.reportRate;
+    const sent = Number(
+      (
+        await h.ctx.db
+          .selectFrom("progress_reports")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("submitted_by", "=", staff.user.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    h.ctx.config.reportRate = { max: sent + 1, windowMs: 600_000 };
+    try {
+      const before = await countReports();
+      const res = await bulk({
+        taskIds: recurring.slice(4, 6).map((i) => i.task.id),
+        state: "nothing_to_report",
+      });
+      expect(res.status).toBe(429);
+      expect(Number(res.res.headers["retry-after"])).toBeGreaterThan(0);
+      expect(res.body.message).toMatch(/lần này gửi thêm 2\)\. Vui lòng thử lại sau \d+ giây\.$/);
+      expect(await countReports()).toBe(before);
+    } finally {
+      h.ctx.config.reportRate = limit;
+    }
+  });
+
   it("refuses an empty or repeated choice, a missing text and other roles", async () => {
     expect((await bulk({ taskIds: [], state: "nothing_to_report" })).status).toBe(400);
     const twice = recurring[0]!.task.id;

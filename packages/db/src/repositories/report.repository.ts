@@ -333,6 +333,27 @@ export async function findByClientToken(
     .executeTakeFirst();
 }
 
+/**
+ * How many reports a user sent since `since` (ISO time), and when the oldest of them was sent:
+ * the per-user submission limit, counted in the database so that every server agrees.
+ */
+export async function reportsSentSince(
+  db: Db,
+  userId: number,
+  since: string,
+): Promise<{ count: number; oldest: string | null }> {
+  const row = await db
+    .selectFrom("progress_reports")
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as("count"),
+      eb.fn.min("submitted_at").as("oldest"),
+    ])
+    .where("submitted_by", "=", userId)
+    .where("submitted_at", ">=", since)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), oldest: row.oldest ?? null };
+}
+
 /** The reports sent for these tasks in these periods (any status), oldest first. */
 export async function reportsInPeriods(
   db: Db,

@@ -27,8 +27,11 @@ export function zodMessage(error: ZodError): string {
 /** Installs the error and not-found handlers: every error body is `{ code, message }`. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | DomainError | ZodError, request, reply) => {
-    if (error instanceof DomainError)
+    if (error instanceof DomainError) {
+      const retryAfter = error.details?.retryAfter;
+      if (typeof retryAfter === "number") reply.header("Retry-After", String(retryAfter));
       return sendError(reply, error.code, error.message, error.details);
+    }
     if (error instanceof ZodError) return sendError(reply, "validation", zodMessage(error));
     const fe = error as FastifyError;
     if (

@@ -7,6 +7,7 @@ import type { BulkReportInput } from "./report.schemas.js";
 import { reportInput } from "./report.schemas.js";
 import { submitReport } from "./report.service.js";
 import type { ReportView } from "./report.view.js";
+import { checkReportRate } from "./report-rate.js";
 
 /**
  * Several tasks reported at once with the same short report: each task gets its own report,
@@ -24,6 +25,7 @@ export async function submitReportsTogether(
     summary: input.summary,
     ...(input.period ? { period: input.period } : {}),
   });
+  await checkReportRate(ctx, actor, input.taskIds.length);
   const items = await inTransaction(ctx.db, async (trx) => {
     const sent: ReportView[] = [];
     for (const taskId of input.taskIds) {

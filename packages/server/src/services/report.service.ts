@@ -38,6 +38,7 @@ import { nowIso, type Ctx } from "./context.js";
 import { checkEvidenceFile, storeEvidenceFile, type StoredFile } from "./evidence.store.js";
 import type { ReportInput, ReviewInput } from "./report.schemas.js";
 import { checkCorrection, checkOneLiveReport, checkSingleAccepted } from "./report.integrity.js";
+import { checkReportRate } from "./report-rate.js";
 import { reportView, reportViews, type QueueItem, type ReportView } from "./report.view.js";
 
 export type { QueueItem };
@@ -84,6 +85,7 @@ export async function submitReport(
     const sent = await findByClientToken(ctx.db, actor.userId, input.clientToken);
     if (sent) return loadReportView(ctx, sent.id);
   }
+  await checkReportRate(ctx, actor);
   const units = new Set(actor.units ?? []);
   const orgId = task.unitIds.find((u) => units.has(u)) ?? actor.orgId;
   const calendar = await calendarOf(ctx, task.plan_id);
