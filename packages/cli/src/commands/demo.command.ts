@@ -20,6 +20,7 @@ import { vietnamDay } from "@giamsat/core";
 import { EXIT_OK, type CliIO, type Command } from "../command.js";
 import { seedDemoValues } from "./demo-values.js";
 import { configFrom, withRuntime } from "./serve.context.js";
+import { lockDataFolder } from "./serve-lock.js";
 
 const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
 
@@ -159,6 +160,7 @@ export const demoCommand: Command = {
     const config = configFrom(io, { GIAMSAT_LOG: io.env.GIAMSAT_LOG ?? "warn" });
     const accountsFile = path.join(config.dataDir, "demo-accounts.json");
     return withRuntime(config, async ({ ctx }) => {
+      const unlock = lockDataFolder(config);
       const created = await firstRun(ctx, io, accountsFile);
       const accounts: DemoAccount[] =
         created.length || !existsSync(accountsFile)
@@ -174,6 +176,7 @@ export const demoCommand: Command = {
       io.stdout.write("\nDừng: Ctrl+C\n");
       await untilSignal();
       await app.close();
+      unlock();
       return EXIT_OK;
     });
   },

@@ -7,10 +7,13 @@ import {
   listen,
   startScheduler,
   untilSignal,
+  type Config,
+  type Ctx,
   type Scheduler,
 } from "@giamsat/server";
-import { EXIT_OK, type Command } from "../command.js";
+import { EXIT_OK, type CliIO, type Command } from "../command.js";
 import { configFrom, withRuntime } from "./serve.context.js";
+import { lockDataFolder } from "./serve-lock.js";
 
 export const serveCommand: Command = {
   name: "serve",
@@ -43,24 +46,36 @@ export const serveCommand: Command = {
   run: async (_args, io) => {
     const config = configFrom(io, { GIAMSAT_LOG: io.env.GIAMSAT_LOG ?? "warn" });
     return withRuntime(config, async ({ ctx }) => {
-      const { app, address } = await listen(ctx);
-      let scheduler: Scheduler;
+      const unlock = lockDataFolder(config);
       try {
-        // its lines join the requests' in the JSON log (GIAMSAT_LOG decides which are written)
-        scheduler = startScheduler(ctx, (level, message) =>
-          app.log[level]({ component: "scheduler" }, message),
-        );
-      } catch (error) {
-        await app.close();
-        throw error;
+        return await serveUntilStopped(ctx, config, io);
+      } finally {
+        unlock();
       }
-      io.stdout.write(`Giám sát đang chạy tại ${address}\n`);
-      const signal = await untilSignal();
-      io.stderr.write(`${signal}: dừng nhận yêu cầu mới, chờ các yêu cầu đang xử lý xong…\n`);
-      await closeGracefully(app, config.shutdownGraceMs);
-      await scheduler.stop();
-      io.stderr.write("Đã dừng.\n");
-      return EXIT_OK;
     });
   },
 };
+
+/** Serves until SIGTERM/SIGINT, then lets requests in flight finish. */
+async function serveUntilStopped(ctx: Ctx, config: Config, io: CliIO): Promise<number> {
+  const { app, address } = await listen(ctx);
+  let scheduler: Scheduler;
+  try {
+    // its lines join the requests' in the JSON log (GIAMSAT_LOG decides which are written)
+    scheduler = startScheduler(ctx, (level, message) =>
+      app.log[level]({ component: "scheduler" }, message),
+    );
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  // listening for the signal before saying where it runs: a stop right after is not missed
+  const stopped = untilSignal();
+  io.stdout.write(`Giám sát đang chạy tại ${address}\n`);
+  const signal = await stopped;
+  io.stderr.write(`${signal}: dừng nhận yêu cầu mới, chờ các yêu cầu đang xử lý xong…\n`);
+  await closeGracefully(app, config.shutdownGraceMs);
+  await scheduler.stop();
+  io.stderr.write("Đã dừng.\n");
+  return EXIT_OK;
+}
