@@ -4,7 +4,7 @@
  * account per role and a few months of indicator values (demo-values.ts); then serves and prints the address and the accounts with their passwords.
  * The demo passwords are kept in GIAMSAT_DATA_DIR/demo-accounts.json (demo data only).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { findOrganisation } from "@giamsat/db";
@@ -158,6 +158,9 @@ export const demoCommand: Command = {
   ].join("\n"),
   run: async (_args, io) => {
     const config = configFrom(io, { GIAMSAT_LOG: io.env.GIAMSAT_LOG ?? "warn" });
+    // with PostgreSQL the data folder holds only the evidence files and this list: made here
+    // when it does not exist yet (SQLite's is made with its database)
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
     const accountsFile = path.join(config.dataDir, "demo-accounts.json");
     return withRuntime(config, async ({ ctx }) => {
       const unlock = lockDataFolder(config);

@@ -31,9 +31,13 @@ export type ServeProcess = {
   exited: Promise<number | null>;
 };
 
-export async function startServe(env: Record<string, string>): Promise<ServeProcess> {
+/** `giamsat serve` (or `demo`, which serves too) until it prints its address. */
+export async function startServe(
+  env: Record<string, string>,
+  command: "serve" | "demo" = "serve",
+): Promise<ServeProcess> {
   requireBuilt();
-  const child = spawn(process.execPath, [cli, "serve"], {
+  const child = spawn(process.execPath, [cli, command], {
     env: childEnv({ PORT: "0", ...env }),
     stdio: ["pipe", "pipe", "pipe"],
   });
