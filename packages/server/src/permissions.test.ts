@@ -262,6 +262,26 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       request: async () => ({ method: "GET", url: `/api/tasks/${foreignTask}` }),
     },
     {
+      name: "GET /api/tasks/:id/reports",
+      allowed: "all",
+      request: async () => ({ method: "GET", url: `/api/tasks/${own.taskId}/reports?offset=0` }),
+    },
+    {
+      name: "GET /api/tasks/:id/reports (other unit)",
+      allowed: ["admin", "leader", "monitor"],
+      request: async () => ({ method: "GET", url: `/api/tasks/${foreignTask}/reports` }),
+    },
+    {
+      name: "GET /api/tasks/:id/audit",
+      allowed: "all",
+      request: async () => ({ method: "GET", url: `/api/tasks/${own.taskId}/audit` }),
+    },
+    {
+      name: "GET /api/tasks/:id/audit (other unit)",
+      allowed: ["admin", "leader", "monitor"],
+      request: async () => ({ method: "GET", url: `/api/tasks/${foreignTask}/audit` }),
+    },
+    {
       name: "GET /api/leaders",
       allowed: "all",
       request: async () => ({ method: "GET", url: `/api/leaders?plan=${plan}` }),

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { AuditEvent, Database } from "../schema.js";
 
 type Db = Kysely<Database>;
@@ -56,4 +56,66 @@ export async function listAudit(
     )
     .orderBy("audit_events.id")
     .execute();
+}
+
+/** A page of a list: at most `limit` rows after the first `offset`. */
+export type Page = { limit: number; offset: number };
+
+/** The events of a task's history: the task's own, its reports' and its change requests'. */
+function taskAuditQuery(db: Db, taskId: number) {
+  return db.selectFrom("audit_events").where((eb) =>
+    eb.or([
+      eb.and([
+        eb("audit_events.entity", "=", "task"),
+        eb("audit_events.entity_id", "=", String(taskId)),
+      ]),
+      eb.and([
+        eb("audit_events.entity", "=", "report"),
+        eb(
+          "audit_events.entity_id",
+          "in",
+          eb
+            .selectFrom("progress_reports")
+            .select(sql<string>`cast(progress_reports.id as text)`.as("id"))
+            .where("progress_reports.task_id", "=", taskId),
+        ),
+      ]),
+      eb.and([
+        eb("audit_events.entity", "=", "change_request"),
+        eb(
+          "audit_events.entity_id",
+          "in",
+          eb
+            .selectFrom("change_requests")
+            .select(sql<string>`cast(change_requests.id as text)`.as("id"))
+            .where("change_requests.task_id", "=", taskId),
+        ),
+      ]),
+    ]),
+  );
+}
+
+/**
+ * A task's history, newest first, a page at a time (a task with thousands of reports opens
+ * fast), with the count of all its events.
+ */
+export async function listTaskAudit(
+  db: Db,
+  taskId: number,
+  page: Page,
+): Promise<{ items: (AuditEvent & { actor_name: string | null })[]; total: number }> {
+  const [items, count] = await Promise.all([
+    taskAuditQuery(db, taskId)
+      .leftJoin("users", "users.id", "audit_events.actor_id")
+      .selectAll("audit_events")
+      .select("users.display_name as actor_name")
+      .orderBy("audit_events.id", "desc")
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    taskAuditQuery(db, taskId)
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
 }

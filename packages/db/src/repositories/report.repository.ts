@@ -38,12 +38,27 @@ export async function findReport(db: Db, id: number): Promise<ReportWithNames | 
 }
 
 /** A task's reports, newest first. */
-export async function listTaskReports(db: Db, taskId: number): Promise<ReportWithNames[]> {
-  return reportsQuery(db)
-    .where("progress_reports.task_id", "=", taskId)
-    .orderBy("progress_reports.submitted_at", "desc")
-    .orderBy("progress_reports.id", "desc")
-    .execute();
+/** A task's reports, newest first, a page at a time, and how many it has in all. */
+export async function listTaskReports(
+  db: Db,
+  taskId: number,
+  page: { limit: number; offset: number },
+): Promise<{ items: ReportWithNames[]; total: number }> {
+  const [items, count] = await Promise.all([
+    reportsQuery(db)
+      .where("progress_reports.task_id", "=", taskId)
+      .orderBy("progress_reports.submitted_at", "desc")
+      .orderBy("progress_reports.id", "desc")
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    db
+      .selectFrom("progress_reports")
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .where("task_id", "=", taskId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
 }
 
 export type ReportFilter = {

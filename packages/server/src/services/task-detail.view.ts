@@ -27,6 +27,19 @@ const complianceSchema = z.object({
   ),
 });
 
+/** One event of a task's history (the task's, its reports', its change requests'). */
+export const auditSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string().nullable(),
+});
+
 export const taskDetailSchema = taskListItemSchema.extend({
   asOf: z.string(),
   plan: z.object({
@@ -92,6 +105,7 @@ export const taskDetailSchema = taskListItemSchema.extend({
     compliance: complianceSchema.nullable(),
   }),
   reports: z.array(reportSchema),
+  reportsTotal: z.number().describe("số báo cáo của nhiệm vụ; trang đầu là 100 báo cáo mới nhất"),
   versions: z.array(
     z.object({
       version: z.number(),
@@ -113,18 +127,7 @@ export const taskDetailSchema = taskListItemSchema.extend({
     }),
   ),
   changeRequests: z.array(changeRequestSchema),
-  audit: z.array(
-    z.object({
-      id: z.number(),
-      at: z.string(),
-      action: z.string(),
-      entity: z.string(),
-      entityId: z.string().nullable(),
-      actorName: z.string().nullable(),
-      before: z.unknown(),
-      after: z.unknown(),
-      reason: z.string().nullable(),
-    }),
-  ),
+  audit: z.array(auditSchema),
+  auditTotal: z.number().describe("số mục nhật ký của nhiệm vụ; trang đầu là 100 mục mới nhất"),
 });
 export type TaskDetailView = z.output<typeof taskDetailSchema>;

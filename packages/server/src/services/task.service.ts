@@ -10,7 +10,8 @@ import {
 } from "@giamsat/core";
 import {
   acceptedReceipts,
-  listAudit,
+  listTaskAudit,
+  type AuditEvent,
   listChangeRequests,
   listTaskReports,
   listTaskVersions,
@@ -146,6 +147,47 @@ export type { TaskDetailView };
 
 const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
 
+/** The task page's first page of reports and of history; "Xem thêm" asks for the next. */
+const FIRST_PAGE = { limit: 100, offset: 0 };
+
+function auditView(a: AuditEvent & { actor_name: string | null }) {
+  return {
+    id: a.id,
+    at: a.at,
+    action: a.action,
+    entity: a.entity,
+    entityId: a.entity_id,
+    actorName: a.actor_name,
+    before: parse(a.before),
+    after: parse(a.after),
+    reason: a.reason,
+  };
+}
+
+/** A further page of a task's reports, newest first (the task page's "Xem thêm"). */
+export async function taskReportsPageFor(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  page: { limit: number; offset: number },
+) {
+  await loadVisibleTask(ctx, actor, id);
+  const { items, total } = await listTaskReports(ctx.db, id, page);
+  return { items: await reportViews(ctx, items), total };
+}
+
+/** A further page of a task's history, newest first. */
+export async function taskAuditPageFor(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  page: { limit: number; offset: number },
+) {
+  await loadVisibleTask(ctx, actor, id);
+  const { items, total } = await listTaskAudit(ctx.db, id, page);
+  return { items: items.map(auditView), total };
+}
+
 export async function taskDetailFor(
   ctx: Ctx,
   actor: Actor,
@@ -153,16 +195,12 @@ export async function taskDetailFor(
   asOf = vietnamDay(),
 ): Promise<TaskDetailView> {
   const task = await loadVisibleTask(ctx, actor, id);
-  const [reports, versions, changeRequests, calendar] = await Promise.all([
-    listTaskReports(ctx.db, id),
+  const [reports, versions, changeRequests, calendar, audit] = await Promise.all([
+    listTaskReports(ctx.db, id, FIRST_PAGE),
     listTaskVersions(ctx.db, id),
     listChangeRequests(ctx.db, { taskId: id }),
     calendarOf(ctx, task.plan_id),
-  ]);
-  const audit = await listAudit(ctx.db, [
-    { entity: "task", ids: [id] },
-    { entity: "report", ids: reports.map((r) => r.id) },
-    { entity: "change_request", ids: changeRequests.map((c) => c.id) },
+    listTaskAudit(ctx.db, id, FIRST_PAGE),
   ]);
   let compliance: Compliance | null = null;
   if (task.kind === "recurring") {
@@ -236,7 +274,8 @@ export async function taskDetailFor(
       },
     })),
     reporting: { calendar, compliance },
-    reports: await reportViews(ctx, reports),
+    reports: await reportViews(ctx, reports.items),
+    reportsTotal: reports.total,
     versions: versions.map((v) => ({
       version: v.version,
       snapshot: parse(v.snapshot),
@@ -246,16 +285,7 @@ export async function taskDetailFor(
       changes: parse(v.changes) as VersionChange[] | null,
     })),
     changeRequests: changeRequests.map(changeRequestView),
-    audit: audit.map((a) => ({
-      id: a.id,
-      at: a.at,
-      action: a.action,
-      entity: a.entity,
-      entityId: a.entity_id,
-      actorName: a.actor_name,
-      before: parse(a.before),
-      after: parse(a.after),
-      reason: a.reason,
-    })),
+    audit: audit.items.map(auditView),
+    auditTotal: audit.total,
   };
 }

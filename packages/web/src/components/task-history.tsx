@@ -1,9 +1,22 @@
 import type { AuditView, VersionView } from "../api/types.js";
 import { auditActionLabel } from "../format/audit.format.js";
 import { formatDateTime } from "../format/date.format.js";
+import { useMore } from "../api/use-more.js";
+import { MoreButton } from "./more-button.js";
 
-/** Versions and the audit trail of a task. */
-export function TaskHistory({ versions, audit }: { versions: VersionView[]; audit: AuditView[] }) {
+/** Versions and the audit trail of a task (newest first; older events on "Xem thêm"). */
+export function TaskHistory({
+  taskId,
+  versions,
+  audit: first,
+  auditTotal,
+}: {
+  taskId: number;
+  versions: VersionView[];
+  audit: AuditView[];
+  auditTotal: number;
+}) {
+  const audit = useMore(first, auditTotal, `/api/tasks/${taskId}/audit`);
   return (
     <div className="grid-2">
       <section className="card" aria-labelledby="versions-title">
@@ -29,11 +42,11 @@ export function TaskHistory({ versions, audit }: { versions: VersionView[]; audi
       </section>
       <section className="card" aria-labelledby="audit-title">
         <h2 id="audit-title">Nhật ký thao tác</h2>
-        {audit.length === 0 ? (
+        {audit.items.length === 0 ? (
           <p className="muted">Chưa có thao tác nào.</p>
         ) : (
           <ul>
-            {audit.map((a) => (
+            {audit.items.map((a) => (
               <li key={a.id}>
                 {formatDateTime(a.at)} · {a.actorName ?? "Hệ thống"} · {auditActionLabel(a.action)}
                 {a.reason ? ` — ${a.reason}` : ""}
@@ -41,6 +54,13 @@ export function TaskHistory({ versions, audit }: { versions: VersionView[]; audi
             ))}
           </ul>
         )}
+        <MoreButton
+          left={audit.left}
+          what="mục"
+          loading={audit.loading}
+          error={audit.error}
+          onMore={() => void audit.load()}
+        />
       </section>
     </div>
   );

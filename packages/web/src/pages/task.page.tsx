@@ -6,7 +6,7 @@ import { mayReport } from "../auth/scope.js";
 import { useUser } from "../auth/session.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
 import { OrgNames } from "../components/org-names.js";
-import { ReportHistory } from "../components/report-history.js";
+import { TaskReports } from "../components/task-reports.js";
 import { StatusChip } from "../components/status-chip.js";
 import { TaskHistory } from "../components/task-history.js";
 import { TaskCorrectionForm } from "../components/task-correction-form.js";
@@ -171,7 +171,7 @@ export function TaskPage({ id }: { id: string }) {
 
       <section className="card" aria-labelledby="reports-title">
         <h2 id="reports-title">Báo cáo tiến độ và minh chứng</h2>
-        <ReportHistory reports={t.reports} />
+        <TaskReports taskId={t.id} first={t.reports} total={t.reportsTotal} />
       </section>
 
       <section className="card" aria-labelledby="changes-title">
@@ -185,7 +185,7 @@ export function TaskPage({ id }: { id: string }) {
         <TaskCorrectionForm task={t} onSaved={task.reload} />
       )}
 
-      <TaskHistory versions={t.versions} audit={t.audit} />
+      <TaskHistory taskId={t.id} versions={t.versions} audit={t.audit} auditTotal={t.auditTotal} />
     </>
   );
 }

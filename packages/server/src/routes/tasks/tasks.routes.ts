@@ -1,9 +1,17 @@
 import { z } from "zod";
-import { asOfParam, id, idParams } from "../../http/query.js";
+import { asOfParam, id, idParams, limitParam, offsetParam } from "../../http/query.js";
+import { pageOf } from "../../http/responses.js";
 import type { RouteTable } from "../../http/route.js";
-import { taskDetailSchema } from "../../services/task-detail.view.js";
+import { auditSchema, taskDetailSchema } from "../../services/task-detail.view.js";
+import { reportSchema } from "../../services/report.view.js";
 import type { Ctx } from "../../services/context.js";
-import { leadersFor, listTasksFor, taskDetailFor } from "../../services/task.service.js";
+import {
+  leadersFor,
+  listTasksFor,
+  taskAuditPageFor,
+  taskDetailFor,
+  taskReportsPageFor,
+} from "../../services/task.service.js";
 import { correctTaskFor } from "../../services/task-correction.service.js";
 import {
   taskCorrectionInput,
@@ -35,6 +43,32 @@ export function taskRoutes(t: RouteTable, ctx: Ctx): void {
     query: z.object({ asOf: asOfParam }),
     response: taskDetailSchema,
     handler: async ({ params, query, actor }) => taskDetailFor(ctx, actor, params.id, query.asOf),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/tasks/:id/reports",
+    tag: "tasks",
+    summary:
+      "Các báo cáo của một nhiệm vụ, mới nhất trước, theo trang (trang nhiệm vụ: «Xem thêm»)",
+    access: "user",
+    params: idParams,
+    query: z.object({ limit: limitParam(500, 100), offset: offsetParam }),
+    response: pageOf(reportSchema),
+    handler: async ({ params, query, actor }) => taskReportsPageFor(ctx, actor, params.id, query),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/tasks/:id/audit",
+    tag: "tasks",
+    summary:
+      "Nhật ký thao tác của một nhiệm vụ (nhiệm vụ, các báo cáo, đề xuất điều chỉnh), mới nhất trước, theo trang",
+    access: "user",
+    params: idParams,
+    query: z.object({ limit: limitParam(500, 100), offset: offsetParam }),
+    response: pageOf(auditSchema),
+    handler: async ({ params, query, actor }) => taskAuditPageFor(ctx, actor, params.id, query),
   });
 
   t.add({
