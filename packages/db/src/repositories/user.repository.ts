@@ -101,6 +101,18 @@ export async function insertUser(
   return id;
 }
 
+/** How many active administrators there are besides `exceptId`. */
+export async function countOtherActiveAdmins(db: Db, exceptId: number): Promise<number> {
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("role", "=", "admin")
+    .where("active", "=", 1)
+    .where("id", "!=", exceptId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function updateUser(db: Db, id: number, update: UserUpdate): Promise<void> {
   await db.updateTable("users").set(update).where("id", "=", id).execute();
 }

@@ -8,6 +8,7 @@ import {
   recordAudit,
   searchUsers,
   setUserOrgs,
+  countOtherActiveAdmins,
   updateUser,
   userOrgIds,
   userOrgIdsOf,
@@ -192,7 +193,16 @@ export async function updateUserFor(
   if (id === actor.userId && (input.active === false || (input.role && input.role !== "admin"))) {
     throw new ValidationError("Không thể tự khoá hoặc bỏ quyền quản trị của chính mình.");
   }
+  const losesAdmin =
+    user.role === "admin" &&
+    user.active === 1 &&
+    (input.active === false || (input.role !== undefined && input.role !== "admin"));
   await ctx.db.transaction().execute(async (trx) => {
+    // whatever the path (another administrator, the last two locking each other), one stays
+    if (losesAdmin && (await countOtherActiveAdmins(trx, id)) === 0)
+      throw new ValidationError(
+        "Phải còn ít nhất một quản trị viên đang hoạt động: hãy chỉ định quản trị viên khác trước.",
+      );
     await updateUser(trx, id, {
       display_name: input.displayName?.trim() || user.display_name,
       role,
