@@ -288,6 +288,20 @@ export interface IndicatorsTable {
   direction: Generated<"higher" | "lower" | "range" | null>;
 }
 
+/** The stored evaluation of an indicator as of a day (the list reads it; migration 0018). */
+export interface IndicatorEvaluationsTable {
+  indicator_id: number;
+  plan_id: number;
+  appendix_id: number;
+  ordinal: number;
+  lead_org_id: number | null;
+  /** the Vietnam day it was computed for, YYYY-MM-DD */
+  as_of: string;
+  warning: string;
+  /** the API's indicator item as JSON text */
+  item: string;
+}
+
 export type IndicatorValueStatus = "submitted" | "accepted" | "returned" | "superseded";
 export type IndicatorValueSource = "form" | "xlsx" | "api";
 
@@ -587,6 +601,7 @@ export interface Database {
   indicator_periods: IndicatorPeriodsTable;
   indicator_activities: IndicatorActivitiesTable;
   indicator_values: IndicatorValuesTable;
+  indicator_evaluations: IndicatorEvaluationsTable;
   task_links: TaskLinksTable;
   reporting_calendars: ReportingCalendarsTable;
   progress_reports: ProgressReportsTable;

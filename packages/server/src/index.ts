@@ -21,7 +21,11 @@ export {
   userNamed,
 } from "./services/token.service.js";
 export { DEFAULT_CALENDAR } from "./services/calendar.service.js";
-export { evaluateIndicatorRows } from "./services/indicator.service.js";
+export { evaluateIndicatorRows } from "./services/indicator-live.service.js";
+export {
+  refreshOutdatedIndicatorEvaluations,
+  refreshPlanIndicatorEvaluations,
+} from "./services/indicator-evaluation.service.js";
 export { importValuesSheet } from "./services/indicator-values-sheet.service.js";
 export { channelsFor } from "./notifications/channels.js";
 export type { Channel } from "./notifications/channel.js";

@@ -6,6 +6,8 @@
  *   task (appendix + group + number), and the differences are applied as a recorded change
  *   (task_versions + audit_events, reason "Cập nhật từ văn bản sửa đổi"); tasks the new version
  *   no longer has are marked removed, never deleted (their reports stay);
+ * - the plan's stored indicator evaluations are forgotten (the caller's `afterStore` stores them
+ *   again in the same transaction; the list recomputes missing ones otherwise);
  * - any error rolls everything back: a failed import leaves nothing behind.
  */
 import type { ImportResult } from "@giamsat/core";
@@ -13,6 +15,7 @@ import { sql } from "kysely";
 import type { Kysely, Transaction } from "kysely";
 import { dialectOf } from "../migrations/migration.helpers.js";
 import { recordAudit } from "../repositories/audit.repository.js";
+import { forgetPlanIndicatorEvaluations } from "../repositories/indicators/indicator-evaluation.repository.js";
 import type { Database, Plan } from "../schema.js";
 import { insertIndicators, replaceGroups } from "./appendix-writer.js";
 import { OrgResolver } from "./org-resolver.js";
@@ -35,6 +38,8 @@ export async function storePlan(
   result: ImportResult,
   source: ImportSource,
   actor: ImportActor,
+  /** Runs in the same transaction once the plan is stored or amended (stored evaluations). */
+  afterStore?: (trx: Tx, planId: number) => Promise<void>,
 ): Promise<StorePlanOutcome> {
   return db.transaction().execute(async (trx) => {
     await lockImports(trx);
@@ -47,9 +52,12 @@ export async function storePlan(
     if (seen)
       return outcome(trx, seen.plan_id, { created: false, unchanged: true }, emptyDiff(), 0);
     const existing = await findSameDocument(trx, result);
-    return existing
-      ? amendPlan(trx, existing, result, source, actor)
-      : createPlan(trx, result, source, actor);
+    const stored = existing
+      ? await amendPlan(trx, existing, result, source, actor)
+      : await createPlan(trx, result, source, actor);
+    await forgetPlanIndicatorEvaluations(trx, stored.planId);
+    await afterStore?.(trx, stored.planId);
+    return stored;
   });
 }
 

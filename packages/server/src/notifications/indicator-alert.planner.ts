@@ -12,7 +12,7 @@ import {
 } from "@giamsat/core";
 import { listIndicatorRows, unitRecipients, usersWithRoles } from "@giamsat/db";
 import type { Ctx } from "../services/context.js";
-import { evaluateIndicatorRows } from "../services/indicator.service.js";
+import { evaluateIndicatorRows } from "../services/indicator-live.service.js";
 import type { Addressed } from "./recipients.js";
 
 const isAlert = (level: string): level is IndicatorAlertLevel =>

@@ -1,6 +1,8 @@
 /**
  * The in-process scheduler of `giamsat serve` (croner): the day's reminders at
- * GIAMSAT_REMIND_CRON (Vietnam time), and every minute the outbox (retries, event mails). A run
+ * GIAMSAT_REMIND_CRON (Vietnam time), every minute the outbox (retries, event mails), and at
+ * start and just after each Vietnam midnight the stored indicator evaluations for the new day
+ * (warning levels change with the date). A run
  * still going when the next is due is skipped (`protect`); a failed run is logged, not fatal.
  * Several servers on one PostgreSQL database may all run it: the outbox keys and
  * FOR UPDATE SKIP LOCKED keep every message single.
@@ -9,6 +11,7 @@ import { Cron } from "croner";
 import { vietnamDay } from "@giamsat/core";
 import type { Ctx } from "../services/context.js";
 import { channelsFor } from "./channels.js";
+import { refreshOutdatedIndicatorEvaluations } from "../services/indicator-evaluation.service.js";
 import { drainOutbox } from "./outbox.worker.js";
 import { runReminders } from "./remind.service.js";
 
@@ -50,11 +53,26 @@ export function startScheduler(ctx: Ctx, log: SchedulerLog): Scheduler {
       await drainOutbox(ctx, channels);
     },
   );
+  const evaluate = async () => {
+    const n = await refreshOutdatedIndicatorEvaluations(ctx, vietnamDay());
+    if (n > 0) log("info", `Đánh giá chỉ tiêu ngày ${vietnamDay()}: ${n} chỉ tiêu`);
+  };
+  const evaluations = new Cron(
+    "1 0 * * *",
+    {
+      timezone: "Asia/Ho_Chi_Minh",
+      protect: true,
+      catch: failed("Đánh giá chỉ tiêu hằng ngày lỗi"),
+    },
+    evaluate,
+  );
+  void evaluate().catch(failed("Đánh giá chỉ tiêu khi khởi động lỗi"));
   return {
     nextReminders: () => remind.nextRun(),
     stop: async () => {
       remind.stop();
       drain.stop();
+      evaluations.stop();
       await Promise.all(channels.map((c) => c.close()));
     },
   };

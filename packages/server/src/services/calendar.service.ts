@@ -2,6 +2,7 @@ import { checkCalendar, NotFoundError, type ReportingCalendar } from "@giamsat/c
 import { findCalendar, listCalendars, recordAudit, saveCalendar, getPlan } from "@giamsat/db";
 import { requireRole, type Actor } from "./actor.js";
 import type { Ctx } from "./context.js";
+import { refreshPlanIndicatorEvaluations } from "./indicator-evaluation.service.js";
 
 /**
  * A plan without a calendar of its own reports monthly, before the 20th (plan 596's rule and
@@ -56,6 +57,7 @@ export async function setCalendar(
       before: before ?? null,
       after: { frequency: cal.frequency, dueDay: cal.dueDay },
     });
+    await refreshPlanIndicatorEvaluations({ ...ctx, db: trx }, planId);
   });
   return { ...cal, planId, explicit: true };
 }

@@ -29,6 +29,7 @@ import { recordProgress } from "../import-progress/import-progress.store.js";
 import { requireRole, type Actor } from "./actor.js";
 import type { Ctx } from "./context.js";
 import { safeFileName } from "./evidence.store.js";
+import { refreshPlanIndicatorEvaluations } from "./indicator-evaluation.service.js";
 
 /** A unit name the directory does not know, with where the document names it. */
 export type UnresolvedUnit = {
@@ -191,12 +192,16 @@ export async function importPlanBytes(
     result,
     { hash: sha256Hex(bytes), name: fileName },
     { userId: actorId },
+    (trx, planId) => refreshPlanIndicatorEvaluations({ ...ctx, db: trx }, planId),
   );
   if (outcome.created && calendar) {
-    await saveCalendar(ctx.db, {
-      plan_id: outcome.planId,
-      frequency: calendar.frequency,
-      due_day: calendar.dueDay,
+    await ctx.db.transaction().execute(async (trx) => {
+      await saveCalendar(trx, {
+        plan_id: outcome.planId,
+        frequency: calendar.frequency,
+        due_day: calendar.dueDay,
+      });
+      await refreshPlanIndicatorEvaluations({ ...ctx, db: trx }, outcome.planId);
     });
   }
   const links = outcome.unchanged ? 0 : (await proposeLinks(ctx.db, outcome.planId)).proposed;

@@ -26,6 +26,7 @@ import {
 } from "@giamsat/db";
 import { requireRole, type Actor } from "./actor.js";
 import { nowIso, type Ctx } from "./context.js";
+import { refreshIndicatorEvaluations } from "./indicator-evaluation.service.js";
 
 type Db = Ctx["db"];
 
@@ -189,6 +190,10 @@ export async function importValuesSheet(
         },
       });
     }
+    await refreshIndicatorEvaluations(
+      { ...ctx, db: trx },
+      indicators.map((i) => i.id),
+    );
     return { created: rows.length, corrected: rows.filter((r) => r.corrects !== null).length };
   });
 }

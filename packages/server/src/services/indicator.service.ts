@@ -18,12 +18,11 @@ import {
 } from "@giamsat/core";
 import {
   acceptedIndicatorValue,
-  acceptedIndicatorValues,
   findIndicatorValue,
-  indicatorPeriodTargets,
   indicatorValueHistory,
   insertIndicatorValue,
   isUniqueViolation,
+  listIndicatorEvaluations,
   listIndicatorRows,
   pendingIndicatorValue,
   planYears,
@@ -33,75 +32,78 @@ import {
   type IndicatorRow,
 } from "@giamsat/db";
 import { isUnitRole, requireRole, type Actor } from "./actor.js";
-import { calendarsByPlan } from "./calendar.service.js";
 import { nowIso, type Ctx } from "./context.js";
 import type {
   IndicatorKindInput,
   IndicatorListQuery,
   IndicatorValueInput,
 } from "./indicator.schemas.js";
-import { indicatorItem, type IndicatorItem } from "./indicator.view.js";
+import {
+  indicatorEvaluationsOutdated,
+  refreshIndicatorEvaluations,
+  refreshOutdatedIndicatorEvaluations,
+} from "./indicator-evaluation.service.js";
+import { evaluateIndicatorRows } from "./indicator-live.service.js";
+import type { IndicatorItem } from "./indicator.view.js";
 import { indicatorValueView, type IndicatorValueView } from "./indicator-value.view.js";
 import type { ReviewInput } from "./report.schemas.js";
 
-function groupBy<T extends { indicator_id: number }>(rows: readonly T[]): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const r of rows) map.set(r.indicator_id, [...(map.get(r.indicator_id) ?? []), r]);
-  return map;
-}
-
-export async function evaluateIndicatorRows(
-  ctx: Ctx,
-  rows: readonly IndicatorRow[],
-  asOf: string,
-): Promise<IndicatorItem[]> {
-  const ids = rows.map((r) => r.id);
-  const planIds = [...new Set(rows.map((r) => r.plan_id))];
-  const [periods, values, calendars] = await Promise.all([
-    indicatorPeriodTargets(ctx.db, ids).then(groupBy),
-    acceptedIndicatorValues(ctx.db, ids).then(groupBy),
-    calendarsByPlan(ctx, planIds),
-  ]);
-  const years = new Map<number, { from: number; to: number }>();
-  for (const planId of planIds) {
-    const y = await planYears(ctx.db, planId);
-    years.set(planId, y ?? { from: Number(asOf.slice(0, 4)), to: Number(asOf.slice(0, 4)) });
-  }
-  return rows.map((row) =>
-    indicatorItem(
-      {
-        row,
-        periods: periods.get(row.id) ?? [],
-        values: values.get(row.id) ?? [],
-        planYears: years.get(row.plan_id)!,
-        calendarFrequency: calendars.get(row.plan_id)?.frequency ?? "monthly",
-      },
-      asOf,
-    ),
-  );
-}
-
-export async function listIndicatorsFor(
-  ctx: Ctx,
-  actor: Actor,
-  query: IndicatorListQuery,
-): Promise<{
+type IndicatorList = {
   items: IndicatorItem[];
   total: number;
   asOf: string;
   counts: Record<WarningLevel, number>;
-}> {
-  const asOf = query.asOf ?? vietnamDay();
-  const rows = await listIndicatorRows(ctx.db, {
+};
+
+const zeroCounts = (): Record<WarningLevel, number> =>
+  Object.fromEntries(WARNING_LEVELS.map((w) => [w, 0])) as Record<WarningLevel, number>;
+
+/**
+ * The indicators in the actor's scope, a page at a time, with the count per warning level
+ * (before the warning filter) and the total after it. Today's list reads the stored
+ * evaluations (filtered, counted and paged in SQL); another date evaluates live.
+ */
+export async function listIndicatorsFor(
+  ctx: Ctx,
+  actor: Actor,
+  query: IndicatorListQuery,
+): Promise<IndicatorList> {
+  const today = vietnamDay();
+  const asOf = query.asOf ?? today;
+  const filter = {
     ...(query.plan ? { planId: query.plan } : {}),
     ...(query.unit ? { unitIds: [query.unit] } : {}),
     scope: actor.units,
+  };
+  if (asOf !== today) return listLive(ctx, filter, query, asOf);
+  if (await indicatorEvaluationsOutdated(ctx, today))
+    await refreshOutdatedIndicatorEvaluations(ctx, today);
+  const page = await listIndicatorEvaluations(ctx.db, {
+    ...filter,
+    ...(query.warning ? { warning: query.warning } : {}),
+    limit: query.limit,
+    offset: query.offset,
   });
-  const evaluated = await evaluateIndicatorRows(ctx, rows, asOf);
-  const counts = Object.fromEntries(WARNING_LEVELS.map((w) => [w, 0])) as Record<
-    WarningLevel,
-    number
-  >;
+  const counts = zeroCounts();
+  for (const [w, n] of page.counts) if (w in counts) counts[w as WarningLevel] = n;
+  return {
+    items: page.items.map((json) => JSON.parse(json) as IndicatorItem),
+    total: query.warning
+      ? counts[query.warning as WarningLevel]
+      : Object.values(counts).reduce((a, b) => a + b, 0),
+    asOf,
+    counts,
+  };
+}
+
+async function listLive(
+  ctx: Ctx,
+  filter: Parameters<typeof listIndicatorRows>[1],
+  query: IndicatorListQuery,
+  asOf: string,
+): Promise<IndicatorList> {
+  const evaluated = await evaluateIndicatorRows(ctx, await listIndicatorRows(ctx.db, filter), asOf);
+  const counts = zeroCounts();
   for (const i of evaluated) counts[i.warning] += 1;
   const items = evaluated.filter((i) => !query.warning || i.warning === query.warning);
   return {
@@ -162,6 +164,7 @@ export async function setIndicatorKindFor(
       after: { kind: input.kind, direction: input.direction },
       reason: input.reason,
     });
+    await refreshIndicatorEvaluations({ ...ctx, db: trx }, [id]);
   });
   return getIndicatorFor(ctx, actor, id);
 }
@@ -265,6 +268,7 @@ export async function reviewIndicatorValue(
       before: { status: value.status },
       after: { status, comment: input.comment ?? null, superseded: value.supersedes_id },
     });
+    await refreshIndicatorEvaluations({ ...ctx, db: trx }, [value.indicator_id]);
     return value.indicator_id;
   });
   const detail = await getIndicatorFor(ctx, actor, indicatorId);

@@ -17,6 +17,7 @@ export type IndicatorFilter = {
 export type IndicatorRow = {
   id: number;
   plan_id: number;
+  appendix_id: number;
   number: string | null;
   name: string;
   unit: string | null;
@@ -47,6 +48,7 @@ export async function listIndicatorRows(db: Db, filter: IndicatorFilter): Promis
     .select([
       "i.id",
       "i.plan_id",
+      "i.appendix_id",
       "i.number",
       "i.name",
       "i.unit",
