@@ -11,7 +11,11 @@ import { seedsDir } from "./support/paths.js";
 const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
 
-type TaskItem = { id: number; lead: { name: string; orgId: number | null }[] };
+type TaskItem = {
+  id: number;
+  number: string | null;
+  lead: { name: string; orgId: number | null }[];
+};
 
 /** The administrator's sign-off switch for a unit, through the API of the signed-in page. */
 function setSignoff(page: Page, orgId: number, on: boolean): Promise<number> {
@@ -159,7 +163,12 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await page
         .getByRole("list", { name: "Báo cáo chờ duyệt" })
         .getByRole("button")
-        .filter({ hasText: unit.name })
+        // earlier files may leave other reports of this unit waiting: this task's one
+        .filter({
+          hasText: new RegExp(
+            `NV ${task.number}\\s*—\\s*${unit.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`,
+          ),
+        })
         .first()
         .click();
       await current.getByText(summary).waitFor();
