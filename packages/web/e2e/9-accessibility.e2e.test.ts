@@ -176,5 +176,30 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       expect(errors).toEqual([]);
       await context.close();
     });
+
+    it("the administration tabs answer the arrow keys, Home and End (tab pattern)", async () => {
+      const { page, errors, context } = await signIn(browser, baseUrl, "quantri", 1366, locale);
+      await page.goto("/quan-tri");
+      const selected = () =>
+        page.getByRole("tab", { selected: true }).textContent() as Promise<string>;
+      const focused = () => page.evaluate(() => document.activeElement?.textContent ?? "");
+      await page.getByRole("tab", { name: "Đơn vị và tên gọi khác" }).focus();
+      await page.keyboard.press("ArrowRight");
+      expect(await selected()).toBe("Người dùng và vai trò");
+      expect(await focused()).toBe("Người dùng và vai trò");
+      await page.keyboard.press("End");
+      expect(await selected()).toBe("Ngày nghỉ lễ, Tết");
+      await page.keyboard.press("ArrowRight");
+      expect(await selected()).toBe("Đơn vị và tên gọi khác");
+      await page.keyboard.press("ArrowLeft");
+      expect(await focused()).toBe("Ngày nghỉ lễ, Tết");
+      await page.keyboard.press("Home");
+      expect(await selected()).toBe("Đơn vị và tên gọi khác");
+      // only the selected tab is in the Tab order: Tab leaves the list for the panel
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("admin-panel");
+      expect(errors).toEqual([]);
+      await context.close();
+    });
   },
 );

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type KeyboardEvent } from "react";
 import { AdminCalendars } from "./admin-calendars.js";
 import { AdminOrgs } from "./admin-orgs.js";
 import { AdminUsers } from "./admin-users.js";
@@ -20,10 +20,25 @@ const TABS = [
 export function AdminPage() {
   const [tab, setTab] = useState<string>("orgs");
   const current = TABS.find((t) => t.id === tab) ?? TABS[0];
+  // the tab pattern: arrows move between tabs (wrapping), Home/End to the first/last; only
+  // the selected tab is in the Tab order
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const at = TABS.findIndex((t) => t.id === current.id);
+    const to = {
+      ArrowRight: (at + 1) % TABS.length,
+      ArrowLeft: (at - 1 + TABS.length) % TABS.length,
+      Home: 0,
+      End: TABS.length - 1,
+    }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    setTab(TABS[to]!.id);
+    document.getElementById(`tab-${TABS[to]!.id}`)?.focus();
+  };
   return (
     <>
       <h1>Quản trị</h1>
-      <div className="tabs" role="tablist" aria-label="Mục quản trị">
+      <div className="tabs" role="tablist" aria-label="Mục quản trị" onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button
             key={t.id}
@@ -31,6 +46,7 @@ export function AdminPage() {
             role="tab"
             id={`tab-${t.id}`}
             aria-selected={t.id === current.id}
+            tabIndex={t.id === current.id ? 0 : -1}
             aria-controls="admin-panel"
             onClick={() => setTab(t.id)}
           >
@@ -38,7 +54,7 @@ export function AdminPage() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id="admin-panel" aria-labelledby={`tab-${current.id}`}>
+      <div role="tabpanel" id="admin-panel" aria-labelledby={`tab-${current.id}`} tabIndex={0}>
         {current.render()}
       </div>
     </>
