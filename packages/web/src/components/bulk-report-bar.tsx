@@ -7,7 +7,8 @@ import { ErrorBox } from "./feedback.js";
 type Props = {
   chosen: InboxItem[];
   onClear: () => void;
-  onSent: (count: number) => void;
+  /** how many reports were sent, and whether they wait for the unit head's sign-off */
+  onSent: (count: number, awaitingSignoff: boolean) => void;
 };
 
 /**
@@ -27,11 +28,14 @@ export function BulkReportBar({ chosen, onClear, onSent }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const { items } = await api<{ items: unknown[] }>("/api/reports/bulk", {
+      const { items } = await api<{ items: { status: string }[] }>("/api/reports/bulk", {
         body: { taskIds: chosen.map((i) => i.task.id), state: effective, summary },
       });
       setSummary("");
-      onSent(items.length);
+      onSent(
+        items.length,
+        items.some((r) => r.status === "awaiting_signoff"),
+      );
     } catch (e) {
       setError(e as Error);
     } finally {

@@ -3,6 +3,7 @@ import type { ReportView } from "../api/types.js";
 import { formatDate, formatDateTime } from "../format/date.format.js";
 import { REPORT_STATE_LABELS, REVIEW_STATE_LABELS } from "../format/status.format.js";
 import { EvidenceList } from "./evidence-list.js";
+import { ReportText } from "./report-text.js";
 
 /** The reports on a task, newest first, each with its evidence and review. */
 export function ReportHistory({ reports }: { reports: ReportView[] }) {
@@ -25,17 +26,7 @@ export function ReportHistory({ reports }: { reports: ReportView[] }) {
             {r.submittedBy.name ? ` bởi ${r.submittedBy.name}` : ""}
             {r.orgName ? ` (${r.orgName})` : ""}
           </p>
-          <p>{r.summary}</p>
-          {r.difficulties && (
-            <p>
-              <strong>Khó khăn, vướng mắc:</strong> {r.difficulties}
-            </p>
-          )}
-          {r.proposals && (
-            <p>
-              <strong>Đề xuất, kiến nghị:</strong> {r.proposals}
-            </p>
-          )}
+          <ReportText report={r} />
           {r.signedOff && (
             <p className="muted">
               Lãnh đạo đơn vị ký duyệt lúc {formatDateTime(r.signedOff.at)}

@@ -4,12 +4,22 @@ import { formatDate, formatDateTime } from "../format/date.format.js";
 import { REPORT_STATE_LABELS } from "../format/status.format.js";
 import { Link } from "../router/link.js";
 import { EvidencePreview } from "./evidence-preview.js";
+import { ReportText } from "./report-text.js";
 
-/** One report of the review queue as the reviewer reads it: task, period, text and evidence. */
-export function ReviewReport({ report }: { report: ReportWithTask }) {
+/**
+ * One report as the reviewer (or the unit head signing it off) reads it: task, period, text and
+ * evidence; `titleId` names the heading for the region around it.
+ */
+export function ReviewReport({
+  report,
+  titleId = "review-title",
+}: {
+  report: ReportWithTask;
+  titleId?: string;
+}) {
   return (
     <>
-      <h2 id="review-title">
+      <h2 id={titleId}>
         <Link to={`/nhiem-vu/${report.task.id}`}>
           {report.task.number ? `Nhiệm vụ ${report.task.number}: ` : ""}
           {report.task.name}
@@ -30,17 +40,7 @@ export function ReviewReport({ report }: { report: ReportWithTask }) {
           ? ` · lãnh đạo đơn vị ký duyệt${report.signedOff.by.name ? ` (${report.signedOff.by.name})` : ""} lúc ${formatDateTime(report.signedOff.at)}`
           : ""}
       </p>
-      <p>{report.summary}</p>
-      {report.difficulties && (
-        <p>
-          <strong>Khó khăn:</strong> {report.difficulties}
-        </p>
-      )}
-      {report.proposals && (
-        <p>
-          <strong>Kiến nghị:</strong> {report.proposals}
-        </p>
-      )}
+      <ReportText report={report} />
       <h3>Minh chứng</h3>
       <EvidencePreview items={report.evidence} />
     </>

@@ -48,7 +48,7 @@ export function InboxPage() {
   const planNames = usePlanLabels();
 
   const [chosen, setChosen] = useState<Map<number, InboxItem>>(new Map());
-  const [sent, setSent] = useState<number | null>(null);
+  const [sent, setSent] = useState<{ count: number; awaitingSignoff: boolean } | null>(null);
   const choose = (item: InboxItem, on: boolean) =>
     setChosen((before) => {
       const next = new Map(before);
@@ -118,7 +118,7 @@ export function InboxPage() {
       </form>
       {sent !== null && (
         <p className="alert success" role="status">
-          Đã gửi {sent} báo cáo, đang chờ cơ quan theo dõi duyệt.
+          {`Đã gửi ${sent.count} báo cáo, đang chờ ${sent.awaitingSignoff ? "lãnh đạo đơn vị ký duyệt" : "cơ quan theo dõi duyệt"}.`}
         </p>
       )}
       <SignoffNotice />
@@ -183,9 +183,9 @@ export function InboxPage() {
         <BulkReportBar
           chosen={[...chosen.values()]}
           onClear={() => setChosen(new Map())}
-          onSent={(count) => {
+          onSent={(count, awaitingSignoff) => {
             setChosen(new Map());
-            setSent(count);
+            setSent({ count, awaitingSignoff });
             inbox.reload();
           }}
         />

@@ -1,11 +1,8 @@
 import { useState } from "react";
 import { api } from "../api/client.js";
 import type { ReportView, ReportWithTask } from "../api/types.js";
-import { EvidenceList } from "../components/evidence-list.js";
 import { ErrorBox } from "../components/feedback.js";
-import { formatDate, formatDateTime } from "../format/date.format.js";
-import { REPORT_STATE_LABELS } from "../format/status.format.js";
-import { Link } from "../router/link.js";
+import { ReviewReport } from "../components/review-report.js";
 
 type Decision = "approve" | "return";
 
@@ -35,34 +32,7 @@ export function SignoffCard({
   };
   return (
     <article className="card signoff-card" aria-labelledby={titleId} data-report={report.id}>
-      <h2 id={titleId}>
-        <Link to={`/nhiem-vu/${report.task.id}`}>
-          {report.task.number ? `Nhiệm vụ ${report.task.number}: ` : ""}
-          {report.task.name}
-        </Link>
-      </h2>
-      <p>
-        <strong>{report.periodLabel}</strong> · {REPORT_STATE_LABELS[report.state] ?? report.state}
-        {report.progress !== null ? ` · ${report.progress}%` : ""}
-        {report.completedOn ? ` · hoàn thành ngày ${formatDate(report.completedOn)}` : ""}
-        {report.supersedesId ? ` · gửi lại thay báo cáo số ${report.supersedesId}` : ""}
-      </p>
-      <p className="muted">
-        Báo cáo số {report.id} · {report.submittedBy.name ?? ""} · gửi lúc{" "}
-        {formatDateTime(report.submittedAt)}
-      </p>
-      <p>{report.summary}</p>
-      {report.difficulties && (
-        <p>
-          <strong>Khó khăn, vướng mắc:</strong> {report.difficulties}
-        </p>
-      )}
-      {report.proposals && (
-        <p>
-          <strong>Đề xuất, kiến nghị:</strong> {report.proposals}
-        </p>
-      )}
-      <EvidenceList items={report.evidence} />
+      <ReviewReport report={report} titleId={titleId} />
       <ErrorBox error={error} />
       <div className="field">
         <label htmlFor={`signoff-${report.id}-reason`}>Lý do trả lại (bắt buộc khi trả lại)</label>
