@@ -128,6 +128,8 @@ export interface PlansTable {
   imported_by: number | null;
   /** the day report timeliness is counted from; null: the day the plan was imported */
   tracked_from: ColumnType<string | null, string | null | undefined, string | null>;
+  /** when the plan was published on the public pages (null: not published) */
+  published_at: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: string | null;
 }
 

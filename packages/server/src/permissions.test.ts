@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrganisation, dialects } from "../../db/src/test-support/index.js";
 import { RouteTable } from "./http/route.js";
 import { registerRoutes } from "./routes/index.js";
+import { setPublished } from "./public-plans/public-plans.service.js";
 import type { Role } from "./services/actor.js";
 import type { Ctx } from "./services/context.js";
 import { proposeChange } from "./services/change-request.service.js";
@@ -522,6 +523,27 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
         url: `/api/plans/${plan}`,
         payload: { trackedFrom: null, reason: "Theo dõi từ ngày nhập" },
       }),
+    },
+    {
+      name: "PUT /api/plans/:id/published",
+      allowed: ["monitor"],
+      request: async () => ({
+        method: "PUT",
+        url: `/api/plans/${plan}/published`,
+        payload: { published: true, reason: "Công khai tiến độ" },
+      }),
+    },
+    { name: "GET /api/public/plans", allowed: [...WHO], request: get("/api/public/plans") },
+    {
+      name: "GET /api/public/plans/:id",
+      allowed: [...WHO],
+      request: async () => {
+        await setPublished(h.ctx, await actorOf("monitor"), plan, {
+          published: true,
+          reason: "Công khai tiến độ",
+        });
+        return { method: "GET", url: `/api/public/plans/${plan}` };
+      },
     },
     {
       name: "POST /api/tasks/:id/corrections",

@@ -21,6 +21,7 @@ import * as m0015 from "./0015-periodic-reports.js";
 import * as m0016 from "./0016-notification-messages.js";
 import * as m0017 from "./0017-unit-signoff.js";
 import * as m0018 from "./0018-indicator-evaluations.js";
+import * as m0019 from "./0019-plan-published.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   "0016-notification-messages": m0016,
   "0017-unit-signoff": m0017,
   "0018-indicator-evaluations": m0018,
+  "0019-plan-published": m0019,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -135,3 +135,28 @@ export async function setPlanTrackedFrom(
     .where("id", "=", planId)
     .execute();
 }
+
+/** Publishes a plan on the public pages (`publishedAt`) or withdraws it (null). */
+export async function setPlanPublished(
+  db: Db,
+  planId: number,
+  publishedAt: string | null,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable("plans")
+    .set({ published_at: publishedAt, updated_at: at })
+    .where("id", "=", planId)
+    .execute();
+}
+
+/** The published plans (id, identity, publication time), in publication order. */
+export async function listPublishedPlans(db: Db, id?: number) {
+  let q = db
+    .selectFrom("plans")
+    .select(["id", "kind", "number", "date", "issuer", "title", "published_at"])
+    .where("published_at", "is not", null)
+    .where("draft", "=", 0);
+  if (id !== undefined) q = q.where("id", "=", id);
+  return q.orderBy("published_at").orderBy("id").execute();
+}

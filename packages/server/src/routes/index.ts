@@ -18,6 +18,7 @@ import { importProgressRoutes } from "../import-progress/import-progress.routes.
 import { listExportRoutes } from "../list-export/list-export.routes.js";
 import { periodicReportRoutes } from "../periodic-report/periodic-report.routes.js";
 import { planRoutes } from "./plans/plans.routes.js";
+import { publicPlansRoutes } from "../public-plans/public-plans.routes.js";
 import { signoffRoutes } from "../signoff/signoff.routes.js";
 import { reportDraftRoutes } from "./reports/report-drafts.routes.js";
 import { reportRoutes } from "./reports/reports.routes.js";
@@ -31,6 +32,7 @@ export function registerRoutes(t: RouteTable, ctx: Ctx): void {
   authRoutes(t, ctx);
   tokenRoutes(t, ctx);
   planRoutes(t, ctx);
+  publicPlansRoutes(t, ctx);
   taskRoutes(t, ctx);
   listExportRoutes(t, ctx);
   statsRoutes(t, ctx);

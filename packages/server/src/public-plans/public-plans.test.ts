@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dialects } from "../../../db/src/test-support/index.js";
+import { actorFor } from "../services/auth.service.js";
+import { reviewReport, submitReport } from "../services/report.service.js";
+import {
+  call,
+  freshPeriod,
+  importSeed,
+  makeUser,
+  startHarness,
+  unitTask,
+  type Harness,
+} from "../test-support/server-harness.js";
+
+const SECRET = "ZZQ-MẬT-7731";
+const INTERNAL = "ZZQ-NỘI-BỘ-5519";
+
+describe.each(dialects())("public transparency pages (%s)", (dialect) => {
+  let h: Harness;
+  let plan: number;
+  let monitor: Awaited<ReturnType<typeof makeUser>>;
+
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+    plan = await importSeed(h.ctx, "qd596");
+    monitor = await makeUser(h.ctx, "monitor");
+  });
+  afterAll(async () => h.close());
+
+  const actorOf = async (id: number) =>
+    actorFor(
+      h.ctx,
+      await h.ctx.db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirstOrThrow(),
+      "token",
+    );
+
+  it("serves a plan only once published: 404 before, audited with its reason", async () => {
+    expect((await call(h.app, { method: "GET", url: `/api/public/plans/${plan}` })).status).toBe(
+      404,
+    );
+    expect((await call(h.app, { method: "GET", url: "/api/public/plans" })).body).toEqual([]);
+    const refused = await call(h.app, {
+      method: "PUT",
+      url: `/api/plans/${plan}/published`,
+      headers: monitor.headers,
+      payload: { published: true, reason: " " },
+    });
+    expect(refused.status).toBe(400);
+    const done = await call(h.app, {
+      method: "PUT",
+      url: `/api/plans/${plan}/published`,
+      headers: monitor.headers,
+      payload: { published: true, reason: "Công khai theo Nghị quyết 57" },
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.publishedAt).toEqual(expect.any(String));
+    const audit = await h.ctx.db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "plan.published")
+      .where("entity_id", "=", String(plan))
+      .execute();
+    expect(audit.map((a) => a.reason)).toEqual(["Công khai theo Nghị quyết 57"]);
+    const list = await call(h.app, { method: "GET", url: "/api/public/plans" });
+    expect(list.body.map((p: { id: number }) => p.id)).toEqual([plan]);
+  });
+
+  it("never shows a confidential task or an internal comment, and counts without them", async () => {
+    const stats = await call(h.app, {
+      method: "GET",
+      url: `/api/stats?plan=${plan}`,
+      headers: monitor.headers,
+    });
+    const before = await call(h.app, { method: "GET", url: `/api/public/plans/${plan}` });
+    expect(before.status).toBe(200);
+    expect(before.body.counts).toEqual(stats.body.counts);
+    expect(before.body.total).toBe(stats.body.total);
+    expect(before.body.overdueTotal).toBe(stats.body.counts.overdue);
+    expect(before.body.overdue.length).toBeGreaterThan(0);
+
+    // an overdue task becomes confidential; a unit's report gets an internal review comment
+    const overdueTask = await h.ctx.db
+      .selectFrom("tasks")
+      .select("id")
+      .where("plan_id", "=", plan)
+      .where("name", "=", before.body.overdue[0].name)
+      .executeTakeFirstOrThrow();
+    await h.ctx.db
+      .updateTable("tasks")
+      .set({ confidential: 1, name: `Nhiệm vụ ${SECRET}` })
+      .where("id", "=", overdueTask.id)
+      .execute();
+    const own = await unitTask(h.ctx, plan);
+    const staff = await makeUser(h.ctx, "unit_staff", own.unitId);
+    const report = await submitReport(h.ctx, await actorOf(staff.user.id), own.taskId, {
+      period: freshPeriod(h),
+      state: "in_progress",
+      summary: `Đang triển khai ${INTERNAL}`,
+      evidence: [],
+      keepEvidence: [],
+    });
+    await reviewReport(h.ctx, await actorOf(monitor.user.id), report.id, {
+      decision: "return",
+      comment: `Bổ sung ${INTERNAL}`,
+    });
+
+    const after = await call(h.app, { method: "GET", url: `/api/public/plans/${plan}` });
+    const list = await call(h.app, { method: "GET", url: "/api/public/plans" });
+    for (const body of [after.res.body, list.res.body]) {
+      expect(body).not.toContain("ZZQ");
+      expect(body).not.toContain(staff.username);
+      expect(body).not.toContain(monitor.username);
+    }
+    expect(after.body.total).toBe(before.body.total - 1);
+    expect(after.body.counts.overdue).toBe(before.body.counts.overdue - 1);
+    expect(after.body.overdueTotal).toBe(before.body.overdueTotal - 1);
+  });
+
+  it("withdraws a plan: 404 again; only the monitoring department may publish", async () => {
+    const staff = await makeUser(h.ctx, "unit_staff", (await unitTask(h.ctx, plan)).unitId);
+    const forbidden = await call(h.app, {
+      method: "PUT",
+      url: `/api/plans/${plan}/published`,
+      headers: staff.headers,
+      payload: { published: false, reason: "Thử" },
+    });
+    expect(forbidden.status).toBe(403);
+    await call(h.app, {
+      method: "PUT",
+      url: `/api/plans/${plan}/published`,
+      headers: monitor.headers,
+      payload: { published: false, reason: "Tạm dừng công khai" },
+    });
+    expect((await call(h.app, { method: "GET", url: `/api/public/plans/${plan}` })).status).toBe(
+      404,
+    );
+  });
+});
