@@ -201,5 +201,33 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       expect(errors).toEqual([]);
       await context.close();
     });
+
+    it("the charts are told apart without colour: named, shapes and dashes, labels, a data table", async () => {
+      const { page, errors, context } = await signIn(browser, baseUrl, "lanhdao", 1366, locale);
+      const plan = await plan596(page);
+      await page.goto(`/?plan=${plan.id}&asOf=${AS_OF}`);
+      const trend = page.getByRole("figure", {
+        name: "Số nhiệm vụ quá hạn và đã hoàn thành cuối mỗi tháng",
+      });
+      await trend.locator("polyline").first().waitFor();
+      // one series solid with round markers, the other dashed with square ones
+      expect(
+        await trend
+          .locator("svg.chart:not(.legend-key) polyline")
+          .evaluateAll((ls) => ls.map((l) => l.getAttribute("stroke-dasharray"))),
+      ).toEqual([null, "8 5"]);
+      expect(await trend.locator("svg.chart:not(.legend-key) circle").count()).toBe(6);
+      expect(await trend.locator("svg.chart:not(.legend-key) rect").count()).toBe(6);
+      expect(await trend.locator("text.end-label").allTextContents()).toEqual(
+        expect.arrayContaining(["Quá hạn", "Đã hoàn thành"]),
+      );
+      await trend.getByText("Bảng số liệu").click();
+      expect(await trend.locator("table tbody tr").count()).toBe(6);
+      const units = page.getByRole("figure", { name: "Số nhiệm vụ theo đơn vị chủ trì" });
+      await units.getByText("Bảng số liệu").click();
+      expect(await units.locator("table tbody tr").count()).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
   },
 );

@@ -1,7 +1,11 @@
 /**
  * Horizontal stacked bars, one row per unit: the label is HTML text (legible at any width), the
  * bar an inline SVG scaled to the row (attributes only, no inline styles: the CSP forbids them).
+ * Adjacent segments are parted by a white gap, each row says its figures to a screen reader,
+ * and the figures are also a table under the chart ("Bảng số liệu").
  */
+import { ChartTable } from "./chart-table.js";
+
 export type BarSeries = { key: string; label: string; className: string };
 export type BarRow = { label: string; values: Record<string, number> };
 
@@ -52,6 +56,9 @@ export function StackedBarChart({
                           y={0}
                           width={w}
                           height={10}
+                          stroke="#ffffff"
+                          strokeWidth={2}
+                          vectorEffect="non-scaling-stroke"
                         />
                       ) : null;
                     x += w;
@@ -64,6 +71,7 @@ export function StackedBarChart({
           );
         })}
       </ol>
+      <ChartTable title={title} first="Đơn vị chủ trì" columns={series} rows={rows} />
     </figure>
   );
 }
