@@ -546,6 +546,17 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       },
     },
     {
+      name: "GET /api/public/plans/:id/data/:file",
+      allowed: [...WHO],
+      request: async () => {
+        await setPublished(h.ctx, await actorOf("monitor"), plan, {
+          published: true,
+          reason: "Công khai tiến độ",
+        });
+        return { method: "GET", url: `/api/public/plans/${plan}/data/2026-11.csv` };
+      },
+    },
+    {
       name: "POST /api/tasks/:id/corrections",
       allowed: ["monitor"],
       request: async () => ({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fileResponse } from "../http/responses.js";
 import type { RouteTable } from "../http/route.js";
 import { idParams } from "../http/query.js";
 import type { Ctx } from "../services/context.js";
@@ -7,7 +8,21 @@ import {
   publicPlanDetailSchema,
   publicPlanSchema,
 } from "./public-plans.schemas.js";
-import { publicPlanDetail, publicPlans, setPublished } from "./public-plans.service.js";
+import {
+  publicPlanData,
+  publicPlanDetail,
+  publicPlans,
+  setPublished,
+} from "./public-plans.service.js";
+
+const dataParams = idParams.extend({
+  file: z
+    .string()
+    .regex(
+      /^\d{4}-(0[1-9]|1[0-2])\.(csv|json)$/,
+      "Tên tệp phải có dạng YYYY-MM.csv hoặc YYYY-MM.json.",
+    ),
+});
 
 /** Public transparency (issue 16, point 4): published plans without login, and the flag. */
 export function publicPlansRoutes(t: RouteTable, ctx: Ctx): void {
@@ -31,6 +46,32 @@ export function publicPlansRoutes(t: RouteTable, ctx: Ctx): void {
     params: idParams,
     response: publicPlanDetailSchema,
     handler: async ({ params }) => publicPlanDetail(ctx, params.id),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/public/plans/:id/data/:file",
+    tag: "public",
+    summary:
+      "Dữ liệu mở của kế hoạch công khai theo tháng (YYYY-MM.csv hoặc YYYY-MM.json): cùng số liệu như trang công khai, tính đến cuối tháng (hôm nay với tháng chưa hết)",
+    access: "public",
+    params: dataParams,
+    response: fileResponse,
+    produces: "text/csv",
+    handler: async ({ params, reply }) => {
+      const [month, format] = params.file.split(".") as [string, "csv" | "json"];
+      const body = await publicPlanData(ctx, params.id, month, format);
+      return reply
+        .header(
+          "content-type",
+          format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+        )
+        .header(
+          "content-disposition",
+          `attachment; filename="ke-hoach-${params.id}-${params.file}"`,
+        )
+        .send(body);
+    },
   });
 
   t.add({

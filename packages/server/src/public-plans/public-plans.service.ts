@@ -1,4 +1,4 @@
-import { NotFoundError, STATUS_LABELS, vietnamDay } from "@giamsat/core";
+import { endOfMonth, NotFoundError, STATUS_LABELS, vietnamDay } from "@giamsat/core";
 import {
   countStatuses,
   getPlan,
@@ -41,10 +41,9 @@ export async function publicPlans(ctx: Ctx) {
  * A published plan as of today: status counts by the one core evaluation and the overdue tasks
  * with their lead units (404 for a plan that is not published).
  */
-export async function publicPlanDetail(ctx: Ctx, id: number) {
+export async function publicPlanDetail(ctx: Ctx, id: number, asOf: string = vietnamDay()) {
   const [row] = await listPublishedPlans(ctx.db, id);
   if (!row) throw new NotFoundError(`Không có kế hoạch công khai số hiệu ${id}.`);
-  const asOf = vietnamDay();
   const window = { asOf, dueSoonDays: ctx.config.dueSoonDays };
   const filter = { ...PUBLIC_SCOPE, planId: id };
   const [{ counts, total }, overdue] = await Promise.all([
@@ -104,4 +103,40 @@ export async function setPublished(
     });
   });
   return { id: planId, publishedAt };
+}
+
+/**
+ * The open data of a published plan for a month (`YYYY-MM`): the same figures as the public page,
+ * as of the month's end (today for the current month, which has not ended).
+ */
+export async function publicPlanData(ctx: Ctx, id: number, month: string, format: "csv" | "json") {
+  const today = vietnamDay();
+  const end = endOfMonth(`${month}-01`);
+  const detail = await publicPlanDetail(ctx, id, end < today ? end : today);
+  if (format === "json") return JSON.stringify(detail);
+  const cell = (v: string | number | null) => `"${String(v ?? "").replaceAll('"', '""')}"`;
+  const rows: (string | number | null)[][] = [
+    ["phan", "ma", "ten", "gia_tri", "han", "so_ngay_qua_han", "don_vi_chu_tri"],
+    ["ngay_tinh", "", "", detail.asOf, "", "", ""],
+    ["tong_so", "", "", detail.total, "", "", ""],
+    ...Object.entries(detail.counts).map(([code, n]) => [
+      "trang_thai",
+      code,
+      detail.labels[code as keyof typeof detail.labels],
+      n,
+      "",
+      "",
+      "",
+    ]),
+    ...detail.overdue.map((t) => [
+      "qua_han",
+      t.number,
+      t.name,
+      t.appendix,
+      t.deadline,
+      t.daysOverdue,
+      t.leadUnits.join("; "),
+    ]),
+  ];
+  return `\uFEFF${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
 }

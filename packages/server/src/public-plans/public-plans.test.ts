@@ -106,7 +106,19 @@ describe.each(dialects())("public transparency pages (%s)", (dialect) => {
 
     const after = await call(h.app, { method: "GET", url: `/api/public/plans/${plan}` });
     const list = await call(h.app, { method: "GET", url: "/api/public/plans" });
-    for (const body of [after.res.body, list.res.body]) {
+    const month = after.body.asOf.slice(0, 7);
+    const data = `/api/public/plans/${plan}/data/${month}`;
+    const json = await call(h.app, { method: "GET", url: `${data}.json` });
+    const csv = await call(h.app, { method: "GET", url: `${data}.csv` });
+    expect(json.status).toBe(200);
+    expect(json.body).toEqual(after.body);
+    expect(csv.res.headers["content-type"]).toContain("text/csv");
+    const lines = csv.res.body.trim().split("\r\n");
+    expect(lines).toContain(
+      `"trang_thai","overdue","${after.body.labels.overdue}","${after.body.counts.overdue}","","",""`,
+    );
+    expect(lines.filter((l) => l.startsWith('"qua_han"'))).toHaveLength(after.body.overdue.length);
+    for (const body of [after.res.body, list.res.body, json.res.body, csv.res.body]) {
       expect(body).not.toContain("ZZQ");
       expect(body).not.toContain(staff.username);
       expect(body).not.toContain(monitor.username);
@@ -131,8 +143,11 @@ describe.each(dialects())("public transparency pages (%s)", (dialect) => {
       headers: monitor.headers,
       payload: { published: false, reason: "Tạm dừng công khai" },
     });
-    expect((await call(h.app, { method: "GET", url: `/api/public/plans/${plan}` })).status).toBe(
-      404,
-    );
+    for (const url of [`/api/public/plans/${plan}`, `/api/public/plans/${plan}/data/2026-11.csv`])
+      expect((await call(h.app, { method: "GET", url })).status).toBe(404);
+    expect(
+      (await call(h.app, { method: "GET", url: `/api/public/plans/${plan}/data/2026-13.csv` }))
+        .status,
+    ).toBe(400);
   });
 });
