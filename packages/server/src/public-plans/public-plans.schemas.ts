@@ -1,16 +1,11 @@
 import { STATUS_CODES } from "@giamsat/core";
 import { z } from "zod";
+import { planSchema } from "../routes/plans/plans.schemas.js";
 
 /** A published plan's identity (no owner, no import details). */
-export const publicPlanSchema = z.object({
-  id: z.number(),
-  kind: z.string().nullable(),
-  number: z.string().nullable(),
-  date: z.string().nullable(),
-  issuer: z.string().nullable(),
-  title: z.string().nullable(),
-  publishedAt: z.string(),
-});
+export const publicPlanSchema = planSchema
+  .pick({ id: true, kind: true, number: true, date: true, issuer: true, title: true })
+  .extend({ publishedAt: z.string() });
 
 /** An overdue task as the public sees it: units only, no person, no comment. */
 export const publicOverdueSchema = z.object({
