@@ -12,6 +12,7 @@ export function IndicatorsPage() {
   const asOf = isIsoDate(query.get("asOf")) ? (query.get("asOf") as string) : vietnamDay();
   const plan = query.get("plan");
   const warning = query.get("warning");
+  const page = Math.max(1, Number(query.get("trang")) || 1);
   return (
     <>
       <p className="breadcrumb">
@@ -30,7 +31,7 @@ export function IndicatorsPage() {
           <select
             id="warning-filter"
             value={warning ?? ""}
-            onChange={(e) => setQuery({ warning: e.target.value })}
+            onChange={(e) => setQuery({ warning: e.target.value, trang: null })}
           >
             <option value="">Tất cả</option>
             {(Object.keys(WARNING_LABELS) as WarningLevel[]).map((w) => (
@@ -41,7 +42,7 @@ export function IndicatorsPage() {
           </select>
         </div>
       </form>
-      <IndicatorTable plan={plan} warning={warning} asOf={asOf} />
+      <IndicatorTable plan={plan} warning={warning} asOf={asOf} page={page} />
     </>
   );
 }
