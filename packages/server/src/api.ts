@@ -7,3 +7,8 @@ export type { ChangeRequestView } from "./services/change-request.view.js";
 export type { EvidenceView, QueueItem, ReportView, ReviewView } from "./services/report.view.js";
 export type { TaskDetailView } from "./services/task-detail.view.js";
 export type { AppendixView, TaskListItemView, TaskOrgView } from "./services/task.view.js";
+export type {
+  PublicOverdueView,
+  PublicPlanDetailView,
+  PublicPlanView,
+} from "./public-plans/public-plans.schemas.js";

@@ -28,6 +28,9 @@ import { SignoffPage } from "./signoff/signoff.page.js";
 import { TaskPage } from "./pages/task.page.js";
 import { TasksPage } from "./pages/tasks.page.js";
 import { matchPath, navigate, useLocation } from "./router/router.js";
+import { PublicLayout } from "./public/public-layout.js";
+import { PublicPlanPage } from "./public/public-plan.page.js";
+import { PublicPlansPage } from "./public/public-plans.page.js";
 
 type Route = {
   pattern: string;
@@ -104,7 +107,21 @@ function Gate() {
   );
 }
 
+/** The public pages (`/cong-khai`): no account, no session asked for. */
+function PublicPages() {
+  const { path } = useLocation();
+  const params = matchPath("/cong-khai/:id", path);
+  document.title = "Công khai · Giám sát";
+  return (
+    <PublicLayout>
+      {params?.id ? <PublicPlanPage id={params.id} /> : <PublicPlansPage />}
+    </PublicLayout>
+  );
+}
+
 export function App() {
+  const { path } = useLocation();
+  if (path === "/cong-khai" || path.startsWith("/cong-khai/")) return <PublicPages />;
   return (
     <SessionProvider>
       <Gate />

@@ -31,3 +31,7 @@ export const planPublishedInput = z.object({
   published: z.boolean(),
   reason: z.string().trim().min(1, "Cần nêu lý do công khai hoặc thôi công khai kế hoạch."),
 });
+
+export type PublicPlanView = z.output<typeof publicPlanSchema>;
+export type PublicOverdueView = z.output<typeof publicOverdueSchema>;
+export type PublicPlanDetailView = z.output<typeof publicPlanDetailSchema>;
