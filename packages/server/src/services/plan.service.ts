@@ -29,6 +29,8 @@ export type PlanView = {
   trackedFrom: string;
   /** whether the monitoring department set trackedFrom (false: the import day) */
   trackedFromSet: boolean;
+  /** since when the plan is on the public pages (null: not published) */
+  publishedAt: string | null;
   calendar: PlanCalendar;
 };
 
@@ -54,6 +56,7 @@ export async function listPlansView(ctx: Ctx, actor: Actor): Promise<PlanView[]>
     importedAt: p.imported_at,
     trackedFrom: p.tracked_from ?? trackedFromDefault(p.imported_at),
     trackedFromSet: p.tracked_from !== null,
+    publishedAt: p.published_at,
     calendar: calendars.get(p.id)!,
   }));
 }

@@ -62,6 +62,8 @@ export type PlanSummary = {
   /** the day report timeliness counts from (the import day unless the monitor set one) */
   trackedFrom: string;
   trackedFromSet: boolean;
+  /** since when the plan is on the public pages (null: not published) */
+  publishedAt: string | null;
   calendar: CalendarView;
 };
 

@@ -14,6 +14,7 @@ import { ExportLink } from "../components/export-link.js";
 import { Pager } from "../components/pager.js";
 import { planLabel } from "../format/plan.format.js";
 import { IndicatorTable } from "../indicators/indicator-table.js";
+import { PlanPublishing } from "../components/plan-publishing.js";
 import { PlanTracking } from "../components/plan-tracking.js";
 import { useUser } from "../auth/session.js";
 
@@ -105,6 +106,7 @@ export function PlanPage({ id }: { id: string }) {
             ))}
           </section>
           <PlanTracking plan={data} editable={role === "monitor"} onSaved={plan.reload} />
+          <PlanPublishing plan={data} editable={role === "monitor"} onSaved={plan.reload} />
           {data.appendices.some((a) => a.kind === "indicators") && (
             <section aria-labelledby="indicators-title">
               <h2 id="indicators-title">Chỉ tiêu tại ngày {formatDate(asOf)}</h2>

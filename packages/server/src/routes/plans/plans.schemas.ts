@@ -23,6 +23,7 @@ export const planSchema = z.object({
   importedAt: z.string(),
   trackedFrom: z.string(),
   trackedFromSet: z.boolean(),
+  publishedAt: z.string().nullable().describe("công khai từ lúc nào (null: không công khai)"),
   calendar: calendarSchema,
 });
 
