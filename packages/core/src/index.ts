@@ -17,3 +17,4 @@ export * from "./list-export/index.js";
 export * from "./backup/index.js";
 export * from "./metrics/index.js";
 export * from "./signoff/signoff-messages.js";
+export * from "./feedback/index.js";

@@ -35,3 +35,4 @@ export * from "./periodic-report/periodic-report.repository.js";
 export * from "./backup/index.js";
 export * from "./metrics/queue-depths.js";
 export * from "./signoff/signoff.repository.js";
+export * from "./feedback/feedback.repository.js";

@@ -581,6 +581,34 @@ export interface NotificationPrefsTable {
   enabled: Flag;
 }
 
+/** Public feedback (PAKN, issue 16); the sender's contact never leaves the server. */
+export interface FeedbackTable {
+  id: Generated<number>;
+  code: string;
+  kind: string;
+  title: string;
+  content: string;
+  content_key: string;
+  task_id: number | null;
+  sender_name: string;
+  sender_org: string | null;
+  sender_email: string | null;
+  sender_phone: string | null;
+  publish_name: number;
+  consent_at: string;
+  secret_hash: string;
+  status: Generated<string>;
+  unit_id: number | null;
+  deadline: string | null;
+  answer: string | null;
+  internal_note: string | null;
+  reject_reason: string | null;
+  rating: number | null;
+  rating_comment: string | null;
+  created_at: Generated<string>;
+  updated_at: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   org_aliases: OrgAliasesTable;
@@ -622,9 +650,12 @@ export interface Database {
   periodic_reports: PeriodicReportsTable;
   periodic_report_drafts: PeriodicReportDraftsTable;
   notification_messages: NotificationMessagesTable;
+  feedback: FeedbackTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
+export type Feedback = Selectable<FeedbackTable>;
+export type NewFeedback = Insertable<FeedbackTable>;
 export type NewOrganisation = Insertable<OrganisationsTable>;
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

@@ -12,6 +12,8 @@ import { buildOrganisation, dialects } from "../../db/src/test-support/index.js"
 import { RouteTable } from "./http/route.js";
 import { registerRoutes } from "./routes/index.js";
 import { setPublished } from "./public-plans/public-plans.service.js";
+import { submitFeedback } from "./feedback/feedback.service.js";
+import { solveChallenge } from "altcha-lib/v1";
 import type { Role } from "./services/actor.js";
 import type { Ctx } from "./services/context.js";
 import { proposeChange } from "./services/change-request.service.js";
@@ -202,6 +204,35 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
     return (
       await submitIndicatorValue(h.ctx, await actorOf("unit_staff"), id, { period, value: 10 })
     ).id;
+  };
+
+  let feedbackCount = 0;
+  /** A fresh submission, optionally already routed to the own unit (or answered by it). */
+  const freshFeedback = async (
+    status: "received" | "routed" | "answered" | "published" = "received",
+  ) => {
+    const { code, secret } = await submitFeedback(h.ctx, {
+      kind: "gop_y",
+      title: `Góp ý thử quyền ${++feedbackCount}`,
+      content: "Nội dung góp ý",
+      name: "Người gửi",
+      email: "nguoi.gui@example.vn",
+      consent: true,
+      publishName: false,
+      altcha: "-",
+    });
+    const row = await h.ctx.db
+      .updateTable("feedback")
+      .set({ status, unit_id: status === "received" ? null : own.unitId, answer: "Trả lời" })
+      .where("code", "=", code)
+      .returning(["id", "code"])
+      .executeTakeFirstOrThrow();
+    return { ...row, secret };
+  };
+  const solvedChallenge = async () => {
+    const c = (await call(h.app, { url: "/api/public/challenge" })).body;
+    const s = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
+    return Buffer.from(JSON.stringify({ ...c, number: s!.number })).toString("base64");
   };
 
   const cases: Case[] = [
@@ -534,6 +565,84 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       }),
     },
     { name: "GET /api/public/plans", allowed: [...WHO], request: get("/api/public/plans") },
+    { name: "GET /api/public/challenge", allowed: [...WHO], request: get("/api/public/challenge") },
+    {
+      name: "POST /api/public/feedback",
+      allowed: [...WHO],
+      ok: 201,
+      request: async () => ({
+        method: "POST",
+        url: "/api/public/feedback",
+        remoteAddress: `10.1.0.${++feedbackCount}`,
+        payload: {
+          kind: "kien_nghi",
+          title: `Kiến nghị thử quyền ${++feedbackCount}`,
+          content: "Nội dung",
+          name: "Người gửi",
+          phone: "0912345678",
+          consent: true,
+          altcha: await solvedChallenge(),
+        },
+      }),
+    },
+    {
+      name: "GET /api/public/feedback/:code",
+      allowed: [...WHO],
+      request: async () => ({ url: `/api/public/feedback/${(await freshFeedback()).code}` }),
+    },
+    {
+      name: "POST /api/public/feedback/:code/rating",
+      allowed: [...WHO],
+      request: async () => {
+        const f = await freshFeedback("published");
+        return {
+          method: "POST",
+          url: `/api/public/feedback/${f.code}/rating`,
+          payload: { secret: f.secret, rating: 4 },
+        };
+      },
+    },
+    {
+      name: "GET /api/feedback",
+      allowed: ["monitor", "unit_head", "unit_staff"],
+      request: get("/api/feedback"),
+    },
+    {
+      name: "POST /api/feedback/:id/route",
+      allowed: ["monitor"],
+      request: async () => ({
+        method: "POST",
+        url: `/api/feedback/${(await freshFeedback()).id}/route`,
+        payload: { unitId: own.unitId },
+      }),
+    },
+    {
+      name: "POST /api/feedback/:id/reject",
+      allowed: ["monitor"],
+      request: async () => ({
+        method: "POST",
+        url: `/api/feedback/${(await freshFeedback()).id}/reject`,
+        payload: { reason: "Không thuộc phạm vi" },
+      }),
+    },
+    {
+      name: "POST /api/feedback/:id/answer",
+      allowed: ["unit_head", "unit_staff"],
+      request: async () => ({
+        method: "POST",
+        url: `/api/feedback/${(await freshFeedback("routed")).id}/answer`,
+        payload: { answer: "Đơn vị trả lời" },
+      }),
+    },
+    {
+      name: "POST /api/feedback/:id/decision",
+      allowed: ["monitor"],
+      request: async () => ({
+        method: "POST",
+        url: `/api/feedback/${(await freshFeedback("answered")).id}/decision`,
+        payload: { approve: true },
+      }),
+    },
     {
       name: "GET /api/public/plans/:id",
       allowed: [...WHO],

@@ -22,6 +22,7 @@ import * as m0016 from "./0016-notification-messages.js";
 import * as m0017 from "./0017-unit-signoff.js";
 import * as m0018 from "./0018-indicator-evaluations.js";
 import * as m0019 from "./0019-plan-published.js";
+import * as m0020 from "./0020-feedback.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   "0017-unit-signoff": m0017,
   "0018-indicator-evaluations": m0018,
   "0019-plan-published": m0019,
+  "0020-feedback": m0020,
 };
 
 export const migrationProvider: MigrationProvider = {

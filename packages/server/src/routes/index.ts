@@ -19,6 +19,7 @@ import { listExportRoutes } from "../list-export/list-export.routes.js";
 import { periodicReportRoutes } from "../periodic-report/periodic-report.routes.js";
 import { planRoutes } from "./plans/plans.routes.js";
 import { publicPlansRoutes } from "../public-plans/public-plans.routes.js";
+import { feedbackRoutes } from "../feedback/feedback.routes.js";
 import { signoffRoutes } from "../signoff/signoff.routes.js";
 import { reportDraftRoutes } from "./reports/report-drafts.routes.js";
 import { reportRoutes } from "./reports/reports.routes.js";
@@ -33,6 +34,7 @@ export function registerRoutes(t: RouteTable, ctx: Ctx): void {
   tokenRoutes(t, ctx);
   planRoutes(t, ctx);
   publicPlansRoutes(t, ctx);
+  feedbackRoutes(t, ctx);
   taskRoutes(t, ctx);
   listExportRoutes(t, ctx);
   statsRoutes(t, ctx);

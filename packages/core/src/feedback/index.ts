@@ -1,0 +1,2 @@
+export * from "./feedback-kinds.js";
+export * from "./feedback-code.js";

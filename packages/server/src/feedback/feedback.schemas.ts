@@ -1,0 +1,101 @@
+import { FEEDBACK_CODE_PATTERN, FEEDBACK_KINDS, FEEDBACK_STATUSES } from "@giamsat/core";
+import { z } from "zod";
+
+const text = (field: string, max: number) =>
+  z
+    .string({ message: `Thiếu ${field}.` })
+    .trim()
+    .min(1, `Cần nhập ${field}.`)
+    .max(max, `${field} dài quá ${max} ký tự.`);
+
+export const feedbackInput = z
+  .object({
+    kind: z.enum(FEEDBACK_KINDS, { message: "Loại góp ý không hợp lệ." }),
+    title: text("tiêu đề", 200),
+    content: text("nội dung", 5000),
+    taskId: z.number().int().positive().optional(),
+    name: text("họ và tên", 120),
+    organisation: z.string().trim().max(200).optional(),
+    email: z.string().trim().email("Thư điện tử không hợp lệ.").optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 .]{8,15}$/, "Số điện thoại không hợp lệ.")
+      .optional(),
+    consent: z.literal(true, {
+      message: "Cần đồng ý cho xử lý dữ liệu cá nhân (Nghị định 13/2023/NĐ-CP) để gửi góp ý.",
+    }),
+    publishName: z.boolean().default(false),
+    altcha: z.string().min(1, "Thiếu mã xác minh chống gửi tự động (trường altcha)."),
+  })
+  .refine((v) => v.email || v.phone, {
+    message: "Cần để lại thư điện tử hoặc số điện thoại để nhận trả lời.",
+    path: ["email"],
+  });
+
+export const codeParams = z.object({
+  code: z.string().regex(FEEDBACK_CODE_PATTERN, "Mã theo dõi không đúng dạng GY-yyyymmdd-XXXXXX."),
+});
+
+export const challengeSchema = z.object({
+  algorithm: z.string(),
+  challenge: z.string(),
+  maxnumber: z.number().optional(),
+  salt: z.string(),
+  signature: z.string(),
+});
+
+export const submittedSchema = z.object({ code: z.string(), secret: z.string() });
+
+/** What anyone holding the code sees: no contact, no internal note, the name only if chosen. */
+export const publicFeedbackSchema = z.object({
+  code: z.string(),
+  kind: z.enum(FEEDBACK_KINDS),
+  kindLabel: z.string(),
+  title: z.string(),
+  content: z.string(),
+  senderName: z.string().nullable(),
+  status: z.enum(FEEDBACK_STATUSES),
+  statusLabel: z.string(),
+  unit: z.string().nullable(),
+  deadline: z.string().nullable(),
+  answer: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+  rating: z.number().nullable(),
+  receivedAt: z.string(),
+});
+
+export const ratingInput = z.object({
+  secret: z.string().min(1, "Thiếu mã bí mật của người gửi."),
+  rating: z.number().int().min(1, "Đánh giá từ 1 đến 5.").max(5, "Đánh giá từ 1 đến 5."),
+  comment: z.string().trim().max(1000).optional(),
+});
+
+/** The handling view (monitoring department, the unit): contact included, staff only. */
+export const feedbackItemSchema = publicFeedbackSchema.extend({
+  id: z.number(),
+  unitId: z.number().nullable(),
+  senderOrganisation: z.string().nullable(),
+  senderEmail: z.string().nullable(),
+  senderPhone: z.string().nullable(),
+  internalNote: z.string().nullable(),
+  ratingComment: z.string().nullable(),
+});
+
+export const routeInput = z.object({
+  unitId: z.number().int().positive(),
+  days: z.number().int().min(1).max(60).optional(),
+  note: z.string().trim().max(2000).optional(),
+});
+export const rejectInput = z.object({
+  reason: z.string().trim().min(1, "Cần nêu lý do không tiếp nhận."),
+});
+export const answerInput = z.object({
+  answer: z.string().trim().min(1, "Cần nhập nội dung trả lời.").max(10000),
+});
+export const decisionInput = z
+  .object({ approve: z.boolean(), reason: z.string().trim().optional() })
+  .refine((v) => v.approve || v.reason, {
+    message: "Cần nêu lý do trả lại cho đơn vị.",
+    path: ["reason"],
+  });

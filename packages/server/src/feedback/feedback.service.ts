@@ -1,0 +1,254 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import {
+  addWorkingDays,
+  canMoveFeedback,
+  ConflictError,
+  FEEDBACK_DEADLINE_DAYS,
+  FEEDBACK_KIND_LABELS,
+  FEEDBACK_STATUS_LABELS,
+  feedbackCode,
+  feedbackContentKey,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  vietnamDay,
+  type FeedbackKind,
+  type FeedbackStatus,
+} from "@giamsat/core";
+import {
+  feedbackByCode,
+  feedbackByContentKey,
+  feedbackById,
+  getOrganisation,
+  insertFeedback,
+  listFeedback,
+  listHolidays,
+  recordAudit,
+  updateFeedback,
+  type Feedback,
+} from "@giamsat/db";
+import type { z } from "zod";
+import { inScope, isUnitRole, requireRole, type Actor } from "../services/actor.js";
+import { nowIso, type Ctx } from "../services/context.js";
+import type {
+  answerInput,
+  decisionInput,
+  feedbackInput,
+  ratingInput,
+  rejectInput,
+  routeInput,
+} from "./feedback.schemas.js";
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+async function unitName(ctx: Ctx, id: number | null): Promise<string | null> {
+  if (id === null) return null;
+  return (await getOrganisation(ctx.db, id))?.name ?? null;
+}
+
+/** The public view: never the contact, the internal note, or the name unless chosen. */
+async function publicView(ctx: Ctx, f: Feedback) {
+  const status = f.status as FeedbackStatus;
+  const kind = f.kind as FeedbackKind;
+  return {
+    code: f.code,
+    kind,
+    kindLabel: FEEDBACK_KIND_LABELS[kind],
+    title: f.title,
+    content: f.content,
+    senderName: f.publish_name ? f.sender_name : null,
+    status,
+    statusLabel: FEEDBACK_STATUS_LABELS[status],
+    unit: await unitName(ctx, f.unit_id),
+    deadline: f.deadline,
+    answer: status === "published" ? f.answer : null,
+    rejectReason: f.reject_reason,
+    rating: f.rating,
+    receivedAt: f.created_at,
+  };
+}
+
+async function staffView(ctx: Ctx, f: Feedback) {
+  return {
+    ...(await publicView(ctx, f)),
+    id: f.id,
+    unitId: f.unit_id,
+    senderName: f.sender_name,
+    senderOrganisation: f.sender_org,
+    senderEmail: f.sender_email,
+    senderPhone: f.sender_phone,
+    answer: f.answer,
+    internalNote: f.internal_note,
+    ratingComment: f.rating_comment,
+  };
+}
+
+/** A visitor's submission: 201 {code, secret}; identical content already open → 409. */
+export async function submitFeedback(ctx: Ctx, input: z.infer<typeof feedbackInput>) {
+  const key = feedbackContentKey(input.title, input.content);
+  const same = await feedbackByContentKey(ctx.db, key);
+  if (same)
+    throw new ConflictError(
+      `Nội dung này đã được gửi trước đó (mã theo dõi ${same.code}); vui lòng theo dõi góp ý đã gửi.`,
+    );
+  if (input.taskId !== undefined) {
+    const task = await ctx.db
+      .selectFrom("tasks")
+      .select(["id", "confidential"])
+      .where("id", "=", input.taskId)
+      .executeTakeFirst();
+    if (!task || task.confidential) throw new ValidationError("Không tìm thấy nhiệm vụ đã chọn.");
+  }
+  const secret = randomBytes(18).toString("base64url");
+  const at = nowIso();
+  const row = await insertFeedback(ctx.db, {
+    code: feedbackCode(vietnamDay(), randomBytes(6)),
+    kind: input.kind,
+    title: input.title,
+    content: input.content,
+    content_key: key,
+    task_id: input.taskId ?? null,
+    sender_name: input.name,
+    sender_org: input.organisation || null,
+    sender_email: input.email ?? null,
+    sender_phone: input.phone ?? null,
+    publish_name: input.publishName ? 1 : 0,
+    consent_at: at,
+    secret_hash: sha256(secret),
+    created_at: at,
+  });
+  return { code: row.code, secret };
+}
+
+async function byCode(ctx: Ctx, code: string): Promise<Feedback> {
+  const f = await feedbackByCode(ctx.db, code);
+  if (!f) throw new NotFoundError(`Không tìm thấy góp ý có mã ${code}.`);
+  return f;
+}
+
+export async function publicFeedback(ctx: Ctx, code: string) {
+  return publicView(ctx, await byCode(ctx, code));
+}
+
+/** The sender (holder of the secret given at submission) rates a published answer. */
+export async function rateFeedback(ctx: Ctx, code: string, input: z.infer<typeof ratingInput>) {
+  const f = await byCode(ctx, code);
+  const given = Buffer.from(sha256(input.secret));
+  if (!timingSafeEqual(given, Buffer.from(f.secret_hash)))
+    throw new ForbiddenError(
+      "Chỉ người gửi (có đường dẫn bí mật khi gửi) mới đánh giá được trả lời.",
+    );
+  if (f.status !== "published")
+    throw new ConflictError("Góp ý chưa có trả lời được công bố để đánh giá.");
+  const row = await updateFeedback(ctx.db, f.id, {
+    rating: input.rating,
+    rating_comment: input.comment || null,
+    updated_at: nowIso(),
+  });
+  return publicView(ctx, row);
+}
+
+async function load(ctx: Ctx, actor: Actor, id: number): Promise<Feedback> {
+  const f = await feedbackById(ctx.db, id);
+  if (!f || (isUnitRole(actor.role) && (f.unit_id === null || !inScope(actor, [f.unit_id]))))
+    throw new NotFoundError(`Không tìm thấy góp ý số ${id}.`);
+  return f;
+}
+
+async function move(
+  ctx: Ctx,
+  actor: Actor,
+  f: Feedback,
+  to: FeedbackStatus,
+  patch: Parameters<typeof updateFeedback>[2],
+  reason: string | null,
+) {
+  if (!canMoveFeedback(f.status as FeedbackStatus, to))
+    throw new ConflictError(
+      `Góp ý ${f.code} đang ở trạng thái "${FEEDBACK_STATUS_LABELS[f.status as FeedbackStatus]}", không chuyển sang "${FEEDBACK_STATUS_LABELS[to]}" được.`,
+    );
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const next = await updateFeedback(trx, f.id, { ...patch, status: to, updated_at: nowIso() });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: `feedback.${to}`,
+      entity: "feedback",
+      entityId: f.id,
+      before: { status: f.status, unitId: f.unit_id },
+      after: { status: to, unitId: next.unit_id, deadline: next.deadline },
+      reason,
+    });
+    return next;
+  });
+  return staffView(ctx, row);
+}
+
+export async function feedbackQueue(ctx: Ctx, actor: Actor) {
+  requireRole(actor, "monitor", "unit_head", "unit_staff");
+  const rows = await listFeedback(ctx.db, isUnitRole(actor.role) ? (actor.units ?? []) : null);
+  return Promise.all(rows.map((f) => staffView(ctx, f)));
+}
+
+/**
+ * The monitoring department routes a submission to a unit (or reroutes a returned answer);
+ * the deadline is `days` working days (default: the kind's, 15) from today.
+ */
+export async function routeFeedback(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof routeInput>,
+) {
+  requireRole(actor, "monitor");
+  const f = await load(ctx, actor, id);
+  if (!(await getOrganisation(ctx.db, input.unitId)))
+    throw new ValidationError(`Không tìm thấy đơn vị số ${input.unitId}.`);
+  const holidays = new Set((await listHolidays(ctx.db)).map((h) => h.date));
+  const days = input.days ?? FEEDBACK_DEADLINE_DAYS[f.kind as FeedbackKind];
+  const deadline = addWorkingDays(vietnamDay(), days, holidays);
+  return move(
+    ctx,
+    actor,
+    f,
+    "routed",
+    { unit_id: input.unitId, deadline, internal_note: input.note ?? f.internal_note },
+    input.note ?? null,
+  );
+}
+
+export async function rejectFeedback(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof rejectInput>,
+) {
+  requireRole(actor, "monitor");
+  const f = await load(ctx, actor, id);
+  return move(ctx, actor, f, "rejected", { reject_reason: input.reason }, input.reason);
+}
+
+/** The unit the submission is routed to drafts its answer. */
+export async function answerFeedback(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof answerInput>,
+) {
+  requireRole(actor, "unit_head", "unit_staff");
+  const f = await load(ctx, actor, id);
+  return move(ctx, actor, f, "answered", { answer: input.answer }, null);
+}
+
+/** The monitoring department publishes the unit's answer, or returns it with a reason. */
+export async function decideFeedback(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof decisionInput>,
+) {
+  requireRole(actor, "monitor");
+  const f = await load(ctx, actor, id);
+  return input.approve
+    ? move(ctx, actor, f, "published", {}, input.reason ?? null)
+    : move(ctx, actor, f, "routed", {}, input.reason ?? null);
+}

@@ -1,0 +1,165 @@
+import { solveChallenge } from "altcha-lib/v1";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dialects } from "../../../db/src/test-support/index.js";
+import {
+  call,
+  importSeed,
+  makeUser,
+  startHarness,
+  unitTask,
+  type Harness,
+} from "../test-support/server-harness.js";
+
+const EMAIL = "zzq.nguoigui@example.vn";
+const PHONE = "0912345678";
+const NAME = "Nguyễn Văn Zzq";
+const NOTE = "ZZQ-GHI-CHÚ-NỘI-BỘ";
+
+describe.each(dialects())("public feedback (%s)", (dialect) => {
+  let h: Harness;
+  let ip = 0;
+
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+  });
+  afterAll(async () => h.close());
+
+  /** A solved ALTCHA payload, as the page's solver sends it. */
+  async function solved(): Promise<string> {
+    const c = (await call(h.app, { method: "GET", url: "/api/public/challenge" })).body;
+    const s = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
+    return Buffer.from(JSON.stringify({ ...c, number: s!.number })).toString("base64");
+  }
+
+  const form = (extra: Record<string, unknown> = {}) => ({
+    kind: "phan_anh",
+    title: `Cổng dịch vụ công chậm ${Math.random()}`,
+    content: "Trang nộp hồ sơ trực tuyến thường xuyên không truy cập được.",
+    name: NAME,
+    organisation: "Công ty ZZQ",
+    email: EMAIL,
+    phone: PHONE,
+    consent: true,
+    publishName: false,
+    ...extra,
+  });
+
+  const submit = async (payload: Record<string, unknown>, from = `10.0.0.${++ip}`) =>
+    call(h.app, {
+      method: "POST",
+      url: "/api/public/feedback",
+      payload,
+      remoteAddress: from,
+    });
+
+  it("refuses a missing, wrong or reused proof of work with 400", async () => {
+    expect((await submit(form({ altcha: "bm9wZQ==" }))).status).toBe(400);
+    const payload = await solved();
+    const forged = JSON.parse(Buffer.from(payload, "base64").toString());
+    forged.number += 1;
+    const bad = await submit(
+      form({ altcha: Buffer.from(JSON.stringify(forged)).toString("base64") }),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain("altcha");
+    expect((await submit(form({ altcha: payload }))).status).toBe(201);
+    expect((await submit(form({ altcha: payload }))).status).toBe(400);
+  });
+
+  it("refuses identical content (diacritics, case, spacing aside) with the earlier code", async () => {
+    const first = await submit(
+      form({ title: "Đường  Láng ngập", content: "Ngập nặng!", altcha: await solved() }),
+    );
+    expect(first.status).toBe(201);
+    const again = await submit(
+      form({ title: "duong lang NGAP", content: "ngap nang", altcha: await solved() }),
+    );
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain(first.body.code);
+  });
+
+  it("answers the 11th submission from one address within a minute with 429", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++)
+      statuses.push((await submit(form({ altcha: await solved() }), "10.9.9.9")).status);
+    expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    expect((await submit(form({ altcha: await solved() }), "10.9.9.10")).status).toBe(201);
+  });
+
+  it("routes, answers, approves; the public never sees contact, hidden name or notes", async () => {
+    const plan = await importSeed(h.ctx, "qd596");
+    const task = await unitTask(h.ctx, plan);
+    const monitor = await makeUser(h.ctx, "monitor");
+    const unitId = task.unitId;
+    const staff = await makeUser(h.ctx, "unit_staff", unitId);
+    const leaf = await h.ctx.db
+      .selectFrom("organisations as o")
+      .select("o.id")
+      .where("o.id", "!=", unitId)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom("organisations as c").select("c.id").whereRef("c.parent_id", "=", "o.id"),
+          ),
+        ),
+      )
+      .executeTakeFirstOrThrow();
+    const other = await makeUser(h.ctx, "unit_staff", leaf.id);
+    const sent = await submit(form({ taskId: task.taskId, altcha: await solved() }));
+    expect(sent.status).toBe(201);
+    const { code, secret } = sent.body;
+    const queue = await call(h.app, {
+      method: "GET",
+      url: "/api/feedback",
+      headers: monitor.headers,
+    });
+    const id = queue.body.find((f: { code: string }) => f.code === code).id;
+    expect(queue.body.find((f: { code: string }) => f.code === code).senderEmail).toBe(EMAIL);
+
+    const post = (url: string, who: { headers: Record<string, string> }, payload: unknown) =>
+      call(h.app, { method: "POST", url, headers: who.headers, payload: payload as object });
+    expect((await post(`/api/feedback/${id}/route`, staff, { unitId })).status).toBe(403);
+    const routed = await post(`/api/feedback/${id}/route`, monitor, { unitId, note: NOTE });
+    expect(routed.status).toBe(200);
+    expect(routed.body.deadline > new Date().toISOString().slice(0, 10)).toBe(true);
+    expect((await post(`/api/feedback/${id}/answer`, other, { answer: "x" })).status).toBe(404);
+    expect(
+      (await post(`/api/feedback/${id}/answer`, staff, { answer: "Đã khắc phục." })).status,
+    ).toBe(200);
+    let view = await call(h.app, { method: "GET", url: `/api/public/feedback/${code}` });
+    expect(view.body.answer).toBeNull();
+    expect((await post(`/api/feedback/${id}/decision`, monitor, { approve: true })).status).toBe(
+      200,
+    );
+    view = await call(h.app, { method: "GET", url: `/api/public/feedback/${code}` });
+    expect(view.body).toMatchObject({
+      status: "published",
+      answer: "Đã khắc phục.",
+      senderName: null,
+    });
+    const rate = (s: string) =>
+      call(h.app, {
+        method: "POST",
+        url: `/api/public/feedback/${code}/rating`,
+        payload: { secret: s, rating: 5, comment: "Cảm ơn" },
+      });
+    expect((await rate("doan-bua")).status).toBe(403);
+    const rated = await rate(secret);
+    expect(rated.status).toBe(200);
+    for (const body of [view.res.body, rated.res.body]) {
+      for (const hidden of [EMAIL, PHONE, NAME, NOTE, secret]) expect(body).not.toContain(hidden);
+    }
+    const audit = await h.ctx.db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("entity", "=", "feedback")
+      .where("entity_id", "=", String(id))
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      "feedback.routed",
+      "feedback.answered",
+      "feedback.published",
+    ]);
+  });
+});
