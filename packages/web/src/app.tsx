@@ -29,6 +29,8 @@ import { TaskPage } from "./pages/task.page.js";
 import { TasksPage } from "./pages/tasks.page.js";
 import { matchPath, navigate, useLocation } from "./router/router.js";
 import { PublicLayout } from "./public/public-layout.js";
+import { FeedbackFormPage } from "./feedback/feedback-form.page.js";
+import { FeedbackTrackPage } from "./feedback/feedback-track.page.js";
 import { PublicPlanPage } from "./public/public-plan.page.js";
 import { PublicPlansPage } from "./public/public-plans.page.js";
 
@@ -107,6 +109,18 @@ function Gate() {
   );
 }
 
+/** The public feedback pages (`/gop-y`, `/gop-y/:code`): no account. */
+function FeedbackPages() {
+  const { path } = useLocation();
+  const params = matchPath("/gop-y/:code", path);
+  document.title = "Góp ý · Giám sát";
+  return (
+    <PublicLayout>
+      {params?.code ? <FeedbackTrackPage code={params.code} /> : <FeedbackFormPage />}
+    </PublicLayout>
+  );
+}
+
 /** The public pages (`/cong-khai`): no account, no session asked for. */
 function PublicPages() {
   const { path } = useLocation();
@@ -122,6 +136,7 @@ function PublicPages() {
 export function App() {
   const { path } = useLocation();
   if (path === "/cong-khai" || path.startsWith("/cong-khai/")) return <PublicPages />;
+  if (path === "/gop-y" || path.startsWith("/gop-y/")) return <FeedbackPages />;
   return (
     <SessionProvider>
       <Gate />

@@ -65,6 +65,8 @@ export const publicFeedbackSchema = z.object({
   receivedAt: z.string(),
 });
 
+export type PublicFeedbackView = z.infer<typeof publicFeedbackSchema>;
+
 export const ratingInput = z.object({
   secret: z.string().min(1, "Thiếu mã bí mật của người gửi."),
   rating: z.number().int().min(1, "Đánh giá từ 1 đến 5.").max(5, "Đánh giá từ 1 đến 5."),

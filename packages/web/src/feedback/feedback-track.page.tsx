@@ -1,0 +1,103 @@
+import type { PublicFeedbackView } from "@giamsat/server/api";
+import { useState, type FormEvent } from "react";
+import { api } from "../api/client.js";
+import { useResource } from "../api/use-resource.js";
+import { ErrorBox, Loading } from "../components/feedback.js";
+import { formatDate, formatDateTime } from "../format/date.format.js";
+
+/** Working days are counted on the server; the page shows calendar days left until the deadline. */
+function daysLeft(deadline: string): number {
+  const today = new Date().toISOString().slice(0, 10);
+  return Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000);
+}
+
+/**
+ * `/gop-y/:code`: anyone with the code sees the status, the unit, the deadline and the published
+ * answer; the sender (the secret `?s=` from the link given at submission) rates the answer.
+ */
+export function FeedbackTrackPage({ code }: { code: string }) {
+  const secret = new URLSearchParams(window.location.search).get("s");
+  const [rated, setRated] = useState<PublicFeedbackView | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const item = useResource(`feedback ${code}`, (signal) =>
+    api<PublicFeedbackView>(`/api/public/feedback/${encodeURIComponent(code)}`, { signal }),
+  );
+  const f = rated ?? item.data;
+
+  async function rate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    try {
+      setRated(
+        await api<PublicFeedbackView>(`/api/public/feedback/${encodeURIComponent(code)}/rating`, {
+          body: {
+            secret,
+            rating: Number(form.get("rating")),
+            comment: String(form.get("comment") ?? "").trim() || undefined,
+          },
+        }),
+      );
+    } catch (e) {
+      setError(e as Error);
+    }
+  }
+
+  return (
+    <>
+      <h1>Góp ý {code}</h1>
+      <ErrorBox error={item.error} />
+      {item.loading && !f && <Loading />}
+      {f && (
+        <div className="card" data-testid="feedback-status">
+          <h2>{f.title}</h2>
+          <p className="muted small">
+            {f.kindLabel} · tiếp nhận lúc {formatDateTime(f.receivedAt)}
+            {f.senderName ? ` · ${f.senderName}` : ""}
+          </p>
+          <p className="prose">{f.content}</p>
+          <p>
+            Trạng thái: <strong data-testid="feedback-state">{f.statusLabel}</strong>
+          </p>
+          {f.unit && <p>Đơn vị xử lý: {f.unit}</p>}
+          {f.deadline && f.status !== "published" && (
+            <p>
+              Hạn trả lời: {formatDate(f.deadline)} (còn {daysLeft(f.deadline)} ngày)
+            </p>
+          )}
+          {f.rejectReason && <p>Lý do không tiếp nhận: {f.rejectReason}</p>}
+          {f.answer && (
+            <section>
+              <h3>Trả lời</h3>
+              <p className="prose" data-testid="feedback-answer">
+                {f.answer}
+              </p>
+            </section>
+          )}
+          {f.rating !== null && (
+            <p data-testid="feedback-rating">Đánh giá của người gửi: {f.rating}/5</p>
+          )}
+          {f.status === "published" && secret && f.rating === null && (
+            <form className="form" onSubmit={rate}>
+              <label>
+                Đánh giá câu trả lời (1–5)
+                <select name="rating" defaultValue="5">
+                  {[5, 4, 3, 2, 1].map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Nhận xét
+                <textarea name="comment" rows={3} maxLength={1000} />
+              </label>
+              <ErrorBox error={error} />
+              <button type="submit">Gửi đánh giá</button>
+            </form>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
