@@ -13,7 +13,7 @@ import { RouteTable } from "./http/route.js";
 import { registerRoutes } from "./routes/index.js";
 import { setPublished } from "./public-plans/public-plans.service.js";
 import { submitFeedback } from "./feedback/feedback.service.js";
-import { solveChallenge } from "altcha-lib/v1";
+import { solvedChallenge } from "./test-support/altcha.js";
 import type { Role } from "./services/actor.js";
 import type { Ctx } from "./services/context.js";
 import { proposeChange } from "./services/change-request.service.js";
@@ -229,12 +229,6 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       .executeTakeFirstOrThrow();
     return { ...row, secret };
   };
-  const solvedChallenge = async () => {
-    const c = (await call(h.app, { url: "/api/public/challenge" })).body;
-    const s = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
-    return Buffer.from(JSON.stringify({ ...c, number: s!.number })).toString("base64");
-  };
-
   const cases: Case[] = [
     { name: "GET /api/health", allowed: [...WHO], request: get("/api/health") },
     { name: "GET /api/openapi.json", allowed: [...WHO], request: get("/api/openapi.json") },
@@ -581,7 +575,7 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
           name: "Người gửi",
           phone: "0912345678",
           consent: true,
-          altcha: await solvedChallenge(),
+          altcha: await solvedChallenge(h.app),
         },
       }),
     },

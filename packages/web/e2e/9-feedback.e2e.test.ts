@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, signIn } from "./support/browser.js";
 import { addUser, giamsat } from "./support/cli.js";
@@ -8,6 +8,22 @@ import { seedsDir } from "./support/paths.js";
 
 const baseUrl = inject("baseUrl");
 const EMAIL = "nguoi.gui.e2e@example.vn";
+
+/** A JSON POST from a signed-in page (its session and CSRF token); the response status. */
+function postFrom(page: Page, url: string, body: unknown): Promise<number> {
+  return page.evaluate(
+    async ([u, b]) => {
+      const token = /csrf=([^;]+)/.exec(document.cookie)?.[1] ?? "";
+      const res = await fetch(u as string, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-csrf-token": decodeURIComponent(token) },
+        body: JSON.stringify(b),
+      });
+      return res.status;
+    },
+    [url, body] as const,
+  );
+}
 
 /**
  * Issue 16, PAKN: a visitor with no account sends feedback at /gop-y (the page solves the
@@ -49,52 +65,27 @@ describe.each(LOCALES)("góp ý công khai (%s)", (locale) => {
     await expect.poll(() => page.getByTestId("feedback-state").textContent()).toBe("Đã tiếp nhận");
 
     const monitor = await signIn(browser, baseUrl, "theodoi", width, locale);
-    const unitName = await monitor.page.evaluate(async (c) => {
-      const post = (url: string, body: unknown) =>
-        fetch(url, {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            "x-csrf-token": decodeURIComponent(/csrf=([^;]+)/.exec(document.cookie)?.[1] ?? ""),
-          },
-          body: JSON.stringify(body),
-        });
+    const target = await monitor.page.evaluate(async (c) => {
       const items = (await (await fetch("/api/feedback")).json()) as { id: number; code: string }[];
       const orgs = (await (await fetch("/api/organisations?kind=unit")).json()) as
         { id: number; name: string }[] | { items: { id: number; name: string }[] };
       const unit = (Array.isArray(orgs) ? orgs : orgs.items)[0]!;
-      const id = items.find((i) => i.code === c)!.id;
-      const res = await post(`/api/feedback/${id}/route`, { unitId: unit.id });
-      return { name: unit.name, id, status: res.status };
+      return { id: items.find((i) => i.code === c)!.id, unitId: unit.id, name: unit.name };
     }, code);
-    expect(unitName.status).toBe(200);
+    expect(
+      await postFrom(monitor.page, `/api/feedback/${target.id}/route`, { unitId: target.unitId }),
+    ).toBe(200);
     const username = `donvi-gopy-${locale.toLowerCase()}`;
-    await addUser(inject("dataDir"), username, "unit_staff", unitName.name);
+    await addUser(inject("dataDir"), username, "unit_staff", target.name);
     const unit = await signIn(browser, baseUrl, username, width, locale);
-    const answered = await unit.page.evaluate(async (id) => {
-      const res = await fetch(`/api/feedback/${id}/answer`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          "x-csrf-token": decodeURIComponent(/csrf=([^;]+)/.exec(document.cookie)?.[1] ?? ""),
-        },
-        body: JSON.stringify({ answer: "Đơn vị đã nâng cấp máy chủ cổng dịch vụ công." }),
-      });
-      return res.status;
-    }, unitName.id);
-    expect(answered).toBe(200);
-    const approved = await monitor.page.evaluate(async (id) => {
-      const res = await fetch(`/api/feedback/${id}/decision`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          "x-csrf-token": decodeURIComponent(/csrf=([^;]+)/.exec(document.cookie)?.[1] ?? ""),
-        },
-        body: JSON.stringify({ approve: true }),
-      });
-      return res.status;
-    }, unitName.id);
-    expect(approved).toBe(200);
+    expect(
+      await postFrom(unit.page, `/api/feedback/${target.id}/answer`, {
+        answer: "Đơn vị đã nâng cấp máy chủ cổng dịch vụ công.",
+      }),
+    ).toBe(200);
+    expect(
+      await postFrom(monitor.page, `/api/feedback/${target.id}/decision`, { approve: true }),
+    ).toBe(200);
 
     await page.reload();
     await expect

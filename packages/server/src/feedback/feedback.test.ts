@@ -1,6 +1,6 @@
-import { solveChallenge } from "altcha-lib/v1";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../../../db/src/test-support/index.js";
+import { solvedChallenge } from "../test-support/altcha.js";
 import {
   call,
   importSeed,
@@ -24,12 +24,7 @@ describe.each(dialects())("public feedback (%s)", (dialect) => {
   });
   afterAll(async () => h.close());
 
-  /** A solved ALTCHA payload, as the page's solver sends it. */
-  async function solved(): Promise<string> {
-    const c = (await call(h.app, { method: "GET", url: "/api/public/challenge" })).body;
-    const s = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
-    return Buffer.from(JSON.stringify({ ...c, number: s!.number })).toString("base64");
-  }
+  const solved = () => solvedChallenge(h.app);
 
   const form = (extra: Record<string, unknown> = {}) => ({
     kind: "phan_anh",
