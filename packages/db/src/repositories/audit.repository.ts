@@ -61,6 +61,12 @@ export async function listAudit(
 /** A page of a list: at most `limit` rows after the first `offset`. */
 export type Page = { limit: number; offset: number };
 
+/** The rows of a task's reports or change requests, each audited under its own entity. */
+const TASK_CHILDREN = [
+  { entity: "report", table: "progress_reports" },
+  { entity: "change_request", table: "change_requests" },
+] as const;
+
 /** The events of a task's history: the task's own, its reports' and its change requests'. */
 function taskAuditQuery(db: Db, taskId: number) {
   return db.selectFrom("audit_events").where((eb) =>
@@ -69,28 +75,19 @@ function taskAuditQuery(db: Db, taskId: number) {
         eb("audit_events.entity", "=", "task"),
         eb("audit_events.entity_id", "=", String(taskId)),
       ]),
-      eb.and([
-        eb("audit_events.entity", "=", "report"),
-        eb(
-          "audit_events.entity_id",
-          "in",
-          eb
-            .selectFrom("progress_reports")
-            .select(sql<string>`cast(progress_reports.id as text)`.as("id"))
-            .where("progress_reports.task_id", "=", taskId),
-        ),
-      ]),
-      eb.and([
-        eb("audit_events.entity", "=", "change_request"),
-        eb(
-          "audit_events.entity_id",
-          "in",
-          eb
-            .selectFrom("change_requests")
-            .select(sql<string>`cast(change_requests.id as text)`.as("id"))
-            .where("change_requests.task_id", "=", taskId),
-        ),
-      ]),
+      ...TASK_CHILDREN.map(({ entity, table }) =>
+        eb.and([
+          eb("audit_events.entity", "=", entity),
+          eb(
+            "audit_events.entity_id",
+            "in",
+            eb
+              .selectFrom(table)
+              .select(sql<string>`cast(${sql.ref(`${table}.id`)} as text)`.as("id"))
+              .where(sql.ref(`${table}.task_id`), "=", taskId),
+          ),
+        ]),
+      ),
     ]),
   );
 }

@@ -12,6 +12,7 @@ import {
   acceptedReceipts,
   listTaskAudit,
   type AuditEvent,
+  type Page,
   listChangeRequests,
   listTaskReports,
   listTaskVersions,
@@ -164,29 +165,25 @@ function auditView(a: AuditEvent & { actor_name: string | null }) {
   };
 }
 
-/** A further page of a task's reports, newest first (the task page's "Xem thêm"). */
-export async function taskReportsPageFor(
-  ctx: Ctx,
-  actor: Actor,
-  id: number,
-  page: { limit: number; offset: number },
+/** A list of a task that the task page pages through, newest first ("Xem thêm"), for whoever may see the task. */
+function taskListPage<T>(
+  read: (ctx: Ctx, id: number, page: Page) => Promise<{ items: T[]; total: number }>,
 ) {
-  await loadVisibleTask(ctx, actor, id);
-  const { items, total } = await listTaskReports(ctx.db, id, page);
-  return { items: await reportViews(ctx, items), total };
+  return async (ctx: Ctx, actor: Actor, id: number, page: Page) => {
+    await loadVisibleTask(ctx, actor, id);
+    return read(ctx, id, page);
+  };
 }
 
-/** A further page of a task's history, newest first. */
-export async function taskAuditPageFor(
-  ctx: Ctx,
-  actor: Actor,
-  id: number,
-  page: { limit: number; offset: number },
-) {
-  await loadVisibleTask(ctx, actor, id);
+export const taskReportsPageFor = taskListPage(async (ctx, id, page) => {
+  const { items, total } = await listTaskReports(ctx.db, id, page);
+  return { items: await reportViews(ctx, items), total };
+});
+
+export const taskAuditPageFor = taskListPage(async (ctx, id, page) => {
   const { items, total } = await listTaskAudit(ctx.db, id, page);
   return { items: items.map(auditView), total };
-}
+});
 
 export async function taskDetailFor(
   ctx: Ctx,
