@@ -7,7 +7,16 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const all = ["import", "import-worker", "api", "report-load", "backup", "web", "reminders"];
+const all = [
+  "import",
+  "import-worker",
+  "api",
+  "report-load",
+  "backup",
+  "web",
+  "reminders",
+  "public-pages",
+];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : all;
 let failed = 0;
 for (const name of wanted) {

@@ -32,6 +32,19 @@ export async function recordAudit(db: Db, event: AuditInput): Promise<void> {
     .execute();
 }
 
+/**
+ * The id of the latest audit event (0 before any): every write is audited in its transaction, so
+ * this number moves whenever committed data changes — a version of the whole database that one
+ * primary-key lookup reads, shared by every server and the CLI.
+ */
+export async function latestAuditId(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom("audit_events")
+    .select((eb) => eb.fn.max("id").as("id"))
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
 /** Events about any of the given entities, oldest first. */
 export async function listAudit(
   db: Db,

@@ -1,3 +1,6 @@
+import { vietnamDay } from "@giamsat/core";
+import { latestAuditId } from "@giamsat/db";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { fileResponse } from "../http/responses.js";
 import type { RouteTable } from "../http/route.js";
@@ -8,8 +11,10 @@ import {
   publicPlanDetailSchema,
   publicPlanSchema,
 } from "./public-plans.schemas.js";
+import { notModified, PublicCache, type CachedResponse } from "./public-cache.js";
 import {
-  publicPlanData,
+  openDataAsOf,
+  openDataCsv,
   publicPlanDetail,
   publicPlans,
   setPublished,
@@ -24,8 +29,33 @@ const dataParams = idParams.extend({
     ),
 });
 
+/** Browsers and proxies may reuse a public response this long, then revalidate by ETag. */
+const MAX_AGE_SECONDS = 60;
+const CACHE_CONTROL = `public, max-age=${MAX_AGE_SECONDS}`;
+
+/** Sends a cached response with its ETag, or 304 when the visitor already has it. */
+function sendCached(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  etag: string,
+  type: string,
+  body: () => string,
+) {
+  reply.header("etag", etag).header("cache-control", CACHE_CONTROL);
+  if (notModified(request.headers["if-none-match"], etag)) return reply.status(304).send();
+  return reply.header("content-type", type).send(body());
+}
+
+const JSON_TYPE = "application/json; charset=utf-8";
+
 /** Public transparency (issue 16, point 4): published plans without login, and the flag. */
 export function publicPlansRoutes(t: RouteTable, ctx: Ctx): void {
+  const cache = new PublicCache(MAX_AGE_SECONDS * 1000, 1000);
+  const cached = async <T>(key: string, compute: () => Promise<T>): Promise<CachedResponse<T>> =>
+    cache.get(key, await latestAuditId(ctx.db), compute);
+  const detail = (id: number, asOf: string) =>
+    cached(`plan:${id}:${asOf}`, () => publicPlanDetail(ctx, id, asOf));
+
   t.add({
     method: "GET",
     url: "/api/public/plans",
@@ -33,7 +63,10 @@ export function publicPlansRoutes(t: RouteTable, ctx: Ctx): void {
     summary: "Các kế hoạch được công khai (không cần đăng nhập)",
     access: "public",
     response: z.array(publicPlanSchema),
-    handler: async () => publicPlans(ctx),
+    handler: async ({ request, reply }) => {
+      const r = await cached("plans", () => publicPlans(ctx));
+      return sendCached(request, reply, r.etag, JSON_TYPE, () => r.body);
+    },
   });
 
   t.add({
@@ -45,7 +78,10 @@ export function publicPlansRoutes(t: RouteTable, ctx: Ctx): void {
     access: "public",
     params: idParams,
     response: publicPlanDetailSchema,
-    handler: async ({ params }) => publicPlanDetail(ctx, params.id),
+    handler: async ({ params, request, reply }) => {
+      const r = await detail(params.id, vietnamDay());
+      return sendCached(request, reply, r.etag, JSON_TYPE, () => r.body);
+    },
   });
 
   t.add({
@@ -58,19 +94,18 @@ export function publicPlansRoutes(t: RouteTable, ctx: Ctx): void {
     params: dataParams,
     response: fileResponse,
     produces: "text/csv",
-    handler: async ({ params, reply }) => {
+    handler: async ({ params, request, reply }) => {
       const [month, format] = params.file.split(".") as [string, "csv" | "json"];
-      const body = await publicPlanData(ctx, params.id, month, format);
-      return reply
-        .header(
-          "content-type",
-          format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-        )
-        .header(
-          "content-disposition",
-          `attachment; filename="ke-hoach-${params.id}-${params.file}"`,
-        )
-        .send(body);
+      const r = await detail(params.id, openDataAsOf(month));
+      reply.header(
+        "content-disposition",
+        `attachment; filename="ke-hoach-${params.id}-${params.file}"`,
+      );
+      return format === "json"
+        ? sendCached(request, reply, r.etag, JSON_TYPE, () => r.body)
+        : sendCached(request, reply, r.etag.replace(/"$/, '-csv"'), "text/csv; charset=utf-8", () =>
+            openDataCsv(r.value),
+          );
     },
   });
 

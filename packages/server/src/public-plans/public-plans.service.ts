@@ -11,6 +11,7 @@ import { requireRole, type Actor } from "../services/actor.js";
 import { nowIso, type Ctx } from "../services/context.js";
 import { statusOf } from "../services/task.service.js";
 import { taskListItem } from "../services/task.view.js";
+import type { PublicPlanDetailView } from "./public-plans.schemas.js";
 
 /** Public pages list at most this many overdue tasks (the total says how many there are). */
 const PUBLIC_OVERDUE_LIMIT = 500;
@@ -41,7 +42,11 @@ export async function publicPlans(ctx: Ctx) {
  * A published plan as of today: status counts by the one core evaluation and the overdue tasks
  * with their lead units (404 for a plan that is not published).
  */
-export async function publicPlanDetail(ctx: Ctx, id: number, asOf: string = vietnamDay()) {
+export async function publicPlanDetail(
+  ctx: Ctx,
+  id: number,
+  asOf: string,
+): Promise<PublicPlanDetailView> {
   const [row] = await listPublishedPlans(ctx.db, id);
   if (!row) throw new NotFoundError(`Không có kế hoạch công khai số hiệu ${id}.`);
   const window = { asOf, dueSoonDays: ctx.config.dueSoonDays };
@@ -105,15 +110,15 @@ export async function setPublished(
   return { id: planId, publishedAt };
 }
 
-/**
- * The open data of a published plan for a month (`YYYY-MM`): the same figures as the public page,
- * as of the month's end (today for the current month, which has not ended).
- */
-export async function publicPlanData(ctx: Ctx, id: number, month: string, format: "csv" | "json") {
+/** The day a month's open data is counted as of: its end, or today for the month under way. */
+export function openDataAsOf(month: string): string {
   const today = vietnamDay();
   const end = endOfMonth(`${month}-01`);
-  const detail = await publicPlanDetail(ctx, id, end < today ? end : today);
-  if (format === "json") return JSON.stringify(detail);
+  return end < today ? end : today;
+}
+
+/** A plan's open data as CSV (UTF-8 with BOM, CRLF, every cell quoted): the page's figures. */
+export function openDataCsv(detail: PublicPlanDetailView): string {
   const cell = (v: string | number | null) => `"${String(v ?? "").replaceAll('"', '""')}"`;
   const rows: (string | number | null)[][] = [
     ["phan", "ma", "ten", "gia_tri", "han", "so_ngay_qua_han", "don_vi_chu_tri"],

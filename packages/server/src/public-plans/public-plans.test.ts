@@ -65,6 +65,50 @@ describe.each(dialects())("public transparency pages (%s)", (dialect) => {
     expect(list.body.map((p: { id: number }) => p.id)).toEqual([plan]);
   });
 
+  it("serves a burst from the cache with an ETag (304) until an audited write changes the data", async () => {
+    const url = `/api/public/plans/${plan}`;
+    const first = await call(h.app, { method: "GET", url });
+    const etag = first.res.headers.etag as string;
+    expect(etag).toMatch(/^".+"$/);
+    expect(first.res.headers["cache-control"]).toBe("public, max-age=60");
+    const again = await call(h.app, { method: "GET", url, headers: { "if-none-match": etag } });
+    expect(again.status).toBe(304);
+    expect(again.res.body).toBe("");
+
+    // a change written without going through the services (no audit event) is not seen: the
+    // response comes from the cache
+    const name = first.body.overdue[0].name as string;
+    const task = await h.ctx.db
+      .selectFrom("tasks")
+      .select("id")
+      .where("plan_id", "=", plan)
+      .where("name", "=", name)
+      .executeTakeFirstOrThrow();
+    await h.ctx.db
+      .updateTable("tasks")
+      .set({ name: `${name} ZZQ` })
+      .where("id", "=", task.id)
+      .execute();
+    const cached = await call(h.app, { method: "GET", url });
+    expect(cached.res.headers.etag).toBe(etag);
+    expect(cached.res.body).toBe(first.res.body);
+
+    // a correction (audited) is seen at once, with a new ETag
+    const correct = (to: string) =>
+      call(h.app, {
+        method: "POST",
+        url: `/api/tasks/${task.id}/corrections`,
+        headers: monitor.headers,
+        payload: { reason: "Sửa tên theo văn bản gốc", name: to },
+      });
+    expect((await correct(`${name} (hiệu chỉnh)`)).status).toBe(200);
+    const fresh = await call(h.app, { method: "GET", url });
+    expect(fresh.res.headers.etag).not.toBe(etag);
+    expect(fresh.body.overdue[0].name).toBe(`${name} (hiệu chỉnh)`);
+    await correct(name);
+    expect((await call(h.app, { method: "GET", url })).res.headers.etag).toBe(etag);
+  });
+
   it("never shows a confidential task or an internal comment, and counts without them", async () => {
     const stats = await call(h.app, {
       method: "GET",
