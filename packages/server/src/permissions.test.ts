@@ -4,6 +4,7 @@
  * for one role never hides a refusal for another.
  */
 import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import Fastify, { type InjectOptions } from "fastify";
 import { writeXlsx } from "@giamsat/core";
 import { setSignoffRequired } from "@giamsat/db";
@@ -11,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrganisation, dialects } from "../../db/src/test-support/index.js";
 import { RouteTable } from "./http/route.js";
 import { registerRoutes } from "./routes/index.js";
+import { inAppChannel } from "./notifications/in-app.channel.js";
+import { runReminders } from "./notifications/remind.service.js";
 import { setPublished } from "./public-plans/public-plans.service.js";
 import { submitFeedback } from "./feedback/feedback.service.js";
 import { solvedChallenge } from "./test-support/altcha.js";
@@ -86,15 +89,16 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
   });
   afterAll(async () => h.close());
 
-  const actorOf = async (role: Role) => {
+  const actorOfUser = async (id: number) => {
     const { actorFor } = await import("./services/auth.service.js");
     const user = await h.ctx.db
       .selectFrom("users")
       .selectAll()
-      .where("id", "=", users[role].user.id)
+      .where("id", "=", id)
       .executeTakeFirstOrThrow();
     return actorFor(h.ctx, user, "token");
   };
+  const actorOf = (role: Role) => actorOfUser(users[role].user.id);
   const freshReport = async (files: { fileName: string; content: Buffer }[] = []) =>
     submitReport(
       h.ctx,
@@ -1062,5 +1066,231 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       expected[who] = allowed ? (c.ok ?? 200) : who === "anonymous" ? 401 : (c.refused ?? 403);
     }
     expect(outcome).toEqual(expected);
+  });
+
+  /**
+   * What each role's lists, totals, exports, searches and notifications hold. The monitoring
+   * department (every unit, confidential tasks too) answers the reference list; every other role
+   * must get exactly the reference's items on the tasks it may see — none more, none fewer — and
+   * its totals must agree with its items. Fixtures: a confidential task of the own unit and a
+   * task of another unit, each with a report and a change request.
+   */
+  describe("list contents and totals per role", () => {
+    const ROLES = WHO.filter((w): w is Role => w !== "anonymous");
+    /** who reads confidential tasks (a unit head only those of its own units) */
+    const SEES_SECRET: Record<Role, boolean> = {
+      admin: false,
+      leader: true,
+      monitor: true,
+      unit_head: true,
+      unit_staff: false,
+    };
+    const AS_OF = "2026-09-30";
+    let secret: { id: number; name: string };
+    let ofUnit = new Set<number>();
+    let confidential = new Set<number>();
+    const sees = (role: Role, task: number) =>
+      (!["unit_head", "unit_staff"].includes(role) || ofUnit.has(task)) &&
+      (SEES_SECRET[role] || !confidential.has(task));
+
+    beforeAll(async () => {
+      const units = (await actorOf("unit_staff")).units!;
+      const unitRows = await h.ctx.db
+        .selectFrom("task_orgs")
+        .select("task_id")
+        .where("org_id", "in", units)
+        .execute();
+      ofUnit = new Set(unitRows.map((r) => r.task_id));
+      secret = await h.ctx.db
+        .selectFrom("tasks")
+        .select(["id", "name"])
+        .where("plan_id", "=", plan)
+        .where("lead_org_id", "=", own.unitId)
+        .where("kind", "=", "time-bound")
+        .where("id", "!=", own.taskId)
+        .where("due_date", "<", AS_OF)
+        .orderBy("id", "desc")
+        .executeTakeFirstOrThrow();
+      await h.ctx.db
+        .updateTable("tasks")
+        .set({ confidential: 1 })
+        .where("id", "=", secret.id)
+        .execute();
+      confidential = new Set([secret.id]);
+      const foreign = await h.ctx.db
+        .selectFrom("tasks")
+        .select("lead_org_id")
+        .where("id", "=", foreignTask)
+        .executeTakeFirstOrThrow();
+      const foreignHead = await makeUser(h.ctx, "unit_head", foreign.lead_org_id);
+      const heads = [
+        [secret.id, await actorOf("unit_head")],
+        [foreignTask, await actorOfUser(foreignHead.user.id)],
+      ] as const;
+      for (const [taskId, actor] of heads) {
+        const report = { period: "2026-03", state: "in_progress" as const, summary: "Mật" };
+        await submitReport(h.ctx, actor, taskId, { ...report, evidence: [], keepEvidence: [] });
+        await proposeChange(h.ctx, actor, taskId, {
+          kind: "change_output",
+          reason: "Lý do",
+          output: "Mới",
+        });
+      }
+    });
+
+    type Item = { id: number | string; task: number };
+    type ListCase = {
+      name: string;
+      url: () => string;
+      /** roles that may read it (default every role); the first one is the reference */
+      roles?: Role[];
+      items: (body: any) => Item[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+      /** the total the answer states for its items */
+      total?: (body: any) => number; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    const tasksOf = (b: { items: { id: number }[] }) =>
+      b.items.map((t) => ({ id: t.id, task: t.id }));
+    const lists: ListCase[] = [
+      {
+        name: "task list",
+        url: () => `/api/tasks?plan=${plan}&asOf=${AS_OF}&limit=500`,
+        items: tasksOf,
+        total: (b) => b.total,
+      },
+      {
+        name: "task search",
+        url: () =>
+          `/api/tasks?plan=${plan}&q=${encodeURIComponent(secret.name.split(" ").slice(0, 2).join(" "))}&limit=500`,
+        items: tasksOf,
+        total: (b) => b.total,
+      },
+      {
+        name: "overdue list",
+        url: () => `/api/overdue?plan=${plan}&asOf=${AS_OF}&limit=500`,
+        items: tasksOf,
+        total: (b) => b.total,
+      },
+      {
+        name: "reports",
+        url: () => `/api/reports?plan=${plan}&limit=200`,
+        items: (b) =>
+          b.items.map((r: { id: number; taskId: number }) => ({ id: r.id, task: r.taskId })),
+        total: (b) => b.total,
+      },
+      {
+        name: "change requests",
+        url: () => "/api/change-requests",
+        items: (b) =>
+          b.items.map((c: { id: number; taskId: number }) => ({ id: c.id, task: c.taskId })),
+      },
+      {
+        name: "unit inbox",
+        url: () => `/api/inbox?plan=${plan}&asOf=${AS_OF}&limit=100`,
+        roles: ["unit_head", "unit_staff"],
+        items: (b) =>
+          b.items.map((i: { task: { id: number }; period: { key: string } | null }) => ({
+            id: `${i.task.id}:${i.period?.key}`,
+            task: i.task.id,
+          })),
+        total: (b) => b.total,
+      },
+    ];
+    const read = async (role: Role, url: string) => {
+      const res = await call(h.app, { url, headers: users[role].headers });
+      expect(res.status, `${role} ${url}`).toBe(200);
+      return res.body;
+    };
+
+    it.each(lists)("$name: each role sees the reference's items on its tasks", async (c) => {
+      const [reference, ...others] = c.roles ?? [
+        "monitor",
+        ...ROLES.filter((r) => r !== "monitor"),
+      ];
+      const refBody = await read(reference!, c.url());
+      const refItems = c.items(refBody);
+      if (c.total) expect(c.total(refBody)).toBe(refItems.length);
+      // the reference holds something the unit staff must not see (or the check proves nothing)
+      expect(
+        refItems.some((i) => !sees("unit_staff", i.task)),
+        c.name,
+      ).toBe(true);
+      for (const role of others) {
+        const body = await read(role, c.url());
+        const expected = refItems.filter((i) => sees(role, i.task)).map((i) => i.id);
+        expect(
+          c.items(body).map((i) => i.id),
+          `${c.name} · ${role}`,
+        ).toEqual(expected);
+        if (c.total) expect(c.total(body), `${c.name} · ${role} total`).toBe(expected.length);
+      }
+    });
+
+    /** The rows under a sheet's header row ("Nhiệm vụ" in column 5), as that column's text. */
+    const exportedNames = async (role: Role, url: string, sheetName: string) => {
+      const res = await h.app.inject({ url, headers: users[role].headers });
+      expect(res.statusCode).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const names: string[] = [];
+      let header = false;
+      book.getWorksheet(sheetName)!.eachRow((row) => {
+        const name = String(row.getCell(5).value ?? "");
+        if (header) names.push(name);
+        header ||= name === "Nhiệm vụ";
+      });
+      return names;
+    };
+
+    it("each role's totals, counts, scorecards, exports and bell agree with its own task lists", async () => {
+      // Monday 19/10/2026, a working day before the report day of October: the unit is reminded
+      await runReminders(h.ctx, "2026-10-19", { dryRun: false, channels: [inAppChannel(h.ctx)] });
+      for (const role of ROLES) {
+        type T = { id: number; name: string; status: string; lead: { orgId: number | null }[] };
+        const q = `plan=${plan}&asOf=${AS_OF}`;
+        const tasks: T[] = (await read(role, `/api/tasks?${q}&limit=500`)).items;
+        const overdue: T[] = (await read(role, `/api/overdue?${q}&limit=500`)).items;
+        const tally = (keys: (string | number | null | undefined)[]) => {
+          const out: Record<string, number> = {};
+          for (const k of keys) if (k !== null && k !== undefined) out[k] = (out[k] ?? 0) + 1;
+          return out;
+        };
+        const stats = await read(role, `/api/stats?${q}`);
+        expect(stats.total, role).toBe(tasks.length);
+        const nonZero = (c: Record<string, number>) =>
+          Object.fromEntries(Object.entries(c).filter(([, n]) => n > 0));
+        expect(nonZero(stats.counts), role).toEqual(tally(tasks.map((t) => t.status)));
+        const trend = await read(role, `/api/stats/trend?${q}`);
+        expect(trend.months.at(-1).counts, role).toEqual(stats.counts);
+        const cards = (await read(role, `/api/scorecards?${q}`)).items as {
+          unitId: number;
+          led: number;
+        }[];
+        expect(Object.fromEntries(cards.map((c) => [c.unitId, c.led])), role).toEqual(
+          tally(tasks.map((t) => t.lead[0]?.orgId)),
+        );
+        const plans = (await read(role, "/api/plans")).items as { id: number; taskCount: number }[];
+        expect(plans.find((p) => p.id === plan)?.taskCount, role).toBe(tasks.length);
+        expect(await exportedNames(role, `/api/tasks/export?${q}`, "Nhiệm vụ"), role).toEqual(
+          tasks.map((t) => t.name),
+        );
+        expect(await exportedNames(role, `/api/stats/export?${q}`, "Quá hạn"), role).toEqual(
+          overdue.map((t) => t.name),
+        );
+        const bell = (await read(role, "/api/notifications?limit=200")).items as {
+          link: string;
+          body: string;
+        }[];
+        const linked = bell.flatMap((n) =>
+          [...`${n.link} ${n.body}`.matchAll(/\/nhiem-vu\/(\d+)/g)].map((m) => Number(m[1])),
+        );
+        expect(
+          linked.filter((id) => !sees(role, id)),
+          `${role}: notifications`,
+        ).toEqual([]);
+        // the head hears of the unit's confidential task, the staff of the unit's other tasks
+        if (role === "unit_head") expect(linked).toContain(secret.id);
+        if (role === "unit_staff") expect(linked).not.toEqual([]);
+      }
+    });
   });
 });

@@ -32,7 +32,7 @@ const help = [
 
 async function planId(ctx: Ctx, plan: string): Promise<string> {
   if (plan === "all") return "all";
-  const plans = await listPlans(ctx.db, true);
+  const plans = await listPlans(ctx.db);
   const found = plans.filter(
     (p) => p.number !== null && (p.number === plan || p.number.split("/")[0] === plan),
   );

@@ -2,6 +2,7 @@
 import type { Selectable } from "kysely";
 import type { Kysely } from "kysely";
 import type { AppendicesTable, Database, Plan, TaskGroupsTable } from "../schema.js";
+import { applyTaskFilter, type TaskFilter } from "./task-filter.js";
 
 type Db = Kysely<Database>;
 
@@ -12,29 +13,30 @@ export type PlanListItem = Plan & {
 };
 
 /**
- * Every plan, newest document first, with its owner's name and number of tasks (without the
- * confidential ones when `includeConfidential` is false).
+ * Every plan, newest document first, with its owner's name and the number of its tasks in force
+ * that the reader may see (`orgIds`: those of these units; without confidential ones when
+ * `includeConfidential` is false) — the count agrees with the reader's task list.
  */
-export async function listPlans(db: Db, includeConfidential = true): Promise<PlanListItem[]> {
+export async function listPlans(
+  db: Db,
+  reader: Pick<TaskFilter, "orgIds" | "includeConfidential"> = {},
+): Promise<PlanListItem[]> {
   const rows = await db
     .selectFrom("plans")
     .leftJoin("organisations", "organisations.id", "plans.owner_org_id")
     .selectAll("plans")
-    .select((eb) => [
-      "organisations.name as owner_org_name",
-      eb
-        .selectFrom("tasks")
-        .select(eb.fn.countAll<number>().as("n"))
-        .whereRef("tasks.plan_id", "=", "plans.id")
-        .where("tasks.removed_at", "is", null)
-        .where("tasks.cancelled_at", "is", null)
-        .$if(!includeConfidential, (sub) => sub.where("tasks.confidential", "=", 0))
-        .as("task_count"),
-    ])
+    .select("organisations.name as owner_org_name")
     .orderBy("plans.date", "desc")
     .orderBy("plans.id", "desc")
     .execute();
-  return rows.map((r) => ({ ...r, task_count: Number(r.task_count ?? 0) }));
+  const counts = await applyTaskFilter(
+    db.selectFrom("tasks").select((eb) => ["tasks.plan_id", eb.fn.countAll<number>().as("n")]),
+    reader,
+  )
+    .groupBy("tasks.plan_id")
+    .execute();
+  const byPlan = new Map(counts.map((c) => [c.plan_id, Number(c.n)]));
+  return rows.map((r) => ({ ...r, task_count: byPlan.get(r.id) ?? 0 }));
 }
 
 export async function getPlan(db: Db, id: number): Promise<Plan | undefined> {

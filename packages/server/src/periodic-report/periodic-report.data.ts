@@ -66,7 +66,7 @@ async function subjectOf(
   const plan = planId !== undefined ? await getPlan(ctx.db, planId) : undefined;
   if (!plan) {
     // every plan: the agency that issued most of them
-    const issuers = (await listPlans(ctx.db, true)).map((p) => p.issuer).filter((i) => i !== null);
+    const issuers = (await listPlans(ctx.db)).map((p) => p.issuer).filter((i) => i !== null);
     const most = [...new Set(issuers)].sort(
       (a, b) => issuers.filter((i) => i === b).length - issuers.filter((i) => i === a).length,
     )[0];

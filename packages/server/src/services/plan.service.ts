@@ -9,7 +9,8 @@ import {
 } from "@giamsat/db";
 import { calendarsByPlan, type PlanCalendar } from "./calendar.service.js";
 import type { Ctx } from "./context.js";
-import { canSeeConfidential, requireRole, type Actor } from "./actor.js";
+import { requireRole, type Actor } from "./actor.js";
+import { visibleTasks } from "./task-access.js";
 import { nowIso } from "./context.js";
 
 export type PlanView = {
@@ -34,9 +35,9 @@ export type PlanView = {
   calendar: PlanCalendar;
 };
 
-/** Every plan; its task count leaves confidential tasks out for those who may not see them. */
+/** Every plan; its task count is that of the actor's task list (its units, confidentiality). */
 export async function listPlansView(ctx: Ctx, actor: Actor): Promise<PlanView[]> {
-  const plans = await listPlans(ctx.db, canSeeConfidential(actor));
+  const plans = await listPlans(ctx.db, visibleTasks(actor));
   const calendars = await calendarsByPlan(
     ctx,
     plans.map((p) => p.id),
