@@ -12,4 +12,4 @@ export type {
   PublicPlanDetailView,
   PublicPlanView,
 } from "./public-plans/public-plans.schemas.js";
-export type { PublicFeedbackView } from "./feedback/feedback.schemas.js";
+export type { FeedbackItemView, PublicFeedbackView } from "./feedback/feedback.schemas.js";

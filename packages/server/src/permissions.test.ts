@@ -606,6 +606,11 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       request: get("/api/feedback"),
     },
     {
+      name: "GET /api/feedback/:id",
+      allowed: ["monitor", "unit_head", "unit_staff"],
+      request: async () => ({ url: `/api/feedback/${(await freshFeedback("routed")).id}` }),
+    },
+    {
       name: "POST /api/feedback/:id/route",
       allowed: ["monitor"],
       request: async () => ({

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, signIn } from "./support/browser.js";
 import { addUser, giamsat } from "./support/cli.js";
@@ -8,27 +8,14 @@ import { seedsDir } from "./support/paths.js";
 
 const baseUrl = inject("baseUrl");
 const EMAIL = "nguoi.gui.e2e@example.vn";
-
-/** A JSON POST from a signed-in page (its session and CSRF token); the response status. */
-function postFrom(page: Page, url: string, body: unknown): Promise<number> {
-  return page.evaluate(
-    async ([u, b]) => {
-      const token = /csrf=([^;]+)/.exec(document.cookie)?.[1] ?? "";
-      const res = await fetch(u as string, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-csrf-token": decodeURIComponent(token) },
-        body: JSON.stringify(b),
-      });
-      return res.status;
-    },
-    [url, body] as const,
-  );
-}
+const NOTE = "Ghi chú nội bộ cho đơn vị e2e";
+const ANSWER = "Đơn vị đã nâng cấp máy chủ cổng dịch vụ công.";
 
 /**
  * Issue 16, PAKN: a visitor with no account sends feedback at /gop-y (the page solves the
- * ALTCHA proof of work itself), gets a code; the monitoring department routes it, the unit
- * answers, the monitoring department publishes; the visitor sees the answer and rates it.
+ * ALTCHA proof of work itself), gets a code; the monitoring department finds it in its list and
+ * routes it on its page, the unit answers in its own list, the monitoring department publishes;
+ * the visitor sees the answer (never the contact or the internal note) and rates it.
  */
 describe.each(LOCALES)("góp ý công khai (%s)", (locale) => {
   const width = locale === "vi-VN" ? 1366 : 390;
@@ -50,7 +37,9 @@ describe.each(LOCALES)("góp ý công khai (%s)", (locale) => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${baseUrl}/gop-y`);
-    await page.getByLabel("Tiêu đề").fill(`Cổng dịch vụ công chậm (${locale})`);
+    const title = `Cổng dịch vụ công chậm (${locale})`;
+    await page.getByLabel("Loại").selectOption("phan_anh");
+    await page.getByLabel("Tiêu đề").fill(title);
     await page.getByLabel("Nội dung").fill("Trang nộp hồ sơ thường xuyên không truy cập được.");
     await page.getByLabel("Họ và tên").fill("Trần Thị Người Gửi");
     await page.getByLabel("Thư điện tử").fill(EMAIL);
@@ -60,45 +49,74 @@ describe.each(LOCALES)("góp ý công khai (%s)", (locale) => {
     await codeEl.waitFor({ timeout: 30_000 });
     const code = (await codeEl.textContent())!;
     expect(code).toMatch(/^GY-\d{8}-/);
-    await screenshot(page, `feedback-sent-${locale}`);
+    await screenshot(page, "feedback-sent");
     await page.getByRole("link", { name: `Theo dõi góp ý ${code}` }).click();
     await expect.poll(() => page.getByTestId("feedback-state").textContent()).toBe("Đã tiếp nhận");
 
     const monitor = await signIn(browser, baseUrl, "theodoi", width, locale);
-    const target = await monitor.page.evaluate(async (c) => {
-      const items = (await (await fetch("/api/feedback")).json()) as { id: number; code: string }[];
-      const orgs = (await (await fetch("/api/organisations?kind=unit")).json()) as
-        { id: number; name: string }[] | { items: { id: number; name: string }[] };
-      const unit = (Array.isArray(orgs) ? orgs : orgs.items)[0]!;
-      return { id: items.find((i) => i.code === c)!.id, unitId: unit.id, name: unit.name };
-    }, code);
-    expect(
-      await postFrom(monitor.page, `/api/feedback/${target.id}/route`, { unitId: target.unitId }),
-    ).toBe(200);
+    const unitName = await monitor.page.evaluate(async () => {
+      const orgs = (await (await fetch("/api/organisations?kind=unit&limit=1")).json()) as {
+        items: { name: string }[];
+      };
+      return orgs.items[0]!.name;
+    });
+    // The monitoring department finds it in its list (received, this kind) and routes it.
+    await monitor.page.goto(`${baseUrl}/xu-ly-gop-y`);
+    await monitor.page.getByLabel("Trạng thái").selectOption("received");
+    await monitor.page.getByLabel("Loại").selectOption("phan_anh");
+    await screenshot(monitor.page, "feedback-queue");
+    await monitor.page.getByRole("link", { name: title }).click();
+    expect(await monitor.page.locator(".fields").textContent()).toContain(EMAIL);
+    const unitBox = monitor.page.getByRole("combobox", { name: "Đơn vị xử lý" });
+    await unitBox.pressSequentially(unitName.slice(0, 20));
+    const exact = unitName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    await monitor.page.getByRole("option", { name: new RegExp(`^${exact}( —|$)`) }).click();
+    await monitor.page.getByLabel("Ghi chú cho đơn vị (không công khai)").fill(NOTE);
+    await screenshot(monitor.page, "feedback-route");
+    await monitor.page.getByRole("button", { name: "Chuyển đơn vị" }).click();
+    await expect
+      .poll(() => monitor.page.getByTestId("feedback-handling-state").textContent())
+      .toBe("Đã chuyển đơn vị xử lý");
+    const itemUrl = monitor.page.url();
+
+    // The unit sees it in its own list and drafts the answer.
     const username = `donvi-gopy-${locale.toLowerCase()}`;
-    await addUser(inject("dataDir"), username, "unit_staff", target.name);
+    await addUser(inject("dataDir"), username, "unit_staff", unitName);
     const unit = await signIn(browser, baseUrl, username, width, locale);
-    expect(
-      await postFrom(unit.page, `/api/feedback/${target.id}/answer`, {
-        answer: "Đơn vị đã nâng cấp máy chủ cổng dịch vụ công.",
-      }),
-    ).toBe(200);
-    expect(
-      await postFrom(monitor.page, `/api/feedback/${target.id}/decision`, { approve: true }),
-    ).toBe(200);
+    await unit.page.getByRole("link", { name: "Góp ý, phản ánh" }).click();
+    await unit.page.getByRole("link", { name: title }).click();
+    expect(await unit.page.getByTestId("feedback-note").textContent()).toBe(NOTE);
+    await unit.page.getByLabel(/^Nội dung trả lời/).fill(ANSWER);
+    await unit.page.getByRole("button", { name: "Gửi trả lời để duyệt" }).click();
+    await expect
+      .poll(() => unit.page.getByTestId("feedback-handling-state").textContent())
+      .toBe("Đơn vị đã trả lời, chờ duyệt");
+    await screenshot(unit.page, "feedback-unit-answered");
+
+    // The monitoring department reads the draft and publishes it.
+    await monitor.page.goto(itemUrl);
+    expect(await monitor.page.getByTestId("feedback-draft").textContent()).toBe(ANSWER);
+    await screenshot(monitor.page, "feedback-decision");
+    await monitor.page.getByRole("button", { name: "Duyệt và công bố" }).click();
+    await expect
+      .poll(() => monitor.page.getByTestId("feedback-handling-state").textContent())
+      .toBe("Đã có trả lời");
+    for (const p of [monitor.page, unit.page])
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width,
+      );
+    expect([...monitor.errors, ...unit.errors]).toEqual([]);
 
     await page.reload();
-    await expect
-      .poll(() => page.getByTestId("feedback-answer").textContent())
-      .toBe("Đơn vị đã nâng cấp máy chủ cổng dịch vụ công.");
-    expect(await page.content()).not.toContain(EMAIL);
+    await expect.poll(() => page.getByTestId("feedback-answer").textContent()).toBe(ANSWER);
+    for (const hidden of [EMAIL, NOTE]) expect(await page.content()).not.toContain(hidden);
     await page.getByLabel("Nhận xét").fill("Cảm ơn");
     await page.getByRole("button", { name: "Gửi đánh giá" }).click();
     await expect.poll(() => page.getByTestId("feedback-rating").textContent()).toContain("5/5");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       width,
     );
-    await screenshot(page, `feedback-answered-${locale}`);
+    await screenshot(page, "feedback-answered");
     expect(errors).toEqual([]);
     await monitor.context.close();
     await unit.context.close();

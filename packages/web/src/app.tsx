@@ -31,6 +31,8 @@ import { matchPath, navigate, useLocation } from "./router/router.js";
 import { PublicLayout } from "./public/public-layout.js";
 import { FeedbackFormPage } from "./feedback/feedback-form.page.js";
 import { FeedbackTrackPage } from "./feedback/feedback-track.page.js";
+import { FeedbackHandlingPage } from "./feedback/feedback-handling.page.js";
+import { FeedbackQueuePage } from "./feedback/feedback-queue.page.js";
 import { PublicPlanPage } from "./public/public-plan.page.js";
 import { PublicPlansPage } from "./public/public-plans.page.js";
 
@@ -72,6 +74,12 @@ const ROUTES: Route[] = [
   { pattern: "/lien-ket", title: "Liên kết nhiệm vụ", render: () => <LinksPage /> },
   { pattern: "/nhap", title: "Nhập kế hoạch", render: () => <ImportPage /> },
   { pattern: "/quan-tri", title: "Quản trị", render: () => <AdminPage /> },
+  { pattern: "/xu-ly-gop-y", title: "Góp ý, phản ánh", render: () => <FeedbackQueuePage /> },
+  {
+    pattern: "/xu-ly-gop-y/:id",
+    title: "Xử lý góp ý",
+    render: (p) => <FeedbackHandlingPage id={p.id ?? ""} />,
+  },
   { pattern: "/thong-bao", title: "Thông báo", render: () => <NotificationsPage /> },
   { pattern: "/mat-khau", title: "Đổi mật khẩu", render: () => <PasswordPage /> },
 ];

@@ -13,6 +13,7 @@ import "./styles/changes.css";
 import "./styles/inbox.css";
 import "./styles/notifications.css";
 import "./styles/indicators.css";
+import "./styles/feedback.css";
 import "./styles/responsive.css";
 import "./styles/print.css";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canMoveFeedback } from "./feedback-kinds.js";
+import { canMoveFeedback, isFeedbackOverdue } from "./feedback-kinds.js";
 import {
   addWorkingDays,
   FEEDBACK_CODE_PATTERN,
@@ -33,5 +33,12 @@ describe("feedback codes, content keys and deadlines", () => {
     expect(canMoveFeedback("answered", "published")).toBe(true);
     expect(canMoveFeedback("received", "published")).toBe(false);
     expect(canMoveFeedback("published", "routed")).toBe(false);
+  });
+
+  it("calls a routed submission overdue only after its deadline", () => {
+    expect(isFeedbackOverdue("routed", "2026-12-03", "2026-12-04")).toBe(true);
+    expect(isFeedbackOverdue("routed", "2026-12-04", "2026-12-04")).toBe(false);
+    expect(isFeedbackOverdue("answered", "2026-12-03", "2026-12-04")).toBe(false);
+    expect(isFeedbackOverdue("routed", null, "2026-12-04")).toBe(false);
   });
 });

@@ -50,3 +50,12 @@ const NEXT: Record<FeedbackStatus, readonly FeedbackStatus[]> = {
 export function canMoveFeedback(from: FeedbackStatus, to: FeedbackStatus): boolean {
   return NEXT[from].includes(to);
 }
+
+/** Routed to a unit and still unanswered after its deadline (`today` is the Vietnam day). */
+export function isFeedbackOverdue(
+  status: FeedbackStatus,
+  deadline: string | null,
+  today: string,
+): boolean {
+  return status === "routed" && deadline !== null && deadline < today;
+}

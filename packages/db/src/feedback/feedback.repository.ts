@@ -3,6 +3,15 @@ import type { Database, Feedback, FeedbackTable, NewFeedback } from "../schema.j
 
 type Db = Kysely<Database>;
 
+/** A submission with the task it is about (number, name, plan number, lead unit), if any. */
+export type FeedbackRow = Feedback & {
+  task_number: string | null;
+  task_name: string | null;
+  task_lead_org_id: number | null;
+  task_confidential: number | null;
+  plan_number: string | null;
+};
+
 export async function insertFeedback(db: Db, row: NewFeedback): Promise<Feedback> {
   return db.insertInto("feedback").values(row).returningAll().executeTakeFirstOrThrow();
 }
@@ -39,9 +48,37 @@ export async function updateFeedback(
     .executeTakeFirstOrThrow();
 }
 
-/** The handling queue: every submission (monitoring department) or one set of units'. */
-export async function listFeedback(db: Db, units: readonly number[] | null): Promise<Feedback[]> {
-  let q = db.selectFrom("feedback").selectAll().orderBy("id", "desc").limit(500);
-  if (units !== null) q = q.where("unit_id", "in", units.length ? [...units] : [-1]);
+export type FeedbackFilter = {
+  /** null: every unit (the monitoring department); else only submissions routed to these */
+  units: readonly number[] | null;
+  status?: string;
+  kind?: string;
+  /** routed and still unanswered with a deadline before this day */
+  overdueOn?: string;
+  id?: number;
+};
+
+/** The handling queue, newest first (at most 500), with each submission's task. */
+export async function listFeedback(db: Db, filter: FeedbackFilter): Promise<FeedbackRow[]> {
+  let q = db
+    .selectFrom("feedback as f")
+    .leftJoin("tasks as t", "t.id", "f.task_id")
+    .leftJoin("plans as p", "p.id", "t.plan_id")
+    .selectAll("f")
+    .select([
+      "t.number as task_number",
+      "t.name as task_name",
+      "t.lead_org_id as task_lead_org_id",
+      "t.confidential as task_confidential",
+      "p.number as plan_number",
+    ])
+    .orderBy("f.id", "desc")
+    .limit(500);
+  const { units, status, kind, overdueOn, id } = filter;
+  if (units !== null) q = q.where("f.unit_id", "in", units.length ? [...units] : [-1]);
+  if (status) q = q.where("f.status", "=", status);
+  if (kind) q = q.where("f.kind", "=", kind);
+  if (overdueOn) q = q.where("f.status", "=", "routed").where("f.deadline", "<", overdueOn);
+  if (id !== undefined) q = q.where("f.id", "=", id);
   return q.execute();
 }

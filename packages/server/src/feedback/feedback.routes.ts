@@ -10,6 +10,7 @@ import {
   decisionInput,
   feedbackInput,
   feedbackItemSchema,
+  feedbackQuery,
   publicFeedbackSchema,
   ratingInput,
   rejectInput,
@@ -19,6 +20,7 @@ import {
 import {
   answerFeedback,
   decideFeedback,
+  feedbackItem,
   feedbackQueue,
   publicFeedback,
   rateFeedback,
@@ -84,10 +86,24 @@ export function feedbackRoutes(t: RouteTable, ctx: Ctx): void {
     method: "GET",
     url: "/api/feedback",
     tag: "feedback",
-    summary: "Danh sách góp ý cần xử lý (cơ quan theo dõi: tất cả; đơn vị: góp ý chuyển cho mình)",
+    summary:
+      "Danh sách góp ý cần xử lý (cơ quan theo dõi: tất cả; đơn vị: góp ý chuyển cho mình), lọc theo trạng thái, loại, quá hạn; mới nhất trước, tối đa 500",
     access: "user",
+    query: feedbackQuery,
     response: z.array(feedbackItemSchema),
-    handler: async ({ actor }) => feedbackQueue(ctx, actor),
+    handler: async ({ actor, query }) => feedbackQueue(ctx, actor, query),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/feedback/:id",
+    tag: "feedback",
+    summary:
+      "Một góp ý để xử lý: nội dung, người gửi và liên hệ, nhiệm vụ liên quan, đơn vị gợi ý, hạn, dự thảo trả lời",
+    access: "user",
+    params: idParams,
+    response: feedbackItemSchema,
+    handler: async ({ actor, params }) => feedbackItem(ctx, actor, params.id),
   });
 
   t.add({

@@ -82,6 +82,20 @@ export const feedbackItemSchema = publicFeedbackSchema.extend({
   senderPhone: z.string().nullable(),
   internalNote: z.string().nullable(),
   ratingComment: z.string().nullable(),
+  /** the plan task it is about (plan number – task number: name) */
+  task: z.object({ id: z.number(), label: z.string() }).nullable(),
+  /** the unit to route to, proposed from the task's lead unit */
+  suggestedUnitId: z.number().nullable(),
+  /** routed, unanswered, past its deadline */
+  overdue: z.boolean(),
+});
+
+export type FeedbackItemView = z.infer<typeof feedbackItemSchema>;
+
+export const feedbackQuery = z.object({
+  status: z.enum(FEEDBACK_STATUSES, { message: "Trạng thái góp ý không hợp lệ." }).optional(),
+  kind: z.enum(FEEDBACK_KINDS, { message: "Loại góp ý không hợp lệ." }).optional(),
+  overdue: z.enum(["true", "false"]).optional(),
 });
 
 export const routeInput = z.object({

@@ -6,6 +6,7 @@ import {
   FEEDBACK_DEADLINE_DAYS,
   FEEDBACK_KIND_LABELS,
   FEEDBACK_STATUS_LABELS,
+  isFeedbackOverdue,
   feedbackCode,
   feedbackContentKey,
   ForbiddenError,
@@ -26,6 +27,7 @@ import {
   recordAudit,
   updateFeedback,
   type Feedback,
+  type FeedbackRow,
 } from "@giamsat/db";
 import type { z } from "zod";
 import { inScope, isUnitRole, requireRole, type Actor } from "../services/actor.js";
@@ -34,6 +36,7 @@ import type {
   answerInput,
   decisionInput,
   feedbackInput,
+  feedbackQuery,
   ratingInput,
   rejectInput,
   routeInput,
@@ -68,7 +71,18 @@ async function publicView(ctx: Ctx, f: Feedback) {
   };
 }
 
-async function staffView(ctx: Ctx, f: Feedback) {
+/** The task a submission is about, as handlers see it (hidden from units when confidential). */
+function taskOf(actor: Actor, f: FeedbackRow) {
+  if (f.task_id === null || f.task_name === null) return null;
+  if (f.task_confidential && isUnitRole(actor.role)) return null;
+  const number = f.task_number ? `Nhiệm vụ ${f.task_number}: ` : "";
+  return {
+    id: f.task_id,
+    label: `${f.plan_number ? `${f.plan_number} – ` : ""}${number}${f.task_name}`,
+  };
+}
+
+async function staffView(ctx: Ctx, actor: Actor, f: FeedbackRow, today: string) {
   return {
     ...(await publicView(ctx, f)),
     id: f.id,
@@ -80,7 +94,17 @@ async function staffView(ctx: Ctx, f: Feedback) {
     answer: f.answer,
     internalNote: f.internal_note,
     ratingComment: f.rating_comment,
+    task: taskOf(actor, f),
+    suggestedUnitId: f.task_lead_org_id,
+    overdue: isFeedbackOverdue(f.status as FeedbackStatus, f.deadline, today),
   };
+}
+
+/** One submission in the handling view (with its task), as `actor` may see it. */
+async function staffItem(ctx: Ctx, actor: Actor, id: number) {
+  const [row] = await listFeedback(ctx.db, { units: null, id });
+  if (!row) throw new NotFoundError(`Không tìm thấy góp ý số ${id}.`);
+  return staffView(ctx, actor, row, vietnamDay());
 }
 
 /** A visitor's submission: 201 {code, secret}; identical content already open → 409. */
@@ -180,13 +204,25 @@ async function move(
     });
     return next;
   });
-  return staffView(ctx, row);
+  return staffItem(ctx, actor, row.id);
 }
 
-export async function feedbackQueue(ctx: Ctx, actor: Actor) {
+export async function feedbackQueue(ctx: Ctx, actor: Actor, query: z.infer<typeof feedbackQuery>) {
   requireRole(actor, "monitor", "unit_head", "unit_staff");
-  const rows = await listFeedback(ctx.db, isUnitRole(actor.role) ? (actor.units ?? []) : null);
-  return Promise.all(rows.map((f) => staffView(ctx, f)));
+  const today = vietnamDay();
+  const rows = await listFeedback(ctx.db, {
+    units: isUnitRole(actor.role) ? (actor.units ?? []) : null,
+    status: query.status,
+    kind: query.kind,
+    overdueOn: query.overdue === "true" ? today : undefined,
+  });
+  return Promise.all(rows.map((f) => staffView(ctx, actor, f, today)));
+}
+
+export async function feedbackItem(ctx: Ctx, actor: Actor, id: number) {
+  requireRole(actor, "monitor", "unit_head", "unit_staff");
+  await load(ctx, actor, id);
+  return staffItem(ctx, actor, id);
 }
 
 /**
@@ -239,7 +275,7 @@ export async function answerFeedback(
   return move(ctx, actor, f, "answered", { answer: input.answer }, null);
 }
 
-/** The monitoring department publishes the unit's answer, or returns it with a reason. */
+/** The monitoring department publishes the unit's answer, or returns it with a reason (the unit sees it as the note). */
 export async function decideFeedback(
   ctx: Ctx,
   actor: Actor,
@@ -250,5 +286,5 @@ export async function decideFeedback(
   const f = await load(ctx, actor, id);
   return input.approve
     ? move(ctx, actor, f, "published", {}, input.reason ?? null)
-    : move(ctx, actor, f, "routed", {}, input.reason ?? null);
+    : move(ctx, actor, f, "routed", { internal_note: input.reason ?? null }, input.reason ?? null);
 }

@@ -109,8 +109,21 @@ describe.each(dialects())("public feedback (%s)", (dialect) => {
       url: "/api/feedback",
       headers: monitor.headers,
     });
-    const id = queue.body.find((f: { code: string }) => f.code === code).id;
-    expect(queue.body.find((f: { code: string }) => f.code === code).senderEmail).toBe(EMAIL);
+    const listed = queue.body.find((f: { code: string }) => f.code === code);
+    const id = listed.id;
+    expect(listed).toMatchObject({ senderEmail: EMAIL, suggestedUnitId: unitId, overdue: false });
+    expect(listed.task).toMatchObject({ id: task.taskId });
+    const ids = async (query: string) =>
+      (
+        await call(h.app, {
+          method: "GET",
+          url: `/api/feedback?${query}`,
+          headers: monitor.headers,
+        })
+      ).body.map((f: { id: number }) => f.id);
+    expect(await ids("status=received&kind=phan_anh")).toContain(id);
+    expect(await ids("status=routed")).not.toContain(id);
+    expect(await ids("kind=kien_nghi")).not.toContain(id);
 
     const post = (url: string, who: { headers: Record<string, string> }, payload: unknown) =>
       call(h.app, { method: "POST", url, headers: who.headers, payload: payload as object });
@@ -119,6 +132,27 @@ describe.each(dialects())("public feedback (%s)", (dialect) => {
     expect(routed.status).toBe(200);
     expect(routed.body.deadline > new Date().toISOString().slice(0, 10)).toBe(true);
     expect((await post(`/api/feedback/${id}/answer`, other, { answer: "x" })).status).toBe(404);
+    const get = (who: { headers: Record<string, string> }) =>
+      call(h.app, { method: "GET", url: `/api/feedback/${id}`, headers: who.headers });
+    expect((await get(other)).status).toBe(404);
+    expect((await get(staff)).body).toMatchObject({ code, status: "routed", internalNote: NOTE });
+    expect(await ids("overdue=true")).not.toContain(id);
+    await h.ctx.db
+      .updateTable("feedback")
+      .set({ deadline: "2020-01-02" })
+      .where("id", "=", id)
+      .execute();
+    expect(await ids("overdue=true")).toContain(id);
+    expect((await get(monitor)).body.overdue).toBe(true);
+    expect((await post(`/api/feedback/${id}/answer`, staff, { answer: "Nháp." })).status).toBe(200);
+    const back = await post(`/api/feedback/${id}/decision`, monitor, {
+      approve: false,
+      reason: "Cần nêu thời hạn khắc phục.",
+    });
+    expect(back.body).toMatchObject({
+      status: "routed",
+      internalNote: "Cần nêu thời hạn khắc phục.",
+    });
     expect(
       (await post(`/api/feedback/${id}/answer`, staff, { answer: "Đã khắc phục." })).status,
     ).toBe(200);
@@ -152,6 +186,8 @@ describe.each(dialects())("public feedback (%s)", (dialect) => {
       .where("entity_id", "=", String(id))
       .execute();
     expect(audit.map((a) => a.action)).toEqual([
+      "feedback.routed",
+      "feedback.answered",
       "feedback.routed",
       "feedback.answered",
       "feedback.published",

@@ -24,6 +24,11 @@ describe("pages by role", () => {
     expect(ROLES.filter((r) => mayOpen(r, "/duyet"))).toEqual(["admin", "monitor"]);
     expect(ROLES.filter((r) => mayOpen(r, "/quan-tri"))).toEqual(["admin"]);
     expect(ROLES.filter((r) => mayOpen(r, "/de-xuat"))).not.toContain("admin");
+    expect(ROLES.filter((r) => mayOpen(r, "/xu-ly-gop-y/:id"))).toEqual([
+      "monitor",
+      "unit_head",
+      "unit_staff",
+    ]);
   });
 
   it("units start in their inbox, everyone else on the dashboard", () => {

@@ -3,6 +3,8 @@ import type { Role } from "../api/types.js";
 const EVERYONE: readonly Role[] = ["admin", "leader", "monitor", "unit_head", "unit_staff"];
 const UNITS: readonly Role[] = ["unit_head", "unit_staff"];
 const MONITORING: readonly Role[] = ["monitor", "admin"];
+/** Public feedback is handled by the monitoring department and the units it is routed to. */
+const FEEDBACK_HANDLERS: readonly Role[] = ["monitor", "unit_head", "unit_staff"];
 
 /**
  * Who may open each page (by its route pattern): the menu offers a page only to these roles and
@@ -29,6 +31,8 @@ export const PAGE_ROLES: Record<string, readonly Role[]> = {
   "/lien-ket": MONITORING,
   "/nhap": MONITORING,
   "/quan-tri": ["admin"],
+  "/xu-ly-gop-y": FEEDBACK_HANDLERS,
+  "/xu-ly-gop-y/:id": FEEDBACK_HANDLERS,
   "/mat-khau": EVERYONE,
 };
 

@@ -16,6 +16,7 @@ const NAV: { to: string; label: string }[] = [
   { to: "/bao-cao-dinh-ky", label: "Báo cáo định kỳ" },
   { to: "/duyet", label: "Duyệt báo cáo" },
   { to: "/de-xuat", label: "Đề xuất điều chỉnh" },
+  { to: "/xu-ly-gop-y", label: "Góp ý, phản ánh" },
   { to: "/nhap", label: "Nhập kế hoạch" },
   { to: "/quan-tri", label: "Quản trị" },
 ];

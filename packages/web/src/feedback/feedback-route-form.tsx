@@ -1,0 +1,84 @@
+import { FEEDBACK_DEADLINE_DAYS, type FeedbackKind } from "@giamsat/core";
+import type { FeedbackItemView } from "@giamsat/server/api";
+import { useState, type FormEvent } from "react";
+import { useChosenOrganisation } from "../api/use-organisation.js";
+import { ErrorBox } from "../components/feedback.js";
+import { OrgCombobox } from "../components/org-combobox.js";
+import { useFeedbackAction } from "./feedback-action.js";
+
+/**
+ * The monitoring department routes a submission to the unit that answers it: the unit is
+ * proposed from the task's lead unit; the deadline is counted in working days on the server.
+ */
+export function FeedbackRouteForm({
+  item,
+  onDone,
+}: {
+  item: FeedbackItemView;
+  onDone: (item: FeedbackItemView) => void;
+}) {
+  const suggested = item.unitId ?? item.suggestedUnitId;
+  const [unit, setUnit] = useChosenOrganisation(suggested === null ? null : String(suggested));
+  const [days, setDays] = useState(String(FEEDBACK_DEADLINE_DAYS[item.kind as FeedbackKind]));
+  const [note, setNote] = useState("");
+  const action = useFeedbackAction(item.id, onDone);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!unit) return;
+    void action.run("route", {
+      unitId: unit.id,
+      days: Number(days),
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
+  };
+
+  return (
+    <form className="card change-form" onSubmit={submit} aria-labelledby="fb-route-title">
+      <h2 id="fb-route-title">
+        {item.status === "received" ? "Chuyển đơn vị xử lý" : "Chuyển đơn vị khác"}
+      </h2>
+      {item.suggestedUnitId !== null && item.suggestedUnitId === unit?.id && (
+        <p className="muted small" data-testid="feedback-suggested">
+          Gợi ý: đơn vị chủ trì của nhiệm vụ liên quan.
+        </p>
+      )}
+      <OrgCombobox
+        id="fb-unit"
+        label="Đơn vị xử lý"
+        kind="unit"
+        value={unit}
+        onChange={setUnit}
+        required
+      />
+      <div className="field">
+        <label htmlFor="fb-days">Hạn trả lời (ngày làm việc)</label>
+        <input
+          id="fb-days"
+          type="number"
+          min={1}
+          max={60}
+          required
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="fb-note">Ghi chú cho đơn vị (không công khai)</label>
+        <textarea
+          id="fb-note"
+          rows={2}
+          maxLength={2000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </div>
+      <ErrorBox error={action.error} />
+      <div className="actions">
+        <button type="submit" disabled={action.busy || !unit}>
+          Chuyển đơn vị
+        </button>
+      </div>
+    </form>
+  );
+}
