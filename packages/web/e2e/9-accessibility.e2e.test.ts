@@ -11,7 +11,12 @@ const dataDir = inject("dataDir");
 const AS_OF = "2026-06-01";
 
 type Plan = { id: number; number: string | null };
-type Task = { id: number; number: string | null; lead: { name: string; orgId: number | null }[] };
+type Task = {
+  id: number;
+  number: string | null;
+  kind: string;
+  lead: { name: string; orgId: number | null }[];
+};
 
 const getJson = <T>(page: Page, url: string) =>
   page.evaluate(async (u) => (await fetch(u)).json(), url) as Promise<T>;
@@ -57,6 +62,16 @@ async function ringOf(page: Page, selector: string) {
       };
     });
 }
+
+/** A browser's console errors apart from the 400 answers a test provokes on purpose. */
+const unexpected = (errors: string[]) => errors.filter((e) => !/status of 400/.test(e));
+
+/** The focused element's id, or its test id, or its tag. */
+const focusedId = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.id || el?.getAttribute("data-testid") || el?.tagName.toLowerCase() || "";
+  });
 
 /**
  * Issue 18 (WCAG 2.1 AA), in a Vietnamese and an English browser: page titles name the task and
@@ -146,6 +161,67 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await page.locator(".queue-list li.current button").focus();
       await screenshot(page, "a11y-focus-queue");
       expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it("a refused report names each wrong field by its label, beside it and in a focused summary", async () => {
+      const width = round === 0 ? 1366 : 390;
+      const monitor = await signIn(browser, baseUrl, "theodoi", width, locale);
+      const plan = await plan596(monitor.page);
+      const tasks = await getJson<{ items: Task[] }>(
+        monitor.page,
+        `/api/tasks?plan=${plan.id}&limit=200`,
+      );
+      await monitor.context.close();
+      // a task with an end (a recurring one may be sent empty, as "Không phát sinh")
+      const task = tasks.items
+        .filter((t) => t.lead[0]?.orgId && t.kind !== "recurring")
+        .at(-3 - round)!;
+      await addUser(dataDir, `a11y-form-${round}`, "unit_staff", task.lead[0]!.name);
+      const { page, errors, context } = await signIn(
+        browser,
+        baseUrl,
+        `a11y-form-${round}`,
+        width,
+        locale,
+      );
+      await page.goto(`/nhiem-vu/${task.id}/bao-cao`);
+      const form = page.getByRole("form", { name: "Báo cáo tiến độ" });
+      await form.waitFor();
+      const summaryField = page.locator("#r-summary");
+      // the browser's own check: the empty result is marked and focused, its message beside it
+      await page.locator("#r-summary").fill("");
+      await page.getByRole("button", { name: /Gửi (lại )?báo cáo/ }).click();
+      await expect.poll(() => summaryField.getAttribute("aria-invalid")).toBe("true");
+      expect(await focusedId(page)).toBe("r-summary");
+      expect(await page.locator("#r-summary-error").textContent()).toBe(
+        "Vui lòng điền trường này.",
+      );
+      await summaryField.fill("Đã họp triển khai");
+      expect(await summaryField.getAttribute("aria-invalid")).toBeNull();
+
+      // the server refuses the second link: its label and line, not "evidence.1.url"
+      await page.locator("#r-links").fill("https://moit.gov.vn/tin-tuc\nftp://tai-lieu/bao-cao");
+      await page.getByRole("button", { name: /Gửi (lại )?báo cáo/ }).click();
+      const summary = page.getByTestId("error-summary");
+      await summary.waitFor();
+      await expect.poll(() => focusedId(page)).toBe("error-summary");
+      const text = (await summary.textContent()) ?? "";
+      expect(text).toContain("Chưa gửi được: một mục cần sửa");
+      expect(text).toContain("Đường dẫn minh chứng, dòng 2: Liên kết phải bắt đầu bằng http://");
+      expect(text).not.toMatch(/evidence|url/);
+      const links = page.locator("#r-links");
+      expect(await links.getAttribute("aria-invalid")).toBe("true");
+      const describedBy = (await links.getAttribute("aria-describedby")) ?? "";
+      expect(describedBy.split(" ")).toContain("r-links-error");
+      expect(await page.locator("#r-links-error").textContent()).toMatch(/^Dòng 2: Liên kết/);
+      expect(await summaryField.getAttribute("aria-invalid")).toBeNull();
+      await screenshot(page, "a11y-report-errors");
+      // the summary's link takes the keyboard to the field
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+      expect(await focusedId(page)).toBe("r-links");
+      expect(unexpected(errors)).toEqual([]);
       await context.close();
     });
 

@@ -1,5 +1,11 @@
 import { readFileSync } from "node:fs";
-import { DomainError, ERROR_CODES, ERROR_STATUS, type ErrorCode } from "@giamsat/core";
+import {
+  DomainError,
+  ERROR_CODES,
+  ERROR_STATUS,
+  ValidationError,
+  type ErrorCode,
+} from "@giamsat/core";
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -12,6 +18,20 @@ async function appThrowing() {
     throw new DomainError(request.params.code, `lỗi ${request.params.code}`);
   });
   app.get("/zod", async () => z.object({ n: z.number() }).parse({ n: "một" }));
+  app.get("/zod-fields", async () =>
+    z
+      .object({ summary: z.string().min(1), evidence: z.array(z.object({ url: z.url() })) })
+      .parse({ summary: "", evidence: [{ url: "https://a.vn" }, { url: "không phải" }] }),
+  );
+  app.get("/domain-field", async () => {
+    throw new ValidationError("completedOn: ngày hoàn thành không được sau ngày hôm nay.");
+  });
+  app.get("/domain-given", async () => {
+    throw new ValidationError("file: chưa chọn tệp.", { field: "file" });
+  });
+  app.get("/domain-plain", async () => {
+    throw new ValidationError("Tệp không có bảng nhiệm vụ.");
+  });
   app.get("/crash", async () => {
     throw new TypeError("undefined is not a function");
   });
@@ -39,6 +59,29 @@ describe("error kinds: a closed set, each with its HTTP status", () => {
       payload: "{ không phải json",
     });
     expect([malformed.statusCode, malformed.json().code]).toEqual([400, "bad_request"]);
+    await app.close();
+  });
+
+  it("names the wrong fields of a validation error in details.fields, each with its own message", async () => {
+    const app = await appThrowing();
+    const zod = (await app.inject({ url: "/zod-fields" })).json();
+    expect(zod.code).toBe("validation");
+    expect(zod.details.fields.map((f: { path: string }) => f.path)).toEqual([
+      "summary",
+      "evidence.1.url",
+    ]);
+    for (const f of zod.details.fields) expect(f.message).toMatch(/^[A-ZĐÂ]/u);
+    expect((await app.inject({ url: "/domain-field" })).json().details).toEqual({
+      fields: [{ path: "completedOn", message: "Ngày hoàn thành không được sau ngày hôm nay." }],
+    });
+    expect((await app.inject({ url: "/domain-given" })).json().details).toEqual({
+      field: "file",
+      fields: [{ path: "file", message: "Chưa chọn tệp." }],
+    });
+    expect((await app.inject({ url: "/domain-plain" })).json()).toEqual({
+      code: "validation",
+      message: "Tệp không có bảng nhiệm vụ.",
+    });
     await app.close();
   });
 

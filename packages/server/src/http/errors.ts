@@ -1,6 +1,7 @@
 import { DomainError, ERROR_STATUS, type ErrorCode } from "@giamsat/core";
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { z, ZodError } from "zod";
+import { domainFieldErrors, zodFieldErrors, type FieldError } from "./field-errors.js";
 
 // Zod's own messages in Vietnamese, for every schema in the process.
 z.config(z.locales.vi());
@@ -24,15 +25,29 @@ export function zodMessage(error: ZodError): string {
     .join("; ");
 }
 
-/** Installs the error and not-found handlers: every error body is `{ code, message }`. */
+/** `details.fields` of a validation error that names its fields (for forms to show beside them). */
+const withFields = (details: Record<string, unknown> | undefined, fields: FieldError[]) =>
+  fields.length ? { ...details, fields } : details;
+
+/**
+ * Installs the error and not-found handlers: every error body is `{ code, message }`; a
+ * validation error that names fields also lists them in `details.fields` (`{ path, message }`).
+ */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | DomainError | ZodError, request, reply) => {
     if (error instanceof DomainError) {
       const retryAfter = error.details?.retryAfter;
       if (typeof retryAfter === "number") reply.header("Retry-After", String(retryAfter));
-      return sendError(reply, error.code, error.message, error.details);
+      const fields = error.code === "validation" ? domainFieldErrors(error) : [];
+      return sendError(reply, error.code, error.message, withFields(error.details, fields));
     }
-    if (error instanceof ZodError) return sendError(reply, "validation", zodMessage(error));
+    if (error instanceof ZodError)
+      return sendError(
+        reply,
+        "validation",
+        zodMessage(error),
+        withFields(undefined, zodFieldErrors(error)),
+      );
     const fe = error as FastifyError;
     if (
       fe.code === "FST_REQ_FILE_TOO_LARGE" ||

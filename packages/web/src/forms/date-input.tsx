@@ -16,6 +16,9 @@ type Props = {
   min?: string;
   max?: string;
   disabled?: boolean;
+  /** set by the form when the server refused this date (see useFormErrors) */
+  "aria-invalid"?: boolean;
+  "aria-describedby"?: string;
 };
 
 /** Why a typed date is refused, in Vietnamese; "" when it is acceptable. */
@@ -37,7 +40,16 @@ export function dateProblem(
  * only used as the calendar pop-up: its text follows the browser's language (mm/dd/yyyy in an
  * English browser), which is why the typed field is ours.
  */
-export function DateInput({ id, name, value, defaultValue, onChange, ...rules }: Props) {
+export function DateInput({
+  id,
+  name,
+  value,
+  defaultValue,
+  onChange,
+  "aria-invalid": refused,
+  "aria-describedby": formError,
+  ...rules
+}: Props) {
   const initial = value ?? defaultValue ?? "";
   const [text, setText] = useState(initial ? formatDate(initial) : "");
   // a wrong day turns the border red on leaving the field; the sentence appears when the form is
@@ -76,8 +88,11 @@ export function DateInput({ id, name, value, defaultValue, onChange, ...rules }:
         autoComplete="off"
         placeholder="dd/mm/yyyy"
         data-own-validity=""
-        aria-invalid={touched && problem ? true : undefined}
-        aria-describedby={reported && problem ? `${id}-problem` : undefined}
+        aria-invalid={refused || (touched && problem) ? true : undefined}
+        aria-describedby={
+          [reported && problem ? `${id}-problem` : "", formError ?? ""].join(" ").trim() ||
+          undefined
+        }
         value={text}
         required={rules.required}
         disabled={rules.disabled}

@@ -15,6 +15,8 @@ import { formatDate, formatDateTime } from "../format/date.format.js";
 import { formatDeadline } from "../format/deadline.format.js";
 import { REPORT_STATE_LABELS } from "../format/status.format.js";
 import { DateInput } from "../forms/date-input.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
 import {
   emptyFields,
   fieldsFrom,
@@ -23,6 +25,7 @@ import {
   previousPeriodReport,
   type ReportFields,
 } from "../reports/report-fields.js";
+import { reportFieldOf } from "../reports/report-errors.js";
 import { useReportDraft } from "../reports/use-report-draft.js";
 import { Link } from "../router/link.js";
 import { navigate, useLocation } from "../router/router.js";
@@ -93,7 +96,7 @@ function ReportForm({
   const [files, setFiles] = useState<File[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
   const [clientToken] = useState(newFormToken);
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(reportFieldOf(emptyFields("", "")));
 
   if (!draft.loaded) return <Loading />;
   const saved = draft.loaded.fields;
@@ -120,7 +123,7 @@ function ReportForm({
   };
 
   const send = async (r: ReportFields, withFiles: readonly File[]) => {
-    setError(null);
+    errors.clear();
     const text = (v: string) => v.trim() || undefined;
     const report = {
       period: r.supersedes ? undefined : r.period,
@@ -148,8 +151,8 @@ function ReportForm({
       // a staff report of a unit with sign-off waits for the unit head first
       navigate(`/nhiem-vu/${t.id}?da-gui=${sent.status === "awaiting_signoff" ? "ky-duyet" : "1"}`);
     } catch (e) {
-      setError(e as Error);
       setProgress(null);
+      errors.show(e as Error, reportFieldOf(r));
     }
   };
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -214,7 +217,8 @@ function ReportForm({
           </button>
         </div>
       )}
-      <form className="card" onSubmit={submit} aria-label="Báo cáo tiến độ">
+      <form className="card" onSubmit={submit} aria-label="Báo cáo tiến độ" {...errors.formProps}>
+        <ErrorSummary errors={errors} />
         <div className="filters">
           <div className="field">
             <label htmlFor="r-period">Kỳ báo cáo</label>
@@ -223,6 +227,7 @@ function ReportForm({
               value={f.period}
               onChange={(e) => choosePeriod(e.target.value)}
               disabled={busy}
+              {...errors.field("r-period")}
             >
               {periods.map((p) => (
                 <option key={p.key} value={p.key}>
@@ -230,6 +235,7 @@ function ReportForm({
                 </option>
               ))}
             </select>
+            <FieldError errors={errors} id="r-period" />
           </div>
           <div className="field">
             <label htmlFor="r-progress">Tiến độ (%)</label>
@@ -242,7 +248,9 @@ function ReportForm({
               value={f.progress}
               onChange={(e) => set({ progress: e.target.value })}
               disabled={busy}
+              {...errors.field("r-progress")}
             />
+            <FieldError errors={errors} id="r-progress" />
           </div>
         </div>
         {earlier && (
@@ -265,14 +273,20 @@ function ReportForm({
                 <input
                   type="radio"
                   name="state"
+                  // the summary's link goes to the chosen state
+                  id={
+                    s === (states.includes(f.state) ? f.state : states[0]) ? "r-state" : undefined
+                  }
                   value={s}
                   checked={f.state === s}
                   onChange={() => set({ state: s })}
+                  {...errors.field("r-state")}
                 />
                 {REPORT_STATE_LABELS[s]}
               </label>
             ))}
           </div>
+          <FieldError errors={errors} id="r-state" />
         </fieldset>
         {f.state === "completed" && (
           <div className="field">
@@ -284,7 +298,9 @@ function ReportForm({
               value={f.completedOn}
               onChange={(completedOn) => set({ completedOn })}
               disabled={busy}
+              {...errors.field("r-completed")}
             />
+            <FieldError errors={errors} id="r-completed" />
           </div>
         )}
         <div className="field">
@@ -295,7 +311,9 @@ function ReportForm({
             onChange={(e) => set({ summary: e.target.value })}
             required={f.state !== "nothing_to_report"}
             disabled={busy}
+            {...errors.field("r-summary")}
           />
+          <FieldError errors={errors} id="r-summary" />
         </div>
         <div className="grid-2">
           <div className="field">
@@ -305,7 +323,9 @@ function ReportForm({
               value={f.difficulties}
               onChange={(e) => set({ difficulties: e.target.value })}
               disabled={busy}
+              {...errors.field("r-difficulties")}
             />
+            <FieldError errors={errors} id="r-difficulties" />
           </div>
           <div className="field">
             <label htmlFor="r-proposals">Đề xuất, kiến nghị</label>
@@ -314,7 +334,9 @@ function ReportForm({
               value={f.proposals}
               onChange={(e) => set({ proposals: e.target.value })}
               disabled={busy}
+              {...errors.field("r-proposals")}
             />
+            <FieldError errors={errors} id="r-proposals" />
           </div>
         </div>
         {keptFiles.length > 0 && (
@@ -352,7 +374,9 @@ function ReportForm({
               value={f.references}
               onChange={(e) => set({ references: e.target.value })}
               disabled={busy}
+              {...errors.field("r-refs")}
             />
+            <FieldError errors={errors} id="r-refs" />
           </div>
           <div className="field">
             <label htmlFor="r-links">
@@ -363,7 +387,9 @@ function ReportForm({
               value={f.links}
               onChange={(e) => set({ links: e.target.value })}
               disabled={busy}
+              {...errors.field("r-links")}
             />
+            <FieldError errors={errors} id="r-links" />
           </div>
         </div>
         {busy && (
@@ -372,7 +398,6 @@ function ReportForm({
             <progress id="r-upload" max={1} value={progress ?? 0} />
           </div>
         )}
-        <ErrorBox error={error} />
         <p className="muted" role="status" data-testid="draft-status">
           {draft.failed
             ? "Chưa lưu được bản nháp lên máy chủ (mất kết nối hoặc hết phiên); nội dung vẫn được giữ trên máy này."
