@@ -23,6 +23,7 @@ export {
 export { DEFAULT_CALENDAR } from "./services/calendar.service.js";
 export { evaluateIndicatorRows } from "./services/indicator-live.service.js";
 export {
+  refreshAllIndicatorEvaluations,
   refreshOutdatedIndicatorEvaluations,
   refreshPlanIndicatorEvaluations,
 } from "./services/indicator-evaluation.service.js";

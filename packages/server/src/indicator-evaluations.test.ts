@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { vietnamDay, writeXlsx } from "@giamsat/core";
-import { listIndicatorRows } from "@giamsat/db";
+import { listIndicatorRows, markPlanIndicatorEvaluationsOutdated } from "@giamsat/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../../db/src/test-support/index.js";
 import { indicatorListSchema } from "./routes/indicators/indicators.schemas.js";
@@ -195,7 +195,8 @@ describe.each(dialects())("stored indicator evaluations (%s)", (dialect) => {
   });
 
   it("the list reads the stored rows a page at a time with its total and counts", async () => {
-    await h.ctx.db.deleteFrom("indicator_evaluations").where("plan_id", "=", plan).execute();
+    // As an import without the server (the CLI) leaves them: waiting, computed by the read.
+    await markPlanIndicatorEvaluationsOutdated(h.ctx.db, plan);
     const all = await call(h.app, {
       url: `/api/indicators?limit=1000`,
       headers: monitor.headers,
@@ -225,5 +226,45 @@ describe.each(dialects())("stored indicator evaluations (%s)", (dialect) => {
     expect(filtered.body.total).toBe(expected.length);
     expect(filtered.body.counts[warning]).toBe(expected.length);
     expect(filtered.body.items).toEqual(expected);
+  });
+
+  it("a unit's list holds what it leads or coordinates and ?unit= what a unit leads, as live", async () => {
+    const unit = await orgId(h.ctx, "Cục Thương mại điện tử và Kinh tế số");
+    // Indicator 5 (as the re-import above stored it) is led by Văn phòng Bộ; the unit
+    // coordinates it.
+    const rows = await listIndicatorRows(h.ctx.db, { planId: plan });
+    const five = rows.find((r) => r.number === "5")!;
+    expect(five.lead_org_id).not.toBe(unit);
+    await h.ctx.db
+      .insertInto("indicator_orgs")
+      .values({
+        indicator_id: five.id,
+        role: "coordinator",
+        ordinal: 9,
+        org_id: unit,
+        raw: "Cục Thương mại điện tử và Kinh tế số",
+        name: "Cục Thương mại điện tử và Kinh tế số",
+        kind: "unit",
+        scope: null,
+        resolved: 1,
+      })
+      .execute();
+    const live = async (filter: Parameters<typeof listIndicatorRows>[1]) =>
+      evaluateIndicatorRows(h.ctx, await listIndicatorRows(h.ctx.db, filter), today);
+    const own = await call(h.app, {
+      url: `/api/indicators?limit=1000`,
+      headers: ecommerce.headers,
+    });
+    const expected = await live({ scope: [unit] });
+    expect(expected.map((i) => i.number)).toContain("5");
+    expect(own.body.items).toEqual(expected);
+    expect(own.body.total).toBe(expected.length);
+    const led = await call(h.app, {
+      url: `/api/indicators?unit=${unit}&limit=1000`,
+      headers: monitor.headers,
+    });
+    const leads = await live({ unitIds: [unit] });
+    expect(leads.length).toBeGreaterThan(0);
+    expect(led.body.items).toEqual(leads);
   });
 });

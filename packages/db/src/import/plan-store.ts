@@ -6,8 +6,8 @@
  *   task (appendix + group + number), and the differences are applied as a recorded change
  *   (task_versions + audit_events, reason "Cập nhật từ văn bản sửa đổi"); tasks the new version
  *   no longer has are marked removed, never deleted (their reports stay);
- * - the plan's stored indicator evaluations are forgotten (the caller's `afterStore` stores them
- *   again in the same transaction; the list recomputes missing ones otherwise);
+ * - the plan's stored indicator evaluations are marked as waiting (the caller's `afterStore`
+ *   stores them again in the same transaction; the list computes waiting ones otherwise);
  * - any error rolls everything back: a failed import leaves nothing behind.
  */
 import type { ImportResult } from "@giamsat/core";
@@ -15,7 +15,7 @@ import { sql } from "kysely";
 import type { Kysely, Transaction } from "kysely";
 import { dialectOf } from "../migrations/migration.helpers.js";
 import { recordAudit } from "../repositories/audit.repository.js";
-import { forgetPlanIndicatorEvaluations } from "../repositories/indicators/indicator-evaluation.repository.js";
+import { markPlanIndicatorEvaluationsOutdated } from "../repositories/indicators/indicator-evaluation.repository.js";
 import type { Database, Plan } from "../schema.js";
 import { insertIndicators, replaceGroups } from "./appendix-writer.js";
 import { OrgResolver } from "./org-resolver.js";
@@ -55,7 +55,7 @@ export async function storePlan(
     const stored = existing
       ? await amendPlan(trx, existing, result, source, actor)
       : await createPlan(trx, result, source, actor);
-    await forgetPlanIndicatorEvaluations(trx, stored.planId);
+    await markPlanIndicatorEvaluationsOutdated(trx, stored.planId);
     await afterStore?.(trx, stored.planId);
     return stored;
   });

@@ -23,6 +23,7 @@ import * as m0017 from "./0017-unit-signoff.js";
 import * as m0018 from "./0018-indicator-evaluations.js";
 import * as m0019 from "./0019-plan-published.js";
 import * as m0020 from "./0020-feedback.js";
+import * as m0021 from "./0021-indicator-evaluation-scope.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   "0018-indicator-evaluations": m0018,
   "0019-plan-published": m0019,
   "0020-feedback": m0020,
+  "0021-indicator-evaluation-scope": m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,18 +5,18 @@
  * - in the same transaction as whatever changes its inputs: a value accepted or returned, the
  *   .xlsx values import, a kind/direction correction, a plan import or re-import, a calendar
  *   change (callers pass their transaction as `ctx.db`);
- * - for every indicator whose row is missing or was computed for another day: at server start,
- *   by the daily job just after midnight, and before the list reads them if neither ran yet.
+ * - for every indicator whose row is missing, waiting (a plan import marks its indicators' rows
+ *   so) or was computed for another day: at server start, by the daily job just after midnight,
+ *   by `giamsat indicators refresh`, and before the list reads them if none of these ran yet.
  * The list, the dashboard's tiles and the warning filter read the stored rows; past dates and
  * the indicator's own page evaluate live.
  */
 import { vietnamDay } from "@giamsat/core";
-import { sql } from "kysely";
 import {
-  hasOutdatedIndicatorEvaluation,
   listIndicatorRows,
   saveIndicatorEvaluations,
   staleIndicatorIds,
+  tidyIndicatorEvaluations,
   type IndicatorRow,
 } from "@giamsat/db";
 import type { Ctx } from "./context.js";
@@ -24,6 +24,8 @@ import { evaluateIndicatorRows } from "./indicator-live.service.js";
 
 /** Indicators evaluated per batch (one query per table per batch). */
 const BATCH = 1000;
+/** After refreshing at least this many rows, the table's statistics are refreshed too. */
+const TIDY_AFTER = 1000;
 
 async function store(ctx: Ctx, rows: readonly IndicatorRow[], asOf: string): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
@@ -66,8 +68,9 @@ export async function refreshPlanIndicatorEvaluations(
 }
 
 /**
- * Stores the evaluation of every indicator whose row is missing or was computed for another day
- * (the backfill at start and the daily job); one transaction per batch. Answers how many.
+ * Stores the evaluation of every indicator whose row is missing, waiting or was computed for
+ * another day (the backfill at start and the daily job); one transaction per batch; then, after
+ * a large refresh, the table's statistics. Answers how many.
  */
 export async function refreshOutdatedIndicatorEvaluations(
   ctx: Ctx,
@@ -76,7 +79,10 @@ export async function refreshOutdatedIndicatorEvaluations(
   let done = 0;
   for (;;) {
     const ids = await staleIndicatorIds(ctx.db, asOf, BATCH);
-    if (ids.length === 0) return done;
+    if (ids.length === 0) {
+      if (done >= TIDY_AFTER) await tidyIndicatorEvaluations(ctx.db);
+      return done;
+    }
     await ctx.db
       .transaction()
       .execute((trx) => refreshIndicatorEvaluations({ ...ctx, db: trx }, ids, asOf));
@@ -84,12 +90,21 @@ export async function refreshOutdatedIndicatorEvaluations(
   }
 }
 
-/** Whether some indicator has no stored evaluation for `asOf` (two counts and one index probe). */
-export async function indicatorEvaluationsOutdated(ctx: Ctx, asOf: string): Promise<boolean> {
-  const counts = await sql<{ indicators: number | string; stored: number | string }>`
-    SELECT (SELECT COUNT(*) FROM indicators) AS indicators,
-           (SELECT COUNT(*) FROM indicator_evaluations) AS stored`.execute(ctx.db);
-  const row = counts.rows[0]!;
-  if (Number(row.indicators) !== Number(row.stored)) return true;
-  return hasOutdatedIndicatorEvaluation(ctx.db, asOf);
+/**
+ * Re-evaluates and stores every indicator (of one plan, or all) as of today, whatever its row
+ * holds — `giamsat indicators refresh`; one transaction per batch. Answers how many.
+ */
+export async function refreshAllIndicatorEvaluations(
+  ctx: Ctx,
+  planId?: number,
+  asOf = vietnamDay(),
+): Promise<number> {
+  const rows = await listIndicatorRows(ctx.db, planId === undefined ? {} : { planId });
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await ctx.db
+      .transaction()
+      .execute((trx) => store({ ...ctx, db: trx }, rows.slice(i, i + BATCH), asOf));
+  }
+  if (rows.length >= TIDY_AFTER) await tidyIndicatorEvaluations(ctx.db);
+  return rows.length;
 }

@@ -19,6 +19,7 @@ import {
 import {
   acceptedIndicatorValue,
   findIndicatorValue,
+  hasOutdatedIndicatorEvaluation,
   indicatorValueHistory,
   insertIndicatorValue,
   isUniqueViolation,
@@ -39,7 +40,6 @@ import type {
   IndicatorValueInput,
 } from "./indicator.schemas.js";
 import {
-  indicatorEvaluationsOutdated,
   refreshIndicatorEvaluations,
   refreshOutdatedIndicatorEvaluations,
 } from "./indicator-evaluation.service.js";
@@ -76,7 +76,7 @@ export async function listIndicatorsFor(
     scope: actor.units,
   };
   if (asOf !== today) return listLive(ctx, filter, query, asOf);
-  if (await indicatorEvaluationsOutdated(ctx, today))
+  if (await hasOutdatedIndicatorEvaluation(ctx.db, today))
     await refreshOutdatedIndicatorEvaluations(ctx, today);
   const page = await listIndicatorEvaluations(ctx.db, {
     ...filter,

@@ -2,7 +2,8 @@
  * The stored evaluation of each indicator (migration 0018): written whole per indicator, read by
  * the list with its filters, counts per warning level and paging in SQL.
  */
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
+import { dialectOf } from "../../migrations/migration.helpers.js";
 import type { Database, IndicatorEvaluationsTable } from "../../schema.js";
 
 type Db = Kysely<Database>;
@@ -36,9 +37,59 @@ export async function saveIndicatorEvaluations(
   }
 }
 
-/** Forgets the stored evaluations of a plan's indicators (a re-import changed them). */
-export async function forgetPlanIndicatorEvaluations(db: Db, planId: number): Promise<void> {
-  await db.deleteFrom("indicator_evaluations").where("plan_id", "=", planId).execute();
+/**
+ * The `as_of` of a row waiting to be computed: every indicator has a row from the transaction
+ * that inserts it (migration 0021 for older data), so "some row is not of today" — one probe at
+ * each end of the as_of index — tells whether any evaluation must be computed before a read.
+ */
+export const OUTDATED_AS_OF = "";
+/** The warning of a waiting row: no level, so the list's counts and warning filter skip it. */
+const OUTDATED_WARNING = "";
+
+/**
+ * Marks the evaluations of a plan's indicators as waiting (a row for each indicator that has
+ * none, with its position in the plan; `as_of` OUTDATED_AS_OF): an import or re-import changed
+ * them, and whoever reads them next computes them, unless the caller does in this transaction.
+ */
+export async function markPlanIndicatorEvaluationsOutdated(db: Db, planId: number): Promise<void> {
+  await db
+    .insertInto("indicator_evaluations")
+    .columns([
+      "indicator_id",
+      "plan_id",
+      "appendix_id",
+      "ordinal",
+      "lead_org_id",
+      "as_of",
+      "warning",
+      "item",
+    ])
+    .expression(
+      db
+        .selectFrom("indicators as i")
+        .select((eb) => [
+          "i.id",
+          "i.plan_id",
+          "i.appendix_id",
+          "i.ordinal",
+          "i.lead_org_id",
+          eb.val(OUTDATED_AS_OF).as("as_of"),
+          eb.val(OUTDATED_WARNING).as("warning"),
+          eb.val("{}").as("item"),
+        ])
+        .where("i.plan_id", "=", planId),
+    )
+    .onConflict((oc) =>
+      oc.column("indicator_id").doUpdateSet((eb) => ({
+        plan_id: eb.ref("excluded.plan_id"),
+        appendix_id: eb.ref("excluded.appendix_id"),
+        ordinal: eb.ref("excluded.ordinal"),
+        lead_org_id: eb.ref("excluded.lead_org_id"),
+        as_of: eb.ref("excluded.as_of"),
+        warning: eb.ref("excluded.warning"),
+      })),
+    )
+    .execute();
 }
 
 /**
@@ -57,15 +108,33 @@ export async function staleIndicatorIds(db: Db, asOf: string, limit: number): Pr
   return rows.map((r) => r.id);
 }
 
-/** Whether some stored evaluation was computed for another day than `asOf` (index on as_of). */
+/**
+ * Whether some stored evaluation is waiting or was computed for another day than `asOf`: the
+ * smallest and the largest as_of, each one probe of the as_of index on both dialects.
+ */
 export async function hasOutdatedIndicatorEvaluation(db: Db, asOf: string): Promise<boolean> {
   const row = await db
-    .selectFrom("indicator_evaluations")
-    .select("indicator_id")
-    .where((eb) => eb.or([eb("as_of", "<", asOf), eb("as_of", ">", asOf)]))
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom("indicator_evaluations")
+        .select((e) => e.fn.min("as_of").as("v"))
+        .as("lo"),
+      eb
+        .selectFrom("indicator_evaluations")
+        .select((e) => e.fn.max("as_of").as("v"))
+        .as("hi"),
+    ])
+    .executeTakeFirstOrThrow();
+  return row.lo !== null && (row.lo !== asOf || row.hi !== asOf);
+}
+
+/**
+ * Refreshes the planner's view of the table after a refresh rewrote many rows: on PostgreSQL
+ * VACUUM (ANALYZE) — statistics, and the visibility map that lets the list count from its
+ * indexes alone instead of visiting every rewritten row. Outside a transaction.
+ */
+export async function tidyIndicatorEvaluations(db: Db): Promise<void> {
+  if (dialectOf(db) === "postgres") await sql`VACUUM (ANALYZE) indicator_evaluations`.execute(db);
 }
 
 export type IndicatorEvaluationFilter = {
@@ -90,18 +159,24 @@ export async function listIndicatorEvaluations(
   if (filter.planId !== undefined) q = q.where("e.plan_id", "=", filter.planId);
   if (filter.unitIds) q = q.where("e.lead_org_id", "in", [...filter.unitIds, -1]);
   if (filter.scope) {
+    // One indexed set of ids (led, or coordinated through indicator_orgs) rather than an OR
+    // with a correlated EXISTS, which visits every row.
     const units = [...filter.scope, -1];
     q = q.where((eb) =>
-      eb.or([
-        eb("e.lead_org_id", "in", units),
-        eb.exists(
-          eb
-            .selectFrom("indicator_orgs as io")
-            .select("io.id")
-            .whereRef("io.indicator_id", "=", "e.indicator_id")
-            .where("io.org_id", "in", units),
-        ),
-      ]),
+      eb(
+        "e.indicator_id",
+        "in",
+        eb
+          .selectFrom("indicator_evaluations as led")
+          .select("led.indicator_id")
+          .where("led.lead_org_id", "in", units)
+          .union(
+            eb
+              .selectFrom("indicator_orgs as io")
+              .select("io.indicator_id")
+              .where("io.org_id", "in", units),
+          ),
+      ),
     );
   }
   const [countRows, pageRows] = await Promise.all([
@@ -110,6 +185,7 @@ export async function listIndicatorEvaluations(
       .groupBy("e.warning")
       .execute(),
     (filter.warning === undefined ? q : q.where("e.warning", "=", filter.warning))
+      .where("e.as_of", "<>", OUTDATED_AS_OF)
       .select("e.item")
       .orderBy("e.plan_id")
       .orderBy("e.appendix_id")
