@@ -13,6 +13,7 @@ import {
   type Command,
 } from "./command.js";
 import { importCommand } from "./commands/import.command.js";
+import { indicatorsCommand } from "./commands/indicators.command.js";
 import { matchCommand } from "./commands/match.command.js";
 import { demoCommand } from "./commands/demo.command.js";
 import { migrateCommand } from "./commands/migrate.command.js";
@@ -31,6 +32,7 @@ export const COMMANDS: Command[] = [
   userCommand,
   remindCommand,
   reportCommand,
+  indicatorsCommand,
   backupCommand,
   restoreCommand,
   demoCommand,

@@ -5,7 +5,6 @@
  */
 import { writeFileSync } from "node:fs";
 import { fold } from "@giamsat/core";
-import { listPlans } from "@giamsat/db";
 import {
   CLI_REPORT_ACTOR,
   periodicReportFile,
@@ -15,6 +14,7 @@ import {
 } from "@giamsat/server";
 import { parseCommandArgs } from "../args.js";
 import { CliFailure, EXIT_OK, type Command } from "../command.js";
+import { planIdByNumber } from "./plan-option.js";
 import { configFrom, withRuntime } from "./serve.context.js";
 
 const help = [
@@ -29,26 +29,6 @@ const help = [
   "  --unit    chỉ các nhiệm vụ do đơn vị này chủ trì",
   "  --period  month (mặc định), quarter, half (6 tháng), year",
 ].join("\n");
-
-async function planId(ctx: Ctx, plan: string): Promise<string> {
-  if (plan === "all") return "all";
-  const plans = await listPlans(ctx.db);
-  const found = plans.filter(
-    (p) => p.number !== null && (p.number === plan || p.number.split("/")[0] === plan),
-  );
-  if (found.length !== 1) {
-    const known = plans
-      .map((p) => p.number)
-      .filter(Boolean)
-      .join(", ");
-    throw new CliFailure(
-      found.length
-        ? `--plan: số "${plan}" khớp ${found.length} kế hoạch, ghi đủ số hiệu (${found.map((p) => p.number).join(", ")}).`
-        : `--plan: không có kế hoạch số "${plan}" (có: ${known || "chưa nhập kế hoạch nào"}).`,
-    );
-  }
-  return String(found[0]!.id);
-}
 
 async function unitId(ctx: Ctx, name: string): Promise<string> {
   const rows = await ctx.db.selectFrom("organisations").select(["id", "name"]).execute();
@@ -79,7 +59,8 @@ export const reportCommand: Command = {
     }
     return withRuntime(configFrom(io), async ({ ctx }) => {
       const parsed = periodicReportQuery.safeParse({
-        plan: await planId(ctx, values.plan as string),
+        plan:
+          values.plan === "all" ? "all" : String(await planIdByNumber(ctx, values.plan as string)),
         asOf: values["as-of"],
         format: values.format,
         ...(typeof values.unit === "string" ? { unit: await unitId(ctx, values.unit) } : {}),
