@@ -1,16 +1,19 @@
-// `npm run bench -- reminders`: (1) computing and queuing the day's reminders (giamsat remind
-// --dry-run: everything but the commit and the sending) on a generated dataset of BENCH_TASKS
-// tasks (default 1,000,000; SQLite, and PostgreSQL when a throwaway cluster can start); (2)
+// `npm run bench -- reminders`: (1) computing and queuing the day's reminders (one row per
+// message and audience), then fanning them out to one outbox row per recipient and channel (what
+// the worker does before sending), in a transaction rolled back, on a generated dataset of
+// BENCH_TASKS tasks (default 1,000,000; SQLite, and PostgreSQL when a throwaway cluster can
+// start); (2)
 // sending BENCH_MAILS mails (default 10,000) from the outbox through the pooled SMTP transport
 // to a local SMTP sink in its own process. BENCH_ONLY=mail|compute runs one part. Results:
-// bench/results/reminders-*.json.
+// bench/results/reminders-*.json. BENCH_SKIP_SQLITE=1 / BENCH_SKIP_PG=1 skip a database;
+// BENCH_PG_URL uses a running PostgreSQL server instead of a throwaway cluster.
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { enqueueOutbox, migrateToLatest, openDatabase } from "@giamsat/db";
-import { channelsFor, drainOutbox, loadConfig, runReminders } from "@giamsat/server";
+import { enqueueOutbox, migrateToLatest, openDatabase, queueFanout } from "@giamsat/db";
+import { channelsFor, drainOutbox, fanOutAll, loadConfig, planDay } from "@giamsat/server";
 import { ensureDataset, startCluster } from "./api-setup.mjs";
 import { RESULTS_DIR } from "./generate.mjs";
 
@@ -32,15 +35,35 @@ async function computeOn(target, dialect) {
     const config = loadConfig({ GIAMSAT_LOG: "silent", GIAMSAT_SMTP_URL: "smtp://127.0.0.1:25" });
     const ctx = { db: handle.db, dialect: handle.dialect, config };
     const started = performance.now();
-    const r = await runReminders(ctx, AS_OF, { dryRun: true, channels: [] });
-    const seconds = (performance.now() - started) / 1000;
+    const rows = await planDay(ctx, AS_OF);
+    const planned = performance.now();
+    let queued = 0;
+    let deliveries = 0;
+    let seconds = 0;
+    await handle.db
+      .transaction()
+      .execute(async (trx) => {
+        queued = await queueFanout(trx, rows);
+        seconds = (performance.now() - started) / 1000;
+        deliveries = await fanOutAll({ ...ctx, db: trx });
+        throw new Error("rollback");
+      })
+      .catch((error) => {
+        if (error?.message !== "rollback") throw error;
+      });
+    const total = (performance.now() - started) / 1000;
     write(`reminders-${dialect}-${TASKS}.json`, {
-      what: "the day's reminders computed and queued (dry run, rolled back)",
+      what: "the day's reminders computed and queued per message and audience, then fanned out to recipients (rolled back)",
       dialect,
       tasks: TASKS,
       asOf: AS_OF,
-      messages: r.due,
+      messages: rows.length,
+      queued,
+      deliveries,
+      planSeconds: Number(((planned - started) / 1000).toFixed(2)),
       seconds: Number(seconds.toFixed(2)),
+      fanOutSeconds: Number((total - seconds).toFixed(2)),
+      withFanOutSeconds: Number(total.toFixed(2)),
       goalSeconds: 60,
       loadAverage: loadavg(),
       at: new Date().toISOString(),
@@ -128,10 +151,15 @@ async function sendMails() {
 const ONLY = process.env.BENCH_ONLY; // "mail" or "compute": one part only
 if (ONLY !== "compute") await sendMails();
 if (ONLY === "mail") process.exit(0);
-const sqlite = await ensureDataset({ tasks: TASKS, reports: TASKS * 2, log });
-await computeOn(sqlite.target, "sqlite");
+if (process.env.BENCH_SKIP_SQLITE !== "1") {
+  const sqlite = await ensureDataset({ tasks: TASKS, reports: TASKS * 2, log });
+  await computeOn(sqlite.target, "sqlite");
+}
 if (process.env.BENCH_SKIP_PG !== "1") {
-  const cluster = startCluster();
+  // BENCH_PG_URL: a running server that keeps the generated database between runs
+  const cluster = process.env.BENCH_PG_URL
+    ? { url: process.env.BENCH_PG_URL, stop: () => undefined }
+    : startCluster();
   if (cluster) {
     try {
       const pg = await ensureDataset({

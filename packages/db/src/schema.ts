@@ -551,6 +551,31 @@ export interface NotificationOutboxTable {
   sent_at: string | null;
 }
 
+/** Who a fan-out row is told to: a unit's heads, its staff, both (`unit`), or a role. */
+export type FanoutAudience = "unit" | UserRole;
+
+/**
+ * One message to an audience, queued by the daily run (migration 0022). Unique on (rule, item,
+ * period, step, org_id, audience); `org_id` 0 is every active user of the role named by
+ * `audience`. The worker fans it out to one outbox row per recipient and channel and sets
+ * `fanned_out_at` in the same transaction.
+ */
+export interface NotificationFanoutTable {
+  id: Generated<number>;
+  rule: string;
+  item: string;
+  period: string;
+  step: string;
+  org_id: number;
+  audience: FanoutAudience;
+  kind: string;
+  subject: string;
+  link: string;
+  message_id: number;
+  created_at: CreatedAt;
+  fanned_out_at: string | null;
+}
+
 /** A message body stored once for every outbox row that carries it. */
 export interface NotificationMessagesTable {
   id: Generated<number>;
@@ -650,6 +675,7 @@ export interface Database {
   periodic_reports: PeriodicReportsTable;
   periodic_report_drafts: PeriodicReportDraftsTable;
   notification_messages: NotificationMessagesTable;
+  notification_fanout: NotificationFanoutTable;
   feedback: FeedbackTable;
 }
 

@@ -30,7 +30,8 @@ export {
 export { importValuesSheet } from "./services/indicator-values-sheet.service.js";
 export { channelsFor } from "./notifications/channels.js";
 export type { Channel } from "./notifications/channel.js";
-export { runReminders, type RemindResult } from "./notifications/remind.service.js";
+export { planDay, runReminders, type RemindResult } from "./notifications/remind.service.js";
+export { fanOutAll } from "./notifications/fanout.js";
 export { drainOutbox } from "./notifications/outbox.worker.js";
 export { startScheduler, type Scheduler, type SchedulerLog } from "./notifications/scheduler.js";
 export { periodicReportFile, CLI_REPORT_ACTOR } from "./periodic-report/periodic-report.service.js";

@@ -84,7 +84,7 @@ describe.each(dialects())("giamsat remind killed mid-send (%s)", (dialect) => {
       expect((await runCli(["import", P596], { env })).code).toBe(0);
       await addUnitUsers(env, 0, 1);
       const one = await runCli(["remind", "--as-of", "2026-06-15", "--dry-run", "--json"], { env });
-      const perUser = (JSON.parse(one.stdout) as { due: number }).due / 2;
+      const perUser = (JSON.parse(one.stdout) as { deliveries: number }).deliveries / 2;
       expect(perUser).toBeGreaterThanOrEqual(1);
       await addUnitUsers(env, 1, Math.ceil(MAILS / perUser) - 1);
 

@@ -78,25 +78,31 @@ describe.each(dialects())("giamsat remind with a real SMTP server (%s)", (dialec
 
       const dry = await runCli(["remind", "--as-of", "2026-06-15", "--dry-run", "--json"], { env });
       expect(dry.code).toBe(0);
-      const planned = JSON.parse(dry.stdout) as { due: number; queued: number; sent: number };
+      const planned = JSON.parse(dry.stdout) as {
+        due: number;
+        queued: number;
+        deliveries: number;
+        sent: number;
+      };
       expect(planned).toMatchObject({ dryRun: true, queued: planned.due, sent: 0 });
-      expect(planned.due).toBeGreaterThanOrEqual(2);
+      expect(planned.deliveries).toBeGreaterThanOrEqual(2);
       expect(sink.mails).toHaveLength(0);
 
       const first = await runCli(["remind", "--as-of", "2026-06-15", "--json"], { env });
       expect(first.stderr).toBe("");
       // every message goes in-app and by e-mail to the one unit user with an address
-      const { due } = planned;
+      const { due, deliveries } = planned;
       expect(JSON.parse(first.stdout)).toMatchObject({
         due,
         queued: due,
         skipped: 0,
-        sent: due,
+        deliveries,
+        sent: deliveries,
         failed: 0,
       });
       const mails = sink.mails.filter((m) => m.to.includes("chuyenvien@ttdt.example.vn"));
-      expect(mails).toHaveLength(due / 2);
-      expect(new Set(mails.map((m) => m.messageId)).size).toBe(due / 2);
+      expect(mails).toHaveLength(deliveries / 2);
+      expect(new Set(mails.map((m) => m.messageId)).size).toBe(deliveries / 2);
       const reportMails = mails.filter((m) => m.subject.startsWith("Nhắc báo cáo Tháng 6/2026"));
       expect(reportMails).toHaveLength(1);
       const mail = reportMails[0]!;
@@ -111,7 +117,7 @@ describe.each(dialects())("giamsat remind with a real SMTP server (%s)", (dialec
       expect(second.stdout).toContain(`xếp hàng mới: 0 · bỏ qua (đã xếp trước): ${due}`);
       expect(second.stdout).toContain("đã gửi: 0");
       expect(sink.mails.filter((m) => m.to.includes("chuyenvien@ttdt.example.vn"))).toHaveLength(
-        due / 2,
+        deliveries / 2,
       );
 
       const bad = await runCli(["remind", "--as-of", "15/06/2026"], { env });

@@ -1,7 +1,9 @@
 /**
  * `giamsat remind --as-of YYYY-MM-DD [--dry-run] [--json]`: computes the reminders due that day,
  * queues them and sends them (in-app, and e-mail when GIAMSAT_SMTP_URL is set), then prints how
- * many were due, queued, skipped as queued before, sent and failed. The same day run again sends
+ * many messages were due, queued, skipped as queued before (one per message and audience: a
+ * unit's members, a role), how many deliveries they made (one per recipient and channel), sent
+ * and failed. The same day run again sends
  * nothing new. Without --as-of: today (Vietnam time).
  */
 import { isIsoDate, vietnamDay } from "@giamsat/core";
@@ -24,7 +26,8 @@ function summary(r: RemindResult): string {
   const [y, m, d] = r.asOf.split("-");
   return [
     `Nhắc việc ngày ${d}/${m}/${y}${r.dryRun ? " (chạy thử, không ghi, không gửi)" : ""}:`,
-    `  đến hạn: ${r.due} · xếp hàng mới: ${r.queued} · bỏ qua (đã xếp trước): ${r.skipped} · thư tổng hợp: ${r.digests}`,
+    `  đến hạn: ${r.due} · xếp hàng mới: ${r.queued} · bỏ qua (đã xếp trước): ${r.skipped}`,
+    `  tới người nhận: ${r.deliveries} · thư tổng hợp: ${r.digests}`,
     `  đã gửi: ${r.sent} · lỗi, sẽ thử lại: ${r.retrying} · lỗi hẳn: ${r.failed}`,
   ].join("\n");
 }

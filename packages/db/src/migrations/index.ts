@@ -24,6 +24,7 @@ import * as m0018 from "./0018-indicator-evaluations.js";
 import * as m0019 from "./0019-plan-published.js";
 import * as m0020 from "./0020-feedback.js";
 import * as m0021 from "./0021-indicator-evaluation-scope.js";
+import * as m0022 from "./0022-notification-fanout.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   "0019-plan-published": m0019,
   "0020-feedback": m0020,
   "0021-indicator-evaluation-scope": m0021,
+  "0022-notification-fanout": m0022,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -16,12 +16,11 @@ import {
   tasksBecameOverdue,
   tasksCompletedBetween,
   unitsMostOverdue,
-  usersWithRoles,
   waitingReports,
   type DigestTaskRow,
 } from "@giamsat/db";
 import type { Ctx } from "../services/context.js";
-import type { Addressed } from "./recipients.js";
+import type { Told } from "./fanout.js";
 
 const LISTED = 50;
 
@@ -32,13 +31,9 @@ const digestTask = (r: DigestTaskRow) => ({
   unitName: r.unit_name ?? "(chưa rõ đơn vị)",
 });
 
-export async function planDigests(
-  ctx: Ctx,
-  asOf: string,
-  holidays: Holidays,
-): Promise<Addressed[]> {
+export async function planDigests(ctx: Ctx, asOf: string, holidays: Holidays): Promise<Told[]> {
   if (!isWorkingDay(asOf, holidays)) return [];
-  const out: Addressed[] = [];
+  const out: Told[] = [];
   const site = ctx.config.siteUrl;
   const waiting = await waitingReports(ctx.db, LISTED);
   if (waiting.total > 0) {
@@ -46,13 +41,11 @@ export async function planDigests(
       { day: asOf, total: waiting.total, waiting: waiting.rows.map(digestTask) },
       site,
     );
-    for (const to of await usersWithRoles(ctx.db, ["monitor"])) {
-      out.push({
-        key: { rule: "review_digest", item: "reports", period: asOf, step: "0" },
-        to,
-        message,
-      });
-    }
+    out.push({
+      key: { rule: "review_digest", item: "reports", period: asOf, step: "0" },
+      to: { orgId: null, audience: "monitor" },
+      message,
+    });
   }
   if (isFirstWorkingDayOfWeek(asOf, holidays)) {
     const from = addDays(asOf, -7);
@@ -72,13 +65,11 @@ export async function planDigests(
       },
       site,
     );
-    for (const r of await usersWithRoles(ctx.db, ["leader"])) {
-      out.push({
-        key: { rule: "leader_digest", item: "week", period: asOf, step: "0" },
-        to: r,
-        message,
-      });
-    }
+    out.push({
+      key: { rule: "leader_digest", item: "week", period: asOf, step: "0" },
+      to: { orgId: null, audience: "leader" },
+      message,
+    });
   }
   return out;
 }

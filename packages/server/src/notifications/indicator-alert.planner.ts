@@ -10,24 +10,19 @@ import {
   INDICATOR_ALERT_LEVELS,
   type IndicatorAlertLevel,
 } from "@giamsat/core";
-import { listIndicatorRows, unitRecipients, usersWithRoles } from "@giamsat/db";
+import { listIndicatorRows } from "@giamsat/db";
 import type { Ctx } from "../services/context.js";
 import { evaluateIndicatorRows } from "../services/indicator-live.service.js";
-import type { Addressed } from "./recipients.js";
+import type { Audience, Told } from "./fanout.js";
 
 const isAlert = (level: string): level is IndicatorAlertLevel =>
   (INDICATOR_ALERT_LEVELS as readonly string[]).includes(level);
 
-export async function planIndicatorAlerts(ctx: Ctx, asOf: string): Promise<Addressed[]> {
+export async function planIndicatorAlerts(ctx: Ctx, asOf: string): Promise<Told[]> {
   const items = await evaluateIndicatorRows(ctx, await listIndicatorRows(ctx.db, {}), asOf);
   const alerts = items.filter((i) => isAlert(i.warning) && i.latest);
   if (!alerts.length) return [];
-  const monitors = await usersWithRoles(ctx.db, ["monitor"]);
-  const units = await unitRecipients(
-    ctx.db,
-    alerts.flatMap((i) => (i.responsible ? [i.responsible.id] : [])),
-  );
-  const out: Addressed[] = [];
+  const out: Told[] = [];
   for (const i of alerts) {
     const level = i.warning as IndicatorAlertLevel;
     const period = i.latest!.period;
@@ -42,11 +37,14 @@ export async function planIndicatorAlerts(ctx: Ctx, asOf: string): Promise<Addre
       },
       ctx.config.siteUrl,
     );
-    const unit = units.filter((u) => i.responsible && u.org_id === i.responsible.id);
-    for (const to of [...unit, ...monitors]) {
+    const to: Audience[] = [
+      ...(i.responsible ? [{ orgId: i.responsible.id, audience: "unit" as const }] : []),
+      { orgId: null, audience: "monitor" },
+    ];
+    for (const audience of to) {
       out.push({
         key: { rule: "indicator_warning", item: `indicator:${i.id}`, period, step: level },
-        to,
+        to: audience,
         message,
       });
     }

@@ -1,5 +1,6 @@
 /**
- * Sends what the outbox holds: claims a batch (a lease of GIAMSAT_OUTBOX_LEASE_SECONDS), hands
+ * Sends what the outbox holds: fans out what the daily run queued for audiences
+ * (fanout.ts), then claims a batch (a lease of GIAMSAT_OUTBOX_LEASE_SECONDS), hands
  * each row to its channel (up to the channel's concurrency at once), and records each outcome
  * as soon as it is known, so that a process killed mid-run leaves only the rows in flight to be
  * sent again, and loses none. A failure is retried with back-off (1, 2, 4, 8 minutes…), then
@@ -8,6 +9,7 @@
 import { claimOutbox, markOutboxFailed, markOutboxSent, type OutboxRow } from "@giamsat/db";
 import type { Ctx } from "../services/context.js";
 import type { Channel } from "./channel.js";
+import { fanOutAll } from "./fanout.js";
 
 export const MAX_ATTEMPTS = 6;
 const BATCH = 100;
@@ -48,6 +50,7 @@ async function deliverAll(
 /** Sends every row that is due now on the given channels; returns what happened. */
 export async function drainOutbox(ctx: Ctx, channels: readonly Channel[]): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, failed: 0, retrying: 0 };
+  await fanOutAll(ctx);
   for (const channel of channels) {
     for (;;) {
       const now = Date.now();

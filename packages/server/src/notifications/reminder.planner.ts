@@ -1,8 +1,8 @@
 /**
- * The reminders due on a day, addressed: report-day reminders to the units that still owe a
- * report, deadline reminders to the lead unit, overdue reminders up the ladder (staff, head,
- * then the monitoring department and leaders). Unit staff are never told of a confidential
- * task: its reminders go to the unit's head.
+ * The reminders due on a day, told to audiences (fanned out to the users by the worker):
+ * report-day reminders to the units that still owe a report, deadline reminders to the lead
+ * unit, overdue reminders up the ladder (staff, head, then the monitoring department and
+ * leaders). Unit staff are never told of a confidential task: its reminders go to the unit's head.
  */
 import {
   checkReminderSettings,
@@ -25,14 +25,12 @@ import {
   openTasksDueBy,
   organisationNames,
   tasksOwingReport,
-  unitRecipients,
-  usersWithRoles,
-  type RecipientRow,
+  unitsWithStaff,
   type ReminderTaskRow,
 } from "@giamsat/db";
 import { calendarsByPlan } from "../services/calendar.service.js";
 import type { Ctx } from "../services/context.js";
-import type { Addressed } from "./recipients.js";
+import type { Audience, Told } from "./fanout.js";
 
 export async function holidaysOf(ctx: Ctx): Promise<Holidays> {
   return new Set((await listHolidays(ctx.db)).map((h) => h.date));
@@ -54,25 +52,39 @@ async function settingsByPlan(ctx: Ctx): Promise<(planId: number) => ReminderSet
 
 const ref = (t: ReminderTaskRow): TaskRef => ({ id: t.id, number: t.number, name: t.name });
 
-/** Members of each unit, by unit id. */
-async function membersByUnit(ctx: Ctx, orgIds: Iterable<number>) {
-  const byUnit = new Map<number, RecipientRow[]>();
-  for (const r of await unitRecipients(ctx.db, [...new Set(orgIds)])) {
-    const list = byUnit.get(r.org_id as number) ?? [];
-    list.push(r);
-    byUnit.set(r.org_id as number, list);
+type ReportReminder = ReturnType<typeof reportRemindersOn>[number];
+
+/** Each plan's report reminders of the day, gathered so that one query serves many plans. */
+function reportRemindersByPeriod(
+  plans: readonly { id: number }[],
+  remindersOf: (planId: number) => ReportReminder[],
+) {
+  const groups = new Map<string, { r: ReportReminder; planIds: number[] }>();
+  for (const plan of plans) {
+    for (const r of remindersOf(plan.id)) {
+      const key = `${r.period.key}|${r.period.end}|${r.reportDay}|${r.daysBefore}`;
+      const group = groups.get(key);
+      if (group) group.planIds.push(plan.id);
+      else groups.set(key, { r, planIds: [plan.id] });
+    }
   }
-  return byUnit;
+  return [...groups.values()];
 }
 
-/** Who of a unit hears of a task: staff only of tasks that are not confidential. */
-const sees = (r: RecipientRow, t: ReminderTaskRow) => r.role === "unit_head" || !t.confidential;
+/** Tasks grouped by plan, then by lead unit, in task order. */
+function byPlanAndUnit(tasks: readonly ReminderTaskRow[]) {
+  const out = new Map<number, Map<number, ReminderTaskRow[]>>();
+  for (const t of tasks) {
+    const plan = out.get(t.plan_id) ?? new Map<number, ReminderTaskRow[]>();
+    const list = plan.get(t.lead_org_id);
+    if (list) list.push(t);
+    else plan.set(t.lead_org_id, [t]);
+    out.set(t.plan_id, plan);
+  }
+  return out;
+}
 
-export async function planReminders(
-  ctx: Ctx,
-  asOf: string,
-  holidays: Holidays,
-): Promise<Addressed[]> {
+export async function planReminders(ctx: Ctx, asOf: string, holidays: Holidays): Promise<Told[]> {
   const settings = await settingsByPlan(ctx);
   const plans = await listReminderPlans(ctx.db);
   const calendars = await calendarsByPlan(
@@ -80,20 +92,18 @@ export async function planReminders(
     plans.map((p) => p.id),
   );
   const site = ctx.config.siteUrl;
-  const out: Addressed[] = [];
+  const out: Told[] = [];
 
-  const owing: {
-    planLabel: string;
-    planId: number;
-    r: ReturnType<typeof reportRemindersOn>[number];
-    tasks: ReminderTaskRow[];
-  }[] = [];
-  for (const plan of plans) {
-    const cal = calendars.get(plan.id)!;
-    for (const r of reportRemindersOn(asOf, cal, settings(plan.id).reportDays, holidays)) {
-      const tasks = await tasksOwingReport(ctx.db, plan.id, r.period);
-      const planLabel = `${plan.kind ?? "Kế hoạch"}${plan.number ? ` số ${plan.number}` : ""}`;
-      owing.push({ planLabel, planId: plan.id, r, tasks });
+  const owing: { planId: number; r: ReportReminder; tasks: ReminderTaskRow[] }[] = [];
+  const groups = reportRemindersByPeriod(plans, (planId) =>
+    reportRemindersOn(asOf, calendars.get(planId)!, settings(planId).reportDays, holidays),
+  );
+  for (const { r, planIds } of groups) {
+    const tasks = byPlanAndUnit(await tasksOwingReport(ctx.db, planIds, r.period));
+    for (const planId of planIds) {
+      for (const unitTasks of tasks.get(planId)?.values() ?? []) {
+        owing.push({ planId, r, tasks: unitTasks });
+      }
     }
   }
   const dueTasks: {
@@ -113,99 +123,83 @@ export async function planReminders(
     if (hit) dueTasks.push({ t, hit });
   }
 
-  const units = [...owing.flatMap((o) => o.tasks), ...dueTasks.map((d) => d.t)].map(
-    (t) => t.lead_org_id,
-  );
-  const members = await membersByUnit(ctx, units);
-  const names = await organisationNames(ctx.db, [...new Set(units)]);
+  const names = await organisationNames(ctx.db, [
+    ...new Set([
+      ...owing.map((o) => o.tasks[0]!.lead_org_id),
+      ...dueTasks.map((d) => d.t.lead_org_id),
+    ]),
+  ]);
   const unitName = (id: number) => names.get(id) ?? "đơn vị";
+  const planLabels = new Map(
+    plans.map((p) => [p.id, `${p.kind ?? "Kế hoạch"}${p.number ? ` số ${p.number}` : ""}`]),
+  );
 
-  for (const { planLabel, planId, r, tasks } of owing) {
-    const byUnit = new Map<number, ReminderTaskRow[]>();
-    for (const t of tasks) {
-      const list = byUnit.get(t.lead_org_id);
-      if (list) list.push(t);
-      else byUnit.set(t.lead_org_id, [t]);
-    }
-    for (const [orgId, unitTasks] of byUnit) {
-      // one message per unit and audience (heads see confidential tasks, staff do not)
-      const messages = new Map<boolean, Message | null>();
-      const messageFor = (head: boolean) => {
-        if (!messages.has(head)) {
-          const visible = unitTasks.filter((t) => head || !t.confidential);
-          const input = {
-            planLabel,
-            unitName: unitName(orgId),
-            period: r.period,
-            reportDay: r.reportDay,
-            daysBefore: r.daysBefore,
-            tasks: visible.map(ref),
-          };
-          messages.set(head, visible.length ? reportDueMessage(input, site) : null);
-        }
-        return messages.get(head) ?? null;
-      };
-      const key = {
-        rule: "report_due",
-        item: `plan:${planId}:org:${orgId}`,
-        period: r.period.key,
-        step: String(r.daysBefore),
-      };
-      for (const to of members.get(orgId) ?? []) {
-        const message = messageFor(to.role === "unit_head");
-        if (message) out.push({ key, to, message });
-      }
-    }
-  }
-
-  const monitors = dueTasks.some((d) => d.hit.kind === "overdue" && d.hit.rung === "monitor_leader")
-    ? await usersWithRoles(ctx.db, ["monitor", "leader"])
-    : [];
-  for (const { t, hit } of dueTasks) {
-    const unit = members.get(t.lead_org_id) ?? [];
-    const due = t.due_date as string;
-    if (hit.kind === "due") {
-      for (const to of unit.filter((m) => sees(m, t))) {
-        out.push({
-          key: {
-            rule: "task_due",
-            item: `task:${t.id}`,
-            period: due,
-            step: String(hit.daysBefore),
-          },
-          to,
-          message: taskDueMessage(
-            { unitName: unitName(t.lead_org_id), task: ref(t), due, daysBefore: hit.daysBefore },
-            site,
-          ),
-        });
-      }
+  for (const { planId, r, tasks } of owing) {
+    const orgId = tasks[0]!.lead_org_id;
+    const message = (visible: readonly ReminderTaskRow[]): Message =>
+      reportDueMessage(
+        {
+          planLabel: planLabels.get(planId)!,
+          unitName: unitName(orgId),
+          period: r.period,
+          reportDay: r.reportDay,
+          daysBefore: r.daysBefore,
+          tasks: visible.map(ref),
+        },
+        site,
+      );
+    const key = {
+      rule: "report_due",
+      item: `plan:${planId}:org:${orgId}`,
+      period: r.period.key,
+      step: String(r.daysBefore),
+    };
+    // one message for the whole unit; heads and staff apart when a task is confidential
+    const open = tasks.filter((t) => !t.confidential);
+    if (open.length === tasks.length) {
+      out.push({ key, to: { orgId, audience: "unit" }, message: message(tasks) });
       continue;
     }
-    const staff = unit.filter((m) => m.role === "unit_staff" && sees(m, t));
-    const heads = unit.filter((m) => m.role === "unit_head");
-    const to =
+    out.push({ key, to: { orgId, audience: "unit_head" }, message: message(tasks) });
+    if (open.length)
+      out.push({ key, to: { orgId, audience: "unit_staff" }, message: message(open) });
+  }
+
+  const staffed = await unitsWithStaff(
+    ctx.db,
+    dueTasks.filter((d) => d.hit.kind === "overdue").map((d) => d.t.lead_org_id),
+  );
+  for (const { t, hit } of dueTasks) {
+    const orgId = t.lead_org_id;
+    const due = t.due_date as string;
+    if (hit.kind === "due") {
+      out.push({
+        key: { rule: "task_due", item: `task:${t.id}`, period: due, step: String(hit.daysBefore) },
+        to: { orgId, audience: t.confidential ? "unit_head" : "unit" },
+        message: taskDueMessage(
+          { unitName: unitName(orgId), task: ref(t), due, daysBefore: hit.daysBefore },
+          site,
+        ),
+      });
+      continue;
+    }
+    const to: Audience[] =
       hit.rung === "unit_staff"
-        ? staff.length
-          ? staff
-          : heads
+        ? [{ orgId, audience: !t.confidential && staffed.has(orgId) ? "unit_staff" : "unit_head" }]
         : hit.rung === "unit_head"
-          ? heads
-          : monitors;
+          ? [{ orgId, audience: "unit_head" }]
+          : [
+              { orgId: null, audience: "monitor" },
+              { orgId: null, audience: "leader" },
+            ];
     const message = taskOverdueMessage(
-      {
-        unitName: unitName(t.lead_org_id),
-        task: ref(t),
-        due,
-        daysLate: hit.daysLate,
-        step: hit.step,
-      },
+      { unitName: unitName(orgId), task: ref(t), due, daysLate: hit.daysLate, step: hit.step },
       site,
     );
-    for (const r of to) {
+    for (const audience of to) {
       out.push({
         key: { rule: "task_overdue", item: `task:${t.id}`, period: due, step: String(hit.step) },
-        to: r,
+        to: audience,
         message,
       });
     }

@@ -39,7 +39,7 @@ export async function saveIndicatorEvaluations(
 
 /**
  * The `as_of` of a row waiting to be computed: every indicator has a row from the transaction
- * that inserts it (migration 0021 for older data), so "some row is not of today" — one probe at
+ * that inserts it (migration 0022 for older data), so "some row is not of today" — one probe at
  * each end of the as_of index — tells whether any evaluation must be computed before a read.
  */
 export const OUTDATED_AS_OF = "";

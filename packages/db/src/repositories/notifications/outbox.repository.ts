@@ -7,42 +7,19 @@
 import { sql, type Insertable, type Kysely, type Selectable } from "kysely";
 import type { DialectName } from "../../connection.js";
 import type { Database, NotificationOutboxTable } from "../../schema.js";
+import { dropUnusedBodies, storeBodies, type OutboxBody } from "./message-body.repository.js";
 
 type Db = Kysely<Database>;
 export type OutboxRow = Selectable<NotificationOutboxTable>;
 export type NewOutboxRow = Insertable<NotificationOutboxTable>;
-
-/** A message body; rows that share one object share one stored body. */
-export type OutboxBody = { readonly text: string; readonly html: string };
 
 /** A row to queue: its body is stored once in notification_messages for every row sharing it. */
 export type QueuedOutboxRow = Omit<NewOutboxRow, "body_text" | "body_html" | "message_id"> & {
   body: OutboxBody;
 };
 
-const CHUNK = 200;
 /** outbox rows per INSERT: ~16 parameters each, under SQLite's 32,766 and PostgreSQL's 65,535 */
 const ROW_CHUNK = 1000;
-
-/** Stores each distinct body once; returns the id of each. */
-async function storeBodies(
-  db: Db,
-  bodies: readonly OutboxBody[],
-): Promise<Map<OutboxBody, number>> {
-  const ids = new Map<OutboxBody, number>();
-  for (let i = 0; i < bodies.length; i += CHUNK) {
-    const chunk = bodies.slice(i, i + CHUNK);
-    const inserted = await db
-      .insertInto("notification_messages")
-      .values(chunk.map((b) => ({ body_text: b.text, body_html: b.html })))
-      .returning("id")
-      .execute();
-    // ids grow in the order of the VALUES list on both databases
-    const sorted = inserted.map((r) => r.id).sort((a, b) => a - b);
-    chunk.forEach((b, j) => ids.set(b, sorted[j]!));
-  }
-  return ids;
-}
 
 /**
  * Queues messages; returns how many were new (the others' key was queued before). Bodies are
@@ -69,24 +46,7 @@ export async function enqueueOutbox(db: Db, rows: readonly QueuedOutboxRow[]): P
       .execute();
     added += inserted.length;
   }
-  if (added < rows.length) {
-    const stored = [...ids.values()];
-    for (let i = 0; i < stored.length; i += 500) {
-      await db
-        .deleteFrom("notification_messages as m")
-        .where("m.id", "in", stored.slice(i, i + 500))
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom("notification_outbox as o")
-                .select("o.id")
-                .whereRef("o.message_id", "=", "m.id"),
-            ),
-          ),
-        )
-        .execute();
-    }
-  }
+  if (added < rows.length) await dropUnusedBodies(db, [...ids.values()]);
   return added;
 }
 

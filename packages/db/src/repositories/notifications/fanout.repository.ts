@@ -1,0 +1,121 @@
+/**
+ * The fan-out queue (migration 0022): the daily run queues one row per message and audience; the
+ * worker fans each row out to the outbox — one row per active recipient and channel — in one
+ * INSERT … SELECT, and marks it fanned out in the same transaction. Preferences are applied there:
+ * a channel the user switched off for the kind gets no row; an e-mail of a kind the user gathers
+ * in the daily digest is queued `held`. PostgreSQL workers take rows with FOR UPDATE SKIP LOCKED.
+ */
+import { sql, type Insertable, type Kysely } from "kysely";
+import type { DialectName } from "../../connection.js";
+import type { Database, NotificationFanoutTable } from "../../schema.js";
+import { dropUnusedBodies, storeBodies, type OutboxBody } from "./message-body.repository.js";
+
+type Db = Kysely<Database>;
+
+/** A message to an audience: its body is stored once for every row sharing the object. */
+export type QueuedFanoutRow = Omit<
+  Insertable<NotificationFanoutTable>,
+  "message_id" | "fanned_out_at"
+> & { body: OutboxBody };
+
+/** fan-out rows per INSERT: 9 parameters each */
+const ROW_CHUNK = 2000;
+
+/**
+ * Queues messages to audiences; returns how many were new (the others' key was queued before).
+ * A body left unused because all its rows were queued before is removed again.
+ */
+export async function queueFanout(db: Db, rows: readonly QueuedFanoutRow[]): Promise<number> {
+  const ids = await storeBodies(db, [...new Set(rows.map((r) => r.body))]);
+  let added = 0;
+  for (let i = 0; i < rows.length; i += ROW_CHUNK) {
+    const result = await db
+      .insertInto("notification_fanout")
+      .values(
+        rows.slice(i, i + ROW_CHUNK).map((r) => ({
+          rule: r.rule,
+          item: r.item,
+          period: r.period,
+          step: r.step,
+          org_id: r.org_id,
+          audience: r.audience,
+          kind: r.kind,
+          subject: r.subject,
+          link: r.link,
+          message_id: ids.get(r.body)!,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(["rule", "item", "period", "step", "org_id", "audience"]).doNothing(),
+      )
+      .executeTakeFirst();
+    added += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  if (added < rows.length) await dropUnusedBodies(db, [...ids.values()]);
+  return added;
+}
+
+/**
+ * Fans out up to `limit` queued rows; returns how many rows were fanned out and how many outbox
+ * rows (deliveries) they made. E-mail rows only when `email` (SMTP set) and the user has an
+ * address. Run it in a transaction: the outbox rows and the `fanned_out_at` mark go together.
+ */
+export async function fanOutQueued(
+  trx: Db,
+  dialect: DialectName,
+  opts: { now: string; email: boolean; limit: number },
+): Promise<{ fannedOut: number; deliveries: number }> {
+  const lock = dialect === "postgres" ? sql`FOR UPDATE SKIP LOCKED` : sql``;
+  const taken = await sql<{ id: number }>`
+    SELECT id FROM notification_fanout WHERE fanned_out_at IS NULL ORDER BY id
+     LIMIT ${opts.limit} ${lock}`.execute(trx);
+  const ids = taken.rows.map((r) => r.id);
+  if (!ids.length) return { fannedOut: 0, deliveries: 0 };
+  const channels = opts.email
+    ? sql`SELECT 'in_app' AS channel UNION ALL SELECT 'email'`
+    : sql`SELECT 'in_app' AS channel`;
+  const inserted = await sql`
+    WITH batch AS (SELECT * FROM notification_fanout WHERE id IN (${sql.join(ids)})),
+    members AS (
+      SELECT b.id AS fanout_id, u.id AS user_id, u.email
+        FROM batch b
+        JOIN user_orgs uo ON uo.org_id = b.org_id
+        JOIN users u ON u.id = uo.user_id
+       WHERE b.org_id <> 0 AND u.active = 1
+         AND (u.role = b.audience
+           OR (b.audience = 'unit' AND u.role IN ('unit_head', 'unit_staff')))
+      UNION ALL
+      SELECT b.id, u.id, u.email
+        FROM batch b
+        JOIN users u ON u.role = b.audience
+       WHERE b.org_id = 0 AND u.active = 1
+    )
+    INSERT INTO notification_outbox
+      (rule, item, period, recipient_id, step, channel, kind, address, subject, body_text,
+       body_html, link, message_id, status, next_attempt_at)
+    SELECT f.rule, f.item, f.period, m.user_id, f.step, c.channel, f.kind,
+           CASE WHEN c.channel = 'email' THEN m.email END, f.subject, '', '', f.link,
+           f.message_id,
+           CASE WHEN c.channel = 'email' AND EXISTS (
+             SELECT 1 FROM notification_prefs d
+              WHERE d.user_id = m.user_id AND d.kind = f.kind
+                AND d.channel = 'email_digest' AND d.enabled = 1)
+           THEN 'held' ELSE 'pending' END,
+           ${opts.now}
+      FROM members m
+      JOIN batch f ON f.id = m.fanout_id
+      CROSS JOIN (${channels}) c
+     WHERE (c.channel = 'in_app' OR m.email IS NOT NULL)
+       AND NOT EXISTS (
+         SELECT 1 FROM notification_prefs p
+          WHERE p.user_id = m.user_id AND p.kind = f.kind AND p.channel = c.channel
+            AND p.enabled = 0)
+     ORDER BY f.id, m.user_id, c.channel DESC
+    ON CONFLICT (rule, item, period, recipient_id, step, channel) DO NOTHING`.execute(trx);
+  await trx
+    .updateTable("notification_fanout")
+    .set({ fanned_out_at: opts.now })
+    .where("id", "in", ids)
+    .execute();
+  return { fannedOut: ids.length, deliveries: Number(inserted.numAffectedRows ?? 0) };
+}

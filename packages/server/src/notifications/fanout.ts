@@ -1,0 +1,60 @@
+/**
+ * The daily run tells each message to an audience — a unit's heads, its staff, both, or every
+ * user of a role — in one fan-out row; the worker fans the rows out to one outbox row per
+ * recipient and channel (the user's preferences applied) before it sends. The daily run's cost
+ * thus grows with the messages, not with the recipients.
+ */
+import type { Message } from "@giamsat/core";
+import {
+  fanOutQueued,
+  type Database,
+  type FanoutAudience,
+  type QueuedFanoutRow,
+} from "@giamsat/db";
+import type { Kysely } from "kysely";
+import type { Ctx } from "../services/context.js";
+import type { OutboxKey } from "./recipients.js";
+
+/** A unit's members of the audience (`unit`: heads and staff), or every user of a role. */
+export type Audience =
+  | { orgId: number; audience: "unit" | "unit_head" | "unit_staff" }
+  | {
+      orgId: null;
+      audience: Exclude<FanoutAudience, "unit" | "unit_head" | "unit_staff">;
+    };
+
+export type Told = { key: OutboxKey; message: Message; to: Audience };
+
+export function fanoutRows(told: readonly Told[]): QueuedFanoutRow[] {
+  return told.map(({ key, message, to }) => ({
+    ...key,
+    org_id: to.orgId ?? 0,
+    audience: to.audience,
+    kind: message.kind,
+    subject: message.subject,
+    link: message.link,
+    // one Message object per audience and content: its body is stored once for all of them
+    body: message,
+  }));
+}
+
+/** fan-out rows per transaction: a unit's message reaches ~20 users on two channels */
+const BATCH = 2000;
+
+/**
+ * Fans out every queued row, a batch per transaction (or in the caller's transaction: the dry
+ * run's, rolled back); returns how many outbox rows (deliveries) were made.
+ */
+export async function fanOutAll(ctx: Ctx): Promise<number> {
+  const opts = { email: Boolean(ctx.config.mail.smtpUrl), limit: BATCH };
+  const batch = (db: Kysely<Database>) =>
+    fanOutQueued(db, ctx.dialect, { ...opts, now: new Date().toISOString() });
+  let deliveries = 0;
+  for (;;) {
+    const r = ctx.db.isTransaction
+      ? await batch(ctx.db)
+      : await ctx.db.transaction().execute(batch);
+    deliveries += r.deliveries;
+    if (r.fannedOut < BATCH) return deliveries;
+  }
+}
