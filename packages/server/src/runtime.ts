@@ -4,6 +4,7 @@ import { createApp } from "./app.js";
 import { orgDirectory } from "./directory/org-directory-file.js";
 import type { Config } from "./config.js";
 import type { Ctx } from "./services/context.js";
+import { removeStaleUploads } from "./http/upload-temp.js";
 import { removeStaleTempFiles } from "./services/evidence.store.js";
 
 export type Runtime = { ctx: Ctx; applied: string[]; close(): Promise<void> };
@@ -24,6 +25,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
       .transaction()
       .execute((trx) => upsertDirectory(trx, directory.entries, { keepStored: true }));
     await removeStaleTempFiles(config.dataDir);
+    await removeStaleUploads(config.dataDir);
     return {
       ctx: { db: handle.db, dialect: handle.dialect, config, poolStats: handle.poolStats },
       applied,

@@ -40,3 +40,14 @@ export async function findEvidence(
     .where("evidence.id", "=", id)
     .executeTakeFirst();
 }
+
+/** Whether any saved evidence item refers to the stored file at `storagePath`. */
+export async function isEvidenceFileReferenced(db: Db, storagePath: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("evidence")
+    .select("id")
+    .where("storage_path", "=", storagePath)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

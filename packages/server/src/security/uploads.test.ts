@@ -1,16 +1,29 @@
 /**
- * Issue 10, finding 4 (partly) and the Low item on file modes: role and scope are checked before
- * any part of an upload is read (report evidence and plan imports), the whole request is capped,
- * evidence files are stored 0600 in 0700 folders, and temporary files left by a killed process
- * are removed at start.
+ * Issue 10, finding 4 and the Low item on file modes: role and scope are checked before any part
+ * of an upload is read (report evidence, plan imports, the indicator values sheet), parts stream
+ * to temporary files checked as they come, the whole request is capped (also when chunked), a
+ * refused request leaves no file, evidence files are stored 0600 in 0700 folders, and temporary
+ * files left by a killed process are removed at start. The streaming cases run over real HTTP.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isEvidenceFileReferenced } from "@giamsat/db";
 import { dialects } from "../../../db/src/test-support/index.js";
 import { loadConfig } from "../config.js";
 import { openRuntime } from "../runtime.js";
+import { releaseEvidence, storeEvidenceFile } from "../services/evidence.store.js";
+import { sendInPieces } from "../test-support/http-stream.js";
 import {
   call,
   FILES,
@@ -41,6 +54,7 @@ describe.each(dialects())("uploads (%s)", (dialect) => {
     const other = tasks.find((t) => t.lead_org_id !== tasks[0]!.lead_org_id)!;
     staff = await makeUser(h.ctx, "unit_staff", tasks[0]!.lead_org_id);
     stranger = await makeUser(h.ctx, "unit_staff", other.lead_org_id);
+    await h.app.listen({ port: 0, host: "127.0.0.1" });
   });
   afterAll(async () => h.close());
 
@@ -60,6 +74,118 @@ describe.each(dialects())("uploads (%s)", (dialect) => {
       '--abc\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\n\r\n%PDF-1.4',
     );
     expect(res.status).toBe(403);
+  });
+
+  const reportsUrl = () => {
+    const { port } = h.app.server.address() as { port: number };
+    return `http://127.0.0.1:${port}/api/tasks/${taskId}/reports`;
+  };
+  /** The opening of a multipart form: the report's data field, then the head of file `name`. */
+  const formStart = (boundary: string, name: string) =>
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n` +
+        JSON.stringify({ state: "in_progress", summary: "Minh chứng", progress: 5 }) +
+        `\r\n--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\n\r\n`,
+    );
+  const filePart = (boundary: string, name: string, content: Buffer) =>
+    Buffer.concat([
+      Buffer.from(
+        `\r\n--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\n\r\n`,
+      ),
+      content,
+    ]);
+  const formHeaders = (user: typeof staff, boundary: string) => ({
+    ...user.headers,
+    "content-type": `multipart/form-data; boundary=${boundary}`,
+  });
+  /** Files under `<dataDir>/folder` (temporary uploads, stored evidence). */
+  const filesIn = (folder: string) =>
+    existsSync(path.join(h.dataDir, folder))
+      ? readdirSync(path.join(h.dataDir, folder), { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => entry.name)
+      : [];
+  const evidenceRows = async () =>
+    (await h.ctx.db.selectFrom("evidence").select("id").execute()).length;
+
+  it("refuses another unit's upload while it is still being sent (nothing buffered first)", async () => {
+    // the body never ends: only an answer given before reading it lets this finish
+    const pdfPiece = Buffer.concat([FILES.pdf, Buffer.alloc(1000, 32)]);
+    const answer = await sendInPieces(
+      reportsUrl(),
+      formHeaders(stranger, "b403"),
+      [formStart("b403", "bien-ban.pdf"), pdfPiece, Buffer.alloc(1000, 32)],
+      { end: false },
+    );
+    expect(answer.status).toBe(403);
+    expect(answer.finished).toBe(false);
+    expect(filesIn("tmp")).toEqual([]);
+  });
+
+  it("stops a file over the size limit as it streams, without waiting for its end", async () => {
+    const pieces = [formStart("bbig", "lon.pdf"), FILES.pdf];
+    for (let i = 0; i < 40; i++) pieces.push(Buffer.alloc(1000, 32));
+    const answer = await sendInPieces(reportsUrl(), formHeaders(staff, "bbig"), pieces, {
+      end: false,
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.body.message).toContain('Tệp "lon.pdf" vượt quá dung lượng cho phép (4 KB)');
+    expect(answer.finished).toBe(false);
+    expect(filesIn("tmp")).toEqual([]);
+  });
+
+  it("caps a chunked request (no Content-Length) by counting its parts as they arrive", async () => {
+    // 20 files of 4,000 B: each within the 4,096 B limit, together over the 76 KB cap
+    const pdf = Buffer.concat([FILES.pdf, Buffer.alloc(4000 - FILES.pdf.length, 32)]);
+    const pieces = [formStart("bsum", "bb-0.pdf"), pdf];
+    for (let i = 1; i < 20; i++) pieces.push(filePart("bsum", `bb-${i}.pdf`, pdf));
+    pieces.push(Buffer.from("\r\n--bsum--\r\n"));
+    const before = { files: filesIn("evidence"), rows: await evidenceRows() };
+    const answer = await sendInPieces(reportsUrl(), formHeaders(staff, "bsum"), pieces);
+    expect(answer.status).toBe(413);
+    expect(answer.body.message).toBe(
+      "Tổng dung lượng gửi lên vượt quá dung lượng cho phép (76 KB).",
+    );
+    expect(filesIn("tmp")).toEqual([]);
+    expect({ files: filesIn("evidence"), rows: await evidenceRows() }).toEqual(before);
+  });
+
+  it("a valid PDF followed by a refused file leaves no file behind", async () => {
+    const pieces = [
+      formStart("bref", "bien-ban.pdf"),
+      Buffer.concat([FILES.pdf, Buffer.alloc(2000, 32)]),
+      filePart("bref", "anh.png", Buffer.from("GIF89a not a png")),
+      Buffer.from("\r\n--bref--\r\n"),
+    ];
+    const before = { files: filesIn("evidence"), rows: await evidenceRows() };
+    const answer = await sendInPieces(reportsUrl(), formHeaders(staff, "bref"), pieces);
+    expect(answer.status).toBe(415);
+    expect(answer.body.message).toContain('Tệp "anh.png": nội dung không đúng định dạng .png');
+    expect(filesIn("tmp")).toEqual([]);
+    expect({ files: filesIn("evidence"), rows: await evidenceRows() }).toEqual(before);
+  });
+
+  it("a report that is not saved takes the files it stored with it, never another's", async () => {
+    const referenced = (file: string) => isEvidenceFileReferenced(h.ctx.db, file);
+    const received = (name: string, content: Buffer) => {
+      const file = path.join(h.dataDir, `${name}.tmp`);
+      writeFileSync(file, content);
+      const sha256 = createHash("sha256").update(content).digest("hex");
+      return { fileName: name, path: file, size: content.length, sha256 };
+    };
+    const pdf = Buffer.concat([FILES.pdf, Buffer.from(`chưa lưu ${dialect}`)]);
+    const alone = await storeEvidenceFile(h.dataDir, received("a.pdf", pdf), "application/pdf");
+    expect(alone.created).toBe(true);
+    await releaseEvidence(h.dataDir, [alone], false, referenced);
+    expect(existsSync(path.join(h.dataDir, alone.storagePath))).toBe(false);
+    // the same file stored by two requests at once: the failing one leaves it to the other
+    const first = await storeEvidenceFile(h.dataDir, received("b.pdf", pdf), "application/pdf");
+    const second = await storeEvidenceFile(h.dataDir, received("c.pdf", pdf), "application/pdf");
+    expect([first.created, second.created]).toEqual([true, false]);
+    await releaseEvidence(h.dataDir, [first], false, referenced);
+    expect(existsSync(path.join(h.dataDir, first.storagePath))).toBe(true);
+    await releaseEvidence(h.dataDir, [second], true, referenced);
+    expect(existsSync(path.join(h.dataDir, second.storagePath))).toBe(true);
   });
 
   it("caps the whole request, whatever the size of each file", async () => {
@@ -118,6 +244,16 @@ describe.each(dialects())("uploads (%s)", (dialect) => {
     expect(res.status).toBe(403);
   });
 
+  it("refuses a values sheet upload by a role other than the monitoring department before reading it", async () => {
+    const res = await call(h.app, {
+      method: "POST",
+      url: "/api/indicator-values/import",
+      headers: { ...staff.headers, "content-type": "multipart/form-data; boundary=abc" },
+      payload: '--abc\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK',
+    });
+    expect(res.status).toBe(403);
+  });
+
   it("caps the whole plan upload request", async () => {
     const monitor = await makeUser(h.ctx, "monitor");
     const form = multipart(
@@ -133,8 +269,8 @@ describe.each(dialects())("uploads (%s)", (dialect) => {
   });
 });
 
-describe("temporary evidence files", () => {
-  it("left by a killed process are removed at start, stored files kept", async () => {
+describe("temporary files", () => {
+  it("left by a killed process (uploads, evidence being stored) are removed at start, stored files kept", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "giamsat-tmp-"));
     try {
       const folder = path.join(dataDir, "evidence", "ab");
@@ -143,9 +279,13 @@ describe("temporary evidence files", () => {
       const stored = path.join(folder, "ab12");
       writeFileSync(stale, "cut short");
       writeFileSync(stored, "kept");
+      mkdirSync(path.join(dataDir, "tmp"));
+      const upload = path.join(dataDir, "tmp", "upload-0123456789abcdef.tmp");
+      writeFileSync(upload, "%PDF-1.4 received until kill -9");
       const runtime = await openRuntime(loadConfig({ GIAMSAT_DATA_DIR: dataDir }));
       await runtime.close();
       expect(existsSync(stale)).toBe(false);
+      expect(existsSync(upload)).toBe(false);
       expect(existsSync(stored)).toBe(true);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

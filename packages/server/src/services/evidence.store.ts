@@ -1,7 +1,10 @@
-import { createHash } from "node:crypto";
 import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { DomainError } from "@giamsat/core";
+import { tooLarge } from "./size-limit.js";
+
+/** The bytes read from a file's start to check its type (enough for any magic number below). */
+const HEAD_BYTES = 16;
 
 /** Accepted evidence file types: extension → MIME type and the magic bytes the content starts with. */
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -31,14 +34,15 @@ export type StoredFile = {
   size: number;
   sha256: string;
   storagePath: string;
+  /** this request made the file (it was not stored before) */
+  created: boolean;
 };
 
-/** Checks an uploaded file's name and content: a whitelisted extension whose magic bytes match. */
-export function checkEvidenceFile(
-  fileName: string,
-  content: Buffer,
-  maxBytes: number,
-): { mime: string } {
+/**
+ * Checks an uploaded file's name and first bytes: a whitelisted extension whose magic bytes
+ * match (called as the file streams in, so a wrong type is refused before the rest is read).
+ */
+export function checkEvidenceStart(fileName: string, head: Buffer): { mime: string } {
   const ext = path.extname(fileName).slice(1).toLowerCase();
   const type = TYPES[ext];
   if (!type) {
@@ -47,20 +51,26 @@ export function checkEvidenceFile(
       `Tệp "${fileName}": loại tệp không được chấp nhận. Chỉ nhận: ${EVIDENCE_EXTENSIONS.join(", ")}.`,
     );
   }
-  if (content.length === 0) throw new DomainError("validation", `Tệp "${fileName}" rỗng.`);
-  if (content.length > maxBytes) {
-    throw new DomainError(
-      "payload_too_large",
-      `Tệp "${fileName}" vượt quá dung lượng cho phép (${Math.round(maxBytes / 1024 / 1024)} MB).`,
-    );
-  }
-  if (!type.magic.every((byte, i) => content[i] === byte)) {
+  if (head.length === 0) throw new DomainError("validation", `Tệp "${fileName}" rỗng.`);
+  if (!type.magic.every((byte, i) => head[i] === byte)) {
     throw new DomainError(
       "unsupported_type",
       `Tệp "${fileName}": nội dung không đúng định dạng .${ext} (tệp có thể bị đổi đuôi hoặc hỏng).`,
     );
   }
   return { mime: type.mime };
+}
+
+/** Checks a received file (name, type, size) before it is stored. */
+export async function checkEvidenceFile(file: UploadedEvidence, maxBytes: number): Promise<string> {
+  if (file.size > maxBytes) throw tooLarge(`Tệp "${file.fileName}"`, maxBytes);
+  const handle = await open(file.path, "r");
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
+    return checkEvidenceStart(file.fileName, buffer.subarray(0, bytesRead)).mime;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** A file name safe to store and to send back: no folders, no control characters. */
@@ -72,19 +82,24 @@ export function safeFileName(name: string): string {
   return (base || "tep").slice(0, 200);
 }
 
+/** A received evidence file: a temporary file with its size and hash (see `withUpload`). */
+export type UploadedEvidence = { fileName: string; path: string; size: number; sha256: string };
+
+/** Stored paths some request is storing or saving a report with right now (see `releaseEvidence`). */
+const inUse = new Map<string, number>();
+
 /**
- * Stores the content under `<dataDir>/evidence/<aa>/<sha256>` (content-addressed: the same file
- * uploaded twice is stored once), durably: written to a temporary file, fsynced, renamed.
+ * Moves a received file to `<dataDir>/evidence/<aa>/<sha256>` (content-addressed: the same file
+ * uploaded twice is stored once), durably: fsynced, then renamed (same file system). `created`
+ * says whether this call made the file. The path is held until `releaseEvidence`.
  */
 export async function storeEvidenceFile(
   dataDir: string,
-  fileName: string,
-  content: Buffer,
-  maxBytes: number,
+  file: UploadedEvidence,
+  mime: string,
 ): Promise<StoredFile> {
-  const { mime } = checkEvidenceFile(fileName, content, maxBytes);
-  const sha256 = createHash("sha256").update(content).digest("hex");
-  const storagePath = path.join("evidence", sha256.slice(0, 2), sha256);
+  const storagePath = path.join("evidence", file.sha256.slice(0, 2), file.sha256);
+  inUse.set(storagePath, (inUse.get(storagePath) ?? 0) + 1);
   const target = path.join(dataDir, storagePath);
   const exists = await stat(target).then(
     () => true,
@@ -92,17 +107,42 @@ export async function storeEvidenceFile(
   );
   if (!exists) {
     await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-    const handle = await open(temp, "w", 0o600);
+    const handle = await open(file.path, "r+");
     try {
-      await handle.writeFile(content);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temp, target);
+    await rename(file.path, target);
   }
-  return { fileName: safeFileName(fileName), mime, size: content.length, sha256, storagePath };
+  return {
+    fileName: safeFileName(file.fileName),
+    mime,
+    size: file.size,
+    sha256: file.sha256,
+    storagePath,
+    created: !exists,
+  };
+}
+
+/**
+ * Ends a request's hold on the files it stored. When its report was not saved, the files it
+ * created are removed unless another request holds them or a saved report refers to them
+ * (`referenced`), so a failed request leaves nothing and never takes another's file.
+ */
+export async function releaseEvidence(
+  dataDir: string,
+  stored: readonly StoredFile[],
+  saved: boolean,
+  referenced: (storagePath: string) => Promise<boolean>,
+): Promise<void> {
+  for (const file of stored) {
+    const holders = (inUse.get(file.storagePath) ?? 1) - 1;
+    if (holders > 0) inUse.set(file.storagePath, holders);
+    else inUse.delete(file.storagePath);
+    if (saved || !file.created || holders > 0 || (await referenced(file.storagePath))) continue;
+    await rm(path.join(dataDir, file.storagePath), { force: true });
+  }
 }
 
 /**

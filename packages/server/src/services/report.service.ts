@@ -14,6 +14,7 @@ import {
   inTransaction,
   insertEvidence,
   insertReport,
+  isEvidenceFileReferenced,
   insertReview,
   deleteReportDraft,
   findByClientToken,
@@ -28,6 +29,7 @@ import {
   taskCompletedOn,
   setReportStatus,
   type Database,
+  type EvidenceRow,
   type ReportStatus,
 } from "@giamsat/db";
 import type { Kysely } from "kysely";
@@ -35,7 +37,13 @@ import { canSeeConfidential, isUnitRole, requireRole, type Actor } from "./actor
 import { calendarOf } from "./calendar.service.js";
 import { deliverInAppNow, queueReportReviewed } from "../notifications/events.js";
 import { nowIso, type Ctx } from "./context.js";
-import { checkEvidenceFile, storeEvidenceFile, type StoredFile } from "./evidence.store.js";
+import {
+  checkEvidenceFile,
+  releaseEvidence,
+  storeEvidenceFile,
+  type StoredFile,
+  type UploadedEvidence,
+} from "./evidence.store.js";
 import type { ReportInput, ReviewInput } from "./report.schemas.js";
 import { checkCorrection, checkOneLiveReport, checkSingleAccepted } from "./report.integrity.js";
 import { checkReportRate } from "./report-rate.js";
@@ -44,8 +52,6 @@ import { reportView, reportViews, type QueueItem, type ReportView } from "./repo
 export type { QueueItem };
 import { loadTaskScope } from "./task-access.js";
 import { queueSignoffRequested, submissionStatus } from "../signoff/signoff.service.js";
-
-export type UploadedEvidence = { fileName: string; content: Buffer };
 
 /**
  * A unit submits a progress report on a task it leads or coordinates. The report, its evidence
@@ -112,7 +118,8 @@ export async function submitReport(
     period = periodFromKey(previous.period_key, calendar);
   }
   const kept = await keptEvidence(ctx, input);
-  for (const f of files) checkEvidenceFile(f.fileName, f.content, ctx.config.uploadMaxBytes);
+  const mimes: string[] = [];
+  for (const f of files) mimes.push(await checkEvidenceFile(f, ctx.config.uploadMaxBytes));
   try {
     await checkOneLiveReport(ctx.db, taskId, period.key, input.supersedes);
   } catch (error) {
@@ -124,91 +131,96 @@ export async function submitReport(
     throw error;
   }
   const stored: StoredFile[] = [];
-  for (const f of files) {
-    stored.push(
-      await storeEvidenceFile(ctx.config.dataDir, f.fileName, f.content, ctx.config.uploadMaxBytes),
+  let written: number | { id: number; evidence: EvidenceRow[] } | undefined;
+  try {
+    for (const [i, f] of files.entries())
+      stored.push(await storeEvidenceFile(ctx.config.dataDir, f, mimes[i]!));
+    written = await inTransaction(ctx.db, async (trx) => {
+      const status = await submissionStatus(trx, actor, orgId);
+      if (input.supersedes !== undefined) await markSuperseded(trx, input.supersedes);
+      const reportId = await insertReport(trx, {
+        task_id: taskId,
+        org_id: orgId,
+        period_key: period.key,
+        state: input.state,
+        completed_on: input.completedOn ?? null,
+        progress: input.state === "completed" ? 100 : (input.progress ?? null),
+        summary: input.summary || "Không phát sinh",
+        difficulties: input.difficulties || null,
+        proposals: input.proposals || null,
+        submitted_by: actor.userId,
+        submitted_at: nowIso(),
+        status,
+        supersedes_id: input.supersedes ?? null,
+        client_token: input.clientToken ?? null,
+      });
+      const evidence = await insertEvidence(trx, [
+        ...stored.map((s) => ({
+          report_id: reportId,
+          kind: "file" as const,
+          file_name: s.fileName,
+          mime: s.mime,
+          size: s.size,
+          storage_path: s.storagePath,
+          sha256: s.sha256,
+        })),
+        ...kept.map((e) => ({
+          report_id: reportId,
+          kind: e.kind,
+          file_name: e.file_name,
+          mime: e.mime,
+          size: e.size,
+          storage_path: e.storage_path,
+          sha256: e.sha256,
+          reference: e.reference,
+          url: e.url,
+        })),
+        ...input.evidence.map((e) => ({
+          report_id: reportId,
+          kind: e.kind,
+          reference: e.reference ?? null,
+          url: e.kind === "link" ? e.url : null,
+        })),
+      ]);
+      await deleteReportDraft(trx, actor.userId, taskId);
+      await recordAudit(trx, {
+        actorId: actor.userId,
+        action: "report.submit",
+        entity: "report",
+        entityId: reportId,
+        after: {
+          taskId,
+          period: period.key,
+          state: input.state,
+          completedOn: input.completedOn ?? null,
+          files: stored.length,
+          keptFiles: kept.length,
+          status,
+        },
+      });
+      if (status === "awaiting_signoff" && orgId !== null)
+        await queueSignoffRequested(ctx, trx, reportId, orgId, actor.displayName);
+      return { id: reportId, evidence };
+    }).catch(async (error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      // another request wrote first: the same form (its report is the answer) or a rival report
+      const sent = input.clientToken
+        ? await findByClientToken(ctx.db, actor.userId, input.clientToken)
+        : undefined;
+      if (sent) return sent.id;
+      if (input.supersedes !== undefined) {
+        const previous = await findReport(ctx.db, input.supersedes);
+        if (previous) await checkCorrection(ctx.db, previous, orgId);
+      }
+      await checkOneLiveReport(ctx.db, taskId, period.key, input.supersedes);
+      throw error;
+    });
+  } finally {
+    // the files of a report that was not saved go (unless another report uses them)
+    await releaseEvidence(ctx.config.dataDir, stored, typeof written === "object", (file) =>
+      isEvidenceFileReferenced(ctx.db, file),
     );
   }
-  const written = await inTransaction(ctx.db, async (trx) => {
-    const status = await submissionStatus(trx, actor, orgId);
-    if (input.supersedes !== undefined) await markSuperseded(trx, input.supersedes);
-    const reportId = await insertReport(trx, {
-      task_id: taskId,
-      org_id: orgId,
-      period_key: period.key,
-      state: input.state,
-      completed_on: input.completedOn ?? null,
-      progress: input.state === "completed" ? 100 : (input.progress ?? null),
-      summary: input.summary || "Không phát sinh",
-      difficulties: input.difficulties || null,
-      proposals: input.proposals || null,
-      submitted_by: actor.userId,
-      submitted_at: nowIso(),
-      status,
-      supersedes_id: input.supersedes ?? null,
-      client_token: input.clientToken ?? null,
-    });
-    const evidence = await insertEvidence(trx, [
-      ...stored.map((s) => ({
-        report_id: reportId,
-        kind: "file" as const,
-        file_name: s.fileName,
-        mime: s.mime,
-        size: s.size,
-        storage_path: s.storagePath,
-        sha256: s.sha256,
-      })),
-      ...kept.map((e) => ({
-        report_id: reportId,
-        kind: e.kind,
-        file_name: e.file_name,
-        mime: e.mime,
-        size: e.size,
-        storage_path: e.storage_path,
-        sha256: e.sha256,
-        reference: e.reference,
-        url: e.url,
-      })),
-      ...input.evidence.map((e) => ({
-        report_id: reportId,
-        kind: e.kind,
-        reference: e.reference ?? null,
-        url: e.kind === "link" ? e.url : null,
-      })),
-    ]);
-    await deleteReportDraft(trx, actor.userId, taskId);
-    await recordAudit(trx, {
-      actorId: actor.userId,
-      action: "report.submit",
-      entity: "report",
-      entityId: reportId,
-      after: {
-        taskId,
-        period: period.key,
-        state: input.state,
-        completedOn: input.completedOn ?? null,
-        files: stored.length,
-        keptFiles: kept.length,
-        status,
-      },
-    });
-    if (status === "awaiting_signoff" && orgId !== null)
-      await queueSignoffRequested(ctx, trx, reportId, orgId, actor.displayName);
-    return { id: reportId, evidence };
-  }).catch(async (error: unknown) => {
-    if (!isUniqueViolation(error)) throw error;
-    // another request wrote first: the same form (its report is the answer) or a rival report
-    const sent = input.clientToken
-      ? await findByClientToken(ctx.db, actor.userId, input.clientToken)
-      : undefined;
-    if (sent) return sent.id;
-    if (input.supersedes !== undefined) {
-      const previous = await findReport(ctx.db, input.supersedes);
-      if (previous) await checkCorrection(ctx.db, previous, orgId);
-    }
-    await checkOneLiveReport(ctx.db, taskId, period.key, input.supersedes);
-    throw error;
-  });
   if (typeof written === "number") return loadReportView(ctx, written);
   if (!ctx.db.isTransaction) await deliverInAppNow(ctx);
   const { id, evidence } = written;

@@ -1,6 +1,7 @@
 import { ValidationError } from "@giamsat/core";
 import { z } from "zod";
-import { capRequest, readMultipart } from "../../http/multipart.js";
+import { readFile } from "node:fs/promises";
+import { withUpload } from "../../http/multipart.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
 import { requireRole } from "../../services/actor.js";
@@ -43,14 +44,20 @@ export function importRoutes(t: RouteTable, ctx: Ctx): void {
       requireRole(actor, "monitor", "admin");
       if (!request.isMultipart())
         throw new ValidationError("file: hãy gửi tệp dạng multipart/form-data.");
-      capRequest(request, ctx.config.uploadMaxBytes + 64 * 1024);
-      const { fields, files } = await readMultipart(request);
-      const file = files[0];
-      if (!file) throw new ValidationError("file: chưa chọn tệp.");
-      const key = fields.progress;
-      if (key !== undefined && !PROGRESS_KEY.test(key))
-        throw new ValidationError("progress: khoá theo dõi tiến độ không hợp lệ.");
-      return previewImport(ctx, actor, file, key);
+      const limits = {
+        dataDir: ctx.config.dataDir,
+        maxFileBytes: ctx.config.uploadMaxBytes,
+        maxTotalBytes: ctx.config.uploadMaxBytes + 64 * 1024,
+      };
+      return withUpload(request, limits, async ({ fields, files }) => {
+        const file = files[0];
+        if (!file) throw new ValidationError("file: chưa chọn tệp.");
+        const key = fields.progress;
+        if (key !== undefined && !PROGRESS_KEY.test(key))
+          throw new ValidationError("progress: khoá theo dõi tiến độ không hợp lệ.");
+        const content = await readFile(file.path);
+        return previewImport(ctx, actor, { fileName: file.fileName, content }, key);
+      });
     },
   });
 

@@ -1,10 +1,12 @@
+import { readFile } from "node:fs/promises";
 import { ValidationError } from "@giamsat/core";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { readMultipart, type UploadedFile } from "../../http/multipart.js";
+import { withUpload } from "../../http/multipart.js";
 import { id } from "../../http/query.js";
 import { fileResponse } from "../../http/responses.js";
 import type { RouteTable } from "../../http/route.js";
+import { requireRole, type Actor } from "../../services/actor.js";
 import type { Ctx } from "../../services/context.js";
 import {
   importValuesSheet,
@@ -18,12 +20,28 @@ const sheetUpload = z.object({
   file: z.string().describe("Tệp .xlsx giá trị chỉ tiêu (theo mẫu)"),
 });
 
-async function uploadedSheet(request: FastifyRequest): Promise<UploadedFile> {
+/**
+ * The uploaded sheet, after the role check (only the monitoring department imports values):
+ * streamed to a temporary file within the upload limits, then read.
+ */
+async function uploadedSheet(
+  ctx: Ctx,
+  actor: Actor,
+  request: FastifyRequest,
+): Promise<{ fileName: string; content: Buffer }> {
+  requireRole(actor, "monitor");
   if (!request.isMultipart())
     throw new ValidationError("file: hãy gửi tệp dạng multipart/form-data.");
-  const file = (await readMultipart(request)).files[0];
-  if (!file) throw new ValidationError("file: chưa chọn tệp.", { field: "file" });
-  return file;
+  const limits = {
+    dataDir: ctx.config.dataDir,
+    maxFileBytes: ctx.config.uploadMaxBytes,
+    maxTotalBytes: ctx.config.uploadMaxBytes + 64 * 1024,
+  };
+  return withUpload(request, limits, async ({ files }) => {
+    const file = files[0];
+    if (!file) throw new ValidationError("file: chưa chọn tệp.", { field: "file" });
+    return { fileName: file.fileName, content: await readFile(file.path) };
+  });
 }
 
 /** Indicator values in bulk from the .xlsx the monitoring department fills. */
@@ -58,7 +76,7 @@ export function indicatorValuesSheetRoutes(t: RouteTable, ctx: Ctx): void {
     multipart: sheetUpload,
     response: valuesSheetPreviewSchema,
     handler: async ({ request, actor }) =>
-      previewValuesSheet(ctx, actor, (await uploadedSheet(request)).content),
+      previewValuesSheet(ctx, actor, (await uploadedSheet(ctx, actor, request)).content),
   });
 
   t.add({
@@ -72,6 +90,6 @@ export function indicatorValuesSheetRoutes(t: RouteTable, ctx: Ctx): void {
     response: valuesSheetImportSchema,
     status: 201,
     handler: async ({ request, actor }) =>
-      importValuesSheet(ctx, actor, await uploadedSheet(request)),
+      importValuesSheet(ctx, actor, await uploadedSheet(ctx, actor, request)),
   });
 }

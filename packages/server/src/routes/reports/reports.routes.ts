@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { capRequest, jsonField, readMultipart } from "../../http/multipart.js";
+import { jsonField, withUpload } from "../../http/multipart.js";
 import { id, idParams, limitParam, offsetParam } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
-import { EVIDENCE_EXTENSIONS } from "../../services/evidence.store.js";
+import { checkEvidenceStart, EVIDENCE_EXTENSIONS } from "../../services/evidence.store.js";
 import { submitReportsTogether } from "../../services/report-bulk.service.js";
 import {
   bulkAcceptInput,
@@ -43,12 +43,17 @@ export function reportRoutes(t: RouteTable, ctx: Ctx): void {
     status: 201,
     handler: async ({ params, body, actor, request }) => {
       if (!request.isMultipart()) return submitReport(ctx, actor, params.id, body);
-      // Role and scope first, then the size of the whole request, and only then its parts.
+      // Role and scope first, then the parts, streamed to temporary files and checked as they come.
       await reportableTask(ctx, actor, params.id);
-      capRequest(request, 3 * ctx.config.uploadMaxBytes + 64 * 1024);
-      const { fields, files } = await readMultipart(request);
-      const input = reportInput.parse(jsonField(fields));
-      return submitReport(ctx, actor, params.id, input, files);
+      const limits = {
+        dataDir: ctx.config.dataDir,
+        maxFileBytes: ctx.config.uploadMaxBytes,
+        maxTotalBytes: 3 * ctx.config.uploadMaxBytes + 64 * 1024,
+        checkStart: checkEvidenceStart,
+      };
+      return withUpload(request, limits, async ({ fields, files }) =>
+        submitReport(ctx, actor, params.id, reportInput.parse(jsonField(fields)), files),
+      );
     },
   });
 
