@@ -25,6 +25,7 @@ import { CLI_REPORT_ACTOR, periodicReportFile } from "./periodic-report/periodic
 import {
   call,
   FILES,
+  receivedFile,
   importSeed,
   makeUser,
   multipart,
@@ -99,7 +100,7 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
     return actorFor(h.ctx, user, "token");
   };
   const actorOf = (role: Role) => actorOfUser(users[role].user.id);
-  const freshReport = async (files: { fileName: string; content: Buffer }[] = []) =>
+  const freshReport = async (files: ReturnType<typeof receivedFile>[] = []) =>
     submitReport(
       h.ctx,
       await actorOf("unit_staff"),
@@ -521,7 +522,7 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       name: "GET /api/evidence/:id",
       allowed: "all",
       request: async () => {
-        const report = await freshReport([{ fileName: "minh-chung.pdf", content: FILES.pdf }]);
+        const report = await freshReport([receivedFile(h.dataDir, "minh-chung.pdf", FILES.pdf)]);
         return { method: "GET", url: `/api/evidence/${report.evidence[0]!.id}` };
       },
     },
@@ -529,7 +530,7 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       name: "GET /api/evidence/:id/preview",
       allowed: "all",
       request: async () => {
-        const report = await freshReport([{ fileName: "minh-chung.pdf", content: FILES.pdf }]);
+        const report = await freshReport([receivedFile(h.dataDir, "minh-chung.pdf", FILES.pdf)]);
         return { method: "GET", url: `/api/evidence/${report.evidence[0]!.id}/preview` };
       },
     },

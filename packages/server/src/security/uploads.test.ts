@@ -14,7 +14,6 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,6 +29,7 @@ import {
   importSeed,
   makeUser,
   multipart,
+  receivedFile,
   startHarness,
   type Harness,
 } from "../test-support/server-harness.js";
@@ -167,12 +167,7 @@ describe.each(dialects())("uploads (%s)", (dialect) => {
 
   it("a report that is not saved takes the files it stored with it, never another's", async () => {
     const referenced = (file: string) => isEvidenceFileReferenced(h.ctx.db, file);
-    const received = (name: string, content: Buffer) => {
-      const file = path.join(h.dataDir, `${name}.tmp`);
-      writeFileSync(file, content);
-      const sha256 = createHash("sha256").update(content).digest("hex");
-      return { fileName: name, path: file, size: content.length, sha256 };
-    };
+    const received = (name: string, content: Buffer) => receivedFile(h.dataDir, name, content);
     const pdf = Buffer.concat([FILES.pdf, Buffer.from(`chưa lưu ${dialect}`)]);
     const alone = await storeEvidenceFile(h.dataDir, received("a.pdf", pdf), "application/pdf");
     expect(alone.created).toBe(true);

@@ -3,7 +3,8 @@
  * each dialect, the app over it, seed plans imported through the real importer, and users with
  * API tokens or password sessions.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { DialectName } from "@giamsat/db";
@@ -165,6 +166,17 @@ export function previewUpload(
     headers: { ...headers, ...form.headers },
     payload: form.payload,
   });
+}
+
+/**
+ * A file as an upload hands it to a service once received: written to a temporary file in
+ * `dataDir`, with its size and hash (what `withUpload` gives the report service).
+ */
+export function receivedFile(dataDir: string, fileName: string, content: Buffer) {
+  const file = path.join(dataDir, `received-${randomBytes(6).toString("hex")}.tmp`);
+  writeFileSync(file, content);
+  const sha256 = createHash("sha256").update(content).digest("hex");
+  return { fileName, path: file, size: content.length, sha256 };
 }
 
 /** Small files with the right (or wrong) magic bytes. */
