@@ -221,6 +221,59 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await page.keyboard.press("Tab");
       await page.keyboard.press("Enter");
       expect(await focusedId(page)).toBe("r-links");
+
+      // the change request: the missing units are named on their picker, the same way
+      await page.goto(`/nhiem-vu/${task.id}`);
+      await page.getByRole("button", { name: "Đề xuất điều chỉnh" }).click();
+      await page.getByLabel("Giao lại đơn vị chủ trì").check();
+      await page.getByLabel("Lý do đề xuất (bắt buộc)").fill("Đơn vị khác phù hợp hơn.");
+      await page.getByRole("button", { name: "Gửi đề xuất" }).click();
+      await expect.poll(() => focusedId(page)).toBe("error-summary");
+      expect(await page.getByTestId("error-summary").textContent()).toContain(
+        "Đơn vị chủ trì mới: Chọn ít nhất một đơn vị chủ trì mới.",
+      );
+      expect(await page.locator("#cr-orgs").getAttribute("aria-invalid")).toBe("true");
+      expect(await page.locator("#cr-orgs-error").textContent()).toBe(
+        "Chọn ít nhất một đơn vị chủ trì mới.",
+      );
+      expect(unexpected(errors)).toEqual([]);
+      await context.close();
+    });
+
+    it("the account and public feedback forms mark the fields the server refuses", async () => {
+      const width = round === 0 ? 390 : 1366;
+      const { page, errors, context } = await signIn(browser, baseUrl, "quantri", width, locale);
+      await page.goto("/quan-tri");
+      await page.getByRole("tab", { name: "Người dùng và vai trò" }).click();
+      await page.getByLabel("Tên đăng nhập").fill(`a11y-khong-don-vi-${round}`);
+      await page.getByLabel("Họ và tên").fill("Không Đơn Vị");
+      await page.getByLabel("Mật khẩu ban đầu").fill("MatKhau-Du-Dai-2026!");
+      await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+      // a unit account without a unit: the server names orgId, the page the "Đơn vị" field
+      await expect.poll(() => focusedId(page)).toBe("error-summary");
+      expect(await page.getByTestId("error-summary").textContent()).toMatch(
+        /^Chưa gửi được: một mục cần sửaĐơn vị: /,
+      );
+      expect(await page.locator("#u-org").getAttribute("aria-invalid")).toBe("true");
+      expect((await page.locator("#u-org").getAttribute("aria-describedby"))?.split(" ")).toEqual([
+        "u-org-status",
+        "u-org-error",
+      ]);
+      await screenshot(page, "a11y-user-errors");
+
+      await page.goto("/gop-y");
+      await page.getByLabel("Tiêu đề").fill("Thử lỗi theo trường");
+      await page.getByLabel("Nội dung").fill("Số điện thoại sai để thấy lỗi ngay bên cạnh.");
+      await page.getByLabel("Họ và tên").fill("Người Thử");
+      await page.getByLabel("Số điện thoại").fill("12");
+      await page.getByLabel(/Nghị định 13\/2023/).check();
+      await page.getByRole("button", { name: "Gửi góp ý" }).click();
+      await expect.poll(() => focusedId(page)).toBe("error-summary");
+      expect(await page.getByTestId("error-summary").textContent()).toContain(
+        "Số điện thoại: Số điện thoại không hợp lệ.",
+      );
+      expect(await page.locator("#fb-phone").getAttribute("aria-invalid")).toBe("true");
+      await screenshot(page, "a11y-feedback-errors");
       expect(unexpected(errors)).toEqual([]);
       await context.close();
     });

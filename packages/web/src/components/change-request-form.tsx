@@ -3,18 +3,28 @@ import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import type { Organisation } from "../api/types.js";
 import { CHANGE_KINDS } from "../format/change-request.format.js";
-import { ErrorBox } from "./feedback.js";
 import { OrgPicker } from "./org-picker.js";
 import { DateInput } from "../forms/date-input.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldProblem, fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
 
 type Kind = "extend_deadline" | "reassign" | "change_output" | "cancel";
+
+const fieldOf = fieldsByPath({
+  kind: { id: "cr-kind", label: "Nội dung đề xuất" },
+  dueDate: { id: "cr-due", label: "Thời hạn mới" },
+  leadOrgIds: { id: "cr-orgs", label: "Đơn vị chủ trì mới" },
+  output: { id: "cr-output", label: "Sản phẩm mới" },
+  reason: { id: "cr-reason", label: "Lý do đề xuất" },
+});
 
 /** A unit's proposal to amend its task (new deadline, other units, new output, cancel). */
 export function ChangeRequestForm({ taskId, onSent }: { taskId: number; onSent: () => void }) {
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<Kind>("extend_deadline");
   const [orgs, setOrgs] = useState<Organisation[]>([]);
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(fieldOf);
   const [busy, setBusy] = useState(false);
 
   if (!open)
@@ -26,6 +36,7 @@ export function ChangeRequestForm({ taskId, onSent }: { taskId: number; onSent: 
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    errors.clear();
     const data = new FormData(event.currentTarget);
     const reason = String(data.get("reason") ?? "").trim();
     const body: Record<string, unknown> = { kind, reason };
@@ -33,28 +44,33 @@ export function ChangeRequestForm({ taskId, onSent }: { taskId: number; onSent: 
     if (kind === "change_output") body.output = String(data.get("output") ?? "").trim();
     if (kind === "reassign") {
       if (orgs.length === 0) {
-        setError(new Error("Chọn ít nhất một đơn vị chủ trì mới."));
+        errors.show(fieldProblem("leadOrgIds", "Chọn ít nhất một đơn vị chủ trì mới."));
         return;
       }
       body.leadOrgIds = orgs.map((o) => o.id);
     }
     setBusy(true);
-    setError(null);
     try {
       await api(`/api/tasks/${taskId}/change-requests`, { body });
       setOpen(false);
       setOrgs([]);
       onSent();
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form className="card change-form" onSubmit={(e) => void submit(e)} aria-labelledby="cr-title">
+    <form
+      className="card change-form"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="cr-title"
+      {...errors.formProps}
+    >
       <h2 id="cr-title">Đề xuất điều chỉnh nhiệm vụ</h2>
+      <ErrorSummary errors={errors} />
       <fieldset>
         <legend>Nội dung đề xuất</legend>
         {(Object.keys(CHANGE_KINDS) as Kind[]).map((k) => (
@@ -62,6 +78,7 @@ export function ChangeRequestForm({ taskId, onSent }: { taskId: number; onSent: 
             <input
               type="radio"
               name="kind"
+              id={kind === k ? "cr-kind" : undefined}
               value={k}
               checked={kind === k}
               onChange={() => setKind(k)}
@@ -73,23 +90,45 @@ export function ChangeRequestForm({ taskId, onSent }: { taskId: number; onSent: 
       {kind === "extend_deadline" && (
         <div className="field">
           <label htmlFor="cr-due">Thời hạn mới</label>
-          <DateInput id="cr-due" name="dueDate" required />
+          <DateInput id="cr-due" name="dueDate" required {...errors.field("cr-due")} />
+          <FieldError errors={errors} id="cr-due" />
         </div>
       )}
       {kind === "reassign" && (
-        <OrgPicker id="cr-orgs" label="Đơn vị chủ trì mới" chosen={orgs} onChange={setOrgs} />
+        <OrgPicker
+          id="cr-orgs"
+          label="Đơn vị chủ trì mới"
+          chosen={orgs}
+          onChange={setOrgs}
+          errors={errors}
+        />
       )}
       {kind === "change_output" && (
         <div className="field">
           <label htmlFor="cr-output">Sản phẩm mới</label>
-          <textarea id="cr-output" name="output" required rows={2} maxLength={5000} />
+          <textarea
+            id="cr-output"
+            name="output"
+            required
+            rows={2}
+            maxLength={5000}
+            {...errors.field("cr-output")}
+          />
+          <FieldError errors={errors} id="cr-output" />
         </div>
       )}
       <div className="field">
         <label htmlFor="cr-reason">Lý do đề xuất (bắt buộc)</label>
-        <textarea id="cr-reason" name="reason" required rows={3} maxLength={5000} />
+        <textarea
+          id="cr-reason"
+          name="reason"
+          required
+          rows={3}
+          maxLength={5000}
+          {...errors.field("cr-reason")}
+        />
+        <FieldError errors={errors} id="cr-reason" />
       </div>
-      <ErrorBox error={error} />
       <div className="actions">
         <button type="submit" disabled={busy}>
           Gửi đề xuất

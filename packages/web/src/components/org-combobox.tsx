@@ -4,6 +4,8 @@ import { api } from "../api/client.js";
 import type { Organisation, Page } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { orgLabel } from "../format/org.format.js";
+import { FieldError } from "../forms/error-summary.js";
+import type { FormErrors } from "../forms/use-form-errors.js";
 
 /** Entries shown while typing; a narrower search finds the rest. */
 const SHOWN = 20;
@@ -25,6 +27,8 @@ type Props = {
   placeholder?: string;
   /** empties the input once a unit is chosen (a picker adding to a list) */
   clearOnPick?: boolean;
+  /** the form's errors: the field is marked and its message shown under it */
+  errors?: FormErrors;
 };
 
 /** The searched text, settled for DEBOUNCE_MS. */
@@ -53,6 +57,7 @@ export function OrgCombobox({
   exclude = [],
   placeholder = "Gõ tên đơn vị, không cần dấu",
   clearOnPick = false,
+  errors,
 }: Props) {
   const [text, setText] = useState(value ? orgLabel(value) : "");
   const [open, setOpen] = useState(false);
@@ -132,6 +137,7 @@ export function OrgCombobox({
           aria-autocomplete="list"
           aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
           aria-describedby={`${id}-status`}
+          {...errors?.field(id, `${id}-status`)}
           autoComplete="off"
           spellCheck={false}
           data-own-validity
@@ -171,6 +177,7 @@ export function OrgCombobox({
           </button>
         )}
       </div>
+      {errors && <FieldError errors={errors} id={id} />}
       {name && <input type="hidden" name={name} value={value?.id ?? ""} />}
       <span id={`${id}-status`} className="combobox-status muted" role="status">
         {status}

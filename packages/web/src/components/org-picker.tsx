@@ -1,5 +1,6 @@
 import type { Organisation } from "../api/types.js";
 import { orgLabel } from "../format/org.format.js";
+import type { FormErrors } from "../forms/use-form-errors.js";
 import { OrgCombobox } from "./org-combobox.js";
 
 /** Choose one or more units from the directory: the unit picker, and the chosen units as removable chips. */
@@ -8,11 +9,13 @@ export function OrgPicker({
   label,
   chosen,
   onChange,
+  errors,
 }: {
   id: string;
   label: string;
   chosen: Organisation[];
   onChange: (orgs: Organisation[]) => void;
+  errors?: FormErrors;
 }) {
   return (
     <div className="org-picker">
@@ -22,6 +25,7 @@ export function OrgPicker({
         kind="unit"
         value={null}
         clearOnPick
+        errors={errors}
         exclude={chosen.map((o) => o.id)}
         onChange={(org) => org && onChange([...chosen, org])}
       />

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { api } from "../api/client.js";
-import { ErrorBox } from "../components/feedback.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
 import { Link } from "../router/link.js";
 import { solveAltcha, type Challenge } from "./altcha-solver.js";
 
@@ -10,9 +12,25 @@ const KINDS = [
   ["kien_nghi", "Kiến nghị"],
 ] as const;
 
+/** The text fields in order: name, label, attributes. */
+const TEXT_FIELDS = [
+  ["title", "Tiêu đề", { required: true, maxLength: 200 }],
+  ["content", "Nội dung", { required: true, maxLength: 5000 }],
+  ["name", "Họ và tên", { required: true, maxLength: 120 }],
+  ["organisation", "Cơ quan, tổ chức (nếu có)", { maxLength: 200 }],
+  ["email", "Thư điện tử", { type: "email" }],
+  ["phone", "Số điện thoại", { type: "tel" }],
+] as const;
+
+const fieldOf = fieldsByPath({
+  kind: { id: "fb-kind", label: "Loại" },
+  consent: { id: "fb-consent", label: "Đồng ý xử lý dữ liệu cá nhân" },
+  ...Object.fromEntries(TEXT_FIELDS.map(([name, label]) => [name, { id: `fb-${name}`, label }])),
+});
+
 /** `/gop-y`: a visitor sends feedback without an account; the answer is the tracking code. */
 export function FeedbackFormPage() {
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(fieldOf);
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<{ code: string; secret: string } | null>(null);
 
@@ -21,7 +39,7 @@ export function FeedbackFormPage() {
     const f = new FormData(event.currentTarget);
     const value = (k: string) => String(f.get(k) ?? "").trim() || undefined;
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       const challenge = await api<Challenge>("/api/public/challenge");
       const altcha = await solveAltcha(challenge);
@@ -42,7 +60,7 @@ export function FeedbackFormPage() {
         }),
       );
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     } finally {
       setBusy(false);
     }
@@ -65,53 +83,67 @@ export function FeedbackFormPage() {
     );
   return (
     <>
-      <h1>Gửi góp ý, phản ánh, kiến nghị</h1>
-      <form className="card form" onSubmit={submit}>
-        <label>
-          Loại
-          <select name="kind" defaultValue="gop_y">
+      <h1 id="fb-title-h">Gửi góp ý, phản ánh, kiến nghị</h1>
+      <form
+        className="card form"
+        onSubmit={submit}
+        aria-labelledby="fb-title-h"
+        {...errors.formProps}
+      >
+        <ErrorSummary errors={errors} />
+        <div className="field">
+          <label htmlFor="fb-kind">Loại</label>
+          <select id="fb-kind" name="kind" defaultValue="gop_y" {...errors.field("fb-kind")}>
             {KINDS.map(([k, label]) => (
               <option key={k} value={k}>
                 {label}
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Tiêu đề
-          <input name="title" required maxLength={200} />
-        </label>
-        <label>
-          Nội dung
-          <textarea name="content" required maxLength={5000} rows={6} />
-        </label>
-        <label>
-          Họ và tên
-          <input name="name" required maxLength={120} />
-        </label>
-        <label>
-          Cơ quan, tổ chức (nếu có)
-          <input name="organisation" maxLength={200} />
-        </label>
-        <label>
-          Thư điện tử
-          <input name="email" type="email" />
-        </label>
-        <label>
-          Số điện thoại
-          <input name="phone" type="tel" />
-        </label>
-        <label className="check">
-          <input name="consent" type="checkbox" required /> Tôi đồng ý cho cơ quan xử lý dữ liệu cá
-          nhân của tôi để trả lời góp ý này (Nghị định 13/2023/NĐ-CP).
-        </label>
-        <label className="check">
-          <input name="publishName" type="checkbox" /> Công khai tên tôi cùng câu trả lời
-        </label>
-        <ErrorBox error={error} />
-        <button type="submit" disabled={busy}>
-          {busy ? "Đang xác minh và gửi…" : "Gửi góp ý"}
-        </button>
+          <FieldError errors={errors} id="fb-kind" />
+        </div>
+        {TEXT_FIELDS.map(([name, label, props]) => (
+          <div className="field" key={name}>
+            <label htmlFor={`fb-${name}`}>{label}</label>
+            {name === "content" ? (
+              <textarea
+                id="fb-content"
+                name="content"
+                rows={6}
+                {...props}
+                {...errors.field("fb-content")}
+              />
+            ) : (
+              <input id={`fb-${name}`} name={name} {...props} {...errors.field(`fb-${name}`)} />
+            )}
+            <FieldError errors={errors} id={`fb-${name}`} />
+          </div>
+        ))}
+        <div className="field">
+          <label className="check">
+            <input
+              id="fb-consent"
+              name="consent"
+              type="checkbox"
+              required
+              {...errors.field("fb-consent")}
+            />{" "}
+            Tôi đồng ý cho cơ quan xử lý dữ liệu cá nhân của tôi để trả lời góp ý này (Nghị định
+            13/2023/NĐ-CP).
+          </label>
+          <FieldError errors={errors} id="fb-consent" />
+        </div>
+        <div className="field">
+          <label className="check">
+            <input id="fb-publishName" name="publishName" type="checkbox" /> Công khai tên tôi cùng
+            câu trả lời
+          </label>
+        </div>
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            {busy ? "Đang xác minh và gửi…" : "Gửi góp ý"}
+          </button>
+        </div>
       </form>
     </>
   );

@@ -7,6 +7,9 @@ type Props = {
   required?: boolean;
   disabled?: boolean;
   describedBy?: string;
+  /** set by the form when the server refused the file (see useFormErrors) */
+  "aria-invalid"?: boolean;
+  "aria-describedby"?: string;
   /** What is chosen, shown beside the button ("Chưa chọn tệp" when empty); omit to show nothing. */
   chosen?: string;
   onFiles: (files: FileList | null) => void;
@@ -18,7 +21,18 @@ type Props = {
  * page (hidden from sight, not from assistive technology) and keeps its id for labels and tests.
  */
 export const FileButton = forwardRef<HTMLInputElement, Props>(function FileButton(
-  { id, accept, multiple, required, disabled, describedBy, chosen, onFiles },
+  {
+    id,
+    accept,
+    multiple,
+    required,
+    disabled,
+    describedBy,
+    "aria-invalid": refused,
+    "aria-describedby": formError,
+    chosen,
+    onFiles,
+  },
   ref,
 ) {
   return (
@@ -35,7 +49,8 @@ export const FileButton = forwardRef<HTMLInputElement, Props>(function FileButto
         multiple={multiple}
         required={required}
         disabled={disabled}
-        aria-describedby={describedBy}
+        aria-describedby={[describedBy, formError].filter(Boolean).join(" ") || undefined}
+        aria-invalid={refused}
         onChange={(e) => onFiles(e.target.files)}
       />
       {chosen !== undefined && <span className="muted">{chosen || "Chưa chọn tệp"}</span>}

@@ -17,6 +17,10 @@ export type FormErrorState = { general: string | null; fields: ShownError[] };
 
 export const NO_ERRORS: FormErrorState = { general: null, fields: [] };
 
+/** An error the page finds itself before sending, on the field of `path`, shown like the server's. */
+export const fieldProblem = (path: string, message: string) =>
+  new ApiError(400, "validation", message, { fields: [{ path, message }] });
+
 function serverFields(error: Error): { path: string; message: string }[] {
   if (!(error instanceof ApiError) || !Array.isArray(error.details?.fields)) return [];
   return (error.details.fields as unknown[]).flatMap((f) => {

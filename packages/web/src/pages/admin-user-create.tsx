@@ -2,21 +2,23 @@ import { useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import type { Organisation } from "../api/types.js";
-import { ErrorBox } from "../components/feedback.js";
 import { OrgCombobox } from "../components/org-combobox.js";
 import { RoleOptions } from "../components/role-options.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
+import { userFieldOf } from "./user-fields.js";
 
 /** Create an account with a role and a unit; `onCreated` refreshes the list. */
 export function AdminUserCreate({ onCreated }: { onCreated: () => void }) {
   const [org, setOrg] = useState<Organisation | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(userFieldOf("u"));
   const [saved, setSaved] = useState<string | null>(null);
 
   const add = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    setError(null);
+    errors.clear();
     setSaved(null);
     try {
       await api("/api/users", {
@@ -34,25 +36,48 @@ export function AdminUserCreate({ onCreated }: { onCreated: () => void }) {
       setOrg(null);
       onCreated();
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     }
   };
 
   return (
-    <form className="card" onSubmit={add} aria-labelledby="add-user-title">
+    <form className="card" onSubmit={add} aria-labelledby="add-user-title" {...errors.formProps}>
       <h2 id="add-user-title">Tạo tài khoản</h2>
+      <ErrorSummary errors={errors} />
       <div className="filters">
         <div className="field">
           <label htmlFor="u-name">Tên đăng nhập</label>
-          <input id="u-name" name="username" type="text" required autoComplete="off" />
+          <input
+            id="u-name"
+            name="username"
+            type="text"
+            required
+            autoComplete="off"
+            {...errors.field("u-name")}
+          />
+          <FieldError errors={errors} id="u-name" />
         </div>
         <div className="field">
           <label htmlFor="u-display">Họ và tên</label>
-          <input id="u-display" name="displayName" type="text" required />
+          <input
+            id="u-display"
+            name="displayName"
+            type="text"
+            required
+            {...errors.field("u-display")}
+          />
+          <FieldError errors={errors} id="u-display" />
         </div>
         <div className="field">
           <label htmlFor="u-email">E-mail nhận thông báo</label>
-          <input id="u-email" name="email" type="email" autoComplete="off" />
+          <input
+            id="u-email"
+            name="email"
+            type="email"
+            autoComplete="off"
+            {...errors.field("u-email")}
+          />
+          <FieldError errors={errors} id="u-email" />
         </div>
         <div className="field">
           <label htmlFor="u-password">Mật khẩu ban đầu</label>
@@ -62,13 +87,16 @@ export function AdminUserCreate({ onCreated }: { onCreated: () => void }) {
             type="password"
             required
             autoComplete="new-password"
+            {...errors.field("u-password")}
           />
+          <FieldError errors={errors} id="u-password" />
         </div>
         <div className="field">
           <label htmlFor="u-role">Vai trò</label>
-          <select id="u-role" name="role" defaultValue="unit_staff">
+          <select id="u-role" name="role" defaultValue="unit_staff" {...errors.field("u-role")}>
             <RoleOptions />
           </select>
+          <FieldError errors={errors} id="u-role" />
         </div>
         <OrgCombobox
           id="u-org"
@@ -77,9 +105,9 @@ export function AdminUserCreate({ onCreated }: { onCreated: () => void }) {
           kind="unit"
           value={org}
           onChange={setOrg}
+          errors={errors}
         />
       </div>
-      <ErrorBox error={error} />
       {saved && (
         <p className="alert success" role="status">
           {saved}

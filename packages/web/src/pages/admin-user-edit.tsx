@@ -3,10 +3,12 @@ import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import type { Organisation, Role, UserView } from "../api/types.js";
 import { useChosenOrganisation } from "../api/use-organisation.js";
-import { ErrorBox } from "../components/feedback.js";
 import { OrgCombobox } from "../components/org-combobox.js";
 import { RoleOptions } from "../components/role-options.js";
 import { ROLE_LABELS } from "../format/status.format.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
+import { userFieldOf } from "./user-fields.js";
 
 /** What a role lets an account do, said before an administrator gives it. */
 const ROLE_REACH: Record<Role, string> = {
@@ -29,7 +31,7 @@ export function AdminUserEdit({ user, onSaved, onClose }: Props) {
   const [role, setRole] = useState<Role>(user.role);
   const [confirming, setConfirming] = useState<"role" | "password" | null>(null);
   const [newPassword, setNewPassword] = useState<string | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(userFieldOf("e"));
   const [displayName, setDisplayName] = useState(user.displayName);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -38,7 +40,7 @@ export function AdminUserEdit({ user, onSaved, onClose }: Props) {
   }, []);
 
   const save = async () => {
-    setError(null);
+    errors.clear();
     try {
       await api(`/api/users/${user.id}`, {
         method: "PATCH",
@@ -52,7 +54,7 @@ export function AdminUserEdit({ user, onSaved, onClose }: Props) {
       onSaved(`Đã lưu tài khoản ${user.username}.`);
     } catch (e) {
       setConfirming(null);
-      setError(e as Error);
+      errors.show(e as Error);
     }
   };
   const submit = (event: FormEvent) => {
@@ -61,22 +63,28 @@ export function AdminUserEdit({ user, onSaved, onClose }: Props) {
     else void save();
   };
   const resetPassword = async () => {
-    setError(null);
+    errors.clear();
     try {
       const { password } = await api<{ password: string }>(`/api/users/${user.id}/password`, {
         body: {},
       });
       setNewPassword(password);
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     } finally {
       setConfirming(null);
     }
   };
 
   return (
-    <form className="card user-edit" onSubmit={submit} aria-labelledby="edit-user-title">
+    <form
+      className="card user-edit"
+      onSubmit={submit}
+      aria-labelledby="edit-user-title"
+      {...errors.formProps}
+    >
       <h2 id="edit-user-title">Tài khoản {user.username}</h2>
+      <ErrorSummary errors={errors} />
       <div className="filters">
         <div className="field">
           <label htmlFor="e-display">Họ và tên</label>
@@ -88,13 +96,21 @@ export function AdminUserEdit({ user, onSaved, onClose }: Props) {
             maxLength={200}
             value={displayName}
             onChange={(e) => setDisplayName(e.target.value)}
+            {...errors.field("e-display")}
           />
+          <FieldError errors={errors} id="e-display" />
         </div>
         <div className="field">
           <label htmlFor="e-role">Vai trò</label>
-          <select id="e-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          <select
+            id="e-role"
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+            {...errors.field("e-role")}
+          >
             <RoleOptions />
           </select>
+          <FieldError errors={errors} id="e-role" />
         </div>
         <OrgCombobox
           id="e-org"
@@ -106,9 +122,9 @@ export function AdminUserEdit({ user, onSaved, onClose }: Props) {
             setOrgTouched(true);
             setLoadedOrg(org);
           }}
+          errors={errors}
         />
       </div>
-      <ErrorBox error={error} />
       {confirming === "role" && (
         <div
           className="alert warning"

@@ -4,16 +4,19 @@ import { api } from "../api/client.js";
 import type { ImportConfirmed, ImportPreview } from "../api/types.js";
 import { uploadForm } from "../api/upload.js";
 import { AliasMapper } from "../components/alias-mapper.js";
-import { ErrorBox } from "../components/feedback.js";
 import { hasTextLines, ImportPreviewView } from "../components/import-preview.js";
 import { ImportProgress } from "../components/import-progress.js";
 import { ProseConfirm, proseTasks } from "../components/prose-confirm.js";
 import { formatBytes } from "../format/date.format.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
 import { FileButton } from "../forms/file-button.js";
+import { fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
 import { Link } from "../router/link.js";
 
 const IMPORT_TYPES = ".docx,.xlsx,.pdf,.png,.jpg,.jpeg,.tif,.tiff,.txt,.md,.html,.htm";
 const FREQUENCY = { monthly: "hằng tháng", quarterly: "hằng quý" } as const;
+const fieldOf = fieldsByPath({ file: { id: "import-file", label: "Văn bản kế hoạch" } });
 
 function outcomeText(outcome: ImportConfirmed): string {
   if (outcome.unchanged) return "Văn bản này đã được nhập trước đó; không có gì thay đổi.";
@@ -29,13 +32,13 @@ export function ImportPage() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [reading, setReading] = useState<string | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(fieldOf);
   const [stored, setStored] = useState<ImportConfirmed | null>(null);
   const [saving, setSaving] = useState(false);
   const [confirmedProse, setConfirmedProse] = useState<Set<number>>(new Set());
 
   const read = async (f: File) => {
-    setError(null);
+    errors.clear();
     setProgress(0);
     const form = new FormData();
     // getRandomValues, unlike randomUUID, works on a plain-http intranet address too
@@ -49,7 +52,7 @@ export function ImportPage() {
       setPreview(await uploadForm<ImportPreview>("/api/imports/preview", form, setProgress));
       setConfirmedProse(new Set());
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
       setPreview(null);
     } finally {
       setProgress(null);
@@ -64,7 +67,7 @@ export function ImportPage() {
   const proseOnly = preview !== null && proseTasks(preview.result).length > 0;
   const confirm = async () => {
     if (!preview) return;
-    setError(null);
+    errors.clear();
     setSaving(true);
     try {
       setStored(
@@ -74,7 +77,7 @@ export function ImportPage() {
       );
       setPreview(null);
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     } finally {
       setSaving(false);
     }
@@ -83,7 +86,13 @@ export function ImportPage() {
   return (
     <>
       <h1>Nhập kế hoạch</h1>
-      <form className="card" onSubmit={submit} aria-label="Tải văn bản kế hoạch">
+      <form
+        className="card"
+        onSubmit={submit}
+        aria-label="Tải văn bản kế hoạch"
+        {...errors.formProps}
+      >
+        <ErrorSummary errors={errors} />
         <div className="field">
           <label htmlFor="import-file">
             Văn bản kế hoạch{" "}
@@ -98,14 +107,15 @@ export function ImportPage() {
             required
             chosen={file ? `${file.name} — ${formatBytes(file.size)}` : ""}
             onFiles={(files) => setFile(files?.[0] ?? null)}
+            {...errors.field("import-file")}
           />
+          <FieldError errors={errors} id="import-file" />
         </div>
         {progress !== null && <ImportProgress uploaded={progress} readingKey={reading} />}
         <button type="submit" disabled={!file || progress !== null}>
           Đọc văn bản
         </button>
       </form>
-      <ErrorBox error={error} />
       {stored && (
         <p className="alert success" role="status" data-testid="import-stored">
           {outcomeText(stored)} <Link to={`/ke-hoach/${stored.planId}`}>Mở kế hoạch</Link> ·{" "}
