@@ -34,7 +34,12 @@ export type ReportStatus = "awaiting_signoff" | "submitted" | "accepted" | "retu
 export type EvidenceKind = "file" | "document" | "link";
 export type ReviewDecision = "accept" | "return";
 export type ChangeRequestKind = "extend_deadline" | "reassign" | "change_output" | "cancel";
-export type ChangeRequestStatus = "proposed" | "approved" | "rejected";
+/**
+ * `awaiting_signoff`: a unit's staff proposed it, waiting for the unit head; `returned`: the head
+ * sent it back with a reason (issue 9, point 6).
+ */
+export type ChangeRequestStatus =
+  "awaiting_signoff" | "returned" | "proposed" | "approved" | "rejected";
 export type CalendarFrequency = "monthly" | "quarterly";
 
 export interface OrganisationsTable {
@@ -457,6 +462,10 @@ export interface ChangeRequestsTable {
   decided_by: number | null;
   decided_at: string | null;
   decision_comment: string | null;
+  /** the proposing unit (its heads sign the request off); null before migration 0021 */
+  org_id: number | null;
+  signed_off_by: number | null;
+  signed_off_at: string | null;
 }
 
 export interface TaskVersionsTable {

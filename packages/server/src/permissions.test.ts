@@ -120,6 +120,14 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       reason: "Điều chỉnh sản phẩm",
       output: "Báo cáo mới",
     });
+  /** A staff change request of a unit with sign-off on: it waits for the unit head. */
+  const waitingChange = async () => {
+    await setSignoffRequired(h.ctx.db, own.unitId, true);
+    const change = await freshChange();
+    await setSignoffRequired(h.ctx.db, own.unitId, false);
+    expect(change.status).toBe("awaiting_signoff");
+    return change;
+  };
   const freshLink = async () => {
     const [a, b] = await h.ctx.db
       .selectFrom("tasks")
@@ -502,6 +510,24 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
           payload: { decision: "approve" },
         };
       },
+    },
+    {
+      name: "POST /api/change-requests/:id/signoff",
+      allowed: ["unit_head"],
+      request: async () => ({
+        method: "POST",
+        url: `/api/change-requests/${(await waitingChange()).id}/signoff`,
+        payload: { decision: "return", reason: "Nêu rõ căn cứ" },
+      }),
+    },
+    {
+      name: "POST /api/signoff/approve",
+      allowed: ["unit_head"],
+      request: async () => ({
+        method: "POST",
+        url: "/api/signoff/approve",
+        payload: { changeRequestIds: [(await waitingChange()).id] },
+      }),
     },
     {
       name: "PUT /api/organisations/:id/signoff",

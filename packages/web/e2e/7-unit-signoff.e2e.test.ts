@@ -36,8 +36,9 @@ function setSignoff(page: Page, orgId: number, on: boolean): Promise<number> {
 /**
  * Issue 9, point 6, in a Vietnamese and an English browser: the administrator turns a unit's
  * sign-off on; the unit's staff member sends a report, which waits for the unit head (not in the
- * review queue); the head finds it counted on the unit's inbox, signs it off on "Chờ ký duyệt",
- * and the monitoring department then finds it in the review queue.
+ * review queue) and proposes a change of the task's output, which waits too; the head finds both
+ * counted on the unit's inbox, ticks them on "Chờ ký duyệt" and signs them off together, and the
+ * monitoring department then finds the report in the review queue.
  */
 describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
   "ký duyệt của lãnh đạo đơn vị ($locale)",
@@ -50,6 +51,7 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
     let task: TaskItem;
     let unit: { name: string; orgId: number };
     const summary = `Đã hoàn thiện dự thảo đề án, chờ lãnh đạo ký (${locale})`;
+    const output = `Đề án trình Thủ tướng Chính phủ (${locale})`;
 
     beforeAll(async () => {
       // plan 596 (unchanged when an earlier file imported it)
@@ -124,33 +126,62 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
         return ((await res.json()) as { total: number }).total;
       }, task.id);
       expect(waiting).toBe(0);
+      // a change request waits for the head as well
+      await page.goto(`/nhiem-vu/${task.id}`);
+      await page.getByRole("button", { name: "Đề xuất điều chỉnh" }).click();
+      await page.getByLabel("Thay đổi sản phẩm").check();
+      await page.getByLabel("Sản phẩm mới").fill(output);
+      await page.getByLabel("Lý do đề xuất (bắt buộc)").fill("Theo chỉ đạo của Bộ trưởng.");
+      await page.getByRole("button", { name: "Gửi đề xuất" }).click();
+      await page
+        .getByTestId("change-requests")
+        .locator("li")
+        .filter({ hasText: output })
+        .getByText("Chờ lãnh đạo đơn vị ký duyệt")
+        .waitFor();
       expect(staff.errors).toEqual([]);
     });
 
-    it("the head sees the count on the inbox and signs the report off", async () => {
+    it("the head sees the count on the inbox and signs both off together", async () => {
       const { page } = head;
       await page.goto("/don-vi");
       const notice = page.getByTestId("signoff-notice");
-      await notice.getByRole("link", { name: "Chờ ký duyệt (1)" }).click();
+      await notice.getByRole("link", { name: "Chờ ký duyệt (2)" }).click();
       await page.waitForURL(/\/ky-duyet$/);
       await page
         .getByTestId("signoff-count")
-        .getByText(/^.* · 1 báo cáo của cán bộ/)
+        .getByText(/^.* · 1 báo cáo của cán bộ.* · 1 đề xuất điều chỉnh$/)
         .waitFor();
       const card = page.getByRole("article").filter({ hasText: summary });
       await card.waitFor();
+      const changes = page.getByRole("region", { name: "Đề xuất điều chỉnh chờ ký duyệt" });
+      await changes.getByText(output).waitFor();
+      // returning without a reason is refused in Vietnamese, nothing changes
+      await card.getByRole("button", { name: "Trả lại cán bộ" }).click();
+      await card.getByText("Nhập lý do khi trả lại báo cáo cho cán bộ").waitFor();
+      // tick both: one request signs them off, after a confirmation
+      await card.getByRole("checkbox", { name: /^Chọn báo cáo số \d+$/ }).check();
+      await changes.getByRole("checkbox", { name: /^Chọn đề xuất số \d+$/ }).check();
+      const bar = page.getByRole("region", { name: "Mục đã chọn để ký duyệt" });
+      await bar.getByText(/Đã chọn 2 mục \(báo cáo số \d+ và đề xuất số \d+\)/).waitFor();
       await screenshot(page, "23-signoff-list");
       await page.setViewportSize({ width: 390, height: 900 });
       await screenshot(page, "23-signoff-list");
       await page.setViewportSize({ width: 1366, height: 900 });
-      // returning without a reason is refused in Vietnamese, nothing changes
-      await card.getByRole("button", { name: "Trả lại cán bộ" }).click();
-      await card.getByText("Nhập lý do khi trả lại báo cáo cho cán bộ").waitFor();
-      await card.getByRole("button", { name: "Ký duyệt, chuyển cơ quan theo dõi" }).click();
-      await page
-        .getByText(/Đã ký duyệt báo cáo số \d+; báo cáo đã chuyển tới cơ quan theo dõi\./)
-        .waitFor();
+      await bar.getByRole("button", { name: "Ký duyệt 2 mục đã chọn" }).click();
+      await bar.getByRole("button", { name: "Xác nhận ký duyệt 2 mục" }).click();
+      await page.getByText("Đã ký duyệt cùng lúc 2 mục; mỗi mục được ghi nhật ký riêng.").waitFor();
       await page.getByText("Không có báo cáo nào chờ ký duyệt.").waitFor();
+      await page.getByText("Không có đề xuất điều chỉnh nào chờ ký duyệt.").waitFor();
+      // the change request is now the leader's to decide
+      const proposed = await page.evaluate(async (id) => {
+        const res = await fetch(`/api/change-requests?task=${id}&status=proposed`);
+        type Item = { payload: { output?: string }; signedOffAt: string | null };
+        return ((await res.json()) as { items: Item[] }).items;
+      }, task.id);
+      const mine = proposed.filter((c) => c.payload.output === output);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]!.signedOffAt).not.toBeNull();
       // the browser logs the refused request itself; nothing else may have gone wrong
       expect(head.errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
     });

@@ -38,7 +38,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   task_overdue: "Nhiệm vụ quá hạn (đôn đốc)",
   report_returned: "Báo cáo bị trả lại",
   report_accepted: "Báo cáo được chấp nhận",
-  signoff_requested: "Báo cáo của cán bộ chờ ký duyệt",
+  signoff_requested: "Báo cáo, đề xuất của cán bộ chờ ký duyệt",
   change_decided: "Đề nghị điều chỉnh đã được quyết định",
   review_digest: "Tổng hợp việc chờ duyệt (hằng ngày)",
   leader_digest: "Tổng hợp tuần cho lãnh đạo",

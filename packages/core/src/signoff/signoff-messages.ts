@@ -1,21 +1,48 @@
-/** The notices of unit-head sign-off (issue 9, point 6): to the head, and back to the staff. */
+/**
+ * The notices of unit-head sign-off (issue 9, point 6): to the head, and back to the staff. What
+ * waits is a progress report of a period or a change request of a task (`SignoffSubject`).
+ */
 import { composeMessage, type Message } from "../reminders/message.js";
 import { taskLine, type TaskRef } from "../reminders/reminder-messages.js";
 
 /** The path of the unit head's "Chờ ký duyệt" list in the web app. */
 export const SIGNOFF_PAGE = "/ky-duyet";
 
-/** A staff member sent a report that waits for the unit head. */
+/** What waits for the head: a report of a period, or a change request of a kind. */
+export type SignoffSubject =
+  { item: "report"; periodLabel: string } | { item: "change_request"; kindLabel: string };
+
+/** The Vietnamese kinds of change request, as a message names them. */
+export const CHANGE_KIND_LABELS: Record<string, string> = {
+  extend_deadline: "gia hạn",
+  reassign: "giao lại đơn vị chủ trì",
+  change_output: "thay đổi sản phẩm",
+  cancel: "huỷ nhiệm vụ",
+};
+
+/** "Báo cáo" / "Đề xuất điều chỉnh" and its qualifier: "Tháng 2/2026", "gia hạn". */
+function named(s: SignoffSubject): { noun: string; what: string } {
+  return s.item === "report"
+    ? { noun: "báo cáo", what: s.periodLabel }
+    : { noun: "đề xuất điều chỉnh", what: s.kindLabel };
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A staff member sent a report or change request that waits for the unit head. */
 export function signoffRequestedMessage(
-  input: { task: TaskRef; periodLabel: string; staffName: string },
+  input: { task: TaskRef; subject: SignoffSubject; staffName: string },
   siteUrl: string,
 ): Message {
+  const { noun, what } = named(input.subject);
   return composeMessage(
     "signoff_requested",
-    `Báo cáo chờ ký duyệt (${input.periodLabel}): ${taskLine(input.task)}`,
+    `${capital(noun)} chờ ký duyệt (${what}): ${taskLine(input.task)}`,
     [
-      `${input.staffName} đã gửi báo cáo ${input.periodLabel} của nhiệm vụ dưới đây.`,
-      "Báo cáo chỉ được chuyển tới cơ quan theo dõi sau khi lãnh đạo đơn vị ký duyệt.",
+      `${input.staffName} đã gửi ${noun} (${what}) của nhiệm vụ dưới đây.`,
+      input.subject.item === "report"
+        ? "Báo cáo chỉ được chuyển tới cơ quan theo dõi sau khi lãnh đạo đơn vị ký duyệt."
+        : "Đề xuất chỉ được chuyển tới lãnh đạo quyết định sau khi lãnh đạo đơn vị ký duyệt.",
     ],
     [{ text: taskLine(input.task), link: `/nhiem-vu/${input.task.id}` }],
     SIGNOFF_PAGE,
@@ -23,21 +50,23 @@ export function signoffRequestedMessage(
   );
 }
 
-/** The unit head sent a report back to the staff member who wrote it, with the reason. */
+/** The unit head sent a report or change request back to its author, with the reason. */
 export function signoffReturnedMessage(
-  input: { task: TaskRef; periodLabel: string; reason: string },
+  input: { task: TaskRef; subject: SignoffSubject; reason: string },
   siteUrl: string,
 ): Message {
+  const { noun, what } = named(input.subject);
+  const report = input.subject.item === "report";
   return composeMessage(
-    "report_returned",
-    `Lãnh đạo đơn vị trả lại báo cáo (${input.periodLabel}): ${taskLine(input.task)}`,
+    report ? "report_returned" : "change_decided",
+    `Lãnh đạo đơn vị trả lại ${noun} (${what}): ${taskLine(input.task)}`,
     [
-      `Lãnh đạo đơn vị đã trả lại báo cáo ${input.periodLabel} của nhiệm vụ dưới đây.`,
+      `Lãnh đạo đơn vị đã trả lại ${noun} (${what}) của nhiệm vụ dưới đây.`,
       `Lý do: ${input.reason}`,
-      "Vui lòng sửa và gửi lại báo cáo.",
+      report ? "Vui lòng sửa và gửi lại báo cáo." : "Có thể sửa và gửi lại đề xuất.",
     ],
     [{ text: taskLine(input.task), link: `/nhiem-vu/${input.task.id}` }],
-    `/nhiem-vu/${input.task.id}/bao-cao`,
+    report ? `/nhiem-vu/${input.task.id}/bao-cao` : `/nhiem-vu/${input.task.id}`,
     siteUrl,
   );
 }

@@ -25,6 +25,7 @@ import * as m0019 from "./0019-plan-published.js";
 import * as m0020 from "./0020-feedback.js";
 import * as m0021 from "./0021-indicator-evaluation-scope.js";
 import * as m0022 from "./0022-notification-fanout.js";
+import * as m0023 from "./0023-change-request-signoff.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   "0020-feedback": m0020,
   "0021-indicator-evaluation-scope": m0021,
   "0022-notification-fanout": m0022,
+  "0023-change-request-signoff": m0023,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -27,7 +27,8 @@ export async function findChangeRequest(db: Db, id: number): Promise<ChangeReque
 
 /**
  * Change requests, oldest first; `orgIds`: only those on tasks one of these units is on;
- * `includeConfidential: false`: none on a confidential task.
+ * `proposerOrgIds`: only those these units proposed; `includeConfidential: false`: none on a
+ * confidential task.
  */
 export async function listChangeRequests(
   db: Db,
@@ -35,6 +36,7 @@ export async function listChangeRequests(
     taskId?: number;
     status?: ChangeRequestStatus;
     orgIds?: readonly number[];
+    proposerOrgIds?: readonly number[];
     includeConfidential?: boolean;
   },
 ): Promise<ChangeRequest[]> {
@@ -52,6 +54,8 @@ export async function listChangeRequests(
       eb.selectFrom("task_orgs").select("task_id").where("org_id", "in", units),
     );
   }
+  if (filter.proposerOrgIds)
+    q = q.where("org_id", "in", filter.proposerOrgIds.length ? [...filter.proposerOrgIds] : [-1]);
   return q.orderBy("proposed_at").orderBy("id").execute();
 }
 

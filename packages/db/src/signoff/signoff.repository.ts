@@ -55,3 +55,27 @@ export async function markSignedOff(db: Db, reportId: number, userId: number, at
     .where("id", "=", reportId)
     .execute();
 }
+
+/** The head approved a change request: it goes on to the leader's decision. */
+export async function markChangeSignedOff(db: Db, id: number, userId: number, at: string) {
+  await db
+    .updateTable("change_requests")
+    .set({ status: "proposed", signed_off_by: userId, signed_off_at: at })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** The head sent a change request back to its author with the reason (a final outcome). */
+export async function markChangeReturned(
+  db: Db,
+  id: number,
+  userId: number,
+  at: string,
+  reason: string,
+) {
+  await db
+    .updateTable("change_requests")
+    .set({ status: "returned", decided_by: userId, decided_at: at, decision_comment: reason })
+    .where("id", "=", id)
+    .execute();
+}

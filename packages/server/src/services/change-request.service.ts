@@ -17,6 +17,8 @@ import { changeRequestView, type ChangeRequestView } from "./change-request.view
 import { deliverInAppNow, queueChangeDecided } from "../notifications/events.js";
 import { nowIso, type Ctx } from "./context.js";
 import { loadTaskScope, visibleTasks } from "./task-access.js";
+import { queueChangeSignoffRequested } from "../signoff/change-signoff.service.js";
+import { needsSignoff } from "../signoff/signoff.service.js";
 
 /** A unit proposes to extend a deadline, reassign, change the output or cancel a task. */
 export async function proposeChange(
@@ -37,7 +39,10 @@ export async function proposeChange(
     }
   }
   const { kind, reason, ...payload } = input;
+  const units = new Set(actor.units ?? []);
+  const orgId = task.unitIds.find((u) => units.has(u)) ?? actor.orgId;
   const id = await ctx.db.transaction().execute(async (trx) => {
+    const waits = await needsSignoff(trx, actor, orgId);
     const crId = await insertChangeRequest(trx, {
       task_id: taskId,
       kind,
@@ -45,17 +50,21 @@ export async function proposeChange(
       reason,
       proposed_by: actor.userId,
       proposed_at: nowIso(),
-      status: "proposed",
+      status: waits ? "awaiting_signoff" : "proposed",
+      org_id: orgId,
     });
     await recordAudit(trx, {
       actorId: actor.userId,
       action: "change_request.propose",
       entity: "change_request",
       entityId: crId,
-      after: { taskId, kind, payload, reason },
+      after: { taskId, kind, payload, reason, status: waits ? "awaiting_signoff" : "proposed" },
     });
+    if (waits && orgId !== null)
+      await queueChangeSignoffRequested(ctx, trx, crId, orgId, actor.displayName);
     return crId;
   });
+  await deliverInAppNow(ctx);
   return changeRequestView((await findChangeRequest(ctx.db, id))!);
 }
 
@@ -73,6 +82,8 @@ export async function decideChange(
   await ctx.db.transaction().execute(async (trx) => {
     const cr = await findChangeRequest(trx, id);
     if (!cr) throw new NotFoundError(`Không tìm thấy đề xuất điều chỉnh số hiệu ${id}.`);
+    if (cr.status === "awaiting_signoff")
+      throw new ConflictError(`Đề xuất số ${id} đang chờ lãnh đạo đơn vị ký duyệt.`);
     if (cr.status !== "proposed")
       throw new ConflictError("Đề xuất này đã được quyết định trước đó.");
     const at = nowIso();
@@ -112,15 +123,19 @@ export async function decideChange(
   return changeRequestView((await findChangeRequest(ctx.db, id))!);
 }
 
-/** Change requests the actor may see (a unit: those on its tasks), oldest first. */
+/**
+ * Change requests the actor may see (a unit: those on its tasks), oldest first; those waiting
+ * for sign-off, for a unit: only its own units' (the ones its head signs off).
+ */
 export async function listChangeRequestsFor(
   ctx: Ctx,
   actor: Actor,
-  q: { status?: "proposed" | "approved" | "rejected"; task?: number },
+  q: { status?: ChangeRequestView["status"]; task?: number },
 ): Promise<ChangeRequestView[]> {
   if (q.task !== undefined) await loadTaskScope(ctx, actor, q.task);
   const rows = await listChangeRequests(ctx.db, {
     ...(q.status ? { status: q.status } : {}),
+    ...(q.status === "awaiting_signoff" && actor.units ? { proposerOrgIds: actor.units } : {}),
     ...(q.task !== undefined ? { taskId: q.task } : {}),
     ...visibleTasks(actor),
   });

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import type { ChangeRequest } from "@giamsat/db";
 
+export const CHANGE_STATUSES = [
+  "awaiting_signoff",
+  "returned",
+  "proposed",
+  "approved",
+  "rejected",
+] as const;
+
 /** A change request: the response schema and its type. */
 export const changeRequestSchema = z.object({
   id: z.number(),
@@ -10,10 +18,15 @@ export const changeRequestSchema = z.object({
   reason: z.string(),
   proposedBy: z.number(),
   proposedAt: z.string(),
-  status: z.enum(["proposed", "approved", "rejected"]),
+  /** awaiting_signoff: waits for the unit head; returned: the head sent it back (issue 9, p. 6) */
+  status: z.enum(CHANGE_STATUSES),
   decidedBy: z.number().nullable(),
   decidedAt: z.string().nullable(),
   decisionComment: z.string().nullable(),
+  /** the proposing unit; null for requests older than the sign-off */
+  orgId: z.number().nullable(),
+  signedOffBy: z.number().nullable(),
+  signedOffAt: z.string().nullable(),
 });
 export type ChangeRequestView = z.output<typeof changeRequestSchema>;
 
@@ -30,5 +43,8 @@ export function changeRequestView(c: ChangeRequest): ChangeRequestView {
     decidedBy: c.decided_by,
     decidedAt: c.decided_at,
     decisionComment: c.decision_comment,
+    orgId: c.org_id,
+    signedOffBy: c.signed_off_by,
+    signedOffAt: c.signed_off_at,
   };
 }

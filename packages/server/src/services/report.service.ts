@@ -51,7 +51,7 @@ import { reportView, reportViews, type QueueItem, type ReportView } from "./repo
 
 export type { QueueItem };
 import { loadTaskScope } from "./task-access.js";
-import { queueSignoffRequested, submissionStatus } from "../signoff/signoff.service.js";
+import { queueSignoffRequested, submissionStatus } from "../signoff/report-signoff.service.js";
 
 /**
  * A unit submits a progress report on a task it leads or coordinates. The report, its evidence

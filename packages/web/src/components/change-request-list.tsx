@@ -31,16 +31,19 @@ function useOrgNames(requests: ChangeRequestView[]): Map<number, string> {
 
 /**
  * Change requests with what they ask for, the reason, the outcome and — for a leader and a
- * pending one — the approve / reject controls. `title` renders above each item (the task).
+ * pending one — the approve / reject controls. `title` renders above each item (the task),
+ * `actions` below it (the unit head's sign-off).
  */
 export function ChangeRequestList({
   requests,
   onDecided,
   title,
+  actions,
 }: {
   requests: ChangeRequestView[];
   onDecided: () => void;
   title?: (c: ChangeRequestView) => ReactNode;
+  actions?: (c: ChangeRequestView) => ReactNode;
 }) {
   const user = useUser();
   const names = useOrgNames(requests);
@@ -55,13 +58,19 @@ export function ChangeRequestList({
           <p>Lý do: {c.reason}</p>
           <p className="muted">
             Đề xuất lúc {formatDateTime(c.proposedAt)} ·{" "}
-            <span className={`cr-status ${c.status}`}>{CHANGE_STATUS[c.status] ?? c.status}</span>
+            <span className={`cr-status ${c.status}`}>{CHANGE_STATUS[c.status]}</span>
             {c.decidedAt ? ` lúc ${formatDateTime(c.decidedAt)}` : ""}
-            {c.decisionComment ? ` — ý kiến: ${c.decisionComment}` : ""}
+            {c.decisionComment
+              ? ` — ${c.status === "returned" ? "lý do" : "ý kiến"}: ${c.decisionComment}`
+              : ""}
+            {c.signedOffAt && c.status !== "awaiting_signoff"
+              ? ` · lãnh đạo đơn vị đã ký duyệt lúc ${formatDateTime(c.signedOffAt)}`
+              : ""}
           </p>
           {c.status === "proposed" && user.role === "leader" && (
             <ChangeRequestDecision id={c.id} onDecided={onDecided} />
           )}
+          {actions?.(c)}
         </li>
       ))}
     </ul>

@@ -1,3 +1,4 @@
+import type { ChangeRequestView } from "../api/types.js";
 import { formatDate } from "./date.format.js";
 
 export const CHANGE_KINDS: Record<string, string> = {
@@ -7,11 +8,13 @@ export const CHANGE_KINDS: Record<string, string> = {
   cancel: "Huỷ nhiệm vụ",
 };
 
-export const CHANGE_STATUS: Record<string, string> = {
+export const CHANGE_STATUS = {
+  awaiting_signoff: "Chờ lãnh đạo đơn vị ký duyệt",
+  returned: "Lãnh đạo đơn vị trả lại",
   proposed: "Chờ lãnh đạo quyết định",
   approved: "Đã chấp thuận",
   rejected: "Không chấp thuận",
-};
+} as const satisfies Record<ChangeRequestView["status"], string>;
 
 /**
  * What a change request asks for, in one Vietnamese line: "Gia hạn đến 30/09/2026",

@@ -1,10 +1,10 @@
 import { api } from "../api/client.js";
-import type { Page, ReportWithTask } from "../api/types.js";
+import type { ChangeRequestView, Page, ReportWithTask } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { useUser } from "../auth/session.js";
 import { Link } from "../router/link.js";
 
-/** On the unit's inbox, for the unit head: how many staff reports wait for sign-off. */
+/** On the unit's inbox, for the unit head: how many staff reports and change requests wait. */
 export function SignoffNotice() {
   const user = useUser();
   const head = user.role === "unit_head";
@@ -14,12 +14,18 @@ export function SignoffNotice() {
       signal,
     }),
   );
-  const total = waiting.data?.total ?? 0;
+  const changes = useResource(head ? "signoff changes count" : null, (signal) =>
+    api<{ items: ChangeRequestView[] }>("/api/change-requests", {
+      query: { status: "awaiting_signoff" },
+      signal,
+    }),
+  );
+  const total = (waiting.data?.total ?? 0) + (changes.data?.items.length ?? 0);
   if (!head || total === 0) return null;
   return (
     <p className="alert info" data-testid="signoff-notice">
-      <Link to="/ky-duyet">Chờ ký duyệt ({total})</Link>: báo cáo của cán bộ đang chờ lãnh đạo đơn
-      vị ký duyệt trước khi chuyển cơ quan theo dõi.
+      <Link to="/ky-duyet">Chờ ký duyệt ({total})</Link>: báo cáo, đề xuất điều chỉnh của cán bộ
+      đang chờ lãnh đạo đơn vị ký duyệt.
     </p>
   );
 }

@@ -1,18 +1,31 @@
 import { useState } from "react";
 import { api } from "../api/client.js";
-import type { Page, ReportView, ReportWithTask } from "../api/types.js";
+import type { ChangeRequestView, Page, ReportWithTask } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { useUser } from "../auth/session.js";
+import { ChangeRequestList } from "../components/change-request-list.js";
+import {
+  ChangeRequestTaskTitle,
+  loadChangeRequestsWithTasks,
+} from "../components/change-request-tasks.js";
 import { Empty, ErrorBox, Loading } from "../components/feedback.js";
+import { SignoffBulkBar, type Chosen } from "./signoff-bulk-bar.js";
 import { SignoffCard } from "./signoff-card.js";
+import { SignoffDecision } from "./signoff-decision.js";
+import { SignoffTick } from "./signoff-tick.js";
 
 /** Reports listed on the page at once, oldest first. */
 const PAGE_SIZE = 50;
 
+const NONE: Chosen = { reports: [], changes: [] };
+const toggle = (ids: number[], id: number, on: boolean) =>
+  on ? [...ids, id] : ids.filter((x) => x !== id);
+
 /**
- * "Chờ ký duyệt": the reports the unit's staff sent that wait for the unit head (issue 9,
- * point 6). Approving sends one on to the monitoring department with its submission time;
- * returning sends it back to the staff member with the reason.
+ * "Chờ ký duyệt": the reports and change requests the unit's staff sent that wait for the unit
+ * head (issue 9, point 6). Approving sends a report on to the monitoring department with its
+ * submission time, a change request on to the leader; returning sends it back to the staff
+ * member with the reason. Ticked items are approved together.
  */
 export function SignoffPage() {
   const user = useUser();
@@ -22,8 +35,25 @@ export function SignoffPage() {
       signal,
     }),
   );
+  const changes = useResource("signoff changes", (signal) =>
+    loadChangeRequestsWithTasks("awaiting_signoff", signal),
+  );
   const [done, setDone] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<Chosen>(NONE);
+  const reload = (message: string) => {
+    setDone(message);
+    setChosen(NONE);
+    list.reload();
+    changes.reload();
+  };
+  const decided = (what: string, id: number, decision: "approve" | "return", to: string) =>
+    reload(
+      decision === "approve"
+        ? `Đã ký duyệt ${what} số ${id}; ${what} đã chuyển tới ${to}.`
+        : `Đã trả lại ${what} số ${id} cho cán bộ kèm lý do.`,
+    );
   const data = list.data;
+  const waitingChanges = changes.data?.items ?? [];
   return (
     <>
       <div className="page-head">
@@ -32,35 +62,70 @@ export function SignoffPage() {
           <p className="subtitle" role="status" data-testid="signoff-count">
             {user.org?.name ? `${user.org.name} · ` : ""}
             {data ? `${data.total} báo cáo của cán bộ chờ ký duyệt, cũ nhất trước` : ""}
+            {changes.data ? ` · ${waitingChanges.length} đề xuất điều chỉnh` : ""}
           </p>
         </div>
       </div>
       <p className="muted">
-        Báo cáo của cán bộ chỉ được chuyển tới cơ quan theo dõi sau khi lãnh đạo đơn vị ký duyệt;
-        thời điểm gửi của cán bộ được giữ để tính đúng hạn.
+        Báo cáo của cán bộ chỉ được chuyển tới cơ quan theo dõi, đề xuất điều chỉnh chỉ được chuyển
+        tới lãnh đạo quyết định sau khi lãnh đạo đơn vị ký duyệt; thời điểm gửi của cán bộ được giữ
+        để tính đúng hạn.
       </p>
       {done && (
         <p className="alert success" role="status">
           {done}
         </p>
       )}
-      <ErrorBox error={list.error} />
+      <SignoffBulkBar
+        chosen={chosen}
+        onClear={() => setChosen(NONE)}
+        onApproved={(n) => reload(`Đã ký duyệt cùng lúc ${n} mục; mỗi mục được ghi nhật ký riêng.`)}
+      />
+      <ErrorBox error={list.error ?? changes.error} />
       {list.loading && !data && <Loading />}
+      <h2>Báo cáo</h2>
       {data && data.items.length === 0 && <Empty>Không có báo cáo nào chờ ký duyệt.</Empty>}
       {data?.items.map((r) => (
         <SignoffCard
           key={r.id}
           report={r}
-          onDecided={(sent: ReportView, decision) => {
-            setDone(
-              decision === "approve"
-                ? `Đã ký duyệt báo cáo số ${sent.id}; báo cáo đã chuyển tới cơ quan theo dõi.`
-                : `Đã trả lại báo cáo số ${sent.id} cho cán bộ kèm lý do.`,
-            );
-            list.reload();
-          }}
+          ticked={chosen.reports.includes(r.id)}
+          onTick={(on) => setChosen({ ...chosen, reports: toggle(chosen.reports, r.id, on) })}
+          onDecided={(sent, decision) => decided("báo cáo", sent.id, decision, "cơ quan theo dõi")}
         />
       ))}
+      <h2>Đề xuất điều chỉnh</h2>
+      {changes.data && waitingChanges.length === 0 && (
+        <Empty>Không có đề xuất điều chỉnh nào chờ ký duyệt.</Empty>
+      )}
+      {waitingChanges.length > 0 && (
+        <section className="card" aria-label="Đề xuất điều chỉnh chờ ký duyệt">
+          <ChangeRequestList
+            requests={waitingChanges}
+            onDecided={changes.reload}
+            title={(c) => (
+              <ChangeRequestTaskTitle request={c} task={changes.data?.byId.get(c.taskId)} />
+            )}
+            actions={(c) => (
+              <div className="decision">
+                <SignoffTick
+                  label={`đề xuất số ${c.id}`}
+                  checked={chosen.changes.includes(c.id)}
+                  onChange={(on) =>
+                    setChosen({ ...chosen, changes: toggle(chosen.changes, c.id, on) })
+                  }
+                />
+                <SignoffDecision<ChangeRequestView>
+                  url={`/api/change-requests/${c.id}/signoff`}
+                  idPrefix={`cr-signoff-${c.id}`}
+                  approveLabel="Ký duyệt, chuyển lãnh đạo quyết định"
+                  onDecided={(sent, decision) => decided("đề xuất", sent.id, decision, "lãnh đạo")}
+                />
+              </div>
+            )}
+          />
+        </section>
+      )}
     </>
   );
 }

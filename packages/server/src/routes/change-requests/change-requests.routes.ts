@@ -9,14 +9,15 @@ import {
 } from "../../services/change-request.service.js";
 import type { Ctx } from "../../services/context.js";
 import { itemsOf } from "../../http/responses.js";
-import { changeRequestSchema } from "../../services/change-request.view.js";
+import { CHANGE_STATUSES, changeRequestSchema } from "../../services/change-request.view.js";
 
 export function changeRequestRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
     method: "POST",
     url: "/api/tasks/:id/change-requests",
     tag: "change-requests",
-    summary: "Đơn vị đề xuất điều chỉnh: gia hạn, giao lại, đổi sản phẩm, huỷ (kèm lý do)",
+    summary:
+      "Đơn vị đề xuất điều chỉnh: gia hạn, giao lại, đổi sản phẩm, huỷ (kèm lý do); của cán bộ đơn vị bật ký duyệt: chờ lãnh đạo đơn vị ký duyệt trước",
     access: "user",
     params: idParams,
     body: changeRequestInput,
@@ -41,10 +42,11 @@ export function changeRequestRoutes(t: RouteTable, ctx: Ctx): void {
     method: "GET",
     url: "/api/change-requests",
     tag: "change-requests",
-    summary: "Đề xuất điều chỉnh (theo trạng thái, theo nhiệm vụ), cũ nhất trước",
+    summary:
+      "Đề xuất điều chỉnh (theo trạng thái, theo nhiệm vụ), cũ nhất trước; awaiting_signoff: với đơn vị, chỉ các đề xuất của đơn vị mình",
     access: "user",
     query: z.object({
-      status: z.enum(["proposed", "approved", "rejected"]).optional(),
+      status: z.enum(CHANGE_STATUSES).optional(),
       task: id.optional(),
     }),
     response: itemsOf(changeRequestSchema),

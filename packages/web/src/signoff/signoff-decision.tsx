@@ -1,0 +1,66 @@
+import { useState } from "react";
+import { api } from "../api/client.js";
+import { ErrorBox } from "../components/feedback.js";
+
+export type SignoffDecisionKind = "approve" | "return";
+
+/**
+ * The unit head's decision on one waiting item (a report or a change request): a reason field,
+ * approve (on to `approveLabel`'s destination) or return to the staff (the reason required).
+ */
+export function SignoffDecision<T>({
+  url,
+  idPrefix,
+  approveLabel,
+  onDecided,
+}: {
+  /** the item's sign-off endpoint */
+  url: string;
+  idPrefix: string;
+  approveLabel: string;
+  onDecided: (item: T, decision: SignoffDecisionKind) => void;
+}) {
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const decide = async (decision: SignoffDecisionKind) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const body = decision === "return" ? { decision, reason: reason.trim() } : { decision };
+      onDecided(await api<T>(url, { body }), decision);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <ErrorBox error={error} />
+      <div className="field">
+        <label htmlFor={`${idPrefix}-reason`}>Lý do trả lại (bắt buộc khi trả lại)</label>
+        <textarea
+          id={`${idPrefix}-reason`}
+          rows={2}
+          maxLength={5000}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </div>
+      <div className="actions">
+        <button type="button" disabled={busy} onClick={() => void decide("approve")}>
+          {approveLabel}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => void decide("return")}
+        >
+          Trả lại cán bộ
+        </button>
+      </div>
+    </>
+  );
+}
