@@ -13,6 +13,7 @@ export type RouteDef<
   P extends Schema | undefined,
   Q extends Schema | undefined,
   B extends Schema | undefined,
+  R extends Schema = Schema,
 > = {
   method: Method;
   url: string;
@@ -25,12 +26,15 @@ export type RouteDef<
   body?: B;
   /** The success response's schema (JSON), required: published in /api/openapi.json and held
    * to the real bodies by the permission matrix. */
-  response: Schema;
+  response: R;
   /** The success response's media type(s) when it is not JSON (a file download). */
   produces?: string | readonly string[];
   status?: number;
   /** Documented alternative body: multipart/form-data fields and files. */
   multipart?: Schema;
+  /** Returns the body the response schema describes (checked when compiling, so a handler
+   * cannot send a shape its schema — and the web app that imports it — does not know), or the
+   * reply it has already sent (file downloads). */
   handler: (ctx: {
     params: Out<P>;
     query: Out<Q>;
@@ -38,11 +42,11 @@ export type RouteDef<
     actor: Actor;
     request: FastifyRequest;
     reply: FastifyReply;
-  }) => Promise<unknown>;
+  }) => Promise<z.input<R> | FastifyReply>;
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRoute = RouteDef<any, any, any>;
+export type AnyRoute = RouteDef<any, any, any, any>;
 
 /** Registers routes and remembers them for the OpenAPI document. */
 export class RouteTable {
@@ -50,9 +54,12 @@ export class RouteTable {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  add<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(
-    def: RouteDef<P, Q, B>,
-  ): void {
+  add<
+    P extends Schema | undefined,
+    Q extends Schema | undefined,
+    B extends Schema | undefined,
+    R extends Schema,
+  >(def: RouteDef<P, Q, B, R>): void {
     this.routes.push(def);
     this.app.route({
       method: def.method,

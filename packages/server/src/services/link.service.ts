@@ -69,7 +69,7 @@ export async function decideLinkFor(
       throw new ConflictError(
         `Liên kết số hiệu ${id} đã được ${before.state === "confirmed" ? "xác nhận" : "bác"} trước đó.`,
       );
-    const state = decision === "confirm" ? "confirmed" : "rejected";
+    const state: "confirmed" | "rejected" = decision === "confirm" ? "confirmed" : "rejected";
     await decideLink(trx, id, { state, decidedBy: actor.userId, at: nowIso() });
     await recordAudit(trx, {
       actorId: actor.userId,
