@@ -13,3 +13,38 @@ export type {
   PublicPlanView,
 } from "./public-plans/public-plans.schemas.js";
 export type { FeedbackItemView, PublicFeedbackView } from "./feedback/feedback.schemas.js";
+export type {
+  DueIndicatorValuesResponse,
+  IndicatorDetailResponse,
+  IndicatorListResponse,
+  PendingIndicatorValuesResponse,
+  ValuesSheetPreviewResponse,
+} from "./routes/indicators/indicators.schemas.js";
+export type {
+  CalendarListResponse,
+  PlanDetailResponse,
+  PlanResponse,
+} from "./routes/plans/plans.schemas.js";
+export type { MeResponse } from "./routes/auth/auth.schemas.js";
+export type {
+  ScorecardsResponse,
+  StatsResponse,
+  TrendResponse,
+} from "./routes/stats/stats.schemas.js";
+export type { InboxResponse } from "./routes/inbox/inbox.schemas.js";
+export type { LinkListResponse } from "./routes/links/links.schemas.js";
+export type { OrganisationListResponse } from "./routes/admin/organisations.schemas.js";
+export type { UserResponse } from "./routes/admin/users.schemas.js";
+export type {
+  NotificationListResponse,
+  PreferencesResponse,
+} from "./routes/notifications/notifications.schemas.js";
+export type {
+  KeptReportResponse,
+  PeriodicDraftResponse,
+  PeriodicPreviewResponse,
+} from "./periodic-report/periodic-report.schemas.js";
+export type {
+  HolidaysResponse,
+  ReminderSettingsResponse,
+} from "./routes/notifications/reminder-settings.routes.js";

@@ -84,3 +84,8 @@ export const periodicPreviewResponse = z.object({
   ),
   annexes: z.array(z.object({ label: z.string(), title: z.string(), rows: z.number() })),
 });
+
+/** The bodies of the periodic report's endpoints, for the web app (`@giamsat/server/api`). */
+export type PeriodicPreviewResponse = z.output<typeof periodicPreviewResponse>;
+export type PeriodicDraftResponse = z.output<typeof periodicDraftResponse>;
+export type KeptReportResponse = z.output<typeof keptReportSchema>;

@@ -1,6 +1,6 @@
 /** An indicator value as the API shows it: period label, author, review, and its review flags. */
 import { formatIndicatorPeriod, type ValueFlag } from "@giamsat/core";
-import type { IndicatorRow, IndicatorValueRow } from "@giamsat/db";
+import type { IndicatorRow, IndicatorValueRow, IndicatorValueStatus } from "@giamsat/db";
 
 /** An indicator as lists of values name it (review queue, inbox). */
 export type IndicatorRef = {
@@ -28,7 +28,7 @@ export type IndicatorValueView = {
   period: string;
   periodLabel: string;
   value: number;
-  status: string;
+  status: IndicatorValueStatus;
   note: string | null;
   evidence: string | null;
   source: string;

@@ -26,7 +26,7 @@ export type OrganisationView = {
   /** the parent's name, shown beside the name ("Sở Công Thương — Tỉnh Khánh Hòa") */
   parentName: string | null;
   aliases: string[];
-  /** staff reports wait for the unit head's sign-off (issue 9, point 6) */
+  /** staff reports wait for the unit head's sign-off before the review */
   signoffRequired: boolean;
 };
 

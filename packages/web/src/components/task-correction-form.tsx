@@ -22,6 +22,7 @@ const pickable = (orgs: OrgLink[]): Organisation[] =>
             parentId: null,
             parentName: null,
             aliases: [],
+            signoffRequired: false,
           },
         ],
   );

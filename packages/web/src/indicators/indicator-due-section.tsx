@@ -2,15 +2,9 @@ import { api } from "../api/client.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox } from "../components/feedback.js";
 import { Link } from "../router/link.js";
+import type { DueIndicatorValue } from "./indicator.types.js";
 
-type Due = {
-  indicator: { id: number; planNumber: string | null; number: string | null; name: string };
-  period: string;
-  periodLabel: string;
-  state: "missing" | "returned" | "submitted";
-};
-
-const STATE_LABELS: Record<Due["state"], string> = {
+const STATE_LABELS: Record<DueIndicatorValue["state"], string> = {
   missing: "Chưa báo cáo",
   returned: "Bị trả lại, cần báo cáo lại",
   submitted: "Đã gửi, chờ thẩm định",
@@ -19,7 +13,7 @@ const STATE_LABELS: Record<Due["state"], string> = {
 /** The unit's inbox: the indicator values it is asked for this period (GET /api/indicators/due). */
 export function IndicatorDueSection() {
   const due = useResource("indicators-due", (signal) =>
-    api<{ items: Due[] }>("/api/indicators/due", { signal }),
+    api<{ items: DueIndicatorValue[] }>("/api/indicators/due", { signal }),
   );
   const items = due.data?.items ?? [];
   if (!due.error && items.length === 0) return null;

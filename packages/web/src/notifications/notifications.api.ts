@@ -1,28 +1,12 @@
 /** The notification endpoints as the web app uses them; a change is announced to the bell. */
+import type { NotificationListResponse, PreferencesResponse } from "@giamsat/server/api";
 import { api } from "../api/client.js";
 
-export type NotificationItem = {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  link: string;
-  createdAt: string;
-  read: boolean;
-};
-
-export type NotificationList = { items: NotificationItem[]; total: number; unread: number };
-
-export type KindPreference = {
-  kind: string;
-  label: string;
-  inApp: boolean;
-  email: boolean;
-  /** e-mails of this kind gathered in one daily mail; offered when `digestible` */
-  digest: boolean;
-  digestible: boolean;
-};
-export type Preferences = { email: string | null; kinds: KindPreference[] };
+export type NotificationList = NotificationListResponse;
+export type NotificationItem = NotificationList["items"][number];
+export type Preferences = PreferencesResponse;
+/** One kind's channels; `digest`: e-mails gathered in one daily mail, offered when `digestible`. */
+export type KindPreference = Preferences["kinds"][number];
 
 /** Fired on window when notifications were read: the bell reloads its count. */
 export const NOTIFICATIONS_CHANGED = "giamsat:notifications";

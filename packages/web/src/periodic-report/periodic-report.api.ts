@@ -1,4 +1,9 @@
 /** The periodic report's API as the page uses it (GET/PUT /api/reports/periodic…). */
+import type {
+  KeptReportResponse,
+  PeriodicDraftResponse,
+  PeriodicPreviewResponse,
+} from "@giamsat/server/api";
 import { apiUrl } from "../api/client.js";
 
 export const PERIODS = [
@@ -16,35 +21,9 @@ export const FORMATS = [
 
 export type ReportScope = { plan: string | null; asOf: string; period: string };
 
-export type ReportPreview = {
-  title: string;
-  subtitle: string;
-  header: { agency: string; department: string | null; placeDate: string };
-  sections: {
-    heading: string;
-    paragraphs: string[];
-    editable?: "assessment" | "directions";
-  }[];
-  annexes: { label: string; title: string; rows: number }[];
-};
-
-export type ReportDraft = {
-  sections: { assessment: string; directions: string };
-  updatedAt: string | null;
-  updatedBy: string | null;
-};
-
-export type KeptReport = {
-  id: number;
-  generatedAt: string;
-  generatedBy: string | null;
-  plan: { id: number; number: string | null } | null;
-  asOf: string;
-  period: string;
-  format: string;
-  fileName: string;
-  size: number;
-};
+export type ReportPreview = PeriodicPreviewResponse;
+export type ReportDraft = PeriodicDraftResponse;
+export type KeptReport = KeptReportResponse;
 
 export const scopeQuery = (s: ReportScope) => ({
   plan: s.plan ?? "all",

@@ -1,11 +1,7 @@
 /** The reminder settings endpoints as the administrator's pages use them. */
-export type Holiday = { date: string; name: string };
+import type { HolidaysResponse, ReminderSettingsResponse } from "@giamsat/server/api";
 
-export type PlanReminderSettings = {
-  planId: number;
-  /** false: the defaults (5 and 1 working days, 15/5/1 days, every 7 days) */
-  explicit: boolean;
-  reportDays: number[];
-  deadlineDays: number[];
-  overdueEveryDays: number;
-};
+export type Holiday = HolidaysResponse["items"][number];
+
+/** A plan's reminder offsets; `explicit` false: the defaults (5 and 1 working days, 15/5/1 days, every 7 days). */
+export type PlanReminderSettings = ReminderSettingsResponse;

@@ -9,7 +9,8 @@ import {
   mapAlias,
   updateOrganisation,
 } from "../../services/organisation.service.js";
-import { idResponse, pageOf } from "../../http/responses.js";
+import { idResponse } from "../../http/responses.js";
+import { organisationListResponse } from "./organisations.schemas.js";
 
 const orgInput = z.object({
   name: z.string().trim().min(1, "Nhập tên đơn vị").max(300),
@@ -46,17 +47,7 @@ export function organisationRoutes(t: RouteTable, ctx: Ctx): void {
       limit: limitParam(1000, 100),
       offset: offsetParam,
     }),
-    response: pageOf(
-      z.object({
-        id: z.number(),
-        name: z.string(),
-        shortName: z.string().nullable(),
-        kind: z.enum(["unit", "group"]),
-        parentId: z.number().nullable(),
-        aliases: z.array(z.string()),
-        signoffRequired: z.boolean(),
-      }),
-    ),
+    response: organisationListResponse,
     handler: async ({ query }) => listOrganisationsView(ctx, query),
   });
 

@@ -10,19 +10,7 @@ import {
   updateUserFor,
 } from "../../services/user.service.js";
 import { pageOf } from "../../http/responses.js";
-
-const userSchema = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  orgId: z.number().nullable(),
-  orgName: z.string().nullable(),
-  orgIds: z.array(z.number()),
-  active: z.boolean(),
-  createdAt: z.string(),
-  email: z.string().nullable(),
-});
+import { userSchema } from "./users.schemas.js";
 
 const orgIds = z.array(z.number().int().positive()).max(50);
 /** checked (and '' read as none) by the service, which names the field in its message */

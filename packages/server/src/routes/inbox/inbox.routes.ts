@@ -2,9 +2,8 @@ import { z } from "zod";
 import { asOfParam, id, limitParam, offsetParam } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
-import { periodSchema } from "../../services/task-detail.view.js";
-import { taskListItemSchema } from "../../services/task.view.js";
 import { INBOX_SHOWS, inboxFor } from "../../services/inbox.service.js";
+import { inboxResponse } from "./inbox.schemas.js";
 
 export function inboxRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
@@ -23,30 +22,7 @@ export function inboxRoutes(t: RouteTable, ctx: Ctx): void {
       limit: limitParam(100, 20),
       offset: offsetParam,
     }),
-    response: z.object({
-      asOf: z.string(),
-      counts: z.record(z.enum(INBOX_SHOWS), z.number()),
-      total: z.number(),
-      items: z.array(
-        z.object({
-          task: taskListItemSchema,
-          period: periodSchema,
-          report: z
-            .object({ id: z.number(), status: z.string(), submittedAt: z.string() })
-            .nullable(),
-          late: z.boolean(),
-          returned: z
-            .object({
-              id: z.number(),
-              period: z.string(),
-              submittedAt: z.string(),
-              comment: z.string().nullable(),
-            })
-            .nullable(),
-          toReport: z.boolean(),
-        }),
-      ),
-    }),
+    response: inboxResponse,
     handler: async ({ query, actor }) => inboxFor(ctx, actor, query),
   });
 }

@@ -9,6 +9,7 @@ import { z } from "zod";
 
 const kind = z.enum(INDICATOR_KINDS as [IndicatorKind, ...IndicatorKind[]]);
 const direction = z.enum(INDICATOR_DIRECTIONS as [IndicatorDirection, ...IndicatorDirection[]]);
+const warning = z.enum(["achieved", "on_track", "at_risk", "off_track", "no_data"]);
 
 export const indicatorItemSchema = z.object({
   id: z.number(),
@@ -18,7 +19,9 @@ export const indicatorItemSchema = z.object({
   unit: z.string().nullable(),
   kind,
   direction,
-  inferred: z.record(z.string(), z.unknown()).describe("cách đọc chỉ tiêu suy ra từ tên và đơn vị"),
+  inferred: z
+    .object({ kind, direction, reasons: z.array(z.string()) })
+    .describe("cách đọc chỉ tiêu suy ra từ tên và đơn vị, với lý do"),
   correction: z
     .object({ kind: kind.nullable(), direction: direction.nullable() })
     .nullable()
@@ -33,9 +36,20 @@ export const indicatorItemSchema = z.object({
   achievement: z.number().nullable(),
   periodAchievement: z.number().nullable(),
   expected: z.number().nullable(),
-  projection: z.unknown().describe("dự báo cuối kỳ và khoảng dự báo (null khi chưa đủ dữ liệu)"),
-  needed: z.unknown().describe("mức cần đạt mỗi kỳ còn lại để đạt chỉ tiêu"),
-  warning: z.enum(["achieved", "on_track", "at_risk", "off_track", "no_data"]),
+  projection: z
+    .object({ period: z.string(), value: z.number(), low: z.number(), high: z.number() })
+    .nullable()
+    .describe("dự báo cuối kỳ và khoảng dự báo (null khi chưa đủ dữ liệu)"),
+  needed: z
+    .object({
+      remaining: z.number(),
+      perMonth: z.number(),
+      currentPerMonth: z.number().nullable(),
+      ratio: z.number().nullable(),
+    })
+    .nullable()
+    .describe("mức cần đạt mỗi tháng còn lại để đạt chỉ tiêu (null khi đã đạt hoặc hết hạn)"),
+  warning,
   warningText: z.string(),
 });
 
@@ -44,7 +58,7 @@ export const indicatorValueSchema = z.object({
   period: z.string(),
   periodLabel: z.string(),
   value: z.number(),
-  status: z.string(),
+  status: z.enum(["submitted", "accepted", "returned", "superseded"]),
   note: z.string().nullable(),
   evidence: z.string().nullable(),
   source: z.string(),
@@ -66,8 +80,6 @@ export const indicatorValueSchema = z.object({
     )
     .describe("điều cơ quan theo dõi nên xem trước khi chấp nhận"),
 });
-
-const warning = z.enum(["achieved", "on_track", "at_risk", "off_track", "no_data"]);
 
 export const indicatorListSchema = z.object({
   items: z.array(indicatorItemSchema),
@@ -142,3 +154,10 @@ export const pendingIndicatorValuesSchema = z.object({
   ),
   total: z.number(),
 });
+
+/** The bodies of the indicator endpoints, for the web app (`@giamsat/server/api`). */
+export type IndicatorListResponse = z.output<typeof indicatorListSchema>;
+export type IndicatorDetailResponse = z.output<typeof indicatorDetailSchema>;
+export type PendingIndicatorValuesResponse = z.output<typeof pendingIndicatorValuesSchema>;
+export type DueIndicatorValuesResponse = z.output<typeof dueIndicatorValuesSchema>;
+export type ValuesSheetPreviewResponse = z.output<typeof valuesSheetPreviewSchema>;

@@ -3,17 +3,7 @@ import { id, idParams, limitParam, offsetParam } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
 import { decideLinkFor, listLinksFor } from "../../services/link.service.js";
-import { pageOf } from "../../http/responses.js";
-
-/** A task a link joins, named as the list shows it. */
-const linkedTask = z.object({
-  id: z.number(),
-  number: z.string().nullable(),
-  name: z.string(),
-  planId: z.number(),
-  planNumber: z.string().nullable(),
-  planTitle: z.string().nullable(),
-});
+import { linkListResponse } from "./links.schemas.js";
 
 export function linkRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
@@ -28,20 +18,7 @@ export function linkRoutes(t: RouteTable, ctx: Ctx): void {
       limit: limitParam(500, 50),
       offset: offsetParam,
     }),
-    response: pageOf(
-      z.object({
-        id: z.number(),
-        fromTaskId: z.number(),
-        toTaskId: z.number(),
-        kind: z.string(),
-        score: z.number(),
-        reasons: z.array(z.string()),
-        state: z.enum(["proposed", "confirmed", "rejected"]),
-        decidedAt: z.string().nullable(),
-        from: linkedTask,
-        to: linkedTask,
-      }),
-    ),
+    response: linkListResponse,
     handler: async ({ query, actor }) => listLinksFor(ctx, actor, query),
   });
 

@@ -10,20 +10,7 @@ import {
   unreadCountFor,
 } from "../../notifications/notification.service.js";
 import type { Ctx } from "../../services/context.js";
-
-const preferences = z.object({
-  email: z.string().nullable(),
-  kinds: z.array(
-    z.object({
-      kind: z.enum(NOTIFICATION_KINDS as [string, ...string[]]),
-      label: z.string(),
-      inApp: z.boolean(),
-      email: z.boolean(),
-      digest: z.boolean().describe("e-mail của loại này gộp vào một thư tổng hợp mỗi ngày"),
-      digestible: z.boolean(),
-    }),
-  ),
-});
+import { notificationListResponse, preferences } from "./notifications.schemas.js";
 
 export function notificationRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
@@ -37,21 +24,7 @@ export function notificationRoutes(t: RouteTable, ctx: Ctx): void {
       limit: z.coerce.number().int().min(1).max(200).default(50),
       offset: z.coerce.number().int().min(0).default(0),
     }),
-    response: z.object({
-      items: z.array(
-        z.object({
-          id: z.number(),
-          kind: z.string(),
-          title: z.string(),
-          body: z.string(),
-          link: z.string(),
-          createdAt: z.string(),
-          read: z.boolean(),
-        }),
-      ),
-      total: z.number(),
-      unread: z.number(),
-    }),
+    response: notificationListResponse,
     handler: async ({ query, actor }) =>
       notificationsFor(ctx, actor, {
         unread: query.unread === "1" || query.unread === "true",

@@ -22,6 +22,10 @@ const reminderSettings = z.object({
   overdueEveryDays: z.number(),
 });
 
+/** The bodies of the reminder settings' endpoints, for the web app (`@giamsat/server/api`). */
+export type HolidaysResponse = z.output<typeof holidays>;
+export type ReminderSettingsResponse = z.output<typeof reminderSettings>;
+
 export function reminderSettingsRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
     method: "GET",

@@ -42,7 +42,7 @@ export const planDetailSchema = planSchema.extend({
       id: z.number(),
       ordinal: z.number(),
       title: z.string(),
-      kind: z.string(),
+      kind: z.enum(["tasks", "indicators"]),
       columns: z.array(z.string()),
       groups: z.array(
         z.object({
@@ -62,3 +62,8 @@ export const calendarListSchema = z.object({
     calendarSchema.extend({ planNumber: z.string().nullable(), planTitle: z.string().nullable() }),
   ),
 });
+
+/** The bodies of the plan endpoints, for the web app (`@giamsat/server/api`). */
+export type PlanResponse = z.output<typeof planSchema>;
+export type PlanDetailResponse = z.output<typeof planDetailSchema>;
+export type CalendarListResponse = z.output<typeof calendarListSchema>;
