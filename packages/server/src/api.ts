@@ -48,3 +48,7 @@ export type {
   HolidaysResponse,
   ReminderSettingsResponse,
 } from "./routes/notifications/reminder-settings.routes.js";
+export type {
+  ImportConfirmResponse,
+  ImportPreviewResponse,
+} from "./routes/imports/imports.schemas.js";

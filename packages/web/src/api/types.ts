@@ -24,6 +24,8 @@ import type {
   QueueItem,
   OrganisationListResponse,
   UserResponse,
+  ImportConfirmResponse,
+  ImportPreviewResponse,
 } from "@giamsat/server/api";
 
 export type { ChangeRequestView, EvidenceView, ReportView, ReviewView };
@@ -83,24 +85,10 @@ export type Organisation = OrganisationListResponse["items"][number];
 
 export type UserView = UserResponse;
 
-export type ImportPreview = {
-  uploadId: string;
-  fileName: string;
-  result: ImportResult;
-  /** unit names the directory does not know: where the document names them ("Phụ lục II, nhiệm vụ 12") */
-  unresolved: { raw: string; name: string; count: number; lines: number[]; places: string[] }[];
-  existingPlan: { id: number; number: string | null } | null;
-  calendar: { frequency: "monthly" | "quarterly"; dueDay: number } | null;
-};
+/** POST /api/imports/preview: the upload read, nothing stored; its result is core's import contract. */
+export type ImportPreview = Omit<ImportPreviewResponse, "result"> & { result: ImportResult };
 
-export type ImportConfirmed = {
-  planId: number;
-  created: boolean;
-  unchanged: boolean;
-  tasks: number;
-  indicators: number;
-  unresolvedOrgs: number;
-};
+export type ImportConfirmed = ImportConfirmResponse;
 
 /** `/api/scorecards`: one card per lead unit (core's UnitScorecard, with the unit's name). */
 export type Scorecard = ScorecardsResponse["items"][number];

@@ -6,7 +6,7 @@ import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
 import { requireRole } from "../../services/actor.js";
 import { confirmImport, previewImport } from "../../services/import.service.js";
-import { calendarBody as calendar } from "../plans/plans.schemas.js";
+import { importConfirmResponse, importPreviewResponse } from "./imports.schemas.js";
 
 /** The key a page sends with an upload to follow its reading (`GET /api/imports/progress/:key`). */
 export const PROGRESS_KEY = /^[0-9a-f-]{16,64}$/;
@@ -20,25 +20,7 @@ export function importRoutes(t: RouteTable, ctx: Ctx): void {
       "Tải lên văn bản kế hoạch (.docx, .xlsx, .pdf có lớp chữ hoặc bản quét, ảnh quét .png/.jpg/.tif, .txt, .md, .html; multipart, trường file; trường progress tuỳ chọn: khoá để theo dõi tiến độ nhận dạng chữ) và xem trước kết quả nhập: phụ lục, nhiệm vụ, cảnh báo, đơn vị chưa nhận ra. Chưa lưu gì.",
     access: "user",
     multipart: z.object({ file: z.string().describe("Tệp văn bản kế hoạch") }),
-    response: z.object({
-      uploadId: z.string(),
-      fileName: z.string(),
-      result: z
-        .object({ document: z.record(z.string(), z.unknown()), appendices: z.array(z.unknown()) })
-        .catchall(z.unknown())
-        .describe("kết quả nhập theo hợp đồng nhập (import-contract.md)"),
-      unresolved: z.array(
-        z.object({
-          raw: z.string(),
-          name: z.string(),
-          count: z.number(),
-          lines: z.array(z.number()),
-          places: z.array(z.string()).describe("“Phụ lục II, nhiệm vụ 12” của mỗi dòng nêu tên"),
-        }),
-      ),
-      existingPlan: z.object({ id: z.number(), number: z.string().nullable() }).nullable(),
-      calendar: calendar.nullable(),
-    }),
+    response: importPreviewResponse,
     handler: async ({ request, actor }) => {
       // Role first, then the size of the whole request, and only then its parts.
       requireRole(actor, "monitor", "admin");
@@ -78,27 +60,7 @@ export function importRoutes(t: RouteTable, ctx: Ctx): void {
           "vị trí (từ 0, theo thứ tự trong bản xem trước) của các nhiệm vụ đọc từ câu văn (cảnh báo task_from_prose) được xác nhận; nhiệm vụ không có trong danh sách không được lưu",
         ),
     }),
-    response: z.object({
-      planId: z.number(),
-      created: z.boolean(),
-      unchanged: z.boolean(),
-      changes: z
-        .object({
-          plan: z.array(z.unknown()),
-          added: z.array(z.unknown()),
-          removed: z.array(z.unknown()),
-          changed: z.array(z.unknown()),
-          appendicesChanged: z.boolean(),
-          indicatorsChanged: z.boolean(),
-        })
-        .describe("khác biệt so với bản đã lưu"),
-      tasks: z.number(),
-      indicators: z.number(),
-      unresolvedOrgs: z.number(),
-      addedOrganisations: z.number(),
-      calendar: calendar.nullable(),
-      proposedLinks: z.number(),
-    }),
+    response: importConfirmResponse,
     status: 201,
     handler: async ({ body, actor }) => confirmImport(ctx, actor, body.uploadId, body.confirmProse),
   });
