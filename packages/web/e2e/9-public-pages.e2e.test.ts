@@ -1,23 +1,77 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import { solveChallenge } from "altcha-lib/v1";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, signIn } from "./support/browser.js";
-import { giamsat } from "./support/cli.js";
+import { addUser, giamsat } from "./support/cli.js";
 import { LOCALES } from "./support/locales.js";
 import { seedsDir } from "./support/paths.js";
 
 const baseUrl = inject("baseUrl");
+const REVIEW_NOTE = "Ghi chú nội bộ ZZQ-E2E";
+const EMAIL = "nguoi.gui.cong.khai@example.vn";
+
+/** A JSON request from a signed-in page (its session and CSRF token): status and body. */
+function jsonFrom(page: Page, method: string, url: string, body: unknown) {
+  return page.evaluate(
+    async ([m, u, b]) => {
+      const token = /csrf=([^;]+)/.exec(document.cookie)?.[1] ?? "";
+      const res = await fetch(u as string, {
+        method: m as string,
+        headers: { "content-type": "application/json", "x-csrf-token": decodeURIComponent(token) },
+        body: JSON.stringify(b),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    },
+    [method, url, body] as const,
+  );
+}
+
+/** Sends a PAKN about a task as a visitor would (ALTCHA solved here): its code and secret. */
+async function sendFeedback(taskId: number, title: string) {
+  const c = (await (await fetch(`${baseUrl}/api/public/challenge`)).json()) as {
+    challenge: string;
+    salt: string;
+    algorithm: string;
+    maxnumber?: number;
+  };
+  const solved = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
+  const res = await fetch(`${baseUrl}/api/public/feedback`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      kind: "kien_nghi",
+      title,
+      content: "Đề nghị công bố lộ trình thực hiện nhiệm vụ.",
+      taskId,
+      name: "Lê Văn Ẩn Danh",
+      email: EMAIL,
+      phone: "0987 654 321",
+      consent: true,
+      altcha: Buffer.from(JSON.stringify({ ...c, number: solved!.number })).toString("base64"),
+    }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { code: string; secret: string };
+}
 
 /**
- * Issue 16, point 4: the monitoring department publishes plan 596; a visitor with no account
- * opens the public pages and sees its counts by status and its overdue tasks with their lead
- * units — the same figures as the dashboard of today.
+ * Issue 16, point 4: the monitoring department publishes plan 596; a unit explains an overdue
+ * task in a report the monitoring department accepts (with an internal note), and a PAKN about
+ * the task is answered, published and rated; a visitor with no account opens the public pages
+ * and sees its counts by status (the dashboard's of today), its overdue tasks with their lead
+ * units and the unit's reason, the indicators, and the answer with its rating — never the
+ * review note or the sender's contact or name.
  */
 describe.each(LOCALES)("trang công khai (%s)", (locale) => {
   const width = locale === "vi-VN" ? 1366 : 390;
   let browser: Browser;
   let planId = 0;
   let overdue = 0;
+  let reason = "";
+  let taskName = "";
+  let feedbackTitle = "";
+  const ANSWER = "Bộ sẽ công bố lộ trình trong quý I/2027.";
   beforeAll(async () => {
     await giamsat(inject("dataDir"), [
       "import",
@@ -59,6 +113,61 @@ describe.each(LOCALES)("trang công khai (%s)", (locale) => {
     await context.close();
   });
 
+  it("a unit explains an overdue task in an accepted report; a PAKN about it is answered and rated", async () => {
+    const monitor = await signIn(browser, baseUrl, "theodoi", width, locale);
+    const task = await monitor.page.evaluate(async (id) => {
+      const list = (await (await fetch(`/api/overdue?plan=${id}&limit=50`)).json()) as {
+        items: { id: number; name: string; lead: { orgId: number | null; name: string }[] }[];
+      };
+      return list.items.find((t) => t.lead[0]?.orgId)!;
+    }, planId);
+    const username = `donvi-congkhai-${locale.toLowerCase()}`;
+    await addUser(inject("dataDir"), username, "unit_staff", task.lead[0]!.name);
+    const unit = await signIn(browser, baseUrl, username, width, locale);
+    reason = `Chờ ý kiến thẩm định (${locale})`;
+    const report = await jsonFrom(unit.page, "POST", `/api/tasks/${task.id}/reports`, {
+      period: locale === "vi-VN" ? "2026-07" : "2026-08",
+      state: "in_progress",
+      progress: 60,
+      summary: "Đang hoàn thiện dự thảo.",
+      difficulties: reason,
+      evidence: [{ kind: "document", reference: "Công văn 45/BCT-KHCN" }],
+    });
+    expect(report.status).toBe(201);
+    const review = await jsonFrom(monitor.page, "POST", `/api/reports/${report.body.id}/review`, {
+      decision: "accept",
+      comment: REVIEW_NOTE,
+    });
+    expect(review.status).toBe(200);
+    taskName = task.name;
+
+    feedbackTitle = `Kiến nghị về tiến độ (${locale})`;
+    const { code, secret } = await sendFeedback(task.id, feedbackTitle);
+    const items = (await monitor.page.evaluate(async () =>
+      (await fetch("/api/feedback")).json(),
+    )) as { id: number; code: string }[];
+    const id = items.find((i) => i.code === code)!.id;
+    const unitId = task.lead[0]!.orgId;
+    expect(
+      await jsonFrom(monitor.page, "POST", `/api/feedback/${id}/route`, { unitId }),
+    ).toMatchObject({ status: 200 });
+    expect(
+      await jsonFrom(unit.page, "POST", `/api/feedback/${id}/answer`, { answer: ANSWER }),
+    ).toMatchObject({ status: 200 });
+    expect(
+      (await jsonFrom(monitor.page, "POST", `/api/feedback/${id}/decision`, { approve: true }))
+        .status,
+    ).toBe(200);
+    const rated = await fetch(`${baseUrl}/api/public/feedback/${code}/rating`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ secret, rating: 4, comment: "Bình luận ZZQ-E2E" }),
+    });
+    expect(rated.status).toBe(200);
+    await monitor.context.close();
+    await unit.context.close();
+  });
+
   it("a visitor with no account sees its counts and overdue tasks", async () => {
     const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
     const page = await context.newPage();
@@ -76,6 +185,25 @@ describe.each(LOCALES)("trang công khai (%s)", (locale) => {
     expect(await page.getByTestId("public-overdue").locator("tbody tr").count()).toBe(
       Math.min(overdue, 200),
     );
+    // the unit's stated reason beside its task; the answer with its rating; never the review
+    // note, the sender's contact or (not chosen) name
+    const row = page.getByTestId("public-overdue").locator("tr", { hasText: taskName }).first();
+    await expect.poll(() => page.getByTestId("public-overdue").textContent()).toContain(reason);
+    expect(await row.textContent()).toContain(reason);
+    const answer = page.getByTestId("public-feedback").locator("li", { hasText: feedbackTitle });
+    expect(await answer.textContent()).toContain(ANSWER);
+    expect(await answer.textContent()).toContain("4/5");
+    await page
+      .getByTestId("public-late-units")
+      .or(page.getByText("Các đơn vị đã gửi đúng hạn"))
+      .first()
+      .waitFor();
+    expect(await page.getByTestId("public-indicators").locator("tbody tr").count()).toBeGreaterThan(
+      0,
+    );
+    const html = await page.content();
+    for (const hidden of ["ZZQ", EMAIL, "0987", "Lê Văn Ẩn Danh"])
+      expect(html).not.toContain(hidden);
     expect(await page.getByRole("link", { name: "Đăng xuất" }).count()).toBe(0);
     expect(page.url()).toContain(`/cong-khai/${planId}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(

@@ -14,6 +14,7 @@ import "./styles/inbox.css";
 import "./styles/notifications.css";
 import "./styles/indicators.css";
 import "./styles/feedback.css";
+import "./styles/public.css";
 import "./styles/responsive.css";
 import "./styles/print.css";
 

@@ -4,3 +4,4 @@ export * from "./periodic-report.build.js";
 export * from "./report-layout.js";
 export * from "./docx-conformance.js";
 export * from "./progress-label.js";
+export * from "./stated-reason.js";

@@ -29,13 +29,14 @@ async function byChunks<T>(
 }
 
 /**
- * Each task's latest live report (accepted or submitted for review, not superseded) sent before
- * `before` (exclusive, an ISO date or timestamp).
+ * Each task's latest live report (not superseded; accepted or submitted for review, or only
+ * accepted when `acceptedOnly`) sent before `before` (exclusive, an ISO date or timestamp).
  */
 export async function latestReportsOf(
   db: Db,
   taskIds: readonly number[],
   before: string,
+  acceptedOnly = false,
 ): Promise<Map<number, LatestReport>> {
   const rows = await byChunks(taskIds, (ids) =>
     db
@@ -53,7 +54,7 @@ export async function latestReportsOf(
       ])
       .where("task_id", "in", ids)
       .where("superseded", "=", 0)
-      .where("status", "in", ["accepted", "submitted"])
+      .where("status", "in", acceptedOnly ? ["accepted"] : ["accepted", "submitted"])
       .where("submitted_at", "<", before)
       .orderBy("submitted_at")
       .orderBy("id")

@@ -11,6 +11,7 @@ import {
   formatIndicatorValue,
   progressLabel,
   reportPeriodStart,
+  statedReason,
   type PeriodicReportInput,
   type ReportPeriod,
   type ReportRemark,
@@ -158,13 +159,10 @@ export async function periodicReportInput(
     counts,
     tasks: tasks.map(line),
     overdue: overdue.map((t) => {
-      const report = latest.get(t.id);
-      const extension = extensions.get(t.id);
       return {
         ...line(t),
         daysOverdue: t.daysOverdue ?? 0,
-        reason: report?.difficulties?.trim() || extension?.reason || report?.summary.trim() || "",
-        newDate: extension?.dueDate ?? null,
+        ...statedReason(latest.get(t.id), extensions.get(t.id)),
       };
     }),
     scorecards: scorecards.items.map((s) => ({

@@ -1,13 +1,29 @@
-import { endOfMonth, NotFoundError, STATUS_LABELS, vietnamDay } from "@giamsat/core";
+import {
+  addDays,
+  endOfMonth,
+  FEEDBACK_KIND_LABELS,
+  formatIndicatorPeriod,
+  formatIndicatorValue,
+  NotFoundError,
+  STATUS_LABELS,
+  statedReason,
+  vietnamDay,
+  type FeedbackKind,
+} from "@giamsat/core";
 import {
   countStatuses,
   getPlan,
+  latestExtensionsOf,
+  latestReportsOf,
   listPublishedPlans,
   listTasks,
+  publishedFeedbackOfPlan,
   recordAudit,
   setPlanPublished,
 } from "@giamsat/db";
 import { requireRole, type Actor } from "../services/actor.js";
+import { listIndicatorsFor } from "../services/indicator.service.js";
+import { scorecardsFor } from "../services/stats.service.js";
 import { nowIso, type Ctx } from "../services/context.js";
 import { statusOf } from "../services/task.service.js";
 import { taskListItem } from "../services/task.view.js";
@@ -15,6 +31,8 @@ import type { PublicPlanDetailView } from "./public-plans.schemas.js";
 
 /** Public pages list at most this many overdue tasks (the total says how many there are). */
 const PUBLIC_OVERDUE_LIMIT = 500;
+/** …and at most this many published PAKN answers, newest first. */
+const PUBLIC_FEEDBACK_LIMIT = 100;
 
 /** Confidential tasks never reach a public response, whatever the plan. */
 const PUBLIC_SCOPE = { includeConfidential: false } as const;
@@ -39,8 +57,23 @@ export async function publicPlans(ctx: Ctx) {
 }
 
 /**
- * A published plan as of today: status counts by the one core evaluation and the overdue tasks
- * with their lead units (404 for a plan that is not published).
+ * Whom the public pages read as: every unit, never a confidential task (the rights of an account
+ * with no unit and no access to confidential tasks). Only ever passed to read services.
+ */
+const PUBLIC_READER: Actor = {
+  userId: 0,
+  username: "cong-khai",
+  displayName: "Công khai",
+  role: "admin",
+  orgId: null,
+  units: null,
+  via: "token",
+};
+
+/**
+ * A published plan as of a day: status counts by the one core evaluation, the overdue tasks with
+ * their lead units and what the units said about them, the units late in reporting, the
+ * indicators and the published PAKN answers (404 for a plan that is not published).
  */
 export async function publicPlanDetail(
   ctx: Ctx,
@@ -51,7 +84,7 @@ export async function publicPlanDetail(
   if (!row) throw new NotFoundError(`Không có kế hoạch công khai số hiệu ${id}.`);
   const window = { asOf, dueSoonDays: ctx.config.dueSoonDays };
   const filter = { ...PUBLIC_SCOPE, planId: id };
-  const [{ counts, total }, overdue] = await Promise.all([
+  const [{ counts, total }, overdue, scorecards, indicators, feedback] = await Promise.all([
     countStatuses(ctx.db, { ...filter, ...window }),
     listTasks(ctx.db, {
       ...filter,
@@ -61,6 +94,15 @@ export async function publicPlanDetail(
       limit: PUBLIC_OVERDUE_LIMIT,
       offset: 0,
     }),
+    scorecardsFor(ctx, PUBLIC_READER, { plan: id, asOf }),
+    listIndicatorsFor(ctx, PUBLIC_READER, { plan: id, asOf, limit: 1000, offset: 0 }),
+    publishedFeedbackOfPlan(ctx.db, id, PUBLIC_FEEDBACK_LIMIT),
+  ]);
+  const ids = overdue.items.map((t) => t.id);
+  const before = addDays(asOf, 1);
+  const [reports, extensions] = await Promise.all([
+    latestReportsOf(ctx.db, ids, before, true),
+    latestExtensionsOf(ctx.db, ids, before),
   ]);
   return {
     plan: planView(row),
@@ -77,9 +119,41 @@ export async function publicPlanDetail(
         deadline: v.deadlineLabel,
         daysOverdue: v.daysOverdue,
         leadUnits: v.lead.map((o) => o.name),
+        ...statedReason(reports.get(t.id), extensions.get(t.id)),
       };
     }),
     overdueTotal: overdue.total,
+    lateUnits: scorecards.items
+      .filter((s) => s.reportsOnTime < s.reportsDue)
+      .map((s) => ({ unit: s.name, reportsDue: s.reportsDue, reportsOnTime: s.reportsOnTime })),
+    indicators: indicators.items.map((i) => ({
+      number: i.number,
+      name: i.name,
+      unit: i.unit,
+      responsible: i.responsible?.name ?? null,
+      target: i.targets.at(-1)?.raw ?? null,
+      latest: i.latest
+        ? `${formatIndicatorValue(i.latest.value, i.unit)} (${formatIndicatorPeriod(i.latest.period)})`
+        : null,
+      achievement: i.achievement,
+      warning: i.warning,
+      warningText: i.warningText,
+    })),
+    feedback: {
+      ...feedback,
+      items: feedback.items.map((f) => ({
+        code: f.code,
+        kind: f.kind,
+        kindLabel: FEEDBACK_KIND_LABELS[f.kind as FeedbackKind] ?? f.kind,
+        title: f.title,
+        senderName: f.sender_name,
+        task: f.task_number,
+        unit: f.unit_name,
+        answer: f.answer ?? "",
+        rating: f.rating,
+        receivedAt: f.created_at,
+      })),
+    },
   };
 }
 
@@ -117,31 +191,65 @@ export function openDataAsOf(month: string): string {
   return end < today ? end : today;
 }
 
-/** A plan's open data as CSV (UTF-8 with BOM, CRLF, every cell quoted): the page's figures. */
+/**
+ * A plan's open data as CSV (UTF-8 with BOM, CRLF, every cell quoted): the page's figures, one
+ * row per item, its section in `phan` (ngay_tinh, tong_so, trang_thai, qua_han, cham_bao_cao,
+ * chi_tieu, pakn).
+ */
 export function openDataCsv(detail: PublicPlanDetailView): string {
   const cell = (v: string | number | null) => `"${String(v ?? "").replaceAll('"', '""')}"`;
+  const row = (
+    part: string,
+    code: string | null,
+    name: string,
+    value: string | number | null,
+    more: {
+      due?: string;
+      days?: number | null;
+      unit?: string;
+      note?: string;
+      newDate?: string | null;
+    } = {},
+  ) => [
+    part,
+    code,
+    name,
+    value,
+    more.due ?? "",
+    more.days ?? "",
+    more.unit ?? "",
+    more.note ?? "",
+    more.newDate ?? "",
+  ];
   const rows: (string | number | null)[][] = [
-    ["phan", "ma", "ten", "gia_tri", "han", "so_ngay_qua_han", "don_vi_chu_tri"],
-    ["ngay_tinh", "", "", detail.asOf, "", "", ""],
-    ["tong_so", "", "", detail.total, "", "", ""],
-    ...Object.entries(detail.counts).map(([code, n]) => [
-      "trang_thai",
-      code,
-      detail.labels[code as keyof typeof detail.labels],
-      n,
-      "",
-      "",
-      "",
-    ]),
-    ...detail.overdue.map((t) => [
-      "qua_han",
-      t.number,
-      t.name,
-      t.appendix,
-      t.deadline,
-      t.daysOverdue,
-      t.leadUnits.join("; "),
-    ]),
+    ["phan", "ma", "ten", "gia_tri", "han", "so_ngay_qua_han", "don_vi", "ghi_chu", "han_moi"],
+    row("ngay_tinh", "", "", detail.asOf),
+    row("tong_so", "", "", detail.total),
+    ...Object.entries(detail.counts).map(([code, n]) =>
+      row("trang_thai", code, detail.labels[code as keyof typeof detail.labels], n),
+    ),
+    ...detail.overdue.map((t) =>
+      row("qua_han", t.number, t.name, t.appendix, {
+        due: t.deadline,
+        days: t.daysOverdue,
+        unit: t.leadUnits.join("; "),
+        note: t.reason,
+        newDate: t.newDate,
+      }),
+    ),
+    ...detail.lateUnits.map((u) =>
+      row("cham_bao_cao", "", u.unit, `${u.reportsOnTime}/${u.reportsDue}`, { unit: u.unit }),
+    ),
+    ...detail.indicators.map((i) =>
+      row("chi_tieu", i.number, i.name, i.latest, {
+        due: i.target ?? "",
+        unit: i.responsible ?? "",
+        note: i.warningText,
+      }),
+    ),
+    ...detail.feedback.items.map((f) =>
+      row("pakn", f.code, f.title, f.rating, { unit: f.unit ?? "", note: f.answer }),
+    ),
   ];
   return `\uFEFF${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
 }

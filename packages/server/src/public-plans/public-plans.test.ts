@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertFeedback } from "@giamsat/db";
 import { dialects } from "../../../db/src/test-support/index.js";
 import { actorFor } from "../services/auth.service.js";
 import { reviewReport, submitReport } from "../services/report.service.js";
@@ -159,7 +160,7 @@ describe.each(dialects())("public transparency pages (%s)", (dialect) => {
     expect(csv.res.headers["content-type"]).toContain("text/csv");
     const lines = csv.res.body.trim().split("\r\n");
     expect(lines).toContain(
-      `"trang_thai","overdue","${after.body.labels.overdue}","${after.body.counts.overdue}","","",""`,
+      `"trang_thai","overdue","${after.body.labels.overdue}","${after.body.counts.overdue}","","","","",""`,
     );
     expect(lines.filter((l) => l.startsWith('"qua_han"'))).toHaveLength(after.body.overdue.length);
     for (const body of [after.res.body, list.res.body, json.res.body, csv.res.body]) {
@@ -170,6 +171,161 @@ describe.each(dialects())("public transparency pages (%s)", (dialect) => {
     expect(after.body.total).toBe(before.body.total - 1);
     expect(after.body.counts.overdue).toBe(before.body.counts.overdue - 1);
     expect(after.body.overdueTotal).toBe(before.body.overdueTotal - 1);
+  });
+
+  it("shows units' reasons and new dates, late units, indicators and published answers — never a review comment, contact or hidden name", async () => {
+    const url = `/api/public/plans/${plan}`;
+    const before = await call(h.app, { method: "GET", url });
+    const overdue = await h.ctx.db
+      .selectFrom("tasks")
+      .select(["id", "name", "lead_org_id"])
+      .where("plan_id", "=", plan)
+      .where("confidential", "=", 0)
+      .where("lead_org_id", "is not", null)
+      .where(
+        "name",
+        "in",
+        before.body.overdue.map((t: { name: string }) => t.name),
+      )
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    const staff = await makeUser(h.ctx, "unit_staff", overdue.lead_org_id);
+    // the unit explains itself in an accepted report (with an internal review comment) and asks
+    // for a new deadline
+    const report = await submitReport(h.ctx, await actorOf(staff.user.id), overdue.id, {
+      period: freshPeriod(h),
+      state: "in_progress",
+      summary: "Đang hoàn thiện dự thảo",
+      difficulties: "Chờ ý kiến thẩm định của Bộ Tài chính",
+      evidence: [],
+      keepEvidence: [],
+    });
+    await reviewReport(h.ctx, await actorOf(monitor.user.id), report.id, {
+      decision: "accept",
+      comment: `Đã kiểm tra ${INTERNAL}`,
+    });
+    const extension = await call(h.app, {
+      method: "POST",
+      url: `/api/tasks/${overdue.id}/change-requests`,
+      headers: staff.headers,
+      payload: { kind: "extend_deadline", reason: "Chờ thẩm định", dueDate: "2027-03-31" },
+    });
+    expect(extension.status).toBe(201);
+
+    // PAKN: two published answers (one sender chose to publish the name), one still open, one
+    // about a confidential task
+    const confidential = await h.ctx.db
+      .selectFrom("tasks")
+      .select("id")
+      .where("plan_id", "=", plan)
+      .where("confidential", "=", 1)
+      .executeTakeFirstOrThrow();
+    const feedback = (
+      code: string,
+      taskId: number,
+      status: string,
+      publishName: number,
+      rating: number | null,
+    ) =>
+      insertFeedback(h.ctx.db, {
+        code,
+        kind: "kien_nghi",
+        title: `Kiến nghị ${code}`,
+        content: `Nội dung ${code}`,
+        content_key: code,
+        task_id: taskId,
+        sender_name: `Nguyễn Văn ZZQ-${code}`,
+        sender_org: `Công ty ZZQ-${code}`,
+        sender_email: `zzq-${code.toLowerCase()}@example.vn`,
+        sender_phone: "0912 345 678",
+        publish_name: publishName,
+        consent_at: "2026-11-01T00:00:00.000Z",
+        secret_hash: "x",
+        status,
+        unit_id: overdue.lead_org_id,
+        answer: `Trả lời ${code}`,
+        internal_note: `Ghi chú ZZQ-${code}`,
+        rating,
+        rating_comment: `Bình luận ZZQ-${code}`,
+      });
+    await feedback("GY-1", overdue.id, "published", 0, 4);
+    await feedback("GY-2", overdue.id, "published", 1, null);
+    await feedback("GY-3", overdue.id, "answered", 0, null);
+    await feedback("GY-4", confidential.id, "published", 0, 5);
+    // reports owed since June: the units leading recurring tasks are late (an audited write, so
+    // the page also computes afresh after the feedback rows written above without a service)
+    const tracked = await call(h.app, {
+      method: "PATCH",
+      url: `/api/plans/${plan}`,
+      headers: monitor.headers,
+      payload: { trackedFrom: "2026-06-01" },
+    });
+    expect(tracked.status).toBe(200);
+
+    const after = await call(h.app, { method: "GET", url });
+    const row = after.body.overdue.find((t: { name: string }) => t.name === overdue.name);
+    expect(row).toMatchObject({
+      reason: "Chờ ý kiến thẩm định của Bộ Tài chính",
+      newDate: "2027-03-31",
+    });
+    expect(
+      after.body.overdue.filter((t: { reason: string }) => t.reason !== "").length,
+    ).toBeGreaterThan(0);
+    const fb = after.body.feedback;
+    expect(fb.items.map((f: { code: string }) => f.code).sort()).toEqual(["GY-1", "GY-2"]);
+    expect(fb).toMatchObject({ total: 2, rated: 1, averageRating: 4 });
+    expect(fb.items.find((f: { code: string }) => f.code === "GY-2").senderName).toBe(
+      "Nguyễn Văn ZZQ-GY-2",
+    );
+    expect(fb.items.find((f: { code: string }) => f.code === "GY-1")).toMatchObject({
+      senderName: null,
+      answer: "Trả lời GY-1",
+      rating: 4,
+    });
+
+    // the same late units and indicators as the monitoring department's pages
+    expect(after.body.lateUnits.length).toBeGreaterThan(0);
+    expect(after.body.indicators.length).toBeGreaterThan(0);
+    const cards = await call(h.app, {
+      method: "GET",
+      url: `/api/scorecards?plan=${plan}`,
+      headers: monitor.headers,
+    });
+    expect(after.body.lateUnits).toEqual(
+      cards.body.items
+        .filter(
+          (c: { reportsOnTime: number; reportsDue: number }) => c.reportsOnTime < c.reportsDue,
+        )
+        .map((c: { name: string; reportsDue: number; reportsOnTime: number }) => ({
+          unit: c.name,
+          reportsDue: c.reportsDue,
+          reportsOnTime: c.reportsOnTime,
+        })),
+    );
+    const indicators = await call(h.app, {
+      method: "GET",
+      url: `/api/indicators?plan=${plan}&limit=1000`,
+      headers: monitor.headers,
+    });
+    expect(after.body.indicators.map((i: { name: string }) => i.name)).toEqual(
+      indicators.body.items.map((i: { name: string }) => i.name),
+    );
+
+    const csv = await call(h.app, {
+      method: "GET",
+      url: `/api/public/plans/${plan}/data/${after.body.asOf.slice(0, 7)}.csv`,
+    });
+    expect(csv.res.body).toContain('"Chờ ý kiến thẩm định của Bộ Tài chính","2027-03-31"');
+    expect(csv.res.body).toContain('"pakn","GY-1","Kiến nghị GY-1","4"');
+    // only the name the sender chose to publish; no contact, note, rating comment or review
+    for (const body of [after.res.body, csv.res.body]) {
+      const hidden = body.replaceAll("Nguyễn Văn ZZQ-GY-2", "");
+      expect(hidden).not.toContain("ZZQ");
+      expect(hidden).not.toContain("example.vn");
+      expect(hidden).not.toContain("0912");
+      expect(hidden).not.toContain("GY-3");
+      expect(hidden).not.toContain("GY-4");
+    }
   });
 
   it("withdraws a plan: 404 again; only the monitoring department may publish", async () => {

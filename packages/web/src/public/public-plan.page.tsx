@@ -5,10 +5,13 @@ import { useResource } from "../api/use-resource.js";
 import { Empty, ErrorBox, Loading } from "../components/feedback.js";
 import { formatDate } from "../format/date.format.js";
 import { Link } from "../router/link.js";
+import { PublicFeedback, PublicIndicators, PublicLateUnits } from "./public-plan-sections.js";
 
 /**
  * `/cong-khai/:id`: a published plan's progress as of today by the Government Office's
- * statuses, its overdue tasks with their lead units, and its open data by month.
+ * statuses, its overdue tasks with their lead units and what the units said (reason, new
+ * date), the units late in reporting, its indicators, the published PAKN answers, and its
+ * open data by month.
  */
 export function PublicPlanPage({ id }: { id: string }) {
   const detail = useResource(`public plan ${id}`, (signal) =>
@@ -56,6 +59,8 @@ export function PublicPlanPage({ id }: { id: string }) {
                       <th>Đơn vị chủ trì</th>
                       <th>Thời hạn</th>
                       <th className="num">Số ngày quá hạn</th>
+                      <th>Lý do đơn vị nêu</th>
+                      <th>Thời hạn mới đơn vị đề xuất</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -71,6 +76,10 @@ export function PublicPlanPage({ id }: { id: string }) {
                         <td className="num" data-label="Số ngày quá hạn">
                           {t.daysOverdue ?? "—"}
                         </td>
+                        <td data-label="Lý do đơn vị nêu">{t.reason || "Chưa báo cáo"}</td>
+                        <td data-label="Thời hạn mới đơn vị đề xuất">
+                          {t.newDate ? formatDate(t.newDate) : "—"}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -78,6 +87,9 @@ export function PublicPlanPage({ id }: { id: string }) {
               </div>
             )}
           </section>
+          <PublicLateUnits units={d.lateUnits} />
+          <PublicIndicators items={d.indicators} />
+          <PublicFeedback feedback={d.feedback} />
           {month && (
             <p>
               Dữ liệu mở tháng {month.slice(5)}/{month.slice(0, 4)}:{" "}
