@@ -5,6 +5,7 @@ import { migrationProvider } from "./migrations/index.js";
 import { rankLeadUnits } from "./repositories/lead-counts.js";
 import {
   buildOrganisation,
+  buildPlan,
   buildReport,
   buildTask,
   buildUser,
@@ -91,6 +92,62 @@ describe.each(dialects())("migrations (%s)", (dialect) => {
       expect(new Set(successors).size).toBe(3);
       expect(row(original.id).superseded).toBe(1);
       await expect(buildReport(db, by)).rejects.toThrow();
+    });
+  });
+
+  it("give every indicator a stored row (0021) and move the items to their table and back (0024)", async () => {
+    await withTestDatabase(dialect, async ({ db }) => {
+      const migrator = new Migrator({ db, provider: migrationProvider });
+      expect((await migrator.migrateTo("0020-feedback")).error).toBeUndefined();
+      const plan = await buildPlan(db);
+      const indicator = (ordinal: number) =>
+        db
+          .insertInto("indicators")
+          .values({
+            plan_id: plan.id,
+            appendix_id: plan.appendixId,
+            ordinal,
+            number: String(ordinal),
+            ref_number: null,
+            parent_number: null,
+            name: `Chỉ tiêu ${ordinal}`,
+            name_search: `chi tieu ${ordinal}`,
+            unit: "%",
+            target: null,
+            leader: null,
+            lead_org_id: null,
+            frequency: null,
+            basis: "[]",
+            line: ordinal,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+      const [stored, missing] = [await indicator(1), await indicator(2)];
+      await sql`INSERT INTO indicator_evaluations
+        (indicator_id, plan_id, appendix_id, ordinal, lead_org_id, as_of, warning, item)
+        VALUES (${stored.id}, ${plan.id}, ${plan.appendixId}, 1, NULL, '2026-06-01', 'no_data', '{"id":1}')`.execute(
+        db,
+      );
+      expect((await migrateToLatest(db)).applied).toEqual(
+        expect.arrayContaining([
+          "0021-indicator-evaluation-scope",
+          "0024-indicator-evaluation-items",
+        ]),
+      );
+      const rows = await db
+        .selectFrom("indicator_evaluations as e")
+        .leftJoin("indicator_evaluation_items as i", "i.indicator_id", "e.indicator_id")
+        .select(["e.indicator_id", "e.as_of", "e.warning", "i.item"])
+        .orderBy("e.indicator_id")
+        .execute();
+      expect(rows).toEqual([
+        { indicator_id: stored.id, as_of: "2026-06-01", warning: "no_data", item: '{"id":1}' },
+        { indicator_id: missing.id, as_of: "", warning: "", item: null },
+      ]);
+      expect((await migrator.migrateTo("0021-indicator-evaluation-scope")).error).toBeUndefined();
+      const back = await sql<{ item: string }>`SELECT item FROM indicator_evaluations
+        ORDER BY indicator_id`.execute(db);
+      expect(back.rows.map((r) => r.item)).toEqual(['{"id":1}', "{}"]);
     });
   });
 

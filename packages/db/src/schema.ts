@@ -295,17 +295,25 @@ export interface IndicatorsTable {
   direction: Generated<"higher" | "lower" | "range" | null>;
 }
 
-/** The stored evaluation of an indicator as of a day (the list reads it; migration 0018). */
+/**
+ * The stored evaluation of an indicator as of a day (the list reads it; migration 0018): the
+ * columns the list filters, counts and orders on; the item itself in indicator_evaluation_items.
+ */
 export interface IndicatorEvaluationsTable {
   indicator_id: number;
   plan_id: number;
   appendix_id: number;
   ordinal: number;
   lead_org_id: number | null;
-  /** the Vietnam day it was computed for, YYYY-MM-DD */
+  /** the Vietnam day it was computed for, YYYY-MM-DD; '' while waiting (migration 0021) */
   as_of: string;
+  /** the warning level; '' while waiting */
   warning: string;
-  /** the API's indicator item as JSON text */
+}
+
+/** The API's indicator item of a stored evaluation, as JSON text (migration 0024). */
+export interface IndicatorEvaluationItemsTable {
+  indicator_id: number;
   item: string;
 }
 
@@ -666,6 +674,7 @@ export interface Database {
   indicator_activities: IndicatorActivitiesTable;
   indicator_values: IndicatorValuesTable;
   indicator_evaluations: IndicatorEvaluationsTable;
+  indicator_evaluation_items: IndicatorEvaluationItemsTable;
   task_links: TaskLinksTable;
   reporting_calendars: ReportingCalendarsTable;
   progress_reports: ProgressReportsTable;

@@ -1,6 +1,6 @@
 /**
- * The stored evaluation of indicators (issue 12, migration 0018) equals the live evaluation after
- * every kind of change to its inputs — plan import, re-import, a value accepted or returned, a
+ * The stored evaluation of indicators (issue 12, migrations 0018, 0021, 0024) equals the live
+ * evaluation after every kind of change to its inputs — plan import, re-import, a value accepted or returned, a
  * kind correction, the .xlsx values import, a calendar change — and after the daily refresh for
  * a new day; the list reads the stored rows with paging, counts and total. The stored rows are
  * read straight from the table before anything else could recompute them, so a missing refresh
@@ -60,21 +60,22 @@ describe.each(dialects())("stored indicator evaluations (%s)", (dialect) => {
   /** Stored rows as they are in the table, and the live evaluation of every indicator. */
   async function expectStoredEqualsLive(asOf = today): Promise<void> {
     const stored = await h.ctx.db
-      .selectFrom("indicator_evaluations")
-      .select(["indicator_id", "as_of", "warning", "item"])
-      .orderBy("indicator_id")
+      .selectFrom("indicator_evaluations as e")
+      .leftJoin("indicator_evaluation_items as i", "i.indicator_id", "e.indicator_id")
+      .select(["e.indicator_id", "e.as_of", "e.warning", "i.item"])
+      .orderBy("e.indicator_id")
       .execute();
     const rows = await listIndicatorRows(h.ctx.db, {});
     const live = (await evaluateIndicatorRows(h.ctx, rows, asOf)).sort((a, b) => a.id - b.id);
     expect(stored.map((s) => s.indicator_id)).toEqual(live.map((l) => l.id));
     expect(stored.map((s) => s.as_of)).toEqual(live.map(() => asOf));
     expect(stored.map((s) => s.warning)).toEqual(live.map((l) => l.warning));
-    expect(stored.map((s) => JSON.parse(s.item))).toEqual(live);
+    expect(stored.map((s) => JSON.parse(s.item ?? "null"))).toEqual(live);
   }
 
   const itemOf = async (id: number) => {
     const row = await h.ctx.db
-      .selectFrom("indicator_evaluations")
+      .selectFrom("indicator_evaluation_items")
       .select("item")
       .where("indicator_id", "=", id)
       .executeTakeFirstOrThrow();

@@ -33,9 +33,10 @@ describe.each(dialects())("giamsat indicators refresh (%s)", (dialect) => {
   const storedAndLive = () =>
     withCtx(async (ctx) => {
       const stored = await ctx.db
-        .selectFrom("indicator_evaluations")
-        .select(["indicator_id", "as_of", "item"])
-        .orderBy("indicator_id")
+        .selectFrom("indicator_evaluations as e")
+        .leftJoin("indicator_evaluation_items as i", "i.indicator_id", "e.indicator_id")
+        .select(["e.indicator_id", "e.as_of", "i.item"])
+        .orderBy("e.indicator_id")
         .execute();
       const rows = await listIndicatorRows(ctx.db, {});
       const live = (await evaluateIndicatorRows(ctx, rows, today)).sort((a, b) => a.id - b.id);
@@ -60,7 +61,9 @@ describe.each(dialects())("giamsat indicators refresh (%s)", (dialect) => {
   it("computes what `giamsat import` left waiting, then every row again, or only the outdated", async () => {
     const imported = await storedAndLive();
     expect(imported.stored).toHaveLength(11);
-    expect(imported.stored.map((s) => s.as_of)).toEqual(imported.stored.map(() => ""));
+    expect(imported.stored.map((s) => [s.as_of, s.item])).toEqual(
+      imported.stored.map(() => ["", null]),
+    );
 
     const run = await runCli(["indicators", "refresh", "--plan", "596"], { env });
     expect(run.stderr).toBe("");
@@ -72,32 +75,32 @@ describe.each(dialects())("giamsat indicators refresh (%s)", (dialect) => {
     const refreshed = await storedAndLive();
     expect(refreshed.stored.map((s) => s.indicator_id)).toEqual(refreshed.live.map((l) => l.id));
     expect(refreshed.stored.map((s) => s.as_of)).toEqual(refreshed.live.map(() => today));
-    expect(refreshed.stored.map((s) => JSON.parse(s.item))).toEqual(refreshed.live);
+    expect(refreshed.stored.map((s) => JSON.parse(s.item!))).toEqual(refreshed.live);
 
     // One row spoiled for today, one computed on another day: --outdated redoes the second only.
     const [first, second] = refreshed.stored;
     await withCtx(async (ctx) => {
       await ctx.db
-        .updateTable("indicator_evaluations")
+        .updateTable("indicator_evaluation_items")
         .set({ item: "{}" })
-        .where("indicator_id", "=", first!.indicator_id)
+        .where("indicator_id", "in", [first!.indicator_id, second!.indicator_id])
         .execute();
       await ctx.db
         .updateTable("indicator_evaluations")
-        .set({ as_of: "2026-01-01", item: "{}" })
+        .set({ as_of: "2026-01-01" })
         .where("indicator_id", "=", second!.indicator_id)
         .execute();
     });
     const outdated = await runCli(["indicators", "refresh", "--outdated", "--json"], { env });
     expect(JSON.parse(outdated.stdout)).toMatchObject({ asOf: today, indicators: 1 });
     const partly = await storedAndLive();
-    expect(JSON.parse(partly.stored[0]!.item)).toEqual({});
-    expect(JSON.parse(partly.stored[1]!.item)).toEqual(partly.live[1]);
+    expect(JSON.parse(partly.stored[0]!.item!)).toEqual({});
+    expect(JSON.parse(partly.stored[1]!.item!)).toEqual(partly.live[1]);
 
     const all = await runCli(["indicators", "refresh", "--json"], { env });
     expect(JSON.parse(all.stdout)).toMatchObject({ planId: null, indicators: 11 });
     const again = await storedAndLive();
-    expect(again.stored.map((s) => JSON.parse(s.item))).toEqual(again.live);
+    expect(again.stored.map((s) => JSON.parse(s.item!))).toEqual(again.live);
   });
 
   it("refuses an unknown plan, a missing action and --plan with --outdated, exit code 2", async () => {

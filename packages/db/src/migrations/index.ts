@@ -26,6 +26,7 @@ import * as m0020 from "./0020-feedback.js";
 import * as m0021 from "./0021-indicator-evaluation-scope.js";
 import * as m0022 from "./0022-notification-fanout.js";
 import * as m0023 from "./0023-change-request-signoff.js";
+import * as m0024 from "./0024-indicator-evaluation-items.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   "0021-indicator-evaluation-scope": m0021,
   "0022-notification-fanout": m0022,
   "0023-change-request-signoff": m0023,
+  "0024-indicator-evaluation-items": m0024,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,9 +8,10 @@ import type { Database, IndicatorEvaluationsTable } from "../../schema.js";
 
 type Db = Kysely<Database>;
 
-export type IndicatorEvaluationRow = IndicatorEvaluationsTable;
+/** A stored evaluation: the row the list filters on and the API item as JSON. */
+export type IndicatorEvaluationRow = IndicatorEvaluationsTable & { item: string };
 
-/** Rows per INSERT: 8 parameters each, well under SQLite's and PostgreSQL's limits. */
+/** Rows per INSERT: 7 parameters each, well under SQLite's and PostgreSQL's limits. */
 const CHUNK = 500;
 
 /** Stores (inserts or replaces) the evaluations of these indicators. */
@@ -19,9 +20,10 @@ export async function saveIndicatorEvaluations(
   rows: readonly IndicatorEvaluationRow[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
     await db
       .insertInto("indicator_evaluations")
-      .values(rows.slice(i, i + CHUNK))
+      .values(chunk.map(({ item: _item, ...row }) => row))
       .onConflict((oc) =>
         oc.column("indicator_id").doUpdateSet((eb) => ({
           plan_id: eb.ref("excluded.plan_id"),
@@ -30,8 +32,14 @@ export async function saveIndicatorEvaluations(
           lead_org_id: eb.ref("excluded.lead_org_id"),
           as_of: eb.ref("excluded.as_of"),
           warning: eb.ref("excluded.warning"),
-          item: eb.ref("excluded.item"),
         })),
+      )
+      .execute();
+    await db
+      .insertInto("indicator_evaluation_items")
+      .values(chunk.map((r) => ({ indicator_id: r.indicator_id, item: r.item })))
+      .onConflict((oc) =>
+        oc.column("indicator_id").doUpdateSet((eb) => ({ item: eb.ref("excluded.item") })),
       )
       .execute();
   }
@@ -39,7 +47,7 @@ export async function saveIndicatorEvaluations(
 
 /**
  * The `as_of` of a row waiting to be computed: every indicator has a row from the transaction
- * that inserts it (migration 0022 for older data), so "some row is not of today" — one probe at
+ * that inserts it (migration 0021 for older data), so "some row is not of today" — one probe at
  * each end of the as_of index — tells whether any evaluation must be computed before a read.
  */
 export const OUTDATED_AS_OF = "";
@@ -62,7 +70,6 @@ export async function markPlanIndicatorEvaluationsOutdated(db: Db, planId: numbe
       "lead_org_id",
       "as_of",
       "warning",
-      "item",
     ])
     .expression(
       db
@@ -75,7 +82,6 @@ export async function markPlanIndicatorEvaluationsOutdated(db: Db, planId: numbe
           "i.lead_org_id",
           eb.val(OUTDATED_AS_OF).as("as_of"),
           eb.val(OUTDATED_WARNING).as("warning"),
-          eb.val("{}").as("item"),
         ])
         .where("i.plan_id", "=", planId),
     )
@@ -148,8 +154,9 @@ export type IndicatorEvaluationFilter = {
 };
 
 /**
- * A page of stored evaluations (plan and document order) and the count per warning level of
- * every indicator matching the filter except the warning.
+ * A page of stored evaluations (plan and document order; the items fetched for the page's rows
+ * only) and the count per warning level of every indicator matching the filter except the
+ * warning.
  */
 export async function listIndicatorEvaluations(
   db: Db,
@@ -184,14 +191,23 @@ export async function listIndicatorEvaluations(
       .select(["e.warning", (eb) => eb.fn.countAll<number | string>().as("n")])
       .groupBy("e.warning")
       .execute(),
-    (filter.warning === undefined ? q : q.where("e.warning", "=", filter.warning))
-      .where("e.as_of", "<>", OUTDATED_AS_OF)
-      .select("e.item")
-      .orderBy("e.plan_id")
-      .orderBy("e.appendix_id")
-      .orderBy("e.ordinal")
-      .limit(filter.limit)
-      .offset(filter.offset)
+    db
+      .selectFrom(
+        (filter.warning === undefined ? q : q.where("e.warning", "=", filter.warning))
+          .where("e.as_of", "<>", OUTDATED_AS_OF)
+          .select(["e.indicator_id", "e.plan_id", "e.appendix_id", "e.ordinal"])
+          .orderBy("e.plan_id")
+          .orderBy("e.appendix_id")
+          .orderBy("e.ordinal")
+          .limit(filter.limit)
+          .offset(filter.offset)
+          .as("p"),
+      )
+      .innerJoin("indicator_evaluation_items as it", "it.indicator_id", "p.indicator_id")
+      .select("it.item")
+      .orderBy("p.plan_id")
+      .orderBy("p.appendix_id")
+      .orderBy("p.ordinal")
       .execute(),
   ]);
   return {
