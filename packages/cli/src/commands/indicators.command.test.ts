@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { vietnamDay } from "@giamsat/core";
 import { listIndicatorRows } from "@giamsat/db";
 import { evaluateIndicatorRows, loadConfig, openRuntime, type Ctx } from "@giamsat/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, dialects } from "../../../db/src/test-support/index.js";
+import { dialects } from "../../../db/src/test-support/index.js";
+import { openCliDatabase, type CliDatabase } from "../test-support/cli-database.js";
 import { runCli } from "../test-support/run-cli.js";
 
 const P596 = fileURLToPath(
@@ -14,9 +12,8 @@ const P596 = fileURLToPath(
 );
 
 describe.each(dialects())("giamsat indicators refresh (%s)", (dialect) => {
-  let tmp: string;
   let env: Record<string, string>;
-  let close: (() => Promise<void>) | undefined;
+  let database: CliDatabase | undefined;
   const today = vietnamDay();
 
   /** Runs `fn` on the database the CLI writes (opened and closed around it). */
@@ -44,19 +41,11 @@ describe.each(dialects())("giamsat indicators refresh (%s)", (dialect) => {
     });
 
   beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), "giamsat-indicators-"));
-    const pg = dialect === "postgres" ? await createTestDatabase("postgres") : undefined;
-    close = pg?.close;
-    env = {
-      GIAMSAT_LOG: "silent",
-      ...(pg?.url ? { DATABASE_URL: pg.url } : { GIAMSAT_DATA_DIR: join(tmp, "data") }),
-    };
+    database = await openCliDatabase(dialect, "giamsat-indicators-");
+    env = database.env;
     expect((await runCli(["import", P596], { env })).code).toBe(0);
   });
-  afterAll(async () => {
-    await close?.();
-    rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(async () => database?.close());
 
   it("computes what `giamsat import` left waiting, then every row again, or only the outdated", async () => {
     const imported = await storedAndLive();

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkDocxConformance } from "@giamsat/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, dialects } from "../../../db/src/test-support/index.js";
+import { dialects } from "../../../db/src/test-support/index.js";
+import { openCliDatabase, type CliDatabase } from "../test-support/cli-database.js";
 import { runCli } from "../test-support/run-cli.js";
 
 const P596 = fileURLToPath(
@@ -14,21 +14,13 @@ const P596 = fileURLToPath(
 describe.each(dialects())("giamsat report (%s)", (dialect) => {
   let tmp: string;
   let env: Record<string, string>;
-  let close: (() => Promise<void>) | undefined;
+  let database: CliDatabase | undefined;
   beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), "giamsat-report-"));
-    const pg = dialect === "postgres" ? await createTestDatabase("postgres") : undefined;
-    close = pg?.close;
-    env = {
-      GIAMSAT_LOG: "silent",
-      ...(pg?.url ? { DATABASE_URL: pg.url } : { GIAMSAT_DATA_DIR: join(tmp, "data") }),
-    };
+    database = await openCliDatabase(dialect, "giamsat-report-");
+    ({ tmp, env } = database);
     expect((await runCli(["import", P596], { env })).code).toBe(0);
   });
-  afterAll(async () => {
-    await close?.();
-    rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(async () => database?.close());
 
   it("writes plan 596's report as of 01/06/2026: a conforming .docx with its 17 overdue tasks", async () => {
     const out = join(tmp, "bao-cao.docx");

@@ -2,7 +2,7 @@
  * The stored evaluation of each indicator (migration 0018): written whole per indicator, read by
  * the list with its filters, counts per warning level and paging in SQL.
  */
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type OnConflictBuilder } from "kysely";
 import { dialectOf } from "../../migrations/migration.helpers.js";
 import type { Database, IndicatorEvaluationsTable } from "../../schema.js";
 
@@ -10,6 +10,17 @@ type Db = Kysely<Database>;
 
 /** A stored evaluation: the row the list filters on and the API item as JSON. */
 export type IndicatorEvaluationRow = IndicatorEvaluationsTable & { item: string };
+
+/** ON CONFLICT (indicator_id): the new row replaces the stored one. */
+const replaceRow = (oc: OnConflictBuilder<Database, "indicator_evaluations">) =>
+  oc.column("indicator_id").doUpdateSet((eb) => ({
+    plan_id: eb.ref("excluded.plan_id"),
+    appendix_id: eb.ref("excluded.appendix_id"),
+    ordinal: eb.ref("excluded.ordinal"),
+    lead_org_id: eb.ref("excluded.lead_org_id"),
+    as_of: eb.ref("excluded.as_of"),
+    warning: eb.ref("excluded.warning"),
+  }));
 
 /** Rows per INSERT: 7 parameters each, well under SQLite's and PostgreSQL's limits. */
 const CHUNK = 500;
@@ -24,16 +35,7 @@ export async function saveIndicatorEvaluations(
     await db
       .insertInto("indicator_evaluations")
       .values(chunk.map(({ item: _item, ...row }) => row))
-      .onConflict((oc) =>
-        oc.column("indicator_id").doUpdateSet((eb) => ({
-          plan_id: eb.ref("excluded.plan_id"),
-          appendix_id: eb.ref("excluded.appendix_id"),
-          ordinal: eb.ref("excluded.ordinal"),
-          lead_org_id: eb.ref("excluded.lead_org_id"),
-          as_of: eb.ref("excluded.as_of"),
-          warning: eb.ref("excluded.warning"),
-        })),
-      )
+      .onConflict(replaceRow)
       .execute();
     await db
       .insertInto("indicator_evaluation_items")
@@ -85,16 +87,7 @@ export async function markPlanIndicatorEvaluationsOutdated(db: Db, planId: numbe
         ])
         .where("i.plan_id", "=", planId),
     )
-    .onConflict((oc) =>
-      oc.column("indicator_id").doUpdateSet((eb) => ({
-        plan_id: eb.ref("excluded.plan_id"),
-        appendix_id: eb.ref("excluded.appendix_id"),
-        ordinal: eb.ref("excluded.ordinal"),
-        lead_org_id: eb.ref("excluded.lead_org_id"),
-        as_of: eb.ref("excluded.as_of"),
-        warning: eb.ref("excluded.warning"),
-      })),
-    )
+    .onConflict(replaceRow)
     .execute();
 }
 
