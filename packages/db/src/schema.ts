@@ -651,6 +651,18 @@ export interface FeedbackTable {
   updated_at: string | null;
 }
 
+/** A file attached to a submission; served only to its handlers. */
+export interface FeedbackFilesTable {
+  id: Generated<number>;
+  feedback_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_path: string;
+  created_at: Generated<string>;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   org_aliases: OrgAliasesTable;
@@ -695,11 +707,13 @@ export interface Database {
   notification_messages: NotificationMessagesTable;
   notification_fanout: NotificationFanoutTable;
   feedback: FeedbackTable;
+  feedback_files: FeedbackFilesTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
 export type Feedback = Selectable<FeedbackTable>;
 export type NewFeedback = Insertable<FeedbackTable>;
+export type FeedbackFile = Selectable<FeedbackFilesTable>;
 export type NewOrganisation = Insertable<OrganisationsTable>;
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

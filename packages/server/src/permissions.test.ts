@@ -633,6 +633,42 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       request: get("/api/feedback"),
     },
     {
+      name: "GET /api/feedback/:id/files/:fileId",
+      allowed: ["monitor", "unit_head", "unit_staff"],
+      request: async () => {
+        const form = multipart(
+          {
+            kind: "phan_anh",
+            title: `Góp ý có tệp ${++feedbackCount}`,
+            content: "Nội dung",
+            name: "Người gửi",
+            phone: "0912345678",
+            consent: "true",
+            altcha: await solvedChallenge(h.app),
+          },
+          [{ field: "files", name: "anh-chup.png", content: FILES.png }],
+        );
+        const sent = await call(h.app, {
+          method: "POST",
+          url: "/api/public/feedback",
+          remoteAddress: `10.3.0.${feedbackCount}`,
+          ...form,
+        });
+        const { id } = await h.ctx.db
+          .updateTable("feedback")
+          .set({ status: "routed", unit_id: own.unitId })
+          .where("code", "=", sent.body.code)
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        const file = await h.ctx.db
+          .selectFrom("feedback_files")
+          .select("id")
+          .where("feedback_id", "=", id)
+          .executeTakeFirstOrThrow();
+        return { url: `/api/feedback/${id}/files/${file.id}` };
+      },
+    },
+    {
       name: "GET /api/feedback/:id",
       allowed: ["monitor", "unit_head", "unit_staff"],
       request: async () => ({ url: `/api/feedback/${(await freshFeedback("routed")).id}` }),

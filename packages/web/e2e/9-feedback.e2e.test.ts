@@ -8,11 +8,12 @@ import { seedsDir } from "./support/paths.js";
 
 const baseUrl = inject("baseUrl");
 const EMAIL = "nguoi.gui.e2e@example.vn";
+const ATTACHMENT = "anh-chup-loi-cong.pdf";
 const NOTE = "Ghi chú nội bộ cho đơn vị e2e";
 const ANSWER = "Đơn vị đã nâng cấp máy chủ cổng dịch vụ công.";
 
 /**
- * Issue 16, PAKN: a visitor with no account sends feedback at /gop-y (the page solves the
+ * Issue 16, PAKN: a visitor with no account sends feedback with a file at /gop-y (the page solves the
  * ALTCHA proof of work itself), gets a code; the monitoring department finds it in its list and
  * routes it on its page, the unit answers in its own list, the monitoring department publishes;
  * the visitor sees the answer (never the contact or the internal note) and rates it.
@@ -43,6 +44,12 @@ describe.each(LOCALES)("góp ý công khai (%s)", (locale) => {
     await page.getByLabel("Nội dung").fill("Trang nộp hồ sơ thường xuyên không truy cập được.");
     await page.getByLabel("Họ và tên").fill("Trần Thị Người Gửi");
     await page.getByLabel("Thư điện tử").fill(EMAIL);
+    await page.locator("#fb-files").setInputFiles({
+      name: ATTACHMENT,
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"),
+    });
+    await page.getByText(ATTACHMENT).waitFor();
     await page.getByLabel(/Nghị định 13\/2023/).check();
     await page.getByRole("button", { name: "Gửi góp ý" }).click();
     const codeEl = page.getByTestId("feedback-code");
@@ -67,6 +74,11 @@ describe.each(LOCALES)("góp ý công khai (%s)", (locale) => {
     await screenshot(monitor.page, "feedback-queue");
     await monitor.page.getByRole("link", { name: title }).click();
     expect(await monitor.page.locator(".fields").textContent()).toContain(EMAIL);
+    const file = monitor.page.getByTestId("feedback-files").getByRole("link", { name: ATTACHMENT });
+    const href = (await file.getAttribute("href"))!;
+    expect(await monitor.page.evaluate(async (u) => (await fetch(u)).text(), href)).toContain(
+      "%PDF-1.4",
+    );
     const unitBox = monitor.page.getByRole("combobox", { name: "Đơn vị xử lý" });
     await unitBox.pressSequentially(unitName.slice(0, 20));
     const exact = unitName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -109,7 +121,8 @@ describe.each(LOCALES)("góp ý công khai (%s)", (locale) => {
 
     await page.reload();
     await expect.poll(() => page.getByTestId("feedback-answer").textContent()).toBe(ANSWER);
-    for (const hidden of [EMAIL, NOTE]) expect(await page.content()).not.toContain(hidden);
+    for (const hidden of [EMAIL, NOTE, ATTACHMENT])
+      expect(await page.content()).not.toContain(hidden);
     await page.getByLabel("Nhận xét").fill("Cảm ơn");
     await page.getByRole("button", { name: "Gửi đánh giá" }).click();
     await expect.poll(() => page.getByTestId("feedback-rating").textContent()).toContain("5/5");

@@ -11,6 +11,9 @@ export const FEEDBACK_KIND_LABELS: Record<FeedbackKind, string> = {
   kien_nghi: "Kiến nghị",
 };
 
+/** Files one submission may carry (each within the evidence size limit, checked like evidence). */
+export const FEEDBACK_MAX_FILES = 3;
+
 /** Working days the unit has to answer, counted from the day the submission is routed. */
 export const FEEDBACK_DEADLINE_DAYS: Record<FeedbackKind, number> = {
   gop_y: 15,

@@ -44,15 +44,18 @@ export async function migrationLevel(db: Kysely<Database>): Promise<string> {
   return name;
 }
 
-/** The evidence files the stored reports point to (paths relative to the data folder). */
+/**
+ * The evidence files the stored reports and the public feedback's attachments point to (paths
+ * relative to the data folder; both live in the one content-addressed store).
+ */
 export async function referencedEvidence(
   db: Kysely<Database>,
 ): Promise<{ storagePath: string; sha256: string | null }[]> {
   const rows = await db
     .selectFrom("evidence")
     .select(["storage_path", "sha256"])
-    .distinct()
     .where("storage_path", "is not", null)
+    .union(db.selectFrom("feedback_files").select(["storage_path", "sha256"]))
     .orderBy("storage_path")
     .execute();
   return rows.map((r) => ({ storagePath: r.storage_path as string, sha256: r.sha256 }));

@@ -1,5 +1,12 @@
-import type { Kysely, Updateable } from "kysely";
-import type { Database, Feedback, FeedbackTable, NewFeedback } from "../schema.js";
+import type { Insertable, Kysely, Updateable } from "kysely";
+import type {
+  Database,
+  Feedback,
+  FeedbackFile,
+  FeedbackFilesTable,
+  FeedbackTable,
+  NewFeedback,
+} from "../schema.js";
 
 type Db = Kysely<Database>;
 
@@ -81,4 +88,32 @@ export async function listFeedback(db: Db, filter: FeedbackFilter): Promise<Feed
   if (overdueOn) q = q.where("f.status", "=", "routed").where("f.deadline", "<", overdueOn);
   if (id !== undefined) q = q.where("f.id", "=", id);
   return q.execute();
+}
+
+export type NewFeedbackFile = Omit<Insertable<FeedbackFilesTable>, "feedback_id">;
+
+export async function insertFeedbackFiles(
+  db: Db,
+  feedbackId: number,
+  files: readonly NewFeedbackFile[],
+): Promise<void> {
+  if (files.length === 0) return;
+  await db
+    .insertInto("feedback_files")
+    .values(files.map((f) => ({ ...f, feedback_id: feedbackId })))
+    .execute();
+}
+
+/** A submission's attachments, in the order they were sent. */
+export async function feedbackFiles(db: Db, feedbackId: number): Promise<FeedbackFile[]> {
+  return db
+    .selectFrom("feedback_files")
+    .selectAll()
+    .where("feedback_id", "=", feedbackId)
+    .orderBy("id")
+    .execute();
+}
+
+export async function feedbackFileById(db: Db, id: number): Promise<FeedbackFile | undefined> {
+  return db.selectFrom("feedback_files").selectAll().where("id", "=", id).executeTakeFirst();
 }

@@ -27,6 +27,7 @@ import * as m0021 from "./0021-indicator-evaluation-scope.js";
 import * as m0022 from "./0022-notification-fanout.js";
 import * as m0023 from "./0023-change-request-signoff.js";
 import * as m0024 from "./0024-indicator-evaluation-items.js";
+import * as m0025 from "./0025-feedback-files.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   "0022-notification-fanout": m0022,
   "0023-change-request-signoff": m0023,
   "0024-indicator-evaluation-items": m0024,
+  "0025-feedback-files": m0025,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -41,12 +41,13 @@ export async function findEvidence(
     .executeTakeFirst();
 }
 
-/** Whether any saved evidence item refers to the stored file at `storagePath`. */
+/** Whether any saved evidence item or feedback attachment refers to the stored file at `storagePath`. */
 export async function isEvidenceFileReferenced(db: Db, storagePath: string): Promise<boolean> {
   const row = await db
     .selectFrom("evidence")
     .select("id")
     .where("storage_path", "=", storagePath)
+    .union(db.selectFrom("feedback_files").select("id").where("storage_path", "=", storagePath))
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;

@@ -1,6 +1,11 @@
+import { FEEDBACK_MAX_FILES } from "@giamsat/core";
 import { z } from "zod";
 import type { RouteTable } from "../http/route.js";
+import { contentDisposition } from "../http/content-disposition.js";
+import { withUpload } from "../http/multipart.js";
+import { checkEvidenceStart } from "../services/evidence.store.js";
 import { idParams } from "../http/query.js";
+import { fileResponse } from "../http/responses.js";
 import type { Ctx } from "../services/context.js";
 import { checkProofOfWork, checkSubmissionRate, newChallenge } from "./feedback-guard.js";
 import {
@@ -8,8 +13,11 @@ import {
   challengeSchema,
   codeParams,
   decisionInput,
+  feedbackFromForm,
   feedbackInput,
   feedbackItemSchema,
+  feedbackMultipart,
+  fileParams,
   feedbackQuery,
   publicFeedbackSchema,
   ratingInput,
@@ -20,6 +28,7 @@ import {
 import {
   answerFeedback,
   decideFeedback,
+  feedbackAttachment,
   feedbackItem,
   feedbackQueue,
   publicFeedback,
@@ -46,15 +55,29 @@ export function feedbackRoutes(t: RouteTable, ctx: Ctx): void {
     url: "/api/public/feedback",
     tag: "public",
     summary:
-      "Gửi góp ý, phản ánh, kiến nghị không cần đăng nhập: cần lời giải ALTCHA (400 khi sai), tối đa 10 lần mỗi phút mỗi địa chỉ (429), nội dung trùng bị từ chối (409); trả mã theo dõi và mã bí mật của người gửi",
+      "Gửi góp ý, phản ánh, kiến nghị không cần đăng nhập (JSON, hoặc multipart: các trường như JSON và tối đa 3 tệp đính kèm, kiểm tra như minh chứng): cần lời giải ALTCHA (400 khi sai), tối đa 10 lần mỗi phút mỗi địa chỉ (429), nội dung trùng bị từ chối (409); trả mã theo dõi và mã bí mật của người gửi",
     access: "public",
     body: feedbackInput,
+    multipart: feedbackMultipart,
     status: 201,
     response: submittedSchema,
     handler: async ({ request, body }) => {
       checkSubmissionRate(ctx, request.ip);
-      await checkProofOfWork(ctx, body.altcha);
-      return submitFeedback(ctx, body);
+      if (!request.isMultipart()) {
+        await checkProofOfWork(ctx, body.altcha);
+        return submitFeedback(ctx, body);
+      }
+      const limits = {
+        dataDir: ctx.config.dataDir,
+        maxFileBytes: ctx.config.uploadMaxBytes,
+        maxTotalBytes: FEEDBACK_MAX_FILES * ctx.config.uploadMaxBytes + 64 * 1024,
+        checkStart: checkEvidenceStart,
+      };
+      return withUpload(request, limits, async ({ fields, files }) => {
+        const input = feedbackInput.parse(feedbackFromForm(fields));
+        await checkProofOfWork(ctx, input.altcha);
+        return submitFeedback(ctx, input, files);
+      });
     },
   });
 
@@ -104,6 +127,28 @@ export function feedbackRoutes(t: RouteTable, ctx: Ctx): void {
     params: idParams,
     response: feedbackItemSchema,
     handler: async ({ actor, params }) => feedbackItem(ctx, actor, params.id),
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/feedback/:id/files/:fileId",
+    tag: "feedback",
+    summary:
+      "Tải tệp người gửi đính kèm góp ý (cơ quan theo dõi, đơn vị được chuyển; không bao giờ công khai; luôn tải về)",
+    access: "user",
+    params: fileParams,
+    response: fileResponse,
+    produces: "application/octet-stream",
+    handler: async ({ actor, params, reply }) => {
+      const file = await feedbackAttachment(ctx, actor, params.id, params.fileId);
+      return reply
+        .header("Content-Type", file.mime)
+        .header("Content-Disposition", contentDisposition(file.fileName))
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Cache-Control", "private, no-store")
+        .header("Content-Length", file.size)
+        .send(file.stream);
+    },
   });
 
   t.add({

@@ -33,6 +33,42 @@ export const feedbackInput = z
     path: ["email"],
   });
 
+/** The multipart form's text fields as the JSON body has them (checkboxes: "true" or "on"). */
+export function feedbackFromForm(fields: Record<string, string>): unknown {
+  const flag = (v: string | undefined) => v === "true" || v === "on";
+  const blank = (v: string | undefined) => (v?.trim() ? v : undefined);
+  return {
+    kind: fields.kind,
+    title: fields.title,
+    content: fields.content,
+    taskId: blank(fields.taskId) === undefined ? undefined : Number(fields.taskId),
+    name: fields.name,
+    organisation: blank(fields.organisation),
+    email: blank(fields.email),
+    phone: blank(fields.phone),
+    consent: flag(fields.consent),
+    publishName: flag(fields.publishName),
+    altcha: fields.altcha,
+  };
+}
+
+export const feedbackMultipart = z.object({
+  kind: z.string(),
+  title: z.string(),
+  content: z.string(),
+  name: z.string(),
+  consent: z.string().describe('"true"'),
+  altcha: z.string(),
+  files: z
+    .array(z.string())
+    .describe("Tệp đính kèm (tối đa 3, cùng loại và dung lượng như minh chứng)"),
+});
+
+export const fileParams = z.object({
+  id: z.coerce.number().int().positive(),
+  fileId: z.coerce.number().int().positive(),
+});
+
 export const codeParams = z.object({
   code: z.string().regex(FEEDBACK_CODE_PATTERN, "Mã theo dõi không đúng dạng GY-yyyymmdd-XXXXXX."),
 });
@@ -88,6 +124,10 @@ export const feedbackItemSchema = publicFeedbackSchema.extend({
   suggestedUnitId: z.number().nullable(),
   /** routed, unanswered, past its deadline */
   overdue: z.boolean(),
+  /** the visitor's files: only handlers see them (`GET /api/feedback/:id/files/:fileId`) */
+  attachments: z.array(
+    z.object({ id: z.number(), fileName: z.string(), mime: z.string(), size: z.number() }),
+  ),
 });
 
 export type FeedbackItemView = z.infer<typeof feedbackItemSchema>;

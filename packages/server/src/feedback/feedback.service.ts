@@ -20,8 +20,10 @@ import {
   feedbackByCode,
   feedbackByContentKey,
   feedbackById,
+  feedbackFiles,
   getOrganisation,
   insertFeedback,
+  insertFeedbackFiles,
   listFeedback,
   listHolidays,
   recordAudit,
@@ -30,6 +32,7 @@ import {
   type FeedbackRow,
 } from "@giamsat/db";
 import type { z } from "zod";
+import type { UploadedFile } from "../http/multipart.js";
 import { inScope, isUnitRole, requireRole, type Actor } from "../services/actor.js";
 import { nowIso, type Ctx } from "../services/context.js";
 import type {
@@ -41,6 +44,7 @@ import type {
   rejectInput,
   routeInput,
 } from "./feedback.schemas.js";
+import { openFeedbackFile, withFeedbackFiles } from "./feedback-files.service.js";
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -97,6 +101,12 @@ async function staffView(ctx: Ctx, actor: Actor, f: FeedbackRow, today: string) 
     task: taskOf(actor, f),
     suggestedUnitId: f.task_lead_org_id,
     overdue: isFeedbackOverdue(f.status as FeedbackStatus, f.deadline, today),
+    attachments: (await feedbackFiles(ctx.db, f.id)).map((a) => ({
+      id: a.id,
+      fileName: a.file_name,
+      mime: a.mime,
+      size: a.size,
+    })),
   };
 }
 
@@ -107,8 +117,15 @@ async function staffItem(ctx: Ctx, actor: Actor, id: number) {
   return staffView(ctx, actor, row, vietnamDay());
 }
 
-/** A visitor's submission: 201 {code, secret}; identical content already open → 409. */
-export async function submitFeedback(ctx: Ctx, input: z.infer<typeof feedbackInput>) {
+/**
+ * A visitor's submission, with its attachments (checked like evidence): 201 {code, secret};
+ * identical content already open → 409.
+ */
+export async function submitFeedback(
+  ctx: Ctx,
+  input: z.infer<typeof feedbackInput>,
+  files: readonly UploadedFile[] = [],
+) {
   const key = feedbackContentKey(input.title, input.content);
   const same = await feedbackByContentKey(ctx.db, key);
   if (same)
@@ -125,22 +142,28 @@ export async function submitFeedback(ctx: Ctx, input: z.infer<typeof feedbackInp
   }
   const secret = randomBytes(18).toString("base64url");
   const at = nowIso();
-  const row = await insertFeedback(ctx.db, {
-    code: feedbackCode(vietnamDay(), randomBytes(6)),
-    kind: input.kind,
-    title: input.title,
-    content: input.content,
-    content_key: key,
-    task_id: input.taskId ?? null,
-    sender_name: input.name,
-    sender_org: input.organisation || null,
-    sender_email: input.email ?? null,
-    sender_phone: input.phone ?? null,
-    publish_name: input.publishName ? 1 : 0,
-    consent_at: at,
-    secret_hash: sha256(secret),
-    created_at: at,
-  });
+  const row = await withFeedbackFiles(ctx, files, (attachments) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const inserted = await insertFeedback(trx, {
+        code: feedbackCode(vietnamDay(), randomBytes(6)),
+        kind: input.kind,
+        title: input.title,
+        content: input.content,
+        content_key: key,
+        task_id: input.taskId ?? null,
+        sender_name: input.name,
+        sender_org: input.organisation || null,
+        sender_email: input.email ?? null,
+        sender_phone: input.phone ?? null,
+        publish_name: input.publishName ? 1 : 0,
+        consent_at: at,
+        secret_hash: sha256(secret),
+        created_at: at,
+      });
+      await insertFeedbackFiles(trx, inserted.id, attachments);
+      return inserted;
+    }),
+  );
   return { code: row.code, secret };
 }
 
@@ -223,6 +246,13 @@ export async function feedbackItem(ctx: Ctx, actor: Actor, id: number) {
   requireRole(actor, "monitor", "unit_head", "unit_staff");
   await load(ctx, actor, id);
   return staffItem(ctx, actor, id);
+}
+
+/** An attachment, for the monitoring department or the unit the submission is routed to. */
+export async function feedbackAttachment(ctx: Ctx, actor: Actor, id: number, fileId: number) {
+  requireRole(actor, "monitor", "unit_head", "unit_staff");
+  await load(ctx, actor, id);
+  return openFeedbackFile(ctx, id, fileId);
 }
 
 /**

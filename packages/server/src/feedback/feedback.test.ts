@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects } from "../../../db/src/test-support/index.js";
+import { buildOrganisation, dialects } from "../../../db/src/test-support/index.js";
 import { solvedChallenge } from "../test-support/altcha.js";
 import {
   call,
+  FILES,
   importSeed,
   makeUser,
+  multipart,
   startHarness,
   unitTask,
   type Harness,
@@ -80,6 +82,72 @@ describe.each(dialects())("public feedback (%s)", (dialect) => {
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
     expect(statuses[10]).toBe(429);
     expect((await submit(form({ altcha: await solved() }), "10.9.9.10")).status).toBe(201);
+  });
+
+  it("takes attachments checked like evidence, shown to handlers only", async () => {
+    const unit = await buildOrganisation(h.ctx.db, { name: "Sở Thử tệp đính kèm" });
+    const monitor = await makeUser(h.ctx, "monitor");
+    const staff = await makeUser(h.ctx, "unit_staff", unit.id);
+    const sendWith = async (title: string, files: { name: string; content: Buffer }[]) => {
+      const fields = { ...form({ title }), consent: "true", publishName: "false" };
+      const body = multipart(
+        { ...(fields as Record<string, string>), altcha: await solved() },
+        files.map((f) => ({ field: "files", ...f })),
+      );
+      return call(h.app, {
+        method: "POST",
+        url: "/api/public/feedback",
+        remoteAddress: `10.2.0.${++ip}`,
+        ...body,
+      });
+    };
+    const renamed = await sendWith("Tệp đổi đuôi ZZQ", [
+      { name: "anh.pdf", content: Buffer.from("không phải PDF") },
+    ]);
+    expect(renamed.status).toBe(415);
+    expect(renamed.body.message).toContain("anh.pdf");
+    const four = Array.from({ length: 4 }, (_, i) => ({ name: `t${i}.pdf`, content: FILES.pdf }));
+    expect((await sendWith("Bốn tệp ZZQ", four)).status).toBe(400);
+    const none = await h.ctx.db
+      .selectFrom("feedback")
+      .select("id")
+      .where("title", "in", ["Tệp đổi đuôi ZZQ", "Bốn tệp ZZQ"])
+      .execute();
+    expect(none).toEqual([]);
+
+    const sent = await sendWith("Ảnh chụp lỗi cổng ZZQ", [
+      { name: "loi-cong-zzq.pdf", content: FILES.pdf },
+      { name: "man-hinh-zzq.png", content: FILES.png },
+    ]);
+    expect(sent.status).toBe(201);
+    const pub = await call(h.app, { method: "GET", url: `/api/public/feedback/${sent.body.code}` });
+    expect(pub.res.body).not.toContain("zzq.pdf");
+    const queue = await call(h.app, {
+      method: "GET",
+      url: "/api/feedback",
+      headers: monitor.headers,
+    });
+    const item = queue.body.find((f: { code: string }) => f.code === sent.body.code);
+    expect(item.attachments.map((a: { fileName: string }) => a.fileName)).toEqual([
+      "loi-cong-zzq.pdf",
+      "man-hinh-zzq.png",
+    ]);
+    const url = `/api/feedback/${item.id}/files/${item.attachments[0].id}`;
+    const file = await call(h.app, { method: "GET", url, headers: monitor.headers });
+    expect(file.status).toBe(200);
+    expect(file.res.rawPayload.equals(FILES.pdf)).toBe(true);
+    expect((await call(h.app, { method: "GET", url, headers: staff.headers })).status).toBe(404);
+    await call(h.app, {
+      method: "POST",
+      url: `/api/feedback/${item.id}/route`,
+      headers: monitor.headers,
+      payload: { unitId: unit.id },
+    });
+    expect((await call(h.app, { method: "GET", url, headers: staff.headers })).status).toBe(200);
+    const other = `/api/feedback/${item.id}/files/${item.attachments[0].id + 100000}`;
+    expect(
+      (await call(h.app, { method: "GET", url: other, headers: monitor.headers })).status,
+    ).toBe(404);
   });
 
   it("routes, answers, approves; the public never sees contact, hidden name or notes", async () => {

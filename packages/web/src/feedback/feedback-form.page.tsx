@@ -5,6 +5,7 @@ import { fieldsByPath } from "../forms/form-errors.js";
 import { useFormErrors } from "../forms/use-form-errors.js";
 import { Link } from "../router/link.js";
 import { solveAltcha, type Challenge } from "./altcha-solver.js";
+import { FeedbackFilesField } from "./feedback-files-field.js";
 
 const KINDS = [
   ["gop_y", "Góp ý"],
@@ -28,11 +29,20 @@ const fieldOf = fieldsByPath({
   ...Object.fromEntries(TEXT_FIELDS.map(([name, label]) => [name, { id: `fb-${name}`, label }])),
 });
 
+/** The form's fields and files as multipart/form-data (the server reads the same fields). */
+function asMultipart(fields: Record<string, string | boolean | undefined>, files: File[]) {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) data.append(k, String(v));
+  for (const file of files) data.append("files", file, file.name);
+  return data;
+}
+
 /** `/gop-y`: a visitor sends feedback without an account; the answer is the tracking code. */
 export function FeedbackFormPage() {
   const errors = useFormErrors(fieldOf);
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<{ code: string; secret: string } | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -42,21 +52,21 @@ export function FeedbackFormPage() {
     errors.clear();
     try {
       const challenge = await api<Challenge>("/api/public/challenge");
-      const altcha = await solveAltcha(challenge);
+      const fields = {
+        kind: value("kind"),
+        title: value("title"),
+        content: value("content"),
+        name: value("name"),
+        organisation: value("organisation"),
+        email: value("email"),
+        phone: value("phone"),
+        consent: f.get("consent") === "on",
+        publishName: f.get("publishName") === "on",
+        altcha: await solveAltcha(challenge),
+      };
       setSent(
         await api<{ code: string; secret: string }>("/api/public/feedback", {
-          body: {
-            kind: value("kind"),
-            title: value("title"),
-            content: value("content"),
-            name: value("name"),
-            organisation: value("organisation"),
-            email: value("email"),
-            phone: value("phone"),
-            consent: f.get("consent") === "on",
-            publishName: f.get("publishName") === "on",
-            altcha,
-          },
+          body: files.length ? asMultipart(fields, files) : fields,
         }),
       );
     } catch (e) {
@@ -119,6 +129,7 @@ export function FeedbackFormPage() {
             <FieldError errors={errors} id={`fb-${name}`} />
           </div>
         ))}
+        <FeedbackFilesField files={files} onChange={setFiles} />
         <div className="field">
           <label className="check">
             <input

@@ -4,7 +4,7 @@ import { api } from "../api/client.js";
 import { useResource } from "../api/use-resource.js";
 import { useUser } from "../auth/session.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
-import { formatDate, formatDateTime } from "../format/date.format.js";
+import { formatBytes, formatDate, formatDateTime } from "../format/date.format.js";
 import { Link } from "../router/link.js";
 import { FeedbackAnswerForm } from "./feedback-answer-form.js";
 import { FeedbackDecisionForm } from "./feedback-decision-form.js";
@@ -114,6 +114,21 @@ export function FeedbackHandlingPage({ id }: { id: string }) {
             </dl>
             <h2>Nội dung</h2>
             <p className="prose">{f.content}</p>
+            {f.attachments.length > 0 && (
+              <>
+                <h2>Tệp người gửi đính kèm (không công khai)</h2>
+                <ul className="file-list" data-testid="feedback-files">
+                  {f.attachments.map((a) => (
+                    <li key={a.id}>
+                      <a href={`/api/feedback/${f.id}/files/${a.id}`} download>
+                        {a.fileName}
+                      </a>{" "}
+                      <span className="muted">({formatBytes(a.size)})</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             {f.answer && (
               <>
                 <h2>
