@@ -248,10 +248,10 @@ describe.each(dialects())("public transparency pages (%s)", (dialect) => {
         rating,
         rating_comment: `Bình luận ZZQ-${code}`,
       });
-    await feedback("GY-1", overdue.id, "published", 0, 4);
-    await feedback("GY-2", overdue.id, "published", 1, null);
-    await feedback("GY-3", overdue.id, "answered", 0, null);
-    await feedback("GY-4", confidential.id, "published", 0, 5);
+    await feedback("GY-20261101-AAAAA2", overdue.id, "published", 0, 4);
+    await feedback("GY-20261101-AAAAA3", overdue.id, "published", 1, null);
+    await feedback("GY-20261101-AAAAA4", overdue.id, "answered", 0, null);
+    await feedback("GY-20261101-AAAAA5", confidential.id, "published", 0, 5);
     // reports owed since June: the units leading recurring tasks are late (an audited write, so
     // the page also computes afresh after the feedback rows written above without a service)
     const tracked = await call(h.app, {
@@ -272,14 +272,17 @@ describe.each(dialects())("public transparency pages (%s)", (dialect) => {
       after.body.overdue.filter((t: { reason: string }) => t.reason !== "").length,
     ).toBeGreaterThan(0);
     const fb = after.body.feedback;
-    expect(fb.items.map((f: { code: string }) => f.code).sort()).toEqual(["GY-1", "GY-2"]);
+    expect(fb.items.map((f: { code: string }) => f.code).sort()).toEqual([
+      "GY-20261101-AAAAA2",
+      "GY-20261101-AAAAA3",
+    ]);
     expect(fb).toMatchObject({ total: 2, rated: 1, averageRating: 4 });
-    expect(fb.items.find((f: { code: string }) => f.code === "GY-2").senderName).toBe(
-      "Nguyễn Văn ZZQ-GY-2",
+    expect(fb.items.find((f: { code: string }) => f.code === "GY-20261101-AAAAA3").senderName).toBe(
+      "Nguyễn Văn ZZQ-GY-20261101-AAAAA3",
     );
-    expect(fb.items.find((f: { code: string }) => f.code === "GY-1")).toMatchObject({
+    expect(fb.items.find((f: { code: string }) => f.code === "GY-20261101-AAAAA2")).toMatchObject({
       senderName: null,
-      answer: "Trả lời GY-1",
+      answer: "Trả lời GY-20261101-AAAAA2",
       rating: 4,
     });
 
@@ -316,15 +319,60 @@ describe.each(dialects())("public transparency pages (%s)", (dialect) => {
       url: `/api/public/plans/${plan}/data/${after.body.asOf.slice(0, 7)}.csv`,
     });
     expect(csv.res.body).toContain('"Chờ ý kiến thẩm định của Bộ Tài chính","2027-03-31"');
-    expect(csv.res.body).toContain('"pakn","GY-1","Kiến nghị GY-1","4"');
+    expect(csv.res.body).toContain(
+      '"pakn","GY-20261101-AAAAA2","Kiến nghị GY-20261101-AAAAA2","4"',
+    );
     // only the name the sender chose to publish; no contact, note, rating comment or review
     for (const body of [after.res.body, csv.res.body]) {
-      const hidden = body.replaceAll("Nguyễn Văn ZZQ-GY-2", "");
+      const hidden = body.replaceAll("Nguyễn Văn ZZQ-GY-20261101-AAAAA3", "");
       expect(hidden).not.toContain("ZZQ");
       expect(hidden).not.toContain("example.vn");
       expect(hidden).not.toContain("0912");
-      expect(hidden).not.toContain("GY-3");
-      expect(hidden).not.toContain("GY-4");
+      expect(hidden).not.toContain("GY-20261101-AAAAA4");
+      expect(hidden).not.toContain("GY-20261101-AAAAA5");
+    }
+
+    // every public GET the API document lists, filled in with this plan and these submissions
+    const doc = (await call(h.app, { method: "GET", url: "/api/openapi.json" })).body as {
+      paths: Record<string, { get?: unknown }>;
+    };
+    const month = after.body.asOf.slice(0, 7);
+    const fill: Record<string, string[]> = {
+      id: [String(plan)],
+      file: [`${month}.csv`, `${month}.json`],
+      code: [
+        "GY-20261101-AAAAA2",
+        "GY-20261101-AAAAA3",
+        "GY-20261101-AAAAA4",
+        "GY-20261101-AAAAA5",
+      ],
+    };
+    const urls = Object.keys(doc.paths)
+      .filter((p) => p.startsWith("/api/public/") && doc.paths[p]!.get)
+      .flatMap((p) =>
+        (p.match(/\{(\w+)\}/g) ?? []).reduce(
+          (acc, param) => {
+            const values = fill[param.slice(1, -1)];
+            if (!values) throw new Error(`${p}: no value for ${param} in this test`);
+            return acc.flatMap((u) => values.map((v) => u.replace(param, v)));
+          },
+          [p],
+        ),
+      );
+    expect(urls.length).toBeGreaterThanOrEqual(9);
+    for (const url of urls) {
+      const res = await call(h.app, { method: "GET", url });
+      expect(res.status, url).toBe(200);
+      const hidden = res.res.body.replaceAll("Nguyễn Văn ZZQ-GY-20261101-AAAAA3", "");
+      for (const secret of [
+        "ZZQ",
+        "example.vn",
+        "0912",
+        INTERNAL,
+        staff.username,
+        monitor.username,
+      ])
+        expect(hidden, url).not.toContain(secret);
     }
   });
 
