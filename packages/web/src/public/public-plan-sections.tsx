@@ -3,6 +3,7 @@ import { Empty } from "../components/feedback.js";
 import { AchievementBar } from "../indicators/achievement-bar.js";
 import { WarningChip } from "../indicators/warning-chip.js";
 import { Link } from "../router/link.js";
+import { PublicTableCard } from "./public-table-card.js";
 
 /**
  * The public plan page's sections beside the counts and overdue tasks: units late in reporting,
@@ -11,83 +12,77 @@ import { Link } from "../router/link.js";
  */
 export function PublicLateUnits({ units }: { units: PublicPlanDetailView["lateUnits"] }) {
   return (
-    <section className="card" aria-labelledby="public-late-units">
-      <h2 id="public-late-units">Đơn vị chậm báo cáo ({units.length})</h2>
-      {units.length === 0 ? (
-        <Empty>Các đơn vị đã gửi đúng hạn mọi kỳ báo cáo đến hạn.</Empty>
-      ) : (
-        <div className="table-wrap cards">
-          <table data-testid="public-late-units">
-            <thead>
-              <tr>
-                <th>Đơn vị</th>
-                <th className="num">Kỳ báo cáo đến hạn</th>
-                <th className="num">Gửi đúng hạn</th>
-              </tr>
-            </thead>
-            <tbody>
-              {units.map((u) => (
-                <tr key={u.unit}>
-                  <td className="task-name">{u.unit}</td>
-                  <td className="num" data-label="Kỳ báo cáo đến hạn">
-                    {u.reportsDue}
-                  </td>
-                  <td className="num" data-label="Gửi đúng hạn">
-                    {u.reportsOnTime}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <PublicTableCard
+      id="public-late-units"
+      title={`Đơn vị chậm báo cáo (${units.length})`}
+      testId="public-late-units"
+      count={units.length}
+      empty="Các đơn vị đã gửi đúng hạn mọi kỳ báo cáo đến hạn."
+      head={
+        <>
+          <th>Đơn vị</th>
+          <th className="num">Kỳ báo cáo đến hạn</th>
+          <th className="num">Gửi đúng hạn</th>
+        </>
+      }
+    >
+      {units.map((u) => (
+        <tr key={u.unit}>
+          <td className="task-name">{u.unit}</td>
+          <td className="num" data-label="Kỳ báo cáo đến hạn">
+            {u.reportsDue}
+          </td>
+          <td className="num" data-label="Gửi đúng hạn">
+            {u.reportsOnTime}
+          </td>
+        </tr>
+      ))}
+    </PublicTableCard>
   );
 }
 
 export function PublicIndicators({ items }: { items: PublicPlanDetailView["indicators"] }) {
   if (items.length === 0) return null;
   return (
-    <section className="card" aria-labelledby="public-indicators">
-      <h2 id="public-indicators">Chỉ tiêu ({items.length})</h2>
-      <div className="table-wrap cards">
-        <table data-testid="public-indicators">
-          <thead>
-            <tr>
-              <th className="num">STT</th>
-              <th>Chỉ tiêu</th>
-              <th>Chỉ tiêu kế hoạch</th>
-              <th>Số liệu mới nhất</th>
-              <th>Mức đạt</th>
-              <th>Đánh giá</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((i, k) => (
-              <tr key={k}>
-                <td className="num" data-label="STT">
-                  {i.number ?? "—"}
-                </td>
-                <td className="task-name">
-                  {i.name}
-                  {i.responsible && <div className="muted small">{i.responsible}</div>}
-                </td>
-                <td data-label="Chỉ tiêu kế hoạch">
-                  {i.target ? `${i.target}${i.unit ? ` ${i.unit}` : ""}` : "—"}
-                </td>
-                <td data-label="Số liệu mới nhất">{i.latest ?? "Chưa có số liệu"}</td>
-                <td data-label="Mức đạt">
-                  <AchievementBar share={i.achievement} />
-                </td>
-                <td data-label="Đánh giá">
-                  <WarningChip warning={i.warning} reason={i.warningText} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <PublicTableCard
+      id="public-indicators"
+      title={`Chỉ tiêu (${items.length})`}
+      testId="public-indicators"
+      count={items.length}
+      empty=""
+      head={
+        <>
+          <th className="num">STT</th>
+          <th>Chỉ tiêu</th>
+          <th>Chỉ tiêu kế hoạch</th>
+          <th>Số liệu mới nhất</th>
+          <th>Mức đạt</th>
+          <th>Đánh giá</th>
+        </>
+      }
+    >
+      {items.map((i, k) => (
+        <tr key={k}>
+          <td className="num" data-label="STT">
+            {i.number ?? "—"}
+          </td>
+          <td className="task-name">
+            {i.name}
+            {i.responsible && <div className="muted small">{i.responsible}</div>}
+          </td>
+          <td data-label="Chỉ tiêu kế hoạch">
+            {i.target ? `${i.target}${i.unit ? ` ${i.unit}` : ""}` : "—"}
+          </td>
+          <td data-label="Số liệu mới nhất">{i.latest ?? "Chưa có số liệu"}</td>
+          <td data-label="Mức đạt">
+            <AchievementBar share={i.achievement} />
+          </td>
+          <td data-label="Đánh giá">
+            <WarningChip warning={i.warning} reason={i.warningText} />
+          </td>
+        </tr>
+      ))}
+    </PublicTableCard>
   );
 }
 

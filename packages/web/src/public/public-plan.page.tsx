@@ -2,10 +2,11 @@ import { STATUS_CODES } from "@giamsat/core";
 import type { PublicPlanDetailView } from "@giamsat/server/api";
 import { api } from "../api/client.js";
 import { useResource } from "../api/use-resource.js";
-import { Empty, ErrorBox, Loading } from "../components/feedback.js";
+import { ErrorBox, Loading } from "../components/feedback.js";
 import { formatDate } from "../format/date.format.js";
 import { Link } from "../router/link.js";
 import { PublicFeedback, PublicIndicators, PublicLateUnits } from "./public-plan-sections.js";
+import { PublicTableCard } from "./public-table-card.js";
 
 /**
  * `/cong-khai/:id`: a published plan's progress as of today by the Government Office's
@@ -45,48 +46,43 @@ export function PublicPlanPage({ id }: { id: string }) {
               ))}
             </div>
           </section>
-          <section className="card" aria-labelledby="public-overdue">
-            <h2 id="public-overdue">Nhiệm vụ chưa hoàn thành – quá hạn ({d.overdueTotal})</h2>
-            {d.overdue.length === 0 ? (
-              <Empty>Không có nhiệm vụ quá hạn.</Empty>
-            ) : (
-              <div className="table-wrap cards">
-                <table data-testid="public-overdue">
-                  <thead>
-                    <tr>
-                      <th className="num">STT</th>
-                      <th>Nhiệm vụ</th>
-                      <th>Đơn vị chủ trì</th>
-                      <th>Thời hạn</th>
-                      <th className="num">Số ngày quá hạn</th>
-                      <th>Lý do đơn vị nêu</th>
-                      <th>Thời hạn mới đơn vị đề xuất</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.overdue.map((t, i) => (
-                      <tr key={i}>
-                        <td className="num" data-label="STT">
-                          {t.number ?? "—"}
-                          <div className="muted small">{t.appendix}</div>
-                        </td>
-                        <td className="task-name">{t.name}</td>
-                        <td data-label="Đơn vị chủ trì">{t.leadUnits.join("; ") || "—"}</td>
-                        <td data-label="Thời hạn">{t.deadline}</td>
-                        <td className="num" data-label="Số ngày quá hạn">
-                          {t.daysOverdue ?? "—"}
-                        </td>
-                        <td data-label="Lý do đơn vị nêu">{t.reason || "Chưa báo cáo"}</td>
-                        <td data-label="Thời hạn mới đơn vị đề xuất">
-                          {t.newDate ? formatDate(t.newDate) : "—"}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
+          <PublicTableCard
+            id="public-overdue"
+            title={`Nhiệm vụ chưa hoàn thành – quá hạn (${d.overdueTotal})`}
+            testId="public-overdue"
+            count={d.overdue.length}
+            empty="Không có nhiệm vụ quá hạn."
+            head={
+              <>
+                <th className="num">STT</th>
+                <th>Nhiệm vụ</th>
+                <th>Đơn vị chủ trì</th>
+                <th>Thời hạn</th>
+                <th className="num">Số ngày quá hạn</th>
+                <th>Lý do đơn vị nêu</th>
+                <th>Thời hạn mới đơn vị đề xuất</th>
+              </>
+            }
+          >
+            {d.overdue.map((t, i) => (
+              <tr key={i}>
+                <td className="num" data-label="STT">
+                  {t.number ?? "—"}
+                  <div className="muted small">{t.appendix}</div>
+                </td>
+                <td className="task-name">{t.name}</td>
+                <td data-label="Đơn vị chủ trì">{t.leadUnits.join("; ") || "—"}</td>
+                <td data-label="Thời hạn">{t.deadline}</td>
+                <td className="num" data-label="Số ngày quá hạn">
+                  {t.daysOverdue ?? "—"}
+                </td>
+                <td data-label="Lý do đơn vị nêu">{t.reason || "Chưa báo cáo"}</td>
+                <td data-label="Thời hạn mới đơn vị đề xuất">
+                  {t.newDate ? formatDate(t.newDate) : "—"}
+                </td>
+              </tr>
+            ))}
+          </PublicTableCard>
           <PublicLateUnits units={d.lateUnits} />
           <PublicIndicators items={d.indicators} />
           <PublicFeedback feedback={d.feedback} />
