@@ -13,6 +13,7 @@ export * from "./indicators/index.js";
 export * from "./corrections/index.js";
 export * from "./periodic-report/index.js";
 export * from "./office/xlsx.writer.js";
+export * from "./office/xlsx-stream.js";
 export * from "./list-export/index.js";
 export * from "./backup/index.js";
 export * from "./metrics/index.js";
