@@ -202,7 +202,7 @@ describe.each(LOCALES)("trang công khai (%s)", (locale) => {
       0,
     );
     const html = await page.content();
-    for (const hidden of ["ZZQ", EMAIL, "0987", "Lê Văn Ẩn Danh"])
+    for (const hidden of ["ZZQ", EMAIL, "0987 654 321", "Lê Văn Ẩn Danh"])
       expect(html).not.toContain(hidden);
     expect(await page.getByRole("link", { name: "Đăng xuất" }).count()).toBe(0);
     expect(page.url()).toContain(`/cong-khai/${planId}`);

@@ -327,7 +327,7 @@ describe.each(dialects())("public transparency pages (%s)", (dialect) => {
       const hidden = body.replaceAll("Nguyễn Văn ZZQ-GY-20261101-AAAAA3", "");
       expect(hidden).not.toContain("ZZQ");
       expect(hidden).not.toContain("example.vn");
-      expect(hidden).not.toContain("0912");
+      expect(hidden).not.toContain("0912 345 678");
       expect(hidden).not.toContain("GY-20261101-AAAAA4");
       expect(hidden).not.toContain("GY-20261101-AAAAA5");
     }
@@ -367,7 +367,7 @@ describe.each(dialects())("public transparency pages (%s)", (dialect) => {
       for (const secret of [
         "ZZQ",
         "example.vn",
-        "0912",
+        "0912 345 678",
         INTERNAL,
         staff.username,
         monitor.username,
