@@ -28,6 +28,7 @@ import * as m0022 from "./0022-notification-fanout.js";
 import * as m0023 from "./0023-change-request-signoff.js";
 import * as m0024 from "./0024-indicator-evaluation-items.js";
 import * as m0025 from "./0025-feedback-files.js";
+import * as m0026 from "./0026-report-queue-index.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   "0023-change-request-signoff": m0023,
   "0024-indicator-evaluation-items": m0024,
   "0025-feedback-files": m0025,
+  "0026-report-queue-index": m0026,
 };
 
 export const migrationProvider: MigrationProvider = {
