@@ -1,5 +1,8 @@
-/** The bell: an outbox row becomes one notification row (once, whatever the retries). */
-import { insertNotification } from "@giamsat/db";
+/**
+ * The bell: an outbox row becomes one notification row (once, whatever the retries); a claimed
+ * batch is written in one statement and marked sent in the same transaction.
+ */
+import { deliverInApp, insertNotification } from "@giamsat/db";
 import type { Ctx } from "../services/context.js";
 import type { Channel } from "./channel.js";
 
@@ -16,6 +19,12 @@ export function inAppChannel(ctx: Ctx): Channel {
         link: row.link,
         outbox_id: row.id,
       }),
+    deliverBatch: async (rows) =>
+      deliverInApp(
+        ctx.db,
+        rows.map((r) => r.id),
+        new Date().toISOString(),
+      ),
     close: async () => undefined,
   };
 }

@@ -13,6 +13,8 @@ import { fanOutAll } from "./fanout.js";
 
 export const MAX_ATTEMPTS = 6;
 const BATCH = 100;
+/** rows claimed at once by a channel that delivers a batch in one statement (in-app) */
+const WHOLE_BATCH = 1000;
 
 export type DrainResult = { sent: number; failed: number; retrying: number };
 
@@ -28,6 +30,15 @@ async function deliverAll(
   rows: OutboxRow[],
   result: DrainResult,
 ): Promise<void> {
+  if (channel.deliverBatch) {
+    try {
+      await channel.deliverBatch(rows);
+      result.sent += rows.length;
+      return;
+    } catch {
+      // row by row below: each failure recorded on its own row
+    }
+  }
   let next = 0;
   const lane = async () => {
     while (next < rows.length) {
@@ -57,7 +68,7 @@ export async function drainOutbox(ctx: Ctx, channels: readonly Channel[]): Promi
       const rows = await claimOutbox(ctx.db, ctx.dialect, {
         now: new Date(now).toISOString(),
         leaseUntil: new Date(now + ctx.config.outboxLeaseMs).toISOString(),
-        limit: BATCH,
+        limit: channel.deliverBatch ? WHOLE_BATCH : BATCH,
         channel: channel.name,
       });
       if (!rows.length) break;

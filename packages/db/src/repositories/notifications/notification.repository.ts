@@ -1,5 +1,5 @@
 /** In-app notifications (the bell) and users' channel preferences. */
-import type { Kysely, Selectable } from "kysely";
+import { sql, type Kysely, type Selectable } from "kysely";
 import type { Database, NotificationsTable, PrefChannel } from "../../schema.js";
 
 type Db = Kysely<Database>;
@@ -22,6 +22,30 @@ export async function insertNotification(
     .values(n)
     .onConflict((oc) => oc.column("outbox_id").doNothing())
     .execute();
+}
+
+/**
+ * Delivers claimed in-app outbox rows at once: their notifications (body from the stored
+ * message) and their `sent` mark in one transaction; a row delivered before inserts nothing.
+ */
+export async function deliverInApp(db: Db, ids: readonly number[], at: string): Promise<void> {
+  if (!ids.length) return;
+  const deliver = async (trx: Db) => {
+    await sql`
+      INSERT INTO notifications (user_id, kind, title, body, link, outbox_id)
+      SELECT o.recipient_id, o.kind, o.subject, COALESCE(m.body_text, o.body_text), o.link, o.id
+        FROM notification_outbox o
+        LEFT JOIN notification_messages m ON m.id = o.message_id
+       WHERE o.id IN (${sql.join(ids)}) AND o.channel = 'in_app'
+       ORDER BY o.id
+      ON CONFLICT (outbox_id) DO NOTHING`.execute(trx);
+    await trx
+      .updateTable("notification_outbox")
+      .set({ status: "sent", sent_at: at, claimed_until: null, last_error: null })
+      .where("id", "in", [...ids])
+      .execute();
+  };
+  await (db.isTransaction ? deliver(db) : db.transaction().execute(deliver));
 }
 
 export async function listNotifications(
