@@ -1,11 +1,14 @@
 // Indicator list benchmark (issue 12): `/api/indicators` for one plan and nationally (first
 // page of 50, and filtered by warning) at BENCH_INDICATORS indicators (default 100000, in plans
 // of 1000) × BENCH_PERIODS monthly accepted values each (default 24, 2025-01…2026-12), as a
-// leader (every unit), on SQLite (BENCH_SQLITE=0 skips it) and PostgreSQL (DATABASE_URL;
-// skipped without it). p50/p95 over BENCH_ITERATIONS (default 20) sequential requests after
+// leader (every unit), and as a unit's staff (the unit leads one indicator in UNITS and
+// coordinates another one in UNITS) and a leader filtering by that unit, on SQLite
+// (BENCH_SQLITE=0 skips it) and PostgreSQL (DATABASE_URL; skipped without it). p50/p95 over BENCH_ITERATIONS (default 20) sequential requests after
 // BENCH_WARMUP (default 2), through app.inject (no network). Goal: p95 ≤ 50 ms. The list for
 // today reads the stored evaluations (indicator_evaluations): the backfill that stores them for
-// the generated data (as at server start) is timed first (`backfillSeconds`).
+// the generated data (as at server start) is timed first (`backfillSeconds`); PostgreSQL's
+// statistics are gathered (ANALYZE) after the fill, and the backfill refreshes them for the
+// evaluations it wrote.
 // Run `npm run build` first. Results: bench/results/indicators-<dialect>-<indicators>.json.
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -23,6 +26,7 @@ const env = process.env;
 const INDICATORS = Number(env.BENCH_INDICATORS ?? 100_000);
 const PERIODS = Number(env.BENCH_PERIODS ?? 24);
 const PER_PLAN = 1000;
+const UNITS = 50;
 const iterations = Number(env.BENCH_ITERATIONS ?? 20);
 const warmups = Number(env.BENCH_WARMUP ?? 2);
 const log = (m) => console.error(m);
@@ -41,20 +45,30 @@ async function insertBatched(db, table, rows, perRow) {
       .execute();
 }
 
-async function generate(db) {
+async function userWithToken(db, username, role, orgId) {
   const user = await db
     .insertInto("users")
-    .values({
-      username: "bench-leader",
-      display_name: "bench",
-      password_hash: "x",
-      role: "leader",
-      org_id: null,
-    })
+    .values({ username, display_name: "bench", password_hash: "x", role, org_id: orgId })
     .returning("id")
     .executeTakeFirstOrThrow();
   const token = `gs_bench_${randomBytes(16).toString("hex")}`;
   await insertApiToken(db, user.id, createHash("sha256").update(token).digest("hex"), "bench");
+  return { id: user.id, token };
+}
+
+async function generate(db) {
+  const orgs = [];
+  for (let u = 0; u < UNITS; u++) {
+    const name = `Đơn vị đo thử ${u + 1}`;
+    const org = await db
+      .insertInto("organisations")
+      .values({ name, kind: "unit", search: `don vi do thu ${u + 1}` })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    orgs.push(org.id);
+  }
+  const user = await userWithToken(db, "bench-leader", "leader", null);
+  const staff = await userWithToken(db, "bench-unit", "unit_staff", orgs[0]);
   const plans = Math.ceil(INDICATORS / PER_PLAN);
   const planIds = [];
   for (let p = 0; p < plans; p++) {
@@ -93,6 +107,7 @@ async function generate(db) {
         name: rate ? `Tỷ lệ hồ sơ xử lý trực tuyến ${i + 1}` : `Số sản phẩm số ${i + 1}`,
         name_search: rate ? `ty le ho so ${i + 1}` : `so san pham ${i + 1}`,
         unit: rate ? "%" : "Sản phẩm",
+        lead_org_id: orgs[i % UNITS],
         target: JSON.stringify(
           rate
             ? { raw: "≥80", parts: [{ op: ">=", value: 80, unit: "%", scope: null }] }
@@ -105,9 +120,25 @@ async function generate(db) {
     await insertBatched(db, "indicators", rows, 12);
     const ids = await db
       .selectFrom("indicators")
-      .select(["id", "unit"])
+      .select(["id", "unit", "ordinal"])
       .where("plan_id", "=", plan.id)
+      .orderBy("ordinal")
       .execute();
+    const coordinators = ids.map((ind) => {
+      const org = orgs[(ind.ordinal + 6) % UNITS];
+      return {
+        indicator_id: ind.id,
+        role: "coordinator",
+        ordinal: 1,
+        org_id: org,
+        raw: "Đơn vị đo thử",
+        name: "Đơn vị đo thử",
+        kind: "unit",
+        scope: null,
+        resolved: 1,
+      };
+    });
+    await insertBatched(db, "indicator_orgs", coordinators, 9);
     const values = [];
     for (const [k, ind] of ids.entries()) {
       for (const [m, period] of periods.entries()) {
@@ -131,7 +162,7 @@ async function generate(db) {
     await insertBatched(db, "indicator_values", values, 10);
     if ((p + 1) % 10 === 0) log(`  ${(p + 1) * PER_PLAN} chỉ tiêu`);
   }
-  return { token, planIds };
+  return { token: user.token, staffToken: staff.token, unit: orgs[0], planIds };
 }
 
 async function time(app, url, token) {
@@ -152,7 +183,7 @@ async function run(dialect, target) {
   const handle = openDatabase(target);
   await migrateToLatest(handle.db);
   const t0 = performance.now();
-  const { token, planIds } = await generate(handle.db);
+  const { token, staffToken, unit, planIds } = await generate(handle.db);
   if (dialect === "postgres") await sql`analyze`.execute(handle.db);
   const generateSeconds = Math.round((performance.now() - t0) / 100) / 10;
   const config = loadConfig({
@@ -172,13 +203,21 @@ async function run(dialect, target) {
   const app = await createApp({ db: handle.db, dialect: handle.dialect, config });
   const plan = planIds[Math.floor(planIds.length / 2)];
   const endpoints = {
-    plan: `/api/indicators?plan=${plan}&limit=50`,
-    national: `/api/indicators?limit=50`,
-    nationalAtRisk: `/api/indicators?warning=at_risk&limit=50`,
+    plan: [`/api/indicators?plan=${plan}&limit=50`, token],
+    national: [`/api/indicators?limit=50`, token],
+    nationalAtRisk: [`/api/indicators?warning=at_risk&limit=50`, token],
+    nationalAchieved: [`/api/indicators?warning=achieved&limit=50`, token],
+    nationalOneUnit: [`/api/indicators?unit=${unit}&limit=50`, token],
+    unitStaff: [`/api/indicators?limit=50`, staffToken],
+    unitStaffPlan: [`/api/indicators?plan=${plan}&limit=50`, staffToken],
   };
   const results = {};
-  for (const [name, url] of Object.entries(endpoints)) {
-    results[name] = { url, ...(await time(app, url, token)) };
+  for (const [name, [url, as]] of Object.entries(endpoints)) {
+    results[name] = {
+      url,
+      as: as === token ? "leader" : "unit_staff",
+      ...(await time(app, url, as)),
+    };
     log(`  ${name.padEnd(16)} p50 ${results[name].p50} ms  p95 ${results[name].p95} ms`);
   }
   await app.close();
