@@ -1,7 +1,8 @@
 /**
  * OCR of a scan for the importer (the IO part; the reading is core's): poppler's `pdftoppm`
- * renders each page of a scanned PDF to a grayscale image — a page sent as a PNG, JPEG or TIFF
- * image is decoded to one by netpbm (`pngtopam`, `jpegtopnm`, `tifftopnm`, then `ppmtopgm`) —
+ * renders each page of a scanned PDF to a grayscale image — a PNG, JPEG or (multi-page) TIFF
+ * image is decoded to one per page by netpbm (`pngtopam`, `jpegtopnm`, `tifftopnm`, then
+ * `ppmtopgm` and `pamsplit`) —
  * its ruling lines are painted out (core's eraseRules) so that no table border is read as a
  * letter, and Tesseract with its Vietnamese model (`-l vie`, TSV output: word boxes with confidence)
  * reads them, pages in parallel on the machine's cores. Missing programs give a clear
@@ -27,7 +28,7 @@ import {
 
 const run = promisify(execFile);
 const DPI = 200;
-/** A scan longer than this is not read (it bounds the work one upload can cause). */
+/** Pages beyond this are not read (it bounds the work one upload can cause). */
 const MAX_PAGES = 200;
 
 const MISSING =
@@ -65,14 +66,19 @@ const DECODER: Record<ScanImageKind, string> = {
   tiff: "tifftopnm",
 };
 
-/** A page image → `page-1.pgm` (8-bit grayscale) in `dir`; its resolution taken as an A4 page's. */
+/**
+ * A page image → `page-N.pgm` (8-bit grayscale) in `dir`, one per image of a multi-page TIFF
+ * (netpbm writes a stream of images, `pamsplit` cuts it); the resolution taken as an A4 page's
+ * from the first.
+ */
 async function imageToPgm(dir: string, kind: ScanImageKind, file: Uint8Array): Promise<number> {
   const image = { missing: NO_NETPBM, broken: BROKEN_IMAGE };
   await writeFile(path.join(dir, `scan.${kind}`), file);
   const pnm = await tool(DECODER[kind], [`scan.${kind}`], dir, image);
   await writeFile(path.join(dir, "scan.pnm"), pnm);
   const pgm = await tool("ppmtopgm", ["scan.pnm"], dir, image);
-  await writeFile(path.join(dir, "page-1.pgm"), pgm);
+  await writeFile(path.join(dir, "scan.pgm"), pgm);
+  await tool("pamsplit", ["scan.pgm", "page-%d.pgm"], dir, image);
   const size = /^P5\s+(\d+)\s+(\d+)/.exec(pgm.subarray(0, 40).toString("latin1"));
   if (!size) throw new NotAPlanError(BROKEN_IMAGE);
   return a4Dpi(Number(size[1]), Number(size[2]));
@@ -114,6 +120,7 @@ export function scanOcr(programs: OcrPrograms, onProgress?: OcrProgress): Ocr {
       }
       const images = (await readdir(dir)).filter((f) => /^page-\d+\.pgm$/.test(f));
       images.sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
+      images.splice(MAX_PAGES);
       let done = 0;
       return await pool(images, availableParallelism(), async (image) => {
         const page = new Uint8Array(await readFile(path.join(dir, image)));
