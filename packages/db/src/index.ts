@@ -23,6 +23,7 @@ export type { PlanDiff, TaskRef, ChangedTask, PlanFieldChange } from "./import/p
 export type { FieldChange, TaskContent, TaskField } from "./import/task-content.js";
 export { TASK_FIELD_LABELS } from "./import/task-content.js";
 export * from "./import/link-propose.js";
+export type { KeptCorrection } from "./import/kept-corrections.js";
 export { statusExpression, statusPredicate } from "./repositories/task-status.sql.js";
 export * from "./repositories/lead-counts.js";
 export * from "./repositories/task-unit.repository.js";

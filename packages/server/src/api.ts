@@ -4,6 +4,7 @@
  * bundled, and a page cannot restate a shape the server no longer sends.
  */
 export type { ChangeRequestView } from "./services/change-request.view.js";
+export type { KeptCorrectionView } from "./services/import.view.js";
 export type { EvidenceView, QueueItem, ReportView, ReviewView } from "./services/report.view.js";
 export type { TaskDetailView } from "./services/task-detail.view.js";
 export type { AppendixView, TaskListItemView, TaskOrgView } from "./services/task.view.js";

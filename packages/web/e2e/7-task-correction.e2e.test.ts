@@ -17,7 +17,8 @@ type TaskItem = { id: number; name: string; lead: { orgId: number | null; name: 
  * Issue 9, point 9: the monitoring department corrects a task after import from the task page
  * (deadline typed dd/mm/yyyy whatever the browser's language, output, a coordinating unit from
  * the picker, confidential) with a required reason; the version shows each field before and
- * after; the unit's staff no longer opens the task once it is confidential, and sees no form.
+ * after; reading the plan's document again on the import page names the corrected fields it
+ * keeps; the unit's staff no longer opens the task once it is confidential, and sees no form.
  */
 describe.each(LOCALES)("hiệu chỉnh nhiệm vụ sau khi nhập (%s)", (locale) => {
   const round = LOCALES.indexOf(locale);
@@ -91,6 +92,37 @@ describe.each(LOCALES)("hiệu chỉnh nhiệm vụ sau khi nhập (%s)", (local
     await screenshot(page, "20-task-corrected");
     await page.setViewportSize({ width: 390, height: 900 });
     await screenshot(page, "20-task-corrected");
+    expect(errors).toEqual([]);
+  });
+
+  it("reading plan 596 again on the import page names the corrections a re-import keeps", async () => {
+    const { page, errors } = monitor;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto("/nhap");
+    await page
+      .getByLabel(/Văn bản kế hoạch/)
+      .setInputFiles(path.join(seedsDir, "qd596-bct-2026-nq57-plan.txt"));
+    await page.getByRole("button", { name: "Đọc văn bản" }).click();
+    const kept = page.getByRole("region", { name: /^Giữ nguyên \d+ trường đã hiệu chỉnh$/ });
+    await kept.waitFor();
+    const mine = kept.getByRole("listitem").filter({
+      has: page.locator(`a[href="/nhiem-vu/${task.id}"]`),
+    });
+    expect(await mine.allTextContents()).toEqual([
+      expect.stringMatching(
+        /^Phụ lục .+, nhiệm vụ .+ — Đơn vị phối hợp: giữ “.*Vụ Pháp chế”; văn bản ghi “.+”$/,
+      ),
+      expect.stringMatching(
+        /^Phụ lục .+, nhiệm vụ .+ — Thời hạn: giữ “31\/12\/2027”; văn bản ghi “.+”$/,
+      ),
+      expect.stringMatching(
+        /^Phụ lục .+ — Sản phẩm: giữ “Báo cáo tổng kết trình Bộ trưởng”; văn bản ghi “.+”$/,
+      ),
+    ]);
+    await kept.scrollIntoViewIfNeeded();
+    await screenshot(page, "20-import-keeps-corrections");
+    await page.setViewportSize({ width: 390, height: 900 });
+    await screenshot(page, "20-import-keeps-corrections");
     expect(errors).toEqual([]);
   });
 

@@ -69,6 +69,13 @@ export function renderStoreSummary(
       }
     }
     if (c.indicatorsChanged) lines.push("  ~ Bảng chỉ tiêu đã được cập nhật.");
+    for (const k of c.kept)
+      lines.push(
+        p.paint(
+          `  = ${k.place}: giữ ${k.label.toLowerCase()} đã hiệu chỉnh “${cut(k.kept, 50)}” (văn bản ghi “${cut(k.document, 50)}”)`,
+          "yellow",
+        ),
+      );
   }
   lines.push(
     `  Nhiệm vụ: ${out.tasks} · chỉ tiêu: ${out.indicators} · tên đơn vị chưa nhận diện: ${out.unresolvedOrgs}` +

@@ -4,6 +4,7 @@
  * has no number); a key seen twice gets an occurrence suffix.
  */
 import { fold } from "@giamsat/core";
+import type { KeptCorrection } from "./kept-corrections.js";
 import type { FieldChange } from "./task-content.js";
 
 export interface TaskRef {
@@ -35,6 +36,8 @@ export interface PlanDiff {
   appendicesChanged: boolean;
   /** the indicator tables differ (they are replaced as a whole) */
   indicatorsChanged: boolean;
+  /** fields decided after import that the document gives otherwise, kept as stored */
+  kept: KeptCorrection[];
 }
 
 export function emptyDiff(): PlanDiff {
@@ -45,6 +48,7 @@ export function emptyDiff(): PlanDiff {
     changed: [],
     appendicesChanged: false,
     indicatorsChanged: false,
+    kept: [],
   };
 }
 
@@ -59,7 +63,7 @@ export function isEmptyDiff(d: PlanDiff): boolean {
   );
 }
 
-/** Keys for a list of tasks in document order. */
+/** Keys for a list of tasks in document order (`name` matters for unnumbered tasks only). */
 export function taskKeys(
   tasks: readonly {
     appendix: number;

@@ -18,6 +18,7 @@ import { recordAudit } from "../repositories/audit.repository.js";
 import { markPlanIndicatorEvaluationsOutdated } from "../repositories/indicators/indicator-evaluation.repository.js";
 import type { Database, Plan } from "../schema.js";
 import { insertIndicators, replaceGroups } from "./appendix-writer.js";
+import type { KeptCorrection } from "./kept-corrections.js";
 import { OrgResolver } from "./org-resolver.js";
 import { emptyDiff, isEmptyDiff } from "./plan-diff.js";
 import type { PlanDiff } from "./plan-diff.js";
@@ -69,6 +70,18 @@ export async function storePlan(
 async function lockImports(trx: Tx): Promise<void> {
   if (dialectOf(trx) === "postgres") await sql`SELECT pg_advisory_xact_lock(5960405)`.execute(trx);
   else await sql`UPDATE plans SET id = id WHERE 1 = 0`.execute(trx);
+}
+
+/**
+ * What re-importing this document into the stored plan would keep of the fields decided after
+ * import (for the import preview; nothing is written).
+ */
+export async function correctionsKept(
+  db: Kysely<Database>,
+  planId: number,
+  result: ImportResult,
+): Promise<KeptCorrection[]> {
+  return (await compareTasks(db, planId, result)).diff.kept;
 }
 
 async function findSameDocument(trx: Tx, result: ImportResult): Promise<Plan | undefined> {

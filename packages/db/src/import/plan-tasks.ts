@@ -1,14 +1,16 @@
 /** The tasks part of storing a plan: insert them all, or compare and apply a new version. */
-import type { ImportResult, Task } from "@giamsat/core";
+import { itemPlace, type ImportResult, type Task } from "@giamsat/core";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../repositories/audit.repository.js";
 import { recordTaskChange } from "../repositories/task-history.js";
 import type { Database, MilestoneRow, TaskOrgRow } from "../schema.js";
 import type { OrgResolver } from "./org-resolver.js";
 import { taskKeys } from "./plan-diff.js";
-import type { ChangedTask, TaskRef } from "./plan-diff.js";
+import type { ChangedTask, PlanDiff, TaskRef } from "./plan-diff.js";
 import { contentFromImport, contentFromStored, diffContent } from "./task-content.js";
 import type { TaskContent } from "./task-content.js";
+import { decidedFields, keepDecided, keptCorrection, matchName } from "./kept-corrections.js";
+import type { DecidedField } from "./kept-corrections.js";
 import { insertTask, updateTask } from "./task-writer.js";
 import type { TaskPlace } from "./task-writer.js";
 
@@ -82,9 +84,15 @@ export interface TaskChanges {
   planId: number;
   added: Incoming[];
   removed: Stored[];
-  changed: { stored: Stored; next: Incoming; fields: ChangedTask["fields"] }[];
+  /** `keep`: the fields decided after import, left as stored */
+  changed: {
+    stored: Stored;
+    next: Incoming;
+    fields: ChangedTask["fields"];
+    keep: ReadonlySet<DecidedField>;
+  }[];
   moved: { stored: Stored; next: Incoming }[];
-  diff: { added: TaskRef[]; removed: TaskRef[]; changed: ChangedTask[] };
+  diff: Pick<PlanDiff, "added" | "removed" | "changed" | "kept">;
 }
 
 async function storedTasks(db: Db, planId: number): Promise<Stored[]> {
@@ -119,7 +127,11 @@ async function storedTasks(db: Db, planId: number): Promise<Stored[]> {
   }));
 }
 
-/** Compares the stored tasks of a plan with the document's (nothing is written). */
+/**
+ * Compares the stored tasks of a plan with the document's (nothing is written). The fields
+ * decided after import (corrections, approved change requests) keep their stored values; those
+ * the document gives otherwise are listed in `diff.kept`.
+ */
 export async function compareTasks(
   db: Db,
   planId: number,
@@ -127,29 +139,44 @@ export async function compareTasks(
 ): Promise<TaskChanges> {
   const next = incoming(result);
   const stored = await storedTasks(db, planId);
-  const keyOf = (list: { appendix: number; content: TaskContent }[]) =>
-    taskKeys(list.map((t) => ({ appendix: t.appendix, ...t.content })));
-  const storedByKey = new Map(keyOf(stored).map((k, i) => [k, stored[i] as Stored]));
+  const decided = await decidedFields(db, planId);
+  const keyOf = (list: { appendix: number; content: TaskContent; name: string }[]) =>
+    taskKeys(list.map((t) => ({ appendix: t.appendix, ...t.content, name: t.name })));
+  const storedKeys = keyOf(
+    stored.map((s) => ({ ...s, name: matchName(s.content, decided.get(s.id)) })),
+  );
+  const storedByKey = new Map(storedKeys.map((k, i) => [k, stored[i] as Stored]));
   const changes: TaskChanges = {
     planId,
     added: [],
     removed: [],
     changed: [],
     moved: [],
-    diff: { added: [], removed: [], changed: [] },
+    diff: { added: [], removed: [], changed: [], kept: [] },
   };
-  for (const [i, key] of keyOf(next).entries()) {
-    const t = next[i] as Incoming;
+  for (const [i, key] of keyOf(next.map((t) => ({ ...t, name: t.content.name }))).entries()) {
+    const doc = next[i] as Incoming;
     const s = storedByKey.get(key);
     if (!s) {
-      changes.added.push(t);
-      changes.diff.added.push(ref(t));
+      changes.added.push(doc);
+      changes.diff.added.push(ref(doc));
       continue;
     }
     storedByKey.delete(key);
+    const d = decided.get(s.id);
+    const { content, kept } = keepDecided(s.content, doc.content, d);
+    const t: Incoming = { ...doc, content };
+    const appendix = result.appendices[t.appendix - 1]!;
+    const where = {
+      taskId: s.id,
+      place: itemPlace(appendix, t.appendix - 1, t.task, "task"),
+      number: t.task.number,
+      name: s.content.name,
+    };
+    for (const k of kept) changes.diff.kept.push(keptCorrection(where, k));
     const fields = diffContent(s.content, t.content);
     if (fields.length) {
-      changes.changed.push({ stored: s, next: t, fields });
+      changes.changed.push({ stored: s, next: t, fields, keep: d?.fields ?? new Set() });
       changes.diff.changed.push({ ...ref(t, s.id), taskId: s.id, fields });
     } else if (s.ordinal !== t.ordinal || s.line !== t.task.line || s.appendix !== t.appendix) {
       changes.moved.push({ stored: s, next: t });
@@ -176,8 +203,8 @@ export async function applyTaskChanges(
   opts: { reason: string; actorId: number | null; at: string },
 ): Promise<void> {
   const at = (t: Incoming) => place(changes.planId, appendixIds, t);
-  for (const { stored, next, fields } of changes.changed) {
-    await updateTask(db, stored.id, at(next), next.content, orgs);
+  for (const { stored, next, fields, keep } of changes.changed) {
+    await updateTask(db, stored.id, at(next), next.content, orgs, keep);
     await recordTaskChange(db, {
       taskId: stored.id,
       before: stored.content,

@@ -47,8 +47,11 @@ async function writeChildren(
   content: TaskContent,
   milestoneLines: readonly number[],
   orgs: OrgResolver,
+  keptUnits: KeptUnits = new Set(),
 ) {
-  const orgRows = (await orgs.rows(content.lead, content.coordinators)).map((r) => ({
+  const lead = keptUnits.has("lead") ? [] : content.lead;
+  const coordinators = keptUnits.has("coordinators") ? [] : content.coordinators;
+  const orgRows = (await orgs.rows(lead, coordinators)).map((r) => ({
     ...r,
     task_id: taskId,
   }));
@@ -101,25 +104,44 @@ export async function insertTask(
   return row.id;
 }
 
-/** Replaces a stored task's content (its units and milestones are rewritten). */
+/**
+ * The unit lists a decision after import set (kept-corrections.ts): their stored rows stay as
+ * they are, never resolved again by name.
+ */
+export type KeptUnits = ReadonlySet<string>;
+
+/** Replaces a stored task's content (its units and milestones are rewritten, kept units aside). */
 export async function updateTask(
   db: Db,
   taskId: number,
   place: TaskPlace,
   content: TaskContent,
   orgs: OrgResolver,
+  keptUnits: KeptUnits = new Set(),
 ): Promise<void> {
+  const { lead_org_id, ...columns } = await taskColumns(content, orgs);
   await db
     .updateTable("tasks")
     .set({
       appendix_id: place.appendixId,
       ordinal: place.ordinal,
       line: place.line,
-      ...(await taskColumns(content, orgs)),
+      ...columns,
+      ...(keptUnits.has("lead") ? {} : { lead_org_id }),
     })
     .where("id", "=", taskId)
     .execute();
-  await db.deleteFrom("task_orgs").where("task_id", "=", taskId).execute();
+  const roles = (["lead", "coordinators"] as const).filter((r) => !keptUnits.has(r));
+  if (roles.length)
+    await db
+      .deleteFrom("task_orgs")
+      .where("task_id", "=", taskId)
+      .where(
+        "role",
+        "in",
+        roles.map((r) => (r === "lead" ? "lead" : "coordinator")),
+      )
+      .execute();
   await db.deleteFrom("milestones").where("task_id", "=", taskId).execute();
-  await writeChildren(db, taskId, content, place.milestoneLines, orgs);
+  await writeChildren(db, taskId, content, place.milestoneLines, orgs, keptUnits);
 }

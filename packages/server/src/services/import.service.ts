@@ -19,7 +19,9 @@ import {
   sha256Hex,
   storePlan,
   upsertDirectory,
+  correctionsKept,
   type Database,
+  type KeptCorrection,
   type StorePlanOutcome,
 } from "@giamsat/db";
 import type { Kysely } from "kysely";
@@ -51,6 +53,9 @@ export type ImportPreview = {
   existingPlan: { id: number; number: string | null } | null;
   /** the reporting rule read from the document, null when it states none */
   calendar: ReportingCalendar | null;
+  /** fields of the stored plan's tasks decided after import that the document gives otherwise:
+   * confirming keeps them (issue 9, point 9) */
+  keptCorrections: KeptCorrection[];
 };
 
 function allOrgRefs(result: ImportResult): { ref: OrgRef; line: number; place: string }[] {
@@ -157,6 +162,7 @@ export async function previewImport(
     unresolved: unresolvedUnits(result),
     existingPlan: existing ? { id: existing.id, number: existing.number } : null,
     calendar,
+    keptCorrections: existing ? await correctionsKept(ctx.db, existing.id, result) : [],
   };
 }
 

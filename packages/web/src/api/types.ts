@@ -7,6 +7,7 @@ import type { ImportResult } from "@giamsat/core";
 import type {
   ChangeRequestView,
   EvidenceView,
+  KeptCorrectionView,
   ReportView,
   ReviewView,
   TaskDetailView,
@@ -28,7 +29,7 @@ import type {
   ImportPreviewResponse,
 } from "@giamsat/server/api";
 
-export type { ChangeRequestView, EvidenceView, ReportView, ReviewView };
+export type { ChangeRequestView, EvidenceView, KeptCorrectionView, ReportView, ReviewView };
 export type OrgLink = TaskOrgView;
 export type TaskSummary = TaskListItemView;
 export type TaskDetail = TaskDetailView;

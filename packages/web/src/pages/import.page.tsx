@@ -6,6 +6,7 @@ import { uploadForm } from "../api/upload.js";
 import { AliasMapper } from "../components/alias-mapper.js";
 import { hasTextLines, ImportPreviewView } from "../components/import-preview.js";
 import { ImportProgress } from "../components/import-progress.js";
+import { KeptCorrections } from "../components/kept-corrections.js";
 import { ProseConfirm, proseTasks } from "../components/prose-confirm.js";
 import { formatBytes } from "../format/date.format.js";
 import { ErrorSummary, FieldError } from "../forms/error-summary.js";
@@ -21,9 +22,9 @@ const fieldOf = fieldsByPath({ file: { id: "import-file", label: "Văn bản k�
 function outcomeText(outcome: ImportConfirmed): string {
   if (outcome.unchanged) return "Văn bản này đã được nhập trước đó; không có gì thay đổi.";
   const what = `${outcome.tasks} nhiệm vụ, ${outcome.indicators} chỉ tiêu`;
-  return outcome.created
-    ? `Đã lưu kế hoạch mới: ${what}.`
-    : `Đã cập nhật kế hoạch theo văn bản sửa đổi: ${what}.`;
+  if (outcome.created) return `Đã lưu kế hoạch mới: ${what}.`;
+  const kept = outcome.changes.kept.length;
+  return `Đã cập nhật kế hoạch theo văn bản sửa đổi: ${what}${kept ? `; giữ nguyên ${kept} trường đã hiệu chỉnh` : ""}.`;
 }
 
 /** Upload a plan document → read the preview → map unknown units → confirm → the plan is stored. */
@@ -135,6 +136,7 @@ export function ImportPage() {
                 thay đổi vào kế hoạch đó.
               </p>
             )}
+            <KeptCorrections kept={preview.keptCorrections} />
             {preview.calendar && (
               <p>
                 Lịch báo cáo đọc từ văn bản: {FREQUENCY[preview.calendar.frequency]}, trước ngày{" "}

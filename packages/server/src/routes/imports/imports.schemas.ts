@@ -1,5 +1,6 @@
 /** Response schemas of a plan's import: the preview of an upload and the confirmation. */
 import { z } from "zod";
+import { keptCorrectionSchema } from "../../services/import.view.js";
 import { calendarBody as calendar } from "../plans/plans.schemas.js";
 
 export const importPreviewResponse = z.object({
@@ -20,6 +21,11 @@ export const importPreviewResponse = z.object({
   ),
   existingPlan: z.object({ id: z.number(), number: z.string().nullable() }).nullable(),
   calendar: calendar.nullable(),
+  keptCorrections: z
+    .array(keptCorrectionSchema)
+    .describe(
+      "trường của nhiệm vụ đã hiệu chỉnh sau khi nhập (hoặc đã điều chỉnh theo đề xuất được chấp thuận) mà văn bản ghi khác: khi xác nhận, giá trị đã hiệu chỉnh được giữ",
+    ),
 });
 
 export const importConfirmResponse = z.object({
@@ -34,6 +40,7 @@ export const importConfirmResponse = z.object({
       changed: z.array(z.unknown()),
       appendicesChanged: z.boolean(),
       indicatorsChanged: z.boolean(),
+      kept: z.array(keptCorrectionSchema).describe("trường đã hiệu chỉnh được giữ nguyên"),
     })
     .describe("khác biệt so với bản đã lưu"),
   tasks: z.number(),
