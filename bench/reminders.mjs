@@ -4,16 +4,25 @@
 // BENCH_TASKS tasks (default 1,000,000; SQLite, and PostgreSQL when a throwaway cluster can
 // start); (2)
 // sending BENCH_MAILS mails (default 10,000) from the outbox through the pooled SMTP transport
-// to a local SMTP sink in its own process. BENCH_ONLY=mail|compute runs one part. Results:
+// to a local SMTP sink in its own process; (3, BENCH_ONLY=deliver) the day's run for real on a
+// copy of the SQLite dataset: queued, fanned out and delivered in-app. BENCH_ONLY=mail|compute|
+// deliver runs one part. Results:
 // bench/results/reminders-*.json. BENCH_SKIP_SQLITE=1 / BENCH_SKIP_PG=1 skip a database;
 // BENCH_PG_URL uses a running PostgreSQL server instead of a throwaway cluster.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { enqueueOutbox, migrateToLatest, openDatabase, queueFanout } from "@giamsat/db";
-import { channelsFor, drainOutbox, fanOutAll, loadConfig, planDay } from "@giamsat/server";
+import {
+  channelsFor,
+  drainOutbox,
+  fanOutAll,
+  loadConfig,
+  planDay,
+  runReminders,
+} from "@giamsat/server";
 import { ensureDataset, startCluster } from "./api-setup.mjs";
 import { RESULTS_DIR } from "./generate.mjs";
 
@@ -148,7 +157,41 @@ async function sendMails() {
   }
 }
 
-const ONLY = process.env.BENCH_ONLY; // "mail" or "compute": one part only
+/** The day's run for real (queue, fan out, in-app delivery) on a copy of the SQLite dataset. */
+async function deliverInApp(sqliteFile) {
+  const dir = mkdtempSync(join(tmpdir(), "giamsat-bench-deliver-"));
+  const copy = join(dir, "giamsat.sqlite");
+  copyFileSync(sqliteFile, copy);
+  const handle = openDatabase({ sqliteFile: copy });
+  try {
+    await migrateToLatest(handle.db);
+    const config = loadConfig({ GIAMSAT_LOG: "silent" });
+    const ctx = { db: handle.db, dialect: handle.dialect, config };
+    const started = performance.now();
+    const r = await runReminders(ctx, AS_OF, { dryRun: false, channels: channelsFor(ctx) });
+    write(`reminders-deliver-sqlite-${TASKS}.json`, {
+      what: "the day's run for real: queued, fanned out and delivered in-app (no SMTP)",
+      tasks: TASKS,
+      asOf: AS_OF,
+      messages: r.due,
+      deliveries: r.deliveries,
+      sent: r.sent,
+      seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
+      loadAverage: loadavg(),
+      at: new Date().toISOString(),
+    });
+  } finally {
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const ONLY = process.env.BENCH_ONLY; // "mail", "compute" or "deliver": one part only
+if (ONLY === "deliver") {
+  const sqlite = await ensureDataset({ tasks: TASKS, reports: TASKS * 2, log });
+  await deliverInApp(sqlite.target.sqliteFile);
+  process.exit(0);
+}
 if (ONLY !== "compute") await sendMails();
 if (ONLY === "mail") process.exit(0);
 if (process.env.BENCH_SKIP_SQLITE !== "1") {
