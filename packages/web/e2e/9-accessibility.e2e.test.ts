@@ -222,9 +222,21 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await page.keyboard.press("Enter");
       expect(await focusedId(page)).toBe("r-links");
 
-      // the change request: the missing units are named on their picker, the same way
-      await page.goto(`/nhiem-vu/${task.id}`);
+      // a new page: the keyboard goes to its heading, a live region (there from the start) says it
+      const announcer = page.getByTestId("route-announcer");
+      expect(await announcer.textContent()).toBe("");
+      await page
+        .locator(".breadcrumb")
+        .getByRole("link", { name: /^Nhiệm vụ/ })
+        .click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+      expect(await page.evaluate(() => document.activeElement?.className)).toBe("task-title");
+      await expect.poll(() => announcer.textContent()).toMatch(/^Nhiệm vụ \S+ · 596\/QĐ-BCT$/);
+
+      // the change request: its form's heading takes the keyboard, the missing units are named
+      // on their picker like the report's fields, and "Huỷ bỏ" gives the keyboard back
       await page.getByRole("button", { name: "Đề xuất điều chỉnh" }).click();
+      await expect.poll(() => focusedId(page)).toBe("cr-title");
       await page.getByLabel("Giao lại đơn vị chủ trì").check();
       await page.getByLabel("Lý do đề xuất (bắt buộc)").fill("Đơn vị khác phù hợp hơn.");
       await page.getByRole("button", { name: "Gửi đề xuất" }).click();
@@ -235,6 +247,10 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       expect(await page.locator("#cr-orgs").getAttribute("aria-invalid")).toBe("true");
       expect(await page.locator("#cr-orgs-error").textContent()).toBe(
         "Chọn ít nhất một đơn vị chủ trì mới.",
+      );
+      await page.getByRole("button", { name: "Huỷ bỏ" }).click();
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+        "Đề xuất điều chỉnh",
       );
       expect(unexpected(errors)).toEqual([]);
       await context.close();
@@ -331,7 +347,7 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await context.close();
     });
 
-    it("the charts are told apart without colour: named, shapes and dashes, labels, a data table", async () => {
+    it("the charts are told apart without colour (named, shapes and dashes, labels, a data table); “Xem” says the new figures", async () => {
       const { page, errors, context } = await signIn(browser, baseUrl, "lanhdao", 1366, locale);
       const plan = await plan596(page);
       await page.goto(`/?plan=${plan.id}&asOf=${AS_OF}`);
@@ -355,6 +371,20 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       const units = page.getByRole("figure", { name: "Số nhiệm vụ theo đơn vị chủ trì" });
       await units.getByText("Bảng số liệu").click();
       expect(await units.locator("table tbody tr").count()).toBeGreaterThan(0);
+
+      // "Xem" draws the filters anew: the new figures are said and their heading has the keyboard
+      const said = page.getByTestId("announcer");
+      await page.getByLabel("Tính đến ngày").fill("01/05/2026");
+      await page.getByRole("button", { name: "Xem" }).click();
+      await expect
+        .poll(() => said.textContent())
+        .toMatch(/^Đã cập nhật số liệu ngày 01\/05\/2026: tổng số \d+ nhiệm vụ; .*quá hạn: \d+/);
+      expect(await focusedId(page)).toBe("counts-title");
+      const total = await page
+        .getByTestId("status-counts")
+        .locator(".stat.total .value")
+        .textContent();
+      expect(await said.textContent()).toContain(`tổng số ${total} nhiệm vụ`);
       expect(errors).toEqual([]);
       await context.close();
     });

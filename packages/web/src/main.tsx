@@ -1,7 +1,9 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.js";
+import { Announcer } from "./components/announcer.js";
 import { installVietnameseValidation } from "./forms/validation-messages.js";
+import { RouteAnnouncer } from "./router/route-announcer.js";
 import "./styles/base.css";
 import "./styles/layout.css";
 import "./styles/status.css";
@@ -25,5 +27,7 @@ if (root)
   createRoot(root).render(
     <StrictMode>
       <App />
+      <RouteAnnouncer />
+      <Announcer />
     </StrictMode>,
   );

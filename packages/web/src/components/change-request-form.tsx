@@ -1,9 +1,11 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import type { Organisation } from "../api/types.js";
 import { CHANGE_KINDS } from "../format/change-request.format.js";
+import { announce } from "./announcer.js";
 import { OrgPicker } from "./org-picker.js";
+import { useFocusOn } from "./use-focus-on.js";
 import { DateInput } from "../forms/date-input.js";
 import { ErrorSummary, FieldError } from "../forms/error-summary.js";
 import { fieldProblem, fieldsByPath } from "../forms/form-errors.js";
@@ -26,10 +28,18 @@ export function ChangeRequestForm({ taskId, onSent }: { taskId: number; onSent: 
   const [orgs, setOrgs] = useState<Organisation[]>([]);
   const errors = useFormErrors(fieldOf);
   const [busy, setBusy] = useState(false);
+  // opening moves the keyboard to the form's heading; closing (sent or cancelled) back to the button
+  const heading = useFocusOn<HTMLHeadingElement>(open);
+  const opener = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (!open && wasOpen.current) opener.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
 
   if (!open)
     return (
-      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+      <button ref={opener} type="button" className="secondary" onClick={() => setOpen(true)}>
         Đề xuất điều chỉnh
       </button>
     );
@@ -54,6 +64,7 @@ export function ChangeRequestForm({ taskId, onSent }: { taskId: number; onSent: 
       await api(`/api/tasks/${taskId}/change-requests`, { body });
       setOpen(false);
       setOrgs([]);
+      announce("Đã gửi đề xuất điều chỉnh; đề xuất đang chờ lãnh đạo quyết định.");
       onSent();
     } catch (e) {
       errors.show(e as Error);
@@ -69,7 +80,9 @@ export function ChangeRequestForm({ taskId, onSent }: { taskId: number; onSent: 
       aria-labelledby="cr-title"
       {...errors.formProps}
     >
-      <h2 id="cr-title">Đề xuất điều chỉnh nhiệm vụ</h2>
+      <h2 id="cr-title" ref={heading} tabIndex={-1}>
+        Đề xuất điều chỉnh nhiệm vụ
+      </h2>
       <ErrorSummary errors={errors} />
       <fieldset>
         <legend>Nội dung đề xuất</legend>

@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import type { ReactNode } from "react";
 
 /** The Vietnamese message of a failed request, announced to screen readers. */
@@ -27,4 +28,25 @@ export function Loading({ label = "Đang tải…" }: { label?: string }) {
 
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
+}
+
+/** How long a new live region stays empty, so screen readers know it before its message. */
+const REGION_SETTLE_MS = 150;
+
+/**
+ * A polite live region for success messages: it is in the page before its message, so the
+ * message is said by screen readers (one inserted already filled is often skipped); a message
+ * that comes with the region itself (a page arriving with it) is put in a moment later.
+ */
+export function StatusRegion({ children }: { children?: ReactNode }) {
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(true), REGION_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return (
+    <div role="status" className="status-region">
+      {settled ? children : null}
+    </div>
+  );
 }

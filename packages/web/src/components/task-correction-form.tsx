@@ -3,7 +3,7 @@ import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import type { OrgLink, Organisation, TaskDetail, VersionChange } from "../api/types.js";
 import { DateInput } from "../forms/date-input.js";
-import { ErrorBox } from "./feedback.js";
+import { ErrorBox, StatusRegion } from "./feedback.js";
 import { OrgPicker } from "./org-picker.js";
 
 type Saved = { version: number; changes: VersionChange[] };
@@ -89,12 +89,14 @@ export function TaskCorrectionForm({ task, onSaved }: { task: TaskDetail; onSave
   return (
     <section className="card" aria-labelledby="correct-title">
       <h2 id="correct-title">Hiệu chỉnh nhiệm vụ</h2>
-      {saved && (
-        <p className="alert success" role="status">
-          Đã lưu phiên bản {saved.version}:{" "}
-          {saved.changes.map((c) => `${c.label}: ${c.before} → ${c.after}`).join("; ")}.
-        </p>
-      )}
+      <StatusRegion>
+        {saved && (
+          <p className="alert success">
+            Đã lưu phiên bản {saved.version}:{" "}
+            {saved.changes.map((c) => `${c.label}: ${c.before} → ${c.after}`).join("; ")}.
+          </p>
+        )}
+      </StatusRegion>
       {!open ? (
         <>
           <p className="muted">

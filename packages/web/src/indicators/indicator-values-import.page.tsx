@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { api, apiUrl } from "../api/client.js";
-import { ErrorBox } from "../components/feedback.js";
+import { ErrorBox, StatusRegion } from "../components/feedback.js";
 import { FileButton } from "../forms/file-button.js";
 import { Link } from "../router/link.js";
 import { useLocation } from "../router/router.js";
@@ -106,12 +106,14 @@ export function IndicatorValuesImportPage() {
         </button>
       </form>
       <ErrorBox error={error} />
-      {stored && (
-        <p className="alert success" role="status">
-          Đã lưu {stored.created} giá trị
-          {stored.corrected > 0 ? ` (${stored.corrected} giá trị sửa giá trị đã có)` : ""}.
-        </p>
-      )}
+      <StatusRegion>
+        {stored && (
+          <p className="alert success">
+            Đã lưu {stored.created} giá trị
+            {stored.corrected > 0 ? ` (${stored.corrected} giá trị sửa giá trị đã có)` : ""}.
+          </p>
+        )}
+      </StatusRegion>
       {preview && <SheetPreviewCard preview={preview} busy={busy} onStore={store} />}
     </>
   );

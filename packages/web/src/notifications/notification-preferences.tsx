@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import { useResource } from "../api/use-resource.js";
-import { ErrorBox, Loading } from "../components/feedback.js";
+import { ErrorBox, Loading, StatusRegion } from "../components/feedback.js";
 import type { Preferences } from "./notifications.api.js";
 
 /**
@@ -97,11 +97,9 @@ export function NotificationPreferences() {
         </table>
       </div>
       <ErrorBox error={error} />
-      {saved && (
-        <p className="alert success" role="status">
-          Đã lưu cách nhận thông báo.
-        </p>
-      )}
+      <StatusRegion>
+        {saved && <p className="alert success">Đã lưu cách nhận thông báo.</p>}
+      </StatusRegion>
       <button type="submit">Lưu</button>
     </form>
   );

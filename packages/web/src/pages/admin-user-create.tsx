@@ -1,3 +1,4 @@
+import { StatusRegion } from "../components/feedback.js";
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
@@ -108,11 +109,7 @@ export function AdminUserCreate({ onCreated }: { onCreated: () => void }) {
           errors={errors}
         />
       </div>
-      {saved && (
-        <p className="alert success" role="status">
-          {saved}
-        </p>
-      )}
+      <StatusRegion>{saved && <p className="alert success">{saved}</p>}</StatusRegion>
       <button type="submit">Tạo tài khoản</button>
     </form>
   );

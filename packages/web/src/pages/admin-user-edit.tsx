@@ -1,3 +1,4 @@
+import { StatusRegion } from "../components/feedback.js";
 import { useEffect, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
@@ -163,12 +164,14 @@ export function AdminUserEdit({ user, onSaved, onClose }: Props) {
           </div>
         </div>
       )}
-      {newPassword && (
-        <p className="alert success" role="status">
-          Mật khẩu mới của {user.username}: <code data-testid="new-password">{newPassword}</code> —
-          hãy chuyển cho người dùng và đề nghị họ đổi mật khẩu sau khi đăng nhập.
-        </p>
-      )}
+      <StatusRegion>
+        {newPassword && (
+          <p className="alert success">
+            Mật khẩu mới của {user.username}: <code data-testid="new-password">{newPassword}</code>{" "}
+            — hãy chuyển cho người dùng và đề nghị họ đổi mật khẩu sau khi đăng nhập.
+          </p>
+        )}
+      </StatusRegion>
       <div className="actions">
         <button type="submit" disabled={confirming !== null}>
           Lưu thay đổi

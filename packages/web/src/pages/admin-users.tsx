@@ -3,7 +3,7 @@ import { api } from "../api/client.js";
 import type { Organisation, Page, UserView } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { useUser } from "../auth/session.js";
-import { ErrorBox, Loading } from "../components/feedback.js";
+import { ErrorBox, Loading, StatusRegion } from "../components/feedback.js";
 import { OrgCombobox } from "../components/org-combobox.js";
 import { Pager } from "../components/pager.js";
 import { RoleOptions } from "../components/role-options.js";
@@ -116,11 +116,7 @@ export function AdminUsers() {
         </div>
       </div>
       <ErrorBox error={error ?? users.error} />
-      {saved && (
-        <p className="alert success" role="status">
-          {saved}
-        </p>
-      )}
+      <StatusRegion>{saved && <p className="alert success">{saved}</p>}</StatusRegion>
       {users.loading && !users.data && <Loading />}
       {users.data && (
         <p className="muted" role="status">

@@ -1,12 +1,14 @@
+import { useEffect, useRef } from "react";
 import { api, apiUrl } from "../api/client.js";
 import type { Page, Stats, TaskSummary, Trend } from "../api/types.js";
 import { taskPlansLabel } from "../format/plan.format.js";
 import { usePlanLabels } from "../api/use-plan-labels.js";
 import { useResource } from "../api/use-resource.js";
 import { StackedBarChart } from "../components/bar-chart.js";
+import { announce } from "../components/announcer.js";
 import { ErrorBox, Empty, Loading } from "../components/feedback.js";
 import { LineChart } from "../components/line-chart.js";
-import { monthLabel } from "../format/date.format.js";
+import { formatDate, monthLabel } from "../format/date.format.js";
 import { STATUS_LABELS, STATUS_CODES } from "@giamsat/core";
 import { Link } from "../router/link.js";
 import { ScopedHead, useDashboardScope } from "./dashboard-filters.js";
@@ -15,6 +17,12 @@ import { TaskRow } from "../components/task-cells.js";
 import { IndicatorTiles } from "../indicators/indicator-tiles.js";
 
 const OVERDUE_LIMIT = 200;
+
+/** The new figures, said after "Xem": the total and each status's count. */
+const figuresSaid = (stats: Stats, asOf: string) =>
+  `Đã cập nhật số liệu ngày ${formatDate(asOf)}: tổng số ${stats.total} nhiệm vụ; ` +
+  STATUS_CODES.map((code) => `${STATUS_LABELS[code]}: ${stats.counts[code] ?? 0}`).join("; ") +
+  ".";
 
 const unitBar = (c: Record<string, number>) => ({
   overdue: c.overdue ?? 0,
@@ -36,6 +44,22 @@ export function DashboardPage() {
     api<Page<TaskSummary>>("/api/overdue", { query: { ...scope, limit: OVERDUE_LIMIT }, signal }),
   );
 
+  // after "Xem" (the filters' form is drawn anew, its button gone): once the new figures are in,
+  // they are said through the live region and the keyboard goes to their heading
+  const shown = useRef({ key: scopeKey, data: stats.data });
+  const countsHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!stats.data || stats.loading) return;
+    if (shown.current.key === scopeKey) {
+      shown.current.data = stats.data;
+      return;
+    }
+    if (stats.data === shown.current.data) return; // the old figures, before the new ones load
+    shown.current = { key: scopeKey, data: stats.data };
+    announce(figuresSaid(stats.data, asOf));
+    countsHeading.current?.focus();
+  }, [stats.data, stats.loading, scopeKey, asOf]);
+
   const counts = stats.data?.counts;
   const overdueItems = overdue.data?.items ?? [];
   const planLabels = usePlanLabels();
@@ -56,7 +80,9 @@ export function DashboardPage() {
       <PendingChanges />
 
       <section aria-labelledby="counts-title">
-        <h2 id="counts-title">Số nhiệm vụ theo tình trạng</h2>
+        <h2 id="counts-title" ref={countsHeading} tabIndex={-1}>
+          Số nhiệm vụ theo tình trạng
+        </h2>
         <ErrorBox error={stats.error} />
         {!counts && stats.loading && <Loading />}
         {counts && (

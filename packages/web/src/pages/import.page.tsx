@@ -4,6 +4,7 @@ import { api } from "../api/client.js";
 import type { ImportConfirmed, ImportPreview } from "../api/types.js";
 import { uploadForm } from "../api/upload.js";
 import { AliasMapper } from "../components/alias-mapper.js";
+import { useFocusOn } from "../components/use-focus-on.js";
 import { hasTextLines, ImportPreviewView } from "../components/import-preview.js";
 import { ImportProgress } from "../components/import-progress.js";
 import { KeptCorrections } from "../components/kept-corrections.js";
@@ -37,6 +38,9 @@ export function ImportPage() {
   const [stored, setStored] = useState<ImportConfirmed | null>(null);
   const [saving, setSaving] = useState(false);
   const [confirmedProse, setConfirmedProse] = useState<Set<number>>(new Set());
+  // "Đọc văn bản" and "Lưu kế hoạch" are gone or disabled once done: the keyboard goes to the result
+  const previewHeading = useFocusOn<HTMLHeadingElement>(preview);
+  const storedNote = useFocusOn<HTMLParagraphElement>(stored);
 
   const read = async (f: File) => {
     errors.clear();
@@ -118,7 +122,7 @@ export function ImportPage() {
         </button>
       </form>
       {stored && (
-        <p className="alert success" role="status" data-testid="import-stored">
+        <p className="alert success" data-testid="import-stored" ref={storedNote} tabIndex={-1}>
           {outcomeText(stored)} <Link to={`/ke-hoach/${stored.planId}`}>Mở kế hoạch</Link> ·{" "}
           <Link to={`/?plan=${stored.planId}`}>Xem tổng quan</Link>
         </p>
@@ -126,6 +130,9 @@ export function ImportPage() {
       {preview && (
         <>
           <div className="card" data-testid="import-preview">
+            <h2 ref={previewHeading} tabIndex={-1}>
+              Bản xem trước
+            </h2>
             <p>
               Bản xem trước của <strong>{preview.fileName}</strong>. Chưa có gì được ghi vào hệ
               thống.

@@ -6,7 +6,7 @@ import { usePlanLabels } from "../api/use-plan-labels.js";
 import { useResource } from "../api/use-resource.js";
 import { useUser } from "../auth/session.js";
 import { BulkReportBar } from "../components/bulk-report-bar.js";
-import { Empty, ErrorBox, Loading } from "../components/feedback.js";
+import { Empty, ErrorBox, Loading, StatusRegion } from "../components/feedback.js";
 import { InboxItemRow } from "../components/inbox-item.js";
 import { SearchField } from "../components/list-filters.js";
 import { Pager } from "../components/pager.js";
@@ -116,11 +116,13 @@ export function InboxPage() {
           </select>
         </div>
       </form>
-      {sent !== null && (
-        <p className="alert success" role="status">
-          {`Đã gửi ${sent.count} báo cáo, đang chờ ${sent.awaitingSignoff ? "lãnh đạo đơn vị ký duyệt" : "cơ quan theo dõi duyệt"}.`}
-        </p>
-      )}
+      <StatusRegion>
+        {sent !== null && (
+          <p className="alert success">
+            {`Đã gửi ${sent.count} báo cáo, đang chờ ${sent.awaitingSignoff ? "lãnh đạo đơn vị ký duyệt" : "cơ quan theo dõi duyệt"}.`}
+          </p>
+        )}
+      </StatusRegion>
       <SignoffNotice />
       <IndicatorDueSection />
       <ErrorBox error={inbox.error} />

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { api } from "../api/client.js";
 import type { LinkedTaskSide, LinkProposal, Page } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
-import { Empty, ErrorBox, Loading } from "../components/feedback.js";
+import { Empty, ErrorBox, Loading, StatusRegion } from "../components/feedback.js";
 import { Pager } from "../components/pager.js";
 import { planLabel } from "../format/plan.format.js";
 import { Link } from "../router/link.js";
@@ -87,11 +87,7 @@ export function LinksPage() {
         ))}
       </nav>
       <ErrorBox error={error ?? links.error} />
-      {done && (
-        <p className="alert success" role="status">
-          {done}
-        </p>
-      )}
+      <StatusRegion>{done && <p className="alert success">{done}</p>}</StatusRegion>
       {links.loading && !links.data && <Loading />}
       {links.data && total === 0 && (
         <Empty>

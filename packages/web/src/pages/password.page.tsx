@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
-import { ErrorBox } from "../components/feedback.js";
+import { ErrorBox, StatusRegion } from "../components/feedback.js";
 
 /** Change one's own password: the current one, the new one twice. Other sessions end. */
 export function PasswordPage() {
@@ -69,11 +69,13 @@ export function PasswordPage() {
           />
         </div>
         <ErrorBox error={error} />
-        {done && (
-          <p className="alert success" role="status">
-            Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản đã kết thúc.
-          </p>
-        )}
+        <StatusRegion>
+          {done && (
+            <p className="alert success">
+              Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản đã kết thúc.
+            </p>
+          )}
+        </StatusRegion>
         <button type="submit" disabled={busy}>
           {busy ? "Đang đổi…" : "Đổi mật khẩu"}
         </button>

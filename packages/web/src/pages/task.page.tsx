@@ -4,7 +4,7 @@ import type { TaskDetail } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { mayReport } from "../auth/scope.js";
 import { useUser } from "../auth/session.js";
-import { ErrorBox, Loading } from "../components/feedback.js";
+import { ErrorBox, Loading, StatusRegion } from "../components/feedback.js";
 import { OrgNames } from "../components/org-names.js";
 import { TaskReports } from "../components/task-reports.js";
 import { StatusChip } from "../components/status-chip.js";
@@ -39,6 +39,13 @@ function Field({
   );
 }
 
+/** The note after a report was sent from the form (`?da-gui=1`, or `ky-duyet` when it waits for the unit head). */
+const SENT_NOTES: Record<string, string> = {
+  "1": "Đã gửi báo cáo. Báo cáo đang chờ cơ quan theo dõi duyệt.",
+  "ky-duyet":
+    "Đã gửi báo cáo. Báo cáo đang chờ lãnh đạo đơn vị ký duyệt, sau đó mới chuyển tới cơ quan theo dõi.",
+};
+
 export function TaskPage({ id }: { id: string }) {
   const { query } = useLocation();
   const user = useUser();
@@ -47,6 +54,7 @@ export function TaskPage({ id }: { id: string }) {
     api<TaskDetail>(`/api/tasks/${id}`, { query: { asOf }, signal }),
   );
   const t = task.data;
+  const sentNote = SENT_NOTES[query.get("da-gui") ?? ""];
   useDocumentTitle(
     t ? `${t.number ? `Nhiệm vụ ${t.number}` : "Nhiệm vụ"} · ${planLabel(t.plan)}` : null,
   );
@@ -86,13 +94,7 @@ export function TaskPage({ id }: { id: string }) {
         )}
       </div>
 
-      {query.get("da-gui") && (
-        <p className="alert success" role="status">
-          {query.get("da-gui") === "ky-duyet"
-            ? "Đã gửi báo cáo. Báo cáo đang chờ lãnh đạo đơn vị ký duyệt, sau đó mới chuyển tới cơ quan theo dõi."
-            : "Đã gửi báo cáo. Báo cáo đang chờ cơ quan theo dõi duyệt."}
-        </p>
-      )}
+      <StatusRegion>{sentNote && <p className="alert success">{sentNote}</p>}</StatusRegion>
       <section className="card" aria-labelledby="six-title">
         <h2 id="six-title">Thông tin nhiệm vụ (“06 rõ”)</h2>
         <dl className="fields">

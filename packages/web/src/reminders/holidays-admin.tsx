@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import { useResource } from "../api/use-resource.js";
-import { ErrorBox, Loading } from "../components/feedback.js";
+import { ErrorBox, Loading, StatusRegion } from "../components/feedback.js";
 import { DateInput } from "../forms/date-input.js";
 import { formatDate } from "../format/date.format.js";
 import type { Holiday } from "./reminders.api.js";
@@ -157,11 +157,13 @@ export function HolidaysAdmin() {
       </div>
       {rows.length === 0 && <p className="empty">Năm {year} chưa có ngày nghỉ nào.</p>}
       <ErrorBox error={error} />
-      {saved && (
-        <p className="alert success" role="status">
-          Đã lưu {rows.length} ngày nghỉ năm {year}.
-        </p>
-      )}
+      <StatusRegion>
+        {saved && (
+          <p className="alert success">
+            Đã lưu {rows.length} ngày nghỉ năm {year}.
+          </p>
+        )}
+      </StatusRegion>
       <div className="actions">
         <button
           type="button"

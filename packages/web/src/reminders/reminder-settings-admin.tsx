@@ -3,7 +3,7 @@ import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import type { PlanSummary } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
-import { ErrorBox, Loading } from "../components/feedback.js";
+import { ErrorBox, Loading, StatusRegion } from "../components/feedback.js";
 import { PlanOptions } from "../components/plan-options.js";
 import type { PlanReminderSettings } from "./reminders.api.js";
 
@@ -125,11 +125,9 @@ export function ReminderSettingsAdmin() {
               />
             </div>
           </div>
-          {saved && (
-            <p className="alert success" role="status">
-              Đã lưu mốc nhắc việc của kế hoạch.
-            </p>
-          )}
+          <StatusRegion>
+            {saved && <p className="alert success">Đã lưu mốc nhắc việc của kế hoạch.</p>}
+          </StatusRegion>
           <button type="submit">Lưu mốc nhắc việc</button>
         </form>
       )}

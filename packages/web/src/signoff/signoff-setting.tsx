@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import type { Organisation } from "../api/types.js";
-import { ErrorBox } from "../components/feedback.js";
+import { ErrorBox, StatusRegion } from "../components/feedback.js";
 import { OrgCombobox } from "../components/org-combobox.js";
 
 /**
@@ -58,11 +58,7 @@ export function SignoffSetting({ onSaved }: { onSaved: () => void }) {
           Lưu
         </button>
       </div>
-      {saved && (
-        <p className="alert success" role="status">
-          {saved}
-        </p>
-      )}
+      <StatusRegion>{saved && <p className="alert success">{saved}</p>}</StatusRegion>
     </form>
   );
 }

@@ -8,7 +8,7 @@ import {
   ChangeRequestTaskTitle,
   loadChangeRequestsWithTasks,
 } from "../components/change-request-tasks.js";
-import { Empty, ErrorBox, Loading } from "../components/feedback.js";
+import { Empty, ErrorBox, Loading, StatusRegion } from "../components/feedback.js";
 import { SignoffBulkBar, type Chosen } from "./signoff-bulk-bar.js";
 import { SignoffCard } from "./signoff-card.js";
 import { SignoffDecision } from "./signoff-decision.js";
@@ -71,11 +71,7 @@ export function SignoffPage() {
         tới lãnh đạo quyết định sau khi lãnh đạo đơn vị ký duyệt; thời điểm gửi của cán bộ được giữ
         để tính đúng hạn.
       </p>
-      {done && (
-        <p className="alert success" role="status">
-          {done}
-        </p>
-      )}
+      <StatusRegion>{done && <p className="alert success">{done}</p>}</StatusRegion>
       <SignoffBulkBar
         chosen={chosen}
         onClear={() => setChosen(NONE)}
