@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, signIn } from "./support/browser.js";
-import { addUser, giamsat } from "./support/cli.js";
+import { addUser, giamsat, PASSWORD } from "./support/cli.js";
 import { LOCALES } from "./support/locales.js";
 import { screenshotsDir, seedsDir } from "./support/paths.js";
 
@@ -72,6 +72,35 @@ const focusedId = (page: Page) =>
     const el = document.activeElement;
     return el?.id || el?.getAttribute("data-testid") || el?.tagName.toLowerCase() || "";
   });
+
+/** Presses Tab until the focused element matches `selector`; fails after `max` presses. */
+async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector))
+      return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Signs in with the keyboard only: the name field has the focus, Tab to the password, Enter. */
+async function keyboardSignIn(browser: Browser, username: string, width: number, locale: string) {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width, height: 900 },
+    locale,
+    timezoneId: "Asia/Ho_Chi_Minh",
+  });
+  const page = await context.newPage();
+  await page.goto("/");
+  await tabTo(page, "#username");
+  await page.keyboard.type(username);
+  await tabTo(page, "#password");
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press("Enter");
+  await page.getByTestId("current-user").waitFor({ state: "attached" });
+  return { context, page };
+}
 
 /**
  * Issue 18 (WCAG 2.1 AA), in a Vietnamese and an English browser: page titles name the task and
@@ -292,6 +321,87 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await screenshot(page, "a11y-feedback-errors");
       expect(unexpected(errors)).toEqual([]);
       await context.close();
+    });
+
+    it("keyboard only: a unit sends its monthly report, the monitoring department accepts it", async () => {
+      const width = round === 0 ? 1366 : 390;
+      const monitorSeed = await signIn(browser, baseUrl, "theodoi", width, locale);
+      const plan = await plan596(monitorSeed.page);
+      const tasks = await getJson<{ items: (Task & { name: string })[] }>(
+        monitorSeed.page,
+        `/api/tasks?plan=${plan.id}&limit=200`,
+      );
+      await monitorSeed.context.close();
+      const task = tasks.items
+        .filter((t) => t.lead[0]?.orgId && t.kind !== "recurring")
+        .at(-5 - round)!;
+      await addUser(dataDir, `a11y-kb-${round}`, "unit_staff", task.lead[0]!.name);
+
+      const unit = await keyboardSignIn(browser, `a11y-kb-${round}`, width, locale);
+      await unit.page.goto(`/nhiem-vu/${task.id}`);
+      await unit.page.locator("h1.task-title").waitFor();
+      await tabTo(unit.page, `a[href="/nhiem-vu/${task.id}/bao-cao"]`);
+      await unit.page.keyboard.press("Enter");
+      await expect
+        .poll(() => unit.page.evaluate(() => document.activeElement?.textContent))
+        .toBe("Báo cáo tiến độ");
+      await tabTo(unit.page, "#r-summary");
+      await unit.page.keyboard.type("Đã ban hành kế hoạch triển khai của đơn vị.");
+      await tabTo(unit.page, "#r-links");
+      await unit.page.keyboard.type("https://moit.gov.vn/ke-hoach");
+      await tabTo(unit.page, 'form[aria-label="Báo cáo tiến độ"] button[type="submit"]');
+      await unit.page.keyboard.press("Enter");
+      // the task page: its heading has the keyboard, the live region says the report was sent
+      await unit.page.waitForURL(/da-gui=1$/);
+      await expect
+        .poll(() => unit.page.evaluate(() => document.activeElement?.className))
+        .toBe("task-title");
+      await unit.page
+        .getByRole("status")
+        .filter({ hasText: "Đã gửi báo cáo. Báo cáo đang chờ cơ quan theo dõi duyệt." })
+        .waitFor();
+      await screenshot(unit.page, "a11y-keyboard-sent");
+      await unit.context.close();
+
+      const monitor = await keyboardSignIn(browser, "theodoi", width, locale);
+      const { page } = monitor;
+      await page.goto("/duyet");
+      await page.getByTestId("review-current").waitFor();
+      // the newest report is the last in the queue: j moves down to it
+      const waiting = await page.locator(".queue-list > li:not(.queue-tick-all)").count();
+      for (let i = 0; i < waiting; i++) await page.keyboard.press("j");
+      const title = page.locator("#review-title");
+      await expect.poll(() => title.textContent()).toContain(task.name);
+      // single keys decide nothing (2.1.4): "a" while reading, nor anything typed in the comment
+      await page.keyboard.press("a");
+      expect(await page.getByRole("alertdialog").count()).toBe(0);
+      await tabTo(page, "#review-comment");
+      await page.keyboard.type("k j a r");
+      await expect.poll(() => title.textContent()).toContain(task.name);
+      await page.keyboard.press("Control+A");
+      await page.keyboard.press("Delete");
+      // Alt+Shift+A asks first; the confirmation's button has the keyboard; Enter accepts
+      await page.keyboard.press("Alt+Shift+KeyA");
+      await page.getByRole("alertdialog", { name: "Xác nhận quyết định" }).waitFor();
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+        "Xác nhận chấp nhận",
+      );
+      await page.keyboard.press("Enter");
+      await page
+        .getByRole("status")
+        .filter({ hasText: /^Đã chấp nhận báo cáo số \d+/ })
+        .waitFor();
+      // the decided report's buttons are gone: the keyboard is on the next report or the page
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id))
+        .toMatch(/^review-(title|h1)$/);
+      await screenshot(page, "a11y-keyboard-accepted");
+      const reports = await getJson<{ reports: { status: string }[] }>(
+        page,
+        `/api/tasks/${task.id}`,
+      );
+      expect(reports.reports.map((r) => r.status)).toContain("accepted");
+      await monitor.context.close();
     });
 
     it("the dashboard reflows at 320 px: no horizontal scrolling, the unit chart inside its card", async () => {

@@ -19,7 +19,7 @@ export function ReviewReport({
 }) {
   return (
     <>
-      <h2 id={titleId}>
+      <h2 id={titleId} tabIndex={-1}>
         <Link to={`/nhiem-vu/${report.task.id}`}>
           {report.task.number ? `Nhiệm vụ ${report.task.number}: ` : ""}
           {report.task.name}

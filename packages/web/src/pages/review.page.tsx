@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { api } from "../api/client.js";
 import type { Page, ReportWithTask } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
-import { ErrorBox, Empty, Loading } from "../components/feedback.js";
+import { ErrorBox, Empty, Loading, StatusRegion } from "../components/feedback.js";
 import { PendingLinksLink } from "../components/pending-links-link.js";
 import { ReviewBulkBar } from "../components/review-bulk-bar.js";
 import {
@@ -56,6 +56,9 @@ export function ReviewPage() {
   const [busy, setBusy] = useState(false);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  // after a decision its buttons are gone: the keyboard goes to the next report's heading (or,
+  // the queue empty, the page's) once the queue has reloaded
+  const [decided, setDecided] = useState(0);
   const items = [...(queue.data?.items ?? [])].sort((a, b) =>
     a.submittedAt.localeCompare(b.submittedAt),
   );
@@ -72,6 +75,11 @@ export function ReviewPage() {
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
+  const currentId = current?.id;
+  useEffect(() => {
+    if (!decided || queue.loading) return;
+    (document.getElementById("review-title") ?? document.getElementById("review-h1"))?.focus();
+  }, [decided, queue.loading, currentId]);
 
   const decide = async (decision: Decision) => {
     setConfirming(null);
@@ -89,6 +97,7 @@ export function ReviewPage() {
       });
       setLast({ reports: [current], decision });
       setComment("");
+      setDecided((n) => n + 1);
       queue.reload();
     } catch (e) {
       setError(e as Error);
@@ -145,7 +154,9 @@ export function ReviewPage() {
     <>
       <div className="page-head">
         <div>
-          <h1>Duyệt báo cáo</h1>
+          <h1 id="review-h1" tabIndex={-1}>
+            Duyệt báo cáo
+          </h1>
           <p className="subtitle">
             {queue.data ? `${items.length} báo cáo chờ duyệt, cũ nhất trước · ` : ""}
             <PendingLinksLink />
@@ -164,16 +175,18 @@ export function ReviewPage() {
           setIndex(0);
         }}
       />
-      {last && (
-        <div className="alert success undo-bar" role="status">
-          <span>
-            {DECIDED[last.decision]} {reportsLabel(last.reports)}.
-          </span>
-          <button type="button" className="secondary" disabled={busy} onClick={() => void undo()}>
-            Hoàn tác
-          </button>
-        </div>
-      )}
+      <StatusRegion>
+        {last && (
+          <div className="alert success undo-bar">
+            <span>
+              {DECIDED[last.decision]} {reportsLabel(last.reports)}.
+            </span>
+            <button type="button" className="secondary" disabled={busy} onClick={() => void undo()}>
+              Hoàn tác
+            </button>
+          </div>
+        )}
+      </StatusRegion>
       <IndicatorValueQueue />
       <ErrorBox error={queue.error} />
       {queue.loading && !queue.data && <Loading />}
