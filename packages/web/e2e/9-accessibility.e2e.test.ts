@@ -63,6 +63,9 @@ async function ringOf(page: Page, selector: string) {
     });
 }
 
+/** expect.poll with room for a loaded machine (the feedback form solves a proof of work first). */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000 });
+
 /** A browser's console errors apart from the 400 answers a test provokes on purpose. */
 const unexpected = (errors: string[]) => errors.filter((e) => !/status of 400/.test(e));
 
@@ -123,18 +126,16 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       const plan = await plan596(page);
       await page.goto(`/ke-hoach/${plan.id}?asOf=${AS_OF}`);
       await page.getByTestId("task-table").waitFor();
-      await expect.poll(() => page.title()).toBe(`Kế hoạch ${plan.number} · Giám sát`);
+      await poll(() => page.title()).toBe(`Kế hoạch ${plan.number} · Giám sát`);
 
       const tasks = await getJson<{ items: Task[] }>(page, `/api/tasks?plan=${plan.id}&limit=5`);
       const task = tasks.items.find((t) => t.number)!;
       await page.goto(`/nhiem-vu/${task.id}?asOf=${AS_OF}`);
       await page.locator("h1.task-title").waitFor();
-      await expect
-        .poll(() => page.title())
-        .toBe(`Nhiệm vụ ${task.number} · ${plan.number} · Giám sát`);
+      await poll(() => page.title()).toBe(`Nhiệm vụ ${task.number} · ${plan.number} · Giám sát`);
       // a page without its own data keeps the route's title
       await page.goto("/ke-hoach");
-      await expect.poll(() => page.title()).toBe("Kế hoạch · Giám sát");
+      await poll(() => page.title()).toBe("Kế hoạch · Giám sát");
       expect(errors).toEqual([]);
       await context.close();
     });
@@ -221,7 +222,7 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       // the browser's own check: the empty result is marked and focused, its message beside it
       await page.locator("#r-summary").fill("");
       await page.getByRole("button", { name: /Gửi (lại )?báo cáo/ }).click();
-      await expect.poll(() => summaryField.getAttribute("aria-invalid")).toBe("true");
+      await poll(() => summaryField.getAttribute("aria-invalid")).toBe("true");
       expect(await focusedId(page)).toBe("r-summary");
       expect(await page.locator("#r-summary-error").textContent()).toBe(
         "Vui lòng điền trường này.",
@@ -234,7 +235,7 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await page.getByRole("button", { name: /Gửi (lại )?báo cáo/ }).click();
       const summary = page.getByTestId("error-summary");
       await summary.waitFor();
-      await expect.poll(() => focusedId(page)).toBe("error-summary");
+      await poll(() => focusedId(page)).toBe("error-summary");
       const text = (await summary.textContent()) ?? "";
       expect(text).toContain("Chưa gửi được: một mục cần sửa");
       expect(text).toContain("Đường dẫn minh chứng, dòng 2: Liên kết phải bắt đầu bằng http://");
@@ -258,18 +259,18 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
         .locator(".breadcrumb")
         .getByRole("link", { name: /^Nhiệm vụ/ })
         .click();
-      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+      await poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
       expect(await page.evaluate(() => document.activeElement?.className)).toBe("task-title");
-      await expect.poll(() => announcer.textContent()).toMatch(/^Nhiệm vụ \S+ · 596\/QĐ-BCT$/);
+      await poll(() => announcer.textContent()).toMatch(/^Nhiệm vụ \S+ · 596\/QĐ-BCT$/);
 
       // the change request: its form's heading takes the keyboard, the missing units are named
       // on their picker like the report's fields, and "Huỷ bỏ" gives the keyboard back
       await page.getByRole("button", { name: "Đề xuất điều chỉnh" }).click();
-      await expect.poll(() => focusedId(page)).toBe("cr-title");
+      await poll(() => focusedId(page)).toBe("cr-title");
       await page.getByLabel("Giao lại đơn vị chủ trì").check();
       await page.getByLabel("Lý do đề xuất (bắt buộc)").fill("Đơn vị khác phù hợp hơn.");
       await page.getByRole("button", { name: "Gửi đề xuất" }).click();
-      await expect.poll(() => focusedId(page)).toBe("error-summary");
+      await poll(() => focusedId(page)).toBe("error-summary");
       expect(await page.getByTestId("error-summary").textContent()).toContain(
         "Đơn vị chủ trì mới: Chọn ít nhất một đơn vị chủ trì mới.",
       );
@@ -295,7 +296,7 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await page.getByLabel("Mật khẩu ban đầu").fill("MatKhau-Du-Dai-2026!");
       await page.getByRole("button", { name: "Tạo tài khoản" }).click();
       // a unit account without a unit: the server names orgId, the page the "Đơn vị" field
-      await expect.poll(() => focusedId(page)).toBe("error-summary");
+      await poll(() => focusedId(page)).toBe("error-summary");
       expect(await page.getByTestId("error-summary").textContent()).toMatch(
         /^Chưa gửi được: một mục cần sửaĐơn vị: /,
       );
@@ -313,7 +314,7 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await page.getByLabel("Số điện thoại").fill("12");
       await page.getByLabel(/Nghị định 13\/2023/).check();
       await page.getByRole("button", { name: "Gửi góp ý" }).click();
-      await expect.poll(() => focusedId(page)).toBe("error-summary");
+      await poll(() => focusedId(page)).toBe("error-summary");
       expect(await page.getByTestId("error-summary").textContent()).toContain(
         "Số điện thoại: Số điện thoại không hợp lệ.",
       );
@@ -342,9 +343,9 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await unit.page.locator("h1.task-title").waitFor();
       await tabTo(unit.page, `a[href="/nhiem-vu/${task.id}/bao-cao"]`);
       await unit.page.keyboard.press("Enter");
-      await expect
-        .poll(() => unit.page.evaluate(() => document.activeElement?.textContent))
-        .toBe("Báo cáo tiến độ");
+      await poll(() => unit.page.evaluate(() => document.activeElement?.textContent)).toBe(
+        "Báo cáo tiến độ",
+      );
       await tabTo(unit.page, "#r-summary");
       await unit.page.keyboard.type("Đã ban hành kế hoạch triển khai của đơn vị.");
       await tabTo(unit.page, "#r-links");
@@ -353,9 +354,9 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await unit.page.keyboard.press("Enter");
       // the task page: its heading has the keyboard, the live region says the report was sent
       await unit.page.waitForURL(/da-gui=1$/);
-      await expect
-        .poll(() => unit.page.evaluate(() => document.activeElement?.className))
-        .toBe("task-title");
+      await poll(() => unit.page.evaluate(() => document.activeElement?.className)).toBe(
+        "task-title",
+      );
       await unit.page
         .getByRole("status")
         .filter({ hasText: "Đã gửi báo cáo. Báo cáo đang chờ cơ quan theo dõi duyệt." })
@@ -371,13 +372,13 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       const waiting = await page.locator(".queue-list > li:not(.queue-tick-all)").count();
       for (let i = 0; i < waiting; i++) await page.keyboard.press("j");
       const title = page.locator("#review-title");
-      await expect.poll(() => title.textContent()).toContain(task.name);
+      await poll(() => title.textContent()).toContain(task.name);
       // single keys decide nothing (2.1.4): "a" while reading, nor anything typed in the comment
       await page.keyboard.press("a");
       expect(await page.getByRole("alertdialog").count()).toBe(0);
       await tabTo(page, "#review-comment");
       await page.keyboard.type("k j a r");
-      await expect.poll(() => title.textContent()).toContain(task.name);
+      await poll(() => title.textContent()).toContain(task.name);
       await page.keyboard.press("Control+A");
       await page.keyboard.press("Delete");
       // Alt+Shift+A asks first; the confirmation's button has the keyboard; Enter accepts
@@ -392,9 +393,9 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
         .filter({ hasText: /^Đã chấp nhận báo cáo số \d+/ })
         .waitFor();
       // the decided report's buttons are gone: the keyboard is on the next report or the page
-      await expect
-        .poll(() => page.evaluate(() => document.activeElement?.id))
-        .toMatch(/^review-(title|h1)$/);
+      await poll(() => page.evaluate(() => document.activeElement?.id)).toMatch(
+        /^review-(title|h1)$/,
+      );
       await screenshot(page, "a11y-keyboard-accepted");
       const reports = await getJson<{ reports: { status: string }[] }>(
         page,
@@ -486,9 +487,9 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       const said = page.getByTestId("announcer");
       await page.getByLabel("Tính đến ngày").fill("01/05/2026");
       await page.getByRole("button", { name: "Xem" }).click();
-      await expect
-        .poll(() => said.textContent())
-        .toMatch(/^Đã cập nhật số liệu ngày 01\/05\/2026: tổng số \d+ nhiệm vụ; .*quá hạn: \d+/);
+      await poll(() => said.textContent()).toMatch(
+        /^Đã cập nhật số liệu ngày 01\/05\/2026: tổng số \d+ nhiệm vụ; .*quá hạn: \d+/,
+      );
       expect(await focusedId(page)).toBe("counts-title");
       const total = await page
         .getByTestId("status-counts")
