@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { api } from "../api/client.js";
+import { useFocusOn } from "../components/use-focus-on.js";
 import { ErrorSummary, FieldError } from "../forms/error-summary.js";
 import { fieldsByPath } from "../forms/form-errors.js";
 import { useFormErrors } from "../forms/use-form-errors.js";
@@ -43,6 +44,8 @@ export function FeedbackFormPage() {
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<{ code: string; secret: string } | null>(null);
   const [files, setFiles] = useState<File[]>([]);
+  // the form is gone once sent: the keyboard goes to the heading of what replaced it
+  const sentHeading = useFocusOn<HTMLHeadingElement>(sent);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -79,7 +82,9 @@ export function FeedbackFormPage() {
   if (sent)
     return (
       <>
-        <h1>Đã gửi góp ý</h1>
+        <h1 ref={sentHeading} tabIndex={-1}>
+          Đã gửi góp ý
+        </h1>
         <p>
           Mã theo dõi: <strong data-testid="feedback-code">{sent.code}</strong>
         </p>
