@@ -426,6 +426,17 @@ const effects: Record<string, () => Promise<void>> = {
     );
     expect(statuses.slice(0, 2)).toEqual([201, 201]);
   },
+  GIAMSAT_ALTCHA_MAX_NUMBER: async () => {
+    const challenge = (env: Record<string, string>) =>
+      withHarness(env, async (h) => {
+        return (await call(h.app, { url: "/api/public/challenge" })).body.maxnumber as number;
+      });
+    expect(await challenge({ GIAMSAT_ALTCHA_MAX_NUMBER: "200000" })).toBe(200_000);
+    expect(loadConfig({}).altchaMaxNumber).toBe(50_000);
+    expect(() => loadConfig({ GIAMSAT_ALTCHA_MAX_NUMBER: "10" })).toThrow(
+      /GIAMSAT_ALTCHA_MAX_NUMBER/,
+    );
+  },
   GIAMSAT_SHUTDOWN_SECONDS: async () => {
     // a request whose body never comes: closing waits for it, then cuts it after the grace time
     const config = loadConfig({ GIAMSAT_DATA_DIR: dir("shutdown"), GIAMSAT_SHUTDOWN_SECONDS: "1" });

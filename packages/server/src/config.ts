@@ -70,6 +70,7 @@ const envSchema = z
       .positive()
       .max(24 * 60)
       .default(10),
+    GIAMSAT_ALTCHA_MAX_NUMBER: z.coerce.number().int().min(1000).max(10_000_000).default(50_000),
   })
   .transform((e) => {
     const dataDir = path.resolve(e.GIAMSAT_DATA_DIR);
@@ -122,6 +123,8 @@ const envSchema = z
         max: e.GIAMSAT_REPORT_RATE_LIMIT,
         windowMs: e.GIAMSAT_REPORT_RATE_MINUTES * 60_000,
       },
+      /** the public forms' proof of work: the browser tries up to this many numbers (half on average) */
+      altchaMaxNumber: e.GIAMSAT_ALTCHA_MAX_NUMBER,
     };
   });
 

@@ -11,7 +11,6 @@ import type { Ctx } from "../services/context.js";
  * the key and the counters are per server (said in the server README).
  */
 export const FEEDBACK_PER_MINUTE = 10;
-const CHALLENGE_MAX_NUMBER = 50_000;
 const CHALLENGE_TTL_MS = 10 * 60_000;
 
 type GuardState = { key: string; used: Map<string, number>; hits: Map<string, number[]> };
@@ -29,7 +28,7 @@ function stateOf(ctx: Ctx): GuardState {
 export async function newChallenge(ctx: Ctx) {
   return createChallenge({
     hmacKey: stateOf(ctx).key,
-    maxNumber: CHALLENGE_MAX_NUMBER,
+    maxNumber: ctx.config.altchaMaxNumber,
     expires: new Date(Date.now() + CHALLENGE_TTL_MS),
   });
 }
