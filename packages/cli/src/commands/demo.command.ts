@@ -1,13 +1,20 @@
 /**
  * `giamsat demo` (what `npm start` runs): migrates; on first run imports the three seed plans
  * (../shared/seeds beside the repository, or examples/ when absent) and creates one demo
- * account per role and a few months of indicator values (demo-values.ts); then serves and prints the address and the accounts with their passwords.
+ * account per role and a few months of indicator values (demo-values.ts); then serves and
+ * prints the address and the accounts with their passwords.
  * The demo passwords are kept in GIAMSAT_DATA_DIR/demo-accounts.json (demo data only).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { findOrganisation } from "@giamsat/db";
+import {
+  findOrganisation,
+  findUserByUsername,
+  hasPlans,
+  hasUsers,
+  unitsByTasksLed,
+} from "@giamsat/db";
 import {
   createUser,
   importPlanBytes,
@@ -50,16 +57,7 @@ async function busiestUnit(
   ctx: Ctx,
   except: readonly (number | undefined)[],
 ): Promise<{ id: number; name: string } | undefined> {
-  const rows = await ctx.db
-    .selectFrom("tasks")
-    .innerJoin("organisations", "organisations.id", "tasks.lead_org_id")
-    .select(["organisations.id", "organisations.name", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("organisations.kind", "=", "unit")
-    .groupBy(["organisations.id", "organisations.name"])
-    .orderBy("n", "desc")
-    .orderBy("organisations.id")
-    .execute();
-  return rows.find((r) => !except.includes(r.id));
+  return (await unitsByTasksLed(ctx.db)).find((r) => !except.includes(r.id));
 }
 
 async function createAccounts(ctx: Ctx): Promise<DemoAccount[]> {
@@ -110,8 +108,7 @@ async function createAccounts(ctx: Ctx): Promise<DemoAccount[]> {
 }
 
 async function firstRun(ctx: Ctx, io: CliIO, accountsFile: string): Promise<DemoAccount[]> {
-  const plans = await ctx.db.selectFrom("plans").select("id").limit(1).execute();
-  if (plans.length === 0) {
+  if (!(await hasPlans(ctx.db))) {
     for (const file of seedFiles()) {
       const outcome = await importPlanBytes(ctx, null, readFileSync(file), path.basename(file));
       io.stdout.write(
@@ -119,15 +116,10 @@ async function firstRun(ctx: Ctx, io: CliIO, accountsFile: string): Promise<Demo
       );
     }
   }
-  const existing = await ctx.db.selectFrom("users").select("id").limit(1).execute();
-  if (existing.length > 0) return [];
+  if (await hasUsers(ctx.db)) return [];
   const accounts = await createAccounts(ctx);
   writeFileSync(accountsFile, JSON.stringify(accounts, null, 2), { mode: 0o600 });
-  const monitor = await ctx.db
-    .selectFrom("users")
-    .select(["id", "username", "display_name", "org_id"])
-    .where("username", "=", "theodoi")
-    .executeTakeFirst();
+  const monitor = await findUserByUsername(ctx.db, "theodoi");
   if (monitor) {
     const values = await seedDemoValues(
       ctx,

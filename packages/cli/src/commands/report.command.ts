@@ -1,10 +1,10 @@
 /**
  * `giamsat report --plan NUMBER|all --as-of YYYY-MM-DD [--unit NAME] [--period month] --format
- * docx|pdf|xlsx --out FILE`: the periodic report (issue 14) written to a file, the same as
+ * docx|pdf|xlsx --out FILE`: the periodic report written to a file, the same as
  * GET /api/reports/periodic gives (its parameters checked by the same schema).
  */
 import { writeFileSync } from "node:fs";
-import { fold } from "@giamsat/core";
+import { organisationsNamed } from "@giamsat/db";
 import {
   CLI_REPORT_ACTOR,
   periodicReportFile,
@@ -31,8 +31,7 @@ const help = [
 ].join("\n");
 
 async function unitId(ctx: Ctx, name: string): Promise<string> {
-  const rows = await ctx.db.selectFrom("organisations").select(["id", "name"]).execute();
-  const match = rows.filter((r) => fold(r.name) === fold(name));
+  const match = await organisationsNamed(ctx.db, name);
   if (match.length !== 1) throw new CliFailure(`--unit: không tìm thấy đơn vị "${name}".`);
   return String(match[0]!.id);
 }

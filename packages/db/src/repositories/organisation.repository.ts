@@ -203,6 +203,32 @@ export async function findOrganisation(
   return rows.sort((a, b) => rank(a) - rank(b))[0];
 }
 
+/** The organisations with exactly this name, compared folded (any case, with or without marks). */
+export async function organisationsNamed(
+  db: Db,
+  name: string,
+): Promise<{ id: number; name: string }[]> {
+  return db
+    .selectFrom("organisations")
+    .select(["id", "name"])
+    .where("search", "=", fold(name))
+    .orderBy("id")
+    .execute();
+}
+
+/** The units (kind `unit`) that lead tasks, the one leading the most first (then by id). */
+export async function unitsByTasksLed(db: Db): Promise<{ id: number; name: string }[]> {
+  return db
+    .selectFrom("tasks")
+    .innerJoin("organisations", "organisations.id", "tasks.lead_org_id")
+    .select(["organisations.id", "organisations.name"])
+    .where("organisations.kind", "=", "unit")
+    .groupBy(["organisations.id", "organisations.name"])
+    .orderBy((eb) => eb.fn.countAll(), "desc")
+    .orderBy("organisations.id")
+    .execute();
+}
+
 export async function getOrganisation(db: Db, id: number): Promise<Organisation | undefined> {
   return db.selectFrom("organisations").selectAll().where("id", "=", id).executeTakeFirst();
 }

@@ -39,6 +39,11 @@ export async function listPlans(
   return rows.map((r) => ({ ...r, task_count: byPlan.get(r.id) ?? 0 }));
 }
 
+/** Whether any plan is stored (a first run imports the seed plans). */
+export async function hasPlans(db: Db): Promise<boolean> {
+  return (await db.selectFrom("plans").select("id").limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function getPlan(db: Db, id: number): Promise<Plan | undefined> {
   return db.selectFrom("plans").selectAll().where("id", "=", id).executeTakeFirst();
 }

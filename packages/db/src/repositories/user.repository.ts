@@ -8,6 +8,11 @@ export async function findUserByUsername(db: Db, username: string): Promise<User
   return db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst();
 }
 
+/** Whether any account exists (a first run creates the demo accounts). */
+export async function hasUsers(db: Db): Promise<boolean> {
+  return (await db.selectFrom("users").select("id").limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function findUserById(db: Db, id: number): Promise<User | undefined> {
   return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
 }
