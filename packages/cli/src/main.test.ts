@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildCli } from "../../server/src/test-support/serve-process.js";
 import { runCli } from "./test-support/run-cli.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -212,24 +213,22 @@ describe.skipIf(!hasSeeds)("giamsat match", () => {
 });
 
 const bin = join(root, "packages/cli/bin/giamsat.js");
-describe.skipIf(!existsSync(join(root, "packages/cli/dist/main.js")))(
-  "the built giamsat bin",
-  () => {
-    it("runs as a process: exit codes 0 and 2, JSON on stdout, one line on stderr", () => {
-      const ok = spawnSync(
-        process.execPath,
-        [bin, "import", "--dry-run", "--json", join(fixtures, "province-plan.txt")],
-        { encoding: "utf8" },
-      );
-      expect(ok.status).toBe(0);
-      expect(JSON.parse(ok.stdout).document.number).toBe("112/KH-UBND");
-      const bad = spawnSync(
-        process.execPath,
-        [bin, "import", "--dry-run", "--json", join(tmp, "khong-co.txt")],
-        { encoding: "utf8" },
-      );
-      expect(bad.status).toBe(2);
-      expect(bad.stderr.trimEnd().split("\n")).toHaveLength(1);
-    });
-  },
-);
+describe("the built giamsat bin", () => {
+  beforeAll(buildCli, 600_000);
+  it("runs as a process: exit codes 0 and 2, JSON on stdout, one line on stderr", () => {
+    const ok = spawnSync(
+      process.execPath,
+      [bin, "import", "--dry-run", "--json", join(fixtures, "province-plan.txt")],
+      { encoding: "utf8" },
+    );
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).document.number).toBe("112/KH-UBND");
+    const bad = spawnSync(
+      process.execPath,
+      [bin, "import", "--dry-run", "--json", join(tmp, "khong-co.txt")],
+      { encoding: "utf8" },
+    );
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+});

@@ -10,9 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "./config.js";
 import { openRuntime } from "./runtime.js";
 import { importSeed, makeUser, reportSlots, unitTask } from "./test-support/server-harness.js";
-import { startServe } from "./test-support/serve-process.js";
+import { buildCli, startServe } from "./test-support/serve-process.js";
 
 describe("crash safety (sqlite)", () => {
+  beforeAll(buildCli, 600_000);
   let dataDir: string;
   beforeAll(() => {
     dataDir = mkdtempSync(path.join(tmpdir(), "giamsat-crash-"));

@@ -7,17 +7,18 @@ import { request } from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "./config.js";
 import { openRuntime } from "./runtime.js";
 import { importSeed, makeUser, unitTask } from "./test-support/server-harness.js";
-import { startServe, type ServeProcess } from "./test-support/serve-process.js";
+import { buildCli, startServe, type ServeProcess } from "./test-support/serve-process.js";
 
 const until = async (ready: () => boolean) => {
   while (!ready()) await new Promise((r) => setTimeout(r, 20));
 };
 
 describe("graceful shutdown (sqlite)", () => {
+  beforeAll(buildCli, 600_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), "giamsat-shutdown-"));
   let serve: ServeProcess | undefined;
   afterAll(() => {

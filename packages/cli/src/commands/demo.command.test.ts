@@ -5,11 +5,12 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects } from "../../../db/src/test-support/index.js";
-import { startServe } from "../../../server/src/test-support/serve-process.js";
+import { buildCli, startServe } from "../../../server/src/test-support/serve-process.js";
 
 describe.skipIf(!dialects().includes("postgres"))("giamsat demo on PostgreSQL", () => {
+  beforeAll(buildCli, 600_000);
   const scratch = mkdtempSync(path.join(tmpdir(), "giamsat-demo-pg-"));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -11,9 +11,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig, openRuntime } from "@giamsat/server";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects } from "../../../db/src/test-support/index.js";
 import { startSmtpSink } from "../../../server/src/test-support/smtp-sink.js";
+import { buildCli } from "../../../server/src/test-support/serve-process.js";
 import { runCli } from "../test-support/run-cli.js";
 
 const P596 = fileURLToPath(
@@ -70,6 +71,7 @@ async function outboxEmails(env: Record<string, string>) {
 }
 
 describe.each(dialects())("giamsat remind killed mid-send (%s)", (dialect) => {
+  beforeAll(buildCli, 600_000);
   it("resends nothing the SMTP server accepted and loses nothing queued", async () => {
     const tmp = mkdtempSync(join(tmpdir(), "giamsat-remind-kill-"));
     const pg = dialect === "postgres" ? await createTestDatabase("postgres") : undefined;

@@ -6,10 +6,15 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { runGiamsat, startServe } from "../../../server/src/test-support/serve-process.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  buildCli,
+  runGiamsat,
+  startServe,
+} from "../../../server/src/test-support/serve-process.js";
 
 describe("one server per SQLite data folder", () => {
+  beforeAll(buildCli, 600_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), "giamsat-lock-"));
   const env = { GIAMSAT_DATA_DIR: dataDir, GIAMSAT_LOG: "silent" };
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

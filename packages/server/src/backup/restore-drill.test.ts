@@ -32,7 +32,12 @@ import {
   reportSlots,
   unitTask,
 } from "../test-support/server-harness.js";
-import { runGiamsat, startServe, type ServeProcess } from "../test-support/serve-process.js";
+import {
+  buildCli,
+  runGiamsat,
+  startServe,
+  type ServeProcess,
+} from "../test-support/serve-process.js";
 
 /** A new, empty PostgreSQL database on the test cluster (dropped by the returned function). */
 async function emptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
@@ -52,6 +57,7 @@ async function emptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<v
 }
 
 describe.each(dialects())("restore drill (%s)", (dialect: DialectName) => {
+  beforeAll(buildCli, 600_000);
   const folders: string[] = [];
   const folder = (name: string) => {
     const dir = mkdtempSync(path.join(tmpdir(), `giamsat-${name}-`));
