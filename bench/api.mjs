@@ -1,6 +1,6 @@
-// API benchmark (issue 3): `/api/auth/me` (the fixed cost of a request), `/api/stats` (as of
+// API benchmark: `/api/auth/me` (the fixed cost of a request), `/api/stats` (as of
 // today and of a date), its six-month trend, the unit scorecards, filtered `/api/tasks` pages
-// and the review queue (`/api/reports?status=submitted`, issue 10) at 100k tasks and 200k
+// and the review queue (`/api/reports?status=submitted`) at 100k tasks and 200k
 // reports (and 1M with BENCH_TASKS=1000000, or several sizes: BENCH_TASKS=100000,1000000)
 // on SQLite (BENCH_SQLITE=0 skips it) and on PostgreSQL (DATABASE_URL, or a throwaway cluster
 // from scripts/pg-test-cluster.sh; BENCH_PG=0 skips it), p50/p95 over sequential requests, each

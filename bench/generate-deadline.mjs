@@ -2,7 +2,7 @@
 import { addDays, endOfMonth, endOfQuarter, isoDate } from "@giamsat/core";
 
 const ROMAN = ["I", "II", "III", "IV"];
-/** Deadline texts that have no date (plan-documents.md): stored as unresolved. */
+/** Deadline texts that have no date (README "Import: formats, contract, directory"): stored as unresolved. */
 const UNRESOLVED = [
   "Theo tiến độ hoàn thành các cơ sở dữ liệu",
   "Không quá 7 ngày từ khi nhận được văn bản",

@@ -1,4 +1,4 @@
-// Generates a national-scale synthetic dataset (domain.md, "Scale to design for") from the
+// Generates a national-scale synthetic dataset (README "Benchmarks") from the
 // seeds' vocabulary and writes it straight into a database through @giamsat/db, in large
 // batches. Deterministic for a given --seed. Run `npm run build` first.
 //

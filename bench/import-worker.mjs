@@ -1,4 +1,4 @@
-// Oversized and hostile uploads against the running app (issue 10, finding 3). Not a test.
+// Oversized and hostile uploads against the running app. Not a test.
 // Run after `npm run build`:  node bench/import-worker.mjs   (or: npm run bench -- import-worker)
 // Starts the app in this process on a fresh SQLite folder with a monitor's API token; for each
 // workbook below, uploads it to POST /api/imports/preview (parsed in a worker thread) while

@@ -1,4 +1,4 @@
-// Indicator list benchmark (issue 12): `/api/indicators` for one plan and nationally (first
+// Indicator list benchmark: `/api/indicators` for one plan and nationally (first
 // page of 50, and filtered by warning) at BENCH_INDICATORS indicators (default 100000, in plans
 // of 1000) × BENCH_PERIODS monthly accepted values each (default 24, 2025-01…2026-12), as a
 // leader (every unit), and as a unit's staff (the unit leads one indicator in UNITS and

@@ -1,4 +1,4 @@
-// The periodic report (issue 14): time to render one plan's report (plan 596 as of 01/06/2026)
+// The periodic report: time to render one plan's report (plan 596 as of 01/06/2026)
 // as .docx and .pdf (goals ≤ 1 s and ≤ 2 s), the PDF renderer against Typst (when
 // TYPST_COMPILER_DIR points to an install of @myriaddreamin/typst-ts-node-compiler — it is not a
 // dependency of the project), and the national .xlsx of every task streamed at 1M rows with

@@ -1,4 +1,4 @@
-// The public plan page under a burst of visitors (issue 16, point 4; goal p95 ≤ 20 ms): a fresh
+// The public plan page under a burst of visitors (goal p95 ≤ 20 ms): a fresh
 // SQLite data dir, plan 596 imported and published, the app on 127.0.0.1:0. Measures
 // - `miss`: one request right after an audited write (the cache must recompute), BENCH_MISSES
 //   times (default 30) — what a visitor pays when the data has just changed;

@@ -1,4 +1,4 @@
-// Large report uploads against the running app (issue 10, finding 4). Not a test.
+// Large report uploads against the running app. Not a test.
 // Run after `npm run build`:  node --expose-gc bench/uploads.mjs   (or: npm run bench -- uploads)
 // Starts the app in this process on a fresh SQLite folder with plan 596 imported, a user of a
 // task's lead unit and a user of another unit, and sends multipart report uploads of 19 MB PDFs

@@ -1,4 +1,4 @@
-// Web benchmark (issue 4): the gzip size of the JavaScript the first page loads (target ≤ 250 KB)
+// Web benchmark: the gzip size of the JavaScript the first page loads (target ≤ 250 KB)
 // and the time until the leader dashboard shows its numbers with 100k tasks in the database,
 // measured in Chromium (performance.now() since navigation start when the status counts appear).
 // Builds nothing: run `npm run build` first. Reuses bench/data/giamsat-100000.sqlite (made by

@@ -29,14 +29,14 @@ export type TaskOrgRole = "lead" | "coordinator";
 export type LinkKind = "implements" | "restates";
 export type LinkState = "proposed" | "confirmed" | "rejected";
 export type ReportState = "not_started" | "in_progress" | "completed" | "nothing_to_report";
-/** `awaiting_signoff`: sent by a unit's staff, waiting for the unit head (issue 9, point 6). */
+/** `awaiting_signoff`: sent by a unit's staff, waiting for the unit head. */
 export type ReportStatus = "awaiting_signoff" | "submitted" | "accepted" | "returned";
 export type EvidenceKind = "file" | "document" | "link";
 export type ReviewDecision = "accept" | "return";
 export type ChangeRequestKind = "extend_deadline" | "reassign" | "change_output" | "cancel";
 /**
  * `awaiting_signoff`: a unit's staff proposed it, waiting for the unit head; `returned`: the head
- * sent it back with a reason (issue 9, point 6).
+ * sent it back with a reason.
  */
 export type ChangeRequestStatus =
   "awaiting_signoff" | "returned" | "proposed" | "approved" | "rejected";
@@ -623,7 +623,7 @@ export interface NotificationPrefsTable {
   enabled: Flag;
 }
 
-/** Public feedback (PAKN, issue 16); the sender's contact never leaves the server. */
+/** Public feedback (PAKN, README "Public feedback"); the sender's contact never leaves the server. */
 export interface FeedbackTable {
   id: Generated<number>;
   code: string;

@@ -16,7 +16,7 @@ import {
 type User = Awaited<ReturnType<typeof makeUser>>;
 
 /**
- * Issue 9 point 8: evidence PDFs and images previewed inside the review page while the app keeps
+ * Evidence PDFs and images previewed inside the review page while the app keeps
  * its strict CSP — the file is served inline as its own sandboxed document that only this site
  * may frame; the download stays an attachment that nobody may frame.
  */

@@ -1,5 +1,5 @@
 /**
- * The guards a user relies on (issue 11, point 10), each on its own: report submissions the
+ * The guards a user relies on, each on its own: report submissions the
  * rules refuse, the administrators who must remain, a locked account's token, and the scope a
  * parent unit's staff have over the units under it.
  */

@@ -1,5 +1,5 @@
 /**
- * A meeting conclusion with no task table through the API (issue 15, point 7): the preview
+ * A meeting conclusion with no task table through the API: the preview
  * proposes the tasks its sentences assign; nothing is stored unconfirmed; only the confirmed
  * ones are stored.
  */

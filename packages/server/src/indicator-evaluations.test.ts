@@ -1,5 +1,5 @@
 /**
- * The stored evaluation of indicators (issue 12, migrations 0018, 0021, 0024) equals the live
+ * The stored evaluation of indicators (migrations 0018, 0021, 0024) equals the live
  * evaluation after every kind of change to its inputs — plan import, re-import, a value accepted or returned, a
  * kind correction, the .xlsx values import, a calendar change — and after the daily refresh for
  * a new day; the list reads the stored rows with paging, counts and total. The stored rows are

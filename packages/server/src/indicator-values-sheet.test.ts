@@ -1,5 +1,5 @@
 /**
- * Indicator values in bulk from the monitoring department's .xlsx (issue 12.2) on plan 596:
+ * Indicator values in bulk from the monitoring department's .xlsx on plan 596:
  * template, preview with errors per row and column, nothing stored on an error, commit,
  * correction; on SQLite and PostgreSQL.
  */

@@ -13,7 +13,7 @@ import {
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
-/** Issue 9 point 3: drafts kept on the server; a correction keeps the returned report's files. */
+/** Drafts kept on the server; a correction keeps the returned report's files. */
 describe.each(dialects())("report drafts and resubmission (%s)", (dialect) => {
   let h: Harness;
   let own: { taskId: number; unitId: number };

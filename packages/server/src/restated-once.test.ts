@@ -1,5 +1,5 @@
 /**
- * Issue 9, point 10: over all plans, a task confirmed as restating another is listed and
+ * Over all plans, a task confirmed as restating another is listed and
  * counted once — under the task it restates, which names the other plan — while each plan's own
  * list still shows all its tasks.
  */

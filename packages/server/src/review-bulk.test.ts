@@ -13,7 +13,7 @@ import {
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
-/** Issue 9 point 8: several reports accepted in one request, all or none, each audited. */
+/** Several reports accepted in one request, all or none, each audited. */
 describe.each(dialects())("accepting several reports together (%s)", (dialect) => {
   let h: Harness;
   let own: { taskId: number; unitId: number };

@@ -13,7 +13,7 @@ import {
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
-/** Issue 9 point 2: a reviewer undoes a decision for a short while, and the audit keeps it. */
+/** A reviewer undoes a decision for a short while, and the audit keeps it. */
 describe.each(dialects())("undoing a review decision (%s)", (dialect) => {
   let h: Harness;
   let own: { taskId: number; unitId: number };

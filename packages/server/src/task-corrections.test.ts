@@ -1,5 +1,5 @@
 /**
- * Issue 9, point 9: the monitoring department corrects a task after import, with a reason; each
+ * The monitoring department corrects a task after import, with a reason; each
  * correction is a version (author, time, reason, each changed field before and after) and an
  * audit event; status, lists and confidentiality follow the corrected values; no one else may.
  */

@@ -1,5 +1,5 @@
 /**
- * The task page with a long history (issue 10): the detail carries the newest 100 reports and
+ * The task page with a long history: the detail carries the newest 100 reports and
  * history events with their totals; the rest comes a page at a time, newest first, within the
  * reader's scope.
  */

@@ -14,7 +14,7 @@ const CONCLUSION = readFileSync(
 );
 
 /**
- * Issue 15 point 7: a meeting conclusion with no task table. The import page shows each task
+ * A meeting conclusion with no task table. The import page shows each task
  * read from a sentence beside its sentence; saving waits for a tick; only the ticked tasks are
  * stored.
  */

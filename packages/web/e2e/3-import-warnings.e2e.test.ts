@@ -13,7 +13,7 @@ const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
 
 /**
- * Issue 9 point 14, in a Vietnamese and an English browser: the import preview groups its
+ * In a Vietnamese and an English browser: the import preview groups its
  * warnings by what they mean (a heading and what to do, no codes); a workbook's warnings and
  * unknown units are placed as "Phụ lục II, nhiệm vụ 3", not by a row number of one sheet,
  * while the converted text keeps its line numbers. Nothing is stored.

@@ -15,7 +15,7 @@ const dataDir = inject("dataDir");
 type TaskItem = { id: number; lead: { name: string; orgId: number | null }[] };
 
 /**
- * Issue 9 point 3, in a Vietnamese and an English browser: what a unit types is saved on the
+ * In a Vietnamese and an English browser: what a unit types is saved on the
  * server as a draft and comes back after a reload; a report sent twice for one period is refused
  * with the pending report named; a returned report is sent again from a form that opens with its
  * text, its files and the reason it was returned.

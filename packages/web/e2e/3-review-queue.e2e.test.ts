@@ -48,7 +48,7 @@ async function reviewQueueOf(page: Page, unit: string) {
 }
 
 /**
- * Issue 9 point 8, in a Vietnamese and an English browser: the monitoring department narrows the
+ * In a Vietnamese and an English browser: the monitoring department narrows the
  * queue to one reporting unit with the searchable picker, ticks its reports and accepts them in
  * one go after a confirmation; the other unit's report stays in the queue.
  */

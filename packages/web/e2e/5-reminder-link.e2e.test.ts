@@ -30,7 +30,7 @@ const get = <T>(page: Page, url: string) =>
   }, url) as Promise<T>;
 
 /**
- * One click that stops the chasing (issue 13.4): the report-day reminder of a recurring task
+ * One click that stops the chasing: the report-day reminder of a recurring task
  * links to its report form on the reminded period, which offers "Không phát sinh" at once; the
  * click files it for that period.
  */

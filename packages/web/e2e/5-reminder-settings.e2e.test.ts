@@ -10,7 +10,7 @@ const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
 
 /**
- * The administrator's reminder pages (issue 13.3): public holidays edited per year, and a plan's
+ * The administrator's reminder pages: public holidays edited per year, and a plan's
  * reminder offsets; in a Vietnamese and an English browser, at 1366 and 390 px.
  */
 describe.each(LOCALES)("quản trị nhắc việc (%s)", (locale) => {

@@ -39,7 +39,7 @@ type Item = {
   achievement: number | null;
 };
 
-/** Issue 12 in the browser: the unit reports indicator 4, the monitor accepts, the plan shows it. */
+/** Indicators in the browser: the unit reports indicator 4, the monitor accepts, the plan shows it. */
 describe("chỉ tiêu", () => {
   let browser: Browser;
   let monitor: UserPage;

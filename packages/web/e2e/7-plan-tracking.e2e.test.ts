@@ -21,7 +21,7 @@ const reportsDue = (page: Page, planId: number) =>
   );
 
 /**
- * Issue 9, point 10: the plan page shows the day report timeliness is counted from (by default
+ * The plan page shows the day report timeliness is counted from (by default
  * the import day); the monitoring department sets it (typed dd/mm/yyyy in any browser language)
  * and goes back to the default; the scorecards follow. Others see the day, not the form.
  */

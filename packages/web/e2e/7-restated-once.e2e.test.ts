@@ -32,7 +32,7 @@ const confirmedLink = (page: Page) =>
   });
 
 /**
- * Issue 9, point 10: on the national task list, a task confirmed as restating another is shown
+ * On the national task list, a task confirmed as restating another is shown
  * once — on the row of the task it restates, whose "Kế hoạch" cell names both plans.
  */
 describe.each(LOCALES)("nhiệm vụ trùng giữa các kế hoạch hiện một lần (%s)", (locale) => {

@@ -14,7 +14,7 @@ const dataDir = inject("dataDir");
 type TaskItem = { id: number; name: string; lead: { orgId: number | null; name: string }[] };
 
 /**
- * Issue 9, point 9: the monitoring department corrects a task after import from the task page
+ * The monitoring department corrects a task after import from the task page
  * (deadline typed dd/mm/yyyy whatever the browser's language, output, a coordinating unit from
  * the picker, confidential) with a required reason; the version shows each field before and
  * after; reading the plan's document again on the import page names the corrected fields it

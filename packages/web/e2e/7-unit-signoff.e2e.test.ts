@@ -34,7 +34,7 @@ function setSignoff(page: Page, orgId: number, on: boolean): Promise<number> {
 }
 
 /**
- * Issue 9, point 6, in a Vietnamese and an English browser: the administrator turns a unit's
+ * In a Vietnamese and an English browser: the administrator turns a unit's
  * sign-off on; the unit's staff member sends a report, which waits for the unit head (not in the
  * review queue) and proposes a change of the task's output, which waits too; the head finds both
  * counted on the unit's inbox, ticks them on "Chờ ký duyệt" and signs them off together, and the

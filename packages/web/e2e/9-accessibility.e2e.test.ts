@@ -106,7 +106,7 @@ async function keyboardSignIn(browser: Browser, username: string, width: number,
 }
 
 /**
- * Issue 18 (WCAG 2.1 AA), in a Vietnamese and an English browser: page titles name the task and
+ * WCAG 2.1 AA, in a Vietnamese and an English browser: page titles name the task and
  * plan (2.4.2), the focus ring stands out ≥ 3:1 from every background it is drawn on (1.4.11),
  * and the dashboard reflows at 320 px without horizontal scrolling (1.4.10).
  */

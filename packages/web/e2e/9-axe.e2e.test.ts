@@ -31,7 +31,7 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 /**
- * Issue 18: every page of every role passes axe-core's WCAG 2.1 A/AA rules — the Vietnamese
+ * Every page of every role passes axe-core's WCAG 2.1 A/AA rules — the Vietnamese
  * browser at 1366 px, the English one at 320 px (reflow) — after its data has loaded.
  */
 describe.each(LOCALES)("axe-core: mọi trang, mọi vai trò (%s)", (locale) => {

@@ -13,7 +13,7 @@ const NOTE = "Ghi chú nội bộ cho đơn vị e2e";
 const ANSWER = "Đơn vị đã nâng cấp máy chủ cổng dịch vụ công.";
 
 /**
- * Issue 16, PAKN: a visitor with no account sends feedback with a file at /gop-y (the page solves the
+ * PAKN: a visitor with no account sends feedback with a file at /gop-y (the page solves the
  * ALTCHA proof of work itself), gets a code; the monitoring department finds it in its list and
  * routes it on its page, the unit answers in its own list, the monitoring department publishes;
  * the visitor sees the answer (never the contact or the internal note) and rates it.

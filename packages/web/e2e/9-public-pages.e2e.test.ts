@@ -56,7 +56,7 @@ async function sendFeedback(taskId: number, title: string) {
 }
 
 /**
- * Issue 16, point 4: the monitoring department publishes plan 596; a unit explains an overdue
+ * The monitoring department publishes plan 596; a unit explains an overdue
  * task in a report the monitoring department accepts (with an internal note), and a PAKN about
  * the task is answered, published and rated; a visitor with no account opens the public pages
  * and sees its counts by status (the dashboard's of today), its overdue tasks with their lead

@@ -1,7 +1,7 @@
 /**
  * `giamsat indicators refresh [--plan SỐ] [--outdated] [--json]`: computes and stores the
  * evaluation of indicators as of today (Vietnam day) — what the list, the dashboard's tiles and
- * the warning filter read (issue 12). Every indicator (of one plan with --plan) is recomputed
+ * the warning filter read. Every indicator (of one plan with --plan) is recomputed
  * whatever its row holds; --outdated does only the ones missing, waiting (a `giamsat import`
  * leaves its plan's so) or of another day, as the server does at start and after midnight.
  */

@@ -1,5 +1,5 @@
 /**
- * Corrections of a task after import (issue 9, point 9): the monitoring department fixes what
+ * Corrections of a task after import: the monitoring department fixes what
  * the import got wrong — name, lead and coordinating units, deadline, output, confidential flag —
  * with a reason. Each correction becomes a version of the task holding, for every field it
  * changed, the value before and after, written as people read them.

@@ -1,5 +1,5 @@
 /**
- * Public feedback (PAKN — phản ánh, kiến nghị; issue 16): what a visitor may send, the states a
+ * Public feedback (PAKN — phản ánh, kiến nghị; README "Public feedback"): what a visitor may send, the states a
  * submission goes through, and each kind's answer deadline in working days.
  */
 export const FEEDBACK_KINDS = ["gop_y", "phan_anh", "kien_nghi"] as const;

@@ -1,5 +1,5 @@
 /**
- * The import contract (shared/spec/import-contract.md): what `giamsat import --dry-run --json`
+ * The import contract (README "Import: formats, contract, directory"): what `giamsat import --dry-run --json`
  * prints, what the server stores and what the import preview shows. Field names are fixed.
  */
 

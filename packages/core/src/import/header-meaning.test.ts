@@ -1,5 +1,5 @@
 /**
- * Header recognition by what the words mean (issue 15, point 8): joined or split headers, a
+ * Header recognition by what the words mean: joined or split headers, a
  * two-level header, a header wrapped over rows, `Tiến độ` as the only deadline column, hyphenated
  * dates, and a table whose kind is in doubt reported rather than flipped silently.
  */

@@ -1,5 +1,5 @@
 /**
- * Table shapes seen in real plans (issue 15, point 6): lettered parts (A, B) each with a table
+ * Table shapes seen in real plans: lettered parts (A, B) each with a table
  * of the same header restarting its Roman numbering; a numbered sub-heading with no unit or
  * deadline; a group number wrapped in stray emphasis; `Đơn vị thực hiện` / `Thời gian triển
  * khai` headers and the deadlines written in such plans.

@@ -1,5 +1,5 @@
 /**
- * Dates in a project template's deadline column (issue 15, point 5): month/day/year read as such
+ * Dates in a project template's deadline column: month/day/year read as such
  * only when the column proves it, and warned about; a column that proves both orders, or an
  * English template that proves neither, is warned about too. The same through a real .xlsx.
  */

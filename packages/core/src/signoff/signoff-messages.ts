@@ -1,5 +1,5 @@
 /**
- * The notices of unit-head sign-off (issue 9, point 6): to the head, and back to the staff. What
+ * The notices of unit-head sign-off: to the head, and back to the staff. What
  * waits is a progress report of a period or a change request of a task (`SignoffSubject`).
  */
 import { composeMessage, type Message } from "../reminders/message.js";

@@ -1,7 +1,7 @@
 /**
  * Report timeliness of one task over a reporting calendar, as of a date: which periods were
  * owed a report, which got it on time, late or not at all. A recurring task is judged by this
- * figure (domain.md); a time-bound task's reports feed the unit scorecard the same way.
+ * figure (README "What it does", Evaluate); a time-bound task's reports feed the unit scorecard the same way.
  *
  * Rules:
  * - reports are owed for every period whose due date is on or after `from` (the plan's date:

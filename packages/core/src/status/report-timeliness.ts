@@ -7,7 +7,7 @@
  * any input; server/src/scorecards.test.ts on every seed plan, undated and cancelled included).
  *
  * - a task owes reports from the day its plan is tracked from: a date the monitoring department
- *   sets per plan (issue 9, point 10), by default the day the plan was imported (in Vietnam) —
+ *   sets per plan, by default the day the plan was imported (in Vietnam) —
  *   a unit is not late for months before the system followed the plan;
  * - until the day the task was cancelled or removed from its plan, when it was;
  * - a report is received on the day it was submitted, in Vietnam (working-day.ts);

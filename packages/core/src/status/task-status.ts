@@ -1,7 +1,7 @@
 /**
  * The status of one task as of a date, from its deadline and its latest accepted report.
  *
- * Rules (domain.md, "Statuses"):
+ * Rules (README "What it does", Evaluate):
  * - a recurring task is `recurring` (it is judged by its reports, see recurring-compliance.ts);
  * - a completion counts only if it happened on or before `asOf` (so a leader can look back);
  * - completed on or before the due date → `done_on_time`; after it → `done_late` (`daysOverdue`

@@ -1,5 +1,5 @@
 /**
- * Reminders and notifications (issue 13): users' e-mail addresses; the public holidays that
+ * Reminders and notifications: users' e-mail addresses; the public holidays that
  * working days skip (data the administrator edits; 2026's days are filled in as a start);
  * per-plan reminder offsets; the outbox (one row per message and channel, unique on
  * (rule, item, period, recipient, step, channel) so that computing a day's reminders twice

@@ -1,5 +1,5 @@
 /**
- * One live report per task and period, enforced by the database (issue 9, point 1):
+ * One live report per task and period, enforced by the database:
  * `superseded` marks a report a later one replaces (its correction, or — for rows written before
  * this rule — a newer duplicate); partial unique indexes then allow one pending and one accepted
  * report per (task, period) among the live ones, one correction per report, and one report per

@@ -1,5 +1,5 @@
 /**
- * Indicator values (issue 12): one row per value a unit reports for an indicator and period,
+ * Indicator values: one row per value a unit reports for an indicator and period,
  * with its note, evidence, source and review. Values are never edited: a correction is a new
  * row and the value it replaces is marked `superseded`. A partial unique index allows one
  * pending value per indicator and period; only `accepted` values count.

@@ -1,5 +1,5 @@
 /**
- * Report drafts (issue 9, point 3): what a unit user has typed in a report form, saved on the
+ * Report drafts: what a unit user has typed in a report form, saved on the
  * server as they type — one draft per user and task, kept until the report is sent or the draft
  * discarded, so that typed work survives an expired session or a closed page.
  */

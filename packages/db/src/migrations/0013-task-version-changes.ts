@@ -1,5 +1,5 @@
 /**
- * Corrections of a task after import (issue 9, point 9): a version keeps, beside the task's
+ * Corrections of a task after import: a version keeps, beside the task's
  * snapshot, the fields it changed with their values before and after (JSON VersionChange[]),
  * so the task page shows what each correction changed. Older versions have none (null).
  */

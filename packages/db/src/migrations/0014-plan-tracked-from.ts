@@ -1,5 +1,5 @@
 /**
- * The day a plan is tracked from (issue 9, point 10): report timeliness counts the periods owed
+ * The day a plan is tracked from: report timeliness counts the periods owed
  * from it. Null means the default, the day the plan was imported (core's reportingWindow).
  */
 import type { AnyDb } from "./migration.helpers.js";

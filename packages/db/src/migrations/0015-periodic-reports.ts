@@ -1,5 +1,5 @@
 /**
- * The periodic report (issue 14): every generated report kept (who, when, parameters, the file
+ * The periodic report: every generated report kept (who, when, parameters, the file
  * itself) so that it can be listed and downloaded again, and the sections the monitoring
  * department writes itself, saved as a draft per report scope (plan, unit, period, date).
  */

@@ -1,5 +1,5 @@
 /**
- * Message bodies stored once (issue 13, bench): a reminder told to a unit's twenty members on
+ * Message bodies stored once (bench): a reminder told to a unit's twenty members on
  * two channels was forty copies of the same text and HTML in the outbox. `notification_messages`
  * holds each body once; an outbox row queued since points to it (`message_id`) and keeps its
  * own subject and link (lists, the daily digest) with empty body columns. Rows queued before

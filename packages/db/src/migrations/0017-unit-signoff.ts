@@ -1,5 +1,5 @@
 /**
- * Unit-head sign-off (issue 9, point 6): `organisations.signoff_required` (off by default) makes
+ * Unit-head sign-off: `organisations.signoff_required` (off by default) makes
  * a staff member's report wait for the unit head (status `awaiting_signoff`) before it reaches
  * the monitoring department; `signed_off_by` / `signed_off_at` record the head's approval. A
  * report awaiting sign-off is the live pending report of its (task, period): the unique index of

@@ -1,5 +1,5 @@
 /**
- * The stored evaluation of every indicator (issue 12): the list of indicators, the dashboard's
+ * The stored evaluation of every indicator: the list of indicators, the dashboard's
  * tiles and the warning filter read these rows instead of evaluating every indicator per request.
  * One row per indicator, as of the day it was computed for (`as_of`, Vietnam day): the item the
  * API shows (`item`, JSON) and the columns the list filters, counts and orders on (plan,

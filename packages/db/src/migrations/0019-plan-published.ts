@@ -1,5 +1,5 @@
 /**
- * Public transparency (issue 16, point 4): the monitoring department publishes a plan; only
+ * Public transparency: the monitoring department publishes a plan; only
  * published plans are served by the no-login /api/public routes. Null: not published.
  */
 import type { AnyDb } from "./migration.helpers.js";

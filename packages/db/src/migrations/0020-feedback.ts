@@ -1,5 +1,5 @@
 /**
- * Public feedback (PAKN, issue 16): what a visitor sends without login, its tracking code, the
+ * Public feedback (PAKN, README "Public feedback"): what a visitor sends without login, its tracking code, the
  * sender's contact (never served publicly), the unit it is routed to with a working-day
  * deadline, the unit's answer and the monitoring department's approval. `content_key` (the
  * folded content) finds identical submissions; `secret_hash` is the SHA-256 of the sender's

@@ -1,5 +1,5 @@
 /**
- * The indicator list at national scale (issue 12, bench at 100,000 indicators):
+ * The indicator list at national scale (bench at 100,000 indicators):
  * - a unit's indicators are found through indexes — the ones it leads
  *   (indicator_evaluations by lead_org_id, in plan order for `?unit=`) and the ones it
  *   coordinates (indicator_orgs by org_id) — instead of testing every stored row;

@@ -1,5 +1,5 @@
 /**
- * Reminders queued once per message and audience (issue 13, bench): the daily run told a unit's
+ * Reminders queued once per message and audience (bench): the daily run told a unit's
  * twenty members of each reminder in twenty outbox rows (two per member with e-mail), about
  * 500,000 rows for 100,000 tasks. It now queues one `notification_fanout` row per message and
  * audience — a unit's heads, its staff or both (`unit`), or every user of a role (`org_id` 0) —

@@ -1,5 +1,5 @@
 /**
- * Unit-head sign-off of change requests (issue 9, point 6): a staff member's change request of a
+ * Unit-head sign-off of change requests: a staff member's change request of a
  * unit with sign-off on waits for the unit head (status `awaiting_signoff`) before the leader
  * decides it, as reports do (migration 0017). `org_id` is the unit that proposed it (whose heads
  * sign it off); `signed_off_by` / `signed_off_at` record the head's approval. A request the head

@@ -3,7 +3,7 @@
  * `indicator_evaluations` keeps only the short columns the list filters, counts and orders on
  * (~70 bytes a row): a unit's list joins its few thousand ids against a table of a few MB
  * instead of one of 110 MB at 100,000 indicators, and the page fetches the items of its rows
- * only (issue 12, bench). Waiting rows (as_of '') have no item.
+ * only (bench). Waiting rows (as_of '') have no item.
  */
 import type { AnyDb } from "./migration.helpers.js";
 

@@ -1,5 +1,5 @@
 /**
- * Files a visitor attaches to public feedback (issue 16): checked like evidence (type by
+ * Files a visitor attaches to public feedback: checked like evidence (type by
  * extension and magic bytes, size), stored content-addressed under `<dataDir>/evidence/`, read
  * only by the monitoring department and the unit the submission is routed to — never public.
  */

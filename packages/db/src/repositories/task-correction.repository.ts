@@ -1,5 +1,5 @@
 /**
- * A correction of a task by the monitoring department (issue 9, point 9): the fields it gives
+ * A correction of a task by the monitoring department: the fields it gives
  * replace the stored ones. Call inside the transaction that records the task's new version.
  */
 import { fold } from "@giamsat/core";

@@ -1,4 +1,4 @@
-/** Unit-head sign-off (issue 9, point 6): the setting, the unit's heads, the head's approval. */
+/** Unit-head sign-off: the setting, the unit's heads, the head's approval. */
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.js";
 

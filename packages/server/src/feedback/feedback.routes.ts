@@ -38,7 +38,7 @@ import {
   submitFeedback,
 } from "./feedback.service.js";
 
-/** Public feedback (PAKN, issue 16): the no-login form and tracking page, and the handling. */
+/** Public feedback (PAKN, README "Public feedback"): the no-login form and tracking page, and the handling. */
 export function feedbackRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
     method: "GET",

@@ -1,5 +1,5 @@
 /**
- * The periodic report (issue 14): leaders and the monitoring department generate it as of a
+ * The periodic report: leaders and the monitoring department generate it as of a
  * date, for a plan or every plan, optionally one lead unit, as .docx, .pdf or .xlsx. Every
  * generated file is kept (who, when, parameters, the file) and can be downloaded again.
  */

@@ -6,7 +6,7 @@ export type CachedResponse<T> = { value: T; body: string; etag: string };
 type Entry = { version: number; at: number; response: Promise<CachedResponse<unknown>> };
 
 /**
- * An in-process cache of the public pages' responses (issue 16, point 4), so that a burst of
+ * An in-process cache of the public pages' responses, so that a burst of
  * visitors costs one primary-key lookup per request instead of the counts and lists.
  *
  * An entry is kept for a key (a plan and the day it is counted as of) and a data version (the

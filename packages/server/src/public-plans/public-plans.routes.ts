@@ -48,7 +48,7 @@ function sendCached(
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
-/** Public transparency (issue 16, point 4): published plans without login, and the flag. */
+/** Public transparency: published plans without login, and the flag. */
 export function publicPlansRoutes(t: RouteTable, ctx: Ctx): void {
   const cache = new PublicCache(MAX_AGE_SECONDS * 1000, 1000);
   const cached = async <T>(key: string, compute: () => Promise<T>): Promise<CachedResponse<T>> =>

@@ -1,5 +1,5 @@
 /**
- * Issue 10, finding 2: a confidential (mật) task stays hidden from unit staff in every list,
+ * A confidential (mật) task stays hidden from unit staff in every list,
  * count and total — change requests, reports and their totals — and on the other side of a
  * link between tasks.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 10, finding 1: an impossible date must be refused at the door (every input schema) and a
+ * An impossible date must be refused at the door (every input schema) and a
  * bad value already stored must never make a task, a list or a dashboard unreadable.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * Issue 10, Low: text made only of invisible characters is not a value; a NUL character is a
+ * Text made only of invisible characters is not a value; a NUL character is a
  * 400 (PostgreSQL refuses it in text, which gave 500), at login too; malformed multipart
  * (no boundary, truncated) is a 400.
  */

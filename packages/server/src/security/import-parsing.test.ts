@@ -1,5 +1,5 @@
 /**
- * Issue 10, finding 3: uploaded documents are parsed in a worker thread, and the readers' caps
+ * Uploaded documents are parsed in a worker thread, and the readers' caps
  * refuse a hostile workbook with a Vietnamese 413 naming what was too large. The server keeps
  * answering meanwhile: /api/health responds before the import does.
  */

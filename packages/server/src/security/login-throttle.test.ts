@@ -1,5 +1,5 @@
 /**
- * Issue 10, finding 7 (and the Low item on Secure cookies and HSTS): the login throttle keys on
+ * Secure cookies and HSTS, and the login throttle: it keys on
  * the real client address behind a trusted proxy, slows one account exponentially without
  * locking its owner out for long, caps the failures from one address whatever the usernames,
  * keeps bounded memory, and logins and failed logins are audited.

@@ -1,5 +1,5 @@
 /**
- * Issue 10, Low: a parent change that would make a cycle in the organisation tree is refused
+ * A parent change that would make a cycle in the organisation tree is refused
  * (a cycle grew one user's scope from 1 unit to 24).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

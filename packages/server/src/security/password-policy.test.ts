@@ -1,5 +1,5 @@
 /**
- * Issue 10, Low: a password has at least 10 characters and is not in the list of common
+ * A password has at least 10 characters and is not in the list of common
  * passwords shipped with the project — at account creation and at an administrator's reset.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * Issue 10, finding 8: the review queue's "not superseded" test reads progress_reports by
+ * The review queue's "not superseded" test reads progress_reports by
  * supersedes_id; the database must answer it from an index, not by scanning every report for
  * every queued one; and its count and page come from an index on (status, superseded,
  * submitted_at) (speed itself is measured in bench/api.mjs, never asserted here).

@@ -1,5 +1,5 @@
 /**
- * Issue 10, finding 4 and the Low item on file modes: role and scope are checked before any part
+ * Uploads and file modes: role and scope are checked before any part
  * of an upload is read (report evidence, plan imports, the indicator values sheet), parts stream
  * to temporary files checked as they come, the whole request is capped (also when chunked), a
  * refused request leaves no file, evidence files are stored 0600 in 0700 folders, and temporary

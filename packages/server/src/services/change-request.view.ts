@@ -18,7 +18,7 @@ export const changeRequestSchema = z.object({
   reason: z.string(),
   proposedBy: z.number(),
   proposedAt: z.string(),
-  /** awaiting_signoff: waits for the unit head; returned: the head sent it back (issue 9, p. 6) */
+  /** awaiting_signoff: waits for the unit head; returned: the head sent it back */
   status: z.enum(CHANGE_STATUSES),
   decidedBy: z.number().nullable(),
   decidedAt: z.string().nullable(),

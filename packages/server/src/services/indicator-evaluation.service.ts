@@ -1,5 +1,5 @@
 /**
- * The stored evaluation of every indicator (issue 12, migration 0018). The ONE evaluation
+ * The stored evaluation of every indicator (migration 0018). The ONE evaluation
  * (evaluateIndicatorRows → core's evaluateIndicatorAt) is computed ahead and stored per
  * indicator, as of today (Vietnam day):
  * - in the same transaction as whatever changes its inputs: a value accepted or returned, the

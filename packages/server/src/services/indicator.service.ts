@@ -1,5 +1,5 @@
 /**
- * Indicators (issue 12): listed and evaluated as of a date within the actor's units; values
+ * Indicators: listed and evaluated as of a date within the actor's units; values
  * reported by the responsible unit, reviewed by the monitoring department; only accepted values
  * count. Every write is audited in its own transaction.
  */

@@ -1,5 +1,5 @@
 /**
- * Report drafts (issue 9, point 3): the report form saves what the user types on the server, so
+ * Report drafts: the report form saves what the user types on the server, so
  * it survives an expired session, a closed tab or another computer. A draft is personal (one per
  * user and task), only for tasks the user may report on, and dropped when the report is sent.
  * Drafts are scratch, not records: saving one is not an audit event (the report sent is).

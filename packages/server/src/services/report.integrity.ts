@@ -1,5 +1,5 @@
 /**
- * One live report per task and period (issue 9, point 1): while a report for (task, period) is
+ * One live report per task and period: while a report for (task, period) is
  * pending, another one is refused unless it corrects that report; a correction comes only from
  * the unit that sent the report, and a report is corrected at most once; a period keeps one
  * accepted report unless a correction replaces it. The database holds the same rules with

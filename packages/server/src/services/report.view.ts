@@ -49,7 +49,7 @@ export const reportSchema = z.object({
   submittedBy: z.object({ id: z.number(), name: z.string().nullable() }),
   submittedAt: z.string(),
   status: z.enum(REPORT_STATUSES),
-  /** the unit head's approval, for a unit whose reports wait for it (issue 9, point 6) */
+  /** the unit head's approval, for a unit whose reports wait for it */
   signedOff: z
     .object({ by: z.object({ id: z.number(), name: z.string().nullable() }), at: z.string() })
     .nullable(),

@@ -1,5 +1,5 @@
 /**
- * A reviewer takes back a decision a short while after making it (issue 9, point 2): a stray
+ * A reviewer takes back a decision a short while after making it: a stray
  * click or key must not stand. The report is pending again, the task's completion date is
  * recomputed, and the audit keeps the decision that was undone.
  */

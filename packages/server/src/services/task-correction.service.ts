@@ -1,5 +1,5 @@
 /**
- * The monitoring department corrects a task after import (issue 9, point 9): the fields given
+ * The monitoring department corrects a task after import: the fields given
  * replace the stored ones, in one transaction with the task's new version (author, time,
  * reason, each changed field before and after) and the audit event. Status, lists and
  * dashboards read the corrected row, so they follow at once.

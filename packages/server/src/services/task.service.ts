@@ -103,7 +103,7 @@ export async function listTasksFor(
 
 /**
  * Over all plans, a task confirmed as restating another is listed (and counted) once, under
- * the task it restates (issue 9, point 10); one plan's list shows all its tasks.
+ * the task it restates; one plan's list shows all its tasks.
  */
 export const oncePerWork = (q: TaskScope) => (q.plan === undefined ? { oncePerWork: true } : {});
 

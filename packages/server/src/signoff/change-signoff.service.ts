@@ -1,5 +1,5 @@
 /**
- * Unit-head sign-off of change requests (issue 9, point 6): a staff member's request to extend,
+ * Unit-head sign-off of change requests: a staff member's request to extend,
  * reassign, change the output or cancel waits for the unit head before the leader decides it.
  * Approved, it is `proposed` (the leader's list); returned, it is `returned` with the head's
  * reason, and its author may propose again.

@@ -11,7 +11,7 @@ import {
 type User = Awaited<ReturnType<typeof makeUser>>;
 
 /**
- * Issue 9, point 6, beyond reports: a staff member's change request waits for the unit head too,
+ * Beyond reports: a staff member's change request waits for the unit head too,
  * and the head signs several waiting items off at once (each its own decision, all or none).
  */
 describe.each(dialects())("change-request and bulk sign-off (%s)", (dialect) => {

@@ -1,5 +1,5 @@
 /**
- * Unit-head sign-off of progress reports (issue 9, point 6): a waiting report is the live report
+ * Unit-head sign-off of progress reports: a waiting report is the live report
  * of its task and period for the integrity rules, but not in the monitoring department's queue
  * and moves no status. Approved, it goes on to the review with its submission time kept for
  * timeliness; returned, it is a returned report (the staff member resends it, seeing the reason).

@@ -17,7 +17,7 @@ function naming(error: unknown, item: "report" | "change_request", id: number): 
 }
 
 /**
- * The unit head approves several waiting reports and change requests at once (issue 9, point 6):
+ * The unit head approves several waiting reports and change requests at once:
  * each goes through exactly the single sign-off (its unit, its state) and is audited on its own,
  * all in one transaction — if one is refused, none is signed off, and the message names it.
  */

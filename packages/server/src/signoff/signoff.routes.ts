@@ -15,7 +15,7 @@ import {
 } from "./signoff.schemas.js";
 import { setUnitSignoff } from "./signoff.service.js";
 
-/** Unit-head sign-off (issue 9, point 6): the head's decisions and the administrator's setting. */
+/** Unit-head sign-off: the head's decisions and the administrator's setting. */
 export function signoffRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
     method: "POST",

@@ -1,5 +1,5 @@
 /**
- * Unit-head sign-off (issue 9, point 6), the rule shared by reports and change requests. In a
+ * Unit-head sign-off, the rule shared by reports and change requests. In a
  * unit whose administrator turned the setting on, what the unit's staff send — a progress report
  * or a change request — waits for the unit head (`awaiting_signoff`) before it reaches the
  * monitoring department (reports) or the leader (change requests). A unit head's own items, and

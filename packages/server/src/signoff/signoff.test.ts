@@ -10,7 +10,7 @@ import {
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
-/** Issue 9, point 6: a unit's staff reports wait for the unit head when the unit asks for it. */
+/** A unit's staff reports wait for the unit head when the unit asks for it. */
 describe.each(dialects())("unit-head sign-off (%s)", (dialect) => {
   let h: Harness;
   let taskId: number;

@@ -6,7 +6,7 @@ import { ErrorBox, StatusRegion } from "../components/feedback.js";
 import { OrgCombobox } from "../components/org-combobox.js";
 
 /**
- * The administrator's switch for one unit (issue 9, point 6): its staff's reports wait for the
+ * The administrator's switch for one unit: its staff's reports wait for the
  * unit head's sign-off before they reach the monitoring department. Off by default.
  */
 export function SignoffSetting({ onSaved }: { onSaved: () => void }) {

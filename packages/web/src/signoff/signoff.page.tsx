@@ -23,7 +23,7 @@ const toggle = (ids: number[], id: number, on: boolean) =>
 
 /**
  * "Chờ ký duyệt": the reports and change requests the unit's staff sent that wait for the unit
- * head (issue 9, point 6). Approving sends a report on to the monitoring department with its
+ * head. Approving sends a report on to the monitoring department with its
  * submission time, a change request on to the leader; returning sends it back to the staff
  * member with the reason. Ticked items are approved together.
  */

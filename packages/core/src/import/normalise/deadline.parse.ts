@@ -1,6 +1,6 @@
 /**
- * Deadline cells → `Deadline` (import-contract.md). The raw text is kept exactly; a date is
- * only produced where the text writes one. Forms: see plan-documents.md, "Values to normalise".
+ * Deadline cells → `Deadline` (README "Import: formats, contract, directory"). The raw text is
+ * kept exactly; a date is only produced where the text writes one.
  */
 import type { Deadline, Recurrence } from "../contract.js";
 import { warning, type WarningDraft } from "../warning.js";

@@ -1,5 +1,5 @@
 /**
- * Organisation cells (`Cơ quan chủ trì`, `Đơn vị phối hợp`…) → `OrgRef[]` (import-contract.md).
+ * Organisation cells (`Cơ quan chủ trì`, `Đơn vị phối hợp`…) → `OrgRef[]` (README "Import").
  * Each name is resolved in the directory, within the plan owner's ministry or province first;
  * a name the directory does not know is still returned, with `resolved: false` and a warning.
  */

@@ -1,5 +1,5 @@
 /**
- * Indicator targets → `Target` (import-contract.md): comparators (`≥80`, `>= 80`, LaTeX
+ * Indicator targets → `Target` (README "Import: formats, contract, directory"): comparators (`≥80`, `>= 80`, LaTeX
  * `$\geq 100\text{Tbps}$`, `Tối thiểu`, `không quá`), scoped parts (`≤ 3 Đông Nam Á; ≤ 50 Thế
  * giới`), increases (`Thêm 02 tuyến`, `Tăng 02 bậc`), ranges (`90%-100%`), Vietnamese decimals
  * (`1,5`). A plain number takes its direction from the unit: a rank (`Thứ bậc`, `hạng`) is

@@ -1,5 +1,5 @@
 /**
- * A meeting conclusion with no task table (issue 15, point 7): the sentences that assign a task
+ * A meeting conclusion with no task table: the sentences that assign a task
  * become proposed tasks with lead, coordinators, what and deadline as written, each flagged for
  * confirmation with its sentence; sentences that assign nothing are left alone.
  */

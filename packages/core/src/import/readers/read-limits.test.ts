@@ -1,5 +1,5 @@
 /**
- * Issue 10, finding 3: documents over READ_LIMITS are refused with a DocumentTooLargeError
+ * Documents over READ_LIMITS are refused with a DocumentTooLargeError
  * naming what was too large, before the readers spread them out.
  */
 import { strToU8 } from "fflate";

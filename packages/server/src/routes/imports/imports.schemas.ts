@@ -9,7 +9,9 @@ export const importPreviewResponse = z.object({
   result: z
     .object({ document: z.record(z.string(), z.unknown()), appendices: z.array(z.unknown()) })
     .catchall(z.unknown())
-    .describe("kết quả nhập theo hợp đồng nhập (import-contract.md)"),
+    .describe(
+      "kết quả nhập theo hợp đồng nhập (README, mục “Import: formats, contract, directory”)",
+    ),
   unresolved: z.array(
     z.object({
       raw: z.string(),
