@@ -1,5 +1,5 @@
 /**
- * Issue 9, point 9: re-importing an amended plan keeps what was decided on a task after import —
+ * Re-importing an amended plan keeps what was decided on a task after import —
  * the monitoring department's corrections and the change requests a leader approved — while the
  * document's other changes apply; the preview names each task and field kept.
  */

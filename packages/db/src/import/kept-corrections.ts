@@ -1,5 +1,5 @@
 /**
- * Re-importing an amended plan keeps what was decided on a task after import (issue 9, point 9):
+ * Re-importing an amended plan keeps what was decided on a task after import:
  * a field the monitoring department corrected (a task version with the correction's changes) or
  * a leader changed by approving a change request (deadline, lead units, output) is not replaced by
  * the document's value. The import reports each field it kept where the document says otherwise.

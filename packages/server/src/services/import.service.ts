@@ -54,7 +54,7 @@ export type ImportPreview = {
   /** the reporting rule read from the document, null when it states none */
   calendar: ReportingCalendar | null;
   /** fields of the stored plan's tasks decided after import that the document gives otherwise:
-   * confirming keeps them (issue 9, point 9) */
+   * confirming keeps them */
   keptCorrections: KeptCorrection[];
 };
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** A task's field kept at its corrected value on re-import (issue 9, point 9). */
+/** A task's field kept at its corrected value on re-import. */
 export const keptCorrectionSchema = z.object({
   taskId: z.number(),
   place: z.string().describe("“Phụ lục I, nhiệm vụ 12”"),

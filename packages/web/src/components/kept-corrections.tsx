@@ -3,8 +3,8 @@ import { Link } from "../router/link.js";
 
 /**
  * On the import preview of an amended plan: the fields corrected after import (or changed by an
- * approved change request) that the document gives otherwise — saving keeps the corrected value
- * (issue 9, point 9). Each names the task, the field, the value kept and the document's.
+ * approved change request) that the document gives otherwise — saving keeps the corrected
+ * value. Each names the task, the field, the value kept and the document's.
  */
 export function KeptCorrections({ kept }: { kept: KeptCorrectionView[] }) {
   if (kept.length === 0) return null;
