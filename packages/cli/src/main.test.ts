@@ -196,7 +196,7 @@ describe.skipIf(!hasSeeds)("giamsat match", () => {
       (p: { a: { number: string }; b: { number: string } }) => `${p.a.number}-${p.b.number}`,
     );
     expect(found).toContain("20-40");
-    expect(pairs[0].reasons.length).toBeGreaterThan(0);
+    expect(pairs[0].reasons).toHaveLength(3);
     expect(pairs.every((p: { score: number }) => p.score >= 0.5 && p.score <= 1)).toBe(true);
   });
 
