@@ -1,9 +1,9 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot, signIn } from "./support/browser.js";
+import { launchBrowser, newUserPage, screenshot, signIn } from "./support/browser.js";
 import { addUser, giamsat, PASSWORD } from "./support/cli.js";
-import { LOCALES } from "./support/locales.js";
+import { LOCALES, type Locale } from "./support/locales.js";
 import { screenshotsDir, seedsDir } from "./support/paths.js";
 
 const baseUrl = inject("baseUrl");
@@ -14,6 +14,7 @@ type Plan = { id: number; number: string | null };
 type Task = {
   id: number;
   number: string | null;
+  name: string;
   kind: string;
   lead: { name: string; orgId: number | null }[];
 };
@@ -76,6 +77,23 @@ const focusedId = (page: Page) =>
     return el?.id || el?.getAttribute("data-testid") || el?.tagName.toLowerCase() || "";
   });
 
+/**
+ * A task of plan 596 with an end (a recurring one may be sent empty, as "Không phát sinh"), the
+ * `fromEnd`-th from the end of the plan, and a new staff account `username` of its lead unit.
+ */
+async function unitTask(browser: Browser, fromEnd: number, username: string): Promise<Task> {
+  const monitor = await signIn(browser, baseUrl, "theodoi");
+  const plan = await plan596(monitor.page);
+  const tasks = await getJson<{ items: Task[] }>(
+    monitor.page,
+    `/api/tasks?plan=${plan.id}&limit=200`,
+  );
+  await monitor.context.close();
+  const task = tasks.items.filter((t) => t.lead[0]?.orgId && t.kind !== "recurring").at(-fromEnd)!;
+  await addUser(dataDir, username, "unit_staff", task.lead[0]!.name);
+  return task;
+}
+
 /** Presses Tab until the focused element matches `selector`; fails after `max` presses. */
 async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {
@@ -87,14 +105,8 @@ async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
 }
 
 /** Signs in with the keyboard only: the name field has the focus, Tab to the password, Enter. */
-async function keyboardSignIn(browser: Browser, username: string, width: number, locale: string) {
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    viewport: { width, height: 900 },
-    locale,
-    timezoneId: "Asia/Ho_Chi_Minh",
-  });
-  const page = await context.newPage();
+async function keyboardSignIn(browser: Browser, username: string, width: number, locale: Locale) {
+  const { context, page } = await newUserPage(browser, baseUrl, width, locale);
   await page.goto("/");
   await tabTo(page, "#username");
   await page.keyboard.type(username);
@@ -196,18 +208,7 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
 
     it("a refused report names each wrong field by its label, beside it and in a focused summary", async () => {
       const width = round === 0 ? 1366 : 390;
-      const monitor = await signIn(browser, baseUrl, "theodoi", width, locale);
-      const plan = await plan596(monitor.page);
-      const tasks = await getJson<{ items: Task[] }>(
-        monitor.page,
-        `/api/tasks?plan=${plan.id}&limit=200`,
-      );
-      await monitor.context.close();
-      // a task with an end (a recurring one may be sent empty, as "Không phát sinh")
-      const task = tasks.items
-        .filter((t) => t.lead[0]?.orgId && t.kind !== "recurring")
-        .at(-3 - round)!;
-      await addUser(dataDir, `a11y-form-${round}`, "unit_staff", task.lead[0]!.name);
+      const task = await unitTask(browser, 3 + round, `a11y-form-${round}`);
       const { page, errors, context } = await signIn(
         browser,
         baseUrl,
@@ -326,17 +327,7 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
 
     it("keyboard only: a unit sends its monthly report, the monitoring department accepts it", async () => {
       const width = round === 0 ? 1366 : 390;
-      const monitorSeed = await signIn(browser, baseUrl, "theodoi", width, locale);
-      const plan = await plan596(monitorSeed.page);
-      const tasks = await getJson<{ items: (Task & { name: string })[] }>(
-        monitorSeed.page,
-        `/api/tasks?plan=${plan.id}&limit=200`,
-      );
-      await monitorSeed.context.close();
-      const task = tasks.items
-        .filter((t) => t.lead[0]?.orgId && t.kind !== "recurring")
-        .at(-5 - round)!;
-      await addUser(dataDir, `a11y-kb-${round}`, "unit_staff", task.lead[0]!.name);
+      const task = await unitTask(browser, 5 + round, `a11y-kb-${round}`);
 
       const unit = await keyboardSignIn(browser, `a11y-kb-${round}`, width, locale);
       await unit.page.goto(`/nhiem-vu/${task.id}`);

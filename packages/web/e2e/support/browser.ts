@@ -27,6 +27,22 @@ export function launchBrowser(): Promise<Browser> {
 
 export type UserPage = { context: BrowserContext; page: Page; errors: string[] };
 
+/** A new browser context (own cookies, nobody signed in) and page, in `locale` at `width`. */
+export async function newUserPage(
+  browser: Browser,
+  baseUrl: string,
+  width: number,
+  locale: Locale,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width, height: 900 },
+    locale,
+    timezoneId: "Asia/Ho_Chi_Minh",
+  });
+  return { context, page: await context.newPage() };
+}
+
 /**
  * A new browser context (own cookies) signed in as `username` through the login form, with the
  * browser's language set to `locale` (what `navigator.language` and native inputs follow).
@@ -38,13 +54,7 @@ export async function signIn(
   width = 1366,
   locale: Locale = "vi-VN",
 ): Promise<UserPage> {
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    viewport: { width, height: 900 },
-    locale,
-    timezoneId: "Asia/Ho_Chi_Minh",
-  });
-  const page = await context.newPage();
+  const { context, page } = await newUserPage(browser, baseUrl, width, locale);
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {

@@ -1,14 +1,22 @@
 import type { Page } from "playwright-core";
 
-/** Imports a plan document through the import page; returns the stored plan's id. */
+/**
+ * Imports a plan document through the import page; returns the stored plan's id. Checks on the
+ * way that the preview's heading, then the stored note, take the keyboard.
+ */
 export async function importThroughPage(page: Page, file: string): Promise<string> {
   await page.goto("/nhap");
   await page.getByLabel(/Văn bản kế hoạch/).setInputFiles(file);
   await page.getByRole("button", { name: "Đọc văn bản" }).click();
   await page.getByTestId("import-preview").waitFor();
+  // each button's work done, the keyboard is on what it brought (issue 18, WCAG 2.4.3)
+  await page.waitForFunction(() => document.activeElement?.textContent === "Bản xem trước");
   await page.getByRole("button", { name: "Lưu kế hoạch" }).click();
   const stored = page.getByTestId("import-stored");
   await stored.waitFor();
+  await page.waitForFunction(
+    () => document.activeElement?.getAttribute("data-testid") === "import-stored",
+  );
   const href = await stored.getByRole("link", { name: "Mở kế hoạch" }).getAttribute("href");
   const id = /\/ke-hoach\/(\d+)/.exec(href ?? "")?.[1];
   if (!id) throw new Error(`Không thấy mã kế hoạch sau khi lưu (${href})`);
