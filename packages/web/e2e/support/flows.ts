@@ -9,7 +9,7 @@ export async function importThroughPage(page: Page, file: string): Promise<strin
   await page.getByLabel(/Văn bản kế hoạch/).setInputFiles(file);
   await page.getByRole("button", { name: "Đọc văn bản" }).click();
   await page.getByTestId("import-preview").waitFor();
-  // each button's work done, the keyboard is on what it brought (issue 18, WCAG 2.4.3)
+  // each button's work done, the keyboard is on what it brought (WCAG 2.4.3)
   await page.waitForFunction(() => document.activeElement?.textContent === "Bản xem trước");
   await page.getByRole("button", { name: "Lưu kế hoạch" }).click();
   const stored = page.getByTestId("import-stored");
