@@ -649,6 +649,19 @@ export interface FeedbackTable {
   rating_comment: string | null;
   created_at: Generated<string>;
   updated_at: string | null;
+  field_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** a duplicate merged into that submission: answered once, by it */
+  merged_into_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** The fields (lĩnh vực) of the feedback form, kept by the administrator. */
+export interface FeedbackFieldsTable {
+  id: Generated<number>;
+  name: string;
+  /** the unit proposed when routing a submission of this field */
+  unit_id: number | null;
+  active: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: Generated<string>;
 }
 
 /** A file attached to a submission; served only to its handlers. */
@@ -708,12 +721,14 @@ export interface Database {
   notification_fanout: NotificationFanoutTable;
   feedback: FeedbackTable;
   feedback_files: FeedbackFilesTable;
+  feedback_fields: FeedbackFieldsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
 export type Feedback = Selectable<FeedbackTable>;
 export type NewFeedback = Insertable<FeedbackTable>;
 export type FeedbackFile = Selectable<FeedbackFilesTable>;
+export type FeedbackField = Selectable<FeedbackFieldsTable>;
 export type NewOrganisation = Insertable<OrganisationsTable>;
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

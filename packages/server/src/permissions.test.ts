@@ -632,6 +632,47 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       request: get("/api/feedback"),
     },
     {
+      name: "GET /api/public/feedback-fields",
+      allowed: [...WHO],
+      request: get("/api/public/feedback-fields"),
+    },
+    {
+      name: "GET /api/feedback-fields",
+      allowed: ["admin", "monitor"],
+      request: get("/api/feedback-fields"),
+    },
+    {
+      name: "POST /api/feedback-fields",
+      allowed: ["admin"],
+      ok: 201,
+      request: async () => ({
+        method: "POST",
+        url: "/api/feedback-fields",
+        payload: { name: `Lĩnh vực thử quyền ${++feedbackCount}` },
+      }),
+    },
+    {
+      name: "PATCH /api/feedback-fields/:id",
+      allowed: ["admin"],
+      request: async () => {
+        const { id } = await h.ctx.db
+          .insertInto("feedback_fields")
+          .values({ name: `Lĩnh vực đổi tên ${++feedbackCount}`, unit_id: null })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        return { method: "PATCH", url: `/api/feedback-fields/${id}`, payload: { active: false } };
+      },
+    },
+    {
+      name: "POST /api/feedback/:id/merge",
+      allowed: ["monitor"],
+      request: async () => ({
+        method: "POST",
+        url: `/api/feedback/${(await freshFeedback()).id}/merge`,
+        payload: { into: (await freshFeedback()).code },
+      }),
+    },
+    {
       name: "GET /api/feedback/:id/files/:fileId",
       allowed: ["monitor", "unit_head", "unit_staff"],
       request: async () => {

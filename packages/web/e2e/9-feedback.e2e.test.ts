@@ -33,6 +33,29 @@ describe.each(LOCALES)("góp ý công khai (%s)", (locale) => {
   });
 
   it("submit → code → route → answer → approve → the visitor sees the answer and rates it", async () => {
+    // The administrator keeps the form's fields, each with the unit proposed for routing.
+    const admin = await signIn(browser, baseUrl, "quantri", width, locale);
+    const unitName = await admin.page.evaluate(async () => {
+      const orgs = (await (await fetch("/api/organisations?kind=unit&limit=1")).json()) as {
+        items: { name: string }[];
+      };
+      return orgs.items[0]!.name;
+    });
+    const exact = unitName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const field = `Dịch vụ công trực tuyến (${locale})`;
+    await admin.page.goto(`${baseUrl}/quan-tri`);
+    await admin.page.getByRole("tab", { name: "Lĩnh vực góp ý" }).click();
+    await admin.page.getByLabel("Tên lĩnh vực").fill(field);
+    await admin.page
+      .getByRole("combobox", { name: "Đơn vị gợi ý xử lý (nếu có)" })
+      .pressSequentially(unitName.slice(0, 20));
+    await admin.page.getByRole("option", { name: new RegExp(`^${exact}( —|$)`) }).click();
+    await admin.page.getByRole("button", { name: "Thêm lĩnh vực" }).click();
+    await admin.page.getByText(`Đã thêm lĩnh vực ${field}.`).waitFor();
+    await screenshot(admin.page, "feedback-fields-admin");
+    expect(admin.errors).toEqual([]);
+    await admin.context.close();
+
     const visitor = await browser.newContext({ locale, viewport: { width, height: 900 } });
     const page = await visitor.newPage();
     const errors: string[] = [];
@@ -40,6 +63,7 @@ describe.each(LOCALES)("góp ý công khai (%s)", (locale) => {
     await page.goto(`${baseUrl}/gop-y`);
     const title = `Cổng dịch vụ công chậm (${locale})`;
     await page.getByLabel("Loại").selectOption("phan_anh");
+    await page.getByLabel("Lĩnh vực").selectOption({ label: field });
     await page.getByLabel("Tiêu đề").fill(title);
     await page.getByLabel("Nội dung").fill("Trang nộp hồ sơ thường xuyên không truy cập được.");
     await page.getByLabel("Họ và tên").fill("Trần Thị Người Gửi");
@@ -51,6 +75,7 @@ describe.each(LOCALES)("góp ý công khai (%s)", (locale) => {
     });
     await page.getByText(ATTACHMENT).waitFor();
     await page.getByLabel(/Nghị định 13\/2023/).check();
+    await screenshot(page, "feedback-form");
     await page.getByRole("button", { name: "Gửi góp ý" }).click();
     const codeEl = page.getByTestId("feedback-code");
     await codeEl.waitFor({ timeout: 30_000 });
@@ -61,12 +86,6 @@ describe.each(LOCALES)("góp ý công khai (%s)", (locale) => {
     await expect.poll(() => page.getByTestId("feedback-state").textContent()).toBe("Đã tiếp nhận");
 
     const monitor = await signIn(browser, baseUrl, "theodoi", width, locale);
-    const unitName = await monitor.page.evaluate(async () => {
-      const orgs = (await (await fetch("/api/organisations?kind=unit&limit=1")).json()) as {
-        items: { name: string }[];
-      };
-      return orgs.items[0]!.name;
-    });
     // The monitoring department finds it in its list (received, this kind) and routes it.
     await monitor.page.goto(`${baseUrl}/xu-ly-gop-y`);
     await monitor.page.getByLabel("Trạng thái").selectOption("received");
@@ -79,10 +98,11 @@ describe.each(LOCALES)("góp ý công khai (%s)", (locale) => {
     expect(await monitor.page.evaluate(async (u) => (await fetch(u)).text(), href)).toContain(
       "%PDF-1.4",
     );
-    const unitBox = monitor.page.getByRole("combobox", { name: "Đơn vị xử lý" });
-    await unitBox.pressSequentially(unitName.slice(0, 20));
-    const exact = unitName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    await monitor.page.getByRole("option", { name: new RegExp(`^${exact}( —|$)`) }).click();
+    // the field's unit is proposed
+    await monitor.page.getByTestId("feedback-suggested").waitFor();
+    expect(await monitor.page.getByRole("combobox", { name: "Đơn vị xử lý" }).inputValue()).toMatch(
+      new RegExp(`^${exact}( —|$)`),
+    );
     await monitor.page.getByLabel("Ghi chú cho đơn vị (không công khai)").fill(NOTE);
     await screenshot(monitor.page, "feedback-route");
     await monitor.page.getByRole("button", { name: "Chuyển đơn vị" }).click();

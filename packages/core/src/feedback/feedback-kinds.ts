@@ -23,7 +23,8 @@ export const FEEDBACK_DEADLINE_DAYS: Record<FeedbackKind, number> = {
 
 /**
  * received → routed (to a unit, with a deadline) → answered (the unit's draft) → published (the
- * monitoring department approves) — or returned to routed; received → rejected (with a reason).
+ * monitoring department approves) — or returned to routed; received → rejected (with a reason);
+ * received or routed → merged (a duplicate, answered once by the submission it joins).
  */
 export const FEEDBACK_STATUSES = [
   "received",
@@ -31,6 +32,7 @@ export const FEEDBACK_STATUSES = [
   "answered",
   "published",
   "rejected",
+  "merged",
 ] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 
@@ -40,14 +42,16 @@ export const FEEDBACK_STATUS_LABELS: Record<FeedbackStatus, string> = {
   answered: "Đơn vị đã trả lời, chờ duyệt",
   published: "Đã có trả lời",
   rejected: "Không tiếp nhận",
+  merged: "Đã gộp với góp ý cùng nội dung",
 };
 
 const NEXT: Record<FeedbackStatus, readonly FeedbackStatus[]> = {
-  received: ["routed", "rejected"],
-  routed: ["routed", "answered"],
+  received: ["routed", "rejected", "merged"],
+  routed: ["routed", "answered", "merged"],
   answered: ["published", "routed"],
   published: [],
   rejected: [],
+  merged: [],
 };
 
 export function canMoveFeedback(from: FeedbackStatus, to: FeedbackStatus): boolean {

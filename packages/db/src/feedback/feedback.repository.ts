@@ -17,6 +17,9 @@ export type FeedbackRow = Feedback & {
   task_lead_org_id: number | null;
   task_confidential: number | null;
   plan_number: string | null;
+  field_name: string | null;
+  field_unit_id: number | null;
+  merged_into_code: string | null;
 };
 
 export async function insertFeedback(db: Db, row: NewFeedback): Promise<Feedback> {
@@ -71,6 +74,8 @@ export async function listFeedback(db: Db, filter: FeedbackFilter): Promise<Feed
     .selectFrom("feedback as f")
     .leftJoin("tasks as t", "t.id", "f.task_id")
     .leftJoin("plans as p", "p.id", "t.plan_id")
+    .leftJoin("feedback_fields as ff", "ff.id", "f.field_id")
+    .leftJoin("feedback as m", "m.id", "f.merged_into_id")
     .selectAll("f")
     .select([
       "t.number as task_number",
@@ -78,6 +83,9 @@ export async function listFeedback(db: Db, filter: FeedbackFilter): Promise<Feed
       "t.lead_org_id as task_lead_org_id",
       "t.confidential as task_confidential",
       "p.number as plan_number",
+      "ff.name as field_name",
+      "ff.unit_id as field_unit_id",
+      "m.code as merged_into_code",
     ])
     .orderBy("f.id", "desc")
     .limit(500);

@@ -29,6 +29,7 @@ import * as m0023 from "./0023-change-request-signoff.js";
 import * as m0024 from "./0024-indicator-evaluation-items.js";
 import * as m0025 from "./0025-feedback-files.js";
 import * as m0026 from "./0026-report-queue-index.js";
+import * as m0027 from "./0027-feedback-fields.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   "0024-indicator-evaluation-items": m0024,
   "0025-feedback-files": m0025,
   "0026-report-queue-index": m0026,
+  "0027-feedback-fields": m0027,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -18,6 +18,7 @@ import {
   feedbackItemSchema,
   feedbackMultipart,
   fileParams,
+  mergeInput,
   feedbackQuery,
   publicFeedbackSchema,
   ratingInput,
@@ -30,6 +31,7 @@ import {
   decideFeedback,
   feedbackAttachment,
   feedbackItem,
+  mergeFeedback,
   feedbackQueue,
   publicFeedback,
   rateFeedback,
@@ -185,6 +187,19 @@ export function feedbackRoutes(t: RouteTable, ctx: Ctx): void {
     body: answerInput,
     response: feedbackItemSchema,
     handler: async ({ actor, params, body }) => answerFeedback(ctx, actor, params.id, body),
+  });
+
+  t.add({
+    method: "POST",
+    url: "/api/feedback/:id/merge",
+    tag: "feedback",
+    summary:
+      "Cơ quan theo dõi gộp góp ý trùng vào một góp ý khác (theo mã): trả lời một lần, người gửi góp ý trùng thấy trả lời đó",
+    access: "user",
+    params: idParams,
+    body: mergeInput,
+    response: feedbackItemSchema,
+    handler: async ({ actor, params, body }) => mergeFeedback(ctx, actor, params.id, body),
   });
 
   t.add({

@@ -14,6 +14,7 @@ export const feedbackInput = z
     title: text("tiêu đề", 200),
     content: text("nội dung", 5000),
     taskId: z.number().int().positive().optional(),
+    fieldId: z.number().int().positive().optional(),
     name: text("họ và tên", 120),
     organisation: z.string().trim().max(200).optional(),
     email: z.string().trim().email("Thư điện tử không hợp lệ.").optional(),
@@ -42,6 +43,7 @@ export function feedbackFromForm(fields: Record<string, string>): unknown {
     title: fields.title,
     content: fields.content,
     taskId: blank(fields.taskId) === undefined ? undefined : Number(fields.taskId),
+    fieldId: blank(fields.fieldId) === undefined ? undefined : Number(fields.fieldId),
     name: fields.name,
     organisation: blank(fields.organisation),
     email: blank(fields.email),
@@ -91,7 +93,11 @@ export const publicFeedbackSchema = z.object({
   title: z.string(),
   content: z.string(),
   senderName: z.string().nullable(),
+  /** the field (lĩnh vực) chosen on the form */
+  field: z.string().nullable(),
   status: z.enum(FEEDBACK_STATUSES),
+  /** merged: the code of the submission that answers it */
+  mergedInto: z.string().nullable(),
   statusLabel: z.string(),
   unit: z.string().nullable(),
   deadline: z.string().nullable(),
@@ -148,6 +154,13 @@ export const rejectInput = z.object({
 });
 export const answerInput = z.object({
   answer: z.string().trim().min(1, "Cần nhập nội dung trả lời.").max(10000),
+});
+export const mergeInput = z.object({
+  into: z
+    .string()
+    .trim()
+    .regex(FEEDBACK_CODE_PATTERN, "Mã góp ý không đúng dạng GY-yyyymmdd-XXXXXX."),
+  reason: z.string().trim().max(1000).optional(),
 });
 export const decisionInput = z
   .object({ approve: z.boolean(), reason: z.string().trim().optional() })

@@ -20,6 +20,7 @@ import {
   feedbackByCode,
   feedbackByContentKey,
   feedbackById,
+  feedbackFieldById,
   feedbackFiles,
   getOrganisation,
   insertFeedback,
@@ -40,6 +41,7 @@ import type {
   decisionInput,
   feedbackInput,
   feedbackQuery,
+  mergeInput,
   ratingInput,
   rejectInput,
   routeInput,
@@ -53,10 +55,16 @@ async function unitName(ctx: Ctx, id: number | null): Promise<string | null> {
   return (await getOrganisation(ctx.db, id))?.name ?? null;
 }
 
-/** The public view: never the contact, the internal note, or the name unless chosen. */
+/**
+ * The public view: never the contact, the internal note, or the name unless chosen. A merged
+ * duplicate shows the unit, deadline and published answer of the submission it joined.
+ */
 async function publicView(ctx: Ctx, f: Feedback) {
   const status = f.status as FeedbackStatus;
   const kind = f.kind as FeedbackKind;
+  const primary = f.merged_into_id === null ? f : await feedbackById(ctx.db, f.merged_into_id);
+  const handled = primary ?? f;
+  const field = f.field_id === null ? undefined : await feedbackFieldById(ctx.db, f.field_id);
   return {
     code: f.code,
     kind,
@@ -64,11 +72,13 @@ async function publicView(ctx: Ctx, f: Feedback) {
     title: f.title,
     content: f.content,
     senderName: f.publish_name ? f.sender_name : null,
+    field: field?.name ?? null,
     status,
     statusLabel: FEEDBACK_STATUS_LABELS[status],
-    unit: await unitName(ctx, f.unit_id),
-    deadline: f.deadline,
-    answer: status === "published" ? f.answer : null,
+    mergedInto: handled === f ? null : handled.code,
+    unit: await unitName(ctx, handled.unit_id),
+    deadline: handled.deadline,
+    answer: handled.status === "published" ? handled.answer : null,
     rejectReason: f.reject_reason,
     rating: f.rating,
     receivedAt: f.created_at,
@@ -99,7 +109,7 @@ async function staffView(ctx: Ctx, actor: Actor, f: FeedbackRow, today: string) 
     internalNote: f.internal_note,
     ratingComment: f.rating_comment,
     task: taskOf(actor, f),
-    suggestedUnitId: f.task_lead_org_id,
+    suggestedUnitId: f.task_lead_org_id ?? f.field_unit_id,
     overdue: isFeedbackOverdue(f.status as FeedbackStatus, f.deadline, today),
     attachments: (await feedbackFiles(ctx.db, f.id)).map((a) => ({
       id: a.id,
@@ -140,6 +150,10 @@ export async function submitFeedback(
       .executeTakeFirst();
     if (!task || task.confidential) throw new ValidationError("Không tìm thấy nhiệm vụ đã chọn.");
   }
+  if (input.fieldId !== undefined) {
+    const field = await feedbackFieldById(ctx.db, input.fieldId);
+    if (!field || !field.active) throw new ValidationError("Không tìm thấy lĩnh vực đã chọn.");
+  }
   const secret = randomBytes(18).toString("base64url");
   const at = nowIso();
   const row = await withFeedbackFiles(ctx, files, (attachments) =>
@@ -151,6 +165,7 @@ export async function submitFeedback(
         content: input.content,
         content_key: key,
         task_id: input.taskId ?? null,
+        field_id: input.fieldId ?? null,
         sender_name: input.name,
         sender_org: input.organisation || null,
         sender_email: input.email ?? null,
@@ -317,4 +332,33 @@ export async function decideFeedback(
   return input.approve
     ? move(ctx, actor, f, "published", {}, input.reason ?? null)
     : move(ctx, actor, f, "routed", { internal_note: input.reason ?? null }, input.reason ?? null);
+}
+
+/**
+ * The monitoring department merges a duplicate into another submission (by its code): the
+ * duplicate is answered once, by that one; its sender's tracking page shows that answer.
+ */
+export async function mergeFeedback(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof mergeInput>,
+) {
+  requireRole(actor, "monitor");
+  const f = await load(ctx, actor, id);
+  const into = await feedbackByCode(ctx.db, input.into);
+  if (!into) throw new ValidationError(`Không tìm thấy góp ý có mã ${input.into}.`);
+  if (into.id === f.id) throw new ValidationError("Không gộp một góp ý vào chính nó.");
+  if (into.status === "merged" || into.status === "rejected")
+    throw new ValidationError(
+      `Góp ý ${into.code} đang ở trạng thái "${FEEDBACK_STATUS_LABELS[into.status as FeedbackStatus]}", không gộp vào được.`,
+    );
+  return move(
+    ctx,
+    actor,
+    f,
+    "merged",
+    { merged_into_id: into.id },
+    input.reason ?? `Gộp vào ${into.code}`,
+  );
 }

@@ -150,6 +150,58 @@ describe.each(dialects())("public feedback (%s)", (dialect) => {
     ).toBe(404);
   });
 
+  it("keeps fields whose unit is proposed, and answers a merged duplicate once", async () => {
+    const admin = await makeUser(h.ctx, "admin");
+    const monitor = await makeUser(h.ctx, "monitor");
+    const unit = await buildOrganisation(h.ctx.db, { name: "Sở Thử lĩnh vực" });
+    const post = (url: string, who: { headers: Record<string, string> }, payload: object) =>
+      call(h.app, { method: "POST", url, headers: who.headers, payload });
+    expect((await post("/api/feedback-fields", monitor, { name: "Giao thông" })).status).toBe(403);
+    const field = await post("/api/feedback-fields", admin, {
+      name: "Giao thông",
+      unitId: unit.id,
+    });
+    expect(field.status).toBe(201);
+    expect((await post("/api/feedback-fields", admin, { name: "Giao thông" })).status).toBe(409);
+    const old = await post("/api/feedback-fields", admin, { name: "Lĩnh vực cũ" });
+    await call(h.app, {
+      method: "PATCH",
+      url: `/api/feedback-fields/${old.body.id}`,
+      headers: admin.headers,
+      payload: { active: false },
+    });
+    const offered = await call(h.app, { method: "GET", url: "/api/public/feedback-fields" });
+    expect(offered.body.map((f: { name: string }) => f.name)).toContain("Giao thông");
+    expect(offered.body.map((f: { name: string }) => f.name)).not.toContain("Lĩnh vực cũ");
+    expect((await submit(form({ fieldId: old.body.id, altcha: await solved() }))).status).toBe(400);
+
+    const first = await submit(form({ fieldId: field.body.id, altcha: await solved() }));
+    const second = await submit(form({ altcha: await solved() }));
+    const items = (
+      await call(h.app, { method: "GET", url: "/api/feedback", headers: monitor.headers })
+    ).body as { id: number; code: string; suggestedUnitId: number | null; field: string }[];
+    const a = items.find((f) => f.code === first.body.code)!;
+    const b = items.find((f) => f.code === second.body.code)!;
+    expect(a).toMatchObject({ suggestedUnitId: unit.id, field: "Giao thông" });
+
+    expect((await post(`/api/feedback/${b.id}/merge`, monitor, { into: b.code })).status).toBe(400);
+    const merged = await post(`/api/feedback/${b.id}/merge`, monitor, { into: a.code });
+    expect(merged.body).toMatchObject({ status: "merged", mergedInto: a.code });
+    expect((await post(`/api/feedback/${a.id}/merge`, monitor, { into: b.code })).status).toBe(400);
+    await post(`/api/feedback/${a.id}/route`, monitor, { unitId: unit.id });
+    const staff = await makeUser(h.ctx, "unit_staff", unit.id);
+    await post(`/api/feedback/${a.id}/answer`, staff, { answer: "Trả lời chung ZZQ." });
+    await post(`/api/feedback/${a.id}/decision`, monitor, { approve: true });
+    const view = await call(h.app, { method: "GET", url: `/api/public/feedback/${b.code}` });
+    expect(view.body).toMatchObject({
+      status: "merged",
+      mergedInto: a.code,
+      answer: "Trả lời chung ZZQ.",
+      unit: "Sở Thử lĩnh vực",
+    });
+    for (const hidden of [EMAIL, PHONE, NAME]) expect(view.res.body).not.toContain(hidden);
+  });
+
   it("routes, answers, approves; the public never sees contact, hidden name or notes", async () => {
     const plan = await importSeed(h.ctx, "qd596");
     const task = await unitTask(h.ctx, plan);

@@ -20,6 +20,7 @@ import { periodicReportRoutes } from "../periodic-report/periodic-report.routes.
 import { planRoutes } from "./plans/plans.routes.js";
 import { publicPlansRoutes } from "../public-plans/public-plans.routes.js";
 import { feedbackRoutes } from "../feedback/feedback.routes.js";
+import { feedbackFieldRoutes } from "../feedback/feedback-fields.routes.js";
 import { signoffRoutes } from "../signoff/signoff.routes.js";
 import { reportDraftRoutes } from "./reports/report-drafts.routes.js";
 import { reportRoutes } from "./reports/reports.routes.js";
@@ -35,6 +36,7 @@ export function registerRoutes(t: RouteTable, ctx: Ctx): void {
   planRoutes(t, ctx);
   publicPlansRoutes(t, ctx);
   feedbackRoutes(t, ctx);
+  feedbackFieldRoutes(t, ctx);
   taskRoutes(t, ctx);
   listExportRoutes(t, ctx);
   statsRoutes(t, ctx);

@@ -9,7 +9,7 @@ import { api } from "../api/client.js";
 export function useFeedbackAction(id: number, onDone: (item: FeedbackItemView) => void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
-  const run = async (step: "route" | "reject" | "answer" | "decision", body: object) => {
+  const run = async (step: "route" | "reject" | "answer" | "decision" | "merge", body: object) => {
     setBusy(true);
     setError(null);
     try {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { api } from "../api/client.js";
 import { useFocusOn } from "../components/use-focus-on.js";
+import { useResource } from "../api/use-resource.js";
 import { ErrorSummary, FieldError } from "../forms/error-summary.js";
 import { fieldsByPath } from "../forms/form-errors.js";
 import { useFormErrors } from "../forms/use-form-errors.js";
@@ -26,12 +27,13 @@ const TEXT_FIELDS = [
 
 const fieldOf = fieldsByPath({
   kind: { id: "fb-kind", label: "Loại" },
+  fieldId: { id: "fb-fieldId", label: "Lĩnh vực" },
   consent: { id: "fb-consent", label: "Đồng ý xử lý dữ liệu cá nhân" },
   ...Object.fromEntries(TEXT_FIELDS.map(([name, label]) => [name, { id: `fb-${name}`, label }])),
 });
 
 /** The form's fields and files as multipart/form-data (the server reads the same fields). */
-function asMultipart(fields: Record<string, string | boolean | undefined>, files: File[]) {
+function asMultipart(fields: Record<string, string | number | boolean | undefined>, files: File[]) {
   const data = new FormData();
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) data.append(k, String(v));
   for (const file of files) data.append("files", file, file.name);
@@ -46,6 +48,9 @@ export function FeedbackFormPage() {
   const [files, setFiles] = useState<File[]>([]);
   // the form is gone once sent: the keyboard goes to the heading of what replaced it
   const sentHeading = useFocusOn<HTMLHeadingElement>(sent);
+  const fields = useResource("feedback-fields", (signal) =>
+    api<{ id: number; name: string }[]>("/api/public/feedback-fields", { signal }),
+  );
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -57,6 +62,7 @@ export function FeedbackFormPage() {
       const challenge = await api<Challenge>("/api/public/challenge");
       const fields = {
         kind: value("kind"),
+        fieldId: value("fieldId") === undefined ? undefined : Number(value("fieldId")),
         title: value("title"),
         content: value("content"),
         name: value("name"),
@@ -117,6 +123,20 @@ export function FeedbackFormPage() {
           </select>
           <FieldError errors={errors} id="fb-kind" />
         </div>
+        {fields.data && fields.data.length > 0 && (
+          <div className="field">
+            <label htmlFor="fb-fieldId">Lĩnh vực</label>
+            <select id="fb-fieldId" name="fieldId" defaultValue="" {...errors.field("fb-fieldId")}>
+              <option value="">Không chọn</option>
+              {fields.data.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+            <FieldError errors={errors} id="fb-fieldId" />
+          </div>
+        )}
         {TEXT_FIELDS.map(([name, label, props]) => (
           <div className="field" key={name}>
             <label htmlFor={`fb-${name}`}>{label}</label>

@@ -8,6 +8,7 @@ import { formatBytes, formatDate, formatDateTime } from "../format/date.format.j
 import { Link } from "../router/link.js";
 import { FeedbackAnswerForm } from "./feedback-answer-form.js";
 import { FeedbackDecisionForm } from "./feedback-decision-form.js";
+import { FeedbackMergeForm } from "./feedback-merge-form.js";
 import { FeedbackRejectForm } from "./feedback-reject-form.js";
 import { FeedbackRouteForm } from "./feedback-route-form.js";
 import { FeedbackStatusChip } from "./feedback-status-chip.js";
@@ -29,6 +30,7 @@ function Steps({
       <div className="grid-2">
         <FeedbackRouteForm key={`${item.status} ${item.unitId}`} item={item} onDone={onDone} />
         {item.status === "received" && <FeedbackRejectForm item={item} onDone={onDone} />}
+        <FeedbackMergeForm item={item} onDone={onDone} />
       </div>
     );
   }
@@ -85,6 +87,14 @@ export function FeedbackHandlingPage({ id }: { id: string }) {
                   {[f.senderEmail, f.senderPhone].filter(Boolean).join(" · ")} (không công khai)
                 </span>
               </dd>
+              <dt>Lĩnh vực</dt>
+              <dd>{f.field ?? "—"}</dd>
+              {f.mergedInto && (
+                <>
+                  <dt>Đã gộp vào</dt>
+                  <dd data-testid="feedback-merged">{f.mergedInto}</dd>
+                </>
+              )}
               <dt>Nhiệm vụ liên quan</dt>
               <dd>{f.task ? <Link to={`/nhiem-vu/${f.task.id}`}>{f.task.label}</Link> : "—"}</dd>
               <dt>Đơn vị xử lý</dt>

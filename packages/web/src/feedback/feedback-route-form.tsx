@@ -40,7 +40,8 @@ export function FeedbackRouteForm({
       </h2>
       {item.suggestedUnitId !== null && item.suggestedUnitId === unit?.id && (
         <p className="muted small" data-testid="feedback-suggested">
-          Gợi ý: đơn vị chủ trì của nhiệm vụ liên quan.
+          Gợi ý: {item.task ? "đơn vị chủ trì của nhiệm vụ liên quan" : "đơn vị phụ trách lĩnh vực"}
+          .
         </p>
       )}
       <OrgCombobox

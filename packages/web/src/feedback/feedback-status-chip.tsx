@@ -7,6 +7,7 @@ const TONE: Record<FeedbackStatus, string> = {
   answered: "s-due_soon",
   published: "s-done_on_time",
   rejected: "neutral",
+  merged: "neutral",
 };
 
 export function FeedbackStatusChip({ status, overdue }: { status: string; overdue: boolean }) {

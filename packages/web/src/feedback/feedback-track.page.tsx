@@ -4,6 +4,7 @@ import { api } from "../api/client.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
 import { formatDate, formatDateTime } from "../format/date.format.js";
+import { Link } from "../router/link.js";
 
 /** Working days are counted on the server; the page shows calendar days left until the deadline. */
 function daysLeft(deadline: string): number {
@@ -51,15 +52,23 @@ export function FeedbackTrackPage({ code }: { code: string }) {
         <div className="card" data-testid="feedback-status">
           <h2>{f.title}</h2>
           <p className="muted small">
-            {f.kindLabel} · tiếp nhận lúc {formatDateTime(f.receivedAt)}
+            {f.kindLabel}
+            {f.field ? ` · ${f.field}` : ""} · tiếp nhận lúc {formatDateTime(f.receivedAt)}
             {f.senderName ? ` · ${f.senderName}` : ""}
           </p>
           <p className="prose">{f.content}</p>
           <p>
             Trạng thái: <strong data-testid="feedback-state">{f.statusLabel}</strong>
           </p>
+          {f.mergedInto && (
+            <p>
+              Góp ý này trùng nội dung với góp ý{" "}
+              <Link to={`/gop-y/${f.mergedInto}`}>{f.mergedInto}</Link> và được trả lời chung một
+              lần.
+            </p>
+          )}
           {f.unit && <p>Đơn vị xử lý: {f.unit}</p>}
-          {f.deadline && f.status !== "published" && (
+          {f.deadline && !f.answer && (
             <p>
               Hạn trả lời: {formatDate(f.deadline)} (còn {daysLeft(f.deadline)} ngày)
             </p>

@@ -3,6 +3,7 @@ import { AdminCalendars } from "./admin-calendars.js";
 import { AdminOrgs } from "./admin-orgs.js";
 import { AdminUsers } from "./admin-users.js";
 import { HolidaysAdmin } from "../reminders/holidays-admin.js";
+import { FeedbackFieldsAdmin } from "../feedback/feedback-fields-admin.js";
 import { ReminderSettingsAdmin } from "../reminders/reminder-settings-admin.js";
 
 const TABS = [
@@ -11,11 +12,12 @@ const TABS = [
   { id: "calendars", label: "Lịch báo cáo", render: () => <AdminCalendars /> },
   { id: "reminders", label: "Mốc nhắc việc", render: () => <ReminderSettingsAdmin /> },
   { id: "holidays", label: "Ngày nghỉ lễ, Tết", render: () => <HolidaysAdmin /> },
+  { id: "feedback-fields", label: "Lĩnh vực góp ý", render: () => <FeedbackFieldsAdmin /> },
 ] as const;
 
 /**
  * Administration: the organisation directory, users and roles, reporting calendars, reminder
- * offsets per plan and public holidays.
+ * offsets per plan, public holidays and the fields of the public feedback form.
  */
 export function AdminPage() {
   const [tab, setTab] = useState<string>("orgs");

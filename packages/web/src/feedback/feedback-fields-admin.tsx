@@ -1,0 +1,123 @@
+import { useState, type FormEvent } from "react";
+import { api } from "../api/client.js";
+import type { Organisation } from "../api/types.js";
+import { useResource } from "../api/use-resource.js";
+import { Empty, ErrorBox, Loading } from "../components/feedback.js";
+import { OrgCombobox } from "../components/org-combobox.js";
+
+type Field = {
+  id: number;
+  name: string;
+  unitId: number | null;
+  unit: string | null;
+  active: boolean;
+};
+
+/**
+ * The fields (lĩnh vực) visitors choose on the feedback form, each with the unit proposed when
+ * the monitoring department routes a submission of that field; a field no longer used is
+ * stopped (kept on the submissions that chose it), not deleted.
+ */
+export function FeedbackFieldsAdmin() {
+  const fields = useResource("feedback-fields-admin", (signal) =>
+    api<Field[]>("/api/feedback-fields", { signal }),
+  );
+  const [name, setName] = useState("");
+  const [unit, setUnit] = useState<Organisation | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [done, setDone] = useState("");
+
+  const run = async (request: () => Promise<Field>, message: (f: Field) => string) => {
+    setError(null);
+    setDone("");
+    try {
+      setDone(message(await request()));
+      fields.reload();
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    void run(
+      () =>
+        api<Field>("/api/feedback-fields", {
+          body: { name: name.trim(), unitId: unit?.id ?? null },
+        }),
+      (f) => {
+        setName("");
+        setUnit(null);
+        return `Đã thêm lĩnh vực ${f.name}.`;
+      },
+    );
+  };
+  const toggle = (f: Field) =>
+    void run(
+      () =>
+        api<Field>(`/api/feedback-fields/${f.id}`, {
+          method: "PATCH",
+          body: { active: !f.active },
+        }),
+      (next) => `${next.active ? "Đã dùng lại" : "Đã ngừng dùng"} lĩnh vực ${next.name}.`,
+    );
+
+  return (
+    <>
+      <form className="filters" onSubmit={add} aria-label="Thêm lĩnh vực góp ý">
+        <div className="field">
+          <label htmlFor="ff-name">Tên lĩnh vực</label>
+          <input
+            id="ff-name"
+            required
+            maxLength={200}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </div>
+        <OrgCombobox
+          id="ff-unit"
+          label="Đơn vị gợi ý xử lý (nếu có)"
+          kind="unit"
+          value={unit}
+          onChange={setUnit}
+        />
+        <div className="field">
+          <button type="submit">Thêm lĩnh vực</button>
+        </div>
+      </form>
+      <ErrorBox error={error ?? fields.error} />
+      <p role="status" className="muted">
+        {done}
+      </p>
+      {fields.loading && !fields.data && <Loading />}
+      {fields.data && fields.data.length === 0 && <Empty>Chưa có lĩnh vực nào.</Empty>}
+      {fields.data && fields.data.length > 0 && (
+        <div className="table-wrap cards">
+          <table>
+            <thead>
+              <tr>
+                <th>Lĩnh vực</th>
+                <th>Đơn vị gợi ý xử lý</th>
+                <th>Trên biểu mẫu</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fields.data.map((f) => (
+                <tr key={f.id}>
+                  <td>{f.name}</td>
+                  <td data-label="Đơn vị">{f.unit ?? "—"}</td>
+                  <td data-label="Trên biểu mẫu">
+                    {f.active ? "Đang dùng" : "Đã ngừng"}{" "}
+                    <button type="button" className="secondary" onClick={() => toggle(f)}>
+                      {f.active ? `Ngừng dùng ${f.name}` : `Dùng lại ${f.name}`}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { FeedbackItemView } from "@giamsat/server/api";
+import { useState, type FormEvent } from "react";
+import { ErrorBox } from "../components/feedback.js";
+import { useFeedbackAction } from "./feedback-action.js";
+
+/** The monitoring department merges a duplicate into another submission, named by its code. */
+export function FeedbackMergeForm({
+  item,
+  onDone,
+}: {
+  item: FeedbackItemView;
+  onDone: (item: FeedbackItemView) => void;
+}) {
+  const [into, setInto] = useState("");
+  const action = useFeedbackAction(item.id, onDone);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run("merge", { into: into.trim().toUpperCase() });
+  };
+  return (
+    <form className="card change-form" onSubmit={submit} aria-labelledby="fb-merge-title">
+      <h2 id="fb-merge-title">Gộp góp ý trùng</h2>
+      <div className="field">
+        <label htmlFor="fb-merge-into">Mã góp ý sẽ trả lời chung (GY-yyyymmdd-XXXXXX)</label>
+        <input
+          id="fb-merge-into"
+          required
+          pattern="[Gg][Yy]-\d{8}-[A-Za-z0-9]{6}"
+          value={into}
+          onChange={(e) => setInto(e.target.value)}
+        />
+      </div>
+      <ErrorBox error={action.error} />
+      <div className="actions">
+        <button type="submit" className="secondary" disabled={action.busy}>
+          Gộp vào góp ý có mã trên
+        </button>
+      </div>
+    </form>
+  );
+}
