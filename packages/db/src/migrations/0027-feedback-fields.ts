@@ -1,5 +1,5 @@
 /**
- * Public feedback (issue 16): the fields (lĩnh vực) the administrator keeps for the form, each
+ * Public feedback: the fields (lĩnh vực) the administrator keeps for the form, each
  * with the unit proposed for routing; and merged duplicates (`merged_into_id`: answered once,
  * by the submission it was merged into).
  */
