@@ -116,6 +116,19 @@ describe.each(dialects())("re-import keeps corrections (%s)", (dialect) => {
       label: "Sản phẩm",
       kept: "Bộ tiêu chí đánh giá",
     });
+    // a confidential task's kept values are not shown to an administrator (who may not read it)
+    const secret = await call(h.app, {
+      method: "POST",
+      url: `/api/tasks/${c.id}/corrections`,
+      headers: monitor.headers,
+      payload: { reason: "Nội dung mật", confidential: true },
+    });
+    expect(secret.status).toBe(200);
+    const admin = await makeUser(h.ctx, "admin");
+    const asAdmin = (await previewUpload(h.app, admin.headers, file)).body.keptCorrections as {
+      taskId: number;
+    }[];
+    expect(asAdmin.map((k) => k.taskId)).toEqual([a.id, a.id]);
 
     const stored = await call(h.app, {
       method: "POST",
@@ -125,7 +138,9 @@ describe.each(dialects())("re-import keeps corrections (%s)", (dialect) => {
     });
     expect(stored.status, JSON.stringify(stored.body)).toBe(201);
     expect(stored.body.unchanged).toBe(false);
-    expect(stored.body.changes.kept).toEqual(kept);
+    // the same fields as the preview named (c is confidential since)
+    const fieldsOf = (list: typeof kept) => list.map((k) => `${k.taskId} ${k.field} ${k.kept}`);
+    expect(fieldsOf(stored.body.changes.kept)).toEqual(fieldsOf(kept));
 
     const after = { a: await task(a.id), b: await task(b.id), c: await task(c.id) };
     // a: the document's new name applied, the corrected deadline, output and lead kept

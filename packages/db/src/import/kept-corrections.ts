@@ -36,6 +36,8 @@ export interface KeptCorrection {
   place: string;
   number: string | null;
   name: string;
+  /** the task is confidential (mật): only roles that may read it are shown this line */
+  confidential: boolean;
   field: DecidedField;
   label: string;
   /** the value kept, and the document's, as people read them */
@@ -118,7 +120,13 @@ export function keepDecided(
 
 /** The report line of one kept field. */
 export function keptCorrection(
-  task: { taskId: number; place: string; number: string | null; name: string },
+  task: {
+    taskId: number;
+    place: string;
+    number: string | null;
+    name: string;
+    confidential: boolean;
+  },
   k: { field: DecidedField; kept: string; document: string },
 ): KeptCorrection {
   return { ...task, ...k, label: CORRECTION_FIELD_LABELS[k.field] };

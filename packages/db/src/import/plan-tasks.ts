@@ -77,6 +77,7 @@ interface Stored {
   ordinal: number;
   line: number;
   appendixId: number;
+  confidential: boolean;
   content: TaskContent;
 }
 
@@ -123,6 +124,7 @@ async function storedTasks(db: Db, planId: number): Promise<Stored[]> {
     ordinal: r.ordinal,
     line: r.line,
     appendixId: r.appendix_id,
+    confidential: r.confidential === 1,
     content: contentFromStored(r, orgs.get(r.id) ?? [], milestones.get(r.id) ?? []),
   }));
 }
@@ -172,6 +174,7 @@ export async function compareTasks(
       place: itemPlace(appendix, t.appendix - 1, t.task, "task"),
       number: t.task.number,
       name: s.content.name,
+      confidential: s.confidential,
     };
     for (const k of kept) changes.diff.kept.push(keptCorrection(where, k));
     const fields = diffContent(s.content, t.content);

@@ -28,7 +28,7 @@ import type { Kysely } from "kysely";
 import { orgDirectory } from "../directory/org-directory-file.js";
 import { parseInWorker, type OnParseProgress } from "../import-worker/parse-in-worker.js";
 import { recordProgress } from "../import-progress/import-progress.store.js";
-import { requireRole, type Actor } from "./actor.js";
+import { canSeeConfidential, requireRole, type Actor } from "./actor.js";
 import type { Ctx } from "./context.js";
 import { safeFileName } from "./evidence.store.js";
 import { refreshPlanIndicatorEvaluations } from "./indicator-evaluation.service.js";
@@ -129,6 +129,10 @@ async function sameDocument(db: Kysely<Database>, result: ImportResult) {
   return doc.title ? findUnnumberedPlan(db, doc.title, doc.issuer ?? null) : undefined;
 }
 
+/** The kept corrections this actor may read: those of confidential tasks only for their roles. */
+const readable = (actor: Actor, kept: KeptCorrection[]) =>
+  canSeeConfidential(actor) ? kept : kept.filter((k) => !k.confidential);
+
 const uploadDir = (ctx: Ctx) => path.join(ctx.config.dataDir, "imports");
 
 /** Reads an uploaded plan document and returns what importing it would store (nothing is stored). */
@@ -162,7 +166,9 @@ export async function previewImport(
     unresolved: unresolvedUnits(result),
     existingPlan: existing ? { id: existing.id, number: existing.number } : null,
     calendar,
-    keptCorrections: existing ? await correctionsKept(ctx.db, existing.id, result) : [],
+    keptCorrections: existing
+      ? readable(actor, await correctionsKept(ctx.db, existing.id, result))
+      : [],
   };
 }
 
@@ -227,5 +233,15 @@ export async function confirmImport(
     throw new NotFoundError("Không tìm thấy tệp đã tải lên; hãy tải lại tệp để xem trước.");
   });
   const meta = JSON.parse(await readFile(`${file}.json`, "utf8")) as { fileName: string };
-  return importPlanBytes(ctx, actor.userId, bytes, meta.fileName, new Set(confirmedProse));
+  const outcome = await importPlanBytes(
+    ctx,
+    actor.userId,
+    bytes,
+    meta.fileName,
+    new Set(confirmedProse),
+  );
+  return {
+    ...outcome,
+    changes: { ...outcome.changes, kept: readable(actor, outcome.changes.kept) },
+  };
 }

@@ -6,6 +6,7 @@ export const keptCorrectionSchema = z.object({
   place: z.string().describe("“Phụ lục I, nhiệm vụ 12”"),
   number: z.string().nullable(),
   name: z.string(),
+  confidential: z.boolean(),
   field: z.enum(["name", "lead", "coordinators", "deadline", "output"]),
   label: z.string(),
   kept: z.string().describe("giá trị được giữ"),

@@ -20,12 +20,12 @@ import {
   type Database,
 } from "@giamsat/db";
 import type { Kysely } from "kysely";
-import { requireRole, type Actor } from "../services/actor.js";
+import type { Actor } from "../services/actor.js";
 import { nowIso, type Ctx } from "../services/context.js";
 import { changeRequestView, type ChangeRequestView } from "../services/change-request.view.js";
-import { deliverInAppNow, queueNotice } from "../notifications/events.js";
+import { queueNotice } from "../notifications/events.js";
 import type { SignoffInput } from "./signoff.schemas.js";
-import { auditSignoff, queueHeadsNotice, requireHeadOf } from "./signoff.service.js";
+import { auditSignoff, decideAsHead, queueHeadsNotice, requireHeadOf } from "./signoff.service.js";
 
 type Db = Kysely<Database>;
 
@@ -95,8 +95,10 @@ export async function signoffChange(
   id: number,
   input: SignoffInput,
 ): Promise<ChangeRequestView> {
-  requireRole(actor, "unit_head");
-  await ctx.db.transaction().execute((trx) => signChangeIn(ctx, trx, actor, id, input));
-  await deliverInAppNow(ctx);
-  return changeRequestView((await findChangeRequest(ctx.db, id))!);
+  return decideAsHead(
+    ctx,
+    actor,
+    (trx) => signChangeIn(ctx, trx, actor, id, input),
+    async () => changeRequestView((await findChangeRequest(ctx.db, id))!),
+  );
 }

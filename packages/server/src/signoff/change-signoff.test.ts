@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects } from "../../../db/src/test-support/index.js";
+import { buildOrganisation, dialects } from "../../../db/src/test-support/index.js";
 import {
   call,
   importSeed,
   makeUser,
   startHarness,
+  unitTask,
   type Harness,
 } from "../test-support/server-harness.js";
 
@@ -24,18 +25,8 @@ describe.each(dialects())("change-request and bulk sign-off (%s)", (dialect) => 
   let leader: User;
   beforeAll(async () => {
     h = await startHarness(dialect);
-    const plan = await importSeed(h.ctx, "qd596");
-    const rows = await h.ctx.db
-      .selectFrom("tasks")
-      .select(["id", "lead_org_id"])
-      .where("plan_id", "=", plan)
-      .where("kind", "=", "time-bound")
-      .where("lead_org_id", "is not", null)
-      .orderBy("ordinal")
-      .execute();
-    taskId = rows[0]!.id;
-    unitId = rows[0]!.lead_org_id!;
-    const elsewhere = rows.find((r) => r.lead_org_id !== unitId)!.lead_org_id!;
+    ({ taskId, unitId } = await unitTask(h.ctx, await importSeed(h.ctx, "qd596")));
+    const elsewhere = (await buildOrganisation(h.ctx.db, { name: "Cục Ký duyệt Khác" })).id;
     staff = await makeUser(h.ctx, "unit_staff", unitId);
     head = await makeUser(h.ctx, "unit_head", unitId);
     otherHead = await makeUser(h.ctx, "unit_head", elsewhere);

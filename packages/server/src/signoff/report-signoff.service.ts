@@ -21,13 +21,19 @@ import {
   type ReportStatus,
 } from "@giamsat/db";
 import type { Kysely } from "kysely";
-import { requireRole, type Actor } from "../services/actor.js";
+import type { Actor } from "../services/actor.js";
 import { nowIso, type Ctx } from "../services/context.js";
 import { getReportFor } from "../services/report.service.js";
 import type { ReportView } from "../services/report.view.js";
-import { deliverInAppNow, queueNotice } from "../notifications/events.js";
+import { queueNotice } from "../notifications/events.js";
 import type { SignoffInput } from "./signoff.schemas.js";
-import { auditSignoff, needsSignoff, queueHeadsNotice, requireHeadOf } from "./signoff.service.js";
+import {
+  auditSignoff,
+  decideAsHead,
+  needsSignoff,
+  queueHeadsNotice,
+  requireHeadOf,
+} from "./signoff.service.js";
 
 type Db = Kysely<Database>;
 
@@ -114,8 +120,10 @@ export async function signoffReport(
   id: number,
   input: SignoffInput,
 ): Promise<ReportView> {
-  requireRole(actor, "unit_head");
-  await ctx.db.transaction().execute((trx) => signReportIn(ctx, trx, actor, id, input));
-  await deliverInAppNow(ctx);
-  return getReportFor(ctx, actor, id);
+  return decideAsHead(
+    ctx,
+    actor,
+    (trx) => signReportIn(ctx, trx, actor, id, input),
+    () => getReportFor(ctx, actor, id),
+  );
 }

@@ -1,7 +1,7 @@
 import { DomainError } from "@giamsat/core";
-import { findChangeRequest } from "@giamsat/db";
-import { deliverInAppNow } from "../notifications/events.js";
-import { requireRole, type Actor } from "../services/actor.js";
+import { findChangeRequest, type Database } from "@giamsat/db";
+import type { Kysely } from "kysely";
+import type { Actor } from "../services/actor.js";
 import { changeRequestView, type ChangeRequestView } from "../services/change-request.view.js";
 import type { Ctx } from "../services/context.js";
 import { getReportFor } from "../services/report.service.js";
@@ -9,6 +9,7 @@ import type { ReportView } from "../services/report.view.js";
 import { signChangeIn } from "./change-signoff.service.js";
 import { signReportIn } from "./report-signoff.service.js";
 import type { SignoffBulkInput } from "./signoff.schemas.js";
+import { decideAsHead } from "./signoff.service.js";
 
 /** A refusal of one item of the batch, kept as it is but saying which item it is. */
 function naming(error: unknown, item: "report" | "change_request", id: number): unknown {
@@ -26,9 +27,8 @@ export async function approveTogether(
   actor: Actor,
   input: SignoffBulkInput,
 ): Promise<{ reports: ReportView[]; changeRequests: ChangeRequestView[] }> {
-  requireRole(actor, "unit_head");
   const approve = { decision: "approve" as const };
-  await ctx.db.transaction().execute(async (trx) => {
+  const sign = async (trx: Kysely<Database>) => {
     for (const id of input.reportIds)
       await signReportIn(ctx, trx, actor, id, approve).catch((e: unknown) => {
         throw naming(e, "report", id);
@@ -37,12 +37,13 @@ export async function approveTogether(
       await signChangeIn(ctx, trx, actor, id, approve).catch((e: unknown) => {
         throw naming(e, "change_request", id);
       });
+  };
+  return decideAsHead(ctx, actor, sign, async () => {
+    const reports: ReportView[] = [];
+    for (const id of input.reportIds) reports.push(await getReportFor(ctx, actor, id));
+    const changeRequests: ChangeRequestView[] = [];
+    for (const id of input.changeRequestIds)
+      changeRequests.push(changeRequestView((await findChangeRequest(ctx.db, id))!));
+    return { reports, changeRequests };
   });
-  await deliverInAppNow(ctx);
-  const reports: ReportView[] = [];
-  for (const id of input.reportIds) reports.push(await getReportFor(ctx, actor, id));
-  const changeRequests: ChangeRequestView[] = [];
-  for (const id of input.changeRequestIds)
-    changeRequests.push(changeRequestView((await findChangeRequest(ctx.db, id))!));
-  return { reports, changeRequests };
 }

@@ -18,7 +18,7 @@ import {
 import type { Kysely } from "kysely";
 import { requireRole, type Actor } from "../services/actor.js";
 import type { Ctx } from "../services/context.js";
-import { queueNotice } from "../notifications/events.js";
+import { deliverInAppNow, queueNotice } from "../notifications/events.js";
 import type { OutboxKey } from "../notifications/recipients.js";
 import type { SignoffInput } from "./signoff.schemas.js";
 
@@ -56,6 +56,22 @@ export async function queueHeadsNotice(
   message: Message,
 ): Promise<void> {
   await queueNotice(ctx, trx, key, message, await unitHeadIds(trx, orgId));
+}
+
+/**
+ * A unit head's decision (on one item or several): the role checked first, `sign` in one
+ * transaction (all or nothing), the in-app notices delivered, then the result `read`.
+ */
+export async function decideAsHead<T>(
+  ctx: Ctx,
+  actor: Actor,
+  sign: (trx: Db) => Promise<void>,
+  read: () => Promise<T>,
+): Promise<T> {
+  requireRole(actor, "unit_head");
+  await ctx.db.transaction().execute(sign);
+  await deliverInAppNow(ctx);
+  return read();
 }
 
 /** The head's decision on one item, audited as `<entity>.signoff_approve|return` with the reason. */
