@@ -632,6 +632,11 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       request: get("/api/feedback"),
     },
     {
+      name: "GET /api/public/feedback-tasks",
+      allowed: [...WHO],
+      request: get("/api/public/feedback-tasks?q=chuyen%20doi%20so"),
+    },
+    {
       name: "GET /api/public/feedback-fields",
       allowed: [...WHO],
       request: get("/api/public/feedback-fields"),

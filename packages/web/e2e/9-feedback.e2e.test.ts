@@ -150,6 +150,33 @@ describe.each(LOCALES)("góp ý công khai (%s)", (locale) => {
       width,
     );
     await screenshot(page, "feedback-answered");
+
+    // Once the plan is published, the form finds its tasks by words typed without diacritics.
+    const published = await monitor.page.evaluate(async () => {
+      const plans = (await (await fetch("/api/plans")).json()) as { items: { id: number }[] };
+      const token = /csrf=([^;]+)/.exec(document.cookie)?.[1] ?? "";
+      const res = await fetch(`/api/plans/${plans.items[0]!.id}/published`, {
+        method: "PUT",
+        headers: { "content-type": "application/json", "x-csrf-token": decodeURIComponent(token) },
+        body: JSON.stringify({ published: true, reason: "Công khai để nhận góp ý" }),
+      });
+      return res.status;
+    });
+    expect(published).toBe(200);
+    await page.goto(`${baseUrl}/gop-y`);
+    await page.getByLabel("Nhiệm vụ liên quan (nếu có)").fill("chuyen doi so");
+    const results = page.getByRole("list", { name: "Nhiệm vụ tìm thấy" }).getByRole("button");
+    await results.first().waitFor();
+    const label = (await results.first().textContent())!;
+    const plain = label
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[đĐ]/g, "d")
+      .toLowerCase();
+    for (const word of ["chuyen", "doi", "so"]) expect(plain).toContain(word);
+    await results.first().click();
+    expect(await page.getByTestId("feedback-task").textContent()).toContain(label);
+    await screenshot(page, "feedback-task-chosen");
     expect(errors).toEqual([]);
     await monitor.context.close();
     await unit.context.close();

@@ -1,3 +1,4 @@
+import { fold } from "@giamsat/core";
 import type { Insertable, Kysely, Updateable } from "kysely";
 import type {
   Database,
@@ -7,6 +8,8 @@ import type {
   FeedbackTable,
   NewFeedback,
 } from "../schema.js";
+
+import { containsWord } from "../repositories/like.js";
 
 type Db = Kysely<Database>;
 
@@ -124,4 +127,35 @@ export async function feedbackFiles(db: Db, feedbackId: number): Promise<Feedbac
 
 export async function feedbackFileById(db: Db, id: number): Promise<FeedbackFile | undefined> {
   return db.selectFrom("feedback_files").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/**
+ * Tasks a visitor may name on the feedback form: of published plans, not confidential, removed
+ * or cancelled; every word of `text` in the folded name (diacritics optional), or the number.
+ */
+export async function searchPublicTasks(
+  db: Db,
+  text: string,
+  limit: number,
+): Promise<{ id: number; number: string | null; name: string; plan_number: string | null }[]> {
+  const words = fold(text).split(" ").filter(Boolean);
+  if (words.length === 0) return [];
+  return db
+    .selectFrom("tasks")
+    .innerJoin("plans", "plans.id", "tasks.plan_id")
+    .select(["tasks.id", "tasks.number", "tasks.name", "plans.number as plan_number"])
+    .where("plans.published_at", "is not", null)
+    .where("tasks.confidential", "=", 0)
+    .where("tasks.removed_at", "is", null)
+    .where("tasks.cancelled_at", "is", null)
+    .where((eb) =>
+      eb.or([
+        eb.and(words.map((w) => containsWord("tasks.name_search", w))),
+        eb("tasks.number", "=", text.trim()),
+      ]),
+    )
+    .orderBy("tasks.plan_id")
+    .orderBy("tasks.ordinal")
+    .limit(limit)
+    .execute();
 }

@@ -34,6 +34,7 @@ import {
   mergeFeedback,
   feedbackQueue,
   publicFeedback,
+  publicTaskSearch,
   rateFeedback,
   rejectFeedback,
   routeFeedback,
@@ -81,6 +82,18 @@ export function feedbackRoutes(t: RouteTable, ctx: Ctx): void {
         return submitFeedback(ctx, input, files);
       });
     },
+  });
+
+  t.add({
+    method: "GET",
+    url: "/api/public/feedback-tasks",
+    tag: "public",
+    summary:
+      "Tìm nhiệm vụ của các kế hoạch đã công khai để gắn vào góp ý (gõ có dấu hay không dấu, hoặc số nhiệm vụ; tối đa 10; không có nhiệm vụ mật)",
+    access: "public",
+    query: z.object({ q: z.string().trim().max(200).default("") }),
+    response: z.array(z.object({ id: z.number(), label: z.string() })),
+    handler: async ({ query }) => publicTaskSearch(ctx, query.q),
   });
 
   t.add({

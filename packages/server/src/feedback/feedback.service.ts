@@ -28,6 +28,7 @@ import {
   listFeedback,
   listHolidays,
   recordAudit,
+  searchPublicTasks,
   updateFeedback,
   type Feedback,
   type FeedbackRow,
@@ -361,4 +362,13 @@ export async function mergeFeedback(
     { merged_into_id: into.id },
     input.reason ?? `Gộp vào ${into.code}`,
   );
+}
+
+/** Tasks of published plans a visitor may say the feedback is about (at most 10). */
+export async function publicTaskSearch(ctx: Ctx, q: string) {
+  const rows = await searchPublicTasks(ctx.db, q, 10);
+  return rows.map((t) => ({
+    id: t.id,
+    label: `${t.plan_number ? `${t.plan_number} – ` : ""}${t.number ? `Nhiệm vụ ${t.number}: ` : ""}${t.name}`,
+  }));
 }

@@ -1,3 +1,4 @@
+import { fold } from "@giamsat/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrganisation, dialects } from "../../../db/src/test-support/index.js";
 import { solvedChallenge } from "../test-support/altcha.js";
@@ -221,6 +222,38 @@ describe.each(dialects())("public feedback (%s)", (dialect) => {
       )
       .executeTakeFirstOrThrow();
     const other = await makeUser(h.ctx, "unit_staff", leaf.id);
+    // the form's task search: published plans only, diacritics optional, never a confidential task
+    const { name } = await h.ctx.db
+      .selectFrom("tasks")
+      .select("name")
+      .where("id", "=", task.taskId)
+      .executeTakeFirstOrThrow();
+    const words = fold(name).split(" ").slice(0, 4).join(" ");
+    const found = async () =>
+      (
+        await call(h.app, {
+          method: "GET",
+          url: `/api/public/feedback-tasks?q=${encodeURIComponent(words)}`,
+        })
+      ).body.map((t: { id: number }) => t.id);
+    expect(await found()).not.toContain(task.taskId);
+    await h.ctx.db
+      .updateTable("plans")
+      .set({ published_at: new Date().toISOString() })
+      .where("id", "=", plan)
+      .execute();
+    expect(await found()).toContain(task.taskId);
+    await h.ctx.db
+      .updateTable("tasks")
+      .set({ confidential: 1 })
+      .where("id", "=", task.taskId)
+      .execute();
+    expect(await found()).not.toContain(task.taskId);
+    await h.ctx.db
+      .updateTable("tasks")
+      .set({ confidential: 0 })
+      .where("id", "=", task.taskId)
+      .execute();
     const sent = await submit(form({ taskId: task.taskId, altcha: await solved() }));
     expect(sent.status).toBe(201);
     const { code, secret } = sent.body;

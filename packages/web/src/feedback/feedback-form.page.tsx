@@ -8,6 +8,7 @@ import { useFormErrors } from "../forms/use-form-errors.js";
 import { Link } from "../router/link.js";
 import { solveAltcha, type Challenge } from "./altcha-solver.js";
 import { FeedbackFilesField } from "./feedback-files-field.js";
+import { FeedbackTaskField, type TaskChoice } from "./feedback-task-field.js";
 
 const KINDS = [
   ["gop_y", "Góp ý"],
@@ -46,6 +47,7 @@ export function FeedbackFormPage() {
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<{ code: string; secret: string } | null>(null);
   const [files, setFiles] = useState<File[]>([]);
+  const [task, setTask] = useState<TaskChoice | null>(null);
   // the form is gone once sent: the keyboard goes to the heading of what replaced it
   const sentHeading = useFocusOn<HTMLHeadingElement>(sent);
   const fields = useResource("feedback-fields", (signal) =>
@@ -63,6 +65,7 @@ export function FeedbackFormPage() {
       const fields = {
         kind: value("kind"),
         fieldId: value("fieldId") === undefined ? undefined : Number(value("fieldId")),
+        taskId: task?.id,
         title: value("title"),
         content: value("content"),
         name: value("name"),
@@ -154,6 +157,7 @@ export function FeedbackFormPage() {
             <FieldError errors={errors} id={`fb-${name}`} />
           </div>
         ))}
+        <FeedbackTaskField chosen={task} onChange={setTask} />
         <FeedbackFilesField files={files} onChange={setFiles} />
         <div className="field">
           <label className="check">
