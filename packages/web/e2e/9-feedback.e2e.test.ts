@@ -115,7 +115,7 @@ describe.each(LOCALES)("góp ý công khai (%s)", (locale) => {
     const username = `donvi-gopy-${locale.toLowerCase()}`;
     await addUser(inject("dataDir"), username, "unit_staff", unitName);
     const unit = await signIn(browser, baseUrl, username, width, locale);
-    await unit.page.getByRole("link", { name: "Góp ý, phản ánh" }).click();
+    await unit.page.getByRole("link", { name: "Góp ý", exact: true }).click();
     await unit.page.getByRole("link", { name: title }).click();
     expect(await unit.page.getByTestId("feedback-note").textContent()).toBe(NOTE);
     await unit.page.getByLabel(/^Nội dung trả lời/).fill(ANSWER);

@@ -15,8 +15,8 @@ const NAV: { to: string; label: string }[] = [
   { to: "/danh-gia", label: "Đánh giá đơn vị" },
   { to: "/bao-cao-dinh-ky", label: "Báo cáo định kỳ" },
   { to: "/duyet", label: "Duyệt báo cáo" },
-  { to: "/de-xuat", label: "Đề xuất điều chỉnh" },
-  { to: "/xu-ly-gop-y", label: "Góp ý, phản ánh" },
+  { to: "/de-xuat", label: "Điều chỉnh" },
+  { to: "/xu-ly-gop-y", label: "Góp ý" },
   { to: "/nhap", label: "Nhập kế hoạch" },
   { to: "/quan-tri", label: "Quản trị" },
 ];
