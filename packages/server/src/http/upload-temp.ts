@@ -24,9 +24,19 @@ export class TempFiles {
     return file;
   }
 
-  /** Streams `source` through `meter` into `target` (a refusal by the meter stops both). */
+  /**
+   * Streams `source` through `meter` into `target` (a refusal by the meter stops both). On a
+   * refusal it returns only once the file is closed: a file still being opened would otherwise
+   * appear after removeAll.
+   */
   async write(source: Readable, meter: Transform, target: string): Promise<void> {
-    await pipeline(source, meter, createWriteStream(target, { flags: "wx", mode: 0o600 }));
+    const sink = createWriteStream(target, { flags: "wx", mode: 0o600 });
+    try {
+      await pipeline(source, meter, sink);
+    } catch (error) {
+      if (!sink.closed) await new Promise((resolve) => sink.once("close", resolve));
+      throw error;
+    }
   }
 
   /** Removes what is left (a file moved elsewhere, e.g. into the evidence store, is gone already). */
