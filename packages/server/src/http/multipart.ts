@@ -41,6 +41,7 @@ export async function withUpload<T>(
 ): Promise<T> {
   capRequest(request, limits.maxTotalBytes);
   const temp = new TempFiles(limits.dataDir);
+  await temp.prepare();
   try {
     return await use(await readParts(request, limits, temp));
   } catch (error) {
@@ -68,8 +69,13 @@ async function readParts(
         part.file.once("limit", () =>
           part.file.destroy(tooLarge(`Tệp "${part.filename}"`, limits.maxFileBytes)),
         );
+        // piped before anything is awaited: the parser may end the part (or fail it, on a body
+        // cut short) as soon as the rest of the request arrives, and a missed event hangs
         const meter = new UploadMeter(part.filename, total, limits);
-        const target = await temp.create();
+        const target = temp.create();
+        // a body cut short inside this part: the parser has already failed (destroyed) its stream,
+        // and a pipe from a destroyed stream would wait for ever
+        if (part.file.destroyed) throw new DomainError("bad_request", CUT_SHORT);
         await temp.write(part.file, meter, target);
         if (part.file.truncated) throw tooLarge(`Tệp "${part.filename}"`, limits.maxFileBytes);
         meter.finish();
@@ -93,13 +99,12 @@ async function readParts(
     // meets (no boundary, a body cut short) is the client's malformed request, not a server error.
     if (error instanceof DomainError || (error as { statusCode?: number }).statusCode === 413)
       throw error;
-    throw new DomainError(
-      "bad_request",
-      "Nội dung multipart/form-data không hợp lệ (thiếu boundary hoặc bị cắt ngang).",
-    );
+    throw new DomainError("bad_request", CUT_SHORT);
   }
   return { fields, files };
 }
+
+const CUT_SHORT = "Nội dung multipart/form-data không hợp lệ (thiếu boundary hoặc bị cắt ngang).";
 
 /**
  * Refuses (413) a request whose declared length exceeds `maxBytes`, before any part is read:

@@ -16,10 +16,17 @@ export class TempFiles {
 
   constructor(private readonly dataDir: string) {}
 
-  async create(): Promise<string> {
-    const folder = uploadTempDir(this.dataDir);
-    await mkdir(folder, { recursive: true, mode: 0o700 });
-    const file = path.join(folder, `upload-${randomBytes(12).toString("hex")}.tmp`);
+  /** Creates the folder: done before any part is read, so that a part is piped on arrival. */
+  async prepare(): Promise<void> {
+    await mkdir(uploadTempDir(this.dataDir), { recursive: true, mode: 0o700 });
+  }
+
+  /** A new file's path (remembered for removeAll). */
+  create(): string {
+    const file = path.join(
+      uploadTempDir(this.dataDir),
+      `upload-${randomBytes(12).toString("hex")}.tmp`,
+    );
     this.paths.push(file);
     return file;
   }
