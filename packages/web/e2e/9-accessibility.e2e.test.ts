@@ -435,11 +435,11 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       expect(await selected()).toBe("Người dùng và vai trò");
       expect(await focused()).toBe("Người dùng và vai trò");
       await page.keyboard.press("End");
-      expect(await selected()).toBe("Ngày nghỉ lễ, Tết");
+      expect(await selected()).toBe("Lĩnh vực góp ý");
       await page.keyboard.press("ArrowRight");
       expect(await selected()).toBe("Đơn vị và tên gọi khác");
       await page.keyboard.press("ArrowLeft");
-      expect(await focused()).toBe("Ngày nghỉ lễ, Tết");
+      expect(await focused()).toBe("Lĩnh vực góp ý");
       await page.keyboard.press("Home");
       expect(await selected()).toBe("Đơn vị và tên gọi khác");
       // only the selected tab is in the Tab order: Tab leaves the list for the panel
