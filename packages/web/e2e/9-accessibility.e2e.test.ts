@@ -364,6 +364,12 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       for (let i = 0; i < waiting; i++) await page.keyboard.press("j");
       const title = page.locator("#review-title");
       await poll(() => title.textContent()).toContain(task.name);
+      // the evidence link opens a new window and says so in its name (7)
+      const link = page.getByRole("link", {
+        name: "https://moit.gov.vn/ke-hoach (mở trong cửa sổ mới)",
+        exact: true,
+      });
+      expect(await link.getAttribute("target")).toBe("_blank");
       // single keys decide nothing (2.1.4): "a" while reading, nor anything typed in the comment
       await page.keyboard.press("a");
       expect(await page.getByRole("alertdialog").count()).toBe(0);

@@ -1,6 +1,7 @@
 import type { EvidenceView } from "../api/types.js";
 import { formatBytes } from "../format/date.format.js";
 import { DocumentIcon, LinkIcon, PaperclipIcon } from "./icons.js";
+import { NewWindowLink } from "./new-window-link.js";
 
 export const evidenceUrl = (e: EvidenceView) => e.downloadUrl ?? `/api/evidence/${e.id}`;
 
@@ -12,10 +13,10 @@ export function EvidenceList({ items }: { items: EvidenceView[] }) {
       {items.map((e) => (
         <li key={e.id}>
           {e.kind === "file" && (
-            <a href={evidenceUrl(e)} target="_blank" rel="noopener">
+            <NewWindowLink href={evidenceUrl(e)}>
               <PaperclipIcon /> {e.fileName ?? "Tệp đính kèm"}
               {e.size ? ` (${formatBytes(e.size)})` : ""}
-            </a>
+            </NewWindowLink>
           )}
           {e.kind === "document" && (
             <span>
@@ -23,9 +24,9 @@ export function EvidenceList({ items }: { items: EvidenceView[] }) {
             </span>
           )}
           {e.kind === "link" && e.url && /^https?:\/\//i.test(e.url) && (
-            <a href={e.url} target="_blank" rel="noopener noreferrer">
+            <NewWindowLink href={e.url} noReferrer>
               <LinkIcon /> {e.url}
-            </a>
+            </NewWindowLink>
           )}
         </li>
       ))}
