@@ -2,6 +2,7 @@ import { useRef, useState } from "react";
 import type { DragEvent } from "react";
 import { formatBytes } from "../format/date.format.js";
 import { FileButton } from "../forms/file-button.js";
+import { ChosenFiles } from "./chosen-files.js";
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const ALLOWED = [
@@ -88,30 +89,7 @@ export function EvidencePicker({ files, onChange, disabled }: Props) {
           onFiles={add}
         />
       </div>
-      {problems.map((p) => (
-        <p key={p} className="alert error" role="alert">
-          {p}
-        </p>
-      ))}
-      {files.length > 0 && (
-        <ul className="file-list">
-          {files.map((f, i) => (
-            <li key={`${f.name}-${i}`}>
-              <span>
-                {f.name} <span className="muted">({formatBytes(f.size)})</span>
-              </span>
-              <button
-                type="button"
-                className="link"
-                disabled={disabled}
-                onClick={() => onChange(files.filter((_, j) => j !== i))}
-              >
-                Bỏ tệp
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ChosenFiles files={files} problems={problems} onChange={onChange} disabled={disabled} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useRef, useState } from "react";
 import { ACCEPT, fileProblem, MAX_FILE_BYTES } from "../components/evidence-picker.js";
 import { formatBytes } from "../format/date.format.js";
 import { FileButton } from "../forms/file-button.js";
+import { ChosenFiles } from "../components/chosen-files.js";
 
 /** The visitor's attachments: checked in the page like evidence, at most three, removable. */
 export function FeedbackFilesField({
@@ -42,29 +43,7 @@ export function FeedbackFilesField({
         describedBy="fb-files-label"
         onFiles={add}
       />
-      {problems.map((p) => (
-        <p key={p} className="alert error" role="alert">
-          {p}
-        </p>
-      ))}
-      {files.length > 0 && (
-        <ul className="file-list" aria-label="Tệp đã chọn">
-          {files.map((f, i) => (
-            <li key={`${f.name}-${i}`}>
-              <span>
-                {f.name} <span className="muted">({formatBytes(f.size)})</span>
-              </span>
-              <button
-                type="button"
-                className="link"
-                onClick={() => onChange(files.filter((_, j) => j !== i))}
-              >
-                Bỏ tệp
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ChosenFiles files={files} problems={problems} onChange={onChange} label="Tệp đã chọn" />
     </div>
   );
 }
