@@ -2,12 +2,13 @@
  * Blocks → the document's parts: body paragraphs (front matter, prose), footnote bodies, and
  * appendix sections, each with its heading, title lines, caption and tables. Consecutive table
  * blocks with the same header (page breaks) are one table; a table block without a header that
- * follows a table continues it.
+ * follows a table continues it. A heading between two such blocks heads the rows below it
+ * (table/part-heading.ts).
  */
 import type { Block, Row } from "./blocks.js";
 import { fold } from "../text/fold.js";
 import { joinWrappedRows, mergeHeaderRows, mergedRow } from "./table/header-rows.js";
-import { partHeading, partRow, type PartHeading } from "./table/part-heading.js";
+import { captionHeading, partRow, sameSeries, type PartHeading } from "./table/part-heading.js";
 import {
   detectHeader,
   isColumnNumberRow,
@@ -20,8 +21,11 @@ export type Paragraph = { text: string; bold: boolean; line: number };
 
 export type Footnote = { marker: string; text: string; line: number };
 
-/** A data row of a table run; `afterBreak`: the first row after a page break (repeated header). */
-export type RunRow = { row: Row; afterBreak: boolean; glued?: Map<number, string> };
+/**
+ * A data row of a table run; `afterBreak`: the first row after a page break (repeated header);
+ * `heading`: an unnumbered heading written between two tables, which heads every group below it.
+ */
+export type RunRow = { row: Row; afterBreak: boolean; glued?: Map<number, string>; heading?: true };
 
 export type TableRun = { header: TableHeader; rows: RunRow[]; intro: string[] };
 
@@ -124,14 +128,39 @@ function toItems(blocks: Block[]): Item[] {
         note: { marker: block.marker, text: block.text, line: block.line },
       });
     } else {
-      const made = tableItems(block.rows, block.sheet ?? null, open);
-      for (const item of made) {
-        items.push(item);
-        if (item.kind === "table" && item.header) open = item.header;
+      const pieces = block.sheet === undefined ? [block.rows] : sheetPieces(block.rows);
+      for (const piece of pieces) {
+        if (!Array.isArray(piece)) {
+          items.push({ kind: "para", para: piece });
+          continue;
+        }
+        for (const item of tableItems(piece, block.sheet ?? null, open)) {
+          items.push(item);
+          if (item.kind === "table" && item.header) open = item.header;
+        }
       }
     }
   }
   return items;
+}
+
+/**
+ * A sheet's rows cut at each row that fills one cell below an empty row: such a row is a line
+ * between two tables (a caption such as `Giai đoạn 2`), as the title rows above the first are.
+ */
+function sheetPieces(rows: Row[]): (Row[] | Paragraph)[] {
+  const pieces: (Row[] | Paragraph)[] = [];
+  let start = 0;
+  rows.forEach((row, i) => {
+    const texts = new Set(row.cells.map((c) => c.text).filter((t) => t !== ""));
+    if (i === 0 || texts.size !== 1 || row.line <= rows[i - 1]!.line + 1) return;
+    const cell = row.cells.find((c) => c.text !== "")!;
+    if (i > start) pieces.push(rows.slice(start, i));
+    pieces.push({ text: cell.text, bold: cell.bold, line: row.line });
+    start = i + 1;
+  });
+  if (start < rows.length) pieces.push(rows.slice(start));
+  return pieces;
 }
 
 function addRows(run: TableRun, rows: Row[], afterBreak: boolean): void {
@@ -151,8 +180,8 @@ function addRows(run: TableRun, rows: Row[], afterBreak: boolean): void {
 }
 
 /**
- * A lettered part heading between two tables of one header: the part opens as a group row; the
- * first table's own part heading (taken as the section's title) opens the first table's rows.
+ * A heading between two tables of one run opens the rows that follow as a group row; a title line
+ * of the same series before the first table (taken as the section's title) opens the first rows.
  */
 function openParts(
   section: Section,
@@ -160,12 +189,28 @@ function openParts(
   first: PartHeading | null,
   next: PartHeading,
 ): void {
-  if (first) {
-    run.rows.unshift({ row: partRow(first, run.header), afterBreak: false });
-    const at = section.titleLines.findIndex((t) => partHeading(t, 0)?.title === first.title);
+  const row = (part: PartHeading): RunRow => ({
+    row: partRow(part, run.header),
+    afterBreak: false,
+    ...(part.number === "" ? { heading: true as const } : {}),
+  });
+  if (first && sameSeries(first, next)) {
+    run.rows.unshift(row(first));
+    const at = section.titleLines.findIndex(
+      (t) => captionHeading(t, first.line, true)?.title === first.title,
+    );
     if (at >= 0) section.titleLines.splice(at, 1);
   }
-  run.rows.push({ row: partRow(next, run.header), afterBreak: false });
+  run.rows.push(row(next));
+}
+
+/** The heading among the paragraphs between two tables: the last numbered one, or a lone caption. */
+function betweenHeading(paras: Paragraph[]): PartHeading | null {
+  for (let i = paras.length - 1; i >= 0; i--) {
+    const heading = captionHeading(paras[i]!.text, paras[i]!.line, paras.length === 1);
+    if (heading) return heading;
+  }
+  return null;
 }
 
 /** Splits the document into body, footnotes and appendix sections. */
@@ -173,11 +218,11 @@ export function splitSections(blocks: Block[]): DocumentParts {
   const parts: DocumentParts = { body: [], footnotes: [], sections: [] };
   let section: Section | null = null;
   let run: TableRun | null = null;
-  let between: string[] = [];
+  let between: Paragraph[] = [];
   let lastBody: Paragraph | null = null;
-  /** the lettered part heading (`B. …`) among the paragraphs since the last table */
+  /** the heading (`B. …`, `II. …`, `Giai đoạn 2`) among the paragraphs since the last table */
   let part: PartHeading | null = null;
-  /** the part heading among the section's title lines, before its first table */
+  /** a heading of a series among the section's title lines, before its first table */
   let firstPart: PartHeading | null = null;
 
   for (const item of toItems(blocks)) {
@@ -224,10 +269,11 @@ export function splitSections(blocks: Block[]): DocumentParts {
         para.text.length <= 250
       ) {
         section.titleLines.push(para.text);
-        firstPart = partHeading(para.text, para.line) ?? firstPart;
+        const heading = captionHeading(para.text, para.line, true);
+        if (heading?.shape) firstPart = heading;
       } else if (section) {
-        between.push(para.text);
-        part = partHeading(para.text, para.line) ?? part;
+        between.push(para);
+        part = betweenHeading(between);
       } else {
         parts.body.push(para);
         lastBody = para;
@@ -235,7 +281,12 @@ export function splitSections(blocks: Block[]): DocumentParts {
       continue;
     }
     if (item.header === null) {
-      if (run) addRows(run, item.rows, true);
+      if (!run) continue;
+      if (part && section) {
+        openParts(section, run, firstPart, part);
+        [between, part, firstPart] = [[], null, null];
+        addRows(run, item.rows, false);
+      } else addRows(run, item.rows, true);
       continue;
     }
     const newSheet =
@@ -264,7 +315,7 @@ export function splitSections(blocks: Block[]): DocumentParts {
       parts.sections.push(section);
     }
     section.sheet ??= item.sheet;
-    run = { header: item.header, rows: [], intro: between };
+    run = { header: item.header, rows: [], intro: between.map((p) => p.text) };
     between = [];
     // a part heading before a section's first table may also be its title line
     firstPart = section.runs.length === 0 ? (part ?? firstPart) : part;

@@ -52,6 +52,8 @@ function rankOf(n: RowNumber, partContext: boolean): { rank: number; kind: RowNu
 }
 
 const UNNUMBERED_RANK = 20;
+/** A heading written between two tables heads every group of the tables below it. */
+const BETWEEN_TABLES_RANK = 0;
 
 export function classifyRows(rows: LogicalRow[], columns: Column[]): Entry[] {
   const num = columns.find((c) => c.role === "number")?.index ?? -1;
@@ -62,6 +64,20 @@ export function classifyRows(rows: LogicalRow[], columns: Column[]): Entry[] {
   const entries: Entry[] = [];
   let partContext = false;
   let openItem = false;
+
+  let lastItem: string | null = null;
+  /** For each row, the number of the first numbered row after it. */
+  const following: (RowNumber | undefined)[] = [];
+  for (let i = rows.length - 1, next: RowNumber | undefined; i >= 0; i--) {
+    following[i] = next;
+    if (numbers[i]!.kind !== "none") next = numbers[i];
+  }
+  /** The items after row i number again from below the last one (`1` after `2`): a new list. */
+  const numberingRestarts = (i: number): boolean => {
+    const next = following[i];
+    if (lastItem === null || next === undefined || !isItemNumber(next)) return false;
+    return compareNumbers(next.value, lastItem) <= 0;
+  };
 
   const nextNumberedIsChild = (i: number, value: string): boolean => {
     for (let j = i + 1; j < rows.length; j++) {
@@ -87,8 +103,13 @@ export function classifyRows(rows: LogicalRow[], columns: Column[]): Entry[] {
         line: row.line,
       });
       openItem = false;
+      lastItem = null;
     };
 
+    if (row.heading) {
+      group("", BETWEEN_TABLES_RANK);
+      return;
+    }
     if (n.kind === "roman" || n.kind === "part" || n.kind === "roman-sub") {
       const { rank, kind } = rankOf(n, partContext);
       if (kind === "part") partContext = true;
@@ -106,6 +127,7 @@ export function classifyRows(rows: LogicalRow[], columns: Column[]): Entry[] {
     if (isItemNumber(n)) {
       entries.push({ type: "item", number: n.value, row, numberless: false });
       openItem = true;
+      lastItem = n.value;
       return;
     }
     if (n.kind === "letter" && openItem) {
@@ -130,6 +152,10 @@ export function classifyRows(rows: LogicalRow[], columns: Column[]): Entry[] {
       group("", UNNUMBERED_RANK, filled[0]!.t);
       return;
     }
+    if (groupLike && numberingRestarts(i)) {
+      group("", UNNUMBERED_RANK);
+      return;
+    }
     if (openItem && hasNumbered) {
       entries.push({ type: "sub", row });
       return;
@@ -144,4 +170,16 @@ export function classifyRows(rows: LogicalRow[], columns: Column[]): Entry[] {
     openItem = true;
   });
   return entries;
+}
+
+/** `2.10` against `2.9` by their figures: negative, zero or positive. */
+function compareNumbers(a: string, b: string): number {
+  const figures = (v: string) =>
+    (/^[\d.]+/.exec(v)?.[0] ?? "").split(".").filter(Boolean).map(Number);
+  const [x, y] = [figures(a), figures(b)];
+  for (let k = 0; k < Math.max(x.length, y.length); k++) {
+    const d = (x[k] ?? -1) - (y[k] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
 }

@@ -23,6 +23,8 @@ export type LogicalRow = {
   continuations: number;
   /** Why the row's cells look shifted (more cells than columns, words as its number), if they do. */
   shifted: string | null;
+  /** An unnumbered heading written between two tables (part-heading.ts). */
+  heading: boolean;
 };
 
 /** A row is cut by a few page breaks at most; more "continuations" are rows of their own. */
@@ -66,6 +68,7 @@ function toLogical(run: RunRow, columns: Column[]): LogicalRow {
     footnotes: run.row.cells.flatMap((c) => c.footnotes),
     line: run.row.line,
     continuations: 0,
+    heading: run.heading === true,
     shifted: overflow
       ? "dòng có nhiều ô hơn số cột của bảng"
       : readNumber(numberText).kind === "text"
@@ -103,7 +106,7 @@ export function mergeRows(run: TableRun): { rows: LogicalRow[]; notes: MergeNote
       row.cells[nameIndex] = joinCut(row.cells[numIndex] ?? "", row.cells[nameIndex] ?? "");
       row.cells[numIndex] = "";
     }
-    if (!numbered && above && above.continuations < MAX_CONTINUATIONS) {
+    if (!numbered && !row.heading && above && above.continuations < MAX_CONTINUATIONS) {
       const verdict = judgeContinuation(
         viewOf(row, columns),
         viewOf(above, columns),
