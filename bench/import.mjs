@@ -4,7 +4,9 @@
 //   - parse throughput in MB/s per document and overall (warm, repeated until stable),
 //     also for the same plans written as .docx and .xlsx, as a saved web page (.html) and as
 //     text copied from one (cells between `|` lines, or between empty lines);
-//   - PDF with a text layer (the plans printed by Chromium): MB/s of PDF and seconds per page;
+//   - PDF with a text layer (the plans printed by Chromium, and a large one generated from
+//     them): MB/s of PDF, seconds per page, where the time goes (pdf.js, layout, table model)
+//     and poppler's pdftotext on the same file for scale;
 //   - OCR of one plan's printed pages (pdftoppm + tesseract -l vie on all cores): s per page;
 //   - the time to import all three documents in one fresh `node` process (cold: module load,
 //     directory build and first, unoptimised runs included);
@@ -13,8 +15,16 @@
 //     the import keeps alive rather than how much it allocates).
 // Writes bench/results/import.json and prints a short table. Targets: ≥ 5 MB/s, memory < 10×.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { cpus, tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -154,26 +164,63 @@ for (const file of files) {
   }
 }
 
-/** PDF: printed once per plan, imported (asynchronously) three times after a warm-up. */
+/**
+ * PDF: each plan printed once, and one large plan (596's tables repeated, ~240 pages), imported
+ * (asynchronously) three times after a warm-up; where the time goes — pdf.js (text content and
+ * operator list of every page), our layout (read − pdf.js) and the table model (import − read);
+ * and poppler's `pdftotext -layout` on the same file for scale (text only, no tables).
+ */
 const pdfRows = [];
 if (existsSync(CHROMIUM)) {
-  for (const file of files) {
-    const pdf = printPlan(core.readTextBlocks(readFileSync(file, "utf8")));
+  const prints = files.map((file) => [
+    basename(file).replace(/\.\w+$/, ".pdf"),
+    printPlan(core.readTextBlocks(readFileSync(file, "utf8"))),
+  ]);
+  const large = files.find((f) => f.includes("596")) ?? files[0];
+  const blocks = core.readTextBlocks(readFileSync(large, "utf8"));
+  const repeated = blocks.map((b) =>
+    b.type === "table"
+      ? { ...b, rows: [b.rows[0], ...Array.from({ length: 8 }, () => b.rows.slice(1)).flat()] }
+      : b,
+  );
+  prints.push([`${basename(large, ".txt")} ×8 (generated).pdf`, printPlan(repeated)]);
+  for (const [name, pdf] of prints) {
     await core.importDocumentFile(pdf, { directory }); // warm-up
     const pages = await pdfPages(pdf);
-    const cpu0 = process.cpuUsage();
-    const wall0 = performance.now();
-    for (let i = 0; i < 3; i++) await core.importDocumentFile(pdf, { directory });
-    const d = process.cpuUsage(cpu0);
-    const cpuMs = (d.user + d.system) / 1000 / 3;
+    /** CPU and wall ms per run, repeated until 3 runs and 1.5 s of CPU time. */
+    const cpu = async (fn) => {
+      const cpu0 = process.cpuUsage();
+      const wall0 = performance.now();
+      let runs = 0;
+      let ms = 0;
+      while (runs < 3 || ms < 1500) {
+        await fn();
+        runs++;
+        const d = process.cpuUsage(cpu0);
+        ms = (d.user + d.system) / 1000;
+      }
+      return { cpuMs: ms / runs, wallMs: (performance.now() - wall0) / runs };
+    };
+    const { cpuMs, wallMs } = await cpu(() => core.importDocumentFile(pdf, { directory }));
+    const readMs = (await cpu(() => core.readDocumentFile(pdf))).cpuMs;
+    const pdfjsMs = (await cpu(() => pdfjsOnly(pdf))).cpuMs;
+    const poppler = pdftotextMs(pdf);
     pdfRows.push({
-      document: basename(file),
+      document: name,
       pdfBytes: pdf.length,
       pages,
       msPerRun: +cpuMs.toFixed(0),
-      wallMsPerRun: +((performance.now() - wall0) / 3).toFixed(0),
+      wallMsPerRun: +wallMs.toFixed(0),
       pdfMbPerSecond: +(mb(pdf.length) / (cpuMs / 1000)).toFixed(2),
       secondsPerPage: +(cpuMs / 1000 / pages).toFixed(3),
+      timeSplitMs: {
+        pdfjs: +pdfjsMs.toFixed(0),
+        layout: +(readMs - pdfjsMs).toFixed(0),
+        tableModel: +(cpuMs - readMs).toFixed(0),
+      },
+      pdftotextWallMs: poppler === null ? null : +poppler.toFixed(0),
+      pdftotextMbPerSecond:
+        poppler === null ? null : +(mb(pdf.length) / (poppler / 1000)).toFixed(2),
     });
   }
 }
@@ -184,6 +231,38 @@ async function pdfPages(bytes) {
   const n = doc.numPages;
   await doc.destroy();
   return n;
+}
+
+/** What pdf.js alone costs: every page's text content and operator list (as the reader asks). */
+async function pdfjsOnly(bytes) {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await pdfjs.getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    await page.getTextContent();
+    await page.getOperatorList();
+    page.cleanup();
+  }
+  await doc.destroy();
+}
+
+/** Wall ms of poppler's `pdftotext -layout` on the file (null when it is not installed). */
+function pdftotextMs(bytes) {
+  const dir = mkdtempSync(join(tmpdir(), "giamsat-bench-"));
+  try {
+    writeFileSync(join(dir, "plan.pdf"), bytes);
+    const t0 = performance.now();
+    const run = spawnSync("pdftotext", ["-layout", join(dir, "plan.pdf"), join(dir, "plan.txt")]);
+    return run.status === 0 ? performance.now() - t0 : null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** OCR (scanned PDF): the 405 plan's pages rendered and recognised, wall seconds per page. */
@@ -280,8 +359,9 @@ for (const r of rows) {
   );
 }
 for (const p of pdfRows) {
+  const t = p.timeSplitMs;
   console.log(
-    `${pad(p.document, 52)}${pad("pdf", 6)}${padL((p.pdfBytes / 1024).toFixed(0), 8)}${padL(p.msPerRun, 9)}${padL(p.pdfMbPerSecond.toFixed(2), 8)}  (${p.pages} trang, ${p.secondsPerPage} s/trang; MB/s tính trên tệp PDF, mục tiêu ≥ 1)`,
+    `${pad(p.document, 52)}${pad("pdf", 6)}${padL((p.pdfBytes / 1024).toFixed(0), 8)}${padL(p.msPerRun, 9)}${padL(p.pdfMbPerSecond.toFixed(2), 8)}  (${p.pages} trang, ${p.secondsPerPage} s/trang; MB/s tính trên tệp PDF, mục tiêu ≥ 1; pdf.js ${t.pdfjs} ms, dàn trang ${t.layout} ms, mô hình bảng ${t.tableModel} ms; pdftotext ${p.pdftotextMbPerSecond ?? "—"} MB/s)`,
   );
 }
 if (ocr)

@@ -8,6 +8,9 @@ import { describe, expect, it } from "vitest";
 import { importDocumentFile } from "../../import-document.js";
 import { NotAPlanError } from "../../not-a-plan.error.js";
 
+/** Node's own built-ins, taken before pdf.js is loaded (it is loaded on the first PDF read). */
+const NATIVE = { push: Array.prototype.push, parse: JSON.parse };
+
 /** A one-page PDF: a ruled two-column table with a header and a row. */
 function smallPdf(): Uint8Array {
   const content = [
@@ -55,6 +58,12 @@ describe("PDF reader robustness (generated inputs)", () => {
     expect(r.appendices[0]?.tasks.map((t) => [t.number, t.name])).toEqual([
       ["1", "Xay dung de an chuyen doi so nam 2026"],
     ]);
+  });
+
+  it("leaves Node's own Array.prototype.push and JSON.parse (pdf.js's legacy polyfills replace them)", async () => {
+    await importDocumentFile(smallPdf());
+    expect(Array.prototype.push).toBe(NATIVE.push);
+    expect(JSON.parse).toBe(NATIVE.parse);
   });
 
   it("random bytes behind the PDF signature, and a PDF changed or cut at random (300)", async () => {

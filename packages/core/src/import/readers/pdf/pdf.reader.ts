@@ -140,8 +140,32 @@ async function pageWords(page: PdfPage): Promise<Word[]> {
 
 export type PdfText = { blocks: Block[]; pages: number; textChars: number };
 
+let loading: Promise<PdfJs> | null = null;
+
+/**
+ * pdf.js's legacy build (the one that runs on Node 20) brings core-js polyfills that replace two
+ * built-ins Node 20 already has, `Array.prototype.push` and `JSON.parse`, with slower JavaScript
+ * versions, for the whole process — for corners of the standard pdf.js does not use (pushing
+ * onto an array whose length is read-only, the source text in JSON.parse's reviver). Both are
+ * put back once pdf.js and its worker module (run in this thread) are loaded: about a third of
+ * the time spent reading a PDF (bench/import.mjs).
+ */
+function loadPdfJs(): Promise<PdfJs> {
+  loading ??= (async () => {
+    const push = Object.getOwnPropertyDescriptor(Array.prototype, "push")!;
+    const parse = Object.getOwnPropertyDescriptor(JSON, "parse")!;
+    const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    // Loaded now, so that pdf.js finds it (globalThis.pdfjsWorker) instead of loading it later.
+    await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    Object.defineProperty(Array.prototype, "push", push);
+    Object.defineProperty(JSON, "parse", parse);
+    return pdfjs;
+  })();
+  return loading;
+}
+
 export async function readPdfBlocks(bytes: Uint8Array): Promise<PdfText> {
-  const pdfjs: PdfJs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const pdfjs = await loadPdfJs();
   let doc;
   try {
     doc = await pdfjs.getDocument({
@@ -173,7 +197,8 @@ export async function readPdfBlocks(bytes: Uint8Array): Promise<PdfText> {
         width: view[2]! - view[0]!,
         height: view[3]! - view[1]!,
         words,
-        rules: await pageRules(pdfjs, page),
+        // A page without text (a scan) has nothing to lay out: its images are not decoded.
+        rules: words.length > 0 ? await pageRules(pdfjs, page) : [],
       };
       const laid = layoutPage(content, line);
       blocks.push(...laid.blocks);
