@@ -39,6 +39,9 @@ export function planRows(ctx, planIndex, taskCount) {
     kind: "Quyết định",
     number: `${planIndex + 1}/QĐ-${abbreviation(owner)}`,
     date: planDate,
+    // followed since its date, as the monitoring department sets for a plan it already
+    // followed before the system (reports before the import day count for timeliness)
+    tracked_from: planDate,
     issuer: owner.name,
     title: `Kế hoạch ${makeName(vocab, random, 16)}`,
     owner_org_id: owner.id,

@@ -8,6 +8,7 @@ export * from "./repositories/session.repository.js";
 export * from "./repositories/token.repository.js";
 export * from "./repositories/audit.repository.js";
 export * from "./repositories/report.repository.js";
+export * from "./repositories/report-timeliness.repository.js";
 export * from "./repositories/report-draft.repository.js";
 export * from "./repositories/evidence.repository.js";
 export * from "./repositories/review.repository.js";

@@ -216,6 +216,37 @@ export interface TaskStatusBucketsTable {
   n: number;
 }
 
+/** The first accepted report of a task for a period (migration 0028; kept by triggers). */
+export interface ReportReceiptsTable {
+  task_id: number;
+  period_key: string;
+  /** when it was submitted */
+  first_at: string;
+  /** that day in Vietnam */
+  received_on: string;
+}
+
+/** Recurring tasks' windows starting (+1) and ending (−1) per unit, calendar, day (0028). */
+export interface UnitRecurringDaysTable {
+  lead_org_id: number;
+  confidential: Flag;
+  frequency: CalendarFrequency;
+  due_day: number;
+  day: string;
+  tasks: number;
+  /** dueDatesBefore(day) for each start, less for each end */
+  weight: ColumnType<number | string, number, number>;
+}
+
+/** Per unit and day, on-time first receipts counted from it and due on it (migration 0028). */
+export interface UnitReceiptDaysTable {
+  lead_org_id: number;
+  confidential: Flag;
+  day: string;
+  received: number;
+  due: number;
+}
+
 /** The one day `task_lead_counts` is for (migration 0006); '' before the first rebuild. */
 /** The days `task_lead_counts` is kept for (migration 0007, repositories/lead-counts.ts). */
 export interface TaskCountDaysTable {
@@ -689,6 +720,9 @@ export interface Database {
   task_groups: TaskGroupsTable;
   tasks: TasksTable;
   task_status_buckets: TaskStatusBucketsTable;
+  report_receipts: ReportReceiptsTable;
+  unit_recurring_days: UnitRecurringDaysTable;
+  unit_receipt_days: UnitReceiptDaysTable;
   task_count_days: TaskCountDaysTable;
   task_lead_counts: TaskLeadCountsTable;
   task_orgs: TaskOrgsTable;

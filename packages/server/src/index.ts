@@ -20,7 +20,7 @@ export {
   revokeTokenFor,
   userNamed,
 } from "./services/token.service.js";
-export { DEFAULT_CALENDAR } from "./services/calendar.service.js";
+export { DEFAULT_CALENDAR } from "@giamsat/core";
 export { evaluateIndicatorRows } from "./services/indicator-live.service.js";
 export {
   refreshAllIndicatorEvaluations,

@@ -13,7 +13,7 @@
  * - a report is received on the day it was submitted, in Vietnam (working-day.ts);
  * - the periods and outcomes are reportingCompliance's (recurring-compliance.ts).
  */
-import type { Period, ReportingCalendar } from "./reporting-calendar.js";
+import { dueDatesBefore, type Period, type ReportingCalendar } from "./reporting-calendar.js";
 import { owedPeriods, reportingCompliance, type Compliance } from "./recurring-compliance.js";
 import { vietnamDay } from "./working-day.js";
 
@@ -73,6 +73,37 @@ type OwedSchedule = {
   closed: number;
 };
 
+type Window = { from: string; until: string | null };
+
+/** The owed schedule of each calendar and window as of `asOf`, computed once per pair. */
+function schedules(asOf: string) {
+  const known = new Map<string, OwedSchedule>();
+  return (calendar: ReportingCalendar, window: Window): OwedSchedule => {
+    const key = `${calendar.frequency}|${calendar.dueDay}|${window.from}|${window.until}`;
+    let schedule = known.get(key);
+    if (!schedule) {
+      const periods = owedPeriods({ calendar, ...window }, asOf);
+      schedule = {
+        byKey: new Map(periods.map((p) => [p.key, p])),
+        closed: periods.filter((p) => p.dueDate < asOf).length,
+      };
+      known.set(key, schedule);
+    }
+    return schedule;
+  };
+}
+
+function unitTallies<Id>() {
+  const byUnit = new Map<Id, ComplianceTally>();
+  const add = (unitId: Id, periodsDue: number, onTime: number) => {
+    const tally = byUnit.get(unitId) ?? { periodsDue: 0, onTime: 0 };
+    tally.periodsDue += periodsDue;
+    tally.onTime += onTime;
+    byUnit.set(unitId, tally);
+  };
+  return { byUnit, add };
+}
+
 /**
  * Periods due and on time per unit, for many tasks at once: the tasks sharing a calendar and a
  * window owe the same periods, computed once; then each first receipt makes the period still
@@ -84,34 +115,51 @@ export function unitReportTimeliness<Id>(
   receipts: readonly FirstReceipt<Id>[],
   asOf: string,
 ): Map<Id, ComplianceTally> {
-  const schedules = new Map<string, OwedSchedule>();
-  const scheduleOf = (task: TimelinessTask): OwedSchedule => {
-    const window = reportingWindow(task);
-    const key = `${task.calendar.frequency}|${task.calendar.dueDay}|${window.from}|${window.until}`;
-    let schedule = schedules.get(key);
-    if (!schedule) {
-      const periods = owedPeriods({ calendar: task.calendar, ...window }, asOf);
-      schedule = {
-        byKey: new Map(periods.map((p) => [p.key, p])),
-        closed: periods.filter((p) => p.dueDate < asOf).length,
-      };
-      schedules.set(key, schedule);
-    }
-    return schedule;
-  };
-  const byUnit = new Map<Id, ComplianceTally>();
-  const add = (unitId: Id, periodsDue: number, onTime: number) => {
-    const tally = byUnit.get(unitId) ?? { periodsDue: 0, onTime: 0 };
-    tally.periodsDue += periodsDue;
-    tally.onTime += onTime;
-    byUnit.set(unitId, tally);
-  };
-  for (const g of groups) add(g.unitId, scheduleOf(g).closed * g.tasks, 0);
+  const scheduleOf = schedules(asOf);
+  const { byUnit, add } = unitTallies<Id>();
+  for (const g of groups)
+    add(g.unitId, scheduleOf(g.calendar, reportingWindow(g)).closed * g.tasks, 0);
   for (const r of receipts) {
-    const period = scheduleOf(r).byKey.get(r.period);
+    const period = scheduleOf(r.calendar, reportingWindow(r)).byKey.get(r.period);
     const receivedOn = vietnamDay(r.submittedAt);
     if (!period || receivedOn > asOf) continue;
     add(r.unitId, period.dueDate < asOf ? 0 : 1, receivedOn <= period.dueDate ? 1 : 0);
   }
+  return byUnit;
+}
+
+/**
+ * A unit's recurring tasks of one calendar as kept (db migration 0028): `tasks` whose window
+ * had started by the date, less those whose window had ended, and `weight`, the sum of
+ * dueDatesBefore over those starts less those ends. A task's closed periods as of a date are
+ * dueDatesBefore(date) − dueDatesBefore(its start) until its window ends, then fixed.
+ */
+export type CalendarGroup<Id> = {
+  unitId: Id;
+  calendar: ReportingCalendar;
+  tasks: number;
+  weight: number;
+};
+
+/**
+ * A unit's on-time first receipts as of a date, as kept per day (db migration 0028): those in
+ * the unit's schedule as of that date (`onTime`), and of them those whose period's due date is
+ * before it (`onTimeClosed`). A late receipt never changes a tally: its period already counts
+ * as closed, and it is not on time.
+ */
+export type OnTimeTally<Id> = { unitId: Id; onTime: number; onTimeClosed: number };
+
+/**
+ * unitReportTimeliness from kept counts: the closed periods of each calendar group, plus each
+ * unit's on-time receipts (an on-time receipt of a period still open makes that period due).
+ */
+export function unitTimelinessFromKept<Id>(
+  groups: readonly CalendarGroup<Id>[],
+  tallies: readonly OnTimeTally<Id>[],
+  asOf: string,
+): Map<Id, ComplianceTally> {
+  const { byUnit, add } = unitTallies<Id>();
+  for (const g of groups) add(g.unitId, g.tasks * dueDatesBefore(asOf, g.calendar) - g.weight, 0);
+  for (const t of tallies) add(t.unitId, t.onTime - t.onTimeClosed, t.onTime);
   return byUnit;
 }

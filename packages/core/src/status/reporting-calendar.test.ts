@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { addDays } from "./dates.js";
 import {
+  dueDatesBefore,
   nextDue,
   periodFromKey,
   periodOf,
@@ -202,4 +204,20 @@ describe("invalid calendars", () => {
     { frequency: "monthly", dueDay: 19.5 },
     { frequency: "yearly" as "monthly", dueDay: 20 },
   ])("%j is refused", (cal) => expect(() => periodOf("2026-05-01", cal)).toThrow(/báo cáo/));
+});
+
+describe("dueDatesBefore", () => {
+  // the due dates in [a, b) are what periodsBetween gives, for every pair of days of 2024–2025
+  // (a leap February, clamped due days, quarters) and calendars with due days 2, 20 and 31
+  const days = Array.from({ length: 731 }, (_, i) => addDays("2024-01-01", i));
+  const calendars: ReportingCalendar[] = [2, 20, 31].flatMap((dueDay) => [
+    { frequency: "monthly", dueDay },
+    { frequency: "quarterly", dueDay },
+  ]);
+  it.each(calendars)("counts the due dates between two days for %j", (cal) => {
+    const dues = periodsBetween("2023-12-01", "2026-01-31", cal).map((p) => p.dueDate);
+    const before = (day: string) => dues.filter((d) => d < day).length;
+    const base = dueDatesBefore("2023-12-01", cal);
+    for (const day of days) expect(dueDatesBefore(day, cal) - base, day).toBe(before(day));
+  });
 });

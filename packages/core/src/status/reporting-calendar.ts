@@ -43,6 +43,14 @@ export type Period = {
   dueDate: string;
 };
 
+/**
+ * A plan without a calendar of its own reports monthly, before the 20th (plan 596's rule and
+ * the most common one). Importing a plan sets its calendar from its reporting clause
+ * (reportingCalendarFromText) when it has one, e.g. plan 405's quarterly rule. The kept report
+ * timeliness counts (db migration 0028) read it too.
+ */
+export const DEFAULT_CALENDAR: ReportingCalendar = { frequency: "monthly", dueDay: 20 };
+
 export function checkCalendar(cal: ReportingCalendar): ReportingCalendar {
   if (cal.frequency !== "monthly" && cal.frequency !== "quarterly") {
     throw new ValidationError(`Kỳ báo cáo không hợp lệ: "${String(cal.frequency)}".`);
@@ -116,4 +124,18 @@ export function periodsBetween(from: string, to: string, cal: ReportingCalendar)
 export function nextDue(asOf: string, cal: ReportingCalendar): Period {
   const current = periodOf(asOf, cal);
   return current.dueDate >= asOf ? current : nextPeriod(current, cal);
+}
+
+/**
+ * How many due dates of a calendar fall before `day`, counted from year 0: the difference of
+ * two is how many reports fall due between them. The kept report timeliness counts (db
+ * migration 0028) compute the same number in SQL.
+ */
+export function dueDatesBefore(day: string, cal: ReportingCalendar): number {
+  const { year, month, day: dom } = parseIsoDate(day);
+  const quarterly = cal.frequency === "quarterly";
+  const index = quarterly ? year * 4 + Math.floor((month - 1) / 3) : year * 12 + month - 1;
+  const lastMonth = !quarterly || month % 3 === 0;
+  const due = Math.min(cal.dueDay - 1, daysInMonth(year, month));
+  return index + (lastMonth && due < dom ? 1 : 0);
 }

@@ -30,6 +30,7 @@ import * as m0024 from "./0024-indicator-evaluation-items.js";
 import * as m0025 from "./0025-feedback-files.js";
 import * as m0026 from "./0026-report-queue-index.js";
 import * as m0027 from "./0027-feedback-fields.js";
+import * as m0028 from "./0028-report-timeliness-counts.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   "0025-feedback-files": m0025,
   "0026-report-queue-index": m0026,
   "0027-feedback-fields": m0027,
+  "0028-report-timeliness-counts": m0028,
 };
 
 export const migrationProvider: MigrationProvider = {

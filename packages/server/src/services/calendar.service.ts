@@ -1,15 +1,13 @@
-import { checkCalendar, NotFoundError, type ReportingCalendar } from "@giamsat/core";
+import {
+  checkCalendar,
+  DEFAULT_CALENDAR,
+  NotFoundError,
+  type ReportingCalendar,
+} from "@giamsat/core";
 import { findCalendar, listCalendars, recordAudit, saveCalendar, getPlan } from "@giamsat/db";
 import { requireRole, type Actor } from "./actor.js";
 import type { Ctx } from "./context.js";
 import { refreshPlanIndicatorEvaluations } from "./indicator-evaluation.service.js";
-
-/**
- * A plan without a calendar of its own reports monthly, before the 20th (plan 596's rule and
- * the most common one). Importing a plan sets its calendar from its reporting clause
- * (reportingCalendarFromText) when it has one, e.g. plan 405's quarterly rule.
- */
-export const DEFAULT_CALENDAR: ReportingCalendar = { frequency: "monthly", dueDay: 20 };
 
 export type PlanCalendar = ReportingCalendar & { planId: number; explicit: boolean };
 

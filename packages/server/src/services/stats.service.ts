@@ -1,31 +1,25 @@
 import {
   addMonths,
-  type ComplianceTally,
   endOfMonth,
   reminderResponseByUnit,
   STATUS_LABELS,
   type StatusCode,
   type UnitScorecard,
-  unitReportTimeliness,
   unitScorecard,
   vietnamDay,
 } from "@giamsat/core";
 import {
   countStatuses,
-  firstAcceptedReceipts,
   listTasks,
   rankLeadUnits,
-  recurringTasksByPlanAndUnit,
   reminderResponseRows,
   type StatusCounts,
-  type TaskFilter,
-  type TimelinessRow,
   groupIdsAmong,
   organisationNames,
 } from "@giamsat/db";
 import type { Actor } from "./actor.js";
-import { calendarsByPlan, DEFAULT_CALENDAR } from "./calendar.service.js";
 import type { Ctx } from "./context.js";
+import { reportTimeliness } from "./report-timeliness.service.js";
 import {
   oncePerWork,
   scopeFilter,
@@ -140,35 +134,6 @@ export type ScorecardView = UnitScorecard<number> & {
   reminderMedianDays: number | null;
   remindedReports: number;
 };
-
-/**
- * Periods due and reported on time per lead unit, for the recurring tasks matching a filter
- * (core's report-timeliness rule, the one the task page applies to each task).
- */
-async function reportTimeliness(
-  ctx: Ctx,
-  filter: TaskFilter,
-  asOf: string,
-): Promise<Map<number, ComplianceTally>> {
-  const [groups, receipts] = await Promise.all([
-    recurringTasksByPlanAndUnit(ctx.db, filter),
-    firstAcceptedReceipts(ctx.db, filter),
-  ]);
-  const planIds = new Set([...groups, ...receipts].map((row) => row.plan_id));
-  const calendars = await calendarsByPlan(ctx, [...planIds]);
-  const task = (row: TimelinessRow) => ({
-    calendar: calendars.get(row.plan_id) ?? DEFAULT_CALENDAR,
-    trackedFrom: row.plan_tracked_from,
-    planImportedAt: row.plan_imported_at,
-    endedAt: row.ended_at,
-    unitId: row.lead_org_id,
-  });
-  return unitReportTimeliness(
-    groups.map((g) => ({ ...task(g), tasks: g.n })),
-    receipts.map((r) => ({ ...task(r), period: r.period_key, submittedAt: r.first_at })),
-    asOf,
-  );
-}
 
 /**
  * Unit scorecards: tasks led by status (first lead unit), for recurring tasks the share of
