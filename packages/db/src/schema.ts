@@ -629,6 +629,8 @@ export interface NotificationMessagesTable {
   id: Generated<number>;
   body_text: string;
   body_html: string;
+  /** what a body rendered when fanned out says (JSON), until it is rendered; then null */
+  content: string | null;
   created_at: CreatedAt;
 }
 

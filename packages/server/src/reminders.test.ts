@@ -71,6 +71,19 @@ describe.each(dialects())("the day's reminders, the ladder and the digests (%s)"
       ),
     ).toBe(false);
 
+    // the report-day reminder (stored as task ids, rendered when fanned out) names the task
+    // still owing June's report — the confidential one (the other was reported): to the head only
+    const { name } = await h.ctx.db
+      .selectFrom("tasks")
+      .select("name")
+      .where("id", "=", secret)
+      .executeTakeFirstOrThrow();
+    const reportDue = head.filter((n) => n.kind === "report_due");
+    expect(reportDue).toHaveLength(1);
+    expect(reportDue[0]!.body).toContain(`${name} (http://`);
+    expect(reportDue[0]!.body).toContain("trước ngày 20/06/2026");
+    expect(staff.some((n) => n.kind === "report_due")).toBe(false);
+
     const monitor = await bell("monitor");
     expect(monitor.map((n) => n.kind)).toEqual(["review_digest"]);
     expect(monitor[0]!.title).toBe("1 báo cáo đang chờ duyệt (15/06/2026)");

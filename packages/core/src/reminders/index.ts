@@ -8,3 +8,4 @@ export * from "./reminder-messages.js";
 export * from "./indicator-alert-message.js";
 export * from "./personal-digest-message.js";
 export * from "./reminder-response.js";
+export * from "./deferred-message.js";

@@ -18,21 +18,34 @@ function taskLines(tasks: readonly TaskRef[], suffix: string) {
   return more > 0 ? [...shown, { text: `… và ${more} nhiệm vụ khác` }] : shown;
 }
 
+/** What a report-day reminder says, but its task list. */
+export type ReportDueInput = {
+  planLabel: string;
+  unitName: string;
+  period: Period;
+  reportDay: string;
+  daysBefore: number;
+};
+
+/** A report-day reminder's subject and link (known before its task list is rendered). */
+export function reportDueHeader(input: ReportDueInput): Pick<Message, "kind" | "subject" | "link"> {
+  const day = formatDate(input.reportDay);
+  return {
+    kind: "report_due",
+    subject: `Nhắc báo cáo ${input.period.label}: hạn trước ngày ${day} (còn ${input.daysBefore} ngày làm việc)`,
+    link: "/don-vi",
+  };
+}
+
 export function reportDueMessage(
-  input: {
-    planLabel: string;
-    unitName: string;
-    period: Period;
-    reportDay: string;
-    daysBefore: number;
-    tasks: readonly TaskRef[];
-  },
+  input: ReportDueInput & { tasks: readonly TaskRef[] },
   siteUrl: string,
 ): Message {
   const day = formatDate(input.reportDay);
+  const header = reportDueHeader(input);
   return composeMessage(
-    "report_due",
-    `Nhắc báo cáo ${input.period.label}: hạn trước ngày ${day} (còn ${input.daysBefore} ngày làm việc)`,
+    header.kind,
+    header.subject,
     [
       `Kính gửi ${input.unitName},`,
       `Theo ${input.planLabel}, đơn vị gửi báo cáo tiến độ ${input.period.label} trước ngày ${day}. Còn ${input.daysBefore} ngày làm việc; đơn vị chưa gửi báo cáo cho ${input.tasks.length} nhiệm vụ dưới đây.`,
@@ -40,7 +53,7 @@ export function reportDueMessage(
     ],
     // the report form opened on the reminded period
     taskLines(input.tasks, `/bao-cao?ky=${input.period.key}`),
-    "/don-vi",
+    header.link,
     siteUrl,
   );
 }

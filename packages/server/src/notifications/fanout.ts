@@ -4,15 +4,17 @@
  * recipient and channel (the user's preferences applied) before it sends. The daily run's cost
  * thus grows with the messages, not with the recipients.
  */
-import type { Message } from "@giamsat/core";
+import type { DeferredMessage, Message } from "@giamsat/core";
 import {
-  fanOutQueued,
+  fanOutRows,
+  takeFanout,
   type Database,
   type FanoutAudience,
   type QueuedFanoutRow,
 } from "@giamsat/db";
 import type { Kysely } from "kysely";
 import type { Ctx } from "../services/context.js";
+import { renderDeferredBodies } from "./message-render.js";
 import type { OutboxKey } from "./recipients.js";
 
 /** A unit's members of the audience (`unit`: heads and staff), or every user of a role. */
@@ -23,7 +25,8 @@ export type Audience =
       audience: Exclude<FanoutAudience, "unit" | "unit_head" | "unit_staff">;
     };
 
-export type Told = { key: OutboxKey; message: Message; to: Audience };
+/** A message composed at once, or stored as its content and rendered when fanned out. */
+export type Told = { key: OutboxKey; message: Message | DeferredMessage; to: Audience };
 
 export function fanoutRows(told: readonly Told[]): QueuedFanoutRow[] {
   return told.map(({ key, message, to }) => ({
@@ -43,12 +46,17 @@ const BATCH = 2000;
 
 /**
  * Fans out every queued row, a batch per transaction (or in the caller's transaction: the dry
- * run's, rolled back); returns how many outbox rows (deliveries) were made.
+ * run's, rolled back), rendering first the bodies of the batch stored as their content; returns
+ * how many outbox rows (deliveries) were made.
  */
 export async function fanOutAll(ctx: Ctx): Promise<number> {
-  const opts = { email: Boolean(ctx.config.mail.smtpUrl), limit: BATCH };
-  const batch = (db: Kysely<Database>) =>
-    fanOutQueued(db, ctx.dialect, { ...opts, now: new Date().toISOString() });
+  const email = Boolean(ctx.config.mail.smtpUrl);
+  const batch = async (db: Kysely<Database>) => {
+    const ids = await takeFanout(db, ctx.dialect, BATCH);
+    await renderDeferredBodies({ ...ctx, db }, ids);
+    const deliveries = await fanOutRows(db, ids, { email, now: new Date().toISOString() });
+    return { fannedOut: ids.length, deliveries };
+  };
   let deliveries = 0;
   for (;;) {
     const r = ctx.db.isTransaction

@@ -1,7 +1,8 @@
 /**
  * `giamsat remind --as-of DAY` and the scheduler's daily run: compute the day's reminders,
- * digests and indicator alerts, queue them once per message and audience (a message already
- * queued — same rule, item, period, step and audience — is skipped), fan them out to one outbox
+ * digests and indicator alerts, queue them once per message and audience as they are composed
+ * (a message already queued — same rule, item, period, step and audience — is skipped), fan
+ * them out to one outbox
  * row per recipient and channel, gather each user's held e-mails in their daily digest, then send
  * what the outbox holds. A dry run computes, queues and fans out in a transaction that is rolled
  * back: it counts what a run would do; nothing is written, nothing sent.
@@ -36,15 +37,35 @@ export type RemindResult = {
 
 class Rollback extends Error {}
 
-/** The day's reminders, digests and indicator alerts, one row per message and audience. */
-export async function planDay(ctx: Ctx, asOf: string): Promise<QueuedFanoutRow[]> {
+/**
+ * The day's reminders, digests and indicator alerts, one row per message and audience, yielded
+ * in chunks to be queued as they are composed (never all at once).
+ */
+export async function* planDay(ctx: Ctx, asOf: string): AsyncGenerator<QueuedFanoutRow[]> {
   parseIsoDate(asOf);
   const holidays = await holidaysOf(ctx);
-  return fanoutRows([
-    ...(await planReminders(ctx, asOf, holidays)),
+  for await (const told of planReminders(ctx, asOf, holidays)) yield fanoutRows(told);
+  yield fanoutRows([
     ...(await planDigests(ctx, asOf, holidays)),
     ...(await planIndicatorAlerts(ctx, asOf)),
   ]);
+}
+
+/**
+ * Queues the day's rows chunk by chunk; each chunk in its own transaction, or all in the
+ * caller's (the dry run's). A run killed midway leaves whole chunks queued; the rerun queues the
+ * rest. Returns how many rows were due and how many were new.
+ */
+async function queueDay(ctx: Ctx, asOf: string): Promise<{ due: number; queued: number }> {
+  let due = 0;
+  let queued = 0;
+  for await (const rows of planDay(ctx, asOf)) {
+    due += rows.length;
+    queued += ctx.db.isTransaction
+      ? await queueFanout(ctx.db, rows)
+      : await ctx.db.transaction().execute((trx) => queueFanout(trx, rows));
+  }
+  return { due, queued };
 }
 
 export async function runReminders(
@@ -52,16 +73,15 @@ export async function runReminders(
   asOf: string,
   opts: { dryRun: boolean; channels: readonly Channel[] },
 ): Promise<RemindResult> {
-  const rows = await planDay(ctx, asOf);
   const now = new Date().toISOString();
-  let queued = 0;
+  let day = { due: 0, queued: 0 };
   let deliveries = 0;
   let digests = 0;
   if (opts.dryRun) {
     await ctx.db
       .transaction()
       .execute(async (trx) => {
-        queued = await queueFanout(trx, rows);
+        day = await queueDay({ ...ctx, db: trx }, asOf);
         deliveries = await fanOutAll({ ...ctx, db: trx });
         throw new Rollback();
       })
@@ -69,7 +89,7 @@ export async function runReminders(
         if (!(error instanceof Rollback)) throw error;
       });
   } else {
-    queued = await ctx.db.transaction().execute((trx) => queueFanout(trx, rows));
+    day = await queueDay(ctx, asOf);
     deliveries = await fanOutAll(ctx);
     digests = await bundleHeldMail(ctx, asOf, now);
   }
@@ -79,11 +99,11 @@ export async function runReminders(
   return {
     asOf,
     dryRun: opts.dryRun,
-    due: rows.length,
-    queued,
+    due: day.due,
+    queued: day.queued,
     deliveries,
     digests,
-    skipped: rows.length - queued,
+    skipped: day.due - day.queued,
     ...sent,
   };
 }

@@ -3,20 +3,21 @@
  * report-day reminders to the units that still owe a report, deadline reminders to the lead
  * unit, overdue reminders up the ladder (staff, head, then the monitoring department and
  * leaders). Unit staff are never told of a confidential task: its reminders go to the unit's head.
+ * At national scale (hundreds of thousands of owing tasks) the report-day reminders are read and
+ * yielded per chunk of plans, to be queued as they are composed; each is stored as its tasks'
+ * ids and rendered when sent (deferred-message.ts), so no task name is read here.
  */
 import {
   checkReminderSettings,
   deadlineHorizon,
   deadlineReminderOn,
   DEFAULT_REMINDER_SETTINGS,
-  reportDueMessage,
+  deferredReportDue,
   reportRemindersOn,
   taskDueMessage,
   taskOverdueMessage,
   type Holidays,
-  type Message,
   type ReminderSettings,
-  type TaskRef,
 } from "@giamsat/core";
 import {
   listHolidays,
@@ -24,8 +25,10 @@ import {
   listReminderSettings,
   openTasksDueBy,
   organisationNames,
+  taskRefsByIds,
   tasksOwingReport,
   unitsWithStaff,
+  type PlanLabelRow,
   type ReminderTaskRow,
 } from "@giamsat/db";
 import { calendarsByPlan } from "../services/calendar.service.js";
@@ -50,9 +53,10 @@ async function settingsByPlan(ctx: Ctx): Promise<(planId: number) => ReminderSet
   };
 }
 
-const ref = (t: ReminderTaskRow): TaskRef => ({ id: t.id, number: t.number, name: t.name });
-
 type ReportReminder = ReturnType<typeof reportRemindersOn>[number];
+
+/** plans whose owing tasks are read in one query and queued together */
+const PLAN_CHUNK = 500;
 
 /** Each plan's report reminders of the day, gathered so that one query serves many plans. */
 function reportRemindersByPeriod(
@@ -71,41 +75,90 @@ function reportRemindersByPeriod(
   return [...groups.values()];
 }
 
-/** Tasks grouped by plan, then by lead unit, in task order. */
-function byPlanAndUnit(tasks: readonly ReminderTaskRow[]) {
-  const out = new Map<number, Map<number, ReminderTaskRow[]>>();
+/** Tasks grouped by plan and lead unit, in task order. */
+function byPlanAndUnit(tasks: readonly ReminderTaskRow[]): ReminderTaskRow[][] {
+  const out = new Map<string, ReminderTaskRow[]>();
   for (const t of tasks) {
-    const plan = out.get(t.plan_id) ?? new Map<number, ReminderTaskRow[]>();
-    const list = plan.get(t.lead_org_id);
+    const key = `${t.plan_id}:${t.lead_org_id}`;
+    const list = out.get(key);
     if (list) list.push(t);
-    else plan.set(t.lead_org_id, [t]);
-    out.set(t.plan_id, plan);
+    else out.set(key, [t]);
   }
-  return out;
+  return [...out.values()];
 }
 
-export async function planReminders(ctx: Ctx, asOf: string, holidays: Holidays): Promise<Told[]> {
+const planLabel = (p: PlanLabelRow) =>
+  `${p.kind ?? "Kế hoạch"}${p.number ? ` số ${p.number}` : ""}`;
+
+/**
+ * The day's reminders, yielded in chunks: the deadline and overdue reminders first, then the
+ * report-day reminders of up to PLAN_CHUNK plans at a time.
+ */
+export async function* planReminders(
+  ctx: Ctx,
+  asOf: string,
+  holidays: Holidays,
+): AsyncGenerator<Told[]> {
   const settings = await settingsByPlan(ctx);
   const plans = await listReminderPlans(ctx.db);
+  yield await deadlineReminders(ctx, asOf, holidays, plans, settings);
+
   const calendars = await calendarsByPlan(
     ctx,
     plans.map((p) => p.id),
   );
-  const site = ctx.config.siteUrl;
-  const out: Told[] = [];
-
-  const owing: { planId: number; r: ReportReminder; tasks: ReminderTaskRow[] }[] = [];
+  const labels = new Map(plans.map((p) => [p.id, planLabel(p)]));
   const groups = reportRemindersByPeriod(plans, (planId) =>
     reportRemindersOn(asOf, calendars.get(planId)!, settings(planId).reportDays, holidays),
   );
   for (const { r, planIds } of groups) {
-    const tasks = byPlanAndUnit(await tasksOwingReport(ctx.db, planIds, r.period));
-    for (const planId of planIds) {
-      for (const unitTasks of tasks.get(planId)?.values() ?? []) {
-        owing.push({ planId, r, tasks: unitTasks });
-      }
+    for (let i = 0; i < planIds.length; i += PLAN_CHUNK) {
+      const units = byPlanAndUnit(
+        await tasksOwingReport(ctx.db, planIds.slice(i, i + PLAN_CHUNK), r.period),
+      );
+      const names = await organisationNames(ctx.db, [
+        ...new Set(units.map((u) => u[0]!.lead_org_id)),
+      ]);
+      yield units.flatMap((tasks): Told[] => {
+        const { plan_id: planId, lead_org_id: orgId } = tasks[0]!;
+        const message = (visible: readonly ReminderTaskRow[]) =>
+          deferredReportDue(
+            {
+              planLabel: labels.get(planId)!,
+              unitName: names.get(orgId) ?? "đơn vị",
+              period: r.period,
+              reportDay: r.reportDay,
+              daysBefore: r.daysBefore,
+            },
+            visible.map((t) => t.id),
+          );
+        const key = {
+          rule: "report_due",
+          item: `plan:${planId}:org:${orgId}`,
+          period: r.period.key,
+          step: String(r.daysBefore),
+        };
+        // one message for the whole unit; heads and staff apart when a task is confidential
+        const open = tasks.filter((t) => !t.confidential);
+        if (open.length === tasks.length)
+          return [{ key, to: { orgId, audience: "unit" }, message: message(tasks) }];
+        const head: Told = { key, to: { orgId, audience: "unit_head" }, message: message(tasks) };
+        if (!open.length) return [head];
+        return [head, { key, to: { orgId, audience: "unit_staff" }, message: message(open) }];
+      });
     }
   }
+}
+
+/** Deadline reminders of the day, and overdue ones up the ladder. */
+async function deadlineReminders(
+  ctx: Ctx,
+  asOf: string,
+  holidays: Holidays,
+  plans: readonly PlanLabelRow[],
+  settings: (planId: number) => ReminderSettings,
+): Promise<Told[]> {
+  const site = ctx.config.siteUrl;
   const dueTasks: {
     t: ReminderTaskRow;
     hit: NonNullable<ReturnType<typeof deadlineReminderOn>>;
@@ -122,54 +175,20 @@ export async function planReminders(ctx: Ctx, asOf: string, holidays: Holidays):
     );
     if (hit) dueTasks.push({ t, hit });
   }
-
-  const names = await organisationNames(ctx.db, [
-    ...new Set([
-      ...owing.map((o) => o.tasks[0]!.lead_org_id),
-      ...dueTasks.map((d) => d.t.lead_org_id),
-    ]),
-  ]);
-  const unitName = (id: number) => names.get(id) ?? "đơn vị";
-  const planLabels = new Map(
-    plans.map((p) => [p.id, `${p.kind ?? "Kế hoạch"}${p.number ? ` số ${p.number}` : ""}`]),
+  const refs = await taskRefsByIds(
+    ctx.db,
+    dueTasks.map((d) => d.t.id),
   );
-
-  for (const { planId, r, tasks } of owing) {
-    const orgId = tasks[0]!.lead_org_id;
-    const message = (visible: readonly ReminderTaskRow[]): Message =>
-      reportDueMessage(
-        {
-          planLabel: planLabels.get(planId)!,
-          unitName: unitName(orgId),
-          period: r.period,
-          reportDay: r.reportDay,
-          daysBefore: r.daysBefore,
-          tasks: visible.map(ref),
-        },
-        site,
-      );
-    const key = {
-      rule: "report_due",
-      item: `plan:${planId}:org:${orgId}`,
-      period: r.period.key,
-      step: String(r.daysBefore),
-    };
-    // one message for the whole unit; heads and staff apart when a task is confidential
-    const open = tasks.filter((t) => !t.confidential);
-    if (open.length === tasks.length) {
-      out.push({ key, to: { orgId, audience: "unit" }, message: message(tasks) });
-      continue;
-    }
-    out.push({ key, to: { orgId, audience: "unit_head" }, message: message(tasks) });
-    if (open.length)
-      out.push({ key, to: { orgId, audience: "unit_staff" }, message: message(open) });
-  }
-
+  const names = await organisationNames(ctx.db, [...new Set(dueTasks.map((d) => d.t.lead_org_id))]);
+  const unitName = (id: number) => names.get(id) ?? "đơn vị";
   const staffed = await unitsWithStaff(
     ctx.db,
     dueTasks.filter((d) => d.hit.kind === "overdue").map((d) => d.t.lead_org_id),
   );
+  const out: Told[] = [];
   for (const { t, hit } of dueTasks) {
+    const task = refs.get(t.id);
+    if (!task) continue; // deleted since it was read
     const orgId = t.lead_org_id;
     const due = t.due_date as string;
     if (hit.kind === "due") {
@@ -177,7 +196,7 @@ export async function planReminders(ctx: Ctx, asOf: string, holidays: Holidays):
         key: { rule: "task_due", item: `task:${t.id}`, period: due, step: String(hit.daysBefore) },
         to: { orgId, audience: t.confidential ? "unit_head" : "unit" },
         message: taskDueMessage(
-          { unitName: unitName(orgId), task: ref(t), due, daysBefore: hit.daysBefore },
+          { unitName: unitName(orgId), task, due, daysBefore: hit.daysBefore },
           site,
         ),
       });
@@ -193,7 +212,7 @@ export async function planReminders(ctx: Ctx, asOf: string, holidays: Holidays):
               { orgId: null, audience: "leader" },
             ];
     const message = taskOverdueMessage(
-      { unitName: unitName(orgId), task: ref(t), due, daysLate: hit.daysLate, step: hit.step },
+      { unitName: unitName(orgId), task, due, daysLate: hit.daysLate, step: hit.step },
       site,
     );
     for (const audience of to) {

@@ -56,21 +56,29 @@ export async function queueFanout(db: Db, rows: readonly QueuedFanoutRow[]): Pro
 }
 
 /**
- * Fans out up to `limit` queued rows; returns how many rows were fanned out and how many outbox
- * rows (deliveries) they made. E-mail rows only when `email` (SMTP set) and the user has an
- * address. Run it in a transaction: the outbox rows and the `fanned_out_at` mark go together.
+ * Takes up to `limit` rows not fanned out yet, in queue order (locked until the transaction
+ * ends; other PostgreSQL workers skip them). Run it, `fanOutRows` and what comes between in one
+ * transaction.
  */
-export async function fanOutQueued(
-  trx: Db,
-  dialect: DialectName,
-  opts: { now: string; email: boolean; limit: number },
-): Promise<{ fannedOut: number; deliveries: number }> {
+export async function takeFanout(trx: Db, dialect: DialectName, limit: number): Promise<number[]> {
   const lock = dialect === "postgres" ? sql`FOR UPDATE SKIP LOCKED` : sql``;
   const taken = await sql<{ id: number }>`
     SELECT id FROM notification_fanout WHERE fanned_out_at IS NULL ORDER BY id
-     LIMIT ${opts.limit} ${lock}`.execute(trx);
-  const ids = taken.rows.map((r) => r.id);
-  if (!ids.length) return { fannedOut: 0, deliveries: 0 };
+     LIMIT ${limit} ${lock}`.execute(trx);
+  return taken.rows.map((r) => r.id);
+}
+
+/**
+ * Fans out the taken rows; returns how many outbox rows (deliveries) they made. E-mail rows only
+ * when `email` (SMTP set) and the user has an address. The outbox rows and the `fanned_out_at`
+ * mark go together in the caller's transaction.
+ */
+export async function fanOutRows(
+  trx: Db,
+  ids: readonly number[],
+  opts: { now: string; email: boolean },
+): Promise<number> {
+  if (!ids.length) return 0;
   const channels = opts.email
     ? sql`SELECT 'in_app' AS channel UNION ALL SELECT 'email'`
     : sql`SELECT 'in_app' AS channel`;
@@ -115,7 +123,7 @@ export async function fanOutQueued(
   await trx
     .updateTable("notification_fanout")
     .set({ fanned_out_at: opts.now })
-    .where("id", "in", ids)
+    .where("id", "in", [...ids])
     .execute();
-  return { fannedOut: ids.length, deliveries: Number(inserted.numAffectedRows ?? 0) };
+  return Number(inserted.numAffectedRows ?? 0);
 }

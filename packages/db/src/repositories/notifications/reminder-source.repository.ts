@@ -62,66 +62,58 @@ export async function listReminderPlans(db: Db): Promise<PlanLabelRow[]> {
     .execute();
 }
 
+/** A task as the day's run sees it: no number or name (those are read for the hits only). */
 export type ReminderTaskRow = {
   id: number;
   plan_id: number;
-  number: string | null;
-  name: string;
   lead_org_id: number;
   confidential: number;
   due_date: string | null;
 };
 
 /**
- * Tasks of the given plans whose lead unit still owes the period's report: in force, not
- * completed, started by the period's end, and with no report for the period that was sent or
- * accepted ("không phát sinh" counts as a report; a returned one does not). Read 500 plans a
- * query, in each plan's task order.
+ * Tasks of the given plans (at most a few hundred: one query) whose lead unit still owes the
+ * period's report: in force, not completed, started by the period's end, and with no report for
+ * the period that was sent or accepted ("không phát sinh" counts as a report; a returned one
+ * does not). In each plan's task order.
  */
 export async function tasksOwingReport(
   db: Db,
   planIds: readonly number[],
   period: { key: string; end: string },
 ): Promise<ReminderTaskRow[]> {
-  const rows: ReminderTaskRow[] = [];
-  for (let i = 0; i < planIds.length; i += 500) {
-    rows.push(
-      ...(await db
-        .selectFrom("tasks as t")
-        .select(["t.id", "t.plan_id", "t.number", "t.name", "t.confidential", "t.due_date"])
-        .select(sql<number>`t.lead_org_id`.as("lead_org_id"))
-        .where("t.plan_id", "in", planIds.slice(i, i + 500))
-        .where("t.lead_org_id", "is not", null)
-        .where("t.removed_at", "is", null)
-        .where("t.cancelled_at", "is", null)
-        .where("t.completed_on", "is", null)
-        .where((eb) =>
-          eb.or([eb("t.start_date", "is", null), eb("t.start_date", "<=", period.end)]),
-        )
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom("progress_reports as r")
-                .select("r.id")
-                .whereRef("r.task_id", "=", "t.id")
-                .where("r.period_key", "=", period.key)
-                .where("r.status", "in", ["awaiting_signoff", "submitted", "accepted"]),
-            ),
-          ),
-        )
-        .orderBy("t.plan_id")
-        .orderBy("t.ordinal")
-        .execute()),
-    );
-  }
-  return rows;
+  if (!planIds.length) return [];
+  return db
+    .selectFrom("tasks as t")
+    .select(["t.id", "t.plan_id", "t.confidential", "t.due_date"])
+    .select(sql<number>`t.lead_org_id`.as("lead_org_id"))
+    .where("t.plan_id", "in", [...planIds])
+    .where("t.lead_org_id", "is not", null)
+    .where("t.removed_at", "is", null)
+    .where("t.cancelled_at", "is", null)
+    .where("t.completed_on", "is", null)
+    .where((eb) => eb.or([eb("t.start_date", "is", null), eb("t.start_date", "<=", period.end)]))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("progress_reports as r")
+            .select("r.id")
+            .whereRef("r.task_id", "=", "t.id")
+            .where("r.period_key", "=", period.key)
+            .where("r.status", "in", ["awaiting_signoff", "submitted", "accepted"]),
+        ),
+      ),
+    )
+    .orderBy("t.plan_id")
+    .orderBy("t.ordinal")
+    .execute();
 }
 
 /** Open time-bound tasks (in force, not completed) with a lead unit and a deadline up to `until`. */
 export async function openTasksDueBy(db: Db, until: string): Promise<ReminderTaskRow[]> {
   return db
     .selectFrom("tasks as t")
-    .select(["t.id", "t.plan_id", "t.number", "t.name", "t.confidential", "t.due_date"])
+    .select(["t.id", "t.plan_id", "t.confidential", "t.due_date"])
     .select(sql<number>`t.lead_org_id`.as("lead_org_id"))
     .where("t.kind", "=", "time-bound")
     .where("t.lead_org_id", "is not", null)
@@ -131,6 +123,24 @@ export async function openTasksDueBy(db: Db, until: string): Promise<ReminderTas
     .where("t.cancelled_at", "is", null)
     .where("t.completed_on", "is", null)
     .execute();
+}
+
+/** The number and name of each task given (those found), read 1,000 a query. */
+export async function taskRefsByIds(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, { id: number; number: string | null; name: string }>> {
+  const unique = [...new Set(ids)];
+  const out = new Map<number, { id: number; number: string | null; name: string }>();
+  for (let i = 0; i < unique.length; i += 1000) {
+    const rows = await db
+      .selectFrom("tasks")
+      .select(["id", "number", "name"])
+      .where("id", "in", unique.slice(i, i + 1000))
+      .execute();
+    for (const r of rows) out.set(r.id, r);
+  }
+  return out;
 }
 
 export type RecipientRow = {
