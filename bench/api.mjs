@@ -108,8 +108,9 @@ async function measureEndpoint(server, base, bare, path, token) {
 }
 
 /**
- * `/api/stats` as of dates no request asked for before (random days of 2025): each adds a kept
- * day, counted from the tasks; later requests for it read the kept counts.
+ * `/api/stats` as of dates no request asked for before (random days of 2025): any date sums the
+ * status events kept per unit (migration 0030; before it, each new date was counted from the
+ * tasks).
  */
 async function measureNewDates(base, token, count = 5) {
   const start = Date.UTC(2025, 0, 1);

@@ -247,20 +247,20 @@ export interface UnitReceiptDaysTable {
   due: number;
 }
 
-/** The one day `task_lead_counts` is for (migration 0006); '' before the first rebuild. */
-/** The days `task_lead_counts` is kept for (migration 0007, repositories/lead-counts.ts). */
-export interface TaskCountDaysTable {
-  id: Generated<number>;
-  as_of: string;
-  /** the last day a deadline counts as due soon on */
-  soon_until: string;
-  /** when a request last read the day's counts (ISO time): the least recent is dropped first */
-  used_at: string;
+/** The due-soon windows `unit_status_days` is kept for (migration 0030). */
+export interface TaskSoonWindowsTable {
+  days: number;
 }
 
-/** Tasks in force per day, first lead unit and status (migration 0007). */
-export interface TaskLeadCountsTable {
-  day_id: number;
+/**
+ * Per unit, status events summed by year, month and day (migration 0030,
+ * migrations/status-day-events.sql.ts): a date sums the rows up to it.
+ */
+export interface UnitStatusDaysTable {
+  soon_days: number;
+  level: "y" | "m" | "d";
+  /** the year, month or day of the events ('' for "always") */
+  day_key: string;
   lead_org_id: number;
   confidential: Flag;
   done_on_time: number;
@@ -725,8 +725,8 @@ export interface Database {
   report_receipts: ReportReceiptsTable;
   unit_recurring_days: UnitRecurringDaysTable;
   unit_receipt_days: UnitReceiptDaysTable;
-  task_count_days: TaskCountDaysTable;
-  task_lead_counts: TaskLeadCountsTable;
+  task_soon_windows: TaskSoonWindowsTable;
+  unit_status_days: UnitStatusDaysTable;
   task_orgs: TaskOrgsTable;
   milestones: MilestonesTable;
   indicators: IndicatorsTable;

@@ -1,4 +1,4 @@
-import { migrateToLatest, openDatabase, upsertDirectory } from "@giamsat/db";
+import { keepSoonWindow, migrateToLatest, openDatabase, upsertDirectory } from "@giamsat/db";
 import type { FastifyInstance } from "fastify";
 import { createApp } from "./app.js";
 import { orgDirectory } from "./directory/org-directory-file.js";
@@ -21,6 +21,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   const handle = openDatabase(config.database);
   try {
     const { applied } = await migrateToLatest(handle.db);
+    await keepSoonWindow(handle.db, config.dueSoonDays);
     await handle.db
       .transaction()
       .execute((trx) => upsertDirectory(trx, directory.entries, { keepStored: true }));

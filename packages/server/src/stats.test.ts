@@ -57,8 +57,9 @@ describe.each(dialects())("/api/stats by lead unit (%s)", (dialect) => {
 
   it("today: the units kept by the database agree with counting each plan's tasks", async () => {
     const national = await expectNationalExact();
-    const days = await h.ctx.db.selectFrom("task_count_days").select("as_of").execute();
-    expect(days.map((d) => d.as_of)).toContain(vietnamDay()); // read from the counts kept for today
+    // read from the status events kept per unit
+    const windows = await h.ctx.db.selectFrom("task_soon_windows").select("days").execute();
+    expect(windows.map((w) => w.days)).toEqual([h.ctx.config.dueSoonDays]);
     expect(national.leadUnits).toBeGreaterThan(10);
     const overdue = national.byLead.map((b) => b.counts.overdue!);
     expect(overdue).toEqual([...overdue].sort((a, b) => b - a));

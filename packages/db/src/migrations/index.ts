@@ -32,6 +32,7 @@ import * as m0026 from "./0026-report-queue-index.js";
 import * as m0027 from "./0027-feedback-fields.js";
 import * as m0028 from "./0028-report-timeliness-counts.js";
 import * as m0029 from "./0029-notification-message-content.js";
+import * as m0030 from "./0030-unit-status-days.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   "0027-feedback-fields": m0027,
   "0028-report-timeliness-counts": m0028,
   "0029-notification-message-content": m0029,
+  "0030-unit-status-days": m0030,
 };
 
 export const migrationProvider: MigrationProvider = {
