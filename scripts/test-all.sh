@@ -18,6 +18,8 @@ command -v tesseract >/dev/null 2>&1 || need_apt+=(tesseract-ocr)
 [ -n "$(ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata 2>/dev/null)" ] || need_apt+=(tesseract-ocr-vie)
 # importing a page scanned to a PNG, JPEG or TIFF image: decoded by netpbm
 command -v pngtopam >/dev/null 2>&1 || need_apt+=(netpbm)
+# importing a legacy Word document (.doc): antiword converts it (under 1 MB; LibreOffice ~260 MB)
+command -v antiword >/dev/null 2>&1 || need_apt+=(antiword)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "== apt-get install ${need_apt[*]}"

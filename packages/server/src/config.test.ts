@@ -15,7 +15,11 @@ import {
 } from "../../db/src/test-support/index.js";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readTextBlocks } from "@giamsat/core";
+import { writeDoc } from "../../core/src/import/fixtures/doc.writer.js";
+import { blocksToDocx } from "../../core/src/import/fixtures/office.from-blocks.js";
 import { loadConfig } from "./config.js";
+import { NO_ANTIWORD } from "./import-doc/antiword.runner.js";
 import { closeGracefully, listen, openRuntime } from "./runtime.js";
 import {
   call,
@@ -255,6 +259,16 @@ const effects: Record<string, () => Promise<void>> = {
   },
   GIAMSAT_PDFTOPPM: async () => {
     expect(await scanAnswer({ GIAMSAT_PDFTOPPM: "/nonexistent/pdftoppm" })).toBe(NO_OCR);
+  },
+  GIAMSAT_ANTIWORD: async () => {
+    const doc = Buffer.from(writeDoc(blocksToDocx(readTextBlocks(PLAN))));
+    expect((await previewFile({}, "ke-hoach.doc", doc)).status).toBe(200);
+    const res = await previewFile(
+      { GIAMSAT_ANTIWORD: "/nonexistent/antiword" },
+      "ke-hoach.doc",
+      doc,
+    );
+    expect([res.status, res.body.message]).toEqual([400, NO_ANTIWORD]);
   },
   GIAMSAT_IMPORT_MEMORY_MB: async () => {
     const big =

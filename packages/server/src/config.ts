@@ -40,6 +40,7 @@ const envSchema = z
     GIAMSAT_IMPORT_MEMORY_MB: z.coerce.number().int().min(16).default(512),
     GIAMSAT_TESSERACT: z.string().min(1).default("tesseract"),
     GIAMSAT_PDFTOPPM: z.string().min(1).default("pdftoppm"),
+    GIAMSAT_ANTIWORD: z.string().min(1).default("antiword"),
     GIAMSAT_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
     GIAMSAT_COOKIE_SECURE: flag.optional(),
     GIAMSAT_TRUST_PROXY: z
@@ -92,6 +93,8 @@ const envSchema = z
       },
       /** the programs that read a scanned PDF (OCR) */
       ocrPrograms: { tesseract: e.GIAMSAT_TESSERACT, pdftoppm: e.GIAMSAT_PDFTOPPM },
+      /** the program that converts a legacy Word document (.doc) */
+      antiword: e.GIAMSAT_ANTIWORD,
       sessionTtlMs: e.GIAMSAT_SESSION_TTL_HOURS * 3600_000,
       /** Secure cookies: on unless explicitly off (off by default only on loopback). */
       cookieSecure: e.GIAMSAT_COOKIE_SECURE ?? !isLoopback(e.HOST),

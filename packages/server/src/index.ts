@@ -14,6 +14,7 @@ export {
 } from "./services/user.service.js";
 export { importPlanBytes, type ImportOutcome } from "./services/import.service.js";
 export { scanOcr } from "./import-ocr/ocr.runner.js";
+export { antiwordReader } from "./import-doc/antiword.runner.js";
 export {
   listTokensFor,
   revokeAllTokens,

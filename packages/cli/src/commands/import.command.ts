@@ -6,7 +6,7 @@ import {
   NotAPlanError,
   type ImportResult,
 } from "@giamsat/core";
-import { loadConfig, scanOcr } from "@giamsat/server";
+import { antiwordReader, loadConfig, scanOcr } from "@giamsat/server";
 import { CliFailure, EXIT_OK, type CliIO, type Command } from "../command.js";
 import { loadDirectory, readInputFile } from "../input.js";
 import { palette, writeJson } from "../output.js";
@@ -16,8 +16,8 @@ import { storeImport } from "./import-store.js";
 
 const HELP = `Cách dùng: giamsat import [--dry-run] [--json] [--orgs TỆP] TỆP
 
-Đọc một văn bản kế hoạch (.txt, .md, .docx, .xlsx, .html, .pdf có lớp chữ hoặc bản quét (nhận dạng
-chữ bằng Tesseract) — định dạng nhận theo nội dung tệp) thành
+Đọc một văn bản kế hoạch (.txt, .md, .docx, .doc (chuyển bằng antiword), .xlsx, .html, .pdf có lớp
+chữ hoặc bản quét (nhận dạng chữ bằng Tesseract) — định dạng nhận theo nội dung tệp) thành
 nhiệm vụ, mốc và chỉ tiêu. Với --dry-run chỉ xem trước, không ghi gì. Không có --dry-run: lưu
 vào cơ sở dữ liệu trong một giao dịch (PostgreSQL nếu có DATABASE_URL, nếu không thì tệp SQLite
 trong GIAMSAT_DATA_DIR, mặc định ./data); nhập lại cùng văn bản không thay đổi gì, văn bản sửa
@@ -40,14 +40,16 @@ export async function importFile(
 ): Promise<ImportResult> {
   const bytes = await readInputFile(path);
   const directory = loadDirectory(orgsFile, io);
+  const config = loadConfig(io.env);
   let result: ImportResult;
   try {
     result = await importDocumentFile(bytes, {
       directory,
       fileName: basename(path),
-      ocr: scanOcr(loadConfig(io.env).ocrPrograms, (done, total) =>
+      ocr: scanOcr(config.ocrPrograms, (done, total) =>
         io.stderr.write(`Nhận dạng chữ: trang ${done}/${total}\n`),
       ),
+      legacyWord: antiwordReader(config.antiword),
     });
   } catch (error) {
     if (error instanceof NotAPlanError || error instanceof DocumentTooLargeError)

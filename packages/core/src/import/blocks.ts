@@ -26,4 +26,4 @@ export type Block =
   | { type: "table"; rows: Row[]; sheet?: string };
 
 export type SourceFormat =
-  "text" | "markdown" | "docx" | "xlsx" | "html" | "web-text" | "pdf" | "image";
+  "text" | "markdown" | "docx" | "doc" | "xlsx" | "html" | "web-text" | "pdf" | "image";

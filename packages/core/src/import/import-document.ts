@@ -9,6 +9,7 @@ import type { OrgDirectory } from "../directory/index.js";
 import { buildResult } from "./build-result.js";
 import { NotAPlanError } from "./not-a-plan.error.js";
 import { readDocument, readTextDocument, type ReadDocument } from "./readers/detect.js";
+import { isLegacyWord, readDocBookBlocks } from "./readers/doc.reader.js";
 import type { Block } from "./blocks.js";
 import type { Warning } from "./contract.js";
 import { layoutPage } from "./readers/pdf/page-layout.js";
@@ -45,7 +46,10 @@ export type ScanKind = "pdf" | ScanImageKind;
 /** Renders (a PDF) or decodes (an image) and recognises every page of a scan. */
 export type Ocr = (file: Uint8Array, kind: ScanKind) => Promise<OcrPage[]>;
 
-export type ReadFileOptions = { ocr?: Ocr };
+/** Converts a legacy Word document (.doc) to DocBook XML (antiword, outside core). */
+export type LegacyWord = (file: Uint8Array) => Promise<string>;
+
+export type ReadFileOptions = { ocr?: Ocr; legacyWord?: LegacyWord };
 
 /** The pages' words and lines → blocks, and one warning per page with doubtful words. */
 function scanBlocks(pages: OcrPage[]): { blocks: Block[]; warnings: Warning[] } {
@@ -79,8 +83,9 @@ const NO_OCR =
 
 /**
  * Every format `readDocument` reads, and PDF: with a text layer (read by pdf.js), or scanned
- * (read by `opts.ocr`; without it a scan is refused with a message that says so); and a page
- * scanned to a PNG, JPEG or TIFF image (read by `opts.ocr` too).
+ * (read by `opts.ocr`; without it a scan is refused with a message that says so); a page
+ * scanned to a PNG, JPEG or TIFF image (read by `opts.ocr` too); a legacy Word document (.doc,
+ * converted by `opts.legacyWord`; without it refused with how to convert it).
  */
 export async function readDocumentFile(
   bytes: Uint8Array,
@@ -91,6 +96,9 @@ export async function readDocumentFile(
     if (!opts.ocr)
       throw new NotAPlanError(`Tệp là ảnh chụp hoặc ảnh quét trang văn bản: ${NO_OCR}`);
     return { format: "image", ...scanBlocks(await opts.ocr(bytes, image)) };
+  }
+  if (isLegacyWord(bytes) && opts.legacyWord) {
+    return { format: "doc", blocks: readDocBookBlocks(await opts.legacyWord(bytes)), warnings: [] };
   }
   if (!isPdf(bytes)) return { ...readDocument(bytes), warnings: [] };
   const pdf = await readPdfBlocks(bytes);

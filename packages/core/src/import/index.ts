@@ -4,6 +4,7 @@ export {
   importDocument,
   importDocumentFile,
   readDocumentFile,
+  type LegacyWord,
   type Ocr,
   type OcrPage,
   type ScanKind,

@@ -1,6 +1,7 @@
 /**
  * The worker thread that reads an uploaded plan document (parse-in-worker.ts starts one per
- * document, with time and memory limits; any format, PDF included, scans through OCR): the import result and the reporting calendar its text
+ * document, with time and memory limits; any format, PDF included, scans through OCR, a
+ * legacy .doc through antiword): the import result and the reporting calendar its text
  * states, or the refusal the readers gave (not a plan, too large).
  */
 import { parentPort, workerData } from "node:worker_threads";
@@ -14,9 +15,15 @@ import {
   type ReportingCalendar,
 } from "@giamsat/core";
 import { orgDirectory } from "../directory/org-directory-file.js";
+import { antiwordReader } from "../import-doc/antiword.runner.js";
 import { scanOcr, type OcrPrograms } from "../import-ocr/ocr.runner.js";
 
-export type ParseJob = { bytes: Uint8Array; orgsFile: string | undefined; ocr: OcrPrograms };
+export type ParseJob = {
+  bytes: Uint8Array;
+  orgsFile: string | undefined;
+  ocr: OcrPrograms;
+  antiword: string;
+};
 
 export type ParseAnswer =
   | { ok: true; result: ImportResult; calendar: ReportingCalendar | null }
@@ -32,6 +39,7 @@ async function parse(job: ParseJob): Promise<ParseAnswer> {
   try {
     const { blocks, warnings } = await readDocumentFile(job.bytes, {
       ocr: scanOcr(job.ocr, progress),
+      legacyWord: antiwordReader(job.antiword),
     });
     const result = buildResult(blocks, { directory: orgDirectory(job.orgsFile) });
     result.warnings.push(...warnings);

@@ -116,7 +116,12 @@ function unresolvedUnits(result: ImportResult): UnresolvedUnit[] {
 /** Reads the document in a worker thread (time and memory limits: parse-in-worker.ts). */
 function parse(ctx: Ctx, bytes: Uint8Array, onProgress?: OnParseProgress) {
   return parseInWorker(
-    { bytes, orgsFile: ctx.config.orgsFile, ocr: ctx.config.ocrPrograms },
+    {
+      bytes,
+      orgsFile: ctx.config.orgsFile,
+      ocr: ctx.config.ocrPrograms,
+      antiword: ctx.config.antiword,
+    },
     ctx.config.importLimits,
     onProgress,
   );

@@ -16,7 +16,7 @@ import { fieldsByPath } from "../forms/form-errors.js";
 import { useFormErrors } from "../forms/use-form-errors.js";
 import { Link } from "../router/link.js";
 
-const IMPORT_TYPES = ".docx,.xlsx,.pdf,.png,.jpg,.jpeg,.tif,.tiff,.txt,.md,.html,.htm";
+const IMPORT_TYPES = ".docx,.doc,.xlsx,.pdf,.png,.jpg,.jpeg,.tif,.tiff,.txt,.md,.html,.htm";
 const FREQUENCY = { monthly: "hằng tháng", quarterly: "hằng quý" } as const;
 const fieldOf = fieldsByPath({ file: { id: "import-file", label: "Văn bản kế hoạch" } });
 
@@ -102,8 +102,8 @@ export function ImportPage() {
           <label htmlFor="import-file">
             Văn bản kế hoạch{" "}
             <span className="hint">
-              (Word .docx, Excel .xlsx, PDF — có lớp chữ hoặc bản quét, ảnh chụp trang .png .jpg
-              .tif, văn bản .txt hoặc .md, trang web .html)
+              (Word .docx .doc, Excel .xlsx, PDF — có lớp chữ hoặc bản quét, ảnh chụp trang .png
+              .jpg .tif, văn bản .txt hoặc .md, trang web .html)
             </span>
           </label>
           <FileButton
