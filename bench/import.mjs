@@ -7,6 +7,7 @@
 //   - PDF with a text layer (the plans printed by Chromium, and a large one generated from
 //     them): MB/s of PDF, seconds per page, where the time goes (pdf.js, layout, table model)
 //     and poppler's pdftotext on the same file for scale;
+//   - legacy Word (.doc) written from each plan, through antiword: MB/s of the plan's text;
 //   - OCR of one plan's printed pages (pdftoppm + tesseract -l vie on all cores): s per page;
 //   - the time to import all three documents in one fresh `node` process (cold: module load,
 //     directory build and first, unoptimised runs included);
@@ -266,8 +267,36 @@ function pdftotextMs(bytes) {
 }
 
 /** OCR (scanned PDF): the 405 plan's pages rendered and recognised, wall seconds per page. */
-let ocr = null;
 const serverDist = join(root, "packages/server/dist/index.js");
+
+/**
+ * Legacy Word (.doc): each plan written as a Word 97–2003 file, imported through antiword (an
+ * external program: wall time, conversion included), MB/s counted on the plan's text size.
+ */
+const docRows = [];
+if (spawnSync("antiword", ["-h"]).error === undefined && existsSync(serverDist)) {
+  const { antiwordReader } = await import(pathToFileURL(serverDist).href);
+  const { writeDoc } = await import(
+    pathToFileURL(join(coreDist, "import/fixtures/doc.writer.js")).href
+  );
+  const legacyWord = antiwordReader("antiword");
+  for (const file of files) {
+    const text = readFileSync(file);
+    const doc = writeDoc(blocksToDocx(core.readTextBlocks(text.toString("utf8"))));
+    await core.importDocumentFile(doc, { directory, legacyWord }); // warm-up
+    const wall0 = performance.now();
+    for (let i = 0; i < 5; i++) await core.importDocumentFile(doc, { directory, legacyWord });
+    const wallMs = (performance.now() - wall0) / 5;
+    docRows.push({
+      document: basename(file),
+      docBytes: doc.length,
+      wallMsPerRun: +wallMs.toFixed(0),
+      mbPerSecond: +(mb(text.length) / (wallMs / 1000)).toFixed(2),
+    });
+  }
+}
+
+let ocr = null;
 if (existsSync(CHROMIUM) && existsSync("/usr/bin/tesseract") && existsSync(serverDist)) {
   const { scanOcr } = await import(pathToFileURL(serverDist).href);
   const file = files.find((f) => f.includes("405")) ?? files[0];
@@ -333,6 +362,7 @@ const results = {
   note: "ms and MB/s are CPU time of this process per import (warm, directory built once); the machine's load average is recorded because a busy machine slows everything.",
   throughput: rows,
   pdf: pdfRows,
+  doc: docRows,
   ocr,
   overallTextMbPerSecond: overall,
   coldAllDocuments: { files: files.map((f) => basename(f)), ...cold },
@@ -356,6 +386,11 @@ console.log(
 for (const r of rows) {
   console.log(
     `${pad(r.document, 52)}${pad(r.form, 6)}${padL((r.bytes / 1024).toFixed(0), 8)}${padL(r.msPerRun.toFixed(1), 9)}${padL(r.mbPerSecond.toFixed(2), 8)}`,
+  );
+}
+for (const d of docRows) {
+  console.log(
+    `${pad(d.document, 52)}${pad("doc", 6)}${padL((d.docBytes / 1024).toFixed(0), 8)}${padL(d.wallMsPerRun, 9)}${padL(d.mbPerSecond.toFixed(2), 8)}  (qua antiword, thời gian thực)`,
   );
 }
 for (const p of pdfRows) {
