@@ -13,6 +13,7 @@ import { promisify } from "node:util";
 import { NotAPlanError, type LegacyWord } from "@giamsat/core";
 
 const run = promisify(execFile);
+const TIMEOUT_MS = 60_000;
 
 const SAVE_AS =
   "hoặc mở tệp bằng Word hay LibreOffice, chọn Lưu thành (Save As) Word .docx rồi nhập lại.";
@@ -28,6 +29,8 @@ export function antiwordReader(program: string): LegacyWord {
         cwd: dir,
         maxBuffer: 256 * 1024 * 1024,
         encoding: "utf8",
+        // Stopped (not left running after the import gave up) past a minute: refused as damaged.
+        timeout: TIMEOUT_MS,
       });
       return stdout;
     } catch (error) {
