@@ -33,6 +33,7 @@ import * as m0027 from "./0027-feedback-fields.js";
 import * as m0028 from "./0028-report-timeliness-counts.js";
 import * as m0029 from "./0029-notification-message-content.js";
 import * as m0030 from "./0030-unit-status-days.js";
+import * as m0031 from "./0031-task-search-index.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   "0028-report-timeliness-counts": m0028,
   "0029-notification-message-content": m0029,
   "0030-unit-status-days": m0030,
+  "0031-task-search-index": m0031,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -56,8 +56,26 @@ describe.each(dialects())("task repository (%s)", (dialect) => {
         (await listTasks(db, q)).items.map((t) => t.id);
       expect(await ids({ asOf: ASOF, q: "chuyen doi so", planId: plan.id })).toEqual([a.id]);
       expect((await listTasks(db, { asOf: ASOF, q: "CHUYỂN ĐỔI SỐ" })).total).toBe(2);
+      // a search counts up to its cap; other lists count every match
+      const capped = async (q: string | undefined, countCap: number) => {
+        const { total, totalCapped } = await listTasks(db, { asOf: ASOF, q, countCap, limit: 1 });
+        return { total, totalCapped };
+      };
+      expect(await capped("chuyen doi so", 1)).toEqual({ total: 1, totalCapped: true });
+      expect(await capped("chuyen doi so", 2)).toEqual({ total: 2, totalCapped: false });
+      expect(await capped(undefined, 1)).toEqual({ total: 3, totalCapped: false });
       expect(await ids({ asOf: ASOF, q: "de xuat sua doi" })).toEqual([b.id]);
       expect(await ids({ asOf: ASOF, q: "50%_" })).toEqual([]);
+      // inside a word, a quote, after a rename (the trigram index follows every write)
+      expect(await ids({ asOf: ASOF, q: "uyen oi", planId: plan.id })).toEqual([a.id]);
+      expect(await ids({ asOf: ASOF, q: 'chuyen "so' })).toEqual([]);
+      await db
+        .updateTable("tasks")
+        .set({ name: "Rà soát văn bản", name_search: "ra soat van ban" })
+        .where("id", "=", b.id)
+        .execute();
+      expect(await ids({ asOf: ASOF, q: "soat van" })).toEqual([b.id]);
+      expect(await ids({ asOf: ASOF, q: "de xuat sua doi" })).toEqual([]);
       expect(await ids({ asOf: ASOF, q: "4", planId: plan.id })).toEqual([b.id]);
       expect(await ids({ asOf: ASOF, leadOrgId: ecom.id })).toEqual([a.id]);
       expect(await ids({ asOf: ASOF, orgIds: [ecom.id] })).toEqual([a.id, b.id]);

@@ -8,6 +8,7 @@ import { listTaskLinks, type LinkReader } from "./link.repository.js";
 import type { TaskLinkView } from "./link.repository.js";
 import { bucketsAnswer, countFromBuckets } from "./status-buckets.js";
 import { applyTaskFilter, restatesAnother } from "./task-filter.js";
+import { withSearchIds } from "./task-search.js";
 import type { TaskFilter } from "./task-filter.js";
 import { orderTerms } from "./task-order.js";
 import type { TaskSort } from "./task-order.js";
@@ -25,7 +26,15 @@ export interface TaskListQuery extends TaskFilter, StatusWindow, TaskSort {
   /** default 50, at most 500 */
   limit?: number;
   offset?: number;
+  /**
+   * count a text search's matches up to this many only (`totalCapped` when there are more): a
+   * common phrase matches a large part of the country's tasks, and the list shows one page
+   */
+  countCap?: number;
 }
+
+/** How many matches of a text search the task list counts, at most (`countCap`). */
+export const SEARCH_COUNT_CAP = 1000;
 
 export type TaskListItem = TaskRow & {
   status: StatusCode;
@@ -48,8 +57,9 @@ export const MAX_TASK_PAGE = 500;
  */
 export async function listTasks(
   db: Db,
-  query: TaskListQuery,
-): Promise<{ items: TaskListItem[]; total: number }> {
+  listQuery: TaskListQuery,
+): Promise<{ items: TaskListItem[]; total: number; totalCapped: boolean }> {
+  const query = await withSearchIds(db, listQuery);
   const limit = Math.min(Math.max(query.limit ?? 50, 0), MAX_TASK_PAGE);
   const offset = Math.max(query.offset ?? 0, 0);
   let page = applyTaskFilter(db.selectFrom("tasks"), query, query)
@@ -74,22 +84,42 @@ export async function listTasks(
         lead: leads.get(r.id) ?? [],
       };
     }),
-    total,
+    ...total,
   };
 }
 
-/** How many tasks a list's filter matches: from the status buckets when they can tell. */
-async function countMatching(db: Db, query: TaskListQuery): Promise<number> {
+/**
+ * How many tasks a list's filter matches: from the status buckets when they can tell; a text
+ * search with `countCap` stops counting after cap + 1 matches.
+ */
+async function countMatching(
+  db: Db,
+  query: TaskListQuery,
+): Promise<{ total: number; totalCapped: boolean }> {
   const unfiltered = { ...query, status: undefined };
   if (bucketsAnswer(unfiltered)) {
     const { counts } = await countStatuses(db, unfiltered);
     const wanted = query.status ?? STATUS_CODES;
-    return wanted.reduce((n, status) => n + counts[status], 0);
+    return { total: wanted.reduce((n, status) => n + counts[status], 0), totalCapped: false };
   }
-  const { n } = await applyTaskFilter(db.selectFrom("tasks"), query, query)
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(n);
+  const cap = query.q?.trim() ? query.countCap : undefined;
+  const matching = applyTaskFilter(db.selectFrom("tasks"), query, query);
+  const { n } = await (
+    cap === undefined
+      ? matching.select((eb) => eb.fn.countAll<number>().as("n"))
+      : db
+          .selectFrom(
+            matching
+              .select("tasks.id")
+              .limit(cap + 1)
+              .as("m"),
+          )
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+  ).executeTakeFirstOrThrow();
+  const total = Number(n);
+  return cap !== undefined && total > cap
+    ? { total: cap, totalCapped: true }
+    : { total, totalCapped: false };
 }
 
 async function appendicesOf(db: Db, ids: number[]) {

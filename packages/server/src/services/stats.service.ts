@@ -107,9 +107,9 @@ export async function overdueFor(
   ctx: Ctx,
   actor: Actor,
   q: StatsQuery & { limit: number; offset: number },
-): Promise<{ asOf: string; items: TaskListItemView[]; total: number }> {
+): Promise<{ asOf: string; items: TaskListItemView[]; total: number; totalCapped: boolean }> {
   const asOf = q.asOf ?? vietnamDay();
-  const { items, total } = await listTasks(ctx.db, {
+  const { items, total, totalCapped } = await listTasks(ctx.db, {
     ...filterOf(actor, q),
     ...oncePerWork(q),
     status: ["overdue"],
@@ -120,7 +120,7 @@ export async function overdueFor(
     offset: q.offset,
   });
   const views = items.map((t) => taskListItem(t, statusOf(ctx, t, asOf), t.lead));
-  return { asOf, items: await withRestatedIn(ctx, actor, q, views), total };
+  return { asOf, items: await withRestatedIn(ctx, actor, q, views), total, totalCapped };
 }
 
 /**

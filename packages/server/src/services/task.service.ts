@@ -78,13 +78,18 @@ export function statusOf(
   );
 }
 
+/**
+ * `countCap`: a text search counts at most that many matches (`totalCapped` when there are
+ * more) — the page a reader sees; exports count them all.
+ */
 export async function listTasksFor(
   ctx: Ctx,
   actor: Actor,
   query: TaskQuery,
-): Promise<{ asOf: string; items: TaskListItemView[]; total: number }> {
+  countCap?: number,
+): Promise<{ asOf: string; items: TaskListItemView[]; total: number; totalCapped: boolean }> {
   const asOf = query.asOf ?? vietnamDay();
-  const { items, total } = await listTasks(ctx.db, {
+  const { items, total, totalCapped } = await listTasks(ctx.db, {
     ...scopeFilter(actor, query),
     ...oncePerWork(query),
     ...(query.q ? { q: query.q } : {}),
@@ -96,9 +101,10 @@ export async function listTasksFor(
     dueSoonDays: ctx.config.dueSoonDays,
     limit: query.limit,
     offset: query.offset,
+    ...(countCap !== undefined ? { countCap } : {}),
   });
   const views = items.map((t) => taskListItem(t, statusOf(ctx, t, asOf), t.lead));
-  return { asOf, items: await withRestatedIn(ctx, actor, query, views), total };
+  return { asOf, items: await withRestatedIn(ctx, actor, query, views), total, totalCapped };
 }
 
 /**

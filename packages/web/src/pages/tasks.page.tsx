@@ -14,6 +14,9 @@ import { setQuery, useLocation } from "../router/router.js";
 
 const PAGE_SIZE = 100;
 
+/** A text search counts its matches up to a cap (`totalCapped`: more than `total`). */
+type TaskPage = Page<TaskSummary> & { totalCapped: boolean };
+
 /**
  * Every plan's tasks in one list — where the dashboard's status cards lead when it shows all
  * plans: filtered by status as of a date (and the dashboard's lead unit and leader), each task
@@ -44,7 +47,7 @@ export function TasksPage() {
     offset: (page - 1) * PAGE_SIZE,
   };
   const tasks = useResource(`all tasks ${JSON.stringify(filter)}`, (signal) =>
-    api<Page<TaskSummary>>("/api/tasks", { query: filter, signal }),
+    api<TaskPage>("/api/tasks", { query: filter, signal }),
   );
   const planLabels = usePlanLabels();
   const total = tasks.data?.total ?? 0;
@@ -72,7 +75,9 @@ export function TasksPage() {
       {tasks.loading && !tasks.data && <Loading />}
       {tasks.data && (
         <p className="muted" role="status">
-          {total} nhiệm vụ khớp bộ lọc{pages > 1 ? ` · trang ${page}/${pages}` : ""}
+          {tasks.data.totalCapped
+            ? `Hơn ${total.toLocaleString("vi-VN")} nhiệm vụ khớp bộ lọc · trang ${page}`
+            : `${total} nhiệm vụ khớp bộ lọc${pages > 1 ? ` · trang ${page}/${pages}` : ""}`}
         </p>
       )}
       {tasks.data && tasks.data.items.length === 0 && (

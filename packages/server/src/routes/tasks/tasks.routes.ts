@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SEARCH_COUNT_CAP } from "@giamsat/db";
 import { asOfParam, id, idParams, limitParam, offsetParam } from "../../http/query.js";
 import { pageOf } from "../../http/responses.js";
 import type { RouteTable } from "../../http/route.js";
@@ -29,7 +30,7 @@ export function taskRoutes(t: RouteTable, ctx: Ctx): void {
     access: "user",
     query: taskListQuery,
     response: taskListResponse,
-    handler: async ({ query, actor }) => listTasksFor(ctx, actor, query),
+    handler: async ({ query, actor }) => listTasksFor(ctx, actor, query, SEARCH_COUNT_CAP),
   });
 
   t.add({

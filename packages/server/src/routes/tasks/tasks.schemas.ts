@@ -40,4 +40,7 @@ export const taskListResponse = z.object({
   asOf: z.string(),
   items: z.array(taskListItemSchema),
   total: z.number(),
+  totalCapped: z
+    .boolean()
+    .describe("true: tìm kiếm (q) khớp hơn `total` nhiệm vụ — đếm đến đó thì dừng"),
 });
