@@ -55,6 +55,7 @@ async function computeOn(target, dialect) {
     let messages = 0;
     let queued = 0;
     let deliveries = 0;
+    let inApp = 0;
     let seconds = 0;
     let cpu = 0;
     await handle.db
@@ -72,7 +73,9 @@ async function computeOn(target, dialect) {
         }
         seconds = (performance.now() - started) / 1000;
         cpu = cpuSeconds(cpuStart);
-        deliveries = await fanOutAll({ ...ctx, db: trx });
+        const made = await fanOutAll({ ...ctx, db: trx });
+        deliveries = made.inApp + made.outbox;
+        inApp = made.inApp;
         throw new Error("rollback");
       })
       .catch((error) => {
@@ -87,6 +90,7 @@ async function computeOn(target, dialect) {
       messages,
       queued,
       deliveries,
+      inAppWrittenAtFanOut: inApp,
       planSeconds: Number((planMs / 1000).toFixed(2)),
       seconds: Number(seconds.toFixed(2)),
       cpuSeconds: cpu,

@@ -644,6 +644,8 @@ export interface NotificationsTable {
   link: string;
   /** the outbox row it was delivered from: delivering it twice inserts nothing */
   outbox_id: number | null;
+  /** the stored body it shows (written by the fan-out; `body` is then empty) */
+  message_id: number | null;
   created_at: CreatedAt;
   read_at: string | null;
 }

@@ -35,6 +35,7 @@ import { importPlanBytes } from "./services/import.service.js";
 import type { Ctx } from "./services/context.js";
 import type { Channel } from "./notifications/channel.js";
 import { channelsFor } from "./notifications/channels.js";
+import type { Told } from "./notifications/fanout.js";
 import { drainOutbox } from "./notifications/outbox.worker.js";
 import { planReminders } from "./notifications/reminder.planner.js";
 import { startScheduler } from "./notifications/scheduler.js";
@@ -368,9 +369,11 @@ const effects: Record<string, () => Promise<void>> = {
       const unit = await buildOrganisation(h.ctx.db, { name: "Cục Thử nghiệm" });
       const task = await buildTask(h.ctx.db, { due_date: "2026-06-30", lead_org_id: unit.id });
       await makeUser(h.ctx, "unit_staff", unit.id);
-      const planned = await planReminders(h.ctx, "2026-06-15", new Set());
-      expect(planned.length).toBeGreaterThan(0);
-      expect(planned[0]!.message.text).toContain(`${site}/nhiem-vu/${task.id}`);
+      const planned: Told[] = [];
+      for await (const chunk of planReminders(h.ctx, "2026-06-15", new Set()))
+        planned.push(...chunk);
+      const due = planned.find((t) => t.key.rule === "task_due")!.message;
+      expect("text" in due && due.text).toContain(`${site}/nhiem-vu/${task.id}`);
     });
   },
   GIAMSAT_REMIND_CRON: async () => {

@@ -3,6 +3,7 @@
  * its path tells its responsible unit and the monitoring department once per indicator, level
  * and period; a new accepted period tells again; on SQLite and PostgreSQL.
  */
+import { listNotifications } from "@giamsat/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../../db/src/test-support/index.js";
 import { inAppChannel } from "./notifications/in-app.channel.js";
@@ -64,14 +65,14 @@ describe.each(dialects())("indicator alerts (%s)", (dialect) => {
     });
     expect(reviewed.status).toBe(200);
   };
-  const alerts = (user: User) =>
-    h.ctx.db
-      .selectFrom("notifications")
-      .select(["title", "body", "link"])
-      .where("user_id", "=", user.user.id)
-      .where("kind", "=", "indicator_warning")
-      .orderBy("id")
-      .execute();
+  // as the bell shows them, oldest first
+  const alerts = async (user: User) =>
+    (
+      await listNotifications(h.ctx.db, user.user.id, { unreadOnly: false, limit: 100, offset: 0 })
+    ).items
+      .filter((n) => n.kind === "indicator_warning")
+      .reverse()
+      .map((n) => ({ title: n.title, body: n.body, link: n.link }));
   const run = (asOf: string) =>
     runReminders(h.ctx, asOf, { dryRun: false, channels: [inAppChannel(h.ctx)] });
 

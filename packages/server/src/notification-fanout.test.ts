@@ -1,10 +1,13 @@
-import { queueFanout, savePrefs, type QueuedFanoutRow } from "@giamsat/db";
+import { listNotifications, queueFanout, savePrefs, type QueuedFanoutRow } from "@giamsat/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrganisation, dialects } from "../../db/src/test-support/index.js";
 import { fanOutAll } from "./notifications/fanout.js";
 import { makeUser, startHarness, type Harness } from "./test-support/server-harness.js";
 
-/** One row per message and audience, fanned out to each active recipient and channel they keep. */
+/**
+ * One row per message and audience, fanned out to each active recipient and channel they keep:
+ * the in-app notification written at once, the e-mail queued in the outbox.
+ */
 describe.each(dialects())("fan-out of messages to audiences (%s)", (dialect) => {
   let h: Harness;
   const ids: Record<string, number> = {};
@@ -69,8 +72,9 @@ describe.each(dialects())("fan-out of messages to audiences (%s)", (dialect) => 
       row("review_digest", "review_digest", 0, "monitor"),
     ];
     expect(await queueFanout(h.ctx.db, rows)).toBe(3);
-    expect(await fanOutAll(withSmtp())).toBe(7);
+    expect(await fanOutAll(withSmtp())).toEqual({ inApp: 4, outbox: 3 });
     const name = new Map(Object.entries(ids).map(([k, v]) => [v, k]));
+    // e-mails go through the outbox; in-app notifications are written at once (no outbox row)
     const outbox = await h.ctx.db
       .selectFrom("notification_outbox")
       .select(["rule", "recipient_id", "channel", "status", "address", "message_id"])
@@ -79,24 +83,43 @@ describe.each(dialects())("fan-out of messages to audiences (%s)", (dialect) => 
     expect(
       outbox.map((o) => `${o.rule} ${name.get(o.recipient_id)} ${o.channel} ${o.status}`),
     ).toEqual([
-      "report_due head in_app pending",
       "report_due head email pending",
-      "report_due gathers in_app pending",
       "report_due gathers email held",
-      "task_due head in_app pending",
       "task_due head email pending",
-      "review_digest monitor in_app pending",
     ]);
-    expect(outbox.find((o) => o.channel === "email")!.address).toBe("head@example.vn");
+    expect(outbox[0]!.address).toBe("head@example.vn");
     expect(new Set(outbox.map((o) => o.message_id)).size).toBe(1);
+    const bell = () =>
+      h.ctx.db
+        .selectFrom("notifications")
+        .select(["user_id", "kind", "body", "message_id", "outbox_id"])
+        .orderBy("id")
+        .execute();
+    const inApp = await bell();
+    expect(inApp.map((n) => `${n.kind} ${name.get(n.user_id)}`)).toEqual([
+      "report_due head",
+      "report_due gathers",
+      "task_due head",
+      "review_digest monitor",
+    ]);
+    // each points to the one stored body (not a copy) and shows it
+    expect(inApp.every((n) => n.body === "" && n.outbox_id === null)).toBe(true);
+    expect(new Set(inApp.map((n) => n.message_id))).toEqual(new Set([outbox[0]!.message_id]));
+    const shown = await listNotifications(h.ctx.db, ids.head!, {
+      unreadOnly: false,
+      limit: 10,
+      offset: 0,
+    });
+    expect(shown.items.map((n) => n.body)).toEqual([body.text, body.text]);
 
     // queued again, fanned out again: nothing new
     expect(await queueFanout(h.ctx.db, rows)).toBe(0);
-    expect(await fanOutAll(withSmtp())).toBe(0);
+    expect(await fanOutAll(withSmtp())).toEqual({ inApp: 0, outbox: 0 });
     const count = await h.ctx.db
       .selectFrom("notification_outbox")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(7);
+    expect(Number(count.n)).toBe(3);
+    expect(await bell()).toHaveLength(4);
   });
 });

@@ -31,7 +31,7 @@ describe.each(dialects())("time from a reminder to the reports (%s)", (dialect) 
     // the reminders of Monday 15/06/2026 (5 working days before 20/06), queued that morning
     await runReminders(h.ctx, "2026-06-15", { dryRun: false, channels: [inAppChannel(h.ctx)] });
     await h.ctx.db
-      .updateTable("notification_outbox")
+      .updateTable("notification_fanout")
       .set({ created_at: "2026-06-15T00:00:00.000Z" })
       .where("rule", "=", "report_due")
       .execute();

@@ -34,6 +34,7 @@ import * as m0028 from "./0028-report-timeliness-counts.js";
 import * as m0029 from "./0029-notification-message-content.js";
 import * as m0030 from "./0030-unit-status-days.js";
 import * as m0031 from "./0031-task-search-index.js";
+import * as m0032 from "./0032-notification-body-shared.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   "0029-notification-message-content": m0029,
   "0030-unit-status-days": m0030,
   "0031-task-search-index": m0031,
+  "0032-notification-body-shared": m0032,
 };
 
 export const migrationProvider: MigrationProvider = {

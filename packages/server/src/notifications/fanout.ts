@@ -1,14 +1,15 @@
 /**
  * The daily run tells each message to an audience — a unit's heads, its staff, both, or every
- * user of a role — in one fan-out row; the worker fans the rows out to one outbox row per
- * recipient and channel (the user's preferences applied) before it sends. The daily run's cost
- * thus grows with the messages, not with the recipients.
+ * user of a role — in one fan-out row; the worker fans the rows out (the user's preferences
+ * applied) before it sends: in-app notifications written at once, one outbox row per e-mail.
+ * The daily run's cost thus grows with the messages, not with the recipients.
  */
 import type { DeferredMessage, Message } from "@giamsat/core";
 import {
   fanOutRows,
   takeFanout,
   type Database,
+  type FanOutCount,
   type FanoutAudience,
   type QueuedFanoutRow,
 } from "@giamsat/db";
@@ -47,22 +48,23 @@ const BATCH = 2000;
 /**
  * Fans out every queued row, a batch per transaction (or in the caller's transaction: the dry
  * run's, rolled back), rendering first the bodies of the batch stored as their content; returns
- * how many outbox rows (deliveries) were made.
+ * how many in-app notifications were written and how many outbox rows (e-mails) queued.
  */
-export async function fanOutAll(ctx: Ctx): Promise<number> {
+export async function fanOutAll(ctx: Ctx): Promise<FanOutCount> {
   const email = Boolean(ctx.config.mail.smtpUrl);
   const batch = async (db: Kysely<Database>) => {
     const ids = await takeFanout(db, ctx.dialect, BATCH);
     await renderDeferredBodies({ ...ctx, db }, ids);
-    const deliveries = await fanOutRows(db, ids, { email, now: new Date().toISOString() });
-    return { fannedOut: ids.length, deliveries };
+    const made = await fanOutRows(db, ids, { email, now: new Date().toISOString() });
+    return { taken: ids.length, made };
   };
-  let deliveries = 0;
+  const total: FanOutCount = { inApp: 0, outbox: 0 };
   for (;;) {
     const r = ctx.db.isTransaction
       ? await batch(ctx.db)
       : await ctx.db.transaction().execute(batch);
-    deliveries += r.deliveries;
-    if (r.fannedOut < BATCH) return deliveries;
+    total.inApp += r.made.inApp;
+    total.outbox += r.made.outbox;
+    if (r.taken < BATCH) return total;
   }
 }

@@ -1,10 +1,11 @@
 /**
- * Sends what the outbox holds: fans out what the daily run queued for audiences
- * (fanout.ts), then claims a batch (a lease of GIAMSAT_OUTBOX_LEASE_SECONDS), hands
- * each row to its channel (up to the channel's concurrency at once), and records each outcome
- * as soon as it is known, so that a process killed mid-run leaves only the rows in flight to be
- * sent again, and loses none. A failure is retried with back-off (1, 2, 4, 8 minutes…), then
- * recorded as failed for the administrator after MAX_ATTEMPTS.
+ * Sends what the outbox holds: fans out what the daily run queued for audiences (fanout.ts:
+ * in-app notifications written at once, e-mails queued), then claims a batch (a lease of
+ * GIAMSAT_OUTBOX_LEASE_SECONDS), hands each row to its channel (up to the channel's concurrency
+ * at once), and records each outcome as soon as it is known, so that a process killed mid-run
+ * leaves only the rows in flight to be sent again, and loses none. A failure is retried with
+ * back-off (1, 2, 4, 8 minutes…), then recorded as failed for the administrator after
+ * MAX_ATTEMPTS.
  */
 import { claimOutbox, markOutboxFailed, markOutboxSent, type OutboxRow } from "@giamsat/db";
 import type { Ctx } from "../services/context.js";
@@ -61,7 +62,8 @@ async function deliverAll(
 /** Sends every row that is due now on the given channels; returns what happened. */
 export async function drainOutbox(ctx: Ctx, channels: readonly Channel[]): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, failed: 0, retrying: 0 };
-  await fanOutAll(ctx);
+  // rows a run killed before its fan-out left: their in-app notifications are written here
+  result.sent += (await fanOutAll(ctx)).inApp;
   for (const channel of channels) {
     for (;;) {
       const now = Date.now();

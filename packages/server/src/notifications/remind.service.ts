@@ -24,7 +24,7 @@ export type RemindResult = {
   /** messages due that day (one per message and audience: a unit's members, a role) */
   due: number;
   queued: number;
-  /** outbox rows the queued messages made (one per recipient and channel) */
+  /** what the queued messages made: an in-app notification or an e-mail per recipient */
   deliveries: number;
   /** personal digests queued (e-mails held for users who gather them in one daily mail) */
   digests: number;
@@ -76,13 +76,16 @@ export async function runReminders(
   const now = new Date().toISOString();
   let day = { due: 0, queued: 0 };
   let deliveries = 0;
+  /** in-app notifications the fan-out wrote: delivered at once */
+  let inApp = 0;
   let digests = 0;
   if (opts.dryRun) {
     await ctx.db
       .transaction()
       .execute(async (trx) => {
         day = await queueDay({ ...ctx, db: trx }, asOf);
-        deliveries = await fanOutAll({ ...ctx, db: trx });
+        const made = await fanOutAll({ ...ctx, db: trx });
+        deliveries = made.inApp + made.outbox;
         throw new Rollback();
       })
       .catch((error: unknown) => {
@@ -90,10 +93,12 @@ export async function runReminders(
       });
   } else {
     day = await queueDay(ctx, asOf);
-    deliveries = await fanOutAll(ctx);
+    const made = await fanOutAll(ctx);
+    deliveries = made.inApp + made.outbox;
+    inApp = made.inApp;
     digests = await bundleHeldMail(ctx, asOf, now);
   }
-  const sent = opts.dryRun
+  const drained = opts.dryRun
     ? { sent: 0, failed: 0, retrying: 0 }
     : await drainOutbox(ctx, opts.channels);
   return {
@@ -104,6 +109,7 @@ export async function runReminders(
     deliveries,
     digests,
     skipped: day.due - day.queued,
-    ...sent,
+    ...drained,
+    sent: inApp + drained.sent,
   };
 }

@@ -15,28 +15,24 @@ export type DigestTaskRow = {
   unit_name: string | null;
 };
 
-/** The latest submitted report of each task that no later report corrects, oldest first. */
+/**
+ * The submitted reports that no later report corrects (not superseded: the review queue),
+ * oldest first; counted and listed from the queue index (migration 0026) without reading the
+ * reports themselves.
+ */
 export async function waitingReports(
   db: Db,
   limit: number,
 ): Promise<{ total: number; rows: DigestTaskRow[] }> {
   const base = db
     .selectFrom("progress_reports as r")
-    .innerJoin("tasks as t", "t.id", "r.task_id")
-    .leftJoin("organisations as o", "o.id", "r.org_id")
     .where("r.status", "=", "submitted")
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("progress_reports as n")
-            .select("n.id")
-            .whereRef("n.supersedes_id", "=", "r.id"),
-        ),
-      ),
-    );
+    .where("r.superseded", "=", 0);
   const [count, rows] = await Promise.all([
     base.select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow(),
     base
+      .innerJoin("tasks as t", "t.id", "r.task_id")
+      .leftJoin("organisations as o", "o.id", "r.org_id")
       .select(["t.id", "t.number", "t.name", "o.name as unit_name"])
       .orderBy("r.submitted_at")
       .limit(limit)

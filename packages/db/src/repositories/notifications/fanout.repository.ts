@@ -1,9 +1,10 @@
 /**
  * The fan-out queue (migration 0022): the daily run queues one row per message and audience; the
- * worker fans each row out to the outbox — one row per active recipient and channel — in one
- * INSERT … SELECT, and marks it fanned out in the same transaction. Preferences are applied there:
- * a channel the user switched off for the kind gets no row; an e-mail of a kind the user gathers
- * in the daily digest is queued `held`. PostgreSQL workers take rows with FOR UPDATE SKIP LOCKED.
+ * worker fans each row out — one in-app notification per active recipient written at once, one
+ * outbox row per e-mail to send — in one INSERT … SELECT per channel, and marks it fanned out in
+ * the same transaction. Preferences are applied there: a channel the user switched off for the
+ * kind gets nothing; an e-mail of a kind the user gathers in the daily digest is queued `held`.
+ * PostgreSQL workers take rows with FOR UPDATE SKIP LOCKED.
  */
 import { sql, type Insertable, type Kysely } from "kysely";
 import type { DialectName } from "../../connection.js";
@@ -68,21 +69,23 @@ export async function takeFanout(trx: Db, dialect: DialectName, limit: number): 
   return taken.rows.map((r) => r.id);
 }
 
+/** What a fan-out made: in-app notifications written at once, outbox rows (e-mail) to send. */
+export type FanOutCount = { inApp: number; outbox: number };
+
 /**
- * Fans out the taken rows; returns how many outbox rows (deliveries) they made. E-mail rows only
- * when `email` (SMTP set) and the user has an address. The outbox rows and the `fanned_out_at`
- * mark go together in the caller's transaction.
+ * Fans out the taken rows: each recipient's in-app notification is written at once (pointing to
+ * the stored body, migration 0032; no outbox row: the transaction that marks the row fanned out
+ * is the guarantee it is written once), each e-mail queued in the outbox — only when `email` (SMTP
+ * set) and the user has an address. Everything goes with the `fanned_out_at` mark in the
+ * caller's transaction.
  */
 export async function fanOutRows(
   trx: Db,
   ids: readonly number[],
   opts: { now: string; email: boolean },
-): Promise<number> {
-  if (!ids.length) return 0;
-  const channels = opts.email
-    ? sql`SELECT 'in_app' AS channel UNION ALL SELECT 'email'`
-    : sql`SELECT 'in_app' AS channel`;
-  const inserted = await sql`
+): Promise<FanOutCount> {
+  if (!ids.length) return { inApp: 0, outbox: 0 };
+  const recipients = sql`
     WITH batch AS (SELECT * FROM notification_fanout WHERE id IN (${sql.join(ids)})),
     members AS (
       SELECT b.id AS fanout_id, u.id AS user_id, u.email
@@ -97,14 +100,26 @@ export async function fanOutRows(
         FROM batch b
         JOIN users u ON u.role = b.audience
        WHERE b.org_id = 0 AND u.active = 1
-    )
+    )`;
+  const keeps = (channel: string) => sql`NOT EXISTS (
+         SELECT 1 FROM notification_prefs p
+          WHERE p.user_id = m.user_id AND p.kind = f.kind AND p.channel = ${channel}
+            AND p.enabled = 0)`;
+  const inApp = await sql`${recipients}
+    INSERT INTO notifications (user_id, kind, title, body, link, message_id)
+    SELECT m.user_id, f.kind, f.subject, '', f.link, f.message_id
+      FROM members m
+      JOIN batch f ON f.id = m.fanout_id
+     WHERE ${keeps("in_app")}
+     ORDER BY f.id, m.user_id`.execute(trx);
+  const email = opts.email
+    ? await sql`${recipients}
     INSERT INTO notification_outbox
       (rule, item, period, recipient_id, step, channel, kind, address, subject, body_text,
        body_html, link, message_id, status, next_attempt_at)
-    SELECT f.rule, f.item, f.period, m.user_id, f.step, c.channel, f.kind,
-           CASE WHEN c.channel = 'email' THEN m.email END, f.subject, '', '', f.link,
-           f.message_id,
-           CASE WHEN c.channel = 'email' AND EXISTS (
+    SELECT f.rule, f.item, f.period, m.user_id, f.step, 'email', f.kind, m.email, f.subject,
+           '', '', f.link, f.message_id,
+           CASE WHEN EXISTS (
              SELECT 1 FROM notification_prefs d
               WHERE d.user_id = m.user_id AND d.kind = f.kind
                 AND d.channel = 'email_digest' AND d.enabled = 1)
@@ -112,18 +127,17 @@ export async function fanOutRows(
            ${opts.now}
       FROM members m
       JOIN batch f ON f.id = m.fanout_id
-      CROSS JOIN (${channels}) c
-     WHERE (c.channel = 'in_app' OR m.email IS NOT NULL)
-       AND NOT EXISTS (
-         SELECT 1 FROM notification_prefs p
-          WHERE p.user_id = m.user_id AND p.kind = f.kind AND p.channel = c.channel
-            AND p.enabled = 0)
-     ORDER BY f.id, m.user_id, c.channel DESC
-    ON CONFLICT (rule, item, period, recipient_id, step, channel) DO NOTHING`.execute(trx);
+     WHERE m.email IS NOT NULL AND ${keeps("email")}
+     ORDER BY f.id, m.user_id
+    ON CONFLICT (rule, item, period, recipient_id, step, channel) DO NOTHING`.execute(trx)
+    : null;
   await trx
     .updateTable("notification_fanout")
     .set({ fanned_out_at: opts.now })
     .where("id", "in", [...ids])
     .execute();
-  return Number(inserted.numAffectedRows ?? 0);
+  return {
+    inApp: Number(inApp.numAffectedRows ?? 0),
+    outbox: Number(email?.numAffectedRows ?? 0),
+  };
 }

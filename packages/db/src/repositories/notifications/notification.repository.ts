@@ -53,10 +53,28 @@ export async function listNotifications(
   userId: number,
   opts: { unreadOnly: boolean; limit: number; offset: number },
 ): Promise<{ items: NotificationRow[]; total: number; unread: number }> {
-  let q = db.selectFrom("notifications").where("user_id", "=", userId);
-  if (opts.unreadOnly) q = q.where("read_at", "is", null);
+  let q = db.selectFrom("notifications as n").where("n.user_id", "=", userId);
+  if (opts.unreadOnly) q = q.where("n.read_at", "is", null);
   const [items, total, unread] = await Promise.all([
-    q.selectAll().orderBy("id", "desc").limit(opts.limit).offset(opts.offset).execute(),
+    q
+      .leftJoin("notification_messages as m", "m.id", "n.message_id")
+      .select([
+        "n.id",
+        "n.user_id",
+        "n.kind",
+        "n.title",
+        "n.link",
+        "n.outbox_id",
+        "n.message_id",
+        "n.created_at",
+        "n.read_at",
+      ])
+      // a notification written by the fan-out shows its message's stored body
+      .select(sql<string>`COALESCE(m.body_text, n.body)`.as("body"))
+      .orderBy("n.id", "desc")
+      .limit(opts.limit)
+      .offset(opts.offset)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
     countUnread(db, userId),
   ]);

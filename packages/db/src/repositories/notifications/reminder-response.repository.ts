@@ -1,7 +1,8 @@
 /**
  * What "how long after a reminder do reports arrive" is read from: the first report-day
- * reminder queued for each (plan, unit, period) — outbox rule `report_due`, item
- * `plan:P:org:O` — and the first report of each of the unit's tasks of that plan for the period.
+ * reminder queued for each (plan, unit, period) — fan-out rule `report_due`, item
+ * `plan:P:org:O`: one row per unit message, however many members — and the first report of each
+ * of the unit's tasks of that plan for the period.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../schema.js";
@@ -18,7 +19,7 @@ export async function reminderResponseRows(
   unitIds?: readonly number[],
 ): Promise<ReminderResponseSource[]> {
   const reminders = await db
-    .selectFrom("notification_outbox")
+    .selectFrom("notification_fanout")
     .select(["item", "period", (eb) => eb.fn.min<string>("created_at").as("first_at")])
     .where("rule", "=", "report_due")
     .groupBy(["item", "period"])
