@@ -228,11 +228,13 @@ export interface ReportReceiptsTable {
 
 /** Recurring tasks' windows starting (+1) and ending (−1) per unit, calendar, day (0028). */
 export interface UnitRecurringDaysTable {
+  /** y, m or d: the year, month or day `day_key` is (migration 0033) */
+  level: "y" | "m" | "d";
+  day_key: string;
   lead_org_id: number;
   confidential: Flag;
   frequency: CalendarFrequency;
   due_day: number;
-  day: string;
   tasks: number;
   /** dueDatesBefore(day) for each start, less for each end */
   weight: ColumnType<number | string, number, number>;
@@ -240,9 +242,11 @@ export interface UnitRecurringDaysTable {
 
 /** Per unit and day, on-time first receipts counted from it and due on it (migration 0028). */
 export interface UnitReceiptDaysTable {
+  /** y, m or d: the year, month or day `day_key` is (migration 0033) */
+  level: "y" | "m" | "d";
+  day_key: string;
   lead_org_id: number;
   confidential: Flag;
-  day: string;
   received: number;
   due: number;
 }

@@ -16,7 +16,16 @@ import {
 import { startHarness, type Harness } from "./test-support/server-harness.js";
 
 /** around due days, a period still open, a quarter's end, a year on */
-const DATES = ["2026-02-15", "2026-02-19", "2026-02-20", "2026-04-10", "2026-06-01", "2027-01-01"];
+const DATES = [
+  "2026-02-15",
+  "2026-02-19",
+  "2026-02-20",
+  "2026-03-01",
+  "2026-04-10",
+  "2026-06-01",
+  "2026-12-31",
+  "2027-01-01",
+];
 const FILTERS: TaskFilter[] = [{}, { includeConfidential: false }];
 
 /** A unit with nothing due and nothing on time is a unit without a tally (same card). */

@@ -65,8 +65,8 @@ export async function up(db: AnyDb): Promise<void> {
   await sql.raw(recurringTaskWindowsView(dialect)).execute(db);
   await sql.raw(reportReceiptWindowsView(dialect)).execute(db);
   await fillReceipts(db);
-  await fillTimelinessCounts(db);
-  await createTimelinessTriggers(db);
+  await fillTimelinessCounts(db, "days");
+  await createTimelinessTriggers(db, "days");
 }
 
 export async function down(db: AnyDb): Promise<void> {

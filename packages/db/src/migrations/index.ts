@@ -35,6 +35,7 @@ import * as m0029 from "./0029-notification-message-content.js";
 import * as m0030 from "./0030-unit-status-days.js";
 import * as m0031 from "./0031-task-search-index.js";
 import * as m0032 from "./0032-notification-body-shared.js";
+import * as m0033 from "./0033-timeliness-day-levels.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   "0030-unit-status-days": m0030,
   "0031-task-search-index": m0031,
   "0032-notification-body-shared": m0032,
+  "0033-timeliness-day-levels": m0033,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,44 +10,68 @@
  */
 import { sql } from "kysely";
 import { dialectOf } from "./migration.helpers.js";
-import { vietnamDaySql } from "./receipt-windows.sql.js";
+import { DAY_LEVELS } from "./day-levels.sql.js";
+import { nextDaySql, vietnamDaySql } from "./receipt-windows.sql.js";
 import type { AnyDb } from "./migration.helpers.js";
 
 type Row = "NEW" | "OLD";
 type Sign = 1 | -1;
 
+/**
+ * The counts' layout: migration 0028 kept one row per day; 0033 keeps each day's counts at three
+ * levels — its year, month and day (`level`, `day_key`) — so that a date reads a few dozen rows
+ * per unit (day-levels.sql.ts), and counts a receipt's period as closed from the day after its
+ * due date (so that both sums are "up to the date").
+ */
+export type CountLayout = "days" | "levels";
+
 /** Adds (1) or takes away (-1) the rows of report_receipt_windows matching `where`. */
-function applyReceiptDays(sign: Sign, where: string): string {
-  return `INSERT INTO unit_receipt_days (lead_org_id, confidential, day, received, due)
-    SELECT lead_org_id, confidential, day, ${sign} * SUM(received), ${sign} * SUM(due) FROM (
-      SELECT lead_org_id, confidential, counted_on AS day, 1 AS received, 0 AS due
+function applyReceiptDays(sign: Sign, where: string, layout: CountLayout, d: Dates): string {
+  const levels = layout === "levels";
+  const closedOn = levels ? d.nextDay("due_on") : "due_on";
+  const events = `SELECT lead_org_id, confidential, counted_on AS day, 1 AS received, 0 AS due
         FROM report_receipt_windows WHERE ${where}
       UNION ALL
-      SELECT lead_org_id, confidential, due_on, 0, 1 FROM report_receipt_windows WHERE ${where}
-    ) x
-    GROUP BY lead_org_id, confidential, day ORDER BY lead_org_id, confidential, day
-    ON CONFLICT (lead_org_id, confidential, day) DO UPDATE
+      SELECT lead_org_id, confidential, ${closedOn}, 0, 1 FROM report_receipt_windows WHERE ${where}`;
+  const key = levels
+    ? "level, day_key, lead_org_id, confidential"
+    : "lead_org_id, confidential, day";
+  const from = levels
+    ? `SELECT l.level, substr(x.day, 1, l.len) AS day_key, x.lead_org_id, x.confidential,
+        x.received, x.due FROM (${events}) x CROSS JOIN (${DAY_LEVELS}) l`
+    : events;
+  return `INSERT INTO unit_receipt_days (${key}, received, due)
+    SELECT ${key}, ${sign} * SUM(received), ${sign} * SUM(due) FROM (${from}) x
+    GROUP BY ${key} ORDER BY ${key}
+    ON CONFLICT (${key}) DO UPDATE
       SET received = unit_receipt_days.received + excluded.received,
         due = unit_receipt_days.due + excluded.due;`;
 }
 
-const DAY_KEY = "lead_org_id, confidential, frequency, due_day, day";
-
 /** Adds (1) or takes away (-1) the rows of recurring_task_windows matching `where`. */
-function applyTaskWindows(sign: Sign, where: string): string {
-  return `INSERT INTO unit_recurring_days (${DAY_KEY}, tasks, weight)
-    SELECT ${DAY_KEY}, ${sign} * SUM(tasks), ${sign} * SUM(weight)
-    FROM recurring_task_windows WHERE ${where}
-    GROUP BY ${DAY_KEY} ORDER BY ${DAY_KEY}
-    ON CONFLICT (${DAY_KEY}) DO UPDATE
+function applyTaskWindows(sign: Sign, where: string, layout: CountLayout): string {
+  const levels = layout === "levels";
+  const key = levels
+    ? "level, day_key, lead_org_id, confidential, frequency, due_day"
+    : "lead_org_id, confidential, frequency, due_day, day";
+  const from = levels
+    ? `SELECT l.level, substr(w.day, 1, l.len) AS day_key, w.lead_org_id, w.confidential,
+        w.frequency, w.due_day, w.tasks, w.weight
+      FROM recurring_task_windows w CROSS JOIN (${DAY_LEVELS}) l WHERE ${where}`
+    : `SELECT * FROM recurring_task_windows WHERE ${where}`;
+  return `INSERT INTO unit_recurring_days (${key}, tasks, weight)
+    SELECT ${key}, ${sign} * SUM(tasks), ${sign} * SUM(weight) FROM (${from}) x
+    GROUP BY ${key} ORDER BY ${key}
+    ON CONFLICT (${key}) DO UPDATE
       SET tasks = unit_recurring_days.tasks + excluded.tasks,
         weight = unit_recurring_days.weight + excluded.weight;`;
 }
 
-const both = (sign: Sign, where: string) =>
-  applyTaskWindows(sign, where) + applyReceiptDays(sign, where);
-
-type Dates = { vietnamDay: (ts: string) => string; distinct: string };
+type Dates = {
+  vietnamDay: (ts: string) => string;
+  nextDay: (day: string) => string;
+  distinct: string;
+};
 
 /** The first accepted receipt of one task and period, recomputed from its reports. */
 function recomputeReceipt(row: Row, d: Dates): string {
@@ -91,21 +115,23 @@ const PLAN_COLUMNS = ["tracked_from", "imported_at"];
 const receiptKey = (r: Row) => `task_id = ${r}.task_id AND period_key = ${r}.period_key`;
 const accepted = (r: Row) => (r === "NEW" ? "NEW.status = 'accepted'" : "OLD.status = 'accepted'");
 
-function hooks(d: Dates): Hook[] {
+function hooks(d: Dates, layout: CountLayout): Hook[] {
+  const both = (sign: Sign, where: string) =>
+    applyTaskWindows(sign, where, layout) + applyReceiptDays(sign, where, layout, d);
   return [
     {
       name: "receipts_out",
       table: "report_receipts",
       timing: "BEFORE",
       events: [["DELETE", "OLD"]],
-      body: (r) => applyReceiptDays(-1, receiptKey(r)),
+      body: (r) => applyReceiptDays(-1, receiptKey(r), layout, d),
     },
     {
       name: "receipts_in",
       table: "report_receipts",
       timing: "AFTER",
       events: [["INSERT", "NEW"]],
-      body: (r) => applyReceiptDays(1, receiptKey(r)),
+      body: (r) => applyReceiptDays(1, receiptKey(r), layout, d),
     },
     {
       name: "timeliness_tasks_out",
@@ -121,7 +147,7 @@ function hooks(d: Dates): Hook[] {
       timing: "BEFORE",
       events: [["DELETE", "OLD"]],
       body: (r) =>
-        applyTaskWindows(-1, `task_id = ${r}.id`) +
+        applyTaskWindows(-1, `task_id = ${r}.id`, layout) +
         `DELETE FROM report_receipts WHERE task_id = ${r}.id;`,
     },
     {
@@ -214,14 +240,19 @@ function guard(hook: Hook, event: Event, row: Row, distinct: string): string | n
   return parts.length ? parts.join(" AND ") : null;
 }
 
-const SQLITE: Dates = { vietnamDay: (ts) => vietnamDaySql("sqlite", ts), distinct: "IS NOT" };
+const SQLITE: Dates = {
+  vietnamDay: (ts) => vietnamDaySql("sqlite", ts),
+  nextDay: (day) => nextDaySql("sqlite", day),
+  distinct: "IS NOT",
+};
 const POSTGRES: Dates = {
   vietnamDay: (ts) => vietnamDaySql("postgres", ts),
+  nextDay: (day) => nextDaySql("postgres", day),
   distinct: "IS DISTINCT FROM",
 };
 
-async function sqliteTriggers(db: AnyDb): Promise<void> {
-  for (const hook of hooks(SQLITE)) {
+async function sqliteTriggers(db: AnyDb, layout: CountLayout): Promise<void> {
+  for (const hook of hooks(SQLITE, layout)) {
     for (const [event, row] of hook.events) {
       const of = event === "UPDATE" && hook.columns ? ` OF ${hook.columns.join(", ")}` : "";
       const condition = guard(hook, event, row, SQLITE.distinct);
@@ -236,8 +267,8 @@ async function sqliteTriggers(db: AnyDb): Promise<void> {
   }
 }
 
-async function postgresTriggers(db: AnyDb): Promise<void> {
-  for (const hook of hooks(POSTGRES)) {
+async function postgresTriggers(db: AnyDb, layout: CountLayout): Promise<void> {
+  for (const hook of hooks(POSTGRES, layout)) {
     const branches = hook.events.map(([event, row]) => {
       const condition = guard(hook, event, row, POSTGRES.distinct);
       return `IF TG_OP = '${event}'${condition ? ` AND ${condition}` : ""} THEN
@@ -279,19 +310,20 @@ export function fillReceipts(db: AnyDb) {
 }
 
 /** Both sums over everything there is (after fillReceipts). */
-export async function fillTimelinessCounts(db: AnyDb): Promise<void> {
-  await sql.raw(applyTaskWindows(1, "1 = 1")).execute(db);
-  await sql.raw(applyReceiptDays(1, "1 = 1")).execute(db);
+export async function fillTimelinessCounts(db: AnyDb, layout: CountLayout): Promise<void> {
+  const d = dialectOf(db) === "postgres" ? POSTGRES : SQLITE;
+  await sql.raw(applyTaskWindows(1, "1 = 1", layout)).execute(db);
+  await sql.raw(applyReceiptDays(1, "1 = 1", layout, d)).execute(db);
 }
 
-export async function createTimelinessTriggers(db: AnyDb): Promise<void> {
-  if (dialectOf(db) === "postgres") await postgresTriggers(db);
-  else await sqliteTriggers(db);
+export async function createTimelinessTriggers(db: AnyDb, layout: CountLayout): Promise<void> {
+  if (dialectOf(db) === "postgres") await postgresTriggers(db, layout);
+  else await sqliteTriggers(db, layout);
 }
 
 export async function dropTimelinessTriggers(db: AnyDb): Promise<void> {
   const postgres = dialectOf(db) === "postgres";
-  for (const hook of hooks(SQLITE)) {
+  for (const hook of hooks(SQLITE, "days")) {
     if (postgres) {
       await sql.raw(`DROP TRIGGER IF EXISTS ${hook.name} ON ${hook.table}`).execute(db);
       await sql.raw(`DROP FUNCTION IF EXISTS ${hook.name}()`).execute(db);

@@ -73,6 +73,11 @@ export function vietnamDaySql(dialect: DialectName, ts: string): string {
   return DATES[dialect].vietnamDay(ts);
 }
 
+/** The next day of a `YYYY-MM-DD` day. */
+export function nextDaySql(dialect: DialectName, day: string): string {
+  return DATES[dialect].nextDay(day);
+}
+
 /** A recurring task with a lead unit, its plan, its calendar and its reporting window. */
 function windows(dialect: DialectName): string {
   const d = DATES[dialect];

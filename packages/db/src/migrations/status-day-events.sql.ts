@@ -12,6 +12,7 @@
  */
 import { STATUS_CODES } from "@giamsat/core";
 import type { DialectName } from "../connection.js";
+import { DAY_LEVELS } from "./day-levels.sql.js";
 
 type Row = "NEW" | "OLD" | "t";
 
@@ -52,7 +53,6 @@ function events(dialect: DialectName, r: Row, where: string): string {
   ].join("\nUNION ALL\n");
 }
 
-const LEVELS = `SELECT 'y' AS level, 4 AS len UNION ALL SELECT 'm', 7 UNION ALL SELECT 'd', 10`;
 const KEY = "soon_days, level, day_key, lead_org_id, confidential";
 const COLUMNS = STATUS_CODES.join(", ");
 
@@ -74,7 +74,7 @@ export function applyStatusEvents(
   return `INSERT INTO unit_status_days (${KEY}, ${COLUMNS})
     SELECT e.soon_days, l.level, substr(e.day, 1, l.len), e.lead_org_id, e.confidential,
       ${sums.join(", ")}
-    FROM (${events(dialect, r, where)}) e CROSS JOIN (${LEVELS}) l
+    FROM (${events(dialect, r, where)}) e CROSS JOIN (${DAY_LEVELS}) l
     WHERE e.day IS NOT NULL
     GROUP BY e.soon_days, l.level, substr(e.day, 1, l.len), e.lead_org_id, e.confidential
     ORDER BY 1, 2, 3, 4, 5

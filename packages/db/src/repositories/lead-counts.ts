@@ -11,6 +11,7 @@ import type { Kysely } from "kysely";
 import { dialectOf } from "../migrations/migration.helpers.js";
 import { applyStatusEvents, COUNTED } from "../migrations/status-day-events.sql.js";
 import type { Database } from "../schema.js";
+import { dayLevelRanges } from "./day-levels.js";
 import { bucketsAnswer } from "./status-buckets.js";
 import type { TaskFilter } from "./task-filter.js";
 import { countStatusesByLeadOrg } from "./task.repository.js";
@@ -79,23 +80,18 @@ async function rankFromEvents(
   days: number,
   limit: number | undefined,
 ): Promise<LeadRanking> {
-  const [year, month] = [asOf.slice(0, 4), asOf.slice(0, 7)];
-  const level = (name: "y" | "m" | "d", from: string, op: "<" | "<=", to: string) =>
+  const [y, m, d] = dayLevelRanges(asOf).map((r) =>
     db
       .selectFrom("unit_status_days")
       .select(["lead_org_id", ...STATUS_CODES])
       .where("soon_days", "=", days)
-      .where("level", "=", name)
-      .where("day_key", ">=", from)
-      .where("day_key", op, to)
-      .$if(f.includeConfidential === false, (q) => q.where("confidential", "=", 0));
+      .where("level", "=", r.level)
+      .where("day_key", ">=", r.from)
+      .where("day_key", r.op, r.to)
+      .$if(f.includeConfidential === false, (q) => q.where("confidential", "=", 0)),
+  );
   const rows = await db
-    .selectFrom(
-      level("y", "", "<", year)
-        .unionAll(level("m", `${year}-01`, "<", month))
-        .unionAll(level("d", `${month}-01`, "<=", asOf))
-        .as("e"),
-    )
+    .selectFrom(y!.unionAll(m!).unionAll(d!).as("e"))
     .select("lead_org_id")
     .select(STATUS_CODES.map((c) => sql<number>`SUM(${sql.ref(c)})`.as(c)))
     .select([sql<number>`${TOTAL}`.as("total"), sql<number>`COUNT(*) OVER ()`.as("units")])

@@ -7,6 +7,7 @@
 import { sql } from "kysely";
 import type { Kysely } from "kysely";
 import type { CalendarFrequency, Database } from "../schema.js";
+import { dayLevelRanges } from "./day-levels.js";
 import { bucketsAnswer } from "./status-buckets.js";
 import type { TaskFilter } from "./task-filter.js";
 
@@ -30,12 +31,19 @@ export async function keptCalendarGroups(
   f: TaskFilter,
   asOf: string,
 ): Promise<KeptCalendarGroup[]> {
+  const [y, m, d] = dayLevelRanges(asOf).map((r) =>
+    db
+      .selectFrom("unit_recurring_days")
+      .select(["lead_org_id", "frequency", "due_day", "tasks", "weight"])
+      .where("level", "=", r.level)
+      .where("day_key", ">=", r.from)
+      .where("day_key", r.op, r.to)
+      .$if(f.includeConfidential === false, (q) => q.where("confidential", "=", 0)),
+  );
   const rows = await db
-    .selectFrom("unit_recurring_days")
+    .selectFrom(y!.unionAll(m!).unionAll(d!).as("e"))
     .select(["lead_org_id", "frequency", "due_day"])
     .select([sql<number>`SUM(tasks)`.as("tasks"), sql<number>`SUM(weight)`.as("weight")])
-    .where("day", "<=", asOf)
-    .$if(f.includeConfidential === false, (q) => q.where("confidential", "=", 0))
     .groupBy(["lead_org_id", "frequency", "due_day"])
     .execute();
   return rows.map((r) => ({ ...r, tasks: Number(r.tasks), weight: Number(r.weight) }));
@@ -45,22 +53,26 @@ export type KeptOnTimeTally = { lead_org_id: number; on_time: number; on_time_cl
 
 /**
  * Per unit, its on-time first receipts of owed periods counted by `asOf`, and of them those
- * whose period was due before `asOf`.
+ * whose period was due before `asOf` (kept on the day after the due date).
  */
 export async function keptOnTimeTallies(
   db: Db,
   f: TaskFilter,
   asOf: string,
 ): Promise<KeptOnTimeTally[]> {
+  const [y, m, d] = dayLevelRanges(asOf).map((r) =>
+    db
+      .selectFrom("unit_receipt_days")
+      .select(["lead_org_id", "received", "due"])
+      .where("level", "=", r.level)
+      .where("day_key", ">=", r.from)
+      .where("day_key", r.op, r.to)
+      .$if(f.includeConfidential === false, (q) => q.where("confidential", "=", 0)),
+  );
   const rows = await db
-    .selectFrom("unit_receipt_days")
+    .selectFrom(y!.unionAll(m!).unionAll(d!).as("e"))
     .select("lead_org_id")
-    .select([
-      sql<number>`SUM(received)`.as("on_time"),
-      sql<number>`SUM(CASE WHEN day < ${asOf} THEN due ELSE 0 END)`.as("on_time_closed"),
-    ])
-    .where("day", "<=", asOf)
-    .$if(f.includeConfidential === false, (q) => q.where("confidential", "=", 0))
+    .select([sql<number>`SUM(received)`.as("on_time"), sql<number>`SUM(due)`.as("on_time_closed")])
     .groupBy("lead_org_id")
     .execute();
   return rows.map((r) => ({

@@ -1,0 +1,20 @@
+/**
+ * The rows of counts kept at three levels (migrations/day-levels.sql.ts) that sum up to a date:
+ * the years before its own, the months of its year before its own, the days of its month up to
+ * it — three ranges of (`level`, `day_key`).
+ */
+export type DayLevelRange = {
+  level: "y" | "m" | "d";
+  from: string;
+  op: "<" | "<=";
+  to: string;
+};
+
+export function dayLevelRanges(asOf: string): DayLevelRange[] {
+  const [year, month] = [asOf.slice(0, 4), asOf.slice(0, 7)];
+  return [
+    { level: "y", from: "", op: "<", to: year },
+    { level: "m", from: `${year}-01`, op: "<", to: month },
+    { level: "d", from: `${month}-01`, op: "<=", to: asOf },
+  ];
+}
