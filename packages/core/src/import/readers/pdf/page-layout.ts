@@ -3,12 +3,14 @@
  * layer (glyph runs from pdf.js) and scans (word boxes from OCR). Ruled tables are found from
  * their lines (a grid of horizontal and vertical rules that cross), each cell gets the words whose
  * left edge falls inside it, a cell's lines are joined (a wrap is a space; a line starting with a
- * bullet keeps its break), small raised figures become footnote markers. Outside tables, words on
- * one baseline make a line, and a line that reaches the right margin continues on the next.
+ * bullet keeps its break), small raised figures become footnote markers. A table printed without
+ * lines is found from its header (unruled-table.ts). Outside tables, words on one baseline make
+ * a line, and a line that reaches the right margin continues on the next.
  * Coordinates are PDF points with y growing upwards (baselines).
  */
 import type { Block, Cell, Row } from "../../blocks.js";
 import { parseCellMarkup } from "../html-cell.js";
+import { unruledTables } from "./unruled-table.js";
 
 export type Word = {
   text: string;
@@ -219,9 +221,17 @@ export function layoutPage(
       block: { type: "table", rows: rows.map((cells, i) => ({ cells, line: tops[i]! })) },
     });
   }
+  const freeLines = lines(free);
+  const taken = new Set<number>();
+  for (const table of unruledTables(freeLines)) {
+    for (let k = table.first; k <= table.last; k++) taken.add(k);
+    const rows = table.rows.map((cells) => ({ cells: cells.map(cellOf), line: 0 }));
+    placed.push({ top: table.top, block: { type: "table", rows } });
+  }
   const margin = Math.max(...free.map((w) => w.x1), 0);
   let previous: { line: Word[]; placed: Placed } | null = null;
-  for (const line of lines(free)) {
+  for (const [index, line] of freeLines.entries()) {
+    if (taken.has(index)) continue;
     const y = line[0]!.y;
     const text = lineMarkup(line);
     // A page number alone at the top or bottom of the page.
