@@ -192,16 +192,19 @@ async function deliverInApp(sqliteFile) {
     await migrateToLatest(handle.db);
     const config = loadConfig({ GIAMSAT_LOG: "silent" });
     const ctx = { db: handle.db, dialect: handle.dialect, config };
+    const cpuStart = process.cpuUsage();
     const started = performance.now();
     const r = await runReminders(ctx, AS_OF, { dryRun: false, channels: channelsFor(ctx) });
     write(`reminders-deliver-sqlite-${TASKS}.json`, {
-      what: "the day's run for real: queued, fanned out and delivered in-app (no SMTP)",
+      what: "the day's run for real: queued, fanned out (in-app notifications written then) and sent (no SMTP)",
       tasks: TASKS,
       asOf: AS_OF,
       messages: r.due,
       deliveries: r.deliveries,
       sent: r.sent,
       seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
+      cpuSeconds: cpuSeconds(cpuStart),
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       loadAverage: loadavg(),
       at: new Date().toISOString(),
     });
