@@ -11,7 +11,7 @@ import type { Kysely } from "kysely";
 import { dialectOf } from "../migrations/migration.helpers.js";
 import { applyStatusEvents, COUNTED } from "../migrations/status-day-events.sql.js";
 import type { Database } from "../schema.js";
-import { dayLevelRanges } from "./day-levels.js";
+import { inLevelRange, upToDate } from "./day-levels.js";
 import { bucketsAnswer } from "./status-buckets.js";
 import type { TaskFilter } from "./task-filter.js";
 import { countStatusesByLeadOrg } from "./task.repository.js";
@@ -80,18 +80,16 @@ async function rankFromEvents(
   days: number,
   limit: number | undefined,
 ): Promise<LeadRanking> {
-  const [y, m, d] = dayLevelRanges(asOf).map((r) =>
+  const events = upToDate(asOf, (r) =>
     db
       .selectFrom("unit_status_days")
       .select(["lead_org_id", ...STATUS_CODES])
       .where("soon_days", "=", days)
-      .where("level", "=", r.level)
-      .where("day_key", ">=", r.from)
-      .where("day_key", r.op, r.to)
+      .where(inLevelRange(r))
       .$if(f.includeConfidential === false, (q) => q.where("confidential", "=", 0)),
   );
   const rows = await db
-    .selectFrom(y!.unionAll(m!).unionAll(d!).as("e"))
+    .selectFrom(events.as("e"))
     .select("lead_org_id")
     .select(STATUS_CODES.map((c) => sql<number>`SUM(${sql.ref(c)})`.as(c)))
     .select([sql<number>`${TOTAL}`.as("total"), sql<number>`COUNT(*) OVER ()`.as("units")])

@@ -7,7 +7,7 @@
 import { sql } from "kysely";
 import type { Kysely } from "kysely";
 import type { CalendarFrequency, Database } from "../schema.js";
-import { dayLevelRanges } from "./day-levels.js";
+import { inLevelRange, upToDate } from "./day-levels.js";
 import { bucketsAnswer } from "./status-buckets.js";
 import type { TaskFilter } from "./task-filter.js";
 
@@ -31,17 +31,15 @@ export async function keptCalendarGroups(
   f: TaskFilter,
   asOf: string,
 ): Promise<KeptCalendarGroup[]> {
-  const [y, m, d] = dayLevelRanges(asOf).map((r) =>
+  const days = upToDate(asOf, (r) =>
     db
       .selectFrom("unit_recurring_days")
       .select(["lead_org_id", "frequency", "due_day", "tasks", "weight"])
-      .where("level", "=", r.level)
-      .where("day_key", ">=", r.from)
-      .where("day_key", r.op, r.to)
+      .where(inLevelRange(r))
       .$if(f.includeConfidential === false, (q) => q.where("confidential", "=", 0)),
   );
   const rows = await db
-    .selectFrom(y!.unionAll(m!).unionAll(d!).as("e"))
+    .selectFrom(days.as("e"))
     .select(["lead_org_id", "frequency", "due_day"])
     .select([sql<number>`SUM(tasks)`.as("tasks"), sql<number>`SUM(weight)`.as("weight")])
     .groupBy(["lead_org_id", "frequency", "due_day"])
@@ -60,17 +58,15 @@ export async function keptOnTimeTallies(
   f: TaskFilter,
   asOf: string,
 ): Promise<KeptOnTimeTally[]> {
-  const [y, m, d] = dayLevelRanges(asOf).map((r) =>
+  const days = upToDate(asOf, (r) =>
     db
       .selectFrom("unit_receipt_days")
       .select(["lead_org_id", "received", "due"])
-      .where("level", "=", r.level)
-      .where("day_key", ">=", r.from)
-      .where("day_key", r.op, r.to)
+      .where(inLevelRange(r))
       .$if(f.includeConfidential === false, (q) => q.where("confidential", "=", 0)),
   );
   const rows = await db
-    .selectFrom(y!.unionAll(m!).unionAll(d!).as("e"))
+    .selectFrom(days.as("e"))
     .select("lead_org_id")
     .select([sql<number>`SUM(received)`.as("on_time"), sql<number>`SUM(due)`.as("on_time_closed")])
     .groupBy("lead_org_id")
