@@ -1,12 +1,12 @@
 /**
- * A table printed without ruling lines, found from its header: one to three lines whose words,
+ * A table printed without ruling lines, found from its header: one to four lines whose words,
  * gathered into columns where they overlap, read as a plan's table header (table/header.detect).
  * Each word below goes to the column whose header ends before it starts (data under a centred
  * header starts left of the header's text but right of the previous column's), and a row starts
  * at a line with something in the number column, a bold or capitalised title alone, or a line set
  * further below the one above than a wrapped line would be; the other lines belong to the row
- * above. The table ends at a line that starts left of the table, or at
- * a heading such as `PHỤ LỤC` or `Nơi nhận`.
+ * above. The table ends at a line that starts left of the table, another table's header, a
+ * footnote's body (its raised number first), or a heading such as `PHỤ LỤC` or `Nơi nhận`.
  */
 import type { Cell, Row } from "../../blocks.js";
 import { detectHeader } from "../../table/header.detect.js";
@@ -16,6 +16,9 @@ import type { Word } from "./page-layout.js";
 export type UnruledTable = { first: number; last: number; rows: Word[][][]; top: number };
 
 type Span = { x0: number; x1: number; words: Word[] };
+
+/** A narrow column's header wraps over up to four lines (`Thời / gian / thực / hiện`). */
+const HEADER_LINES = 4;
 
 const END = /^(?:ph[uụ] l[uụ]c|n[oơ]i nh[aậ]n)\b/iu;
 
@@ -76,11 +79,24 @@ function header(lines: Word[][]): Found | null {
 export function unruledTables(lines: Word[][]): UnruledTable[] {
   const tables: UnruledTable[] = [];
   for (let i = 0; i < lines.length; i++) {
-    // The header's words may wrap over three lines; a data line taken in adds unknown columns.
+    // The header's words may wrap over several lines; a data line taken in adds unknown columns.
     let found: (Found & { height: number }) | null = null;
-    for (let k = 1; k <= 3 && i + k <= lines.length; k++) {
+    for (let k = 1; k <= HEADER_LINES && i + k <= lines.length; k++) {
       const h = header(lines.slice(i, i + k));
-      if (h && (!found || h.score > found.score)) found = { ...h, height: k };
+      // A line holding only the ends of a few headers' words (no number, no new column), at the
+      // line spacing (a row below the header is set further down, by the cells' padding).
+      const added = lines[i + k - 1]!;
+      const close = k > 1 && lines[i + k - 2]![0]!.y - added[0]!.y <= added[0]!.size * 1.25;
+      const numberSpan = found?.spans[found.number];
+      const wraps =
+        close &&
+        found !== null &&
+        h !== null &&
+        h.score === found.score &&
+        h.spans.length === found.spans.length &&
+        added.length * 2 < found.spans.length &&
+        !added.some((w) => numberSpan && w.x0 < numberSpan.x1 && w.x1 > numberSpan.x0);
+      if (h && (!found || h.score > found.score || wraps)) found = { ...h, height: k };
     }
     if (!found) continue;
     const { spans, number } = found;
@@ -102,6 +118,11 @@ export function unruledTables(lines: Word[][]): UnruledTable[] {
         .join(" ")
         .trim();
       if (line[0]!.x0 < left - line[0]!.size * 2 || END.test(text)) break;
+      // A footnote's body (its raised number first) is below the table.
+      const first = lines[j]![0]!;
+      const lineSize = Math.max(...lines[j]!.map((w) => w.size));
+      const small = first.size < lineSize * 0.85 && /^\d{1,3}$/.test(first.text.trim());
+      if (small && first.x0 < spans[number]!.x1) break;
       // Another table's header: that table starts here.
       if ([1, 2, 3].some((k) => header(lines.slice(j, j + k)) !== null)) break;
       const size = Math.max(...line.map((w) => w.size));
@@ -124,7 +145,7 @@ export function unruledTables(lines: Word[][]): UnruledTable[] {
       // A wrapped line follows at the line spacing (more when it holds a raised footnote mark);
       // the next row further down, by its cells' padding.
       const y = line[0]!.y;
-      const mark = [...lines[j - 1]!, ...line].some(
+      const mark = [...lines[j - 1]!, ...lines[j]!].some(
         (w) => w.size < size * 0.85 && w.y > y && w.y < y + size,
       );
       const raised = mark ? size * 0.4 : 0;
