@@ -123,9 +123,18 @@ export function unruledTables(lines: Word[][]): UnruledTable[] {
       const lineSize = Math.max(...lines[j]!.map((w) => w.size));
       const small = first.size < lineSize * 0.85 && /^\d{1,3}$/.test(first.text.trim());
       if (small && first.x0 < spans[number]!.x1) break;
-      // Another table's header: that table starts here.
-      if ([1, 2, 3].some((k) => header(lines.slice(j, j + k)) !== null)) break;
       const size = Math.max(...line.map((w) => w.size));
+      // A wrapped line follows at the line spacing (more when it holds a raised footnote mark);
+      // the next row further down, by its cells' padding.
+      const y = line[0]!.y;
+      const mark = [...lines[j - 1]!, ...lines[j]!].some(
+        (w) => w.size < size * 0.85 && w.y > y && w.y < y + size,
+      );
+      const spaced = lines[j - 1]![0]!.y - y > size * (mark ? 1.75 : 1.35);
+      // Another table's header (set apart, nothing in the number column): that table starts here.
+      const numbered = line.some((w) => columnOf(w) === number);
+      if (spaced && !numbered && [1, 2, 3].some((k) => header(lines.slice(j, j + k)) !== null))
+        break;
       const cells: Word[][] = spans.map(() => []);
       const marks: { word: Word; column: number }[] = [];
       let column = 0;
@@ -142,14 +151,6 @@ export function unruledTables(lines: Word[][]): UnruledTable[] {
         filled.length === 1 &&
         (line.every((w) => w.bold) || (/\p{Lu}/u.test(text) && text === text.toUpperCase()));
       const current = rows[rows.length - 1];
-      // A wrapped line follows at the line spacing (more when it holds a raised footnote mark);
-      // the next row further down, by its cells' padding.
-      const y = line[0]!.y;
-      const mark = [...lines[j - 1]!, ...lines[j]!].some(
-        (w) => w.size < size * 0.85 && w.y > y && w.y < y + size,
-      );
-      const raised = mark ? size * 0.4 : 0;
-      const spaced = lines[j - 1]![0]!.y - y > size * 1.35 + raised;
       if (current && cells[number]!.length === 0 && !title && !spaced)
         cells.forEach((c, k) => current[k]!.push(...c));
       else rows.push(cells);
