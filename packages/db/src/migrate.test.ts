@@ -151,6 +151,33 @@ describe.each(dialects())("migrations (%s)", (dialect) => {
     });
   });
 
+  it("map the earlier general feedback kind to a recommendation (0034)", async () => {
+    await withTestDatabase(dialect, async ({ db }) => {
+      const names = Object.keys(await migrationProvider.getMigrations());
+      const before = names[names.indexOf("0034-feedback-kinds") - 1]!;
+      const migrator = new Migrator({ db, provider: migrationProvider });
+      expect((await migrator.migrateTo(before)).error).toBeUndefined();
+      for (const [code, kind] of [
+        ["GY-1", "gop_y"],
+        ["PA-1", "phan_anh"],
+      ]) {
+        await sql`INSERT INTO feedback
+          (code, kind, title, content, content_key, sender_name, consent_at, secret_hash)
+          VALUES (${code}, ${kind}, 't', 'c', ${code}, 'n', '2026-06-01', 'h')`.execute(db);
+      }
+      expect((await migrateToLatest(db)).applied).toContain("0034-feedback-kinds");
+      const rows = await db
+        .selectFrom("feedback")
+        .select(["code", "kind"])
+        .orderBy("code")
+        .execute();
+      expect(rows).toEqual([
+        { code: "GY-1", kind: "kien_nghi" },
+        { code: "PA-1", kind: "phan_anh" },
+      ]);
+    });
+  });
+
   it("gives every test its own database", async () => {
     await withTestDatabase(dialect, async (a) => {
       await withTestDatabase(dialect, async (b) => {

@@ -224,7 +224,7 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
     status: "received" | "routed" | "answered" | "published" = "received",
   ) => {
     const { code, secret } = await submitFeedback(h.ctx, {
-      kind: "gop_y",
+      kind: "sang_kien",
       title: `Góp ý thử quyền ${++feedbackCount}`,
       content: "Nội dung góp ý",
       name: "Người gửi",

@@ -1,14 +1,32 @@
 /**
- * Public feedback (PAKN — phản ánh, kiến nghị; README "Public feedback"): what a visitor may send, the states a
+ * Public feedback (PAKN — phản ánh, kiến nghị, sáng kiến, giải pháp, đặt hàng; README "Public feedback"): what a visitor may send, the states a
  * submission goes through, and each kind's answer deadline in working days.
  */
-export const FEEDBACK_KINDS = ["gop_y", "phan_anh", "kien_nghi"] as const;
+export const FEEDBACK_KINDS = [
+  "phan_anh",
+  "kien_nghi",
+  "sang_kien",
+  "giai_phap",
+  "dat_hang",
+] as const;
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 
 export const FEEDBACK_KIND_LABELS: Record<FeedbackKind, string> = {
-  gop_y: "Góp ý",
   phan_anh: "Phản ánh",
   kien_nghi: "Kiến nghị",
+  sang_kien: "Sáng kiến",
+  giai_phap: "Giải pháp",
+  dat_hang: "Đặt hàng",
+};
+
+/** One line under the form's "Loại" that tells a visitor which kind to choose. */
+export const FEEDBACK_KIND_HINTS: Record<FeedbackKind, string> = {
+  phan_anh: "Báo cho cơ quan một việc chậm, chưa đúng hoặc một vướng mắc khi thực hiện.",
+  kien_nghi: "Đề nghị cơ quan sửa đổi, bổ sung một quy định, cách làm hoặc nhiệm vụ.",
+  sang_kien: "Một ý tưởng mới để thực hiện tốt hơn một nhiệm vụ của kế hoạch.",
+  giai_phap: "Một giải pháp khoa học, công nghệ hoặc đổi mới sáng tạo đã có, đề xuất áp dụng.",
+  dat_hang:
+    "Một bài toán hay nhu cầu đề xuất Nhà nước đặt hàng nhà khoa học, doanh nghiệp giải quyết.",
 };
 
 /** Files one submission may carry (each within the evidence size limit, checked like evidence). */
@@ -16,9 +34,11 @@ export const FEEDBACK_MAX_FILES = 3;
 
 /** Working days the unit has to answer, counted from the day the submission is routed. */
 export const FEEDBACK_DEADLINE_DAYS: Record<FeedbackKind, number> = {
-  gop_y: 15,
   phan_anh: 15,
   kien_nghi: 15,
+  sang_kien: 15,
+  giai_phap: 15,
+  dat_hang: 15,
 };
 
 /**

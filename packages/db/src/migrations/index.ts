@@ -36,6 +36,7 @@ import * as m0030 from "./0030-unit-status-days.js";
 import * as m0031 from "./0031-task-search-index.js";
 import * as m0032 from "./0032-notification-body-shared.js";
 import * as m0033 from "./0033-timeliness-day-levels.js";
+import * as m0034 from "./0034-feedback-kinds.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -71,6 +72,7 @@ const migrations: Record<string, Migration> = {
   "0031-task-search-index": m0031,
   "0032-notification-body-shared": m0032,
   "0033-timeliness-day-levels": m0033,
+  "0034-feedback-kinds": m0034,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,3 +1,9 @@
+import {
+  FEEDBACK_KIND_HINTS,
+  FEEDBACK_KIND_LABELS,
+  FEEDBACK_KINDS,
+  type FeedbackKind,
+} from "@giamsat/core";
 import { useState, type FormEvent } from "react";
 import { api } from "../api/client.js";
 import { useFocusOn } from "../components/use-focus-on.js";
@@ -9,12 +15,6 @@ import { Link } from "../router/link.js";
 import { solveAltcha, type Challenge } from "./altcha-solver.js";
 import { FeedbackFilesField } from "./feedback-files-field.js";
 import { FeedbackTaskField, type TaskChoice } from "./feedback-task-field.js";
-
-const KINDS = [
-  ["gop_y", "Góp ý"],
-  ["phan_anh", "Phản ánh"],
-  ["kien_nghi", "Kiến nghị"],
-] as const;
 
 /** The text fields in order: name, label, attributes. */
 const TEXT_FIELDS = [
@@ -48,6 +48,7 @@ export function FeedbackFormPage() {
   const [sent, setSent] = useState<{ code: string; secret: string } | null>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [task, setTask] = useState<TaskChoice | null>(null);
+  const [kind, setKind] = useState<FeedbackKind>(FEEDBACK_KINDS[0]);
   // the form is gone once sent: the keyboard goes to the heading of what replaced it
   const sentHeading = useFocusOn<HTMLHeadingElement>(sent);
   const fields = useResource("feedback-fields", (signal) =>
@@ -107,7 +108,7 @@ export function FeedbackFormPage() {
     );
   return (
     <>
-      <h1 id="fb-title-h">Gửi góp ý, phản ánh, kiến nghị</h1>
+      <h1 id="fb-title-h">Gửi phản ánh, kiến nghị, sáng kiến, giải pháp</h1>
       <form
         className="card form"
         onSubmit={submit}
@@ -117,13 +118,22 @@ export function FeedbackFormPage() {
         <ErrorSummary errors={errors} />
         <div className="field">
           <label htmlFor="fb-kind">Loại</label>
-          <select id="fb-kind" name="kind" defaultValue="gop_y" {...errors.field("fb-kind")}>
-            {KINDS.map(([k, label]) => (
+          <select
+            id="fb-kind"
+            name="kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as FeedbackKind)}
+            {...errors.field("fb-kind", "fb-kind-hint")}
+          >
+            {FEEDBACK_KINDS.map((k) => (
               <option key={k} value={k}>
-                {label}
+                {FEEDBACK_KIND_LABELS[k]}
               </option>
             ))}
           </select>
+          <span id="fb-kind-hint" className="hint">
+            {FEEDBACK_KIND_HINTS[kind]}
+          </span>
           <FieldError errors={errors} id="fb-kind" />
         </div>
         {fields.data && fields.data.length > 0 && (
