@@ -11,7 +11,7 @@
 //   the web app is built.
 // Run `npm run build` first. Result: bench/results/public-pages-sqlite.json.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -22,6 +22,7 @@ import {
   loadConfig,
   openRuntime,
 } from "@giamsat/server";
+import { burst, percentiles, timed } from "./http-burst.mjs";
 
 const env = process.env;
 const seeds = fileURLToPath(new URL("../../shared/seeds/", import.meta.url));
@@ -56,43 +57,6 @@ async function publish() {
   if (r.status !== 200) throw new Error(`${r.status} ${await r.text()}`);
 }
 
-const round = (x) => Math.round(x * 100) / 100;
-function percentiles(ms) {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (p) => round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]);
-  return { n: s.length, p50ms: at(50), p95ms: at(95), p99ms: at(99), maxMs: round(s.at(-1)) };
-}
-
-async function timed(target, headers = {}) {
-  const t0 = performance.now();
-  const r = await fetch(target, { headers });
-  await r.arrayBuffer();
-  return { ms: performance.now() - t0, status: r.status };
-}
-
-/** `connections` visitors requesting back to back for `seconds`. */
-async function burst(connections, target, headers = {}) {
-  const ms = [];
-  const statuses = {};
-  const until = performance.now() + seconds * 1000;
-  const before = loadavg();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < until) {
-        const r = await timed(target, headers);
-        ms.push(r.ms);
-        statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-      }
-    }),
-  );
-  return {
-    ...percentiles(ms),
-    requestsPerSecond: Math.round(ms.length / seconds),
-    statuses,
-    loadAverage: [before, loadavg()].map((l) => l.map((x) => x.toFixed(2)).join(" ")),
-  };
-}
-
 await publish();
 const first = await fetch(url);
 if (first.status !== 200) throw new Error(`${first.status} ${await first.text()}`);
@@ -122,9 +86,11 @@ const built = page.status === 200 && (await page.text()).includes("<div");
 for (const connections of connectionCounts)
   figures.bursts.push({
     connections,
-    api: await burst(connections, url),
-    revalidate: await burst(connections, url, { "if-none-match": etag }),
-    page: built ? await burst(connections, `${base}/cong-khai/${planId}`) : "web app not built",
+    api: await burst(connections, seconds, url),
+    revalidate: await burst(connections, seconds, url, { "if-none-match": etag }),
+    page: built
+      ? await burst(connections, seconds, `${base}/cong-khai/${planId}`)
+      : "web app not built",
   });
 console.log(JSON.stringify(figures, null, 2));
 const resultsDir = fileURLToPath(new URL("results/", import.meta.url));

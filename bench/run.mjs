@@ -16,6 +16,7 @@ const all = [
   "web",
   "reminders",
   "public-pages",
+  "feedback",
   "uploads",
 ];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : all;
