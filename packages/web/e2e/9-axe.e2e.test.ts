@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, signIn } from "./support/browser.js";
 import { addUser, giamsat } from "./support/cli.js";
+import { sendFeedback } from "./support/feedback.js";
 import { LOCALES } from "./support/locales.js";
 import { seedsDir } from "./support/paths.js";
 
@@ -110,6 +111,33 @@ describe.each(LOCALES)("axe-core: mọi trang, mọi vai trò (%s)", (locale) =>
 
   it("the administrator's page", async () => {
     expect(await audit("quantri", ["/quan-tri"])).toEqual({});
+  });
+
+  it("the feedback pages: the visitor's form and tracking page, the handling list and item", async () => {
+    const { code } = await sendFeedback(baseUrl, {
+      title: `Góp ý kiểm tra trợ năng ${locale}`,
+      email: "axe@example.vn",
+      taskId,
+    });
+    const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
+    const visitor = await context.newPage();
+    const found: Record<string, string[]> = {};
+    for (const p of ["/gop-y", `/gop-y/${code}`]) {
+      await visitor.goto(`${baseUrl}${p}`);
+      await visitor.locator("main h1").first().waitFor();
+      await visitor.waitForLoadState("networkidle");
+      const v = await violations(visitor);
+      if (v.length) found[p] = v;
+    }
+    await context.close();
+    expect(found).toEqual({});
+    const monitor = await signIn(browser, baseUrl, "theodoi", width, locale);
+    const queue = (await monitor.page.evaluate(async () =>
+      (await fetch("/api/feedback?status=received")).json(),
+    )) as { id: number; code: string }[];
+    const id = queue.find((f) => f.code === code)!.id;
+    await monitor.context.close();
+    expect(await audit("theodoi", ["/xu-ly-gop-y", `/xu-ly-gop-y/${id}`])).toEqual({});
   });
 
   it("the sign-in page", async () => {

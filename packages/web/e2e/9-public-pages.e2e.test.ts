@@ -1,9 +1,9 @@
 import path from "node:path";
-import { solveChallenge } from "altcha-lib/v1";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, signIn } from "./support/browser.js";
 import { addUser, giamsat } from "./support/cli.js";
+import { sendFeedback } from "./support/feedback.js";
 import { LOCALES } from "./support/locales.js";
 import { seedsDir } from "./support/paths.js";
 
@@ -25,34 +25,6 @@ function jsonFrom(page: Page, method: string, url: string, body: unknown) {
     },
     [method, url, body] as const,
   );
-}
-
-/** Sends a PAKN about a task as a visitor would (ALTCHA solved here): its code and secret. */
-async function sendFeedback(taskId: number, title: string) {
-  const c = (await (await fetch(`${baseUrl}/api/public/challenge`)).json()) as {
-    challenge: string;
-    salt: string;
-    algorithm: string;
-    maxnumber?: number;
-  };
-  const solved = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
-  const res = await fetch(`${baseUrl}/api/public/feedback`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      kind: "kien_nghi",
-      title,
-      content: "Đề nghị công bố lộ trình thực hiện nhiệm vụ.",
-      taskId,
-      name: "Lê Văn Ẩn Danh",
-      email: EMAIL,
-      phone: "0987 654 321",
-      consent: true,
-      altcha: Buffer.from(JSON.stringify({ ...c, number: solved!.number })).toString("base64"),
-    }),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()) as { code: string; secret: string };
 }
 
 /**
@@ -142,7 +114,11 @@ describe.each(LOCALES)("trang công khai (%s)", (locale) => {
     taskName = task.name;
 
     feedbackTitle = `Kiến nghị về tiến độ (${locale})`;
-    const { code, secret } = await sendFeedback(task.id, feedbackTitle);
+    const { code, secret } = await sendFeedback(baseUrl, {
+      title: feedbackTitle,
+      email: EMAIL,
+      taskId: task.id,
+    });
     const items = (await monitor.page.evaluate(async () =>
       (await fetch("/api/feedback")).json(),
     )) as { id: number; code: string }[];
