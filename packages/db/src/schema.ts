@@ -582,7 +582,8 @@ export interface NotificationOutboxTable {
   rule: string;
   item: string;
   period: string;
-  recipient_id: number;
+  /** null for a mail to an address with no account (a PAKN sender, migration 0035) */
+  recipient_id: number | null;
   step: string;
   channel: NotificationChannel;
   kind: string;

@@ -48,6 +48,7 @@ import type {
   routeInput,
 } from "./feedback.schemas.js";
 import { openFeedbackFile, withFeedbackFiles } from "./feedback-files.service.js";
+import { queueSenderMail } from "./feedback-mail.js";
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -177,6 +178,7 @@ export async function submitFeedback(
         created_at: at,
       });
       await insertFeedbackFiles(trx, inserted.id, attachments);
+      await queueSenderMail(ctx, trx, "received", inserted);
       return inserted;
     }),
   );
@@ -232,6 +234,7 @@ async function move(
     );
   const row = await ctx.db.transaction().execute(async (trx) => {
     const next = await updateFeedback(trx, f.id, { ...patch, status: to, updated_at: nowIso() });
+    if (to === "published") await queueSenderMail(ctx, trx, "answered", next);
     await recordAudit(trx, {
       actorId: actor.userId,
       action: `feedback.${to}`,

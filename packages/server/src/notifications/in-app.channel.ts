@@ -10,15 +10,18 @@ export function inAppChannel(ctx: Ctx): Channel {
   return {
     name: "in_app",
     concurrency: 1,
-    deliver: async (row) =>
-      insertNotification(ctx.db, {
+    deliver: async (row) => {
+      if (row.recipient_id === null)
+        throw new Error("Thông báo trong ứng dụng không có người nhận.");
+      await insertNotification(ctx.db, {
         user_id: row.recipient_id,
         kind: row.kind,
         title: row.subject,
         body: row.body_text,
         link: row.link,
         outbox_id: row.id,
-      }),
+      });
+    },
     deliverBatch: async (rows) =>
       deliverInApp(
         ctx.db,

@@ -12,6 +12,8 @@ import type { Ctx } from "../services/context.js";
 export async function bundleHeldMail(ctx: Ctx, day: string, now: string): Promise<number> {
   const byUser = new Map<number, HeldMail[]>();
   for (const row of await heldMail(ctx.db)) {
+    // only a user's mail is held (a PAKN sender's, with no account, is sent at once)
+    if (row.recipient_id === null) continue;
     const list = byUser.get(row.recipient_id);
     if (list) list.push(row);
     else byUser.set(row.recipient_id, [row]);

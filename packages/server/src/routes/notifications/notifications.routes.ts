@@ -107,7 +107,7 @@ export function notificationRoutes(t: RouteTable, ctx: Ctx): void {
           id: z.number(),
           kind: z.string(),
           channel: z.string(),
-          recipientId: z.number(),
+          recipientId: z.number().nullable(),
           address: z.string().nullable(),
           subject: z.string(),
           attempts: z.number(),
