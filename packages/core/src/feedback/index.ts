@@ -1,2 +1,3 @@
 export * from "./feedback-kinds.js";
 export * from "./feedback-code.js";
+export * from "./feedback-reminder-message.js";

@@ -16,6 +16,7 @@ export type NotificationKind =
   | "review_digest"
   | "leader_digest"
   | "indicator_warning"
+  | "feedback_due"
   | "personal_digest";
 
 /** The kinds a user chooses channels for (the personal digest gathers the others). */
@@ -30,6 +31,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   "review_digest",
   "leader_digest",
   "indicator_warning",
+  "feedback_due",
 ];
 
 export const KIND_LABELS: Record<NotificationKind, string> = {
@@ -43,6 +45,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   review_digest: "Tổng hợp việc chờ duyệt (hằng ngày)",
   leader_digest: "Tổng hợp tuần cho lãnh đạo",
   indicator_warning: "Cảnh báo chỉ tiêu có nguy cơ / chậm tiến độ",
+  feedback_due: "Nhắc hạn trả lời phản ánh, kiến nghị (PAKN)",
   personal_digest: "Thư tổng hợp thông báo hằng ngày",
 };
 

@@ -159,3 +159,23 @@ export async function searchPublicTasks(
     .limit(limit)
     .execute();
 }
+
+/** Routed submissions still waiting for the unit's answer, with the unit's name (the daily reminders). */
+export async function routedFeedback(db: Db) {
+  return db
+    .selectFrom("feedback as f")
+    .innerJoin("organisations as o", "o.id", "f.unit_id")
+    .select([
+      "f.id",
+      "f.code",
+      "f.kind",
+      "f.title",
+      "f.deadline",
+      "f.unit_id",
+      "o.name as unit_name",
+    ])
+    .where("f.status", "=", "routed")
+    .where("f.deadline", "is not", null)
+    .orderBy("f.id")
+    .execute();
+}

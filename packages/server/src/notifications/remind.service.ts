@@ -1,6 +1,6 @@
 /**
  * `giamsat remind --as-of DAY` and the scheduler's daily run: compute the day's reminders,
- * digests and indicator alerts, queue them once per message and audience as they are composed
+ * digests, indicator alerts and PAKN reminders, queue them once per message and audience as they are composed
  * (a message already queued — same rule, item, period, step and audience — is skipped), fan
  * them out to one outbox
  * row per recipient and channel, gather each user's held e-mails in their daily digest, then send
@@ -14,6 +14,7 @@ import type { Channel } from "./channel.js";
 import { drainOutbox } from "./outbox.worker.js";
 import { fanOutAll, fanoutRows } from "./fanout.js";
 import { planDigests } from "./digest.planner.js";
+import { planFeedbackReminders } from "./feedback-reminder.planner.js";
 import { planIndicatorAlerts } from "./indicator-alert.planner.js";
 import { bundleHeldMail } from "./personal-digest.js";
 import { holidaysOf, planReminders } from "./reminder.planner.js";
@@ -48,6 +49,7 @@ export async function* planDay(ctx: Ctx, asOf: string): AsyncGenerator<QueuedFan
   yield fanoutRows([
     ...(await planDigests(ctx, asOf, holidays)),
     ...(await planIndicatorAlerts(ctx, asOf)),
+    ...(await planFeedbackReminders(ctx, asOf, holidays)),
   ]);
 }
 
