@@ -179,3 +179,13 @@ export async function routedFeedback(db: Db) {
     .orderBy("f.id")
     .execute();
 }
+
+/** The duplicates merged into a submission (answered by it). */
+export async function feedbackMergedInto(db: Db, id: number): Promise<Feedback[]> {
+  return db
+    .selectFrom("feedback")
+    .selectAll()
+    .where("merged_into_id", "=", id)
+    .orderBy("id")
+    .execute();
+}

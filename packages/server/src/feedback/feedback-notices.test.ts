@@ -67,22 +67,37 @@ describe.each(dialects())(
       ).find((f) => f.code === code)!.id;
       const post = (url: string, who: { headers: Record<string, string> }, payload: object) =>
         call(h.app, { method: "POST", url, headers: who.headers, payload });
+      // a duplicate merged into it: its sender is told of the one answer too
+      const dup = (await send("Sáng kiến trùng nội dung", "nguoi.trung@example.vn")).body as {
+        code: string;
+      };
+      const dupId = (
+        (await call(h.app, { method: "GET", url: "/api/feedback", headers: monitor.headers }))
+          .body as { id: number; code: string }[]
+      ).find((f) => f.code === dup.code)!.id;
+      await post(`/api/feedback/${dupId}/merge`, monitor, { into: code });
       await post(`/api/feedback/${id}/route`, monitor, { unitId: unit.id });
       await post(`/api/feedback/${id}/answer`, staff, { answer: "Sở sẽ áp dụng từ quý I/2027." });
       await drainOutbox(h.ctx, channels);
-      expect(sink.mails).toHaveLength(1); // the unit's draft tells the sender nothing yet
+      expect(sink.mails).toHaveLength(2); // the unit's draft tells the senders nothing yet
       expect((await post(`/api/feedback/${id}/decision`, monitor, { approve: true })).status).toBe(
         200,
       );
       await drainOutbox(h.ctx, channels);
-      expect(sink.mails).toHaveLength(2);
-      expect(sink.mails[1]).toMatchObject({
-        to: ["nguoi.gui.thu@example.vn"],
-        subject: `Đã có trả lời cho sáng kiến ${code}`,
-      });
-      expect(sink.mails[1]!.text).toContain(`https://giamsat.example.vn/gop-y/${code}`);
+      expect(sink.mails).toHaveLength(4);
+      const answered = (to: string) =>
+        sink.mails.find((m) => m.to[0] === to && /trả lời/.test(m.subject))!;
+      expect(answered("nguoi.gui.thu@example.vn").subject).toBe(
+        `Đã có trả lời cho sáng kiến ${code}`,
+      );
+      expect(answered("nguoi.gui.thu@example.vn").text).toContain(
+        `https://giamsat.example.vn/gop-y/${code}`,
+      );
+      expect(answered("nguoi.trung@example.vn").text).toContain(
+        `https://giamsat.example.vn/gop-y/${dup.code}`,
+      );
       // the answer itself is read on the public page, not mailed
-      expect(sink.mails[1]!.text).not.toContain("quý I/2027");
+      expect(answered("nguoi.gui.thu@example.vn").text).not.toContain("quý I/2027");
     });
 
     it("remind the unit before the answer deadline and escalate to its heads and the monitoring department the day after", async () => {

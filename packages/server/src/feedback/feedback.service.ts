@@ -22,6 +22,7 @@ import {
   feedbackById,
   feedbackFieldById,
   feedbackFiles,
+  feedbackMergedInto,
   getOrganisation,
   insertFeedback,
   insertFeedbackFiles,
@@ -234,7 +235,9 @@ async function move(
     );
   const row = await ctx.db.transaction().execute(async (trx) => {
     const next = await updateFeedback(trx, f.id, { ...patch, status: to, updated_at: nowIso() });
-    if (to === "published") await queueSenderMail(ctx, trx, "answered", next);
+    if (to === "published")
+      for (const told of [next, ...(await feedbackMergedInto(trx, f.id))])
+        await queueSenderMail(ctx, trx, "answered", told);
     await recordAudit(trx, {
       actorId: actor.userId,
       action: `feedback.${to}`,
