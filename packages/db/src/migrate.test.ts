@@ -178,6 +178,60 @@ describe.each(dialects())("migrations (%s)", (dialect) => {
     });
   });
 
+  it("let an outbox row have no account, keeping rows and ids going on (0035)", async () => {
+    await withTestDatabase(dialect, async ({ db }) => {
+      const names = Object.keys(await migrationProvider.getMigrations());
+      const before = names[names.indexOf("0035-outbox-sender-mail") - 1]!;
+      const migrator = new Migrator({ db, provider: migrationProvider });
+      expect((await migrator.migrateTo(before)).error).toBeUndefined();
+      const user = await buildUser(db);
+      const row = (item: string, recipient: number | null) => ({
+        rule: "r",
+        item,
+        period: "",
+        recipient_id: recipient,
+        step: "s",
+        channel: "email" as const,
+        kind: "k",
+        subject: "s",
+        body_text: "",
+        body_html: "",
+        link: "/",
+        next_attempt_at: "2026-06-01",
+      });
+      const a = await db
+        .insertInto("notification_outbox")
+        .values(row("a", user.id))
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const b = await db
+        .insertInto("notification_outbox")
+        .values(row("b", user.id))
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await db.deleteFrom("notification_outbox").where("id", "=", b.id).execute();
+      await expect(
+        db.insertInto("notification_outbox").values(row("c", null)).execute(),
+      ).rejects.toThrow();
+      expect((await migrateToLatest(db)).applied).toContain("0035-outbox-sender-mail");
+      const c = await db
+        .insertInto("notification_outbox")
+        .values(row("c", null))
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      expect(c.id).toBeGreaterThan(b.id);
+      const kept = await db
+        .selectFrom("notification_outbox")
+        .select(["id", "item"])
+        .orderBy("id")
+        .execute();
+      expect(kept).toEqual([
+        { id: a.id, item: "a" },
+        { id: c.id, item: "c" },
+      ]);
+    });
+  });
+
   it("gives every test its own database", async () => {
     await withTestDatabase(dialect, async (a) => {
       await withTestDatabase(dialect, async (b) => {
