@@ -20,6 +20,7 @@ export type AppOptions = {
   dialect: DialectName;
   config: Config;
   poolStats?: Ctx["poolStats"];
+  now?: Ctx["now"];
 };
 
 /** The HTTP application (not listening): tests drive it with app.inject, `serve` listens. */
@@ -29,6 +30,7 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
     dialect: opts.dialect,
     config: opts.config,
     poolStats: opts.poolStats,
+    now: opts.now,
   };
   const app = Fastify({
     // one JSON object per line (pino), each with the request's id as reqId

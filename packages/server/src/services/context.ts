@@ -1,3 +1,4 @@
+import { vietnamDay } from "@giamsat/core";
 import type { Database, DialectName, PoolStats } from "@giamsat/db";
 import type { Kysely } from "kysely";
 import type { Config } from "../config.js";
@@ -9,6 +10,11 @@ export type Ctx = {
   config: Config;
   /** PostgreSQL's pool figures for /metrics (SQLite has no pool) */
   poolStats?: () => PoolStats;
+  /** the clock: absent in production (the system's), a fixed instant in tests */
+  now?: () => Date;
 };
+
+/** "Today" in Vietnam by the context's clock: the default date of every view as of a day. */
+export const today = (ctx: Pick<Ctx, "now">): string => vietnamDay(ctx.now?.() ?? new Date());
 
 export const nowIso = (): string => new Date().toISOString();

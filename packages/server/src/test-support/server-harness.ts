@@ -42,6 +42,7 @@ export type Harness = {
 export async function startHarness(
   dialect: DialectName,
   env: Record<string, string> = {},
+  clock: { now?: Date } = {},
 ): Promise<Harness> {
   const handle = await createTestDatabase(dialect);
   const dataDir = mkdtempSync(path.join(tmpdir(), "giamsat-test-"));
@@ -57,6 +58,8 @@ export async function startHarness(
     ...env,
   });
   const ctx: Ctx = { db: handle.db, dialect: handle.dialect, config, poolStats: handle.poolStats };
+  const fixed = clock.now;
+  if (fixed) ctx.now = () => new Date(fixed);
   const app = await createApp(ctx);
   return {
     app,
