@@ -12,7 +12,6 @@ import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
-  vietnamDay,
   type FeedbackKind,
   type FeedbackStatus,
 } from "@giamsat/core";
@@ -37,7 +36,7 @@ import {
 import type { z } from "zod";
 import type { UploadedFile } from "../http/multipart.js";
 import { inScope, isUnitRole, requireRole, type Actor } from "../services/actor.js";
-import { nowIso, type Ctx } from "../services/context.js";
+import { nowIso, todayOf, type Ctx } from "../services/context.js";
 import type {
   answerInput,
   decisionInput,
@@ -127,7 +126,7 @@ async function staffView(ctx: Ctx, actor: Actor, f: FeedbackRow, today: string) 
 async function staffItem(ctx: Ctx, actor: Actor, id: number) {
   const [row] = await listFeedback(ctx.db, { units: null, id });
   if (!row) throw new NotFoundError(`Không tìm thấy góp ý số ${id}.`);
-  return staffView(ctx, actor, row, vietnamDay());
+  return staffView(ctx, actor, row, todayOf(ctx));
 }
 
 /**
@@ -162,7 +161,7 @@ export async function submitFeedback(
   const row = await withFeedbackFiles(ctx, files, (attachments) =>
     ctx.db.transaction().execute(async (trx) => {
       const inserted = await insertFeedback(trx, {
-        code: feedbackCode(vietnamDay(), randomBytes(6)),
+        code: feedbackCode(todayOf(ctx), randomBytes(6)),
         kind: input.kind,
         title: input.title,
         content: input.content,
@@ -254,7 +253,7 @@ async function move(
 
 export async function feedbackQueue(ctx: Ctx, actor: Actor, query: z.infer<typeof feedbackQuery>) {
   requireRole(actor, "monitor", "unit_head", "unit_staff");
-  const today = vietnamDay();
+  const today = todayOf(ctx);
   const rows = await listFeedback(ctx.db, {
     units: isUnitRole(actor.role) ? (actor.units ?? []) : null,
     status: query.status,
@@ -293,7 +292,7 @@ export async function routeFeedback(
     throw new ValidationError(`Không tìm thấy đơn vị số ${input.unitId}.`);
   const holidays = new Set((await listHolidays(ctx.db)).map((h) => h.date));
   const days = input.days ?? FEEDBACK_DEADLINE_DAYS[f.kind as FeedbackKind];
-  const deadline = addWorkingDays(vietnamDay(), days, holidays);
+  const deadline = addWorkingDays(todayOf(ctx), days, holidays);
   return move(
     ctx,
     actor,

@@ -15,6 +15,6 @@ export type Ctx = {
 };
 
 /** "Today" in Vietnam by the context's clock: the default date of every view as of a day. */
-export const today = (ctx: Pick<Ctx, "now">): string => vietnamDay(ctx.now?.() ?? new Date());
+export const todayOf = (ctx: Pick<Ctx, "now">): string => vietnamDay(ctx.now?.() ?? new Date());
 
 export const nowIso = (): string => new Date().toISOString();

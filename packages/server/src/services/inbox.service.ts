@@ -3,7 +3,7 @@ import { listTasks, MAX_TASK_PAGE, reportsInPeriods } from "@giamsat/db";
 import type { TaskKindCode } from "@giamsat/db";
 import { isUnitRole, type Actor } from "./actor.js";
 import { calendarsByPlan } from "./calendar.service.js";
-import { type Ctx, today } from "./context.js";
+import { type Ctx, todayOf } from "./context.js";
 import { listReportsFor } from "./report.service.js";
 import { visibleTasks } from "./task-access.js";
 import { statusOf } from "./task.service.js";
@@ -90,7 +90,7 @@ async function returnedByTask(ctx: Ctx, actor: Actor): Promise<Map<number, Inbox
  */
 export async function inboxFor(ctx: Ctx, actor: Actor, query: InboxQuery): Promise<InboxView> {
   if (!isUnitRole(actor.role)) throw new ForbiddenError("Hộp việc dành cho cán bộ của đơn vị.");
-  const asOf = query.asOf ?? today(ctx);
+  const asOf = query.asOf ?? todayOf(ctx);
   const { items: rows } = await listTasks(ctx.db, {
     ...visibleTasks(actor),
     ...(query.q ? { q: query.q } : {}),

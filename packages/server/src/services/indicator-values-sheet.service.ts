@@ -25,7 +25,7 @@ import {
   type IndicatorRow,
 } from "@giamsat/db";
 import { requireRole, type Actor } from "./actor.js";
-import { nowIso, type Ctx } from "./context.js";
+import { nowIso, todayOf, type Ctx } from "./context.js";
 import { refreshIndicatorEvaluations } from "./indicator-evaluation.service.js";
 
 type Db = Ctx["db"];
@@ -206,7 +206,7 @@ export async function valuesTemplateFor(
 ): Promise<Uint8Array> {
   requireRole(actor, "monitor");
   const rows = await listIndicatorRows(ctx.db, planId === undefined ? {} : { planId });
-  const [y, m] = vietnamDay().split("-").map(Number) as [number, number];
+  const [y, m] = todayOf(ctx).split("-").map(Number) as [number, number];
   const lastMonth = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
   return valuesSheetTemplate(
     rows.map((r) => ({

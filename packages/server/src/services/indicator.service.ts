@@ -33,7 +33,7 @@ import {
   type IndicatorRow,
 } from "@giamsat/db";
 import { isUnitRole, requireRole, type Actor } from "./actor.js";
-import { nowIso, type Ctx } from "./context.js";
+import { nowIso, todayOf, type Ctx } from "./context.js";
 import type {
   IndicatorKindInput,
   IndicatorListQuery,
@@ -68,7 +68,7 @@ export async function listIndicatorsFor(
   actor: Actor,
   query: IndicatorListQuery,
 ): Promise<IndicatorList> {
-  const today = vietnamDay();
+  const today = todayOf(ctx);
   const asOf = query.asOf ?? today;
   const filter = {
     ...(query.plan ? { planId: query.plan } : {}),
@@ -190,7 +190,7 @@ export async function submitIndicatorValue(
   const span = valuePeriodSpan(input.period);
   const years = await planYears(ctx.db, row.plan_id);
   if (years) checkPeriodInPlanYears(input.period, years);
-  if (span.start > vietnamDay()) {
+  if (span.start > todayOf(ctx)) {
     throw new ValidationError(
       `period: kỳ ${formatIndicatorPeriod(input.period)} chưa bắt đầu, chưa thể báo cáo.`,
       { field: "period", value: input.period },

@@ -7,7 +7,6 @@ import {
   periodFromKey,
   periodOf,
   ValidationError,
-  vietnamDay,
 } from "@giamsat/core";
 import {
   findReport,
@@ -36,7 +35,7 @@ import type { Kysely } from "kysely";
 import { canSeeConfidential, isUnitRole, requireRole, type Actor } from "./actor.js";
 import { calendarOf } from "./calendar.service.js";
 import { deliverInAppNow, queueReportReviewed } from "../notifications/events.js";
-import { nowIso, type Ctx } from "./context.js";
+import { nowIso, todayOf, type Ctx } from "./context.js";
 import {
   checkEvidenceFile,
   releaseEvidence,
@@ -84,7 +83,7 @@ export async function submitReport(
       "state: nhiệm vụ thường xuyên không có trạng thái hoàn thành; hãy báo cáo theo kỳ.",
     );
   }
-  if (input.completedOn && input.completedOn > vietnamDay()) {
+  if (input.completedOn && input.completedOn > todayOf(ctx)) {
     throw new ValidationError("completedOn: ngày hoàn thành không được sau ngày hôm nay.");
   }
   if (input.clientToken) {
@@ -97,7 +96,7 @@ export async function submitReport(
   const calendar = await calendarOf(ctx, task.plan_id);
   let period = input.period
     ? periodFromKey(input.period, calendar)
-    : periodOf(vietnamDay(), calendar);
+    : periodOf(todayOf(ctx), calendar);
   if (input.period) {
     const years = await planYears(ctx.db, task.plan_id);
     if (years) checkPeriodInPlanYears(period.key, years);

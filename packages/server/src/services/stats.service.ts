@@ -17,7 +17,7 @@ import {
   organisationNames,
 } from "@giamsat/db";
 import type { Actor } from "./actor.js";
-import { type Ctx, today } from "./context.js";
+import { type Ctx, todayOf } from "./context.js";
 import { reportTimeliness } from "./report-timeliness.service.js";
 import {
   oncePerWork,
@@ -57,7 +57,7 @@ export async function statsFor(
   actor: Actor,
   q: StatsQuery & { leads: number },
 ): Promise<StatsView> {
-  const asOf = q.asOf ?? today(ctx);
+  const asOf = q.asOf ?? todayOf(ctx);
   const filter = filterOf(actor, q);
   const window = { asOf, dueSoonDays: ctx.config.dueSoonDays };
   const [{ counts, total }, ranking] = await Promise.all([
@@ -83,7 +83,7 @@ export async function statsFor(
  * its own request, so that the dashboard's counts do not wait for six counts.
  */
 export async function trendFor(ctx: Ctx, actor: Actor, q: StatsQuery): Promise<TrendView> {
-  const asOf = q.asOf ?? today(ctx);
+  const asOf = q.asOf ?? todayOf(ctx);
   const filter = filterOf(actor, q);
   const ends = Array.from({ length: TREND_MONTHS }, (_, k) => {
     const back = TREND_MONTHS - 1 - k;
@@ -107,7 +107,7 @@ export async function overdueFor(
   actor: Actor,
   q: StatsQuery & { limit: number; offset: number },
 ): Promise<{ asOf: string; items: TaskListItemView[]; total: number; totalCapped: boolean }> {
-  const asOf = q.asOf ?? today(ctx);
+  const asOf = q.asOf ?? todayOf(ctx);
   const { items, total, totalCapped } = await listTasks(ctx.db, {
     ...filterOf(actor, q),
     ...oncePerWork(q),
@@ -144,7 +144,7 @@ export async function scorecardsFor(
   actor: Actor,
   q: StatsQuery,
 ): Promise<{ asOf: string; items: ScorecardView[] }> {
-  const asOf = q.asOf ?? today(ctx);
+  const asOf = q.asOf ?? todayOf(ctx);
   const filter = filterOf(actor, q);
   const window = { asOf, dueSoonDays: ctx.config.dueSoonDays };
   const [ranking, timeliness] = await Promise.all([

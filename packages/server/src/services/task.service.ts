@@ -27,7 +27,7 @@ import {
 import { canSeeConfidential, type Actor } from "./actor.js";
 import { calendarOf } from "./calendar.service.js";
 import { changeRequestView } from "./change-request.view.js";
-import { type Ctx, today } from "./context.js";
+import { type Ctx, todayOf } from "./context.js";
 import type { TaskDetailView } from "./task-detail.view.js";
 import { reportViews } from "./report.view.js";
 import { loadVisibleTask, visibleTasks } from "./task-access.js";
@@ -88,7 +88,7 @@ export async function listTasksFor(
   query: TaskQuery,
   countCap?: number,
 ): Promise<{ asOf: string; items: TaskListItemView[]; total: number; totalCapped: boolean }> {
-  const asOf = query.asOf ?? today(ctx);
+  const asOf = query.asOf ?? todayOf(ctx);
   const { items, total, totalCapped } = await listTasks(ctx.db, {
     ...scopeFilter(actor, query),
     ...oncePerWork(query),
