@@ -16,10 +16,21 @@ import { DAY_LEVELS } from "./day-levels.sql.js";
 
 type Row = "NEW" | "OLD" | "t";
 
+/**
+ * PostgreSQL refuses to cast a date that is no date ("2026-13-45", "2026-02-30"), which would make
+ * the write itself fail; SQLite's date() gives NULL. So on PostgreSQL a day is first checked by
+ * shape (month 01–12, day 01–31), then by counting from the first of its month (nested CASE: the
+ * inner cast runs only on the shape's say-so), and anything else gives no event, as on SQLite.
+ */
+const VALID_DAY = {
+  postgres: (day: string, then: string) =>
+    `CASE WHEN ${day} ~ '^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' THEN CASE WHEN to_char((left(${day}, 8) || '01')::date + (right(${day}, 2)::int - 1), 'YYYY-MM-DD') = ${day} THEN ${then} END END`,
+};
+
 const ADD_DAYS = {
   sqlite: (day: string, days: string) => `date(${day}, (${days}) || ' days')`,
   postgres: (day: string, days: string) =>
-    `CASE WHEN ${day} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN to_char(${day}::date + (${days}), 'YYYY-MM-DD') END`,
+    VALID_DAY.postgres(day, `to_char(${day}::date + (${days}), 'YYYY-MM-DD')`),
 };
 
 /**
