@@ -163,12 +163,19 @@ function sheetPieces(rows: Row[]): (Row[] | Paragraph)[] {
   return pieces;
 }
 
+/** The same text glued to a header printed again on the next page is that header's, not a new cut. */
+function sameGlue(a: Map<number, string> | undefined, b: Map<number, string>): boolean {
+  return a !== undefined && a.size === b.size && [...b].every(([i, text]) => a.get(i) === text);
+}
+
 function addRows(run: TableRun, rows: Row[], afterBreak: boolean): void {
   let pendingBreak = afterBreak;
   for (const row of rows) {
     const repeated = matchRepeatedHeader(row, run.header);
     if (repeated) {
-      if (repeated.glued.size > 0) run.rows.push({ row, afterBreak: true, glued: repeated.glued });
+      const lastGlue = run.rows.findLast((r) => r.glued !== undefined)?.glued;
+      if (repeated.glued.size > 0 && !sameGlue(lastGlue, repeated.glued))
+        run.rows.push({ row, afterBreak: true, glued: repeated.glued });
       pendingBreak = true;
       continue;
     }

@@ -15,7 +15,8 @@ import type { Word } from "./page-layout.js";
 /** Lines `first`–`last` of the page; each row's words per column, the header's first. */
 export type UnruledTable = { first: number; last: number; rows: Word[][][]; top: number };
 
-type Span = { x0: number; x1: number; words: Word[] };
+/** A header column: its extent and its words, each with the header line it is on. */
+type Span = { x0: number; x1: number; words: Word[]; lines: number[] };
 
 /** A narrow column's header wraps over up to four lines (`Thời / gian / thực / hiện`). */
 const HEADER_LINES = 4;
@@ -38,21 +39,25 @@ function runs(line: Word[]): Word[] {
 /** The header lines' runs gathered into columns where they overlap, left to right. */
 function headerSpans(lines: Word[][]): Span[] {
   const spans: Span[] = [];
-  for (const w of lines.flatMap(runs).sort((a, b) => a.x0 - b.x0)) {
+  const placed = lines.flatMap((line, n) => runs(line).map((w) => ({ w, n })));
+  for (const { w, n } of placed.sort((a, b) => a.w.x0 - b.w.x0)) {
     const span = spans.find((s) => w.x0 < s.x1 && w.x1 > s.x0);
     if (span) {
       span.x0 = Math.min(span.x0, w.x0);
       span.x1 = Math.max(span.x1, w.x1);
       span.words.push(w);
-    } else spans.push({ x0: w.x0, x1: w.x1, words: [w] });
+      span.lines.push(n);
+    } else spans.push({ x0: w.x0, x1: w.x1, words: [w], lines: [n] });
   }
   return spans.sort((a, b) => a.x0 - b.x0);
 }
 
+/** A header column's text in reading order: line by line, left to right. */
 const spanText = (s: Span) =>
-  [...s.words]
-    .sort((a, b) => b.y - a.y || a.x0 - b.x0)
-    .map((w) => w.text.trim())
+  s.words
+    .map((w, k) => ({ w, n: s.lines[k]! }))
+    .sort((a, b) => a.n - b.n || a.w.x0 - b.w.x0)
+    .map(({ w }) => w.text.trim())
     .join(" ");
 
 type Found = { spans: Span[]; number: number; score: number };
@@ -131,8 +136,9 @@ export function unruledTables(lines: Word[][]): UnruledTable[] {
         (w) => w.size < size * 0.85 && w.y > y && w.y < y + size,
       );
       const spaced = lines[j - 1]![0]!.y - y > size * (mark ? 1.75 : 1.35);
-      // Another table's header (set apart, nothing in the number column): that table starts here.
-      const numbered = line.some((w) => columnOf(w) === number);
+      // Another table's header (set apart, no row number — a header's `STT` is no number — in
+      // the number column): that table starts here.
+      const numbered = line.some((w) => columnOf(w) === number && /\d/u.test(w.text));
       if (spaced && !numbered && [1, 2, 3].some((k) => header(lines.slice(j, j + k)) !== null))
         break;
       const cells: Word[][] = spans.map(() => []);
