@@ -42,8 +42,9 @@ export function renderStoreSummary(
   if (out.created) {
     lines.push(p.paint(`Đã lưu kế hoạch ${label} (mã ${out.planId}).`, "green"));
   } else if (out.unchanged) {
+    const kept = out.changes.kept.length > 0 ? " ngoài các trường đã hiệu chỉnh, được giữ:" : ".";
     lines.push(
-      `Kế hoạch ${label} đã có trong cơ sở dữ liệu (mã ${out.planId}): không có gì thay đổi.`,
+      `Kế hoạch ${label} đã có trong cơ sở dữ liệu (mã ${out.planId}): không có gì thay đổi${kept}`,
     );
   } else {
     const c = out.changes;
@@ -69,14 +70,16 @@ export function renderStoreSummary(
       }
     }
     if (c.indicatorsChanged) lines.push("  ~ Bảng chỉ tiêu đã được cập nhật.");
-    for (const k of c.kept)
+  }
+  // a field corrected after import is kept, whether or not the document changed anything else
+  if (!out.created)
+    for (const k of out.changes.kept)
       lines.push(
         p.paint(
           `  = ${k.place}: giữ ${k.label.toLowerCase()} đã hiệu chỉnh “${cut(k.kept, 50)}” (văn bản ghi “${cut(k.document, 50)}”)`,
           "yellow",
         ),
       );
-  }
   lines.push(
     `  Nhiệm vụ: ${out.tasks} · chỉ tiêu: ${out.indicators} · tên đơn vị chưa nhận diện: ${out.unresolvedOrgs}` +
       (out.addedOrganisations ? ` · tổ chức mới thêm vào danh mục: ${out.addedOrganisations}` : ""),
