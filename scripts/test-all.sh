@@ -63,8 +63,9 @@ fi
 
 echo "== browser tests (Chromium)"
 if [ -f packages/web/e2e/vitest.config.ts ]; then
+  # an absolute path: vitest resolves a relative one from the browser tests' own root
   npx vitest run --config packages/web/e2e/vitest.config.ts --reporter=default --reporter=json \
-    --outputFile.json=test-results/e2e.json || status=1
+    --outputFile.json="$PWD/test-results/e2e.json" || status=1
 fi
 
 node scripts/test-summary.mjs test-results || status=1
