@@ -509,6 +509,8 @@ export interface ChangeRequestsTable {
   org_id: number | null;
   signed_off_by: number | null;
   signed_off_at: string | null;
+  /** the returned or rejected request this one sends again (at most one successor each) */
+  resubmits_id: number | null;
 }
 
 export interface TaskVersionsTable {

@@ -25,22 +25,17 @@ export async function findChangeRequest(db: Db, id: number): Promise<ChangeReque
   return db.selectFrom("change_requests").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/**
- * Change requests, oldest first; `orgIds`: only those on tasks one of these units is on;
- * `proposerOrgIds`: only those these units proposed; `includeConfidential: false`: none on a
- * confidential task.
- */
-export async function listChangeRequests(
-  db: Db,
-  filter: {
-    taskId?: number;
-    status?: ChangeRequestStatus;
-    orgIds?: readonly number[];
-    proposerOrgIds?: readonly number[];
-    includeConfidential?: boolean;
-  },
-): Promise<ChangeRequest[]> {
-  let q = db.selectFrom("change_requests").selectAll();
+/** Which change requests a list takes (see `listChangeRequests`). */
+export type ChangeRequestFilter = {
+  taskId?: number;
+  status?: ChangeRequestStatus;
+  orgIds?: readonly number[];
+  proposerOrgIds?: readonly number[];
+  includeConfidential?: boolean;
+};
+
+function filtered(db: Db, filter: ChangeRequestFilter) {
+  let q = db.selectFrom("change_requests");
   if (filter.includeConfidential === false) {
     q = q.where("task_id", "not in", (eb) =>
       eb.selectFrom("tasks").select("id").where("confidential", "=", 1),
@@ -56,7 +51,39 @@ export async function listChangeRequests(
   }
   if (filter.proposerOrgIds)
     q = q.where("org_id", "in", filter.proposerOrgIds.length ? [...filter.proposerOrgIds] : [-1]);
-  return q.orderBy("proposed_at").orderBy("id").execute();
+  return q;
+}
+
+/**
+ * Change requests, oldest first, a page of them (`limit`, `offset`); `orgIds`: only those on tasks
+ * one of these units is on; `proposerOrgIds`: only those these units proposed;
+ * `includeConfidential: false`: none on a confidential task.
+ */
+export async function listChangeRequests(
+  db: Db,
+  filter: ChangeRequestFilter,
+  page: { limit?: number; offset?: number } = {},
+): Promise<ChangeRequest[]> {
+  let q = filtered(db, filter).selectAll().orderBy("proposed_at").orderBy("id");
+  if (page.limit !== undefined) q = q.limit(page.limit).offset(page.offset ?? 0);
+  return q.execute();
+}
+
+/** How many change requests the filter takes (the total of a paged list). */
+export async function countChangeRequests(db: Db, filter: ChangeRequestFilter): Promise<number> {
+  const row = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The request sent again in place of `id`, if any. */
+export async function findResubmission(db: Db, id: number): Promise<ChangeRequest | undefined> {
+  return db
+    .selectFrom("change_requests")
+    .selectAll()
+    .where("resubmits_id", "=", id)
+    .executeTakeFirst();
 }
 
 export async function updateChangeRequest(

@@ -27,6 +27,8 @@ export const changeRequestSchema = z.object({
   orgId: z.number().nullable(),
   signedOffBy: z.number().nullable(),
   signedOffAt: z.string().nullable(),
+  /** the returned or rejected request this one sends again */
+  resubmits: z.number().nullable(),
 });
 export type ChangeRequestView = z.output<typeof changeRequestSchema>;
 
@@ -46,5 +48,6 @@ export function changeRequestView(c: ChangeRequest): ChangeRequestView {
     orgId: c.org_id,
     signedOffBy: c.signed_off_by,
     signedOffAt: c.signed_off_at,
+    resubmits: c.resubmits_id,
   };
 }

@@ -32,21 +32,32 @@ function useOrgNames(requests: ChangeRequestView[]): Map<number, string> {
 /**
  * Change requests with what they ask for, the reason, the outcome and — for a leader and a
  * pending one — the approve / reject controls. `title` renders above each item (the task),
- * `actions` below it (the unit head's sign-off).
+ * `actions` below it (the unit head's sign-off). With `onResubmit`, the proposing unit may send a
+ * returned or rejected request again, once ("Gửi lại đề xuất" opens the form filled with it).
  */
 export function ChangeRequestList({
   requests,
   onDecided,
   title,
   actions,
+  onResubmit,
 }: {
   requests: ChangeRequestView[];
   onDecided: () => void;
   title?: (c: ChangeRequestView) => ReactNode;
   actions?: (c: ChangeRequestView) => ReactNode;
+  onResubmit?: (c: ChangeRequestView) => void;
 }) {
   const user = useUser();
   const names = useOrgNames(requests);
+  const sentAgain = new Map(
+    requests.filter((r) => r.resubmits !== null).map((r) => [r.resubmits!, r.id]),
+  );
+  const mayResubmit = (c: ChangeRequestView) =>
+    onResubmit !== undefined &&
+    (c.status === "returned" || c.status === "rejected") &&
+    !sentAgain.has(c.id) &&
+    (c.orgId !== null ? c.orgId === user.org?.id : c.proposedBy === user.id);
   return (
     <ul className="change-requests" data-testid="change-requests">
       {requests.map((c) => (
@@ -67,8 +78,17 @@ export function ChangeRequestList({
               ? ` · lãnh đạo đơn vị đã ký duyệt lúc ${formatDateTime(c.signedOffAt)}`
               : ""}
           </p>
+          {c.resubmits !== null && <p className="muted">Gửi lại đề xuất số {c.resubmits}.</p>}
+          {sentAgain.has(c.id) && (
+            <p className="muted">Đã gửi lại thành đề xuất số {sentAgain.get(c.id)}.</p>
+          )}
           {c.status === "proposed" && user.role === "leader" && (
             <ChangeRequestDecision id={c.id} onDecided={onDecided} />
+          )}
+          {mayResubmit(c) && (
+            <button type="button" className="secondary" onClick={() => onResubmit!(c)}>
+              Gửi lại đề xuất số {c.id}
+            </button>
           )}
           {actions?.(c)}
         </li>

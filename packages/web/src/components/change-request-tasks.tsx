@@ -1,18 +1,20 @@
 import { api } from "../api/client.js";
-import type { ChangeRequestView, TaskDetail } from "../api/types.js";
+import type { ChangeRequestView, Page, TaskDetail } from "../api/types.js";
 import { Link } from "../router/link.js";
 
 export type ChangeRequestsWithTasks = {
   items: ChangeRequestView[];
+  /** how many there are in all (the list holds the first page) */
+  total: number;
   byId: Map<number, TaskDetail>;
 };
 
-/** The change requests of a status, with the tasks they name (loaded in parallel). */
+/** The first page of the change requests of a status, with the tasks they name (in parallel). */
 export async function loadChangeRequestsWithTasks(
   status: ChangeRequestView["status"],
   signal: AbortSignal,
 ): Promise<ChangeRequestsWithTasks> {
-  const { items } = await api<{ items: ChangeRequestView[] }>("/api/change-requests", {
+  const { items, total } = await api<Page<ChangeRequestView>>("/api/change-requests", {
     query: { status },
     signal,
   });
@@ -20,7 +22,7 @@ export async function loadChangeRequestsWithTasks(
   const tasks = await Promise.all(
     ids.map((id) => api<TaskDetail>(`/api/tasks/${id}`, { signal }).catch(() => null)),
   );
-  return { items, byId: new Map(tasks.filter((t) => t !== null).map((t) => [t.id, t])) };
+  return { items, total, byId: new Map(tasks.filter((t) => t !== null).map((t) => [t.id, t])) };
 }
 
 /** The task a change request is about, as its heading: plan number, task number, name. */

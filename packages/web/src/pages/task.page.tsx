@@ -1,6 +1,6 @@
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { api } from "../api/client.js";
-import type { TaskDetail } from "../api/types.js";
+import type { ChangeRequestView, TaskDetail } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { mayReport } from "../auth/scope.js";
 import { useUser } from "../auth/session.js";
@@ -54,6 +54,8 @@ export function TaskPage({ id }: { id: string }) {
     api<TaskDetail>(`/api/tasks/${id}`, { query: { asOf }, signal }),
   );
   const t = task.data;
+  // a returned or rejected change request being sent again (the form opens filled with it)
+  const [resubmitting, setResubmitting] = useState<ChangeRequestView | null>(null);
   const sentNote = SENT_NOTES[query.get("da-gui") ?? ""];
   useDocumentTitle(
     t ? `${t.number ? `Nhiệm vụ ${t.number}` : "Nhiệm vụ"} · ${planLabel(t.plan)}` : null,
@@ -179,8 +181,19 @@ export function TaskPage({ id }: { id: string }) {
       <section className="card" aria-labelledby="changes-title">
         <h2 id="changes-title">Đề xuất điều chỉnh</h2>
         {t.changeRequests.length === 0 && <p className="muted">Chưa có đề xuất điều chỉnh.</p>}
-        <ChangeRequestList requests={t.changeRequests} onDecided={task.reload} />
-        {canReport && !t.cancelledAt && <ChangeRequestForm taskId={t.id} onSent={task.reload} />}
+        <ChangeRequestList
+          requests={t.changeRequests}
+          onDecided={task.reload}
+          onResubmit={canReport && !t.cancelledAt ? setResubmitting : undefined}
+        />
+        {canReport && !t.cancelledAt && (
+          <ChangeRequestForm
+            taskId={t.id}
+            onSent={task.reload}
+            from={resubmitting}
+            onClosed={() => setResubmitting(null)}
+          />
+        )}
       </section>
 
       {user.role === "monitor" && !t.cancelledAt && !t.removedAt && (

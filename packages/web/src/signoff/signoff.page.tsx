@@ -62,7 +62,7 @@ export function SignoffPage() {
           <p className="subtitle" role="status" data-testid="signoff-count">
             {user.org?.name ? `${user.org.name} · ` : ""}
             {data ? `${data.total} báo cáo của cán bộ chờ ký duyệt, cũ nhất trước` : ""}
-            {changes.data ? ` · ${waitingChanges.length} đề xuất điều chỉnh` : ""}
+            {changes.data ? ` · ${changes.data.total} đề xuất điều chỉnh` : ""}
           </p>
         </div>
       </div>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, idParams } from "../../http/query.js";
+import { id, idParams, limitParam, offsetParam } from "../../http/query.js";
 import type { RouteTable } from "../../http/route.js";
 import { changeRequestInput, decisionInput } from "../../services/change-request.schemas.js";
 import {
@@ -8,7 +8,7 @@ import {
   proposeChange,
 } from "../../services/change-request.service.js";
 import type { Ctx } from "../../services/context.js";
-import { itemsOf } from "../../http/responses.js";
+import { pageOf } from "../../http/responses.js";
 import { CHANGE_STATUSES, changeRequestSchema } from "../../services/change-request.view.js";
 
 export function changeRequestRoutes(t: RouteTable, ctx: Ctx): void {
@@ -43,15 +43,15 @@ export function changeRequestRoutes(t: RouteTable, ctx: Ctx): void {
     url: "/api/change-requests",
     tag: "change-requests",
     summary:
-      "Đề xuất điều chỉnh (theo trạng thái, theo nhiệm vụ), cũ nhất trước; awaiting_signoff: với đơn vị, chỉ các đề xuất của đơn vị mình",
+      "Đề xuất điều chỉnh (theo trạng thái, theo nhiệm vụ), cũ nhất trước, theo trang (limit, offset) kèm tổng số; awaiting_signoff: với đơn vị, chỉ các đề xuất của đơn vị mình",
     access: "user",
     query: z.object({
       status: z.enum(CHANGE_STATUSES).optional(),
       task: id.optional(),
+      limit: limitParam(500, 100),
+      offset: offsetParam,
     }),
-    response: itemsOf(changeRequestSchema),
-    handler: async ({ query, actor }) => ({
-      items: await listChangeRequestsFor(ctx, actor, query),
-    }),
+    response: pageOf(changeRequestSchema),
+    handler: async ({ query, actor }) => listChangeRequestsFor(ctx, actor, query),
   });
 }
