@@ -2,8 +2,9 @@
  * Uploads and file modes: role and scope are checked before any part
  * of an upload is read (report evidence, plan imports, the indicator values sheet), parts stream
  * to temporary files checked as they come, the whole request is capped (also when chunked), a
- * refused request leaves no file, evidence files are stored 0600 in 0700 folders, and temporary
- * files left by a killed process are removed at start. The streaming cases run over real HTTP.
+ * refused request — or one whose transaction fails after its files were stored — leaves no
+ * file, evidence files are stored 0600 in 0700 folders, and temporary files left by a killed
+ * process are removed at start. The streaming cases run over real HTTP.
  */
 import {
   existsSync,
@@ -18,6 +19,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isEvidenceFileReferenced } from "@giamsat/db";
+import { sql } from "kysely";
 import { dialects } from "../../../db/src/test-support/index.js";
 import { loadConfig } from "../config.js";
 import { openRuntime } from "../runtime.js";
@@ -163,6 +165,60 @@ describe.each(dialects())("uploads (%s)", (dialect) => {
     expect(answer.body.message).toContain('Tệp "anh.png": nội dung không đúng định dạng .png');
     expect(filesIn("tmp")).toEqual([]);
     expect({ files: filesIn("evidence"), rows: await evidenceRows() }).toEqual(before);
+  });
+
+  it("a report whose transaction fails after its files were stored leaves nothing behind", async () => {
+    // the database refuses the report's evidence rows (a trigger installed for this test), so
+    // the transaction fails after the upload's files were moved into the evidence store
+    const refuse =
+      dialect === "sqlite"
+        ? [
+            sql`CREATE TRIGGER refuse_evidence BEFORE INSERT ON evidence
+                BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`,
+          ]
+        : [
+            sql`CREATE FUNCTION refuse_evidence() RETURNS trigger LANGUAGE plpgsql AS
+                $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`,
+            sql`CREATE TRIGGER refuse_evidence BEFORE INSERT ON evidence
+                FOR EACH ROW EXECUTE FUNCTION refuse_evidence()`,
+          ];
+    const allow =
+      dialect === "sqlite"
+        ? [sql`DROP TRIGGER refuse_evidence`]
+        : [sql`DROP TRIGGER refuse_evidence ON evidence`, sql`DROP FUNCTION refuse_evidence()`];
+    const pdf = Buffer.concat([FILES.pdf, Buffer.from(`giao dịch hỏng ${dialect}`)]);
+    const form = () =>
+      multipart({ data: JSON.stringify({ state: "in_progress", summary: "Có biên bản" }) }, [
+        { field: "files", name: "bien-ban.pdf", content: pdf },
+      ]);
+    const reports = async () =>
+      (await h.ctx.db.selectFrom("progress_reports").select("id").execute()).length;
+    const before = {
+      files: filesIn("evidence"),
+      rows: await evidenceRows(),
+      reports: await reports(),
+    };
+    for (const statement of refuse) await statement.execute(h.ctx.db);
+    try {
+      const attempt = form();
+      const failed = await post(staff, attempt.headers, attempt.payload);
+      expect(failed.status).toBe(500);
+      // the database's own message stays in the log
+      expect(JSON.stringify(failed.body)).not.toContain("refused for the test");
+    } finally {
+      for (const statement of allow) await statement.execute(h.ctx.db);
+    }
+    expect(filesIn("tmp")).toEqual([]);
+    expect({
+      files: filesIn("evidence"),
+      rows: await evidenceRows(),
+      reports: await reports(),
+    }).toEqual(before);
+    // the same form goes through once the database takes it, its file stored once
+    const again = form();
+    const sent = await post(staff, again.headers, again.payload);
+    expect(sent.status).toBe(201);
+    expect(filesIn("evidence").length).toBe(before.files.length + 1);
   });
 
   it("a report that is not saved takes the files it stored with it, never another's", async () => {
