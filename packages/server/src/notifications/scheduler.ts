@@ -8,8 +8,7 @@
  * FOR UPDATE SKIP LOCKED keep every message single.
  */
 import { Cron } from "croner";
-import { vietnamDay } from "@giamsat/core";
-import type { Ctx } from "../services/context.js";
+import { todayOf, type Ctx } from "../services/context.js";
 import { channelsFor } from "./channels.js";
 import { refreshOutdatedIndicatorEvaluations } from "../services/indicator-evaluation.service.js";
 import { drainOutbox } from "./outbox.worker.js";
@@ -34,7 +33,7 @@ export function startScheduler(ctx: Ctx, log: SchedulerLog): Scheduler {
         catch: failed("Nhắc việc hằng ngày lỗi"),
       },
       async () => {
-        const r = await runReminders(ctx, vietnamDay(), { dryRun: false, channels });
+        const r = await runReminders(ctx, todayOf(ctx), { dryRun: false, channels });
         log(
           "info",
           `Nhắc việc ${r.asOf}: xếp hàng ${r.queued}, đã gửi ${r.sent}, lỗi ${r.failed + r.retrying}`,
@@ -54,8 +53,9 @@ export function startScheduler(ctx: Ctx, log: SchedulerLog): Scheduler {
     },
   );
   const evaluate = async () => {
-    const n = await refreshOutdatedIndicatorEvaluations(ctx, vietnamDay());
-    if (n > 0) log("info", `Đánh giá chỉ tiêu ngày ${vietnamDay()}: ${n} chỉ tiêu`);
+    const today = todayOf(ctx);
+    const n = await refreshOutdatedIndicatorEvaluations(ctx, today);
+    if (n > 0) log("info", `Đánh giá chỉ tiêu ngày ${today}: ${n} chỉ tiêu`);
   };
   const evaluations = new Cron(
     "1 0 * * *",

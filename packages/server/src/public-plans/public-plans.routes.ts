@@ -1,11 +1,10 @@
-import { vietnamDay } from "@giamsat/core";
 import { latestAuditId } from "@giamsat/db";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { fileResponse } from "../http/responses.js";
 import type { RouteTable } from "../http/route.js";
 import { idParams } from "../http/query.js";
-import type { Ctx } from "../services/context.js";
+import { todayOf, type Ctx } from "../services/context.js";
 import {
   planPublishedInput,
   publicPlanDetailSchema,
@@ -79,7 +78,7 @@ export function publicPlansRoutes(t: RouteTable, ctx: Ctx): void {
     params: idParams,
     response: publicPlanDetailSchema,
     handler: async ({ params, request, reply }) => {
-      const r = await detail(params.id, vietnamDay());
+      const r = await detail(params.id, todayOf(ctx));
       return sendCached(request, reply, r.etag, JSON_TYPE, () => r.body);
     },
   });
@@ -96,7 +95,7 @@ export function publicPlansRoutes(t: RouteTable, ctx: Ctx): void {
     produces: "text/csv",
     handler: async ({ params, request, reply }) => {
       const [month, format] = params.file.split(".") as [string, "csv" | "json"];
-      const r = await detail(params.id, openDataAsOf(month));
+      const r = await detail(params.id, openDataAsOf(month, todayOf(ctx)));
       reply.header(
         "content-disposition",
         `attachment; filename="ke-hoach-${params.id}-${params.file}"`,

@@ -7,7 +7,6 @@ import {
   NotFoundError,
   STATUS_LABELS,
   statedReason,
-  vietnamDay,
   type FeedbackKind,
 } from "@giamsat/core";
 import {
@@ -184,9 +183,8 @@ export async function setPublished(
   return { id: planId, publishedAt };
 }
 
-/** The day a month's open data is counted as of: its end, or today for the month under way. */
-export function openDataAsOf(month: string): string {
-  const today = vietnamDay();
+/** The day a month's open data is counted as of: its end, or `today` for the month under way. */
+export function openDataAsOf(month: string, today: string): string {
   const end = endOfMonth(`${month}-01`);
   return end < today ? end : today;
 }

@@ -3,11 +3,11 @@
  * period that has ended (dueValuePeriod, by the indicator's frequency or its plan's calendar)
  * when none is accepted — missing, returned, or waiting for review.
  */
-import { dueValuePeriod, formatIndicatorPeriod, vietnamDay } from "@giamsat/core";
+import { dueValuePeriod, formatIndicatorPeriod } from "@giamsat/core";
 import { indicatorValueStates, listIndicatorRows, planYears } from "@giamsat/db";
 import type { Actor } from "./actor.js";
 import { calendarsByPlan } from "./calendar.service.js";
-import type { Ctx } from "./context.js";
+import { todayOf, type Ctx } from "./context.js";
 import { indicatorRef, type IndicatorRef } from "./indicator-value.view.js";
 
 export type DueIndicatorValue = {
@@ -20,7 +20,7 @@ export type DueIndicatorValue = {
 export async function listDueIndicatorValues(
   ctx: Ctx,
   actor: Actor,
-  asOf = vietnamDay(),
+  asOf = todayOf(ctx),
 ): Promise<{ items: DueIndicatorValue[]; asOf: string }> {
   const rows = await listIndicatorRows(ctx.db, actor.units ? { unitIds: actor.units } : {});
   const planIds = [...new Set(rows.map((r) => r.plan_id))];

@@ -11,7 +11,6 @@
  * The list, the dashboard's tiles and the warning filter read the stored rows; past dates and
  * the indicator's own page evaluate live.
  */
-import { vietnamDay } from "@giamsat/core";
 import {
   listIndicatorRows,
   saveIndicatorEvaluations,
@@ -19,7 +18,7 @@ import {
   tidyIndicatorEvaluations,
   type IndicatorRow,
 } from "@giamsat/db";
-import type { Ctx } from "./context.js";
+import { todayOf, type Ctx } from "./context.js";
 import { evaluateIndicatorRows } from "./indicator-live.service.js";
 
 /** Indicators evaluated per batch (one query per table per batch). */
@@ -51,7 +50,7 @@ async function store(ctx: Ctx, rows: readonly IndicatorRow[], asOf: string): Pro
 export async function refreshIndicatorEvaluations(
   ctx: Ctx,
   ids: readonly number[],
-  asOf = vietnamDay(),
+  asOf = todayOf(ctx),
 ): Promise<void> {
   for (let i = 0; i < ids.length; i += BATCH) {
     await store(ctx, await listIndicatorRows(ctx.db, { ids: ids.slice(i, i + BATCH) }), asOf);
@@ -62,7 +61,7 @@ export async function refreshIndicatorEvaluations(
 export async function refreshPlanIndicatorEvaluations(
   ctx: Ctx,
   planId: number,
-  asOf = vietnamDay(),
+  asOf = todayOf(ctx),
 ): Promise<void> {
   await store(ctx, await listIndicatorRows(ctx.db, { planId }), asOf);
 }
@@ -74,7 +73,7 @@ export async function refreshPlanIndicatorEvaluations(
  */
 export async function refreshOutdatedIndicatorEvaluations(
   ctx: Ctx,
-  asOf = vietnamDay(),
+  asOf = todayOf(ctx),
 ): Promise<number> {
   let done = 0;
   for (;;) {
@@ -97,7 +96,7 @@ export async function refreshOutdatedIndicatorEvaluations(
 export async function refreshAllIndicatorEvaluations(
   ctx: Ctx,
   planId?: number,
-  asOf = vietnamDay(),
+  asOf = todayOf(ctx),
 ): Promise<number> {
   const rows = await listIndicatorRows(ctx.db, planId === undefined ? {} : { planId });
   for (let i = 0; i < rows.length; i += BATCH) {

@@ -11,7 +11,6 @@ import {
   valuePeriodSpan,
   valuesSheetTemplate,
   ValidationError,
-  vietnamDay,
   type ValuesSheetError,
   type ValuesSheetRow,
 } from "@giamsat/core";
@@ -48,7 +47,7 @@ export type SheetValuePreview = {
 export type SheetPreview = { rows: SheetValuePreview[]; errors: ValuesSheetError[] };
 
 /** The sheet's rows checked against the database: indicator, plan years, begun, pending, twice. */
-async function checkSheet(db: Db, bytes: Uint8Array): Promise<SheetPreview> {
+async function checkSheet(db: Db, bytes: Uint8Array, today: string): Promise<SheetPreview> {
   const sheet = readValuesSheet(bytes);
   const ids = [...new Set(sheet.rows.map((r) => r.indicatorId))];
   const indicators = new Map(
@@ -67,7 +66,6 @@ async function checkSheet(db: Db, bytes: Uint8Array): Promise<SheetPreview> {
   const errors = [...sheet.errors];
   const rows: SheetValuePreview[] = [];
   const seen = new Map<string, number>();
-  const today = vietnamDay();
   for (const row of sheet.rows) {
     const fail = (column: "id" | "period", header: string, problem: string) =>
       errors.push({
@@ -133,7 +131,7 @@ export async function previewValuesSheet(
   bytes: Uint8Array,
 ): Promise<SheetPreview> {
   requireRole(actor, "monitor");
-  return checkSheet(ctx.db, bytes);
+  return checkSheet(ctx.db, bytes, todayOf(ctx));
 }
 
 /** Stores every row of the sheet as an accepted value, or nothing when any row has an error. */
@@ -144,7 +142,7 @@ export async function importValuesSheet(
 ): Promise<{ created: number; corrected: number }> {
   requireRole(actor, "monitor");
   return ctx.db.transaction().execute(async (trx) => {
-    const { rows, errors } = await checkSheet(trx, file.content);
+    const { rows, errors } = await checkSheet(trx, file.content, todayOf(ctx));
     if (errors.length > 0) {
       throw new ValidationError(
         `Tệp có ${errors.length} lỗi, chưa lưu giá trị nào. ${errors[0]!.message}`,

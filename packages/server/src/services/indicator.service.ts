@@ -12,7 +12,6 @@ import {
   NotFoundError,
   valuePeriodSpan,
   ValidationError,
-  vietnamDay,
   WARNING_LEVELS,
   type WarningLevel,
 } from "@giamsat/core";
@@ -128,7 +127,7 @@ export async function getIndicatorFor(
   ctx: Ctx,
   actor: Actor,
   id: number,
-  asOf = vietnamDay(),
+  asOf = todayOf(ctx),
 ): Promise<IndicatorDetail> {
   const row = await loadIndicator(ctx, actor, id);
   const [item] = await evaluateIndicatorRows(ctx, [row], asOf);

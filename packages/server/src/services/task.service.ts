@@ -6,7 +6,6 @@ import {
   type StatusCode,
   type VersionChange,
   taskStatus,
-  vietnamDay,
 } from "@giamsat/core";
 import {
   acceptedReceipts,
@@ -195,7 +194,7 @@ export async function taskDetailFor(
   ctx: Ctx,
   actor: Actor,
   id: number,
-  asOf = vietnamDay(),
+  asOf = todayOf(ctx),
 ): Promise<TaskDetailView> {
   const task = await loadVisibleTask(ctx, actor, id);
   const [reports, versions, changeRequests, calendar, audit] = await Promise.all([
