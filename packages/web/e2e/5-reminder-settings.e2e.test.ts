@@ -41,7 +41,20 @@ describe.each(LOCALES)("quản trị nhắc việc (%s)", (locale) => {
     await page.locator("[id^=h-date-]").first().fill("01/01/2026");
     await page.getByLabel("Tên ngày nghỉ dòng 1").fill("Tết Dương lịch");
     await page.getByRole("button", { name: "Lưu ngày nghỉ năm 2027" }).click();
-    await page.getByText("Dòng 1: ngày 01/01/2026 không thuộc năm 2027.").waitFor();
+    // the row's date is marked, named in the focused summary by its label and line
+    const summary = page.getByTestId("error-summary");
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain(
+      "Ngày, dòng 1: Ngày 01/01/2026 không thuộc năm 2027.",
+    );
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
+      "error-summary",
+    );
+    const firstDate = page.locator("[id^=h-date-]").first();
+    expect(await firstDate.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator("[id^=h-date-][id$=-error]").first().textContent()).toBe(
+      "Dòng 1: Ngày 01/01/2026 không thuộc năm 2027.",
+    );
 
     await page.locator("[id^=h-date-]").first().fill("01012027");
     await page.getByRole("button", { name: "Thêm ngày nghỉ" }).click();
@@ -88,7 +101,15 @@ describe.each(LOCALES)("quản trị nhắc việc (%s)", (locale) => {
 
     await report.fill("50, 1");
     await page.getByRole("button", { name: "Lưu mốc nhắc việc" }).click();
-    await page.getByText("reportDays: số ngày phải từ 1 đến 40, nhận 50.").waitFor();
+    // the server's refusal names the field by its label, never "reportDays"
+    await page.getByTestId("error-summary").waitFor();
+    expect(await page.getByTestId("error-summary").textContent()).toBe(
+      "Chưa gửi được: một mục cần sửaNhắc trước hạn báo cáo: Số ngày phải từ 1 đến 40, nhận 50.",
+    );
+    expect(await report.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator("#r-report-error").textContent()).toBe(
+      "Số ngày phải từ 1 đến 40, nhận 50.",
+    );
 
     await report.fill("3 1");
     await page.getByLabel("Nhắc trước thời hạn nhiệm vụ (ngày)").fill("10, 1");

@@ -1,7 +1,9 @@
 import { useState } from "react";
 import { api } from "../api/client.js";
 import type { ImportPreview, Organisation } from "../api/types.js";
-import { ErrorBox } from "./feedback.js";
+import { ErrorSummary } from "../forms/error-summary.js";
+import { fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
 import { NewUnitForm } from "./new-unit-form.js";
 import { OrgCombobox } from "./org-combobox.js";
 
@@ -12,23 +14,29 @@ type Props = {
   onMapped: () => void;
 };
 
+/** The picker of row `i`: the field a refused alias is shown on. */
+const rowFields = (i: number, raw: string) =>
+  fieldsByPath({ alias: { id: `alias-${i}`, label: `Đơn vị mà “${raw}” chỉ tới` } });
+const NO_ROW = fieldsByPath({});
+
 /** For each unit name the directory does not know: pick the organisation it means; the alias is remembered. */
 export function AliasMapper({ unresolved, textLines, onMapped }: Props) {
   const [choice, setChoice] = useState<Record<string, Organisation | null>>({});
-  const [error, setError] = useState<Error | null>(null);
+  // one row is saved at a time: its picker shows the error (placed by `show(error, rowFields)`)
+  const errors = useFormErrors(NO_ROW);
   const [busy, setBusy] = useState(false);
   const [creating, setCreating] = useState<string | null>(null);
 
-  const save = async (raw: string) => {
+  const save = async (i: number, raw: string) => {
     const org = choice[raw];
     if (!org) return;
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       await api(`/api/organisations/${org.id}/aliases`, { body: { alias: raw } });
       onMapped();
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error, rowFields(i, raw));
     } finally {
       setBusy(false);
     }
@@ -45,7 +53,7 @@ export function AliasMapper({ unresolved, textLines, onMapped }: Props) {
             Chọn đơn vị trong danh mục mà tên gọi này chỉ tới, hoặc tạo đơn vị mới (chọn đơn vị cấp
             trên) nếu danh mục chưa có; hệ thống sẽ ghi nhớ tên gọi này cho các lần nhập sau.
           </p>
-          <ErrorBox error={error} />
+          <ErrorSummary errors={errors} />
           <ul className="file-list">
             {unresolved.map((u, i) => (
               <li key={u.raw}>
@@ -65,12 +73,13 @@ export function AliasMapper({ unresolved, textLines, onMapped }: Props) {
                     kind="unit"
                     value={choice[u.raw] ?? null}
                     onChange={(org) => setChoice({ ...choice, [u.raw]: org })}
+                    errors={errors}
                   />
                   <button
                     type="button"
                     className="secondary"
                     disabled={busy || !choice[u.raw]}
-                    onClick={() => void save(u.raw)}
+                    onClick={() => void save(i, u.raw)}
                   >
                     Ghi nhớ
                   </button>
@@ -88,7 +97,6 @@ export function AliasMapper({ unresolved, textLines, onMapped }: Props) {
                     id={`new-unit-${i}`}
                     raw={u.raw}
                     suggested={u.name}
-                    onError={setError}
                     onCreated={() => {
                       setCreating(null);
                       onMapped();

@@ -2,7 +2,14 @@ import { useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import type { InboxItem } from "../api/types.js";
-import { ErrorBox } from "./feedback.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
+
+const fieldOf = fieldsByPath({
+  state: { id: "bulk-state", label: "Nội dung" },
+  summary: { id: "bulk-summary", label: "Kết quả thực hiện" },
+});
 
 type Props = {
   chosen: InboxItem[];
@@ -20,13 +27,13 @@ export function BulkReportBar({ chosen, onClear, onSent }: Props) {
   const [state, setState] = useState<"nothing_to_report" | "in_progress">("nothing_to_report");
   const [summary, setSummary] = useState("");
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(fieldOf);
   const effective = allRecurring ? state : "in_progress";
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       const { items } = await api<{ items: { status: string }[] }>("/api/reports/bulk", {
         body: { taskIds: chosen.map((i) => i.task.id), state: effective, summary },
@@ -37,7 +44,7 @@ export function BulkReportBar({ chosen, onClear, onSent }: Props) {
         items.some((r) => r.status === "awaiting_signoff"),
       );
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     } finally {
       setBusy(false);
     }
@@ -49,8 +56,10 @@ export function BulkReportBar({ chosen, onClear, onSent }: Props) {
       aria-labelledby="bulk-title"
       data-testid="bulk-report"
       onSubmit={(e) => void submit(e)}
+      {...errors.formProps}
     >
       <h2 id="bulk-title">Báo cáo chung cho {chosen.length} nhiệm vụ đã chọn</h2>
+      <ErrorSummary errors={errors} />
       <fieldset>
         <legend>Nội dung</legend>
         <div className="radio-row">
@@ -58,6 +67,7 @@ export function BulkReportBar({ chosen, onClear, onSent }: Props) {
             <input
               type="radio"
               name="bulk-state"
+              id="bulk-state"
               checked={effective === "nothing_to_report"}
               disabled={!allRecurring || busy}
               onChange={() => setState("nothing_to_report")}
@@ -92,10 +102,11 @@ export function BulkReportBar({ chosen, onClear, onSent }: Props) {
             value={summary}
             disabled={busy}
             onChange={(e) => setSummary(e.target.value)}
+            {...errors.field("bulk-summary")}
           />
+          <FieldError errors={errors} id="bulk-summary" />
         </div>
       )}
-      <ErrorBox error={error} />
       <div className="actions">
         <button type="submit" disabled={busy}>
           {busy ? "Đang gửi…" : `Gửi ${chosen.length} báo cáo`}

@@ -1,6 +1,9 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { api } from "../api/client.js";
 import type { Organisation } from "../api/types.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldProblem, fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
 import { OrgCombobox } from "./org-combobox.js";
 
 /**
@@ -13,29 +16,37 @@ export function NewUnitForm({
   raw,
   suggested,
   onCreated,
-  onError,
 }: {
   id: string;
   raw: string;
   suggested: string;
   onCreated: () => void;
-  onError: (error: Error | null) => void;
 }) {
+  const fieldOf = useMemo(
+    () =>
+      fieldsByPath({
+        name: { id: `${id}-name`, label: "Tên đơn vị mới" },
+        parentId: { id: `${id}-parent`, label: "Thuộc đơn vị cấp trên" },
+      }),
+    [id],
+  );
+  const errors = useFormErrors(fieldOf);
   const [name, setName] = useState(suggested);
   const [parent, setParent] = useState<Organisation | null>(null);
   const [busy, setBusy] = useState(false);
 
   const create = async () => {
-    if (!parent) return;
+    if (!parent)
+      return errors.show(fieldProblem("parentId", "Chọn đơn vị cấp trên trong danh sách gợi ý."));
     setBusy(true);
-    onError(null);
+    errors.clear();
     try {
       await api("/api/organisations/for-alias", {
         body: { name: name.trim(), parentId: parent.id, alias: raw },
       });
       onCreated();
     } catch (e) {
-      onError(e as Error);
+      errors.show(e as Error);
     } finally {
       setBusy(false);
     }
@@ -49,7 +60,9 @@ export function NewUnitForm({
         e.preventDefault();
         void create();
       }}
+      {...errors.formProps}
     >
+      <ErrorSummary errors={errors} />
       <div className="field">
         <label htmlFor={`${id}-name`}>Tên đơn vị mới</label>
         <input
@@ -58,7 +71,9 @@ export function NewUnitForm({
           maxLength={500}
           value={name}
           onChange={(e) => setName(e.target.value)}
+          {...errors.field(`${id}-name`)}
         />
+        <FieldError errors={errors} id={`${id}-name`} />
       </div>
       <OrgCombobox
         id={`${id}-parent`}
@@ -66,6 +81,7 @@ export function NewUnitForm({
         required
         value={parent}
         onChange={setParent}
+        errors={errors}
       />
       <button type="submit" disabled={busy}>
         Tạo đơn vị

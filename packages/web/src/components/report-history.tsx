@@ -1,18 +1,26 @@
 import { formatPeriodKey } from "@giamsat/core";
 import type { ReportView } from "../api/types.js";
+import type { ItemProps } from "../api/use-more.js";
 import { formatDate, formatDateTime } from "../format/date.format.js";
 import { REPORT_STATE_LABELS, REVIEW_STATE_LABELS } from "../format/status.format.js";
 import { EvidenceList } from "./evidence-list.js";
 import { ReportText } from "./report-text.js";
 
 /** The reports on a task, newest first, each with its evidence and review. */
-export function ReportHistory({ reports }: { reports: ReportView[] }) {
+export function ReportHistory({
+  reports,
+  itemProps,
+}: {
+  reports: ReportView[];
+  /** what each report's item carries (the first one "Xem thêm" shows takes the keyboard) */
+  itemProps?: (id: number) => ItemProps;
+}) {
   if (!reports.length) return <p className="muted">Chưa có báo cáo nào.</p>;
   const sorted = [...reports].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
   return (
     <ol className="timeline">
       {sorted.map((r) => (
-        <li key={r.id} className={r.status}>
+        <li key={r.id} className={r.status} {...itemProps?.(r.id)}>
           <p>
             <span className={`chip r-${r.status}`}>
               {REVIEW_STATE_LABELS[r.status] ?? r.status}

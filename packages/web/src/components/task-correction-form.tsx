@@ -3,10 +3,22 @@ import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import type { OrgLink, Organisation, TaskDetail, VersionChange } from "../api/types.js";
 import { DateInput } from "../forms/date-input.js";
-import { ErrorBox, StatusRegion } from "./feedback.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldProblem, fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
+import { StatusRegion } from "./feedback.js";
 import { OrgPicker } from "./org-picker.js";
 
 type Saved = { version: number; changes: VersionChange[] };
+
+const fieldOf = fieldsByPath({
+  name: { id: "fix-name", label: "Tên nhiệm vụ" },
+  leadOrgIds: { id: "fix-lead", label: "Đơn vị chủ trì" },
+  coordinatorOrgIds: { id: "fix-coord", label: "Đơn vị phối hợp" },
+  dueDate: { id: "fix-due", label: "Thời hạn hoàn thành" },
+  output: { id: "fix-output", label: "Sản phẩm" },
+  reason: { id: "fix-reason", label: "Lý do hiệu chỉnh" },
+});
 
 /** A task's unit as the picker holds it (units the import could not resolve are left out). */
 const pickable = (orgs: OrgLink[]): Organisation[] =>
@@ -55,7 +67,7 @@ export function TaskCorrectionForm({ task, onSaved }: { task: TaskDetail; onSave
   const [open, setOpen] = useState(false);
   const [lead, setLead] = useState<Organisation[] | null>(null);
   const [coord, setCoord] = useState<Organisation[] | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(fieldOf);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<Saved | null>(null);
 
@@ -63,24 +75,24 @@ export function TaskCorrectionForm({ task, onSaved }: { task: TaskDetail; onSave
     setOpen(false);
     setLead(null);
     setCoord(null);
-    setError(null);
+    errors.clear();
   };
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const ids = (orgs: Organisation[] | null) => orgs?.map((o) => o.id) ?? null;
     const body = changedFields(task, new FormData(event.currentTarget), ids(lead), ids(coord));
     if (lead?.length === 0) {
-      setError(new Error("Chọn ít nhất một đơn vị chủ trì."));
+      errors.show(fieldProblem("leadOrgIds", "Chọn ít nhất một đơn vị chủ trì."));
       return;
     }
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       setSaved(await api<Saved>(`/api/tasks/${task.id}/corrections`, { body }));
       close();
       onSaved();
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     } finally {
       setBusy(false);
     }
@@ -108,7 +120,13 @@ export function TaskCorrectionForm({ task, onSaved }: { task: TaskDetail; onSave
           </button>
         </>
       ) : (
-        <form className="change-form" onSubmit={(e) => void submit(e)}>
+        <form
+          className="change-form"
+          aria-labelledby="correct-title"
+          onSubmit={(e) => void submit(e)}
+          {...errors.formProps}
+        >
+          <ErrorSummary errors={errors} />
           <div className="field">
             <label htmlFor="fix-name">Tên nhiệm vụ</label>
             <textarea
@@ -118,19 +136,23 @@ export function TaskCorrectionForm({ task, onSaved }: { task: TaskDetail; onSave
               rows={3}
               maxLength={5000}
               defaultValue={task.name}
+              {...errors.field("fix-name")}
             />
+            <FieldError errors={errors} id="fix-name" />
           </div>
           <OrgPicker
             id="fix-lead"
             label="Đơn vị chủ trì"
             chosen={lead ?? pickable(task.lead)}
             onChange={setLead}
+            errors={errors}
           />
           <OrgPicker
             id="fix-coord"
             label="Đơn vị phối hợp"
             chosen={coord ?? pickable(task.coordinators)}
             onChange={setCoord}
+            errors={errors}
           />
           {task.kind === "time-bound" ? (
             <div className="field">
@@ -139,7 +161,9 @@ export function TaskCorrectionForm({ task, onSaved }: { task: TaskDetail; onSave
                 id="fix-due"
                 name="dueDate"
                 defaultValue={task.deadline.due ?? undefined}
+                {...errors.field("fix-due")}
               />
+              <FieldError errors={errors} id="fix-due" />
             </div>
           ) : (
             <p className="muted">Nhiệm vụ thường xuyên: không có thời hạn hoàn thành để sửa.</p>
@@ -152,7 +176,9 @@ export function TaskCorrectionForm({ task, onSaved }: { task: TaskDetail; onSave
               rows={2}
               maxLength={5000}
               defaultValue={task.output ?? ""}
+              {...errors.field("fix-output")}
             />
+            <FieldError errors={errors} id="fix-output" />
           </div>
           <label className="radio">
             <input type="checkbox" name="confidential" defaultChecked={task.confidential} /> Nhiệm
@@ -160,9 +186,16 @@ export function TaskCorrectionForm({ task, onSaved }: { task: TaskDetail; onSave
           </label>
           <div className="field">
             <label htmlFor="fix-reason">Lý do hiệu chỉnh (bắt buộc)</label>
-            <textarea id="fix-reason" name="reason" required rows={2} maxLength={5000} />
+            <textarea
+              id="fix-reason"
+              name="reason"
+              required
+              rows={2}
+              maxLength={5000}
+              {...errors.field("fix-reason")}
+            />
+            <FieldError errors={errors} id="fix-reason" />
           </div>
-          <ErrorBox error={error} />
           <div className="actions">
             <button type="submit" disabled={busy}>
               Lưu hiệu chỉnh

@@ -47,7 +47,7 @@ export function TaskHistory({
         ) : (
           <ul>
             {audit.items.map((a) => (
-              <li key={a.id}>
+              <li key={a.id} {...audit.itemProps(a.id)}>
                 {formatDateTime(a.at)} · {a.actorName ?? "Hệ thống"} · {auditActionLabel(a.action)}
                 {a.reason ? ` — ${a.reason}` : ""}
               </li>

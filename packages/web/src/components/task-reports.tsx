@@ -16,7 +16,7 @@ export function TaskReports({
   const reports = useMore(first, total, `/api/tasks/${taskId}/reports`);
   return (
     <>
-      <ReportHistory reports={reports.items} />
+      <ReportHistory reports={reports.items} itemProps={reports.itemProps} />
       <MoreButton
         left={reports.left}
         what="báo cáo"

@@ -1,24 +1,31 @@
 import type { FeedbackItemView } from "@giamsat/server/api";
 import { useState } from "react";
 import { api } from "../api/client.js";
+import type { FieldOf } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
 
 /**
- * One handling step on a submission (`POST /api/feedback/:id/<step>`): busy while it runs,
- * the server's Vietnamese message on failure, the updated submission to `onDone`.
+ * One handling step on a submission (`POST /api/feedback/:id/<step>`): busy while it runs; on
+ * failure the server's Vietnamese messages beside the step's fields (`fieldOf`, shown through
+ * `errors` like every form: ErrorSummary, FieldError); the updated submission to `onDone`.
  */
-export function useFeedbackAction(id: number, onDone: (item: FeedbackItemView) => void) {
+export function useFeedbackAction(
+  id: number,
+  fieldOf: FieldOf,
+  onDone: (item: FeedbackItemView) => void,
+) {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(fieldOf);
   const run = async (step: "route" | "reject" | "answer" | "decision" | "merge", body: object) => {
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       onDone(await api<FeedbackItemView>(`/api/feedback/${id}/${step}`, { body }));
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     } finally {
       setBusy(false);
     }
   };
-  return { busy, error, run };
+  return { busy, errors, run };
 }

@@ -1,7 +1,10 @@
 import type { FeedbackItemView } from "@giamsat/server/api";
 import { useState, type FormEvent } from "react";
-import { ErrorBox } from "../components/feedback.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldsByPath } from "../forms/form-errors.js";
 import { useFeedbackAction } from "./feedback-action.js";
+
+const fieldOf = fieldsByPath({ answer: { id: "fb-answer", label: "Nội dung trả lời" } });
 
 /** The unit drafts its answer (a returned draft is kept to edit); the monitoring department approves it. */
 export function FeedbackAnswerForm({
@@ -12,14 +15,20 @@ export function FeedbackAnswerForm({
   onDone: (item: FeedbackItemView) => void;
 }) {
   const [answer, setAnswer] = useState(item.answer ?? "");
-  const action = useFeedbackAction(item.id, onDone);
+  const action = useFeedbackAction(item.id, fieldOf, onDone);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run("answer", { answer: answer.trim() });
   };
   return (
-    <form className="card change-form" onSubmit={submit} aria-labelledby="fb-answer-title">
+    <form
+      className="card change-form"
+      onSubmit={submit}
+      aria-labelledby="fb-answer-title"
+      {...action.errors.formProps}
+    >
       <h2 id="fb-answer-title">Trả lời của đơn vị</h2>
+      <ErrorSummary errors={action.errors} />
       <div className="field">
         <label htmlFor="fb-answer">
           Nội dung trả lời (công khai sau khi cơ quan theo dõi duyệt)
@@ -31,9 +40,10 @@ export function FeedbackAnswerForm({
           required
           value={answer}
           onChange={(e) => setAnswer(e.target.value)}
+          {...action.errors.field("fb-answer")}
         />
+        <FieldError errors={action.errors} id="fb-answer" />
       </div>
-      <ErrorBox error={action.error} />
       <div className="actions">
         <button type="submit" disabled={action.busy}>
           Gửi trả lời để duyệt

@@ -1,7 +1,10 @@
 import type { FeedbackItemView } from "@giamsat/server/api";
 import { useState } from "react";
-import { ErrorBox } from "../components/feedback.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldProblem, fieldsByPath } from "../forms/form-errors.js";
 import { useFeedbackAction } from "./feedback-action.js";
+
+const fieldOf = fieldsByPath({ reason: { id: "fb-return-reason", label: "Lý do trả lại" } });
 
 /** The monitoring department publishes the unit's drafted answer, or returns it with a reason. */
 export function FeedbackDecisionForm({
@@ -12,16 +15,16 @@ export function FeedbackDecisionForm({
   onDone: (item: FeedbackItemView) => void;
 }) {
   const [reason, setReason] = useState("");
-  const [missing, setMissing] = useState<Error | null>(null);
-  const action = useFeedbackAction(item.id, onDone);
+  const action = useFeedbackAction(item.id, fieldOf, onDone);
   const returnToUnit = () => {
-    if (!reason.trim()) return setMissing(new Error("Cần nêu lý do trả lại cho đơn vị."));
-    setMissing(null);
+    if (!reason.trim())
+      return action.errors.show(fieldProblem("reason", "Cần nêu lý do trả lại cho đơn vị."));
     void action.run("decision", { approve: false, reason: reason.trim() });
   };
   return (
     <section className="card decision" aria-labelledby="fb-decision-title">
       <h2 id="fb-decision-title">Duyệt trả lời</h2>
+      <ErrorSummary errors={action.errors} />
       <div className="field">
         <label htmlFor="fb-return-reason">Lý do trả lại (gửi đơn vị, không công khai)</label>
         <textarea
@@ -29,9 +32,10 @@ export function FeedbackDecisionForm({
           rows={2}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
+          {...action.errors.field("fb-return-reason")}
         />
+        <FieldError errors={action.errors} id="fb-return-reason" />
       </div>
-      <ErrorBox error={missing ?? action.error} />
       <div className="actions">
         <button
           type="button"

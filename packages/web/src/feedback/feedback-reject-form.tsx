@@ -1,7 +1,12 @@
 import type { FeedbackItemView } from "@giamsat/server/api";
 import { useState, type FormEvent } from "react";
-import { ErrorBox } from "../components/feedback.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldsByPath } from "../forms/form-errors.js";
 import { useFeedbackAction } from "./feedback-action.js";
+
+const fieldOf = fieldsByPath({
+  reason: { id: "fb-reject-reason", label: "Lý do không tiếp nhận" },
+});
 
 /** The monitoring department does not accept a submission (spam, out of scope), with a reason. */
 export function FeedbackRejectForm({
@@ -12,14 +17,20 @@ export function FeedbackRejectForm({
   onDone: (item: FeedbackItemView) => void;
 }) {
   const [reason, setReason] = useState("");
-  const action = useFeedbackAction(item.id, onDone);
+  const action = useFeedbackAction(item.id, fieldOf, onDone);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run("reject", { reason: reason.trim() });
   };
   return (
-    <form className="card change-form" onSubmit={submit} aria-labelledby="fb-reject-title">
+    <form
+      className="card change-form"
+      onSubmit={submit}
+      aria-labelledby="fb-reject-title"
+      {...action.errors.formProps}
+    >
       <h2 id="fb-reject-title">Không tiếp nhận</h2>
+      <ErrorSummary errors={action.errors} />
       <div className="field">
         <label htmlFor="fb-reject-reason">Lý do không tiếp nhận (người gửi thấy lý do này)</label>
         <textarea
@@ -28,9 +39,10 @@ export function FeedbackRejectForm({
           required
           value={reason}
           onChange={(e) => setReason(e.target.value)}
+          {...action.errors.field("fb-reject-reason")}
         />
+        <FieldError errors={action.errors} id="fb-reject-reason" />
       </div>
-      <ErrorBox error={action.error} />
       <div className="actions">
         <button type="submit" className="danger" disabled={action.busy}>
           Không tiếp nhận

@@ -2,9 +2,16 @@ import { FEEDBACK_DEADLINE_DAYS, type FeedbackKind } from "@giamsat/core";
 import type { FeedbackItemView } from "@giamsat/server/api";
 import { useState, type FormEvent } from "react";
 import { useChosenOrganisation } from "../api/use-organisation.js";
-import { ErrorBox } from "../components/feedback.js";
 import { OrgCombobox } from "../components/org-combobox.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldProblem, fieldsByPath } from "../forms/form-errors.js";
 import { useFeedbackAction } from "./feedback-action.js";
+
+const fieldOf = fieldsByPath({
+  unitId: { id: "fb-unit", label: "Đơn vị xử lý" },
+  days: { id: "fb-days", label: "Hạn trả lời" },
+  note: { id: "fb-note", label: "Ghi chú cho đơn vị" },
+});
 
 /**
  * The monitoring department routes a submission to the unit that answers it: the unit is
@@ -21,11 +28,11 @@ export function FeedbackRouteForm({
   const [unit, setUnit] = useChosenOrganisation(suggested === null ? null : String(suggested));
   const [days, setDays] = useState(String(FEEDBACK_DEADLINE_DAYS[item.kind as FeedbackKind]));
   const [note, setNote] = useState("");
-  const action = useFeedbackAction(item.id, onDone);
+  const action = useFeedbackAction(item.id, fieldOf, onDone);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!unit) return;
+    if (!unit) return action.errors.show(fieldProblem("unitId", "Chọn đơn vị xử lý."));
     void action.run("route", {
       unitId: unit.id,
       days: Number(days),
@@ -34,10 +41,16 @@ export function FeedbackRouteForm({
   };
 
   return (
-    <form className="card change-form" onSubmit={submit} aria-labelledby="fb-route-title">
+    <form
+      className="card change-form"
+      onSubmit={submit}
+      aria-labelledby="fb-route-title"
+      {...action.errors.formProps}
+    >
       <h2 id="fb-route-title">
         {item.status === "received" ? "Chuyển đơn vị xử lý" : "Chuyển đơn vị khác"}
       </h2>
+      <ErrorSummary errors={action.errors} />
       {item.suggestedUnitId !== null && item.suggestedUnitId === unit?.id && (
         <p className="muted small" data-testid="feedback-suggested">
           Gợi ý: {item.task ? "đơn vị chủ trì của nhiệm vụ liên quan" : "đơn vị phụ trách lĩnh vực"}
@@ -51,6 +64,7 @@ export function FeedbackRouteForm({
         value={unit}
         onChange={setUnit}
         required
+        errors={action.errors}
       />
       <div className="field">
         <label htmlFor="fb-days">Hạn trả lời (ngày làm việc)</label>
@@ -62,7 +76,9 @@ export function FeedbackRouteForm({
           required
           value={days}
           onChange={(e) => setDays(e.target.value)}
+          {...action.errors.field("fb-days")}
         />
+        <FieldError errors={action.errors} id="fb-days" />
       </div>
       <div className="field">
         <label htmlFor="fb-note">Ghi chú cho đơn vị (không công khai)</label>
@@ -72,11 +88,12 @@ export function FeedbackRouteForm({
           maxLength={2000}
           value={note}
           onChange={(e) => setNote(e.target.value)}
+          {...action.errors.field("fb-note")}
         />
+        <FieldError errors={action.errors} id="fb-note" />
       </div>
-      <ErrorBox error={action.error} />
       <div className="actions">
-        <button type="submit" disabled={action.busy || !unit}>
+        <button type="submit" disabled={action.busy}>
           Chuyển đơn vị
         </button>
       </div>

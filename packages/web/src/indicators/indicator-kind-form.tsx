@@ -1,8 +1,16 @@
 import { useState, type FormEvent } from "react";
 import { api } from "../api/client.js";
-import { ErrorBox } from "../components/feedback.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
 import { DIRECTION_LABELS, KIND_LABELS } from "./indicator.format.js";
 import type { IndicatorItem } from "./indicator.types.js";
+
+const fieldOf = fieldsByPath({
+  kind: { id: "ik-kind", label: "Loại" },
+  direction: { id: "ik-direction", label: "Chiều" },
+  reason: { id: "ik-reason", label: "Lý do điều chỉnh" },
+});
 
 type Kind = IndicatorItem["kind"];
 type Direction = IndicatorItem["direction"];
@@ -25,11 +33,11 @@ export function IndicatorKindField({
   const [kind, setKind] = useState<Kind | "">(indicator.correction?.kind ?? "");
   const [direction, setDirection] = useState<Direction | "">(indicator.correction?.direction ?? "");
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(fieldOf);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
+    errors.clear();
     try {
       await api(`/api/indicators/${indicator.id}/kind`, {
         method: "PUT",
@@ -39,7 +47,7 @@ export function IndicatorKindField({
       setReason("");
       onChange();
     } catch (err) {
-      setError(err as Error);
+      errors.show(err as Error);
     }
   };
 
@@ -57,11 +65,21 @@ export function IndicatorKindField({
         </button>
       )}
       {canCorrect && open && (
-        <form className="indicator-kind-form" onSubmit={submit} aria-label="Điều chỉnh loại, chiều">
-          <ErrorBox error={error} />
+        <form
+          className="indicator-kind-form"
+          onSubmit={submit}
+          aria-label="Điều chỉnh loại, chiều"
+          {...errors.formProps}
+        >
+          <ErrorSummary errors={errors} />
           <div className="field">
             <label htmlFor="ik-kind">Loại</label>
-            <select id="ik-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+            <select
+              id="ik-kind"
+              value={kind}
+              onChange={(e) => setKind(e.target.value as Kind)}
+              {...errors.field("ik-kind")}
+            >
               <option value="">Theo suy luận ({KIND_LABELS[inferred.kind]})</option>
               {(Object.keys(KIND_LABELS) as Kind[]).map((k) => (
                 <option key={k} value={k}>
@@ -69,6 +87,7 @@ export function IndicatorKindField({
                 </option>
               ))}
             </select>
+            <FieldError errors={errors} id="ik-kind" />
           </div>
           <div className="field">
             <label htmlFor="ik-direction">Chiều</label>
@@ -76,6 +95,7 @@ export function IndicatorKindField({
               id="ik-direction"
               value={direction}
               onChange={(e) => setDirection(e.target.value as Direction)}
+              {...errors.field("ik-direction")}
             >
               <option value="">Theo suy luận ({DIRECTION_LABELS[inferred.direction]})</option>
               {(Object.keys(DIRECTION_LABELS) as Direction[]).map((d) => (
@@ -84,6 +104,7 @@ export function IndicatorKindField({
                 </option>
               ))}
             </select>
+            <FieldError errors={errors} id="ik-direction" />
           </div>
           <div className="field">
             <label htmlFor="ik-reason">Lý do điều chỉnh</label>
@@ -93,7 +114,9 @@ export function IndicatorKindField({
               required
               value={reason}
               onChange={(e) => setReason(e.target.value)}
+              {...errors.field("ik-reason")}
             />
+            <FieldError errors={errors} id="ik-reason" />
           </div>
           <div className="actions">
             <button type="submit">Lưu</button>

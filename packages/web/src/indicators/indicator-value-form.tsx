@@ -1,7 +1,17 @@
 import { vietnamDay } from "@giamsat/core";
 import { useState, type FormEvent } from "react";
 import { api } from "../api/client.js";
-import { ErrorBox } from "../components/feedback.js";
+import { StatusRegion } from "../components/feedback.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
+
+const fieldOf = fieldsByPath({
+  period: { id: "iv-period", label: "Kỳ" },
+  value: { id: "iv-value", label: "Giá trị" },
+  note: { id: "iv-note", label: "Ghi chú, nguồn số liệu" },
+  evidence: { id: "iv-evidence", label: "Minh chứng" },
+});
 
 /** The previous month (`2026-05` on 04/06/2026): the period a monthly value is usually for. */
 function lastMonth(): string {
@@ -26,12 +36,12 @@ export function IndicatorValueForm({
   const [value, setValue] = useState("");
   const [note, setNote] = useState("");
   const [evidence, setEvidence] = useState("");
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(fieldOf);
   const [sent, setSent] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
+    errors.clear();
     setSent(false);
     try {
       await api(`/api/indicators/${id}/values`, {
@@ -46,7 +56,7 @@ export function IndicatorValueForm({
       setValue("");
       onSent();
     } catch (err) {
-      setError(err as Error);
+      errors.show(err as Error);
     }
   };
 
@@ -55,10 +65,11 @@ export function IndicatorValueForm({
       className="card indicator-value-form"
       onSubmit={submit}
       aria-labelledby="value-form-title"
+      {...errors.formProps}
     >
       <h2 id="value-form-title">Báo cáo giá trị</h2>
-      <ErrorBox error={error} />
-      {sent && <p role="status">Đã gửi, đang chờ cơ quan theo dõi thẩm định.</p>}
+      <ErrorSummary errors={errors} />
+      <StatusRegion>{sent && <p>Đã gửi, đang chờ cơ quan theo dõi thẩm định.</p>}</StatusRegion>
       <div className="field">
         <label htmlFor="iv-period">Kỳ (2026-05, 2026-Q2 hoặc 2026)</label>
         <input
@@ -67,7 +78,9 @@ export function IndicatorValueForm({
           value={period}
           pattern="\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?"
           onChange={(e) => setPeriod(e.target.value)}
+          {...errors.field("iv-period")}
         />
+        <FieldError errors={errors} id="iv-period" />
       </div>
       <div className="field">
         <label htmlFor="iv-value">Giá trị{unit ? ` (${unit})` : ""}</label>
@@ -78,15 +91,30 @@ export function IndicatorValueForm({
           pattern="-?\d+([.,]\d+)?"
           value={value}
           onChange={(e) => setValue(e.target.value)}
+          {...errors.field("iv-value")}
         />
+        <FieldError errors={errors} id="iv-value" />
       </div>
       <div className="field">
         <label htmlFor="iv-note">Ghi chú, nguồn số liệu</label>
-        <textarea id="iv-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+        <textarea
+          id="iv-note"
+          rows={2}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          {...errors.field("iv-note")}
+        />
+        <FieldError errors={errors} id="iv-note" />
       </div>
       <div className="field">
         <label htmlFor="iv-evidence">Minh chứng (số văn bản hoặc đường dẫn)</label>
-        <input id="iv-evidence" value={evidence} onChange={(e) => setEvidence(e.target.value)} />
+        <input
+          id="iv-evidence"
+          value={evidence}
+          onChange={(e) => setEvidence(e.target.value)}
+          {...errors.field("iv-evidence")}
+        />
+        <FieldError errors={errors} id="iv-evidence" />
       </div>
       <button type="submit">Gửi giá trị</button>
     </form>

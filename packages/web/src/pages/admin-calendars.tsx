@@ -1,10 +1,17 @@
-import { useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import type { CalendarView, PlanSummary } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
 import { PlanOptions } from "../components/plan-options.js";
+
+const fieldOf = fieldsByPath({
+  frequency: { id: "c-frequency", label: "Kỳ báo cáo" },
+  dueDay: { id: "c-day", label: "Hạn gửi" },
+});
 
 const FREQUENCY = { monthly: "Hằng tháng", quarterly: "Hằng quý (tháng cuối quý)" } as const;
 
@@ -16,12 +23,12 @@ export function AdminCalendars() {
   const plans = useResource("plans", (signal) =>
     api<{ items: PlanSummary[] }>("/api/plans", { signal }),
   );
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(fieldOf);
 
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    setError(null);
+    errors.clear();
     try {
       await api(`/api/plans/${String(data.get("planId"))}/calendar`, {
         method: "PUT",
@@ -29,30 +36,38 @@ export function AdminCalendars() {
       });
       calendars.reload();
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     }
   };
 
   return (
     <>
-      <form className="card" onSubmit={save} aria-labelledby="cal-title">
+      <form className="card" onSubmit={save} aria-labelledby="cal-title" {...errors.formProps}>
         <h2 id="cal-title">Đặt lịch báo cáo cho kế hoạch</h2>
+        <ErrorSummary errors={errors} />
         <div className="filters">
           <div className="field">
             <label htmlFor="c-plan">Kế hoạch</label>
-            <select id="c-plan" name="planId" required defaultValue="">
+            <select id="c-plan" name="planId" required defaultValue="" {...errors.field("c-plan")}>
               <PlanOptions plans={plans.data?.items ?? []} />
             </select>
+            <FieldError errors={errors} id="c-plan" />
           </div>
           <div className="field">
             <label htmlFor="c-frequency">Kỳ báo cáo</label>
-            <select id="c-frequency" name="frequency" defaultValue="monthly">
+            <select
+              id="c-frequency"
+              name="frequency"
+              defaultValue="monthly"
+              {...errors.field("c-frequency")}
+            >
               {Object.entries(FREQUENCY).map(([code, label]) => (
                 <option key={code} value={code}>
                   {label}
                 </option>
               ))}
             </select>
+            <FieldError errors={errors} id="c-frequency" />
           </div>
           <div className="field">
             <label htmlFor="c-day">Hạn gửi: trước ngày</label>
@@ -64,10 +79,11 @@ export function AdminCalendars() {
               max={31}
               defaultValue={20}
               required
+              {...errors.field("c-day")}
             />
+            <FieldError errors={errors} id="c-day" />
           </div>
         </div>
-        <ErrorBox error={error} />
         <button type="submit">Lưu lịch báo cáo</button>
       </form>
       <ErrorBox error={calendars.error} />

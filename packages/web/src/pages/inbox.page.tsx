@@ -116,7 +116,7 @@ export function InboxPage() {
           </select>
         </div>
       </form>
-      <StatusRegion>
+      <StatusRegion focusOn={sent}>
         {sent !== null && (
           <p className="alert success">
             {`Đã gửi ${sent.count} báo cáo, đang chờ ${sent.awaitingSignoff ? "lãnh đạo đơn vị ký duyệt" : "cơ quan theo dõi duyệt"}.`}

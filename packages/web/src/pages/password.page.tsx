@@ -1,11 +1,20 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
-import { ErrorBox, StatusRegion } from "../components/feedback.js";
+import { StatusRegion } from "../components/feedback.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldProblem, fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
+
+const fieldOf = fieldsByPath({
+  currentPassword: { id: "pw-current", label: "Mật khẩu hiện tại" },
+  newPassword: { id: "pw-new", label: "Mật khẩu mới" },
+  repeat: { id: "pw-repeat", label: "Nhập lại mật khẩu mới" },
+});
 
 /** Change one's own password: the current one, the new one twice. Other sessions end. */
 export function PasswordPage() {
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(fieldOf);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -14,10 +23,10 @@ export function PasswordPage() {
     const form = event.currentTarget;
     const data = new FormData(form);
     const newPassword = String(data.get("newPassword"));
-    setError(null);
+    errors.clear();
     setDone(false);
     if (newPassword !== String(data.get("repeat"))) {
-      setError(new Error("Nhập lại mật khẩu mới: hai lần nhập không giống nhau."));
+      errors.show(fieldProblem("repeat", "Hai lần nhập mật khẩu mới không giống nhau."));
       return;
     }
     setBusy(true);
@@ -28,7 +37,7 @@ export function PasswordPage() {
       form.reset();
       setDone(true);
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     } finally {
       setBusy(false);
     }
@@ -37,7 +46,13 @@ export function PasswordPage() {
   return (
     <>
       <h1>Đổi mật khẩu</h1>
-      <form className="card password-form" onSubmit={submit} aria-label="Đổi mật khẩu">
+      <form
+        className="card password-form"
+        onSubmit={submit}
+        aria-label="Đổi mật khẩu"
+        {...errors.formProps}
+      >
+        <ErrorSummary errors={errors} />
         <div className="field">
           <label htmlFor="pw-current">Mật khẩu hiện tại</label>
           <input
@@ -46,7 +61,9 @@ export function PasswordPage() {
             type="password"
             required
             autoComplete="current-password"
+            {...errors.field("pw-current")}
           />
+          <FieldError errors={errors} id="pw-current" />
         </div>
         <div className="field">
           <label htmlFor="pw-new">Mật khẩu mới</label>
@@ -56,7 +73,9 @@ export function PasswordPage() {
             type="password"
             required
             autoComplete="new-password"
+            {...errors.field("pw-new")}
           />
+          <FieldError errors={errors} id="pw-new" />
         </div>
         <div className="field">
           <label htmlFor="pw-repeat">Nhập lại mật khẩu mới</label>
@@ -66,9 +85,10 @@ export function PasswordPage() {
             type="password"
             required
             autoComplete="new-password"
+            {...errors.field("pw-repeat")}
           />
+          <FieldError errors={errors} id="pw-repeat" />
         </div>
-        <ErrorBox error={error} />
         <StatusRegion>
           {done && (
             <p className="alert success">

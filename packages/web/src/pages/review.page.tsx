@@ -14,8 +14,13 @@ import { ReviewReport } from "../components/review-report.js";
 import { formatDateTime } from "../format/date.format.js";
 import { formatPeriodKey } from "@giamsat/core";
 import { IndicatorValueQueue } from "../indicators/indicator-value-queue.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldProblem, fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
 
 type Decision = "accept" | "return";
+
+const fieldOf = fieldsByPath({ comment: { id: "review-comment", label: "Nhận xét" } });
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
@@ -49,7 +54,9 @@ export function ReviewPage() {
   );
   const [index, setIndex] = useState(0);
   const [comment, setComment] = useState("");
-  const [error, setError] = useState<Error | null>(null);
+  // a decision's errors sit on the comment field; a failed undo above the queue
+  const errors = useFormErrors(fieldOf);
+  const [undoError, setUndoError] = useState<Error | null>(null);
   const [last, setLast] = useState<{ reports: ReportWithTask[]; decision: Decision } | null>(null);
   const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
   const [confirming, setConfirming] = useState<Decision | null>(null);
@@ -59,6 +66,8 @@ export function ReviewPage() {
   // after a decision its buttons are gone: the keyboard goes to the next report's heading (or,
   // the queue empty, the page's) once the queue has reloaded
   const [decided, setDecided] = useState(0);
+  // after a bulk accept its bar is gone: the keyboard goes to the result (with its "Hoàn tác")
+  const [bulkAccepted, setBulkAccepted] = useState(0);
   const items = [...(queue.data?.items ?? [])].sort((a, b) =>
     a.submittedAt.localeCompare(b.submittedAt),
   );
@@ -76,6 +85,9 @@ export function ReviewPage() {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
   const currentId = current?.id;
+  // another report: the errors were about the one before
+  const clearErrors = errors.clear;
+  useEffect(clearErrors, [currentId, clearErrors]);
   useEffect(() => {
     if (!decided || queue.loading) return;
     (document.getElementById("review-title") ?? document.getElementById("review-h1"))?.focus();
@@ -85,12 +97,11 @@ export function ReviewPage() {
     setConfirming(null);
     if (!current || busy) return;
     if (decision === "return" && !comment.trim()) {
-      setError(new Error("Nhập lý do trả lại để đơn vị biết cần bổ sung gì."));
-      commentRef.current?.focus();
+      errors.show(fieldProblem("comment", "Nhập lý do trả lại để đơn vị biết cần bổ sung gì."));
       return;
     }
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       await api(`/api/reports/${current.id}/review`, {
         body: { decision, comment: comment.trim() || undefined },
@@ -100,7 +111,7 @@ export function ReviewPage() {
       setDecided((n) => n + 1);
       queue.reload();
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     } finally {
       setBusy(false);
     }
@@ -109,14 +120,14 @@ export function ReviewPage() {
   const undo = async () => {
     if (!last || busy) return;
     setBusy(true);
-    setError(null);
+    setUndoError(null);
     try {
       for (const r of last.reports)
         await api(`/api/reports/${r.id}/review/undo`, { method: "POST" });
       setLast(null);
       queue.reload();
     } catch (e) {
-      setError(e as Error);
+      setUndoError(e as Error);
     } finally {
       setBusy(false);
     }
@@ -175,7 +186,7 @@ export function ReviewPage() {
           setIndex(0);
         }}
       />
-      <StatusRegion>
+      <StatusRegion focusOn={bulkAccepted}>
         {last && (
           <div className="alert success undo-bar">
             <span>
@@ -187,6 +198,7 @@ export function ReviewPage() {
           </div>
         )}
       </StatusRegion>
+      <ErrorBox error={undoError} />
       <IndicatorValueQueue />
       <ErrorBox error={queue.error} />
       {queue.loading && !queue.data && <Loading />}
@@ -202,6 +214,8 @@ export function ReviewPage() {
         onClear={() => setTicked(new Set())}
         onAccepted={(reports) => {
           setLast({ reports, decision: "accept" });
+          setDecided(0);
+          setBulkAccepted((n) => n + 1);
           setTicked(new Set());
           queue.reload();
         }}
@@ -249,16 +263,21 @@ export function ReviewPage() {
           </ol>
           <article className="card" aria-labelledby="review-title" data-testid="review-current">
             <ReviewReport report={current} />
+            <ErrorSummary errors={errors} />
             <div className="field">
               <label htmlFor="review-comment">Nhận xét (bắt buộc khi trả lại)</label>
               <textarea
                 id="review-comment"
                 ref={commentRef}
                 value={comment}
-                onChange={(e) => setComment(e.target.value)}
+                onChange={(e) => {
+                  setComment(e.target.value);
+                  if (errors.messageOf("review-comment")) errors.clear();
+                }}
+                {...errors.field("review-comment")}
               />
+              <FieldError errors={errors} id="review-comment" />
             </div>
-            <ErrorBox error={error} />
             {confirming ? (
               <div className="alert confirm" role="alertdialog" aria-label="Xác nhận quyết định">
                 <p>

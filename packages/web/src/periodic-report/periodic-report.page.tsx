@@ -8,6 +8,9 @@ import { ErrorBox, Loading } from "../components/feedback.js";
 import { formatBytes, formatDate, formatDateTime, isIsoDate } from "../format/date.format.js";
 import { planLabel } from "../format/plan.format.js";
 import { DateInput } from "../forms/date-input.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
 import { setQuery, useLocation } from "../router/router.js";
 import {
   downloadUrl,
@@ -19,6 +22,11 @@ import {
   type ReportPreview,
   type ReportScope,
 } from "./periodic-report.api.js";
+
+const draftFields = fieldsByPath({
+  assessment: { id: "r-assessment", label: "Đánh giá chung" },
+  directions: { id: "r-directions", label: "Nhiệm vụ trọng tâm thời gian tới" },
+});
 
 function useScope(): ReportScope {
   const { query } = useLocation();
@@ -83,7 +91,7 @@ function DraftForm({ scope, onSaved }: { scope: ReportScope; onSaved: () => void
     api<ReportDraft>("/api/reports/periodic/draft", { query: scopeQuery(scope), signal }),
   );
   const [text, setText] = useState({ assessment: "", directions: "" });
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(draftFields);
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => {
     if (draft.data) setText(draft.data.sections);
@@ -91,18 +99,19 @@ function DraftForm({ scope, onSaved }: { scope: ReportScope; onSaved: () => void
   const canEdit = user.role === "monitor";
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
+    errors.clear();
     try {
       const body = { ...scopeQuery(scope), ...text };
       const result = await api<ReportDraft>("/api/reports/periodic/draft", { method: "PUT", body });
       setSaved(`Đã lưu bản nháp lúc ${formatDateTime(result.updatedAt)}.`);
       onSaved();
     } catch (err) {
-      setError(err as Error);
+      errors.show(err as Error);
     }
   };
   return (
-    <form onSubmit={save} aria-label="Phần cơ quan theo dõi viết">
+    <form onSubmit={save} aria-label="Phần cơ quan theo dõi viết" {...errors.formProps}>
+      <ErrorSummary errors={errors} />
       <div className="field">
         <label htmlFor="r-assessment">III. Đánh giá chung</label>
         <textarea
@@ -111,7 +120,9 @@ function DraftForm({ scope, onSaved }: { scope: ReportScope; onSaved: () => void
           value={text.assessment}
           readOnly={!canEdit}
           onChange={(e) => setText({ ...text, assessment: e.target.value })}
+          {...errors.field("r-assessment")}
         />
+        <FieldError errors={errors} id="r-assessment" />
       </div>
       <div className="field">
         <label htmlFor="r-directions">IV. Nhiệm vụ trọng tâm thời gian tới</label>
@@ -121,7 +132,9 @@ function DraftForm({ scope, onSaved }: { scope: ReportScope; onSaved: () => void
           value={text.directions}
           readOnly={!canEdit}
           onChange={(e) => setText({ ...text, directions: e.target.value })}
+          {...errors.field("r-directions")}
         />
+        <FieldError errors={errors} id="r-directions" />
       </div>
       {draft.data?.updatedAt ? (
         <p className="muted">
@@ -130,7 +143,6 @@ function DraftForm({ scope, onSaved }: { scope: ReportScope; onSaved: () => void
       ) : null}
       {canEdit ? <button type="submit">Lưu bản nháp</button> : null}
       {saved ? <p role="status">{saved}</p> : null}
-      {error ? <ErrorBox error={error} /> : null}
     </form>
   );
 }

@@ -4,6 +4,9 @@ import { api } from "../api/client.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Loading, StatusRegion } from "../components/feedback.js";
 import { DateInput } from "../forms/date-input.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldProblem, type FieldOf } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
 import { formatDate } from "../format/date.format.js";
 import type { Holiday } from "./reminders.api.js";
 
@@ -12,15 +15,32 @@ type Row = Holiday & { key: number };
 let nextKey = 1;
 const toRows = (items: readonly Holiday[]): Row[] => items.map((h) => ({ ...h, key: nextKey++ }));
 
-/** Why the year's rows cannot be saved, naming the row; "" when they can. */
-function rowsProblem(rows: readonly Row[], year: number): string {
+/**
+ * The row field a path of the saved list names ("items.7.date"): the other years' days are sent
+ * first, `offset` of them, then the shown rows — the date or name of row N ("Ngày, dòng 2").
+ */
+const rowFieldOf =
+  (rows: readonly Row[], offset: number): FieldOf =>
+  (path) => {
+    const match = /^items\.(\d+)\.(date|name)$/.exec(path);
+    const line = match ? Number(match[1]) - offset : -1;
+    const row = rows[line];
+    if (!match || !row) return undefined;
+    return match[2] === "date"
+      ? { id: `h-date-${row.key}`, label: "Ngày", line: line + 1 }
+      : { id: `h-name-${row.key}`, label: "Tên ngày nghỉ", line: line + 1 };
+  };
+
+/** Why the year's rows cannot be saved, on the row's field (path as sent); null when they can. */
+function rowsProblem(rows: readonly Row[], year: number, offset: number) {
   for (const [i, r] of rows.entries()) {
-    if (!r.date) return `Dòng ${i + 1}: chưa nhập ngày (dd/mm/yyyy).`;
+    const at = (field: string) => `items.${offset + i}.${field}`;
+    if (!r.date) return fieldProblem(at("date"), "Chưa nhập ngày (dd/mm/yyyy).");
     if (!r.date.startsWith(`${year}-`))
-      return `Dòng ${i + 1}: ngày ${formatDate(r.date)} không thuộc năm ${year}.`;
-    if (!r.name.trim()) return `Dòng ${i + 1}: chưa nhập tên ngày nghỉ.`;
+      return fieldProblem(at("date"), `Ngày ${formatDate(r.date)} không thuộc năm ${year}.`);
+    if (!r.name.trim()) return fieldProblem(at("name"), "Chưa nhập tên ngày nghỉ.");
   }
-  return "";
+  return null;
 }
 
 /**
@@ -34,9 +54,10 @@ export function HolidaysAdmin() {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const [rows, setRows] = useState<Row[]>([]);
-  const [error, setError] = useState<Error | null>(null);
-  const [saved, setSaved] = useState(false);
   const all = holidays.data?.items;
+  const others = (all ?? []).filter((h) => !h.date.startsWith(`${year}-`));
+  const errors = useFormErrors(rowFieldOf(rows, others.length));
+  const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     if (all) setRows(toRows(all.filter((h) => h.date.startsWith(`${year}-`))));
@@ -57,14 +78,13 @@ export function HolidaysAdmin() {
 
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setError(null);
+    errors.clear();
     setSaved(false);
-    const problem = rowsProblem(rows, year);
+    const problem = rowsProblem(rows, year, others.length);
     if (problem) {
-      setError(new Error(problem));
+      errors.show(problem);
       return;
     }
-    const others = (all ?? []).filter((h) => !h.date.startsWith(`${year}-`));
     try {
       await api("/api/holidays", {
         method: "PUT",
@@ -75,15 +95,22 @@ export function HolidaysAdmin() {
       setSaved(true);
       holidays.reload();
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     }
   };
 
   if (holidays.loading && !all) return <Loading />;
   if (!all) return <ErrorBox error={holidays.error} />;
   return (
-    <form className="card" onSubmit={save} aria-labelledby="holidays-title" noValidate>
+    <form
+      className="card"
+      onSubmit={save}
+      aria-labelledby="holidays-title"
+      noValidate
+      {...errors.formProps}
+    >
       <h2 id="holidays-title">Ngày nghỉ lễ, Tết</h2>
+      <ErrorSummary errors={errors} />
       <p className="hint">
         Ngày làm việc khi tính lịch nhắc việc bỏ qua thứ Bảy, Chủ nhật và các ngày dưới đây. Hạn báo
         cáo rơi vào ngày nghỉ không bị dời.
@@ -97,7 +124,7 @@ export function HolidaysAdmin() {
             onChange={(e) => {
               setYear(Number(e.target.value));
               setSaved(false);
-              setError(null);
+              errors.clear();
             }}
           >
             {years.map((y) => (
@@ -127,16 +154,21 @@ export function HolidaysAdmin() {
                     id={`h-date-${r.key}`}
                     value={r.date}
                     onChange={(date) => change(r.key, { date })}
+                    {...errors.field(`h-date-${r.key}`)}
                   />
+                  <FieldError errors={errors} id={`h-date-${r.key}`} />
                 </td>
                 <td data-label="Tên">
                   <input
+                    id={`h-name-${r.key}`}
                     type="text"
                     aria-label={`Tên ngày nghỉ dòng ${i + 1}`}
                     value={r.name}
                     maxLength={200}
                     onChange={(e) => change(r.key, { name: e.target.value })}
+                    {...errors.field(`h-name-${r.key}`)}
                   />
+                  <FieldError errors={errors} id={`h-name-${r.key}`} />
                 </td>
                 <td>
                   <button
@@ -156,7 +188,6 @@ export function HolidaysAdmin() {
         </table>
       </div>
       {rows.length === 0 && <p className="empty">Năm {year} chưa có ngày nghỉ nào.</p>}
-      <ErrorBox error={error} />
       <StatusRegion>
         {saved && (
           <p className="alert success">

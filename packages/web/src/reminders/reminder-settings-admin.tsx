@@ -5,7 +5,17 @@ import type { PlanSummary } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Loading, StatusRegion } from "../components/feedback.js";
 import { PlanOptions } from "../components/plan-options.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldProblem, fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
 import type { PlanReminderSettings } from "./reminders.api.js";
+
+const fieldOf = fieldsByPath({
+  reportDays: { id: "r-report", label: "Nhắc trước hạn báo cáo" },
+  deadlineDays: { id: "r-deadline", label: "Nhắc trước thời hạn nhiệm vụ" },
+  overdueEveryDays: { id: "r-overdue", label: "Nhắc lại khi quá hạn" },
+});
+const DAYS_HINT = "Nhập các số ngày cách nhau bằng dấu phẩy, ví dụ “5, 1”.";
 
 /** "5, 1" → [5, 1]; null when a part is not a whole number. */
 function parseDays(text: string): number[] | null {
@@ -27,7 +37,7 @@ export function ReminderSettingsAdmin() {
   const settings = useResource(planId ? `/api/plans/${planId}/reminders` : null, (signal) =>
     api<PlanReminderSettings>(`/api/plans/${planId}/reminders`, { signal }),
   );
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(fieldOf);
   const [saved, setSaved] = useState(false);
   // each save redraws the form from the server's answer (offsets sorted, duplicates dropped)
   const [version, setVersion] = useState(0);
@@ -35,16 +45,12 @@ export function ReminderSettingsAdmin() {
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    setError(null);
+    errors.clear();
     setSaved(false);
     const reportDays = parseDays(String(data.get("reportDays")));
     const deadlineDays = parseDays(String(data.get("deadlineDays")));
     if (!reportDays?.length || !deadlineDays?.length) {
-      setError(
-        new Error(
-          `${!reportDays?.length ? "Nhắc trước hạn báo cáo" : "Nhắc trước thời hạn nhiệm vụ"}: nhập các số ngày cách nhau bằng dấu phẩy, ví dụ “5, 1”.`,
-        ),
-      );
+      errors.show(fieldProblem(!reportDays?.length ? "reportDays" : "deadlineDays", DAYS_HINT));
       return;
     }
     try {
@@ -56,7 +62,7 @@ export function ReminderSettingsAdmin() {
       setVersion((v) => v + 1);
       settings.reload();
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     }
   };
 
@@ -73,7 +79,7 @@ export function ReminderSettingsAdmin() {
             onChange={(e) => {
               setPlanId(e.target.value);
               setSaved(false);
-              setError(null);
+              errors.clear();
             }}
           >
             <PlanOptions plans={plans.data?.items ?? []} />
@@ -87,7 +93,9 @@ export function ReminderSettingsAdmin() {
           key={`${s.planId}:${version}:${s.reportDays.join()}`}
           onSubmit={save}
           aria-labelledby="reminders-title"
+          {...errors.formProps}
         >
+          <ErrorSummary errors={errors} />
           <p className="hint">
             {s.explicit
               ? "Kế hoạch này có mốc nhắc việc riêng."
@@ -101,7 +109,9 @@ export function ReminderSettingsAdmin() {
                 name="reportDays"
                 defaultValue={s.reportDays.join(", ")}
                 required
+                {...errors.field("r-report")}
               />
+              <FieldError errors={errors} id="r-report" />
             </div>
             <div className="field">
               <label htmlFor="r-deadline">Nhắc trước thời hạn nhiệm vụ (ngày)</label>
@@ -110,7 +120,9 @@ export function ReminderSettingsAdmin() {
                 name="deadlineDays"
                 defaultValue={s.deadlineDays.join(", ")}
                 required
+                {...errors.field("r-deadline")}
               />
+              <FieldError errors={errors} id="r-deadline" />
             </div>
             <div className="field">
               <label htmlFor="r-overdue">Nhắc lại khi quá hạn, mỗi (ngày)</label>
@@ -122,7 +134,9 @@ export function ReminderSettingsAdmin() {
                 max={31}
                 defaultValue={s.overdueEveryDays}
                 required
+                {...errors.field("r-overdue")}
               />
+              <FieldError errors={errors} id="r-overdue" />
             </div>
           </div>
           <StatusRegion>
@@ -131,7 +145,6 @@ export function ReminderSettingsAdmin() {
           <button type="submit">Lưu mốc nhắc việc</button>
         </form>
       )}
-      <ErrorBox error={error} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { api } from "../api/client.js";
-import { ErrorBox } from "../components/feedback.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
 
 export type SignoffDecisionKind = "approve" | "return";
 
@@ -22,31 +24,38 @@ export function SignoffDecision<T>({
 }) {
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
+  const reasonId = `${idPrefix}-reason`;
+  const fieldOf = useMemo(
+    () => fieldsByPath({ reason: { id: reasonId, label: "Lý do trả lại" } }),
+    [reasonId],
+  );
+  const errors = useFormErrors(fieldOf);
   const decide = async (decision: SignoffDecisionKind) => {
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       const body = decision === "return" ? { decision, reason: reason.trim() } : { decision };
       onDecided(await api<T>(url, { body }), decision);
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     } finally {
       setBusy(false);
     }
   };
   return (
     <>
-      <ErrorBox error={error} />
+      <ErrorSummary errors={errors} />
       <div className="field">
-        <label htmlFor={`${idPrefix}-reason`}>Lý do trả lại (bắt buộc khi trả lại)</label>
+        <label htmlFor={reasonId}>Lý do trả lại (bắt buộc khi trả lại)</label>
         <textarea
-          id={`${idPrefix}-reason`}
+          id={reasonId}
           rows={2}
           maxLength={5000}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
+          {...errors.field(reasonId)}
         />
+        <FieldError errors={errors} id={reasonId} />
       </div>
       <div className="actions">
         <button type="button" disabled={busy} onClick={() => void decide("approve")}>

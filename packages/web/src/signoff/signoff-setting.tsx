@@ -2,8 +2,13 @@ import { useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import type { Organisation } from "../api/types.js";
-import { ErrorBox, StatusRegion } from "../components/feedback.js";
+import { StatusRegion } from "../components/feedback.js";
 import { OrgCombobox } from "../components/org-combobox.js";
+import { ErrorSummary } from "../forms/error-summary.js";
+import { fieldProblem, fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
+
+const fieldOf = fieldsByPath({ org: { id: "signoff-org", label: "Đơn vị" } });
 
 /**
  * The administrator's switch for one unit: its staff's reports wait for the
@@ -13,7 +18,7 @@ export function SignoffSetting({ onSaved }: { onSaved: () => void }) {
   const [org, setOrg] = useState<Organisation | null>(null);
   const [on, setOn] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(fieldOf);
   const pick = (picked: Organisation | null) => {
     setOrg(picked);
     setOn(picked?.signoffRequired ?? false);
@@ -21,8 +26,8 @@ export function SignoffSetting({ onSaved }: { onSaved: () => void }) {
   };
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!org) return;
-    setError(null);
+    if (!org) return errors.show(fieldProblem("org", "Chọn đơn vị trong danh sách gợi ý."));
+    errors.clear();
     try {
       await api(`/api/organisations/${org.id}/signoff`, {
         method: "PUT",
@@ -31,20 +36,32 @@ export function SignoffSetting({ onSaved }: { onSaved: () => void }) {
       setSaved(on ? `Đã bật ký duyệt cho ${org.name}.` : `Đã tắt ký duyệt cho ${org.name}.`);
       onSaved();
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     }
   };
   return (
-    <form className="card" onSubmit={(e) => void save(e)} aria-labelledby="signoff-setting-title">
+    <form
+      className="card"
+      onSubmit={(e) => void save(e)}
+      aria-labelledby="signoff-setting-title"
+      {...errors.formProps}
+    >
       <h2 id="signoff-setting-title">Ký duyệt của lãnh đạo đơn vị</h2>
       <p className="muted">
         Khi bật, báo cáo do cán bộ của đơn vị gửi phải được lãnh đạo đơn vị ký duyệt rồi mới chuyển
         tới cơ quan theo dõi. Báo cáo do lãnh đạo đơn vị gửi, và báo cáo của đơn vị chưa có tài
         khoản lãnh đạo đơn vị, vẫn chuyển thẳng.
       </p>
-      <ErrorBox error={error} />
+      <ErrorSummary errors={errors} />
       <div className="filters">
-        <OrgCombobox id="signoff-org" label="Đơn vị" required value={org} onChange={pick} />
+        <OrgCombobox
+          id="signoff-org"
+          label="Đơn vị"
+          required
+          value={org}
+          onChange={pick}
+          errors={errors}
+        />
         <label className="check">
           <input
             type="checkbox"
@@ -54,9 +71,7 @@ export function SignoffSetting({ onSaved }: { onSaved: () => void }) {
           />{" "}
           Báo cáo của cán bộ cần lãnh đạo đơn vị ký duyệt
         </label>
-        <button type="submit" disabled={!org}>
-          Lưu
-        </button>
+        <button type="submit">Lưu</button>
       </div>
       <StatusRegion>{saved && <p className="alert success">{saved}</p>}</StatusRegion>
     </form>

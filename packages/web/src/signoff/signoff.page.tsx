@@ -38,10 +38,11 @@ export function SignoffPage() {
   const changes = useResource("signoff changes", (signal) =>
     loadChangeRequestsWithTasks("awaiting_signoff", signal),
   );
-  const [done, setDone] = useState<string | null>(null);
+  // a decided item's buttons, or the bulk bar, are gone with it: the result takes the keyboard
+  const [done, setDone] = useState<{ message: string } | null>(null);
   const [chosen, setChosen] = useState<Chosen>(NONE);
   const reload = (message: string) => {
-    setDone(message);
+    setDone({ message });
     setChosen(NONE);
     list.reload();
     changes.reload();
@@ -71,7 +72,9 @@ export function SignoffPage() {
         tới lãnh đạo quyết định sau khi lãnh đạo đơn vị ký duyệt; thời điểm gửi của cán bộ được giữ
         để tính đúng hạn.
       </p>
-      <StatusRegion>{done && <p className="alert success">{done}</p>}</StatusRegion>
+      <StatusRegion focusOn={done}>
+        {done && <p className="alert success">{done.message}</p>}
+      </StatusRegion>
       <SignoffBulkBar
         chosen={chosen}
         onClear={() => setChosen(NONE)}
