@@ -97,6 +97,9 @@ describe.each(LOCALES)("việc của đơn vị (%s)", (locale) => {
     }
     await bar.getByRole("button", { name: "Gửi 2 báo cáo" }).click();
     await page.getByText("Đã gửi 2 báo cáo, đang chờ cơ quan theo dõi duyệt.").waitFor();
+    // the bar is gone with its button: the keyboard is on the result, in the live region
+    const result = page.getByTestId("result-message");
+    await expect.poll(() => result.evaluate((el) => el === document.activeElement)).toBe(true);
     await expect.poll(count).toBe(before - 2);
     const rows = await table.locator("tbody tr").allTextContents();
     for (const name of names) expect(rows.join(" ")).not.toContain(name);

@@ -163,6 +163,11 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await page
         .getByText(`Đã chấp nhận ${chosenReports.length} báo cáo (số ${chosenReports.join(", ")}).`)
         .waitFor();
+      // the bar is gone with its buttons: the keyboard is on the result (and its "Hoàn tác")
+      const result = page.getByTestId("result-message");
+      await expect.poll(() => result.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Hoàn tác");
       const status = await page.evaluate(
         async (ids) =>
           Promise.all(

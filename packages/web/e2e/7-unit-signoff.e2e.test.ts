@@ -156,9 +156,16 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await card.waitFor();
       const changes = page.getByRole("region", { name: "Đề xuất điều chỉnh chờ ký duyệt" });
       await changes.getByText(output).waitFor();
-      // returning without a reason is refused in Vietnamese, nothing changes
+      // returning without a reason is refused in Vietnamese on the reason field, nothing changes
       await card.getByRole("button", { name: "Trả lại cán bộ" }).click();
-      await card.getByText("Nhập lý do khi trả lại báo cáo cho cán bộ").waitFor();
+      const refused = card.getByTestId("error-summary");
+      await refused.waitFor();
+      await expect.poll(() => refused.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await refused.textContent()).toMatch(
+        /^Chưa gửi được: một mục cần sửaLý do trả lại: Nhập lý do khi trả lại báo cáo cho cán bộ/,
+      );
+      const reason = card.getByLabel("Lý do trả lại (bắt buộc khi trả lại)");
+      expect(await reason.getAttribute("aria-invalid")).toBe("true");
       // tick both: one request signs them off, after a confirmation
       await card.getByRole("checkbox", { name: /^Chọn báo cáo số \d+$/ }).check();
       await changes.getByRole("checkbox", { name: /^Chọn đề xuất số \d+$/ }).check();
@@ -171,6 +178,10 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await bar.getByRole("button", { name: "Ký duyệt 2 mục đã chọn" }).click();
       await bar.getByRole("button", { name: "Xác nhận ký duyệt 2 mục" }).click();
       await page.getByText("Đã ký duyệt cùng lúc 2 mục; mỗi mục được ghi nhật ký riêng.").waitFor();
+      // the bar is gone with its buttons: the keyboard is on the result, in the live region
+      const result = page.getByTestId("result-message");
+      await expect.poll(() => result.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await result.getAttribute("role")).toBe("status");
       await page.getByText("Không có báo cáo nào chờ ký duyệt.").waitFor();
       await page.getByText("Không có đề xuất điều chỉnh nào chờ ký duyệt.").waitFor();
       // the change request is now the leader's to decide

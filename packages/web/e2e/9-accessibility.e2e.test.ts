@@ -1,38 +1,25 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newUserPage, screenshot, signIn } from "./support/browser.js";
-import { addUser, giamsat, PASSWORD } from "./support/cli.js";
+import { launchBrowser, screenshot, signIn } from "./support/browser.js";
+import { addUser } from "./support/cli.js";
+import { focusedId, keyboardSignIn as signInByKeyboard, tabTo } from "./support/keyboard.js";
 import { LOCALES, type Locale } from "./support/locales.js";
-import { screenshotsDir, seedsDir } from "./support/paths.js";
+import { screenshotsDir } from "./support/paths.js";
+import {
+  getJson,
+  plan596 as plan596Of,
+  unitTask as unitTaskOf,
+  type Task,
+} from "./support/plan-tasks.js";
 
 const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
 const AS_OF = "2026-06-01";
 
-type Plan = { id: number; number: string | null };
-type Task = {
-  id: number;
-  number: string | null;
-  name: string;
-  kind: string;
-  lead: { name: string; orgId: number | null }[];
-};
-
-const getJson = <T>(page: Page, url: string) =>
-  page.evaluate(async (u) => (await fetch(u)).json(), url) as Promise<T>;
-
-/** Plan 596 as the signed-in user reads it, imported first when this file runs on its own. */
-async function plan596(page: Page): Promise<Plan> {
-  const find = async () =>
-    (await getJson<{ items: Plan[] }>(page, "/api/plans")).items.find((p) =>
-      p.number?.startsWith("596"),
-    );
-  const found = await find();
-  if (found) return found;
-  await giamsat(dataDir, ["import", path.join(seedsDir, "qd596-bct-2026-nq57-plan.txt")]);
-  return (await find())!;
-}
+const plan596 = (page: Page) => plan596Of(page, dataDir);
+const unitTask = (browser: Browser, fromEnd: number, username: string) =>
+  unitTaskOf(browser, baseUrl, dataDir, fromEnd, username);
 
 /** WCAG contrast ratio of two computed colours ("rgb(r, g, b)"). */
 function contrast(a: string, b: string): number {
@@ -70,52 +57,8 @@ const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_
 /** A browser's console errors apart from the 400 answers a test provokes on purpose. */
 const unexpected = (errors: string[]) => errors.filter((e) => !/status of 400/.test(e));
 
-/** The focused element's id, or its test id, or its tag. */
-const focusedId = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    return el?.id || el?.getAttribute("data-testid") || el?.tagName.toLowerCase() || "";
-  });
-
-/**
- * A task of plan 596 with an end (a recurring one may be sent empty, as "Không phát sinh"), the
- * `fromEnd`-th from the end of the plan, and a new staff account `username` of its lead unit.
- */
-async function unitTask(browser: Browser, fromEnd: number, username: string): Promise<Task> {
-  const monitor = await signIn(browser, baseUrl, "theodoi");
-  const plan = await plan596(monitor.page);
-  const tasks = await getJson<{ items: Task[] }>(
-    monitor.page,
-    `/api/tasks?plan=${plan.id}&limit=200`,
-  );
-  await monitor.context.close();
-  const task = tasks.items.filter((t) => t.lead[0]?.orgId && t.kind !== "recurring").at(-fromEnd)!;
-  await addUser(dataDir, username, "unit_staff", task.lead[0]!.name);
-  return task;
-}
-
-/** Presses Tab until the focused element matches `selector`; fails after `max` presses. */
-async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector))
-      return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
-
-/** Signs in with the keyboard only: the name field has the focus, Tab to the password, Enter. */
-async function keyboardSignIn(browser: Browser, username: string, width: number, locale: Locale) {
-  const { context, page } = await newUserPage(browser, baseUrl, width, locale);
-  await page.goto("/");
-  await tabTo(page, "#username");
-  await page.keyboard.type(username);
-  await tabTo(page, "#password");
-  await page.keyboard.type(PASSWORD);
-  await page.keyboard.press("Enter");
-  await page.getByTestId("current-user").waitFor({ state: "attached" });
-  return { context, page };
-}
+const keyboardSignIn = (browser: Browser, username: string, width: number, locale: Locale) =>
+  signInByKeyboard(browser, baseUrl, username, width, locale);
 
 /**
  * WCAG 2.1 AA, in a Vietnamese and an English browser: page titles name the task and

@@ -22,20 +22,21 @@ const row = (cells: string[], header = false) => ({
   cells: cells.map((text) => ({ paragraphs: [{ runs: [{ text }] }] })),
 });
 
-/**
- * A small invented plan as a Word document (a Word cell keeps `<script>` as text, where the
- * converted-text form strips tags): task 1 led by Vụ Pháp chế with Vụ Tổ chức cán bộ, task 2 led
- * by Văn phòng Bộ.
- */
-export async function writeInventedPlan(folder: string): Promise<string> {
+/** A task row: name, lead unit, coordinating units, output, deadline. */
+type TaskRow = [name: string, lead: string, coordinators: string, output: string, due: string];
+
+/** A plan of the Ministry as the Word document `file`: its number, title and task table. */
+export async function writePlanDocx(
+  file: string,
+  plan: { number: string; title: string; tasks: TaskRow[] },
+): Promise<string> {
   const { writeDocx } = (await import(docxWriterUrl)) as { writeDocx: WriteDocx };
-  const file = path.join(folder, "ke-hoach-thu-nghiem.docx");
   const bytes = writeDocx([
     p("BỘ CÔNG THƯƠNG"),
-    p("Số: 77/KH-TNGS"),
+    p(`Số: ${plan.number}`),
     p("Hà Nội, ngày 05 tháng 01 năm 2026"),
     p("KẾ HOẠCH", true),
-    p("Thử nghiệm hiển thị văn bản nhập vào hệ thống Giám sát", true),
+    p(plan.title, true),
     p("PHỤ LỤC I", true),
     p("DANH MỤC NHIỆM VỤ", true),
     {
@@ -52,25 +53,31 @@ export async function writeInventedPlan(folder: string): Promise<string> {
           ],
           true,
         ),
-        row([
-          "1.",
-          SCRIPT_TASK,
-          "Vụ Pháp chế",
-          "Vụ Tổ chức cán bộ",
-          "Báo cáo kiểm tra",
-          "30/6/2026",
-        ]),
-        row([
-          "2.",
-          "Rà soát quy trình tiếp nhận báo cáo định kỳ",
-          "Văn phòng Bộ",
-          "Vụ Pháp chế",
-          "Quy trình được ban hành",
-          "Quý III/2026",
-        ]),
+        ...plan.tasks.map((task, i) => row([`${i + 1}.`, ...task])),
       ],
     },
   ]);
   writeFileSync(file, bytes);
   return file;
 }
+
+/**
+ * A small invented plan as a Word document (a Word cell keeps `<script>` as text, where the
+ * converted-text form strips tags): task 1 led by Vụ Pháp chế with Vụ Tổ chức cán bộ, task 2 led
+ * by Văn phòng Bộ.
+ */
+export const writeInventedPlan = (folder: string): Promise<string> =>
+  writePlanDocx(path.join(folder, "ke-hoach-thu-nghiem.docx"), {
+    number: "77/KH-TNGS",
+    title: "Thử nghiệm hiển thị văn bản nhập vào hệ thống Giám sát",
+    tasks: [
+      [SCRIPT_TASK, "Vụ Pháp chế", "Vụ Tổ chức cán bộ", "Báo cáo kiểm tra", "30/6/2026"],
+      [
+        "Rà soát quy trình tiếp nhận báo cáo định kỳ",
+        "Văn phòng Bộ",
+        "Vụ Pháp chế",
+        "Quy trình được ban hành",
+        "Quý III/2026",
+      ],
+    ],
+  });

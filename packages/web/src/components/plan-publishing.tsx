@@ -4,7 +4,11 @@ import { api } from "../api/client.js";
 import type { PlanSummary } from "../api/types.js";
 import { formatDate } from "../format/date.format.js";
 import { Link } from "../router/link.js";
-import { ErrorBox } from "./feedback.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
+
+const fieldOf = fieldsByPath({ reason: { id: "publish-reason", label: "Lý do" } });
 
 /**
  * Whether the plan is on the public pages (`/cong-khai`): the monitoring department publishes
@@ -19,7 +23,7 @@ export function PlanPublishing({
   editable: boolean;
   onSaved: () => void;
 }) {
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(fieldOf);
   const [busy, setBusy] = useState(false);
   const published = plan.publishedAt !== null;
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -27,7 +31,7 @@ export function PlanPublishing({
     const form = event.currentTarget;
     const reason = String(new FormData(form).get("reason") ?? "").trim();
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       await api(`/api/plans/${plan.id}/published`, {
         method: "PUT",
@@ -36,7 +40,7 @@ export function PlanPublishing({
       form.reset();
       onSaved();
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     } finally {
       setBusy(false);
     }
@@ -56,12 +60,24 @@ export function PlanPublishing({
         )}
       </p>
       {editable && (
-        <form className="change-form" onSubmit={(e) => void submit(e)}>
+        <form
+          className="change-form"
+          aria-labelledby="publishing-title"
+          onSubmit={(e) => void submit(e)}
+          {...errors.formProps}
+        >
+          <ErrorSummary errors={errors} />
           <div className="field">
             <label htmlFor="publish-reason">Lý do (bắt buộc)</label>
-            <input id="publish-reason" name="reason" required maxLength={2000} />
+            <input
+              id="publish-reason"
+              name="reason"
+              required
+              maxLength={2000}
+              {...errors.field("publish-reason")}
+            />
+            <FieldError errors={errors} id="publish-reason" />
           </div>
-          <ErrorBox error={error} />
           <button type="submit" disabled={busy}>
             {published ? "Thôi công khai" : "Công khai kế hoạch"}
           </button>

@@ -4,7 +4,14 @@ import { api } from "../api/client.js";
 import type { PlanSummary } from "../api/types.js";
 import { DateInput } from "../forms/date-input.js";
 import { formatDate } from "../format/date.format.js";
-import { ErrorBox } from "./feedback.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
+
+const fieldOf = fieldsByPath({
+  trackedFrom: { id: "tracked-from", label: "Tính báo cáo đúng hạn từ ngày" },
+  reason: { id: "tracked-reason", label: "Lý do" },
+});
 
 /**
  * The day a plan is tracked from: report timeliness (task pages, scorecards) counts the periods
@@ -20,17 +27,17 @@ export function PlanTracking({
   editable: boolean;
   onSaved: () => void;
 }) {
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(fieldOf);
   const [busy, setBusy] = useState(false);
 
   const save = async (trackedFrom: string | null, reason: string) => {
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       await api(`/api/plans/${plan.id}`, { method: "PATCH", body: { trackedFrom, reason } });
       onSaved();
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     } finally {
       setBusy(false);
     }
@@ -52,7 +59,13 @@ export function PlanTracking({
         . Các kỳ trước ngày này không bị tính là thiếu hay chậm.
       </p>
       {editable && (
-        <form className="change-form" onSubmit={submit}>
+        <form
+          className="change-form"
+          aria-labelledby="tracking-title"
+          onSubmit={submit}
+          {...errors.formProps}
+        >
+          <ErrorSummary errors={errors} />
           <div className="field">
             <label htmlFor="tracked-from">Tính báo cáo đúng hạn từ ngày</label>
             <DateInput
@@ -61,13 +74,20 @@ export function PlanTracking({
               name="trackedFrom"
               required
               defaultValue={plan.trackedFrom}
+              {...errors.field("tracked-from")}
             />
+            <FieldError errors={errors} id="tracked-from" />
           </div>
           <div className="field">
             <label htmlFor="tracked-reason">Lý do (không bắt buộc)</label>
-            <input id="tracked-reason" name="reason" maxLength={2000} />
+            <input
+              id="tracked-reason"
+              name="reason"
+              maxLength={2000}
+              {...errors.field("tracked-reason")}
+            />
+            <FieldError errors={errors} id="tracked-reason" />
           </div>
-          <ErrorBox error={error} />
           <div className="actions">
             <button type="submit" disabled={busy}>
               Lưu ngày theo dõi

@@ -3,7 +3,23 @@ import type { FormEvent } from "react";
 import { api } from "../api/client.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Loading, StatusRegion } from "../components/feedback.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import type { FieldOf } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
 import type { Preferences } from "./notifications.api.js";
+
+const CHANNELS = { inApp: "trong ứng dụng", email: "e-mail", digest: "gộp thư" } as const;
+
+/** The checkbox a saved path names ("kinds.2.email": the third kind's e-mail box). */
+const boxOf =
+  (kinds: Preferences["kinds"]): FieldOf =>
+  (path) => {
+    const match = /^kinds\.(\d+)\.(inApp|email|digest)$/.exec(path);
+    const kind = match && kinds[Number(match[1])];
+    if (!match || !kind) return undefined;
+    const channel = match[2] as keyof typeof CHANNELS;
+    return { id: `pref-${kind.kind}-${channel}`, label: `${kind.label}: ${CHANNELS[channel]}` };
+  };
 
 /**
  * Per kind of notification: in the app, by e-mail (one mail each, or gathered in one mail a
@@ -13,13 +29,13 @@ export function NotificationPreferences() {
   const prefs = useResource("notification-prefs", (signal) =>
     api<Preferences>("/api/notifications/preferences", { signal }),
   );
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(boxOf(prefs.data?.kinds ?? []));
   const [saved, setSaved] = useState(false);
 
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    setError(null);
+    errors.clear();
     setSaved(false);
     try {
       await api("/api/notifications/preferences", {
@@ -36,15 +52,16 @@ export function NotificationPreferences() {
       setSaved(true);
       prefs.reload();
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     }
   };
 
   if (prefs.loading && !prefs.data) return <Loading />;
   if (!prefs.data) return <ErrorBox error={prefs.error} />;
   return (
-    <form className="card" onSubmit={save} aria-labelledby="prefs-title">
+    <form className="card" onSubmit={save} aria-labelledby="prefs-title" {...errors.formProps}>
       <h2 id="prefs-title">Cách nhận thông báo</h2>
+      <ErrorSummary errors={errors} />
       <p className="hint">
         {prefs.data.email
           ? `Thư điện tử gửi tới ${prefs.data.email}.`
@@ -68,27 +85,38 @@ export function NotificationPreferences() {
                 <td>
                   <input
                     type="checkbox"
+                    id={`pref-${k.kind}-inApp`}
                     name={`${k.kind}:in_app`}
                     defaultChecked={k.inApp}
                     aria-label={`${k.label}: trong ứng dụng`}
+                    {...errors.field(`pref-${k.kind}-inApp`)}
                   />
+                  <FieldError errors={errors} id={`pref-${k.kind}-inApp`} />
                 </td>
                 <td>
                   <input
                     type="checkbox"
+                    id={`pref-${k.kind}-email`}
                     name={`${k.kind}:email`}
                     defaultChecked={k.email}
                     aria-label={`${k.label}: e-mail`}
+                    {...errors.field(`pref-${k.kind}-email`)}
                   />
+                  <FieldError errors={errors} id={`pref-${k.kind}-email`} />
                 </td>
                 <td>
                   {k.digestible && (
-                    <input
-                      type="checkbox"
-                      name={`${k.kind}:digest`}
-                      defaultChecked={k.digest}
-                      aria-label={`${k.label}: gộp vào thư tổng hợp hằng ngày`}
-                    />
+                    <>
+                      <input
+                        type="checkbox"
+                        id={`pref-${k.kind}-digest`}
+                        name={`${k.kind}:digest`}
+                        defaultChecked={k.digest}
+                        aria-label={`${k.label}: gộp vào thư tổng hợp hằng ngày`}
+                        {...errors.field(`pref-${k.kind}-digest`)}
+                      />
+                      <FieldError errors={errors} id={`pref-${k.kind}-digest`} />
+                    </>
                   )}
                 </td>
               </tr>
@@ -96,7 +124,6 @@ export function NotificationPreferences() {
           </tbody>
         </table>
       </div>
-      <ErrorBox error={error} />
       <StatusRegion>
         {saved && <p className="alert success">Đã lưu cách nhận thông báo.</p>}
       </StatusRegion>
