@@ -38,7 +38,7 @@ describe.each(LOCALES)("quản trị nhắc việc (%s)", (locale) => {
     await page.getByLabel("Năm", { exact: true }).selectOption("2027");
     await page.getByText("Năm 2027 chưa có ngày nghỉ nào.").waitFor();
     await page.getByRole("button", { name: "Thêm ngày nghỉ" }).click();
-    await page.locator("[id^=h-date-]").first().fill("01/01/2026");
+    await page.locator("input[id^=h-date-]").first().fill("01/01/2026");
     await page.getByLabel("Tên ngày nghỉ dòng 1").fill("Tết Dương lịch");
     await page.getByRole("button", { name: "Lưu ngày nghỉ năm 2027" }).click();
     // the row's date is marked, named in the focused summary by its label and line
@@ -50,15 +50,15 @@ describe.each(LOCALES)("quản trị nhắc việc (%s)", (locale) => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
       "error-summary",
     );
-    const firstDate = page.locator("[id^=h-date-]").first();
+    const firstDate = page.locator("input[id^=h-date-]").first();
     expect(await firstDate.getAttribute("aria-invalid")).toBe("true");
     expect(await page.locator("[id^=h-date-][id$=-error]").first().textContent()).toBe(
       "Dòng 1: Ngày 01/01/2026 không thuộc năm 2027.",
     );
 
-    await page.locator("[id^=h-date-]").first().fill("01012027");
+    await page.locator("input[id^=h-date-]").first().fill("01012027");
     await page.getByRole("button", { name: "Thêm ngày nghỉ" }).click();
-    await page.locator("[id^=h-date-]").nth(1).fill("30/04/2027");
+    await page.locator("input[id^=h-date-]").nth(1).fill("30/04/2027");
     await page.getByLabel("Tên ngày nghỉ dòng 2").fill("Ngày Giải phóng miền Nam");
     await page.getByRole("button", { name: "Lưu ngày nghỉ năm 2027" }).click();
     await page.getByText("Đã lưu 2 ngày nghỉ năm 2027.").waitFor();
@@ -69,7 +69,7 @@ describe.each(LOCALES)("quản trị nhắc việc (%s)", (locale) => {
     await page.getByLabel("Năm", { exact: true }).selectOption("2027");
     const saved = page.getByRole("table", { name: "Ngày nghỉ năm 2027" });
     await saved.locator("tbody tr").nth(1).waitFor();
-    expect(await saved.locator("[id^=h-date-]").first().inputValue()).toBe("01/01/2027");
+    expect(await saved.locator("input[id^=h-date-]").first().inputValue()).toBe("01/01/2027");
     expect(await page.getByLabel("Tên ngày nghỉ dòng 2").inputValue()).toBe(
       "Ngày Giải phóng miền Nam",
     );

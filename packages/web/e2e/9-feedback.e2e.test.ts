@@ -129,6 +129,16 @@ describe.each(LOCALES)("góp ý công khai (%s)", (locale) => {
     await monitor.page.goto(itemUrl);
     expect(await monitor.page.getByTestId("feedback-draft").textContent()).toBe(ANSWER);
     await screenshot(monitor.page, "feedback-decision");
+    // returning the draft needs a reason: the field is named in a focused summary
+    await monitor.page.getByRole("button", { name: "Trả lại đơn vị" }).click();
+    const refused = monitor.page.getByTestId("error-summary");
+    await expect.poll(() => refused.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await refused.textContent()).toBe(
+      "Chưa gửi được: một mục cần sửaLý do trả lại: Cần nêu lý do trả lại cho đơn vị.",
+    );
+    expect(await monitor.page.locator("#fb-return-reason").getAttribute("aria-invalid")).toBe(
+      "true",
+    );
     await monitor.page.getByRole("button", { name: "Duyệt và công bố" }).click();
     await expect
       .poll(() => monitor.page.getByTestId("feedback-handling-state").textContent())

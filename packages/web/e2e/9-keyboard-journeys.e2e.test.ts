@@ -138,8 +138,9 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       const title = page.locator("#review-title");
       await poll(() => title.textContent()).toContain(task.name);
 
-      // "Trả lại" without a reason: the comment field is named in a focused summary
-      await tabToButton(page, "Trả lại");
+      // "Trả lại" without a reason: the comment field is named in a focused summary (the report's
+      // button, not an indicator value's above the queue)
+      await tabTo(page, '[data-testid="review-current"] .actions button.danger');
       await page.keyboard.press("Enter");
       await poll(() => focusedId(page)).toBe("error-summary");
       expect(await page.getByTestId("error-summary").textContent()).toBe(
@@ -181,6 +182,40 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
         comment: reason,
       });
       expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it("the task correction names each refused field by its label, beside it and in a focused summary", async () => {
+      const width = round === 0 ? 390 : 1366;
+      const { page, errors, context } = await signIn(browser, baseUrl, "theodoi", width, locale);
+      const plan = await plan596(page, dataDir);
+      const tasks = await getJson<{ items: Task[] }>(page, `/api/tasks?plan=${plan.id}&limit=200`);
+      const task = tasks.items.filter((t) => t.lead.length === 1).at(-13 - round)!;
+      await page.goto(`/nhiem-vu/${task.id}`);
+      await page.getByRole("button", { name: "Hiệu chỉnh nhiệm vụ…" }).click();
+      const form = page.getByRole("form", { name: "Hiệu chỉnh nhiệm vụ" });
+      const summary = form.getByTestId("error-summary");
+      // a reason of spaces passes the browser's check; the server names "reason", the page its label
+      await form.getByLabel("Lý do hiệu chỉnh (bắt buộc)").fill("   ");
+      await form.getByRole("button", { name: "Lưu hiệu chỉnh" }).click();
+      await poll(() => focusedId(page)).toBe("error-summary");
+      expect(await summary.textContent()).toBe(
+        "Chưa gửi được: một mục cần sửaLý do hiệu chỉnh: Nhập lý do hiệu chỉnh",
+      );
+      expect(await page.locator("#fix-reason").getAttribute("aria-invalid")).toBe("true");
+      expect(await page.locator("#fix-reason-error").textContent()).toBe("Nhập lý do hiệu chỉnh");
+      // no lead unit left: the unit picker is named
+      await form.getByRole("button", { name: `Bỏ ${task.lead[0]!.name}` }).click();
+      await form.getByLabel("Lý do hiệu chỉnh (bắt buộc)").fill("Thử bỏ đơn vị chủ trì.");
+      await form.getByRole("button", { name: "Lưu hiệu chỉnh" }).click();
+      await poll(() => summary.textContent()).toBe(
+        "Chưa gửi được: một mục cần sửaĐơn vị chủ trì: Chọn ít nhất một đơn vị chủ trì.",
+      );
+      await poll(() => focusedId(page)).toBe("error-summary");
+      expect(await page.locator("#fix-lead").getAttribute("aria-invalid")).toBe("true");
+      expect(await page.locator("#fix-reason").getAttribute("aria-invalid")).toBeNull();
+      await screenshot(page, "a11y-correction-errors");
+      expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
       await context.close();
     });
 

@@ -4,6 +4,14 @@ import type { Organisation } from "../api/types.js";
 import { useResource } from "../api/use-resource.js";
 import { Empty, ErrorBox, Loading } from "../components/feedback.js";
 import { OrgCombobox } from "../components/org-combobox.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
+
+const fieldOf = fieldsByPath({
+  name: { id: "ff-name", label: "Tên lĩnh vực" },
+  unitId: { id: "ff-unit", label: "Đơn vị gợi ý xử lý" },
+});
 
 type Field = {
   id: number;
@@ -24,17 +32,24 @@ export function FeedbackFieldsAdmin() {
   );
   const [name, setName] = useState("");
   const [unit, setUnit] = useState<Organisation | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  // the add form's errors beside its fields; a stop or reuse that fails, above the table
+  const errors = useFormErrors(fieldOf);
+  const [toggleError, setToggleError] = useState<Error | null>(null);
   const [done, setDone] = useState("");
 
-  const run = async (request: () => Promise<Field>, message: (f: Field) => string) => {
-    setError(null);
+  const run = async (
+    request: () => Promise<Field>,
+    message: (f: Field) => string,
+    failed: (e: Error) => void,
+  ) => {
+    errors.clear();
+    setToggleError(null);
     setDone("");
     try {
       setDone(message(await request()));
       fields.reload();
     } catch (e) {
-      setError(e as Error);
+      failed(e as Error);
     }
   };
   const add = (event: FormEvent) => {
@@ -49,6 +64,7 @@ export function FeedbackFieldsAdmin() {
         setUnit(null);
         return `Đã thêm lĩnh vực ${f.name}.`;
       },
+      (e) => errors.show(e),
     );
   };
   const toggle = (f: Field) =>
@@ -59,11 +75,18 @@ export function FeedbackFieldsAdmin() {
           body: { active: !f.active },
         }),
       (next) => `${next.active ? "Đã dùng lại" : "Đã ngừng dùng"} lĩnh vực ${next.name}.`,
+      setToggleError,
     );
 
   return (
     <>
-      <form className="filters" onSubmit={add} aria-label="Thêm lĩnh vực góp ý">
+      <ErrorSummary errors={errors} />
+      <form
+        className="filters"
+        onSubmit={add}
+        aria-label="Thêm lĩnh vực góp ý"
+        {...errors.formProps}
+      >
         <div className="field">
           <label htmlFor="ff-name">Tên lĩnh vực</label>
           <input
@@ -72,7 +95,9 @@ export function FeedbackFieldsAdmin() {
             maxLength={200}
             value={name}
             onChange={(e) => setName(e.target.value)}
+            {...errors.field("ff-name")}
           />
+          <FieldError errors={errors} id="ff-name" />
         </div>
         <OrgCombobox
           id="ff-unit"
@@ -80,12 +105,13 @@ export function FeedbackFieldsAdmin() {
           kind="unit"
           value={unit}
           onChange={setUnit}
+          errors={errors}
         />
         <div className="field">
           <button type="submit">Thêm lĩnh vực</button>
         </div>
       </form>
-      <ErrorBox error={error ?? fields.error} />
+      <ErrorBox error={toggleError ?? fields.error} />
       <p role="status" className="muted">
         {done}
       </p>

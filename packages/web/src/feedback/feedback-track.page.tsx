@@ -3,6 +3,9 @@ import { useState, type FormEvent } from "react";
 import { api } from "../api/client.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
 import { formatDate, formatDateTime } from "../format/date.format.js";
 import { Link } from "../router/link.js";
 
@@ -12,6 +15,11 @@ function daysLeft(deadline: string): number {
   return Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000);
 }
 
+const fieldOf = fieldsByPath({
+  rating: { id: "fb-rating", label: "Đánh giá câu trả lời" },
+  comment: { id: "fb-rating-comment", label: "Nhận xét" },
+});
+
 /**
  * `/gop-y/:code`: anyone with the code sees the status, the unit, the deadline and the published
  * answer; the sender (the secret `?s=` from the link given at submission) rates the answer.
@@ -19,7 +27,7 @@ function daysLeft(deadline: string): number {
 export function FeedbackTrackPage({ code }: { code: string }) {
   const secret = new URLSearchParams(window.location.search).get("s");
   const [rated, setRated] = useState<PublicFeedbackView | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const errors = useFormErrors(fieldOf);
   const item = useResource(`feedback ${code}`, (signal) =>
     api<PublicFeedbackView>(`/api/public/feedback/${encodeURIComponent(code)}`, { signal }),
   );
@@ -28,6 +36,7 @@ export function FeedbackTrackPage({ code }: { code: string }) {
   async function rate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    errors.clear();
     try {
       setRated(
         await api<PublicFeedbackView>(`/api/public/feedback/${encodeURIComponent(code)}/rating`, {
@@ -39,7 +48,7 @@ export function FeedbackTrackPage({ code }: { code: string }) {
         }),
       );
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
     }
   }
 
@@ -86,22 +95,35 @@ export function FeedbackTrackPage({ code }: { code: string }) {
             <p data-testid="feedback-rating">Đánh giá của người gửi: {f.rating}/5</p>
           )}
           {f.status === "published" && secret && f.rating === null && (
-            <form className="form" onSubmit={rate}>
+            <form className="form" onSubmit={rate} {...errors.formProps}>
+              <ErrorSummary errors={errors} />
               <label>
                 Đánh giá câu trả lời (1–5)
-                <select name="rating" defaultValue="5">
+                <select
+                  id="fb-rating"
+                  name="rating"
+                  defaultValue="5"
+                  {...errors.field("fb-rating")}
+                >
                   {[5, 4, 3, 2, 1].map((n) => (
                     <option key={n} value={n}>
                       {n}
                     </option>
                   ))}
                 </select>
+                <FieldError errors={errors} id="fb-rating" />
               </label>
               <label>
                 Nhận xét
-                <textarea name="comment" rows={3} maxLength={1000} />
+                <textarea
+                  id="fb-rating-comment"
+                  name="comment"
+                  rows={3}
+                  maxLength={1000}
+                  {...errors.field("fb-rating-comment")}
+                />
+                <FieldError errors={errors} id="fb-rating-comment" />
               </label>
-              <ErrorBox error={error} />
               <button type="submit">Gửi đánh giá</button>
             </form>
           )}

@@ -1,11 +1,16 @@
 import { useState } from "react";
 import { api, apiUrl } from "../api/client.js";
-import { ErrorBox, StatusRegion } from "../components/feedback.js";
+import { StatusRegion } from "../components/feedback.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
 import { FileButton } from "../forms/file-button.js";
+import { fieldsByPath } from "../forms/form-errors.js";
+import { useFormErrors } from "../forms/use-form-errors.js";
 import { Link } from "../router/link.js";
 import { useLocation } from "../router/router.js";
 import { formatValue } from "./indicator.format.js";
 import type { SheetPreview } from "./indicator.types.js";
+
+const fieldOf = fieldsByPath({ file: { id: "values-file", label: "Tệp giá trị chỉ tiêu" } });
 
 /**
  * The monitoring department enters indicator values in bulk: it downloads the template (the
@@ -17,7 +22,8 @@ export function IndicatorValuesImportPage() {
   const plan = query.get("plan");
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<SheetPreview | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  // a refused file: its rows' errors in the summary at the top of the form, which takes the keyboard
+  const errors = useFormErrors(fieldOf);
   const [busy, setBusy] = useState(false);
   const [stored, setStored] = useState<{ created: number; corrected: number } | null>(null);
 
@@ -26,11 +32,11 @@ export function IndicatorValuesImportPage() {
     const form = new FormData();
     form.append("file", file, file.name);
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       return await api<T>(url, { body: form });
     } catch (e) {
-      setError(e as Error);
+      errors.show(e as Error);
       return null;
     } finally {
       setBusy(false);
@@ -70,7 +76,9 @@ export function IndicatorValuesImportPage() {
           e.preventDefault();
           void read();
         }}
+        {...errors.formProps}
       >
+        <ErrorSummary errors={errors} />
         <ol className="steps">
           <li>
             <a
@@ -99,13 +107,14 @@ export function IndicatorValuesImportPage() {
               setFile(files?.[0] ?? null);
               setPreview(null);
             }}
+            {...errors.field("values-file")}
           />
+          <FieldError errors={errors} id="values-file" />
         </div>
         <button type="submit" disabled={!file || busy}>
           Xem trước
         </button>
       </form>
-      <ErrorBox error={error} />
       <StatusRegion>
         {stored && (
           <p className="alert success">
