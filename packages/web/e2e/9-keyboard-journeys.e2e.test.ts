@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, signIn } from "./support/browser.js";
+import { plan596Tasks } from "./support/flows.js";
 import { writePlanDocx } from "./support/invented-plan.js";
 import { focusedId, keyboardSignIn, tabTo, tabToButton } from "./support/keyboard.js";
 import { LOCALES } from "./support/locales.js";
@@ -188,9 +189,10 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
     it("the task correction names each refused field by its label, beside it and in a focused summary", async () => {
       const width = round === 0 ? 390 : 1366;
       const { page, errors, context } = await signIn(browser, baseUrl, "theodoi", width, locale);
-      const plan = await plan596(page, dataDir);
-      const tasks = await getJson<{ items: Task[] }>(page, `/api/tasks?plan=${plan.id}&limit=200`);
-      const task = tasks.items.filter((t) => t.lead.length === 1).at(-13 - round)!;
+      await plan596(page, dataDir);
+      const task = (await plan596Tasks<Task>(page))
+        .filter((t) => t.lead.length === 1)
+        .at(-13 - round)!;
       await page.goto(`/nhiem-vu/${task.id}`);
       await page.getByRole("button", { name: "Hiệu chỉnh nhiệm vụ…" }).click();
       const form = page.getByRole("form", { name: "Hiệu chỉnh nhiệm vụ" });
@@ -222,9 +224,10 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
     it("“Xem thêm” puts the keyboard on the first newly shown item", async () => {
       const width = round === 0 ? 1366 : 390;
       const { page, errors, context } = await signIn(browser, baseUrl, "theodoi", width, locale);
-      const plan = await plan596(page, dataDir);
-      const tasks = await getJson<{ items: Task[] }>(page, `/api/tasks?plan=${plan.id}&limit=200`);
-      const task = tasks.items.filter((t) => t.kind !== "recurring").at(-11 - round)!;
+      await plan596(page, dataDir);
+      const task = (await plan596Tasks<Task>(page))
+        .filter((t) => t.kind !== "recurring")
+        .at(-11 - round)!;
       // more than a page (100) of history: corrections of the output, each one audit entry
       for (let i = 0; i < 101; i++) {
         const body = { output: `Sản phẩm thử ${i}`, reason: `Thử phân trang nhật ký ${i}` };
