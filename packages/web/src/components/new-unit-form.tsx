@@ -2,7 +2,7 @@ import { useMemo, useState } from "react";
 import { api } from "../api/client.js";
 import type { Organisation } from "../api/types.js";
 import { ErrorSummary, FieldError } from "../forms/error-summary.js";
-import { fieldProblem, fieldsByPath } from "../forms/form-errors.js";
+import { fieldsByPath } from "../forms/form-errors.js";
 import { useFormErrors } from "../forms/use-form-errors.js";
 import { OrgCombobox } from "./org-combobox.js";
 
@@ -36,8 +36,8 @@ export function NewUnitForm({
   const [busy, setBusy] = useState(false);
 
   const create = async () => {
-    if (!parent)
-      return errors.show(fieldProblem("parentId", "Chọn đơn vị cấp trên trong danh sách gợi ý."));
+    // the picker is required: the browser's check names it while no parent is chosen
+    if (!parent) return;
     setBusy(true);
     errors.clear();
     try {

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useChosenOrganisation } from "../api/use-organisation.js";
 import { OrgCombobox } from "../components/org-combobox.js";
 import { ErrorSummary, FieldError } from "../forms/error-summary.js";
-import { fieldProblem, fieldsByPath } from "../forms/form-errors.js";
+import { fieldsByPath } from "../forms/form-errors.js";
 import { useFeedbackAction } from "./feedback-action.js";
 
 const fieldOf = fieldsByPath({
@@ -32,7 +32,8 @@ export function FeedbackRouteForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!unit) return action.errors.show(fieldProblem("unitId", "Chọn đơn vị xử lý."));
+    // the picker is required: the browser's check names it while no unit is chosen
+    if (!unit) return;
     void action.run("route", {
       unitId: unit.id,
       days: Number(days),

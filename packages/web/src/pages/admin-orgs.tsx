@@ -6,7 +6,7 @@ import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Loading } from "../components/feedback.js";
 import { OrgCombobox } from "../components/org-combobox.js";
 import { ErrorSummary, FieldError } from "../forms/error-summary.js";
-import { fieldProblem, fieldsByPath } from "../forms/form-errors.js";
+import { fieldsByPath } from "../forms/form-errors.js";
 import { useFormErrors, type FormErrors } from "../forms/use-form-errors.js";
 import { SignoffSetting } from "../signoff/signoff-setting.js";
 
@@ -15,17 +15,11 @@ const addOrgFields = fieldsByPath({
   kind: { id: "org-kind", label: "Loại" },
   parentId: { id: "org-parent", label: "Thuộc" },
 });
-const aliasFields = fieldsByPath({
-  org: { id: "alias-org", label: "Đơn vị" },
-  alias: { id: "alias-text", label: "Tên gọi khác" },
-});
+const aliasFields = fieldsByPath({ alias: { id: "alias-text", label: "Tên gọi khác" } });
 const renameFields = fieldsByPath({
-  org: { id: "rename-org", label: "Đơn vị" },
   name: { id: "rename-name", label: "Tên mới" },
   shortName: { id: "rename-short", label: "Tên viết tắt" },
 });
-/** The unit typed in a picker but not chosen from its list. */
-const notChosen = () => fieldProblem("org", "Chọn đơn vị trong danh sách gợi ý.");
 
 /** Rows of the directory table; the search narrows the rest. */
 const SHOWN_ROWS = 100;
@@ -76,7 +70,8 @@ export function AdminOrgs() {
   const addAlias = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    if (!aliasOrg) return aliasErrors.show(notChosen());
+    // the picker is required: the browser's check names it while no unit is chosen
+    if (!aliasOrg) return;
     void run(
       () =>
         api(`/api/organisations/${aliasOrg.id}/aliases`, {
@@ -91,7 +86,7 @@ export function AdminOrgs() {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const org = renamed;
-    if (!org) return renameErrors.show(notChosen());
+    if (!org) return;
     const shortName = String(data.get("shortName") ?? "").trim();
     const name = String(data.get("name")).trim();
     const body = { name, kind: org.kind, shortName: shortName || null };

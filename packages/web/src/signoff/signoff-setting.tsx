@@ -4,11 +4,11 @@ import { api } from "../api/client.js";
 import type { Organisation } from "../api/types.js";
 import { StatusRegion } from "../components/feedback.js";
 import { OrgCombobox } from "../components/org-combobox.js";
-import { ErrorSummary } from "../forms/error-summary.js";
-import { fieldProblem, fieldsByPath } from "../forms/form-errors.js";
+import { ErrorSummary, FieldError } from "../forms/error-summary.js";
+import { fieldsByPath } from "../forms/form-errors.js";
 import { useFormErrors } from "../forms/use-form-errors.js";
 
-const fieldOf = fieldsByPath({ org: { id: "signoff-org", label: "Đơn vị" } });
+const fieldOf = fieldsByPath({ signoffRequired: { id: "signoff-on", label: "Ký duyệt" } });
 
 /**
  * The administrator's switch for one unit: its staff's reports wait for the
@@ -26,7 +26,8 @@ export function SignoffSetting({ onSaved }: { onSaved: () => void }) {
   };
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!org) return errors.show(fieldProblem("org", "Chọn đơn vị trong danh sách gợi ý."));
+    // the picker is required: the browser's check names it while no unit is chosen
+    if (!org) return;
     errors.clear();
     try {
       await api(`/api/organisations/${org.id}/signoff`, {
@@ -64,13 +65,16 @@ export function SignoffSetting({ onSaved }: { onSaved: () => void }) {
         />
         <label className="check">
           <input
+            id="signoff-on"
             type="checkbox"
             checked={on}
             disabled={!org}
             onChange={(e) => setOn(e.target.checked)}
+            {...errors.field("signoff-on")}
           />{" "}
           Báo cáo của cán bộ cần lãnh đạo đơn vị ký duyệt
         </label>
+        <FieldError errors={errors} id="signoff-on" />
         <button type="submit">Lưu</button>
       </div>
       <StatusRegion>{saved && <p className="alert success">{saved}</p>}</StatusRegion>
