@@ -104,7 +104,12 @@ describe.each(LOCALES)("tài khoản: tìm, đổi vai trò và đơn vị, mậ
     await page.getByLabel("Mật khẩu mới", { exact: true }).fill("Mai-mat-khau-2026");
     await page.getByLabel("Nhập lại mật khẩu mới").fill("Mai-mat-khau-2026");
     await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
-    await page.getByText("mật khẩu hiện tại không đúng").waitFor();
+    // the wrong current password is named on its field, not as "currentPassword"
+    await page.getByTestId("error-summary").waitFor();
+    expect(await page.getByTestId("error-summary").textContent()).toBe(
+      "Chưa gửi được: một mục cần sửaMật khẩu hiện tại: Mật khẩu hiện tại không đúng.",
+    );
+    expect(await page.getByLabel("Mật khẩu hiện tại").getAttribute("aria-invalid")).toBe("true");
     await page.getByLabel("Mật khẩu hiện tại").fill(resetTo);
     await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
     await page.getByText("Đã đổi mật khẩu.").waitFor();
