@@ -31,6 +31,16 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await browser?.close();
     });
 
+    /** The monitoring department signed in with the keyboard only, at `width`. */
+    const monitorByKeyboard = (width: number) =>
+      keyboardSignIn(browser, baseUrl, "theodoi", width, locale);
+    /** The monitoring department signed in at `width`, with plan 596's tasks in plan order. */
+    const monitorOnPlan596 = async (width: number) => {
+      const user = await signIn(browser, baseUrl, "theodoi", width, locale);
+      await plan596(user.page, dataDir);
+      return { ...user, tasks: await plan596Tasks<Task>(user.page) };
+    };
+
     it("keyboard only: a plan is imported — file chosen, read, an unknown unit mapped, saved", async () => {
       const width = round === 0 ? 1366 : 390;
       // a plan of its own per run, led by a name the directory does not know
@@ -44,13 +54,7 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
           ["Công bố danh mục dữ liệu mở", "Vụ Pháp chế", unknown, "Quyết định", "Quý IV/2026"],
         ],
       });
-      const { page, errors, context } = await keyboardSignIn(
-        browser,
-        baseUrl,
-        "theodoi",
-        width,
-        locale,
-      );
+      const { page, errors, context } = await monitorByKeyboard(width);
       await page.goto("/nhap");
       await page.getByRole("heading", { name: "Nhập kế hoạch" }).waitFor();
       // the file button: Space opens the system's file dialog (answered by the test)
@@ -124,13 +128,7 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       ).toBe(201);
       await unit.context.close();
 
-      const { page, errors, context } = await keyboardSignIn(
-        browser,
-        baseUrl,
-        "theodoi",
-        width,
-        locale,
-      );
+      const { page, errors, context } = await monitorByKeyboard(width);
       await page.goto("/duyet");
       await page.getByTestId("review-current").waitFor();
       // the newest report is the last in the queue: j moves down to it
@@ -188,11 +186,8 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
 
     it("the task correction names each refused field by its label, beside it and in a focused summary", async () => {
       const width = round === 0 ? 390 : 1366;
-      const { page, errors, context } = await signIn(browser, baseUrl, "theodoi", width, locale);
-      await plan596(page, dataDir);
-      const task = (await plan596Tasks<Task>(page))
-        .filter((t) => t.lead.length === 1)
-        .at(-13 - round)!;
+      const { page, errors, context, tasks } = await monitorOnPlan596(width);
+      const task = tasks.filter((t) => t.lead.length === 1).at(-13 - round)!;
       await page.goto(`/nhiem-vu/${task.id}`);
       await page.getByRole("button", { name: "Hiệu chỉnh nhiệm vụ…" }).click();
       const form = page.getByRole("form", { name: "Hiệu chỉnh nhiệm vụ" });
@@ -223,11 +218,8 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
 
     it("“Xem thêm” puts the keyboard on the first newly shown item", async () => {
       const width = round === 0 ? 1366 : 390;
-      const { page, errors, context } = await signIn(browser, baseUrl, "theodoi", width, locale);
-      await plan596(page, dataDir);
-      const task = (await plan596Tasks<Task>(page))
-        .filter((t) => t.kind !== "recurring")
-        .at(-11 - round)!;
+      const { page, errors, context, tasks } = await monitorOnPlan596(width);
+      const task = tasks.filter((t) => t.kind !== "recurring").at(-11 - round)!;
       // more than a page (100) of history: corrections of the output, each one audit entry
       for (let i = 0; i < 101; i++) {
         const body = { output: `Sản phẩm thử ${i}`, reason: `Thử phân trang nhật ký ${i}` };
