@@ -52,10 +52,13 @@ const BATCH = 2000;
  */
 export async function fanOutAll(ctx: Ctx): Promise<FanOutCount> {
   const email = Boolean(ctx.config.mail.smtpUrl);
+  // a row skipped because another worker holds it is that worker's: the walk goes on past it
+  let last = 0;
   const batch = async (db: Kysely<Database>) => {
-    const ids = await takeFanout(db, ctx.dialect, BATCH);
+    const ids = await takeFanout(db, ctx.dialect, BATCH, last);
     await renderDeferredBodies({ ...ctx, db }, ids);
     const made = await fanOutRows(db, ids, { email, now: new Date().toISOString() });
+    last = ids[ids.length - 1] ?? last;
     return { taken: ids.length, made };
   };
   const total: FanOutCount = { inApp: 0, outbox: 0 };

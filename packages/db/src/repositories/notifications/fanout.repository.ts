@@ -57,15 +57,22 @@ export async function queueFanout(db: Db, rows: readonly QueuedFanoutRow[]): Pro
 }
 
 /**
- * Takes up to `limit` rows not fanned out yet, in queue order (locked until the transaction
- * ends; other PostgreSQL workers skip them). Run it, `fanOutRows` and what comes between in one
- * transaction.
+ * Takes up to `limit` rows not fanned out yet, in queue order, after row `afterId` (locked until
+ * the transaction ends; other PostgreSQL workers skip them). Run it, `fanOutRows` and what comes
+ * between in one transaction. A run walks the queue by id: each batch starts where the last one
+ * ended instead of stepping again over the rows it just marked (on PostgreSQL their old index
+ * entries stay until a vacuum, so a batch taken from the start re-reads every row done before it).
  */
-export async function takeFanout(trx: Db, dialect: DialectName, limit: number): Promise<number[]> {
+export async function takeFanout(
+  trx: Db,
+  dialect: DialectName,
+  limit: number,
+  afterId = 0,
+): Promise<number[]> {
   const lock = dialect === "postgres" ? sql`FOR UPDATE SKIP LOCKED` : sql``;
   const taken = await sql<{ id: number }>`
-    SELECT id FROM notification_fanout WHERE fanned_out_at IS NULL ORDER BY id
-     LIMIT ${limit} ${lock}`.execute(trx);
+    SELECT id FROM notification_fanout WHERE fanned_out_at IS NULL AND id > ${afterId}
+     ORDER BY id LIMIT ${limit} ${lock}`.execute(trx);
   return taken.rows.map((r) => r.id);
 }
 
