@@ -39,6 +39,7 @@ import * as m0033 from "./0033-timeliness-day-levels.js";
 import * as m0034 from "./0034-feedback-kinds.js";
 import * as m0035 from "./0035-outbox-sender-mail.js";
 import * as m0036 from "./0036-change-request-resubmits.js";
+import * as m0037 from "./0037-report-submitter-index.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -77,6 +78,7 @@ const migrations: Record<string, Migration> = {
   "0034-feedback-kinds": m0034,
   "0035-outbox-sender-mail": m0035,
   "0036-change-request-resubmits": m0036,
+  "0037-report-submitter-index": m0037,
 };
 
 export const migrationProvider: MigrationProvider = {
