@@ -5,9 +5,14 @@ import { api } from "./client.js";
  * A list whose first page came with the page (a task's reports, its history) and whose next
  * pages are asked for on "Xem thêm": `items` grows, `left` says how many are still to come.
  * The first item a "Xem thêm" brings takes the keyboard (the button may be gone with the last
- * page): the list gives each item `itemProps(id)`.
+ * page): the list gives each item `itemProps(id)`. `query`: the list's own filter.
  */
-export function useMore<T extends { id: number }>(first: T[], total: number, url: string) {
+export function useMore<T extends { id: number }>(
+  first: T[],
+  total: number,
+  url: string,
+  query: Record<string, string> = {},
+) {
   const [more, setMore] = useState<T[]>([]);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<Error | null>(null);
@@ -24,7 +29,7 @@ export function useMore<T extends { id: number }>(first: T[], total: number, url
     setError(null);
     try {
       const page = await api<{ items: T[] }>(url, {
-        query: { offset: items.length, limit: 100 },
+        query: { ...query, offset: items.length, limit: 100 },
       });
       setMore((m) => [...m, ...page.items]);
       setFirstNew(page.items[0]?.id ?? null);
@@ -44,7 +49,9 @@ export function useMore<T extends { id: number }>(first: T[], total: number, url
           tabIndex: -1,
         }
       : {};
-  return { items, left: Math.max(0, total - items.length), load, loading, error, itemProps };
+  /** Forgets the pages loaded beyond the first (the list changed: its first page is reloaded). */
+  const reset = () => setMore([]);
+  return { items, left: Math.max(0, total - items.length), load, loading, error, itemProps, reset };
 }
 
 export type ItemProps = ReturnType<ReturnType<typeof useMore>["itemProps"]>;

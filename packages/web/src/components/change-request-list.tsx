@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { api } from "../api/client.js";
 import type { ChangeRequestView, Organisation } from "../api/types.js";
+import type { ItemProps } from "../api/use-more.js";
 import { useResource } from "../api/use-resource.js";
 import { useUser } from "../auth/session.js";
 import { formatDateTime } from "../format/date.format.js";
@@ -41,12 +42,15 @@ export function ChangeRequestList({
   title,
   actions,
   onResubmit,
+  itemProps,
 }: {
   requests: ChangeRequestView[];
   onDecided: () => void;
   title?: (c: ChangeRequestView) => ReactNode;
   actions?: (c: ChangeRequestView) => ReactNode;
   onResubmit?: (c: ChangeRequestView) => void;
+  /** what each item carries (the first one "Xem thêm" shows takes the keyboard) */
+  itemProps?: (id: number) => ItemProps;
 }) {
   const user = useUser();
   const names = useOrgNames(requests);
@@ -61,7 +65,7 @@ export function ChangeRequestList({
   return (
     <ul className="change-requests" data-testid="change-requests">
       {requests.map((c) => (
-        <li key={c.id} className={`change-request ${c.status}`}>
+        <li key={c.id} className={`change-request ${c.status}`} {...itemProps?.(c.id)}>
           {title?.(c)}
           <p>
             <strong>{describeChange(c.kind, c.payload, names)}</strong>

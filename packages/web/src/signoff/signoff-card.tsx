@@ -1,3 +1,4 @@
+import type { ItemProps } from "../api/use-more.js";
 import type { ReportView, ReportWithTask } from "../api/types.js";
 import { ReviewReport } from "../components/review-report.js";
 import { SignoffDecision, type SignoffDecisionKind } from "./signoff-decision.js";
@@ -9,15 +10,23 @@ export function SignoffCard({
   ticked,
   onTick,
   onDecided,
+  itemProps,
 }: {
   report: ReportWithTask;
+  /** what the card carries (the first one "Xem thêm" shows takes the keyboard) */
+  itemProps?: ItemProps;
   ticked: boolean;
   onTick: (ticked: boolean) => void;
   onDecided: (report: ReportView, decision: SignoffDecisionKind) => void;
 }) {
   const titleId = `signoff-${report.id}-title`;
   return (
-    <article className="card signoff-card" aria-labelledby={titleId} data-report={report.id}>
+    <article
+      className="card signoff-card"
+      aria-labelledby={titleId}
+      data-report={report.id}
+      {...itemProps}
+    >
       <SignoffTick label={`báo cáo số ${report.id}`} checked={ticked} onChange={onTick} />
       <ReviewReport report={report} titleId={titleId} />
       <SignoffDecision<ReportView>

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { api } from "../api/client.js";
 import type { ChangeRequestView, Page, ReportWithTask } from "../api/types.js";
+import { useMore } from "../api/use-more.js";
 import { useResource } from "../api/use-resource.js";
 import { useUser } from "../auth/session.js";
 import { ChangeRequestList } from "../components/change-request-list.js";
@@ -9,6 +10,7 @@ import {
   loadChangeRequestsWithTasks,
 } from "../components/change-request-tasks.js";
 import { Empty, ErrorBox, Loading, StatusRegion } from "../components/feedback.js";
+import { MoreButton } from "../components/more-button.js";
 import { SignoffBulkBar, type Chosen } from "./signoff-bulk-bar.js";
 import { SignoffCard } from "./signoff-card.js";
 import { SignoffDecision } from "./signoff-decision.js";
@@ -38,12 +40,24 @@ export function SignoffPage() {
   const changes = useResource("signoff changes", (signal) =>
     loadChangeRequestsWithTasks("awaiting_signoff", signal),
   );
+  // the pages after the first, on "Xem thêm"
+  const reports = useMore(list.data?.items ?? [], list.data?.total ?? 0, "/api/reports", {
+    status: "awaiting_signoff",
+  });
+  const moreChanges = useMore(
+    changes.data?.items ?? [],
+    changes.data?.total ?? 0,
+    "/api/change-requests",
+    { status: "awaiting_signoff" },
+  );
   // a decided item's buttons, or the bulk bar, are gone with it: the result takes the keyboard
   const [done, setDone] = useState<{ message: string } | null>(null);
   const [chosen, setChosen] = useState<Chosen>(NONE);
   const reload = (message: string) => {
     setDone({ message });
     setChosen(NONE);
+    reports.reset();
+    moreChanges.reset();
     list.reload();
     changes.reload();
   };
@@ -54,7 +68,7 @@ export function SignoffPage() {
         : `Đã trả lại ${what} số ${id} cho cán bộ kèm lý do.`,
     );
   const data = list.data;
-  const waitingChanges = changes.data?.items ?? [];
+  const waitingChanges = moreChanges.items;
   return (
     <>
       <div className="page-head">
@@ -84,15 +98,23 @@ export function SignoffPage() {
       {list.loading && !data && <Loading />}
       <h2>Báo cáo</h2>
       {data && data.items.length === 0 && <Empty>Không có báo cáo nào chờ ký duyệt.</Empty>}
-      {data?.items.map((r) => (
+      {reports.items.map((r) => (
         <SignoffCard
           key={r.id}
           report={r}
+          itemProps={reports.itemProps(r.id)}
           ticked={chosen.reports.includes(r.id)}
           onTick={(on) => setChosen({ ...chosen, reports: toggle(chosen.reports, r.id, on) })}
           onDecided={(sent, decision) => decided("báo cáo", sent.id, decision, "cơ quan theo dõi")}
         />
       ))}
+      <MoreButton
+        left={reports.left}
+        what="báo cáo"
+        loading={reports.loading}
+        error={reports.error}
+        onMore={() => void reports.load()}
+      />
       <h2>Đề xuất điều chỉnh</h2>
       {changes.data && waitingChanges.length === 0 && (
         <Empty>Không có đề xuất điều chỉnh nào chờ ký duyệt.</Empty>
@@ -101,6 +123,7 @@ export function SignoffPage() {
         <section className="card" aria-label="Đề xuất điều chỉnh chờ ký duyệt">
           <ChangeRequestList
             requests={waitingChanges}
+            itemProps={moreChanges.itemProps}
             onDecided={changes.reload}
             title={(c) => (
               <ChangeRequestTaskTitle request={c} task={changes.data?.byId.get(c.taskId)} />
@@ -122,6 +145,13 @@ export function SignoffPage() {
                 />
               </div>
             )}
+          />
+          <MoreButton
+            left={moreChanges.left}
+            what="đề xuất"
+            loading={moreChanges.loading}
+            error={moreChanges.error}
+            onMore={() => void moreChanges.load()}
           />
         </section>
       )}
