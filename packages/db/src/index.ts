@@ -39,4 +39,5 @@ export * from "./metrics/queue-depths.js";
 export * from "./signoff/signoff.repository.js";
 export * from "./feedback/feedback.repository.js";
 export * from "./feedback/feedback-field.repository.js";
+export * from "./feedback/feedback-answer-days.repository.js";
 export * from "./public-plans/public-feedback.repository.js";

@@ -697,6 +697,12 @@ export interface FeedbackTable {
 }
 
 /** The fields (lĩnh vực) of the feedback form, kept by the administrator. */
+/** Working days to answer a public submission, per kind, as the administrator set them. */
+export interface FeedbackAnswerDaysTable {
+  kind: string;
+  days: number;
+}
+
 export interface FeedbackFieldsTable {
   id: Generated<number>;
   name: string;
@@ -767,6 +773,7 @@ export interface Database {
   feedback: FeedbackTable;
   feedback_files: FeedbackFilesTable;
   feedback_fields: FeedbackFieldsTable;
+  feedback_answer_days: FeedbackAnswerDaysTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

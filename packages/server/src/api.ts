@@ -14,6 +14,7 @@ export type {
   PublicPlanView,
 } from "./public-plans/public-plans.schemas.js";
 export type { FeedbackItemView, PublicFeedbackView } from "./feedback/feedback.schemas.js";
+export type { AnswerDaysView } from "./feedback/feedback-deadlines.schemas.js";
 export type {
   DueIndicatorValuesResponse,
   IndicatorDetailResponse,

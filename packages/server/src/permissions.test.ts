@@ -647,6 +647,20 @@ describe.each(dialects())("permission matrix (%s)", (dialect) => {
       request: get("/api/feedback-fields"),
     },
     {
+      name: "GET /api/feedback-deadlines",
+      allowed: ["admin", "monitor"],
+      request: get("/api/feedback-deadlines"),
+    },
+    {
+      name: "PUT /api/feedback-deadlines",
+      allowed: ["admin"],
+      request: async () => ({
+        method: "PUT",
+        url: "/api/feedback-deadlines",
+        payload: { items: [{ kind: "dat_hang", days: 15 }] },
+      }),
+    },
+    {
       name: "POST /api/feedback-fields",
       allowed: ["admin"],
       ok: 201,

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { answerDaysOf } from "./feedback-deadlines.service.js";
 import {
   addWorkingDays,
   canMoveFeedback,
   ConflictError,
-  FEEDBACK_DEADLINE_DAYS,
   FEEDBACK_KIND_LABELS,
   FEEDBACK_STATUS_LABELS,
   isFeedbackOverdue,
@@ -278,7 +278,7 @@ export async function feedbackAttachment(ctx: Ctx, actor: Actor, id: number, fil
 
 /**
  * The monitoring department routes a submission to a unit (or reroutes a returned answer);
- * the deadline is `days` working days (default: the kind's, 15) from today.
+ * the deadline is `days` working days (default: the kind's, set by the administrator) from today.
  */
 export async function routeFeedback(
   ctx: Ctx,
@@ -291,7 +291,7 @@ export async function routeFeedback(
   if (!(await getOrganisation(ctx.db, input.unitId)))
     throw new ValidationError(`Không tìm thấy đơn vị số ${input.unitId}.`);
   const holidays = new Set((await listHolidays(ctx.db)).map((h) => h.date));
-  const days = input.days ?? FEEDBACK_DEADLINE_DAYS[f.kind as FeedbackKind];
+  const days = input.days ?? (await answerDaysOf(ctx, f.kind as FeedbackKind));
   const deadline = addWorkingDays(todayOf(ctx), days, holidays);
   return move(
     ctx,

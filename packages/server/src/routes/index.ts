@@ -21,6 +21,7 @@ import { planRoutes } from "./plans/plans.routes.js";
 import { publicPlansRoutes } from "../public-plans/public-plans.routes.js";
 import { feedbackRoutes } from "../feedback/feedback.routes.js";
 import { feedbackFieldRoutes } from "../feedback/feedback-fields.routes.js";
+import { feedbackDeadlineRoutes } from "../feedback/feedback-deadlines.routes.js";
 import { signoffRoutes } from "../signoff/signoff.routes.js";
 import { reportDraftRoutes } from "./reports/report-drafts.routes.js";
 import { reportRoutes } from "./reports/reports.routes.js";
@@ -37,6 +38,7 @@ export function registerRoutes(t: RouteTable, ctx: Ctx): void {
   publicPlansRoutes(t, ctx);
   feedbackRoutes(t, ctx);
   feedbackFieldRoutes(t, ctx);
+  feedbackDeadlineRoutes(t, ctx);
   taskRoutes(t, ctx);
   listExportRoutes(t, ctx);
   statsRoutes(t, ctx);

@@ -1,7 +1,9 @@
 import { FEEDBACK_DEADLINE_DAYS, type FeedbackKind } from "@giamsat/core";
-import type { FeedbackItemView } from "@giamsat/server/api";
+import type { AnswerDaysView, FeedbackItemView } from "@giamsat/server/api";
 import { useState, type FormEvent } from "react";
+import { api } from "../api/client.js";
 import { useChosenOrganisation } from "../api/use-organisation.js";
+import { useResource } from "../api/use-resource.js";
 import { OrgCombobox } from "../components/org-combobox.js";
 import { ErrorSummary, FieldError } from "../forms/error-summary.js";
 import { fieldsByPath } from "../forms/form-errors.js";
@@ -26,7 +28,15 @@ export function FeedbackRouteForm({
 }) {
   const suggested = item.unitId ?? item.suggestedUnitId;
   const [unit, setUnit] = useChosenOrganisation(suggested === null ? null : String(suggested));
-  const [days, setDays] = useState(String(FEEDBACK_DEADLINE_DAYS[item.kind as FeedbackKind]));
+  // the kind's answer days as the administrator set them; typed days replace them
+  const deadlines = useResource("feedback-deadlines", (signal) =>
+    api<AnswerDaysView[]>("/api/feedback-deadlines", { signal }),
+  );
+  const kindDays =
+    deadlines.data?.find((k) => k.kind === item.kind)?.days ??
+    FEEDBACK_DEADLINE_DAYS[item.kind as FeedbackKind];
+  const [typed, setDays] = useState<string | null>(null);
+  const days = typed ?? String(kindDays);
   const [note, setNote] = useState("");
   const action = useFeedbackAction(item.id, fieldOf, onDone);
 

@@ -3,6 +3,7 @@ import { AdminCalendars } from "./admin-calendars.js";
 import { AdminOrgs } from "./admin-orgs.js";
 import { AdminUsers } from "./admin-users.js";
 import { HolidaysAdmin } from "../reminders/holidays-admin.js";
+import { FeedbackDeadlinesAdmin } from "../feedback/feedback-deadlines-admin.js";
 import { FeedbackFieldsAdmin } from "../feedback/feedback-fields-admin.js";
 import { ReminderSettingsAdmin } from "../reminders/reminder-settings-admin.js";
 
@@ -12,7 +13,16 @@ const TABS = [
   { id: "calendars", label: "Lịch báo cáo", render: () => <AdminCalendars /> },
   { id: "reminders", label: "Mốc nhắc việc", render: () => <ReminderSettingsAdmin /> },
   { id: "holidays", label: "Ngày nghỉ lễ, Tết", render: () => <HolidaysAdmin /> },
-  { id: "feedback-fields", label: "Lĩnh vực góp ý", render: () => <FeedbackFieldsAdmin /> },
+  {
+    id: "feedback-fields",
+    label: "Lĩnh vực góp ý",
+    render: () => (
+      <>
+        <FeedbackFieldsAdmin />
+        <FeedbackDeadlinesAdmin />
+      </>
+    ),
+  },
 ] as const;
 
 /**
