@@ -7,6 +7,7 @@ import { dialects } from "../../db/src/test-support/index.js";
 import {
   call,
   importSeed,
+  leadAndCoordinatorTask,
   makeUser,
   startHarness,
   type Harness,
@@ -25,23 +26,12 @@ describe.each(dialects())("sending a change request again (%s)", (dialect) => {
   beforeAll(async () => {
     h = await startHarness(dialect);
     const plan = await importSeed(h.ctx, "qd596");
-    // a task with a lead unit and a coordinating unit, both in the directory
-    const task = await h.ctx.db
-      .selectFrom("tasks")
-      .innerJoin("task_orgs as c", "c.task_id", "tasks.id")
-      .select(["tasks.id", "tasks.lead_org_id", "c.org_id as coordinator"])
-      .where("tasks.plan_id", "=", plan)
-      .where("tasks.kind", "=", "time-bound")
-      .where("tasks.lead_org_id", "is not", null)
-      .where("c.role", "=", "coordinator")
-      .whereRef("c.org_id", "!=", "tasks.lead_org_id")
-      .orderBy("tasks.ordinal")
-      .executeTakeFirstOrThrow();
-    taskId = task.id;
-    unit = task.lead_org_id!;
-    staff = await makeUser(h.ctx, "unit_staff", task.lead_org_id);
-    head = await makeUser(h.ctx, "unit_head", task.lead_org_id);
-    coordinator = await makeUser(h.ctx, "unit_staff", task.coordinator);
+    const task = await leadAndCoordinatorTask(h.ctx, plan);
+    taskId = task.taskId;
+    unit = task.leadId;
+    staff = await makeUser(h.ctx, "unit_staff", unit);
+    head = await makeUser(h.ctx, "unit_head", unit);
+    coordinator = await makeUser(h.ctx, "unit_staff", task.coordinatorId);
     leader = await makeUser(h.ctx, "leader");
   });
   afterAll(async () => h.close());

@@ -3,6 +3,7 @@ import { dialects } from "../../db/src/test-support/index.js";
 import {
   call,
   importSeed,
+  leadAndCoordinatorTask,
   makeUser,
   startHarness,
   type Harness,
@@ -21,21 +22,10 @@ describe.each(dialects())("one live report per task and period (%s)", (dialect) 
     h = await startHarness(dialect);
     const plan = await importSeed(h.ctx, "qd596");
     // a task of the seed with a lead unit and a coordinating unit
-    const row = await h.ctx.db
-      .selectFrom("tasks")
-      .innerJoin("task_orgs", "task_orgs.task_id", "tasks.id")
-      .select(["tasks.id", "tasks.lead_org_id", "task_orgs.org_id"])
-      .where("tasks.plan_id", "=", plan)
-      .where("tasks.kind", "=", "time-bound")
-      .where("task_orgs.role", "=", "coordinator")
-      .where("task_orgs.org_id", "is not", null)
-      .where("tasks.lead_org_id", "is not", null)
-      .whereRef("task_orgs.org_id", "!=", "tasks.lead_org_id")
-      .orderBy("tasks.ordinal")
-      .executeTakeFirstOrThrow();
-    taskId = row.id;
-    lead = await makeUser(h.ctx, "unit_staff", row.lead_org_id);
-    coordinator = await makeUser(h.ctx, "unit_staff", row.org_id);
+    const task = await leadAndCoordinatorTask(h.ctx, plan);
+    taskId = task.taskId;
+    lead = await makeUser(h.ctx, "unit_staff", task.leadId);
+    coordinator = await makeUser(h.ctx, "unit_staff", task.coordinatorId);
     monitor = await makeUser(h.ctx, "monitor");
   });
   afterAll(async () => h.close());

@@ -207,6 +207,23 @@ export async function unitTask(
   return { taskId: row.id, unitId: row.lead_org_id as number };
 }
 
+/** The first time-bound task of a plan with a lead unit and another, coordinating, unit. */
+export async function leadAndCoordinatorTask(ctx: Ctx, planId: number) {
+  const row = await ctx.db
+    .selectFrom("tasks")
+    .innerJoin("task_orgs", "task_orgs.task_id", "tasks.id")
+    .select(["tasks.id", "tasks.lead_org_id", "task_orgs.org_id"])
+    .where("tasks.plan_id", "=", planId)
+    .where("tasks.kind", "=", "time-bound")
+    .where("task_orgs.role", "=", "coordinator")
+    .where("task_orgs.org_id", "is not", null)
+    .where("tasks.lead_org_id", "is not", null)
+    .whereRef("task_orgs.org_id", "!=", "tasks.lead_org_id")
+    .orderBy("tasks.ordinal")
+    .executeTakeFirstOrThrow();
+  return { taskId: row.id, leadId: row.lead_org_id!, coordinatorId: row.org_id! };
+}
+
 const periodsUsed = new WeakMap<object, number>();
 /**
  * A monthly period key not handed out before for this database (its harness or context), within
