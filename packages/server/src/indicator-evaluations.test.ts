@@ -7,7 +7,7 @@
  * fails here. SQLite and PostgreSQL.
  */
 import { readFileSync } from "node:fs";
-import { vietnamDay, writeXlsx } from "@giamsat/core";
+import { writeXlsx } from "@giamsat/core";
 import { listIndicatorRows, markPlanIndicatorEvaluationsOutdated } from "@giamsat/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../../db/src/test-support/index.js";
@@ -41,10 +41,11 @@ describe.each(dialects())("stored indicator evaluations (%s)", (dialect) => {
   let monitor: User;
   let ecommerce: User;
   const ids = new Map<string, number>();
-  const today = vietnamDay();
+  // the service's day: 10:00 in Vietnam on 5 December 2026
+  const today = "2026-12-05";
 
   beforeAll(async () => {
-    h = await startHarness(dialect);
+    h = await startHarness(dialect, {}, { now: new Date(`${today}T03:00:00Z`) });
     plan = await importSeed(h.ctx, "qd596");
     monitor = await makeUser(h.ctx, "monitor");
     ecommerce = await makeUser(

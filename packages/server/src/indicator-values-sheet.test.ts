@@ -47,7 +47,8 @@ describe.each(dialects())("indicator values from .xlsx (%s)", (dialect) => {
   const ids = new Map<string, number>();
 
   beforeAll(async () => {
-    h = await startHarness(dialect);
+    // 10:00 in Vietnam on 15 June 2026: the periods from July 2026 have not begun
+    h = await startHarness(dialect, {}, { now: new Date("2026-06-15T03:00:00Z") });
     plan = await importSeed(h.ctx, "qd596");
     monitor = await makeUser(h.ctx, "monitor");
     ecommerce = await makeUser(
@@ -128,7 +129,7 @@ describe.each(dialects())("indicator values from .xlsx (%s)", (dialect) => {
     expect(messages).toEqual([
       'Dòng 4, cột D (Giá trị): "một" không phải là số.',
       "Dòng 5, cột A (Mã chỉ tiêu): không có chỉ tiêu mã 999999.",
-      expect.stringMatching(/^Dòng 6, cột C \(Kỳ\): kỳ .*2030/),
+      "Dòng 6, cột C (Kỳ): kỳ Tháng 1/2030 chưa bắt đầu.",
       `Dòng 7, cột C (Kỳ): chỉ tiêu ${ids.get("4")}, Tháng 4/2026 đã có ở dòng 3.`,
       expect.stringMatching(/^Dòng 8, cột C \(Kỳ\): giá trị Tháng 3\/2026 .* đang chờ thẩm định/),
     ]);
@@ -138,6 +139,25 @@ describe.each(dialects())("indicator values from .xlsx (%s)", (dialect) => {
     expect(commit.body.message).toContain("chưa lưu giá trị nào");
     expect(commit.body.details.errors).toHaveLength(5);
     expect((await stored()).filter((v) => v.source === "xlsx")).toEqual([]);
+  });
+
+  it("a period not begun on the service's day is an error, the month under way is not", async () => {
+    const preview = await upload(
+      "/api/indicator-values/import/preview",
+      sheet([
+        [ids.get("4")!, "", "2026-06", 60, ""],
+        [ids.get("4")!, "", "2026-07", 61, ""],
+      ]),
+    );
+    expect(preview.status).toBe(200);
+    // every row is shown, the one not begun with its error
+    expect(preview.body.rows.map((r: { periodLabel: string }) => r.periodLabel)).toEqual([
+      "Tháng 6/2026",
+      "Tháng 7/2026",
+    ]);
+    expect(preview.body.errors.map((e: { message: string }) => e.message)).toEqual([
+      "Dòng 4, cột C (Kỳ): kỳ Tháng 7/2026 chưa bắt đầu.",
+    ]);
   });
 
   it("stores a clean sheet as accepted values; a second sheet corrects a period", async () => {
