@@ -232,6 +232,55 @@ describe.each(dialects())("migrations (%s)", (dialect) => {
     });
   });
 
+  it("keep one notification per outbox row and every fanned-out one through 0039, down and up", async () => {
+    await withTestDatabase(dialect, async ({ db }) => {
+      const names = Object.keys(await migrationProvider.getMigrations());
+      const lean = "0039-notification-lean-writes";
+      const migrator = new Migrator({ db, provider: migrationProvider });
+      expect((await migrator.migrateTo(names[names.indexOf(lean) - 1]!)).error).toBeUndefined();
+      const user = await buildUser(db);
+      const body = await db
+        .insertInto("notification_messages")
+        .values({ body_text: "b", body_html: "<p>b</p>" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const note = (outbox: number | null) => ({
+        user_id: user.id,
+        kind: "k",
+        title: "t",
+        body: "",
+        link: "/",
+        outbox_id: outbox,
+        message_id: outbox === null ? body.id : null,
+      });
+      const first = await db
+        .insertInto("notifications")
+        .values([note(7), note(null), note(null)])
+        .returning("id")
+        .execute();
+      expect((await migrateToLatest(db)).applied).toContain(lean);
+      const again = () =>
+        db
+          .insertInto("notifications")
+          .values([note(7), note(8), note(null)])
+          .onConflict((oc) => oc.column("outbox_id").where("outbox_id", "is not", null).doNothing())
+          .returning("id")
+          .execute();
+      const added = await again();
+      expect(added).toHaveLength(2);
+      expect(added[0]!.id).toBeGreaterThan(first[2]!.id);
+      const outboxIds = async () =>
+        (await db.selectFrom("notifications").select("outbox_id").orderBy("id").execute()).map(
+          (r) => r.outbox_id,
+        );
+      expect(await outboxIds()).toEqual([7, null, null, 8, null]);
+      expect((await migrator.migrateDown()).error).toBeUndefined();
+      await expect(db.insertInto("notifications").values(note(7)).execute()).rejects.toThrow();
+      expect((await migrateToLatest(db)).applied).toContain(lean);
+      expect(await outboxIds()).toEqual([7, null, null, 8, null]);
+    });
+  });
+
   it("gives every test its own database", async () => {
     await withTestDatabase(dialect, async (a) => {
       await withTestDatabase(dialect, async (b) => {

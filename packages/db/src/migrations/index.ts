@@ -41,6 +41,7 @@ import * as m0035 from "./0035-outbox-sender-mail.js";
 import * as m0036 from "./0036-change-request-resubmits.js";
 import * as m0037 from "./0037-report-submitter-index.js";
 import * as m0038 from "./0038-feedback-answer-days.js";
+import * as m0039 from "./0039-notification-lean-writes.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -81,6 +82,7 @@ const migrations: Record<string, Migration> = {
   "0036-change-request-resubmits": m0036,
   "0037-report-submitter-index": m0037,
   "0038-feedback-answer-days": m0038,
+  "0039-notification-lean-writes": m0039,
 };
 
 export const migrationProvider: MigrationProvider = {

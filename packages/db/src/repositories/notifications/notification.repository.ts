@@ -20,7 +20,7 @@ export async function insertNotification(
   await db
     .insertInto("notifications")
     .values(n)
-    .onConflict((oc) => oc.column("outbox_id").doNothing())
+    .onConflict((oc) => oc.column("outbox_id").where("outbox_id", "is not", null).doNothing())
     .execute();
 }
 
@@ -38,7 +38,7 @@ export async function deliverInApp(db: Db, ids: readonly number[], at: string): 
         LEFT JOIN notification_messages m ON m.id = o.message_id
        WHERE o.id IN (${sql.join(ids)}) AND o.channel = 'in_app'
        ORDER BY o.id
-      ON CONFLICT (outbox_id) DO NOTHING`.execute(trx);
+      ON CONFLICT (outbox_id) WHERE outbox_id IS NOT NULL DO NOTHING`.execute(trx);
     await trx
       .updateTable("notification_outbox")
       .set({ status: "sent", sent_at: at, claimed_until: null, last_error: null })
