@@ -128,7 +128,7 @@ async function userWithToken(db, username, role, orgId) {
   return { id: user.id, token };
 }
 
-/** Accounts and the ids the requests use: the biggest plan, the busiest lead unit and its tasks. */
+/** Accounts and the ids the requests use: the biggest plan and the busiest lead unit. */
 export async function prepareAccounts(target) {
   const handle = openDatabase(
     target.url ? { url: target.url, poolSize: 1 } : { sqliteFile: target.sqliteFile },
@@ -151,29 +151,56 @@ export async function prepareAccounts(target) {
       .orderBy("n", "desc")
       .limit(1)
       .executeTakeFirstOrThrow();
-    const leadTasks = await db
-      .selectFrom("tasks")
-      .select("id")
-      .where("lead_org_id", "=", lead.id)
-      .where("cancelled_at", "is", null)
-      .orderBy("id")
-      .execute();
     const leader = await userWithToken(db, "bench-leader", "leader", null);
-    const staff = await userWithToken(db, "bench-staff", "unit_staff", lead.id);
-    return {
-      planId: plan.plan_id,
-      planTasks: Number(plan.n),
-      leadId: lead.id,
-      leadTaskIds: leadTasks.map((t) => t.id),
-      leader,
-      staff,
-    };
+    return { planId: plan.plan_id, planTasks: Number(plan.n), leadId: lead.id, leader };
   } finally {
     await handle.close();
   }
 }
 
-export async function reportsBy(target, userId) {
+/**
+ * Staff of the units leading the most tasks, enough units for `wanted` (task, this period) pairs
+ * that have no report yet: each with a token and its open lead tasks (at most 500 units).
+ */
+export async function prepareSubmitters(target, wanted) {
+  const handle = openDatabase(
+    target.url ? { url: target.url, poolSize: 1 } : { sqliteFile: target.sqliteFile },
+  );
+  try {
+    const { db } = handle;
+    const units = await db
+      .selectFrom("tasks")
+      .innerJoin("organisations", "organisations.id", "tasks.lead_org_id")
+      .select(["tasks.lead_org_id as id", (eb) => eb.fn.countAll().as("n")])
+      .where("organisations.kind", "=", "unit")
+      .where("tasks.cancelled_at", "is", null)
+      .groupBy("tasks.lead_org_id")
+      .orderBy("n", "desc")
+      .limit(500)
+      .execute();
+    const submitters = [];
+    let pairs = 0;
+    for (const unit of units) {
+      if (pairs >= wanted) break;
+      const tasks = await db
+        .selectFrom("tasks")
+        .select("id")
+        .where("lead_org_id", "=", unit.id)
+        .where("cancelled_at", "is", null)
+        .orderBy("id")
+        .execute();
+      const user = await userWithToken(db, `bench-staff-${unit.id}`, "unit_staff", unit.id);
+      submitters.push({ ...user, taskIds: tasks.map((t) => t.id) });
+      pairs += tasks.length;
+    }
+    return submitters;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reports submitted by the given users. */
+export async function reportsBy(target, userIds) {
   const handle = openDatabase(
     target.url ? { url: target.url, poolSize: 1 } : { sqliteFile: target.sqliteFile },
   );
@@ -181,7 +208,7 @@ export async function reportsBy(target, userId) {
     const row = await handle.db
       .selectFrom("progress_reports")
       .select((eb) => eb.fn.countAll().as("n"))
-      .where("submitted_by", "=", userId)
+      .where("submitted_by", "in", userIds)
       .executeTakeFirstOrThrow();
     return Number(row.n);
   } finally {

@@ -6,7 +6,8 @@
 // from scripts/pg-test-cluster.sh; BENCH_PG=0 skips it), p50/p95 over sequential requests, each
 // beside the p50/p95 of the bare SQL the endpoint ran (captured from the server, replayed on the
 // driver); then report submissions per second from autocannon on 127.0.0.1 (BENCH_LOAD_SECONDS,
-// default 10; 10 connections).
+// default 10; 10 connections) by the staff of the units leading the most tasks, each task once
+// (a second report for a task and period is refused), consecutive requests from other units.
 // BENCH_ITERATIONS (default 20) and BENCH_WARMUP (default 3) set the requests per endpoint.
 // Run `npm run build` first. Results: bench/results/api-<dialect>-<tasks>.json.
 import { fork } from "node:child_process";
@@ -16,7 +17,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { openBare, summary, timeBare } from "./api-sql.mjs";
-import { ensureDataset, prepareAccounts, reportsBy, startCluster } from "./api-setup.mjs";
+import {
+  ensureDataset,
+  prepareAccounts,
+  prepareSubmitters,
+  reportsBy,
+  startCluster,
+} from "./api-setup.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const RESULTS_DIR = join(here, "results");
@@ -159,7 +166,17 @@ async function reportStatements(server, base, token, taskIds) {
   return null;
 }
 
-async function loadReports(base, token, taskIds) {
+/** Every submitter's tasks taken in turn: consecutive requests come from different units. */
+function interleave(submitters) {
+  const pairs = [];
+  const longest = Math.max(...submitters.map((s) => s.taskIds.length));
+  for (let k = 0; k < longest; k++)
+    for (const s of submitters) if (k < s.taskIds.length) pairs.push([s.token, s.taskIds[k]]);
+  return pairs;
+}
+
+async function loadReports(base, submitters) {
+  const pairs = interleave(submitters);
   let next = 0;
   const body = (i) =>
     JSON.stringify({
@@ -174,12 +191,13 @@ async function loadReports(base, token, taskIds) {
     requests: [
       {
         method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
         setupRequest: (request) => {
           const i = next++;
+          const [token, taskId] = pairs[i % pairs.length];
           return {
             ...request,
-            path: `/api/tasks/${taskIds[i % taskIds.length]}/reports`,
+            headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+            path: `/api/tasks/${taskId}/reports`,
             body: body(i),
           };
         },
@@ -230,15 +248,17 @@ async function benchOne(dialectLabel, target, generation, tasks) {
     log("  /api/stats as of new dates");
     const newDates = await measureNewDates(base, accounts.leader.token);
     log(`  POST /api/tasks/:id/reports × ${loadSeconds} s (autocannon)`);
+    const submitters = await prepareSubmitters(target, loadSeconds * 2000);
+    const ids = submitters.map((s) => s.id);
     const statements = await reportStatements(
       server,
       base,
-      accounts.staff.token,
-      accounts.leadTaskIds,
+      submitters[0].token,
+      submitters[0].taskIds,
     );
-    const before = await reportsBy(target, accounts.staff.id);
-    const load = await loadReports(base, accounts.staff.token, accounts.leadTaskIds);
-    const stored = (await reportsBy(target, accounts.staff.id)) - before;
+    const before = await reportsBy(target, ids);
+    const load = await loadReports(base, submitters);
+    const stored = (await reportsBy(target, ids)) - before;
     const result = {
       dialect: dialectLabel,
       tasks,
@@ -247,7 +267,13 @@ async function benchOne(dialectLabel, target, generation, tasks) {
       iterations,
       endpoints,
       newDates,
-      reportLoad: { ...load, stored, leadTasks: accounts.leadTaskIds.length, statements },
+      reportLoad: {
+        ...load,
+        stored,
+        units: submitters.length,
+        leadTasks: submitters.reduce((n, s) => n + s.taskIds.length, 0),
+        statements,
+      },
       loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
       node: process.version,
     };
