@@ -41,3 +41,7 @@ export * from "./feedback/feedback.repository.js";
 export * from "./feedback/feedback-field.repository.js";
 export * from "./feedback/feedback-answer-days.repository.js";
 export * from "./public-plans/public-feedback.repository.js";
+export * from "./shared-state/login-failures.repository.js";
+export * from "./shared-state/server-secret.repository.js";
+export * from "./shared-state/public-guard.repository.js";
+export * from "./shared-state/job-runs.repository.js";

@@ -14,6 +14,7 @@ import type {
   PeriodicReportDraftsTable,
   PeriodicReportsTable,
 } from "./periodic-report/periodic-report.schema.js";
+import type { SharedStateTables } from "./shared-state/shared-state.schema.js";
 
 /** JSON stored as TEXT (JSON.stringify). */
 export type Json = string;
@@ -724,7 +725,7 @@ export interface FeedbackFilesTable {
   created_at: Generated<string>;
 }
 
-export interface Database {
+export interface Database extends SharedStateTables {
   organisations: OrganisationsTable;
   org_aliases: OrgAliasesTable;
   users: UsersTable;

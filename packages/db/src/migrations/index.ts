@@ -42,6 +42,7 @@ import * as m0036 from "./0036-change-request-resubmits.js";
 import * as m0037 from "./0037-report-submitter-index.js";
 import * as m0038 from "./0038-feedback-answer-days.js";
 import * as m0039 from "./0039-notification-lean-writes.js";
+import * as m0040 from "./0040-shared-server-state.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -83,6 +84,7 @@ const migrations: Record<string, Migration> = {
   "0037-report-submitter-index": m0037,
   "0038-feedback-answer-days": m0038,
   "0039-notification-lean-writes": m0039,
+  "0040-shared-server-state": m0040,
 };
 
 export const migrationProvider: MigrationProvider = {

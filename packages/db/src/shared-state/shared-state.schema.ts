@@ -1,0 +1,53 @@
+/**
+ * What several `giamsat serve` processes on one database share instead of keeping it in their
+ * memory: a generated secret, the login throttle, the public form's used challenges and per-IP
+ * hits, and who runs each daily job. Times are milliseconds since 1970 (the servers' clocks,
+ * kept in step by NTP).
+ */
+
+/** A secret generated once for the installation (e.g. the ALTCHA HMAC key). */
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+}
+
+/** Failed logins per account (`scope` account, key: the lower-cased username) or per address. */
+export interface LoginFailuresTable {
+  scope: "account" | "address";
+  key: string;
+  failures: number;
+  /** the first failure of the address's window */
+  since_ms: number;
+  last_ms: number;
+}
+
+/** A solved proof-of-work challenge, refused if sent again before it expires. */
+export interface UsedChallengesTable {
+  signature: string;
+  expires_ms: number;
+}
+
+/** One accepted request of a rate-limited kind (`bucket`) from one client (`key`). */
+export interface RateHitsTable {
+  bucket: string;
+  key: string;
+  at_ms: number;
+}
+
+/** A daily job's run: the server holding it until `until_ms`, and when it finished. */
+export interface JobRunsTable {
+  name: string;
+  /** the Vietnam day it runs for, YYYY-MM-DD */
+  day: string;
+  holder: string;
+  until_ms: number;
+  finished_ms: number | null;
+}
+
+export interface SharedStateTables {
+  server_secrets: ServerSecretsTable;
+  login_failures: LoginFailuresTable;
+  used_challenges: UsedChallengesTable;
+  rate_hits: RateHitsTable;
+  job_runs: JobRunsTable;
+}
