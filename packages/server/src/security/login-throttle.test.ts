@@ -2,48 +2,59 @@
  * Secure cookies and HSTS, and the login throttle: it keys on
  * the real client address behind a trusted proxy, slows one account exponentially without
  * locking its owner out for long, caps the failures from one address whatever the usernames,
- * keeps bounded memory, and logins and failed logins are audited.
+ * keeps nothing past its windows, and logins and failed logins are audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects } from "../../../db/src/test-support/index.js";
+import { dialects, withTestDatabase } from "../../../db/src/test-support/index.js";
 import { LoginLimiter, LOGIN_LIMITS } from "../services/login-limiter.js";
 import { makeUser, startHarness, type Harness } from "../test-support/server-harness.js";
 
-describe("login limiter", () => {
-  it("doubles the wait after the free failures, capped, and forgets after a success", () => {
-    const limiter = new LoginLimiter();
-    const t0 = 1_000_000;
-    for (let i = 0; i < LOGIN_LIMITS.freeFailures; i++) {
-      expect(limiter.refusal("lanhdao", `10.0.0.${i}`, t0)).toBeNull();
-      limiter.fail("lanhdao", `10.0.0.${i}`, t0);
-    }
-    // After the free failures: 1 s, then 2 s, … (any spelling of the username).
-    expect(limiter.refusal("LanhDao", "10.0.1.1", t0 + 999)?.code).toBe("rate_limited");
-    expect(limiter.refusal("lanhdao", "10.0.1.1", t0 + 1000)).toBeNull();
-    limiter.fail("lanhdao", "10.0.1.1", t0 + 1000);
-    expect(limiter.refusal("lanhdao", "10.0.1.2", t0 + 2999)).not.toBeNull();
-    expect(limiter.refusal("lanhdao", "10.0.1.2", t0 + 3000)).toBeNull();
-    for (let i = 0; i < 40; i++) limiter.fail("lanhdao", `10.0.2.${i}`, t0);
-    // Never locked out for longer than the cap, however many failures.
-    expect(limiter.refusal("lanhdao", "10.0.3.1", t0 + LOGIN_LIMITS.maxDelayMs - 1)).not.toBeNull();
-    expect(limiter.refusal("lanhdao", "10.0.3.1", t0 + LOGIN_LIMITS.maxDelayMs)).toBeNull();
-    limiter.succeed("lanhdao");
-    limiter.fail("lanhdao", "10.0.4.1", t0 + LOGIN_LIMITS.maxDelayMs);
-    expect(limiter.refusal("lanhdao", "10.0.4.1", t0 + LOGIN_LIMITS.maxDelayMs)).toBeNull();
+describe.each(dialects())("login limiter (%s)", (dialect) => {
+  it("doubles the wait after the free failures, capped, and forgets after a success", async () => {
+    await withTestDatabase(dialect, async ({ db }) => {
+      const limiter = new LoginLimiter(db);
+      const t0 = 1_000_000;
+      for (let i = 0; i < LOGIN_LIMITS.freeFailures; i++) {
+        expect(await limiter.refusal("lanhdao", `10.0.0.${i}`, t0)).toBeNull();
+        await limiter.fail("lanhdao", `10.0.0.${i}`, t0);
+      }
+      // After the free failures: 1 s, then 2 s, … (any spelling of the username).
+      expect((await limiter.refusal("LanhDao", "10.0.1.1", t0 + 999))?.code).toBe("rate_limited");
+      expect(await limiter.refusal("lanhdao", "10.0.1.1", t0 + 1000)).toBeNull();
+      await limiter.fail("lanhdao", "10.0.1.1", t0 + 1000);
+      expect(await limiter.refusal("lanhdao", "10.0.1.2", t0 + 2999)).not.toBeNull();
+      expect(await limiter.refusal("lanhdao", "10.0.1.2", t0 + 3000)).toBeNull();
+      for (let i = 0; i < 40; i++) await limiter.fail("lanhdao", `10.0.2.${i}`, t0 + 3000);
+      // Never locked out for longer than the cap, however many failures.
+      const cap = t0 + 3000 + LOGIN_LIMITS.maxDelayMs;
+      expect(await limiter.refusal("lanhdao", "10.0.3.1", cap - 1)).not.toBeNull();
+      expect(await limiter.refusal("lanhdao", "10.0.3.1", cap)).toBeNull();
+      await limiter.succeed("LANHDAO");
+      await limiter.fail("lanhdao", "10.0.4.1", cap);
+      expect(await limiter.refusal("lanhdao", "10.0.4.1", cap)).toBeNull();
+    });
   });
 
-  it("caps the failures from one address whatever the usernames", () => {
-    const limiter = new LoginLimiter();
-    for (let i = 0; i < LOGIN_LIMITS.ipMaxFailures; i++) limiter.fail(`u${i}`, "203.0.113.9", 0);
-    expect(limiter.refusal("nguoi-moi", "203.0.113.9", 1)?.code).toBe("rate_limited");
-    expect(limiter.refusal("nguoi-moi", "198.51.100.7", 1)).toBeNull();
-    expect(limiter.refusal("nguoi-moi", "203.0.113.9", LOGIN_LIMITS.ipWindowMs)).toBeNull();
+  it("caps the failures from one address whatever the usernames", async () => {
+    await withTestDatabase(dialect, async ({ db }) => {
+      const limiter = new LoginLimiter(db);
+      for (let i = 0; i < LOGIN_LIMITS.ipMaxFailures; i++)
+        await limiter.fail(`u${i}`, "203.0.113.9", 0);
+      expect((await limiter.refusal("nguoi-moi", "203.0.113.9", 1))?.code).toBe("rate_limited");
+      expect(await limiter.refusal("nguoi-moi", "198.51.100.7", 1)).toBeNull();
+      expect(await limiter.refusal("nguoi-moi", "203.0.113.9", LOGIN_LIMITS.ipWindowMs)).toBeNull();
+    });
   });
 
-  it("keeps at most maxEntries accounts and addresses", () => {
-    const limiter = new LoginLimiter({ ...LOGIN_LIMITS, maxEntries: 100 });
-    for (let i = 0; i < 5000; i++) limiter.fail(`u${i}`, `10.${i >> 8}.${i & 255}.1`, i);
-    expect(limiter.size).toBeLessThanOrEqual(200);
+  it("keeps no entry past its windows: a flood of usernames leaves nothing behind", async () => {
+    await withTestDatabase(dialect, async ({ db }) => {
+      const limiter = new LoginLimiter(db);
+      for (let i = 0; i < 200; i++) await limiter.fail(`u${i}`, `10.0.${i >> 8}.${i & 255}`, i);
+      const later = LOGIN_LIMITS.forgetMs + 1000;
+      await limiter.fail("cuoi-cung", "192.0.2.1", later);
+      const left = await db.selectFrom("login_failures").select("key").execute();
+      expect(left.map((r) => r.key).sort()).toEqual(["192.0.2.1", "cuoi-cung"]);
+    });
   });
 });
 

@@ -56,12 +56,12 @@ export async function login(
   limiter: LoginLimiter,
   input: { username: string; password: string; ip: string },
 ): Promise<LoginResult> {
-  const refusal = limiter.refusal(input.username, input.ip);
+  const refusal = await limiter.refusal(input.username, input.ip);
   const user = await findUserByUsername(ctx.db, input.username);
   const matches = await verifyPassword(input.password, user?.password_hash ?? (await decoy()));
   if (refusal) throw refusal;
   if (!user || !matches) {
-    limiter.fail(input.username, input.ip);
+    await limiter.fail(input.username, input.ip);
     await recordAudit(ctx.db, {
       actorId: null,
       action: "auth.login_failed",
@@ -78,7 +78,7 @@ export async function login(
       "Tài khoản này đã bị khoá. Hãy liên hệ quản trị hệ thống để được mở khoá.",
     );
   }
-  limiter.succeed(input.username);
+  await limiter.succeed(input.username);
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(Date.now() + ctx.config.sessionTtlMs).toISOString();

@@ -1,14 +1,23 @@
 import { DomainError } from "@giamsat/core";
+import {
+  clearAccountFailures,
+  loginFailures,
+  recordLoginFailure,
+  type Database,
+  type LoginFailureCount,
+} from "@giamsat/db";
+import type { Kysely } from "kysely";
 
 /**
- * The login throttle, in memory (one process), bounded:
+ * The login throttle, kept in the database so that every server behind the proxy applies the
+ * same counts:
  * - per account (the username typed, known or not): the first `freeFailures` failures cost
  *   nothing, then each further one doubles a wait (1 s, 2 s, 4 s … at most `maxDelayMs`), so
  *   a guesser is slowed exponentially while the owner is never locked out for long; a success
  *   clears it, and it is forgotten `forgetMs` after the last failure;
  * - per client address (the real one behind a trusted proxy, GIAMSAT_TRUST_PROXY): at most
- *   `ipMaxFailures` failures within `ipWindowMs`, whatever usernames they tried;
- * - at most `maxEntries` accounts and addresses each are remembered (the oldest forgotten first).
+ *   `ipMaxFailures` failures within `ipWindowMs`, whatever usernames they tried.
+ * Entries past both windows are removed at the next failure.
  */
 export type LoginLimiterOptions = {
   freeFailures: number;
@@ -16,7 +25,6 @@ export type LoginLimiterOptions = {
   forgetMs: number;
   ipMaxFailures: number;
   ipWindowMs: number;
-  maxEntries: number;
 };
 
 export const LOGIN_LIMITS: LoginLimiterOptions = {
@@ -25,11 +33,7 @@ export const LOGIN_LIMITS: LoginLimiterOptions = {
   forgetMs: 60 * 60_000,
   ipMaxFailures: 50,
   ipWindowMs: 15 * 60_000,
-  maxEntries: 10_000,
 };
-
-type Account = { failures: number; last: number };
-type Address = { failures: number; since: number };
 
 const tooMany = (seconds: number) =>
   new DomainError(
@@ -38,82 +42,42 @@ const tooMany = (seconds: number) =>
   );
 
 export class LoginLimiter {
-  private readonly accounts = new Map<string, Account>();
-  private readonly addresses = new Map<string, Address>();
-
-  constructor(private readonly limits: LoginLimiterOptions = LOGIN_LIMITS) {}
-
-  /** Entries kept (for the bounded-memory test). */
-  get size(): number {
-    return this.accounts.size + this.addresses.size;
-  }
-
-  private account(username: string, now: number): Account | undefined {
-    const key = username.toLowerCase();
-    const a = this.accounts.get(key);
-    if (a && now - a.last >= this.limits.forgetMs) {
-      this.accounts.delete(key);
-      return undefined;
-    }
-    return a;
-  }
-
-  private address(ip: string, now: number): Address | undefined {
-    const a = this.addresses.get(ip);
-    if (a && now - a.since >= this.limits.ipWindowMs) {
-      this.addresses.delete(ip);
-      return undefined;
-    }
-    return a;
-  }
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly limits: LoginLimiterOptions = LOGIN_LIMITS,
+  ) {}
 
   /** Milliseconds the account must still wait (0: may try now). */
-  private wait(a: Account | undefined, now: number): number {
+  private wait(a: LoginFailureCount | undefined, now: number): number {
     if (!a || a.failures < this.limits.freeFailures) return 0;
     const delay = Math.min(
       1000 * 2 ** (a.failures - this.limits.freeFailures),
       this.limits.maxDelayMs,
     );
-    return Math.max(0, a.last + delay - now);
+    return Math.max(0, a.lastMs + delay - now);
   }
 
   /** The refusal to give for this attempt, or null when it may go ahead. */
-  refusal(username: string, ip: string, now = Date.now()): DomainError | null {
-    const address = this.address(ip, now);
+  async refusal(username: string, ip: string, now = Date.now()): Promise<DomainError | null> {
+    const { account, address } = await loginFailures(
+      this.db,
+      username.toLowerCase(),
+      ip,
+      now,
+      this.limits,
+    );
     if (address && address.failures >= this.limits.ipMaxFailures) {
-      return tooMany(Math.ceil((address.since + this.limits.ipWindowMs - now) / 1000));
+      return tooMany(Math.ceil((address.sinceMs + this.limits.ipWindowMs - now) / 1000));
     }
-    const wait = this.wait(this.account(username, now), now);
+    const wait = this.wait(account, now);
     return wait > 0 ? tooMany(Math.ceil(wait / 1000)) : null;
   }
 
-  fail(username: string, ip: string, now = Date.now()): void {
-    const key = username.toLowerCase();
-    const account = this.account(username, now);
-    remember(this.accounts, key, { failures: (account?.failures ?? 0) + 1, last: now });
-    const address = this.address(ip, now);
-    remember(this.addresses, ip, {
-      failures: (address?.failures ?? 0) + 1,
-      since: address?.since ?? now,
-    });
-    this.trim(this.accounts);
-    this.trim(this.addresses);
+  fail(username: string, ip: string, now = Date.now()): Promise<void> {
+    return recordLoginFailure(this.db, username.toLowerCase(), ip, now, this.limits);
   }
 
-  succeed(username: string): void {
-    this.accounts.delete(username.toLowerCase());
+  succeed(username: string): Promise<void> {
+    return clearAccountFailures(this.db, username.toLowerCase());
   }
-
-  private trim(map: Map<string, unknown>): void {
-    while (map.size > this.limits.maxEntries) {
-      const oldest = map.keys().next().value as string;
-      map.delete(oldest);
-    }
-  }
-}
-
-/** Sets a key as the newest (Map order is insertion order: the oldest come first). */
-function remember<V>(map: Map<string, V>, key: string, value: V): void {
-  map.delete(key);
-  map.set(key, value);
 }

@@ -32,7 +32,7 @@ function clearCookies(reply: FastifyReply): void {
 }
 
 export function authRoutes(t: RouteTable, ctx: Ctx): void {
-  const limiter = new LoginLimiter();
+  const limiter = new LoginLimiter(ctx.db);
 
   t.add({
     method: "POST",
