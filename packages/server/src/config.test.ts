@@ -39,6 +39,7 @@ import type { Told } from "./notifications/fanout.js";
 import { drainOutbox } from "./notifications/outbox.worker.js";
 import { planReminders } from "./notifications/reminder.planner.js";
 import { startScheduler } from "./notifications/scheduler.js";
+import { solvedChallenge } from "./test-support/altcha.js";
 import { startSmtpSink } from "./test-support/smtp-sink.js";
 import { enqueueOutbox, type NewOutboxRow, type OutboxRow } from "@giamsat/db";
 
@@ -453,6 +454,32 @@ const effects: Record<string, () => Promise<void>> = {
     expect(() => loadConfig({ GIAMSAT_ALTCHA_MAX_NUMBER: "10" })).toThrow(
       /GIAMSAT_ALTCHA_MAX_NUMBER/,
     );
+  },
+  GIAMSAT_ALTCHA_KEY: async () => {
+    // two installations (two databases) with the same key accept each other's challenges
+    const key = "k".repeat(40);
+    const solved = await withHarness({ GIAMSAT_ALTCHA_KEY: key }, (h) => solvedChallenge(h.app));
+    const send = (env: Record<string, string>) =>
+      withHarness(env, async (h) => {
+        const res = await h.app.inject({
+          method: "POST",
+          url: "/api/public/feedback",
+          payload: {
+            kind: "kien_nghi",
+            title: "Khoá xác minh dùng chung",
+            content: "Góp ý gửi tới một máy chủ khác máy đã phát mã xác minh.",
+            name: "Người gửi",
+            email: "nguoigui@example.vn",
+            consent: true,
+            publishName: false,
+            altcha: solved,
+          },
+        });
+        return res.statusCode;
+      });
+    expect(await send({ GIAMSAT_ALTCHA_KEY: key })).toBe(201);
+    expect(await send({})).toBe(400);
+    expect(() => loadConfig({ GIAMSAT_ALTCHA_KEY: "ngắn" })).toThrow(/GIAMSAT_ALTCHA_KEY/);
   },
   GIAMSAT_SHUTDOWN_SECONDS: async () => {
     // a request whose body never comes: closing waits for it, then cuts it after the grace time

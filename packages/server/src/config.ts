@@ -72,6 +72,7 @@ const envSchema = z
       .max(24 * 60)
       .default(10),
     GIAMSAT_ALTCHA_MAX_NUMBER: z.coerce.number().int().min(1000).max(10_000_000).default(50_000),
+    GIAMSAT_ALTCHA_KEY: z.string().min(32, "cần ít nhất 32 ký tự").optional(),
   })
   .transform((e) => {
     const dataDir = path.resolve(e.GIAMSAT_DATA_DIR);
@@ -128,6 +129,8 @@ const envSchema = z
       },
       /** the public forms' proof of work: the browser tries up to this many numbers (half on average) */
       altchaMaxNumber: e.GIAMSAT_ALTCHA_MAX_NUMBER,
+      /** the proof of work's HMAC key; without one, a key generated once and kept in the database */
+      altchaKey: e.GIAMSAT_ALTCHA_KEY,
     };
   });
 

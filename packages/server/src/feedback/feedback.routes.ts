@@ -65,7 +65,7 @@ export function feedbackRoutes(t: RouteTable, ctx: Ctx): void {
     status: 201,
     response: submittedSchema,
     handler: async ({ request, body }) => {
-      checkSubmissionRate(ctx, request.ip);
+      await checkSubmissionRate(ctx, request.ip);
       if (!request.isMultipart()) {
         await checkProofOfWork(ctx, body.altcha);
         return submitFeedback(ctx, body);
