@@ -4,12 +4,14 @@
  * start and just after each Vietnam midnight the stored indicator evaluations for the new day
  * (warning levels change with the date). A run
  * still going when the next is due is skipped (`protect`); a failed run is logged, not fatal.
- * Several servers on one PostgreSQL database may all run it: the outbox keys and
- * FOR UPDATE SKIP LOCKED keep every message single.
+ * Several servers on one PostgreSQL database may all run it: each day's reminders and
+ * evaluations are run by the one server that claims them (`runDailyOnce`), and the outbox keys
+ * and FOR UPDATE SKIP LOCKED keep every message single.
  */
 import { Cron } from "croner";
 import { todayOf, type Ctx } from "../services/context.js";
 import { channelsFor } from "./channels.js";
+import { runDailyOnce, runnerName } from "./daily-run.js";
 import { refreshOutdatedIndicatorEvaluations } from "../services/indicator-evaluation.service.js";
 import { drainOutbox } from "./outbox.worker.js";
 import { runReminders } from "./remind.service.js";
@@ -21,6 +23,7 @@ export type SchedulerLog = (level: "info" | "error", message: string) => void;
 
 export function startScheduler(ctx: Ctx, log: SchedulerLog): Scheduler {
   const channels = channelsFor(ctx);
+  const holder = runnerName();
   const failed = (what: string) => (error: unknown) =>
     log("error", `${what}: ${String((error as Error)?.message ?? error)}`);
   let remind: Cron;
@@ -33,7 +36,11 @@ export function startScheduler(ctx: Ctx, log: SchedulerLog): Scheduler {
         catch: failed("Nhắc việc hằng ngày lỗi"),
       },
       async () => {
-        const r = await runReminders(ctx, todayOf(ctx), { dryRun: false, channels });
+        const day = todayOf(ctx);
+        const r = await runDailyOnce(ctx, { name: "reminders", day, holder }, () =>
+          runReminders(ctx, day, { dryRun: false, channels }),
+        );
+        if (!r) return log("info", `Nhắc việc ${day}: máy chủ khác đã chạy hoặc đang chạy.`);
         log(
           "info",
           `Nhắc việc ${r.asOf}: xếp hàng ${r.queued}, đã gửi ${r.sent}, lỗi ${r.failed + r.retrying}`,
@@ -54,8 +61,10 @@ export function startScheduler(ctx: Ctx, log: SchedulerLog): Scheduler {
   );
   const evaluate = async () => {
     const today = todayOf(ctx);
-    const n = await refreshOutdatedIndicatorEvaluations(ctx, today);
-    if (n > 0) log("info", `Đánh giá chỉ tiêu ngày ${today}: ${n} chỉ tiêu`);
+    const n = await runDailyOnce(ctx, { name: "indicator-evaluations", day: today, holder }, () =>
+      refreshOutdatedIndicatorEvaluations(ctx, today),
+    );
+    if (n) log("info", `Đánh giá chỉ tiêu ngày ${today}: ${n} chỉ tiêu`);
   };
   const evaluations = new Cron(
     "1 0 * * *",
