@@ -1,8 +1,7 @@
 /**
  * One server per SQLite data folder. SQLite serves one process well; a second `giamsat serve`
- * on the same folder (started twice by mistake, or by two units' scripts) would run its own
- * scheduler and login throttle beside the first, double the reminders and fight for the write
- * lock. The first to start writes its process id to `serve.pid` in the folder (created
+ * on the same folder (started twice by mistake, or by two units' scripts) would fight the first
+ * for the write lock. The first to start writes its process id to `serve.pid` in the folder (created
  * atomically); a second start finds a live process there and is refused with what to do. A file
  * left by a process that died (a crash, SIGKILL) is taken over. PostgreSQL installations may run
  * several servers and take no lock. `remind`, `user`, `backup` and `import` run beside a server
