@@ -41,14 +41,15 @@ describe.skipIf(!pgUrl)("several servers on one PostgreSQL", () => {
       // every second on both servers: one of them runs the day's reminders
       GIAMSAT_REMIND_CRON: "* * * * * *",
     };
+    // both start at once on the new database (systemd starts every instance together)
+    servers = await Promise.all([startServe(env), startServe(env)]);
+    proxy = await startRoundRobinProxy(servers.map((s) => s.address));
     const setup = await openRuntime(loadConfig(env));
     const plan = await importSeed(setup.ctx, "qd596");
     const { unitId } = await unitTask(setup.ctx, plan);
     staff = await makeUser(setup.ctx, "unit_staff", unitId);
     ({ slots, taskIds } = await reportSlots(setup.ctx, plan, unitId));
     await setup.close();
-    servers = await Promise.all([startServe(env), startServe(env)]);
-    proxy = await startRoundRobinProxy(servers.map((s) => s.address));
   }, 120_000);
 
   afterAll(async () => {

@@ -5,6 +5,7 @@
 import { fold } from "@giamsat/core";
 import { sql, type Kysely } from "kysely";
 import type { Database, OrgKind, Organisation } from "../schema.js";
+import { dialectOf } from "../migrations/migration.helpers.js";
 import { containsWord } from "./like.js";
 
 type Db = Kysely<Database>;
@@ -34,6 +35,11 @@ export async function upsertDirectory(
   entries: readonly DirectoryEntryLike[],
   options: { keepStored?: boolean } = {},
 ): Promise<{ inserted: number; ids: Map<string, number> }> {
+  if (!db.isTransaction)
+    return db.transaction().execute((trx) => upsertDirectory(trx, entries, options));
+  // servers starting together on one PostgreSQL: the second waits, then finds the first's rows
+  if (dialectOf(db) === "postgres")
+    await sql`LOCK TABLE organisations IN SHARE ROW EXCLUSIVE MODE`.execute(db);
   const existing = await db
     .selectFrom("organisations")
     .select(["id", "code", "name", "kind", "category", "parent_id", "search", "short_name"])
