@@ -13,6 +13,40 @@ import type { TaskListQuery } from "./task.repository.js";
 const ASOF = "2026-06-01";
 
 describe.each(dialects())("task orders and leader/appendix filters (%s)", (dialect) => {
+  it("reads pages by key exactly as by offset, in plan order and overdue by days overdue", async () => {
+    await withTestDatabase(dialect, async ({ db }) => {
+      const plans = [await buildPlan(db), await buildPlan(db)];
+      const dues = ["2026-03-31", null, "2026-01-31", "2026-03-31", "2026-12-31", "2026-01-31"];
+      for (const plan of plans)
+        for (const [i, due] of dues.entries())
+          await buildTask(db, { plan_id: plan.id, name: `Nhiệm vụ ${i}`, due_date: due });
+      const walk = async (q: Partial<TaskListQuery>, byKey: boolean) => {
+        const seen: number[] = [];
+        let after: TaskListQuery["after"];
+        for (let page = 0; page < 20; page++) {
+          const { items } = await listTasks(db, {
+            asOf: ASOF,
+            ...q,
+            limit: 2,
+            ...(byKey ? (after ? { after } : {}) : { offset: seen.length }),
+          });
+          seen.push(...items.map((x) => x.id));
+          const last = items[items.length - 1];
+          if (!last) return seen;
+          after = { planId: last.plan_id, ordinal: last.ordinal, due: last.due_date };
+        }
+        return seen;
+      };
+      const overdue = { status: ["overdue" as const], orderBy: "daysOverdue" as const };
+      for (const q of [{}, overdue]) {
+        const byOffset = await walk(q, false);
+        expect(byOffset.length).toBe(q === overdue ? 8 : 12);
+        expect(await walk(q, true)).toEqual(byOffset);
+      }
+      await expect(walk({ orderBy: "name" }, true)).rejects.toThrow(/keyset/);
+    });
+  });
+
   it("sorts by deadline, overdue days, folded name, lead unit and status, paging exactly", async () => {
     await withTestDatabase(dialect, async ({ db }) => {
       const zeta = await buildOrganisation(db, { name: "Ủy ban nhân dân tỉnh Yên Bái" });

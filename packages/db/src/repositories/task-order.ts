@@ -4,7 +4,7 @@
  * without the sort value (no due date, no resolved lead unit, not overdue) come last either way.
  */
 import { sql } from "kysely";
-import type { RawBuilder } from "kysely";
+import type { RawBuilder, SqlBool } from "kysely";
 import { statusExpression, statusPredicate } from "./task-status.sql.js";
 import type { StatusWindow } from "./task-status.sql.js";
 
@@ -23,6 +23,12 @@ export interface TaskSort {
   dir?: SortDirection;
 }
 
+/**
+ * Where a page read by key ended (its last task), for the next page to start after it without
+ * an offset: a long walk (the national annex) then reads each row once.
+ */
+export type TaskCursor = { planId: number; ordinal: number; due: string | null };
+
 const STATUS_RANK = [
   "overdue",
   "due_soon",
@@ -36,6 +42,24 @@ const STATUS_RANK = [
 // a task's ordinal is its position in its plan: unique within the plan, so this is a total order
 // (and the tasks_plan index gives it without sorting)
 const planOrder = [sql`tasks.plan_id`, sql`tasks.ordinal`];
+
+/**
+ * The condition of the tasks after `cursor` in the sort's order: plan order, or most days
+ * overdue first among overdue tasks only (their due dates are set). Other orders are read by
+ * offset.
+ */
+export function afterCursor(
+  sort: TaskSort & { status?: readonly string[] },
+  cursor: TaskCursor,
+): RawBuilder<SqlBool> {
+  const order = sort.orderBy ?? "number";
+  const plan = sql<SqlBool>`(tasks.plan_id, tasks.ordinal) > (${cursor.planId}, ${cursor.ordinal})`;
+  if (order === "number" && (sort.dir ?? "asc") === "asc") return plan;
+  const overdueOnly = sort.status?.length === 1 && sort.status[0] === "overdue";
+  if (order === "daysOverdue" && (sort.dir ?? "desc") === "desc" && overdueOnly && cursor.due)
+    return sql<SqlBool>`(tasks.due_date > ${cursor.due} OR (tasks.due_date = ${cursor.due} AND ${plan}))`;
+  throw new Error(`no keyset reading for the order ${order} ${sort.dir ?? ""}`);
+}
 
 /** ORDER BY terms (each with its direction) for the sort, as of the window's date. */
 export function orderTerms(sort: TaskSort, w: StatusWindow): RawBuilder<unknown>[] {

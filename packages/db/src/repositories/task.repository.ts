@@ -10,14 +10,14 @@ import { bucketsAnswer, countFromBuckets } from "./status-buckets.js";
 import { applyTaskFilter, restatesAnother } from "./task-filter.js";
 import { withSearchIds } from "./task-search.js";
 import type { TaskFilter } from "./task-filter.js";
-import { orderTerms } from "./task-order.js";
-import type { TaskSort } from "./task-order.js";
+import { afterCursor, orderTerms } from "./task-order.js";
+import type { TaskCursor, TaskSort } from "./task-order.js";
 import { statusExpression } from "./task-status.sql.js";
 import type { StatusWindow } from "./task-status.sql.js";
 
 export type { TaskFilter } from "./task-filter.js";
 export { TASK_ORDERS } from "./task-order.js";
-export type { SortDirection, TaskOrder, TaskSort } from "./task-order.js";
+export type { SortDirection, TaskCursor, TaskOrder, TaskSort } from "./task-order.js";
 export type { StatusWindow } from "./task-status.sql.js";
 
 type Db = Kysely<Database>;
@@ -31,6 +31,8 @@ export interface TaskListQuery extends TaskFilter, StatusWindow, TaskSort {
    * common phrase matches a large part of the country's tasks, and the list shows one page
    */
   countCap?: number;
+  /** read the page after this task (in plan order, or overdue ones by days overdue), no offset */
+  after?: TaskCursor;
 }
 
 /** How many matches of a text search the task list counts, at most (`countCap`). */
@@ -65,6 +67,7 @@ export async function listTasks(
   let page = applyTaskFilter(db.selectFrom("tasks"), query, query)
     .selectAll("tasks")
     .select(statusExpression(query).as("status"));
+  if (query.after) page = page.where(afterCursor(query, query.after));
   for (const term of orderTerms(query, query)) page = page.orderBy(term);
   const rows = await page.limit(limit).offset(offset).execute();
   const ids = rows.map((r) => r.id);

@@ -19,6 +19,7 @@ import {
   type StatusCode,
 } from "@giamsat/core";
 import {
+  type TaskCursor,
   acceptedRemarks,
   getPlan,
   listPlans,
@@ -44,19 +45,23 @@ const PAGE = 500;
 /** Where central agencies sit; the monitoring department edits it in the .docx when not so. */
 const PLACE = "Hà Nội";
 
+/** Every task in scope (or the overdue ones, most days overdue first), pages read by key. */
 async function allTasks(ctx: Ctx, actor: Actor, q: PeriodicReportQuery, overdue: boolean) {
   const items: TaskListItemView[] = [];
-  for (let offset = 0; ; offset += PAGE) {
+  let after: TaskCursor | null = null;
+  for (;;) {
     const page = await listTasksFor(ctx, actor, {
       ...(q.plan !== undefined ? { plan: q.plan } : {}),
       ...(q.unit !== undefined ? { lead: q.unit } : {}),
       asOf: q.asOf,
       ...(overdue ? { status: ["overdue" as StatusCode], orderBy: "daysOverdue" as const } : {}),
+      ...(after ? { after } : {}),
       limit: PAGE,
-      offset,
+      offset: 0,
     });
     items.push(...page.items);
-    if (items.length >= page.total || page.items.length === 0) return items;
+    if (page.items.length < PAGE || !page.next) return items;
+    after = page.next;
   }
 }
 

@@ -19,6 +19,7 @@ import {
   listTasks,
   restatingTasks,
   type SortDirection,
+  type TaskCursor,
   type TaskDetail,
   type TaskFilter,
   type TaskOrder,
@@ -42,6 +43,8 @@ export type TaskScope = {
 };
 
 export type TaskQuery = TaskScope & {
+  /** the page after this task, read by key (plan order, or overdue tasks by days overdue) */
+  after?: TaskCursor;
   status?: StatusCode[];
   q?: string;
   kind?: "time-bound" | "recurring";
@@ -86,7 +89,14 @@ export async function listTasksFor(
   actor: Actor,
   query: TaskQuery,
   countCap?: number,
-): Promise<{ asOf: string; items: TaskListItemView[]; total: number; totalCapped: boolean }> {
+): Promise<{
+  asOf: string;
+  items: TaskListItemView[];
+  total: number;
+  totalCapped: boolean;
+  /** where the next page read by key starts (null on an empty page) */
+  next: TaskCursor | null;
+}> {
   const asOf = query.asOf ?? todayOf(ctx);
   const { items, total, totalCapped } = await listTasks(ctx.db, {
     ...scopeFilter(actor, query),
@@ -96,6 +106,7 @@ export async function listTasksFor(
     ...(query.status?.length ? { status: query.status } : {}),
     ...(query.orderBy ? { orderBy: query.orderBy } : {}),
     ...(query.dir ? { dir: query.dir } : {}),
+    ...(query.after ? { after: query.after } : {}),
     asOf,
     dueSoonDays: ctx.config.dueSoonDays,
     limit: query.limit,
@@ -103,7 +114,14 @@ export async function listTasksFor(
     ...(countCap !== undefined ? { countCap } : {}),
   });
   const views = items.map((t) => taskListItem(t, statusOf(ctx, t, asOf), t.lead));
-  return { asOf, items: await withRestatedIn(ctx, actor, query, views), total, totalCapped };
+  const last = items[items.length - 1];
+  return {
+    asOf,
+    items: await withRestatedIn(ctx, actor, query, views),
+    total,
+    totalCapped,
+    next: last ? { planId: last.plan_id, ordinal: last.ordinal, due: last.due_date } : null,
+  };
 }
 
 /**
