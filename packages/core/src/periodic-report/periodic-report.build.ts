@@ -4,7 +4,17 @@
  */
 import { formatDate } from "../status/date.format.js";
 import { parseIsoDate } from "../status/dates.js";
-import { STATUS_CODES, STATUS_LABELS, STATUS_SHORT_LABELS } from "../status/status-labels.js";
+import { STATUS_CODES, STATUS_LABELS } from "../status/status-labels.js";
+import {
+  INDICATOR_ANNEX,
+  indicatorAnnexRow,
+  OVERDUE_ANNEX,
+  overdueAnnexRow,
+  SCORECARD_ANNEX,
+  scorecardAnnexRow,
+  TASK_ANNEX,
+  taskAnnexRow,
+} from "./periodic-report.annexes.js";
 import type {
   Annex,
   EditableSection,
@@ -100,111 +110,14 @@ function editable(input: PeriodicReportInput, key: EditableSection, heading: str
 }
 
 function annexes(input: PeriodicReportInput): Annex[] {
-  const tasks: Annex = {
-    key: "tasks",
-    label: "Phụ lục I",
-    title: "DANH MỤC NHIỆM VỤ VÀ TÌNH HÌNH THỰC HIỆN",
-    sheet: "PL I - Nhiệm vụ",
-    columns: [
-      { title: "STT", widthMm: 11, kind: "number" },
-      { title: "Kế hoạch", widthMm: 24, kind: "text" },
-      { title: "Số", widthMm: 11, kind: "text" },
-      { title: "Nhiệm vụ", widthMm: 72, kind: "text" },
-      { title: "Đơn vị chủ trì", widthMm: 36, kind: "text" },
-      { title: "Thời hạn", widthMm: 22, kind: "text" },
-      { title: "Hạn (ngày)", widthMm: 23, kind: "date" },
-      { title: "Trạng thái", widthMm: 24, kind: "text" },
-      { title: "Tiến độ gần nhất", widthMm: 27, kind: "text" },
-    ],
-    rows: input.tasks.map((t, i) => [
-      i + 1,
-      t.plan,
-      t.number,
-      t.name,
-      t.lead,
-      t.deadline,
-      t.due,
-      STATUS_SHORT_LABELS[t.status],
-      t.progress,
-    ]),
-  };
-  const overdueAnnex: Annex = {
-    key: "overdue",
-    label: "Phụ lục II",
-    title: "NHIỆM VỤ CHƯA HOÀN THÀNH – QUÁ HẠN",
-    sheet: "PL II - Quá hạn",
-    columns: [
-      { title: "STT", widthMm: 11, kind: "number" },
-      { title: "Số", widthMm: 11, kind: "text" },
-      { title: "Nhiệm vụ", widthMm: 70, kind: "text" },
-      { title: "Đơn vị chủ trì", widthMm: 36, kind: "text" },
-      { title: "Hạn", widthMm: 23, kind: "date" },
-      { title: "Số ngày quá hạn", widthMm: 18, kind: "number" },
-      { title: "Lý do (báo cáo gần nhất)", widthMm: 56, kind: "text" },
-      { title: "Thời hạn mới", widthMm: 25, kind: "date" },
-    ],
-    rows: input.overdue.map((t, i) => [
-      i + 1,
-      t.number,
-      t.name,
-      t.lead,
-      t.due,
-      t.daysOverdue,
-      t.reason,
-      t.newDate,
-    ]),
-  };
-  const scorecards: Annex = {
-    key: "scorecards",
-    label: "Phụ lục III",
-    title: "KẾT QUẢ THỰC HIỆN THEO ĐƠN VỊ CHỦ TRÌ",
-    sheet: "PL III - Đơn vị",
-    columns: [
-      { title: "STT", widthMm: 11, kind: "number" },
-      { title: "Đơn vị chủ trì", widthMm: 89, kind: "text" },
-      { title: "Nhiệm vụ chủ trì", widthMm: 25, kind: "number" },
-      { title: "Đã hoàn thành", widthMm: 25, kind: "number" },
-      { title: "Quá hạn", widthMm: 25, kind: "number" },
-      { title: "Kỳ báo cáo đến hạn", widthMm: 25, kind: "number" },
-      { title: "Gửi đúng hạn", widthMm: 25, kind: "number" },
-      { title: "Tỷ lệ đúng hạn", widthMm: 25, kind: "percent" },
-    ],
-    rows: input.scorecards.map((s, i) => [
-      i + 1,
-      s.unit,
-      s.led,
-      s.done,
-      s.overdue,
-      s.reportsDue,
-      s.reportsOnTime,
-      s.reportsDue > 0 ? s.reportsOnTime / s.reportsDue : null,
-    ]),
-  };
-  const indicatorAnnex: Annex = {
-    key: "indicators",
-    label: "Phụ lục IV",
-    title: "CHỈ TIÊU VÀ MỨC ĐỘ ĐẠT",
-    sheet: "PL IV - Chỉ tiêu",
-    columns: [
-      { title: "STT", widthMm: 11, kind: "number" },
-      { title: "Số", widthMm: 15, kind: "text" },
-      { title: "Chỉ tiêu", widthMm: 94, kind: "text" },
-      { title: "Đơn vị tính", widthMm: 25, kind: "text" },
-      { title: "Giá trị gần nhất", widthMm: 35, kind: "text" },
-      { title: "Mức đạt", widthMm: 25, kind: "percent" },
-      { title: "Cảnh báo", widthMm: 45, kind: "text" },
-    ],
-    rows: input.indicators.map((x, i) => [
-      i + 1,
-      x.number,
-      x.name,
-      x.unit,
-      x.latest,
-      x.achievement,
-      x.warning,
-    ]),
-  };
-  return [tasks, overdueAnnex, scorecards, ...(input.indicators.length ? [indicatorAnnex] : [])];
+  return [
+    { ...TASK_ANNEX, rows: input.tasks.map(taskAnnexRow) },
+    { ...OVERDUE_ANNEX, rows: input.overdue.map(overdueAnnexRow) },
+    { ...SCORECARD_ANNEX, rows: input.scorecards.map(scorecardAnnexRow) },
+    ...(input.indicators.length
+      ? [{ ...INDICATOR_ANNEX, rows: input.indicators.map(indicatorAnnexRow) }]
+      : []),
+  ];
 }
 
 /** Every string in NFC: text copied out of the .docx or .pdf compares equal to what was typed. */
