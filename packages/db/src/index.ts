@@ -34,6 +34,7 @@ export * from "./repositories/task-scope.repository.js";
 export * from "./repositories/notifications/index.js";
 export * from "./repositories/indicators/index.js";
 export * from "./periodic-report/periodic-report.repository.js";
+export * from "./periodic-report/kept-report-file.repository.js";
 export * from "./backup/index.js";
 export * from "./metrics/queue-depths.js";
 export * from "./signoff/signoff.repository.js";

@@ -282,6 +282,33 @@ describe.each(dialects())("migrations (%s)", (dialect) => {
     });
   });
 
+  it("move a kept report's file into its pieces (0042) and back", async () => {
+    await withTestDatabase(dialect, async ({ db }) => {
+      const names = Object.keys(await migrationProvider.getMigrations());
+      const pieces = "0042-periodic-report-chunks";
+      const before = names[names.indexOf(pieces) - 1]!;
+      const migrator = new Migrator({ db, provider: migrationProvider });
+      expect((await migrator.migrateTo(before)).error).toBeUndefined();
+      const file = Buffer.from("PK\u0003\u0004 tệp báo cáo");
+      const { id } = await sql<{ id: number }>`INSERT INTO periodic_reports
+        (as_of, period, format, file_name, mime, size, content)
+        VALUES ('2026-06-01', 'month', 'xlsx', 'bc.xlsx', 'x', ${file.length}, ${file})
+        RETURNING id`
+        .execute(db)
+        .then((r) => r.rows[0]!);
+      expect((await migrateToLatest(db)).applied).toContain(pieces);
+      const stored = await sql<{ seq: number; bytes: Buffer }>`SELECT seq, bytes
+        FROM periodic_report_chunks WHERE report_id = ${id}`.execute(db);
+      expect(stored.rows.map((r) => [r.seq, Buffer.from(r.bytes).toString()])).toEqual([
+        [0, file.toString()],
+      ]);
+      expect((await migrator.migrateTo(before)).error).toBeUndefined();
+      const back = await sql<{ content: Buffer }>`SELECT content FROM periodic_reports
+        WHERE id = ${id}`.execute(db);
+      expect(Buffer.from(back.rows[0]!.content).toString()).toBe(file.toString());
+    });
+  });
+
   it("gives every test its own database", async () => {
     await withTestDatabase(dialect, async (a) => {
       await withTestDatabase(dialect, async (b) => {

@@ -11,6 +11,7 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type {
+  PeriodicReportChunksTable,
   PeriodicReportDraftsTable,
   PeriodicReportsTable,
 } from "./periodic-report/periodic-report.schema.js";
@@ -769,6 +770,7 @@ export interface Database extends SharedStateTables {
   notification_prefs: NotificationPrefsTable;
   periodic_reports: PeriodicReportsTable;
   periodic_report_drafts: PeriodicReportDraftsTable;
+  periodic_report_chunks: PeriodicReportChunksTable;
   notification_messages: NotificationMessagesTable;
   notification_fanout: NotificationFanoutTable;
   feedback: FeedbackTable;

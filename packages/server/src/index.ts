@@ -36,6 +36,7 @@ export { fanOutAll } from "./notifications/fanout.js";
 export { drainOutbox } from "./notifications/outbox.worker.js";
 export { startScheduler, type Scheduler, type SchedulerLog } from "./notifications/scheduler.js";
 export { periodicReportFile, CLI_REPORT_ACTOR } from "./periodic-report/periodic-report.service.js";
+export { keptFileStream } from "./periodic-report/kept-file.writer.js";
 export { periodicReportQuery } from "./periodic-report/periodic-report.schemas.js";
 export { zodMessage } from "./http/errors.js";
 export { periodicReportFor } from "./periodic-report/periodic-report.service.js";

@@ -3,10 +3,12 @@
  * docx|pdf|xlsx --out FILE`: the periodic report written to a file, the same as
  * GET /api/reports/periodic gives (its parameters checked by the same schema).
  */
-import { writeFileSync } from "node:fs";
+import { createWriteStream } from "node:fs";
+import { pipeline } from "node:stream/promises";
 import { organisationsNamed } from "@giamsat/db";
 import {
   CLI_REPORT_ACTOR,
+  keptFileStream,
   periodicReportFile,
   periodicReportQuery,
   zodMessage,
@@ -67,8 +69,8 @@ export const reportCommand: Command = {
       });
       if (!parsed.success) throw new CliFailure(zodMessage(parsed.error));
       const file = await periodicReportFile(ctx, CLI_REPORT_ACTOR, parsed.data);
-      writeFileSync(values.out as string, file.bytes);
-      io.stdout.write(`Đã ghi ${values.out} (${file.bytes.length} byte).\n`);
+      await pipeline(keptFileStream(ctx.db, file.id), createWriteStream(values.out as string));
+      io.stdout.write(`Đã ghi ${values.out} (${file.size} byte).\n`);
       return EXIT_OK;
     });
   },

@@ -1,5 +1,5 @@
 /** What the periodic report reads beyond task lists and counts: units' latest words on tasks. */
-import type { Insertable, Kysely, Selectable } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { Database, ProgressReport } from "../schema.js";
 import type { PeriodicReportDraftsTable, PeriodicReportsTable } from "./periodic-report.schema.js";
 
@@ -139,21 +139,11 @@ export async function acceptedRemarks(
   );
 }
 
-export type NewKeptReport = Omit<Insertable<PeriodicReportsTable>, "id" | "generated_at">;
-export type KeptReportRow = Omit<Selectable<PeriodicReportsTable>, "content"> & {
+export type KeptReportRow = Omit<Selectable<PeriodicReportsTable>, "content" | "complete"> & {
   generated_by_name: string | null;
   plan_number: string | null;
   unit_name: string | null;
 };
-
-export async function insertKeptReport(db: Db, row: NewKeptReport): Promise<number> {
-  const { id } = await db
-    .insertInto("periodic_reports")
-    .values(row)
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return id;
-}
 
 /** Kept reports, newest first, optionally of one plan. */
 export async function listKeptReports(
@@ -180,8 +170,12 @@ export async function listKeptReports(
       "u.display_name as generated_by_name",
       "p.number as plan_number",
       "o.name as unit_name",
-    ]);
-  let c = db.selectFrom("periodic_reports as r").select((eb) => eb.fn.countAll<number>().as("n"));
+    ])
+    .where("r.complete", "=", 1);
+  let c = db
+    .selectFrom("periodic_reports as r")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("r.complete", "=", 1);
   if (f.planId !== undefined) {
     q = q.where("r.plan_id", "=", f.planId);
     c = c.where("r.plan_id", "=", f.planId);
@@ -196,14 +190,16 @@ export async function listKeptReports(
   return { items, total: Number(n) };
 }
 
+/** A kept report whose file was written whole. */
 export async function findKeptReport(
   db: Db,
   id: number,
-): Promise<Pick<Selectable<PeriodicReportsTable>, "file_name" | "mime" | "content"> | undefined> {
+): Promise<Pick<Selectable<PeriodicReportsTable>, "file_name" | "mime" | "size"> | undefined> {
   return db
     .selectFrom("periodic_reports")
-    .select(["file_name", "mime", "content"])
+    .select(["file_name", "mime", "size"])
     .where("id", "=", id)
+    .where("complete", "=", 1)
     .executeTakeFirst();
 }
 

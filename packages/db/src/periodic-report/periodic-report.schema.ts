@@ -17,7 +17,17 @@ export interface PeriodicReportsTable {
   file_name: string;
   mime: string;
   size: number;
+  /** empty: the file is in periodic_report_chunks (migration 0042) */
   content: Buffer;
+  /** 0 while the file is being written */
+  complete: Generated<number>;
+}
+
+/** A kept report's file, piece `seq` (from 0) of at most 1 MB. */
+export interface PeriodicReportChunksTable {
+  report_id: number;
+  seq: number;
+  bytes: Buffer;
 }
 
 /** The monitoring department's own sections of one report scope, as last saved. */

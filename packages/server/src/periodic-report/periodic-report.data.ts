@@ -13,12 +13,16 @@ import {
   reportPeriodStart,
   statedReason,
   type PeriodicReportInput,
+  type ReportIndicatorLine,
+  type ReportOverdueLine,
+  type ReportScorecardLine,
   type ReportPeriod,
   type ReportRemark,
   type ReportTaskLine,
   type StatusCode,
 } from "@giamsat/core";
 import {
+  type LatestReport,
   type TaskCursor,
   acceptedRemarks,
   getPlan,
@@ -30,7 +34,7 @@ import {
 import type { Actor } from "../services/actor.js";
 import type { Ctx } from "../services/context.js";
 import { listIndicatorsFor } from "../services/indicator.service.js";
-import { scorecardsFor } from "../services/stats.service.js";
+import { scorecardsFor, type ScorecardView } from "../services/stats.service.js";
 import { listTasksFor } from "../services/task.service.js";
 import type { TaskListItemView } from "../services/task.view.js";
 
@@ -46,8 +50,12 @@ const PAGE = 500;
 const PLACE = "Hà Nội";
 
 /** Every task in scope (or the overdue ones, most days overdue first), pages read by key. */
-async function allTasks(ctx: Ctx, actor: Actor, q: PeriodicReportQuery, overdue: boolean) {
-  const items: TaskListItemView[] = [];
+export async function* taskPages(
+  ctx: Ctx,
+  actor: Actor,
+  q: PeriodicReportQuery,
+  overdue: boolean,
+): AsyncGenerator<TaskListItemView[]> {
   let after: TaskCursor | null = null;
   for (;;) {
     const page = await listTasksFor(ctx, actor, {
@@ -59,10 +67,16 @@ async function allTasks(ctx: Ctx, actor: Actor, q: PeriodicReportQuery, overdue:
       limit: PAGE,
       offset: 0,
     });
-    items.push(...page.items);
-    if (page.items.length < PAGE || !page.next) return items;
+    if (page.items.length) yield page.items;
+    if (page.items.length < PAGE || !page.next) return;
     after = page.next;
   }
+}
+
+async function allTasks(ctx: Ctx, actor: Actor, q: PeriodicReportQuery, overdue: boolean) {
+  const items: TaskListItemView[] = [];
+  for await (const page of taskPages(ctx, actor, q, overdue)) items.push(...page);
+  return items;
 }
 
 async function subjectOf(
@@ -90,6 +104,59 @@ async function subjectOf(
       ? `Kế hoạch ban hành kèm theo ${kind} ${issued}`
       : `Kế hoạch ${issued}`;
   return { subject: subject.trim(), agency: plan.issuer ?? "" };
+}
+
+/** One task's line: where it stands as of the date and its latest report's progress. */
+export function taskLine(t: TaskListItemView, report: LatestReport | undefined): ReportTaskLine {
+  return {
+    plan: t.planNumber ?? "",
+    number: t.number,
+    name: t.name,
+    status: t.status,
+    lead: t.lead.map((o) => o.name).join("; "),
+    deadline: t.deadlineLabel,
+    due: t.deadline.kind === "date" ? t.deadline.due : null,
+    progress: report ? progressLabel(report) : "",
+  };
+}
+
+/** An overdue task's line, with the reason and new date its unit gave last. */
+export function overdueLine(
+  t: TaskListItemView,
+  report: LatestReport | undefined,
+  extension: Parameters<typeof statedReason>[1],
+): ReportOverdueLine {
+  return {
+    ...taskLine(t, report),
+    daysOverdue: t.daysOverdue ?? 0,
+    ...statedReason(report, extension),
+  };
+}
+
+export function scorecardLine(s: ScorecardView): ReportScorecardLine {
+  return {
+    unit: s.name,
+    led: s.led,
+    done: s.doneOnTime + s.doneLate,
+    overdue: s.overdue,
+    reportsDue: s.reportsDue,
+    reportsOnTime: s.reportsOnTime,
+  };
+}
+
+export function indicatorLine(
+  i: Awaited<ReturnType<typeof listIndicatorsFor>>["items"][number],
+): ReportIndicatorLine {
+  return {
+    number: i.number,
+    name: i.name,
+    unit: i.unit,
+    latest: i.latest
+      ? `${formatIndicatorValue(i.latest.value, i.unit)} (${formatIndicatorPeriod(i.latest.period)})`
+      : "",
+    achievement: i.achievement,
+    warning: i.warningText,
+  };
 }
 
 export async function periodicReportInput(
@@ -130,19 +197,6 @@ export async function periodicReportInput(
   ]);
   const counts = emptyStatusCounts();
   for (const t of tasks) counts[t.status] += 1;
-  const line = (t: TaskListItemView): ReportTaskLine => {
-    const report = latest.get(t.id);
-    return {
-      plan: t.planNumber ?? "",
-      number: t.number,
-      name: t.name,
-      status: t.status,
-      lead: t.lead.map((o) => o.name).join("; "),
-      deadline: t.deadlineLabel,
-      due: t.deadline.kind === "date" ? t.deadline.due : null,
-      progress: report ? progressLabel(report) : "",
-    };
-  };
   const remark = (text: string | null, r: (typeof remarks)[number]): ReportRemark[] =>
     text?.trim()
       ? [
@@ -162,32 +216,10 @@ export async function periodicReportInput(
     unit: q.unit !== undefined ? (names.get(q.unit) ?? null) : null,
     place: PLACE,
     counts,
-    tasks: tasks.map(line),
-    overdue: overdue.map((t) => {
-      return {
-        ...line(t),
-        daysOverdue: t.daysOverdue ?? 0,
-        ...statedReason(latest.get(t.id), extensions.get(t.id)),
-      };
-    }),
-    scorecards: scorecards.items.map((s) => ({
-      unit: s.name,
-      led: s.led,
-      done: s.doneOnTime + s.doneLate,
-      overdue: s.overdue,
-      reportsDue: s.reportsDue,
-      reportsOnTime: s.reportsOnTime,
-    })),
-    indicators: indicators.items.map((i) => ({
-      number: i.number,
-      name: i.name,
-      unit: i.unit,
-      latest: i.latest
-        ? `${formatIndicatorValue(i.latest.value, i.unit)} (${formatIndicatorPeriod(i.latest.period)})`
-        : "",
-      achievement: i.achievement,
-      warning: i.warningText,
-    })),
+    tasks: tasks.map((t) => taskLine(t, latest.get(t.id))),
+    overdue: overdue.map((t) => overdueLine(t, latest.get(t.id), extensions.get(t.id))),
+    scorecards: scorecards.items.map(scorecardLine),
+    indicators: indicators.items.map(indicatorLine),
     difficulties: remarks.flatMap((r) => remark(r.difficulties, r)),
     proposals: remarks.flatMap((r) => remark(r.proposals, r)),
     drafts,

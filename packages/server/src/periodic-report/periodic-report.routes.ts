@@ -4,6 +4,7 @@ import { idParams } from "../http/query.js";
 import { fileResponse } from "../http/responses.js";
 import type { RouteTable } from "../http/route.js";
 import type { Ctx } from "../services/context.js";
+import { keptFileStream } from "./kept-file.writer.js";
 import { getPeriodicDraft, putPeriodicDraft } from "./periodic-report-draft.service.js";
 import {
   keptReportFile,
@@ -24,14 +25,16 @@ import {
 } from "./periodic-report.schemas.js";
 import { z } from "zod";
 
-function sendFile(reply: FastifyReply, file: ReportFile) {
+/** Sends a kept report's file as it is read back, piece by piece. */
+function sendFile(ctx: Ctx, reply: FastifyReply, file: ReportFile) {
   return reply
     .header("Content-Type", file.mime)
+    .header("Content-Length", String(file.size))
     .header("Content-Disposition", contentDisposition(file.fileName, "bao-cao"))
     .header("X-Content-Type-Options", "nosniff")
     .header("Cache-Control", "private, no-store")
     .header("X-Report-Id", String(file.id))
-    .send(file.bytes);
+    .send(keptFileStream(ctx.db, file.id));
 }
 
 export function periodicReportRoutes(t: RouteTable, ctx: Ctx): void {
@@ -46,7 +49,7 @@ export function periodicReportRoutes(t: RouteTable, ctx: Ctx): void {
     response: fileResponse,
     produces: Object.values(REPORT_MIME),
     handler: async ({ query, actor, reply }) =>
-      sendFile(reply, await periodicReportFile(ctx, actor, query)),
+      sendFile(ctx, reply, await periodicReportFile(ctx, actor, query)),
   });
 
   t.add({
@@ -94,7 +97,7 @@ export function periodicReportRoutes(t: RouteTable, ctx: Ctx): void {
     response: fileResponse,
     produces: Object.values(REPORT_MIME),
     handler: async ({ params, actor, reply }) =>
-      sendFile(reply, await keptReportFile(ctx, actor, params.id)),
+      sendFile(ctx, reply, await keptReportFile(ctx, actor, params.id)),
   });
 
   t.add({

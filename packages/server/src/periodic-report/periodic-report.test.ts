@@ -1,7 +1,11 @@
 import { checkDocxConformance, vietnamDay } from "@giamsat/core";
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { beginKeptReport, completeKeptReport, dropKeptReport } from "@giamsat/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../../../db/src/test-support/index.js";
 import {
@@ -12,7 +16,9 @@ import {
   unitTask,
   type Harness,
 } from "../test-support/server-harness.js";
+import { KeptFileWriter } from "./kept-file.writer.js";
 import { checkPdfConformance } from "./pdf-conformance.js";
+import { CLI_REPORT_ACTOR, periodicReportFor } from "./periodic-report.service.js";
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
@@ -279,6 +285,86 @@ describe.each(dialects())("GET /api/reports/periodic (%s)", (dialect) => {
       (await call(h.app, { url: "/api/reports/periodic/kept/999999", headers: leader.headers }))
         .status,
     ).toBe(404);
+  });
+
+  it("every plan as .xlsx: one row per task of every plan, read page by page, kept and downloaded again byte for byte", async () => {
+    const other = await importSeed(h.ctx, "qd405");
+    const total = async (query: string) =>
+      (
+        await call(h.app, {
+          url: `/api/tasks?asOf=2026-06-01&limit=1${query}`,
+          headers: leader.headers,
+        })
+      ).body.total as number;
+    const all = await total("");
+    expect(all).toBe((await total(`&plan=${plan}`)) + (await total(`&plan=${other}`)));
+    const res = await download(`plan=all&asOf=2026-06-01&format=xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(Number(res.headers["content-length"])).toBe(res.rawPayload.length);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload);
+    const [tasks, overdue] = book.worksheets;
+    expect(tasks!.rowCount).toBe(1 + all);
+    expect(overdue!.rowCount).toBe(1 + (await total("&status=overdue")));
+    // numbered 1… in plan order, plan 596's rows first as in its own report
+    expect(tasks!.getRow(2).getCell(1).value).toBe(1);
+    expect(tasks!.getRow(all + 1).getCell(1).value).toBe(all);
+    const again = await h.app.inject({
+      url: `/api/reports/periodic/kept/${res.headers["x-report-id"]}`,
+      headers: leader.headers,
+    });
+    expect(Buffer.compare(again.rawPayload, res.rawPayload)).toBe(0);
+  });
+
+  it("keeps a file of several pieces whole, and nothing of a file whose writing failed", async () => {
+    const bytes = randomBytes(2_500_000);
+    const id = await beginKeptReport(h.ctx.db, {
+      generated_by: null,
+      plan_id: plan,
+      unit_id: null,
+      as_of: "2026-06-01",
+      period: "month",
+      format: "xlsx",
+      file_name: "thu.xlsx",
+      mime: "application/octet-stream",
+    });
+    const writer = new KeptFileWriter(h.ctx.db, id);
+    await pipeline(Readable.from([bytes.subarray(0, 700_000), bytes.subarray(700_000)]), writer);
+    const pieces = await h.ctx.db
+      .selectFrom("periodic_report_chunks")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("report_id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(Number(pieces.n)).toBe(3);
+    // not complete yet: neither listed nor served
+    const missing = await call(h.app, {
+      url: `/api/reports/periodic/kept/${id}`,
+      headers: leader.headers,
+    });
+    expect(missing.status).toBe(404);
+    await completeKeptReport(h.ctx.db, id, writer.size);
+    const read = await h.app.inject({
+      url: `/api/reports/periodic/kept/${id}`,
+      headers: leader.headers,
+    });
+    expect(Buffer.compare(read.rawPayload, bytes)).toBe(0);
+    await dropKeptReport(h.ctx.db, id);
+    expect(
+      await h.ctx.db
+        .selectFrom("periodic_report_chunks")
+        .where("report_id", "=", id)
+        .selectAll()
+        .execute(),
+    ).toEqual([]);
+  });
+
+  it("a Word or PDF report of more tasks than a document holds is refused in Vietnamese", async () => {
+    const actor = { ...CLI_REPORT_ACTOR };
+    const scope = { plan, asOf: "2026-06-01", period: "month" as const };
+    await expect(periodicReportFor(h.ctx, actor, scope, 50)).rejects.toThrow(
+      /Báo cáo có 91 nhiệm vụ, nhiều hơn 50 .*tải bản Excel/,
+    );
+    expect((await periodicReportFor(h.ctx, actor, scope, 91)).annexes[0]!.rows).toHaveLength(91);
   });
 
   it("only leaders and the monitoring department; bad parameters get a Vietnamese 400", async () => {

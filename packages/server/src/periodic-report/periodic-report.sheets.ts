@@ -1,0 +1,96 @@
+/**
+ * The periodic report's annexes as workbook sheets whose long lists are read while the file is
+ * written: every task, and the overdue ones, a page at a time (read by key), each page with its
+ * tasks' latest reports and deadline requests; the unit scorecards and the indicators are short.
+ * The rows are core's annex rows, as in the .docx and .pdf.
+ */
+import {
+  addDays,
+  INDICATOR_ANNEX,
+  indicatorAnnexRow,
+  OVERDUE_ANNEX,
+  overdueAnnexRow,
+  SCORECARD_ANNEX,
+  scorecardAnnexRow,
+  TASK_ANNEX,
+  taskAnnexRow,
+  type AnnexHead,
+  type ListSheet,
+} from "@giamsat/core";
+import { latestExtensionsOf, latestReportsOf } from "@giamsat/db";
+import type { Actor } from "../services/actor.js";
+import type { Ctx } from "../services/context.js";
+import { listIndicatorsFor } from "../services/indicator.service.js";
+import { scorecardsFor } from "../services/stats.service.js";
+import {
+  indicatorLine,
+  overdueLine,
+  scorecardLine,
+  taskLine,
+  taskPages,
+  type PeriodicReportQuery,
+} from "./periodic-report.data.js";
+
+const sheetOf = (head: AnnexHead, rows: ListSheet["rows"]): ListSheet => ({
+  sheet: head.sheet,
+  columns: head.columns,
+  rows,
+});
+
+async function* taskRows(ctx: Ctx, actor: Actor, q: PeriodicReportQuery) {
+  const before = addDays(q.asOf, 1);
+  let index = 0;
+  for await (const page of taskPages(ctx, actor, q, false)) {
+    const latest = await latestReportsOf(
+      ctx.db,
+      page.map((t) => t.id),
+      before,
+    );
+    for (const t of page) yield taskAnnexRow(taskLine(t, latest.get(t.id)), index++);
+  }
+}
+
+async function* overdueRows(ctx: Ctx, actor: Actor, q: PeriodicReportQuery) {
+  const before = addDays(q.asOf, 1);
+  let index = 0;
+  for await (const page of taskPages(ctx, actor, q, true)) {
+    const ids = page.map((t) => t.id);
+    const [latest, extensions] = await Promise.all([
+      latestReportsOf(ctx.db, ids, before),
+      latestExtensionsOf(ctx.db, ids, before),
+    ]);
+    for (const t of page) {
+      const line = overdueLine(t, latest.get(t.id), extensions.get(t.id));
+      yield overdueAnnexRow(line, index++);
+    }
+  }
+}
+
+export async function periodicReportSheets(
+  ctx: Ctx,
+  actor: Actor,
+  q: PeriodicReportQuery,
+): Promise<ListSheet[]> {
+  const [scorecards, indicators] = await Promise.all([
+    scorecardsFor(ctx, actor, {
+      ...(q.plan !== undefined ? { plan: q.plan } : {}),
+      ...(q.unit !== undefined ? { lead: q.unit } : {}),
+      asOf: q.asOf,
+    }),
+    listIndicatorsFor(ctx, actor, {
+      ...(q.plan !== undefined ? { plan: q.plan } : {}),
+      ...(q.unit !== undefined ? { unit: q.unit } : {}),
+      asOf: q.asOf,
+      limit: 1000,
+      offset: 0,
+    }),
+  ]);
+  return [
+    sheetOf(TASK_ANNEX, taskRows(ctx, actor, q)),
+    sheetOf(OVERDUE_ANNEX, overdueRows(ctx, actor, q)),
+    sheetOf(SCORECARD_ANNEX, scorecards.items.map(scorecardLine).map(scorecardAnnexRow)),
+    ...(indicators.items.length
+      ? [sheetOf(INDICATOR_ANNEX, indicators.items.map(indicatorLine).map(indicatorAnnexRow))]
+      : []),
+  ];
+}
