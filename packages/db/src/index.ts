@@ -11,6 +11,7 @@ export * from "./repositories/report.repository.js";
 export * from "./repositories/report-timeliness.repository.js";
 export * from "./repositories/report-draft.repository.js";
 export * from "./repositories/evidence.repository.js";
+export * from "./repositories/evidence-blob.repository.js";
 export * from "./repositories/review.repository.js";
 export * from "./repositories/change-request.repository.js";
 export * from "./repositories/calendar.repository.js";

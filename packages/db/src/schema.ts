@@ -726,6 +726,21 @@ export interface FeedbackFilesTable {
   created_at: Generated<string>;
 }
 
+/** A stored evidence file of the database store (0041): its chunks are complete when it exists. */
+export interface EvidenceBlobsTable {
+  sha256: string;
+  size: number;
+  mime: string;
+  created_at: Generated<string>;
+}
+
+/** About 1 MB of a stored file, `seq` 0, 1, … in order. */
+export interface EvidenceChunksTable {
+  sha256: string;
+  seq: number;
+  bytes: Uint8Array;
+}
+
 export interface Database extends SharedStateTables {
   organisations: OrganisationsTable;
   org_aliases: OrgAliasesTable;
@@ -777,6 +792,8 @@ export interface Database extends SharedStateTables {
   feedback_files: FeedbackFilesTable;
   feedback_fields: FeedbackFieldsTable;
   feedback_answer_days: FeedbackAnswerDaysTable;
+  evidence_blobs: EvidenceBlobsTable;
+  evidence_chunks: EvidenceChunksTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

@@ -73,6 +73,17 @@ const envSchema = z
       .default(10),
     GIAMSAT_ALTCHA_MAX_NUMBER: z.coerce.number().int().min(1000).max(10_000_000).default(50_000),
     GIAMSAT_ALTCHA_KEY: z.string().min(32, "cần ít nhất 32 ký tự").optional(),
+    GIAMSAT_EVIDENCE_STORE: z.enum(["local", "database"]).default("local"),
+  })
+  .superRefine((e, check) => {
+    if (e.GIAMSAT_EVIDENCE_STORE === "database" && !e.DATABASE_URL) {
+      check.addIssue({
+        code: "custom",
+        path: ["GIAMSAT_EVIDENCE_STORE"],
+        message:
+          "kho minh chứng trong cơ sở dữ liệu (database) chỉ dùng được với PostgreSQL: hãy đặt DATABASE_URL, hoặc để local (thư mục dữ liệu)",
+      });
+    }
   })
   .transform((e) => {
     const dataDir = path.resolve(e.GIAMSAT_DATA_DIR);
@@ -131,6 +142,8 @@ const envSchema = z
       altchaMaxNumber: e.GIAMSAT_ALTCHA_MAX_NUMBER,
       /** the proof of work's HMAC key; without one, a key generated once and kept in the database */
       altchaKey: e.GIAMSAT_ALTCHA_KEY,
+      /** where evidence files are kept: the data folder, or PostgreSQL (shared by several servers) */
+      evidenceStore: e.GIAMSAT_EVIDENCE_STORE,
     };
   });
 

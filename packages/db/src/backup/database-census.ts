@@ -60,3 +60,21 @@ export async function referencedEvidence(
     .execute();
   return rows.map((r) => ({ storagePath: r.storage_path as string, sha256: r.sha256 }));
 }
+
+/**
+ * Every stored file the data refers to, once per path, with a type recorded for it (what
+ * `giamsat evidence migrate` copies between stores), in path order.
+ */
+export async function referencedEvidenceFiles(
+  db: Kysely<Database>,
+): Promise<{ storagePath: string; mime: string }[]> {
+  const { rows } = await sql<{ storage_path: string; mime: string | null }>`
+    SELECT storage_path, MAX(mime) AS mime FROM (
+      SELECT storage_path, mime FROM evidence WHERE storage_path IS NOT NULL
+      UNION ALL SELECT storage_path, mime FROM feedback_files
+    ) AS files GROUP BY storage_path ORDER BY storage_path`.execute(db);
+  return rows.map((r) => ({
+    storagePath: r.storage_path,
+    mime: r.mime ?? "application/octet-stream",
+  }));
+}

@@ -43,6 +43,7 @@ import * as m0037 from "./0037-report-submitter-index.js";
 import * as m0038 from "./0038-feedback-answer-days.js";
 import * as m0039 from "./0039-notification-lean-writes.js";
 import * as m0040 from "./0040-shared-server-state.js";
+import * as m0041 from "./0041-evidence-blobs.js";
 import * as m0042 from "./0042-periodic-report-chunks.js";
 
 const migrations: Record<string, Migration> = {
@@ -86,6 +87,7 @@ const migrations: Record<string, Migration> = {
   "0038-feedback-answer-days": m0038,
   "0039-notification-lean-writes": m0039,
   "0040-shared-server-state": m0040,
+  "0041-evidence-blobs": m0041,
   "0042-periodic-report-chunks": m0042,
 };
 

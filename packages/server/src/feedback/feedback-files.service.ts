@@ -1,7 +1,6 @@
-import { createReadStream } from "node:fs";
-import path from "node:path";
 import { FEEDBACK_MAX_FILES, NotFoundError, ValidationError } from "@giamsat/core";
 import { feedbackFileById, isEvidenceFileReferenced, type NewFeedbackFile } from "@giamsat/db";
+import { evidenceStoreOf } from "../evidence-store/evidence-store.js";
 import type { UploadedFile } from "../http/multipart.js";
 import type { Ctx } from "../services/context.js";
 import {
@@ -31,7 +30,7 @@ export async function withFeedbackFiles<T>(
   let saved = false;
   try {
     for (const [i, f] of files.entries())
-      stored.push(await storeEvidenceFile(ctx.config.dataDir, f, mimes[i]!));
+      stored.push(await storeEvidenceFile(evidenceStoreOf(ctx), f, mimes[i]!));
     const result = await save(
       stored.map((s) => ({
         file_name: s.fileName,
@@ -44,7 +43,7 @@ export async function withFeedbackFiles<T>(
     saved = true;
     return result;
   } finally {
-    await releaseEvidence(ctx.config.dataDir, stored, saved, (p) =>
+    await releaseEvidence(evidenceStoreOf(ctx), stored, saved, (p) =>
       isEvidenceFileReferenced(ctx.db, p),
     );
   }
@@ -59,6 +58,6 @@ export async function openFeedbackFile(ctx: Ctx, feedbackId: number, fileId: num
     fileName: file.file_name,
     mime: file.mime,
     size: file.size,
-    stream: createReadStream(path.join(ctx.config.dataDir, file.storage_path)),
+    stream: await evidenceStoreOf(ctx).get(file.storage_path),
   };
 }

@@ -1,7 +1,6 @@
-import { createReadStream } from "node:fs";
-import path from "node:path";
 import { NotFoundError } from "@giamsat/core";
 import { findEvidence } from "@giamsat/db";
+import { evidenceStoreOf } from "../evidence-store/evidence-store.js";
 import type { Actor } from "./actor.js";
 import type { Ctx } from "./context.js";
 import { loadTaskScope } from "./task-access.js";
@@ -14,11 +13,10 @@ export async function openEvidence(ctx: Ctx, actor: Actor, id: number) {
   if (evidence.kind !== "file" || !evidence.storage_path) {
     throw new NotFoundError("Minh chứng này là văn bản hoặc liên kết, không có tệp để tải.");
   }
-  const file = path.join(ctx.config.dataDir, evidence.storage_path);
   return {
     fileName: evidence.file_name ?? "minh-chung",
     mime: evidence.mime ?? "application/octet-stream",
     size: evidence.size,
-    stream: createReadStream(file),
+    stream: await evidenceStoreOf(ctx).get(evidence.storage_path),
   };
 }

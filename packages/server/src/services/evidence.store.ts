@@ -1,6 +1,8 @@
-import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import { open, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { DomainError } from "@giamsat/core";
+import { storagePathOf } from "../evidence-store/evidence-key.js";
+import type { EvidenceStore } from "../evidence-store/evidence-store.js";
 import { tooLarge } from "./size-limit.js";
 
 /** The bytes read from a file's start to check its type (enough for any magic number below). */
@@ -85,43 +87,29 @@ export function safeFileName(name: string): string {
 /** A received evidence file: a temporary file with its size and hash (see `withUpload`). */
 export type UploadedEvidence = { fileName: string; path: string; size: number; sha256: string };
 
-/** Stored paths some request is storing or saving a report with right now (see `releaseEvidence`). */
+/** Stored paths some request of this process is storing or saving a report with (see `releaseEvidence`). */
 const inUse = new Map<string, number>();
 
 /**
- * Moves a received file to `<dataDir>/evidence/<aa>/<sha256>` (content-addressed: the same file
- * uploaded twice is stored once), durably: fsynced, then renamed (same file system). `created`
- * says whether this call made the file. The path is held until `releaseEvidence`.
+ * Puts a received file into the evidence store (content-addressed: the same file uploaded twice
+ * is stored once). `created` says whether this call stored it. The path is held until
+ * `releaseEvidence`.
  */
 export async function storeEvidenceFile(
-  dataDir: string,
+  store: EvidenceStore,
   file: UploadedEvidence,
   mime: string,
 ): Promise<StoredFile> {
-  const storagePath = path.join("evidence", file.sha256.slice(0, 2), file.sha256);
+  const storagePath = storagePathOf(file.sha256);
   inUse.set(storagePath, (inUse.get(storagePath) ?? 0) + 1);
-  const target = path.join(dataDir, storagePath);
-  const exists = await stat(target).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) {
-    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-    const handle = await open(file.path, "r+");
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(file.path, target);
-  }
+  const created = await store.put(file, mime);
   return {
     fileName: safeFileName(file.fileName),
     mime,
     size: file.size,
     sha256: file.sha256,
     storagePath,
-    created: !exists,
+    created,
   };
 }
 
@@ -131,7 +119,7 @@ export async function storeEvidenceFile(
  * (`referenced`), so a failed request leaves nothing and never takes another's file.
  */
 export async function releaseEvidence(
-  dataDir: string,
+  store: EvidenceStore,
   stored: readonly StoredFile[],
   saved: boolean,
   referenced: (storagePath: string) => Promise<boolean>,
@@ -141,7 +129,7 @@ export async function releaseEvidence(
     if (holders > 0) inUse.set(file.storagePath, holders);
     else inUse.delete(file.storagePath);
     if (saved || !file.created || holders > 0 || (await referenced(file.storagePath))) continue;
-    await rm(path.join(dataDir, file.storagePath), { force: true });
+    await store.delete(file.storagePath);
   }
 }
 

@@ -34,6 +34,7 @@ import {
 import type { Kysely } from "kysely";
 import { canSeeConfidential, isUnitRole, requireRole, type Actor } from "./actor.js";
 import { calendarOf } from "./calendar.service.js";
+import { evidenceStoreOf } from "../evidence-store/evidence-store.js";
 import { deliverInAppNow, queueReportReviewed } from "../notifications/events.js";
 import { nowIso, todayOf, type Ctx } from "./context.js";
 import {
@@ -133,7 +134,7 @@ export async function submitReport(
   let written: number | { id: number; evidence: EvidenceRow[] } | undefined;
   try {
     for (const [i, f] of files.entries())
-      stored.push(await storeEvidenceFile(ctx.config.dataDir, f, mimes[i]!));
+      stored.push(await storeEvidenceFile(evidenceStoreOf(ctx), f, mimes[i]!));
     written = await inTransaction(ctx.db, async (trx) => {
       const status = await submissionStatus(trx, actor, orgId);
       if (input.supersedes !== undefined) await markSuperseded(trx, input.supersedes);
@@ -216,7 +217,7 @@ export async function submitReport(
     });
   } finally {
     // the files of a report that was not saved go (unless another report uses them)
-    await releaseEvidence(ctx.config.dataDir, stored, typeof written === "object", (file) =>
+    await releaseEvidence(evidenceStoreOf(ctx), stored, typeof written === "object", (file) =>
       isEvidenceFileReferenced(ctx.db, file),
     );
   }
