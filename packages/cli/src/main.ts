@@ -22,6 +22,7 @@ import { userCommand } from "./commands/user.command.js";
 import { remindCommand } from "./commands/remind.command.js";
 import { reportCommand } from "./commands/report.command.js";
 import { backupCommand, restoreCommand } from "./commands/backup.command.js";
+import { evidenceCommand } from "./commands/evidence.command.js";
 
 /** The command table: add a command by importing it and listing it here. */
 export const COMMANDS: Command[] = [
@@ -35,6 +36,7 @@ export const COMMANDS: Command[] = [
   indicatorsCommand,
   backupCommand,
   restoreCommand,
+  evidenceCommand,
   demoCommand,
 ];
 

@@ -45,3 +45,4 @@ export { renderPdf, FONT_DIR } from "./periodic-report/periodic-report.pdf.js";
 export { writeXlsx } from "./office/xlsx-stream.writer.js";
 export { createBackup, type BackupOutcome } from "./backup/backup.service.js";
 export { restoreBackup, type RestoreOutcome } from "./backup/restore.service.js";
+export { migrateEvidence, type EvidenceMigration } from "./evidence-store/evidence-migrate.js";

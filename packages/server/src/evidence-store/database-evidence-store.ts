@@ -38,7 +38,9 @@ export function databaseEvidenceStore(db: Kysely<Database>): EvidenceStore {
     async get(storagePath) {
       const sha256 = sha256Of(storagePath);
       if (!(await findEvidenceBlob(db, sha256))) {
-        throw new NotFoundError(`Tệp ${storagePath} không có trong kho minh chứng của cơ sở dữ liệu.`);
+        throw new NotFoundError(
+          `Tệp ${storagePath} không có trong kho minh chứng của cơ sở dữ liệu.`,
+        );
       }
       return Readable.from(
         (async function* () {
@@ -57,7 +59,7 @@ export function databaseEvidenceStore(db: Kysely<Database>): EvidenceStore {
       await deleteEvidenceBlob(db, sha256Of(storagePath));
     },
     async *list() {
-      for (let after = ""; ; ) {
+      for (let after = ""; ;) {
         const page = await evidenceBlobsAfter(db, after, LIST_PAGE);
         for (const blob of page) yield { storagePath: storagePathOf(blob.sha256), size: blob.size };
         if (page.length < LIST_PAGE) return;

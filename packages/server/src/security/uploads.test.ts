@@ -23,6 +23,7 @@ import { sql } from "kysely";
 import { dialects } from "../../../db/src/test-support/index.js";
 import { loadConfig } from "../config.js";
 import { openRuntime } from "../runtime.js";
+import { evidenceStoreOf } from "../evidence-store/evidence-store.js";
 import { releaseEvidence, storeEvidenceFile } from "../services/evidence.store.js";
 import { sendInPieces } from "../test-support/http-stream.js";
 import {
@@ -225,17 +226,17 @@ describe.each(dialects())("uploads (%s)", (dialect) => {
     const referenced = (file: string) => isEvidenceFileReferenced(h.ctx.db, file);
     const received = (name: string, content: Buffer) => receivedFile(h.dataDir, name, content);
     const pdf = Buffer.concat([FILES.pdf, Buffer.from(`chưa lưu ${dialect}`)]);
-    const alone = await storeEvidenceFile(h.dataDir, received("a.pdf", pdf), "application/pdf");
+    const alone = await storeEvidenceFile(evidenceStoreOf(h.ctx), received("a.pdf", pdf), "application/pdf");
     expect(alone.created).toBe(true);
-    await releaseEvidence(h.dataDir, [alone], false, referenced);
+    await releaseEvidence(evidenceStoreOf(h.ctx), [alone], false, referenced);
     expect(existsSync(path.join(h.dataDir, alone.storagePath))).toBe(false);
     // the same file stored by two requests at once: the failing one leaves it to the other
-    const first = await storeEvidenceFile(h.dataDir, received("b.pdf", pdf), "application/pdf");
-    const second = await storeEvidenceFile(h.dataDir, received("c.pdf", pdf), "application/pdf");
+    const first = await storeEvidenceFile(evidenceStoreOf(h.ctx), received("b.pdf", pdf), "application/pdf");
+    const second = await storeEvidenceFile(evidenceStoreOf(h.ctx), received("c.pdf", pdf), "application/pdf");
     expect([first.created, second.created]).toEqual([true, false]);
-    await releaseEvidence(h.dataDir, [first], false, referenced);
+    await releaseEvidence(evidenceStoreOf(h.ctx), [first], false, referenced);
     expect(existsSync(path.join(h.dataDir, first.storagePath))).toBe(true);
-    await releaseEvidence(h.dataDir, [second], true, referenced);
+    await releaseEvidence(evidenceStoreOf(h.ctx), [second], true, referenced);
     expect(existsSync(path.join(h.dataDir, second.storagePath))).toBe(true);
   });
 
