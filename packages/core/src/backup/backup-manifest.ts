@@ -30,6 +30,11 @@ export const backupManifestSchema = z.object({
   /** rows per table at the moment of the snapshot */
   counts: z.record(z.string(), z.number().int().min(0)),
   files: z.array(z.object({ path: archivePath, size: z.number().int().min(0), sha256 })),
+  /**
+   * where the evidence files were kept: `local` — in the archive, listed in `files`;
+   * `database` — inside the PostgreSQL dump (evidence_blobs, evidence_chunks), not repeated
+   */
+  evidenceStore: z.enum(["local", "database"]).default("local"),
 });
 
 export type BackupManifest = z.infer<typeof backupManifestSchema>;

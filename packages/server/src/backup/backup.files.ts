@@ -1,16 +1,13 @@
 /** The files of a data folder that a backup carries beside the database, with their hashes. */
-import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { chmod, readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { sha256OfStream } from "../evidence-store/evidence-hash.js";
 
 export type HashedFile = { path: string; size: number; sha256: string };
 
-export async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
+export const sha256OfFile = (file: string): Promise<string> =>
+  sha256OfStream(createReadStream(file));
 
 /** Size and SHA-256 of `relative` under `root`; undefined when the file is not there. */
 export async function hashedFile(root: string, relative: string): Promise<HashedFile | undefined> {

@@ -8,7 +8,9 @@
  * - PostgreSQL: a REPEATABLE READ transaction exports its snapshot; pg_dump (custom format)
  *   dumps exactly that snapshot and the census is read inside the same transaction.
  * Evidence files are content-addressed and written before the row that points to them is
- * committed, so every file the snapshot names is on disk; its hash is checked on the way.
+ * committed, so every file the snapshot names is stored; its hash is checked on the way. With
+ * the database evidence store (GIAMSAT_EVIDENCE_STORE=database) the files are rows of the dump
+ * already: the archive does not repeat them, the census only checks each one is there.
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
@@ -31,6 +33,7 @@ import {
   type DialectName,
 } from "@giamsat/db";
 import type { Config } from "../config.js";
+import { databaseEvidenceStore } from "../evidence-store/database-evidence-store.js";
 import { APP_VERSION } from "../version.js";
 import { hashedFile, uploadedPlanFiles, type HashedFile } from "./backup.files.js";
 import { pgEnvironment, pgProgram, runProgram } from "./backup.programs.js";
@@ -43,6 +46,20 @@ async function census(db: Kysely<Database>, dialect: DialectName): Promise<Censu
     counts: await tableCounts(db, dialect),
     evidence: (await referencedEvidence(db)).map((e) => e.storagePath),
   };
+}
+
+/** The referenced files the database store of the snapshot `db` does not hold. */
+async function missingFromDatabaseStore(db: Kysely<Database>, paths: string[]): Promise<string[]> {
+  const stored = new Set<string>();
+  for await (const file of databaseEvidenceStore(db).list()) stored.add(file.storagePath);
+  return paths.filter((p) => !stored.has(p));
+}
+
+function refuseMissing(missing: string[], where: string): DomainError {
+  return new DomainError(
+    "validation",
+    `Thiếu ${missing.length} tệp minh chứng trong ${where} (ví dụ ${missing.slice(0, 3).join(", ")}): bản sao lưu không được tạo.`,
+  );
 }
 
 /** Writes the database copy into `staging` and returns its census. */
@@ -72,7 +89,12 @@ async function dumpDatabase(config: Config, staging: string, file: string): Prom
           ["--format=custom", `--snapshot=${rows[0]?.id}`, `--file=${path.join(staging, file)}`],
           pgEnvironment(url),
         );
-        return await census(db, "postgres");
+        const found = await census(db, "postgres");
+        if (config.evidenceStore === "database") {
+          const missing = await missingFromDatabaseStore(db, found.evidence);
+          if (missing.length) throw refuseMissing(missing, "kho minh chứng của cơ sở dữ liệu");
+        }
+        return found;
       } finally {
         await sql`COMMIT`.execute(db);
       }
@@ -90,12 +112,7 @@ async function hashAll(dataDir: string, paths: string[]): Promise<HashedFile[]> 
     if (file) files.push(file);
     else missing.push(p);
   }
-  if (missing.length) {
-    throw new DomainError(
-      "validation",
-      `Thiếu ${missing.length} tệp minh chứng trong ${dataDir} (ví dụ ${missing.slice(0, 3).join(", ")}): bản sao lưu không được tạo.`,
-    );
-  }
+  if (missing.length) throw refuseMissing(missing, dataDir);
   const damaged = files.filter(
     (f) => f.path.startsWith("evidence/") && path.basename(f.path) !== f.sha256,
   );
@@ -120,8 +137,9 @@ export async function createBackup(config: Config, out: string): Promise<BackupO
     const dialect: DialectName = config.database.url ? "postgres" : "sqlite";
     const dbFile = dialect === "sqlite" ? "database.sqlite" : "database.pgdump";
     const found = await dumpDatabase(config, staging, dbFile);
+    const inArchive = config.evidenceStore === "local" ? found.evidence : [];
     const files = await hashAll(config.dataDir, [
-      ...found.evidence,
+      ...inArchive,
       ...(await uploadedPlanFiles(config.dataDir)),
     ]);
     const dbHashed = await hashedFile(staging, dbFile);
@@ -136,6 +154,7 @@ export async function createBackup(config: Config, out: string): Promise<BackupO
       database: dbHashed,
       counts: found.counts,
       files,
+      evidenceStore: config.evidenceStore,
     };
     await writeFile(path.join(staging, "manifest.json"), `${JSON.stringify(manifest, null, 1)}\n`);
     const list = path.join(staging, "files.txt");

@@ -4,8 +4,10 @@
  * place every file's SHA-256 and size is checked against the manifest; then the database is
  * restored (SQLite: the file, after `PRAGMA integrity_check` and `foreign_key_check`;
  * PostgreSQL: pg_restore in one transaction), its rows per table are counted and compared with
- * the manifest, and each evidence row must point to a restored file with its recorded SHA-256. A failed restore leaves
- * the data folder empty again.
+ * the manifest, and each evidence row must point to a restored file with its recorded SHA-256
+ * (with the database evidence store, a blob of the restored database, read back and hashed).
+ * The target must use the backup's evidence store (GIAMSAT_EVIDENCE_STORE). A failed restore
+ * leaves the data folder empty again.
  */
 import { existsSync } from "node:fs";
 import { readFile, readdir, mkdir, rename, rm } from "node:fs/promises";
@@ -27,6 +29,10 @@ import {
   type DatabaseHandle,
 } from "@giamsat/db";
 import type { Config } from "../config.js";
+import { databaseEvidenceStore } from "../evidence-store/database-evidence-store.js";
+import { sha256Of } from "../evidence-store/evidence-key.js";
+import { sha256OfStream } from "../evidence-store/evidence-hash.js";
+import type { EvidenceStore } from "../evidence-store/evidence-store.js";
 import { hashedFile, restrictModes } from "./backup.files.js";
 import { pgEnvironment, pgProgram, runProgram } from "./backup.programs.js";
 
@@ -65,6 +71,11 @@ async function readManifest(staging: string, config: Config): Promise<BackupMani
   if (manifest.dialect !== dialect) {
     throw refuse(
       `Bản sao lưu này là của ${manifest.dialect === "sqlite" ? "SQLite" : "PostgreSQL"}, còn cấu hình hiện tại dùng ${dialect === "sqlite" ? "SQLite (không đặt DATABASE_URL)" : "PostgreSQL (DATABASE_URL)"}.`,
+    );
+  }
+  if (manifest.evidenceStore !== config.evidenceStore) {
+    throw refuse(
+      `Bản sao lưu này giữ tệp minh chứng ${manifest.evidenceStore === "database" ? "trong cơ sở dữ liệu (GIAMSAT_EVIDENCE_STORE=database)" : "trong thư mục dữ liệu (GIAMSAT_EVIDENCE_STORE=local)"}, còn cấu hình hiện tại dùng kho ${config.evidenceStore}: hãy khôi phục với cùng kho, rồi chuyển bằng «giamsat evidence migrate» nếu cần.`,
     );
   }
   if (!(await knownMigrations()).includes(manifest.migration)) {
@@ -132,10 +143,21 @@ async function databaseProblems(
   manifest: BackupManifest,
 ): Promise<{ problems: string[]; rows: number }> {
   const counts = await tableCounts(handle.db, handle.dialect);
-  const restored = new Map(manifest.files.map((f) => [f.path, f.sha256]));
-  const unmatched = (await referencedEvidence(handle.db)).filter((e) => {
+  const referenced = await referencedEvidence(handle.db);
+  const restored =
+    manifest.evidenceStore === "database"
+      ? await storedHashes(
+          databaseEvidenceStore(handle.db),
+          referenced.map((e) => e.storagePath),
+        )
+      : new Map(manifest.files.map((f) => [f.path, f.sha256]));
+  const unmatched = referenced.filter((e) => {
     const hash = restored.get(e.storagePath);
-    return hash === undefined || (e.sha256 !== null && e.sha256 !== hash);
+    return (
+      hash === undefined ||
+      hash !== sha256Of(e.storagePath) ||
+      (e.sha256 !== null && e.sha256 !== hash)
+    );
   });
   return {
     problems: [
@@ -150,6 +172,16 @@ async function databaseProblems(
     ],
     rows: Object.values(counts).reduce((a, b) => a + b, 0),
   };
+}
+
+/** The SHA-256 of each of `paths` that `store` holds, read back from it. */
+async function storedHashes(store: EvidenceStore, paths: string[]): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const p of new Set(paths)) {
+    if ((await store.size(p)) === undefined) continue;
+    hashes.set(p, await sha256OfStream(await store.get(p)));
+  }
+  return hashes;
 }
 
 export async function restoreBackup(config: Config, archive: string): Promise<RestoreOutcome> {

@@ -14,10 +14,11 @@ import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Kysely } from "kysely";
 import { DomainError } from "@giamsat/core";
-import { referencedEvidenceFiles, type Database } from "@giamsat/db";
+import { referencedEvidenceFiles, type Database, type DialectName } from "@giamsat/db";
 import type { Config } from "../config.js";
 import { uploadTempDir } from "../http/upload-temp.js";
 import { sha256Of } from "./evidence-key.js";
+import { sha256OfStream } from "./evidence-hash.js";
 import { evidenceStore, type EvidenceStore, type EvidenceStoreKind } from "./evidence-store.js";
 
 export type EvidenceMigration = {
@@ -33,12 +34,6 @@ export type EvidenceMigration = {
   /** whose bytes do not hash to their key (in the source, or read back from the target) */
   damaged: string[];
 };
-
-async function sha256OfStream(stream: Readable): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of stream) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
 
 /** Writes `stream` to a new temporary file; its path, size and SHA-256. */
 async function toTempFile(dataDir: string, stream: Readable) {
@@ -74,10 +69,10 @@ async function copyOne(
 }
 
 export async function migrateEvidence(
-  where: { config: Pick<Config, "dataDir" | "database">; db: Kysely<Database> },
+  where: { config: Pick<Config, "dataDir">; db: Kysely<Database>; dialect: DialectName },
   to: EvidenceStoreKind,
 ): Promise<EvidenceMigration> {
-  if (to === "database" && !where.config.database.url) {
+  if (to === "database" && where.dialect !== "postgres") {
     throw new DomainError(
       "validation",
       "--to database: kho minh chứng trong cơ sở dữ liệu chỉ dùng được với PostgreSQL (đặt DATABASE_URL).",
