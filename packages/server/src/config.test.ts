@@ -4,7 +4,15 @@
  * created, a pragma, a cookie, a status…). A variable documented without a check fails the
  * first test, so the tables, the schema and the behaviour stay one.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -23,6 +31,7 @@ import { NO_ANTIWORD } from "./import-doc/antiword.runner.js";
 import { closeGracefully, listen, openRuntime } from "./runtime.js";
 import {
   call,
+  FILES,
   freshPeriod,
   importSeed,
   makeUser,
@@ -41,7 +50,7 @@ import { planReminders } from "./notifications/reminder.planner.js";
 import { startScheduler } from "./notifications/scheduler.js";
 import { solvedChallenge } from "./test-support/altcha.js";
 import { startSmtpSink } from "./test-support/smtp-sink.js";
-import { enqueueOutbox, type NewOutboxRow, type OutboxRow } from "@giamsat/db";
+import { enqueueOutbox, type DialectName, type NewOutboxRow, type OutboxRow } from "@giamsat/db";
 
 /** An outbox row as the worker claims it (the parts a channel reads). */
 function outboxRow(over: Partial<OutboxRow> = {}): OutboxRow & NewOutboxRow {
@@ -133,6 +142,34 @@ async function withHarness<T>(env: Record<string, string>, fn: (h: Harness) => P
   const h = await startHarness("sqlite", env);
   try {
     return await fn(h);
+  } finally {
+    await h.close();
+  }
+}
+
+/** A report with one file sent under `env`: the files in the data folder, the blobs in the database. */
+async function whereEvidenceGoes(dialect: DialectName, env: Record<string, string>) {
+  const h = await startHarness(dialect, env);
+  try {
+    const { taskId, unitId } = await unitTask(h.ctx, await importSeed(h.ctx, "qd596"));
+    const staff = await makeUser(h.ctx, "unit_staff", unitId);
+    const form = multipart(
+      { data: JSON.stringify({ state: "in_progress", summary: "Có tệp", progress: 5 }) },
+      [{ field: "files", name: "bien-ban.pdf", content: FILES.pdf }],
+    );
+    const sent = await call(h.app, {
+      method: "POST",
+      url: `/api/tasks/${taskId}/reports`,
+      headers: { ...staff.headers, ...form.headers },
+      payload: form.payload,
+    });
+    expect(sent.status).toBe(201);
+    const folder = path.join(h.dataDir, "evidence");
+    const files = existsSync(folder)
+      ? readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+      : [];
+    const blobs = await h.ctx.db.selectFrom("evidence_blobs").select("sha256").execute();
+    return { files: files.length, blobs: blobs.length };
   } finally {
     await h.close();
   }
@@ -497,6 +534,16 @@ const effects: Record<string, () => Promise<void>> = {
     await closeGracefully(app, config.shutdownGraceMs);
     await cut;
     await runtime.close();
+  },
+  GIAMSAT_EVIDENCE_STORE: async () => {
+    expect(() => loadConfig({ GIAMSAT_EVIDENCE_STORE: "database" })).toThrow(
+      /GIAMSAT_EVIDENCE_STORE: kho minh chứng trong cơ sở dữ liệu .*PostgreSQL/,
+    );
+    expect(() => loadConfig({ GIAMSAT_EVIDENCE_STORE: "s3" })).toThrow(/GIAMSAT_EVIDENCE_STORE/);
+    expect(await whereEvidenceGoes("sqlite", {})).toEqual({ files: 1, blobs: 0 });
+    if (!process.env.GIAMSAT_TEST_PG_URL) return; // PostgreSQL is checked when a cluster is set
+    const database = { GIAMSAT_EVIDENCE_STORE: "database" };
+    expect(await whereEvidenceGoes("postgres", database)).toEqual({ files: 0, blobs: 1 });
   },
   GIAMSAT_LOG: async () => {
     await withHarness({ GIAMSAT_LOG: "debug" }, async (h) => {
