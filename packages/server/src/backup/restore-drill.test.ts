@@ -4,7 +4,9 @@
  * data folder (and, on PostgreSQL, a new empty database); the restored data must hold every
  * report acknowledged before the backup began, the same rows per table as the manifest, pass
  * the integrity checks, and every evidence file must hash to its recorded SHA-256. Restoring
- * over data that exists is refused. Runs the built CLI (npm run build).
+ * over data that exists is refused. On PostgreSQL it runs with each evidence store: with the
+ * database store the files travel inside the dump (the archive holds no evidence file) and are
+ * read back from the restored database. Runs the built CLI (npm run build).
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -24,6 +26,8 @@ import {
 } from "@giamsat/db";
 import { createTestDatabase, dialects } from "../../../db/src/test-support/index.js";
 import { loadConfig } from "../config.js";
+import { sha256OfStream } from "../evidence-store/evidence-hash.js";
+import { evidenceStore, type EvidenceStoreKind } from "../evidence-store/evidence-store.js";
 import { openRuntime } from "../runtime.js";
 import {
   FILES,
@@ -56,7 +60,14 @@ async function emptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<v
   };
 }
 
-describe.each(dialects())("restore drill (%s)", (dialect: DialectName) => {
+const cases = dialects().flatMap((dialect: DialectName) =>
+  (dialect === "postgres" ? ["local", "database"] : ["local"]).map((store) => ({
+    dialect,
+    store: store as EvidenceStoreKind,
+  })),
+);
+
+describe.each(cases)("restore drill ($dialect, evidence $store)", ({ dialect, store }) => {
   beforeAll(buildCli, 600_000);
   const folders: string[] = [];
   const folder = (name: string) => {
@@ -74,6 +85,7 @@ describe.each(dialects())("restore drill (%s)", (dialect: DialectName) => {
       GIAMSAT_DATA_DIR: folder("live"),
       GIAMSAT_LOG: "silent",
       GIAMSAT_REPORT_RATE_LIMIT: "100000",
+      GIAMSAT_EVIDENCE_STORE: store,
     };
     if (dialect === "postgres") {
       const live = await createTestDatabase("postgres");
@@ -140,11 +152,15 @@ describe.each(dialects())("restore drill (%s)", (dialect: DialectName) => {
     );
     expect(manifest.dialect).toBe(dialect);
     expect(manifest.counts.progress_reports).toBeGreaterThanOrEqual(before);
-    expect(manifest.files.length).toBeGreaterThanOrEqual(before);
+    expect(manifest.evidenceStore).toBe(store);
+    const archived = manifest.files.filter((f) => f.path.startsWith("evidence/")).length;
+    if (store === "local") expect(archived).toBeGreaterThanOrEqual(before);
+    else expect(archived, "the files are inside the dump, not repeated").toBe(0);
 
     const target: Record<string, string> = {
       GIAMSAT_DATA_DIR: folder("restored"),
       GIAMSAT_LOG: "silent",
+      GIAMSAT_EVIDENCE_STORE: store,
     };
     if (dialect === "postgres") {
       const empty = await emptyPostgresDatabase();
@@ -175,9 +191,13 @@ describe.each(dialects())("restore drill (%s)", (dialect: DialectName) => {
         .where("evidence.kind", "=", "file")
         .execute();
       expect(files.length).toBe(manifest.counts.evidence);
+      const restoredStore = evidenceStore(store, {
+        config: { dataDir: target.GIAMSAT_DATA_DIR },
+        db: handle.db,
+      });
       for (const f of files) {
-        const content = readFileSync(path.join(target.GIAMSAT_DATA_DIR, f.storage_path as string));
-        expect(createHash("sha256").update(content).digest("hex")).toBe(f.sha256);
+        const content = await restoredStore.get(f.storage_path as string);
+        expect(await sha256OfStream(content)).toBe(f.sha256);
       }
     } finally {
       await handle.close();
@@ -189,6 +209,18 @@ describe.each(dialects())("restore drill (%s)", (dialect: DialectName) => {
     const again = await runGiamsat(["restore", archive], target);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/không trống/);
+    if (store === "database") {
+      const spare = await emptyPostgresDatabase();
+      cleanups.push(spare.drop);
+      const otherStore = await runGiamsat(["restore", archive], {
+        ...target,
+        DATABASE_URL: spare.url,
+        GIAMSAT_DATA_DIR: folder("other-store"),
+        GIAMSAT_EVIDENCE_STORE: "local",
+      });
+      expect(otherStore.code).toBe(2);
+      expect(otherStore.stderr).toMatch(/giữ tệp minh chứng trong cơ sở dữ liệu/);
+    }
     if (dialect === "postgres") {
       const overDatabase = await runGiamsat(["restore", archive], {
         ...target,
