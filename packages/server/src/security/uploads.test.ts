@@ -226,13 +226,25 @@ describe.each(dialects())("uploads (%s)", (dialect) => {
     const referenced = (file: string) => isEvidenceFileReferenced(h.ctx.db, file);
     const received = (name: string, content: Buffer) => receivedFile(h.dataDir, name, content);
     const pdf = Buffer.concat([FILES.pdf, Buffer.from(`chưa lưu ${dialect}`)]);
-    const alone = await storeEvidenceFile(evidenceStoreOf(h.ctx), received("a.pdf", pdf), "application/pdf");
+    const alone = await storeEvidenceFile(
+      evidenceStoreOf(h.ctx),
+      received("a.pdf", pdf),
+      "application/pdf",
+    );
     expect(alone.created).toBe(true);
     await releaseEvidence(evidenceStoreOf(h.ctx), [alone], false, referenced);
     expect(existsSync(path.join(h.dataDir, alone.storagePath))).toBe(false);
     // the same file stored by two requests at once: the failing one leaves it to the other
-    const first = await storeEvidenceFile(evidenceStoreOf(h.ctx), received("b.pdf", pdf), "application/pdf");
-    const second = await storeEvidenceFile(evidenceStoreOf(h.ctx), received("c.pdf", pdf), "application/pdf");
+    const first = await storeEvidenceFile(
+      evidenceStoreOf(h.ctx),
+      received("b.pdf", pdf),
+      "application/pdf",
+    );
+    const second = await storeEvidenceFile(
+      evidenceStoreOf(h.ctx),
+      received("c.pdf", pdf),
+      "application/pdf",
+    );
     expect([first.created, second.created]).toEqual([true, false]);
     await releaseEvidence(evidenceStoreOf(h.ctx), [first], false, referenced);
     expect(existsSync(path.join(h.dataDir, first.storagePath))).toBe(true);

@@ -56,7 +56,9 @@ export async function startHarness(
     // the proof of work stays real, only shorter: a few thousand hashes per solved challenge
     GIAMSAT_ALTCHA_MAX_NUMBER: "5000",
     // the database evidence store needs the PostgreSQL URL in the configuration
-    ...(env.GIAMSAT_EVIDENCE_STORE === "database" && handle.url ? { DATABASE_URL: handle.url } : {}),
+    ...(env.GIAMSAT_EVIDENCE_STORE === "database" && handle.url
+      ? { DATABASE_URL: handle.url }
+      : {}),
     ...env,
   });
   const ctx: Ctx = { db: handle.db, dialect: handle.dialect, config, poolStats: handle.poolStats };
