@@ -46,3 +46,9 @@ export { writeXlsx } from "./office/xlsx-stream.writer.js";
 export { createBackup, type BackupOutcome } from "./backup/backup.service.js";
 export { restoreBackup, type RestoreOutcome } from "./backup/restore.service.js";
 export { migrateEvidence, type EvidenceMigration } from "./evidence-store/evidence-migrate.js";
+export {
+  evidenceStore,
+  type EvidenceStore,
+  type EvidenceStoreKind,
+} from "./evidence-store/evidence-store.js";
+export { storagePathOf } from "./evidence-store/evidence-key.js";
