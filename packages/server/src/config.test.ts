@@ -36,6 +36,7 @@ import {
   importSeed,
   makeUser,
   multipart,
+  postReportWithFiles,
   startHarness,
   unitTask,
   type Harness,
@@ -153,16 +154,9 @@ async function whereEvidenceGoes(dialect: DialectName, env: Record<string, strin
   try {
     const { taskId, unitId } = await unitTask(h.ctx, await importSeed(h.ctx, "qd596"));
     const staff = await makeUser(h.ctx, "unit_staff", unitId);
-    const form = multipart(
-      { data: JSON.stringify({ state: "in_progress", summary: "Có tệp", progress: 5 }) },
-      [{ field: "files", name: "bien-ban.pdf", content: FILES.pdf }],
-    );
-    const sent = await call(h.app, {
-      method: "POST",
-      url: `/api/tasks/${taskId}/reports`,
-      headers: { ...staff.headers, ...form.headers },
-      payload: form.payload,
-    });
+    const sent = await postReportWithFiles(h.app, staff.headers, taskId, [
+      { name: "bien-ban.pdf", content: FILES.pdf },
+    ]);
     expect(sent.status).toBe(201);
     const folder = path.join(h.dataDir, "evidence");
     const files = existsSync(folder)

@@ -4,11 +4,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../../../db/src/test-support/index.js";
 import {
-  call,
   FILES,
   importSeed,
   makeUser,
-  multipart,
+  postReportWithFiles,
   startHarness,
   unitTask,
   type Harness,
@@ -47,19 +46,10 @@ describe.runIf(dialects().includes("postgres"))("giamsat evidence migrate (postg
     };
     const { taskId, unitId } = await unitTask(h.ctx, await importSeed(h.ctx, "qd596"));
     const staff = await makeUser(h.ctx, "unit_staff", unitId);
-    const form = multipart(
-      { data: JSON.stringify({ state: "in_progress", summary: "Có tệp", progress: 5 }) },
-      [
-        { field: "files", name: "a.pdf", content: FILES.pdf },
-        { field: "files", name: "b.png", content: FILES.png },
-      ],
-    );
-    const sent = await call(h.app, {
-      method: "POST",
-      url: `/api/tasks/${taskId}/reports`,
-      headers: { ...staff.headers, ...form.headers },
-      payload: form.payload,
-    });
+    const sent = await postReportWithFiles(h.app, staff.headers, taskId, [
+      { name: "a.pdf", content: FILES.pdf },
+      { name: "b.png", content: FILES.png },
+    ]);
     expect(sent.status).toBe(201);
   });
   afterAll(async () => h.close());

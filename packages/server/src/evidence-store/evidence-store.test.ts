@@ -13,11 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../../../db/src/test-support/index.js";
 import { createApp } from "../app.js";
 import {
-  call,
   FILES,
   importSeed,
   makeUser,
-  multipart,
+  postReportWithFiles,
   startHarness,
   unitTask,
   type Harness,
@@ -161,18 +160,13 @@ describe.runIf(dialects().includes("postgres"))("evidence migrate (postgres)", (
     const contents = [pdfOf(2000), pdfOf(1024 * 1024 + 7), pdfOf(5000)];
     const ids: number[] = [];
     for (const [i, content] of contents.entries()) {
-      const form = multipart(
-        {
-          data: JSON.stringify({ period: `2026-0${i + 1}`, state: "in_progress", summary: "Tệp" }),
-        },
-        [{ field: "files", name: `tep-${i}.pdf`, content }],
+      const sent = await postReportWithFiles(
+        h.app,
+        staff.headers,
+        own.taskId,
+        [{ name: `tep-${i}.pdf`, content }],
+        { period: `2026-0${i + 1}` },
       );
-      const sent = await call(h.app, {
-        method: "POST",
-        url: `/api/tasks/${own.taskId}/reports`,
-        headers: { ...staff.headers, ...form.headers },
-        payload: form.payload,
-      });
       expect(sent.status).toBe(201);
       ids.push(sent.body.evidence[0].id as number);
     }

@@ -161,6 +161,26 @@ export function multipart(
   };
 }
 
+/** `POST /api/tasks/:taskId/reports` with `files` (an in-progress report unless `data` says more). */
+export function postReportWithFiles(
+  app: FastifyInstance,
+  headers: Record<string, string>,
+  taskId: number,
+  files: { name: string; content: Buffer }[],
+  data: Record<string, unknown> = {},
+) {
+  const form = multipart(
+    { data: JSON.stringify({ state: "in_progress", summary: "Có tệp", progress: 5, ...data }) },
+    files.map((f) => ({ field: "files", ...f })),
+  );
+  return call(app, {
+    method: "POST",
+    url: `/api/tasks/${taskId}/reports`,
+    headers: { ...headers, ...form.headers },
+    payload: form.payload,
+  });
+}
+
 /** `POST /api/imports/preview` of one file (with the form's other fields) as `headers`' user. */
 export function previewUpload(
   app: FastifyInstance,
