@@ -21,6 +21,7 @@ import {
   unitTask,
   type Harness,
 } from "../test-support/server-harness.js";
+import { refuseEvidenceRows } from "../test-support/refuse-evidence.js";
 import { evidenceStore, evidenceStoreOf, type EvidenceStoreKind } from "./evidence-store.js";
 import { migrateEvidence } from "./evidence-migrate.js";
 
@@ -144,6 +145,17 @@ describe.each(cases)("evidence store $store ($dialect)", ({ dialect, store }) =>
     expect(await rows()).toBe(rowsBefore);
     const temporary = path.join(h.dataDir, "tmp");
     expect(existsSync(temporary) ? readdirSync(temporary) : []).toEqual([]);
+  });
+  it("keeps nothing of a report whose transaction fails after its file was stored", async () => {
+    const before = await storedPaths(h, store);
+    const allow = await refuseEvidenceRows(h.ctx.db, dialect);
+    try {
+      const failed = await send([{ name: "bien-ban.pdf", content: pdfOf(1024 * 1024 + 100) }]);
+      expect(failed.status).toBe(500);
+    } finally {
+      await allow();
+    }
+    expect(await storedPaths(h, store)).toEqual(before);
   });
 });
 

@@ -19,13 +19,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isEvidenceFileReferenced } from "@giamsat/db";
-import { sql } from "kysely";
 import { dialects } from "../../../db/src/test-support/index.js";
 import { loadConfig } from "../config.js";
 import { openRuntime } from "../runtime.js";
 import { evidenceStoreOf } from "../evidence-store/evidence-store.js";
 import { releaseEvidence, storeEvidenceFile } from "../services/evidence.store.js";
 import { sendInPieces } from "../test-support/http-stream.js";
+import { refuseEvidenceRows } from "../test-support/refuse-evidence.js";
 import {
   call,
   FILES,
@@ -171,22 +171,6 @@ describe.each(dialects())("uploads (%s)", (dialect) => {
   it("a report whose transaction fails after its files were stored leaves nothing behind", async () => {
     // the database refuses the report's evidence rows (a trigger installed for this test), so
     // the transaction fails after the upload's files were moved into the evidence store
-    const refuse =
-      dialect === "sqlite"
-        ? [
-            sql`CREATE TRIGGER refuse_evidence BEFORE INSERT ON evidence
-                BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`,
-          ]
-        : [
-            sql`CREATE FUNCTION refuse_evidence() RETURNS trigger LANGUAGE plpgsql AS
-                $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`,
-            sql`CREATE TRIGGER refuse_evidence BEFORE INSERT ON evidence
-                FOR EACH ROW EXECUTE FUNCTION refuse_evidence()`,
-          ];
-    const allow =
-      dialect === "sqlite"
-        ? [sql`DROP TRIGGER refuse_evidence`]
-        : [sql`DROP TRIGGER refuse_evidence ON evidence`, sql`DROP FUNCTION refuse_evidence()`];
     const pdf = Buffer.concat([FILES.pdf, Buffer.from(`giao dịch hỏng ${dialect}`)]);
     const form = () =>
       multipart({ data: JSON.stringify({ state: "in_progress", summary: "Có biên bản" }) }, [
@@ -199,7 +183,7 @@ describe.each(dialects())("uploads (%s)", (dialect) => {
       rows: await evidenceRows(),
       reports: await reports(),
     };
-    for (const statement of refuse) await statement.execute(h.ctx.db);
+    const allow = await refuseEvidenceRows(h.ctx.db, dialect);
     try {
       const attempt = form();
       const failed = await post(staff, attempt.headers, attempt.payload);
@@ -207,7 +191,7 @@ describe.each(dialects())("uploads (%s)", (dialect) => {
       // the database's own message stays in the log
       expect(JSON.stringify(failed.body)).not.toContain("refused for the test");
     } finally {
-      for (const statement of allow) await statement.execute(h.ctx.db);
+      await allow();
     }
     expect(filesIn("tmp")).toEqual([]);
     expect({
