@@ -1,12 +1,14 @@
 /**
  * The evidence stores over real HTTP, on each database: the data folder (default) and, on
  * PostgreSQL, the database store. An uploaded file comes back byte for byte (a file of several
- * 1 MB chunks too), the same content is stored once, a file too big or of the wrong type is
- * refused with nothing kept; `migrateEvidence` moves every file both ways, checking hashes,
+ * 1 MB chunks too), the same content is stored once, another server with its own data folder
+ * serves a file of the database store, and a file too big or of the wrong type — or a report
+ * whose transaction fails — keeps nothing; `migrateEvidence` moves every file both ways, checking hashes,
  * runs again without copying anything, and names a damaged or missing file.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -118,6 +120,32 @@ describe.each(cases)("evidence store $store ($dialect)", ({ dialect, store }) =>
     if (dialect === "postgres")
       expect(await storedPaths(h, store === "local" ? "database" : "local")).toEqual([]);
   });
+
+  it.runIf(store === "database")(
+    "serves a file from another server with its own data folder (no shared disk)",
+    async () => {
+      const content = pdfOf(1024 * 1024 + 3);
+      const sent = await send([{ name: "o-may-kia.pdf", content }]);
+      expect(sent.status).toBe(201);
+      const otherFolder = mkdtempSync(path.join(tmpdir(), "giamsat-other-server-"));
+      const other = await createApp({
+        ...h.ctx,
+        config: { ...h.ctx.config, dataDir: otherFolder },
+      });
+      try {
+        const res = await other.inject({
+          url: `/api/evidence/${sent.ids["o-may-kia.pdf"]}`,
+          headers: staff.headers,
+        });
+        expect(res.statusCode).toBe(200);
+        expect(res.rawPayload.equals(content)).toBe(true);
+        expect(readdirSync(otherFolder)).toEqual([]);
+      } finally {
+        await other.close();
+        rmSync(otherFolder, { recursive: true, force: true });
+      }
+    },
+  );
 
   it("refuses a file too big or of the wrong type and keeps nothing", async () => {
     const before = await storedPaths(h, store);
