@@ -7,8 +7,8 @@ import {
   dialects,
   withTestDatabase,
 } from "../test-support/index.js";
-import { listLeaders, listTasks } from "./task.repository.js";
-import type { TaskListQuery } from "./task.repository.js";
+import { listLeaders, listTasks, listTasksAfter } from "./task.repository.js";
+import type { TaskCursor, TaskListQuery } from "./task.repository.js";
 
 const ASOF = "2026-06-01";
 
@@ -22,14 +22,12 @@ describe.each(dialects())("task orders and leader/appendix filters (%s)", (diale
           await buildTask(db, { plan_id: plan.id, name: `Nhiệm vụ ${i}`, due_date: due });
       const walk = async (q: Partial<TaskListQuery>, byKey: boolean) => {
         const seen: number[] = [];
-        let after: TaskListQuery["after"];
+        let after: TaskCursor | null = null;
         for (let page = 0; page < 20; page++) {
-          const { items } = await listTasks(db, {
-            asOf: ASOF,
-            ...q,
-            limit: 2,
-            ...(byKey ? (after ? { after } : {}) : { offset: seen.length }),
-          });
+          const query = { asOf: ASOF, ...q, limit: 2 };
+          const items = byKey
+            ? await listTasksAfter(db, query, after)
+            : (await listTasks(db, { ...query, offset: seen.length })).items;
           seen.push(...items.map((x) => x.id));
           const last = items[items.length - 1];
           if (!last) return seen;

@@ -48,21 +48,31 @@ const planOrder = [sql`tasks.plan_id`, sql`tasks.ordinal`];
  * overdue first among overdue tasks only (their due dates are set). Other orders are read by
  * offset.
  */
-export function afterCursor(
-  sort: TaskSort & { status?: readonly string[] },
-  cursor: TaskCursor,
-): RawBuilder<SqlBool> {
-  const order = sort.orderBy ?? "number";
+export function afterCursor(sort: TaskSort & StatusOnly, cursor: TaskCursor): RawBuilder<SqlBool> {
   const plan = sql<SqlBool>`(tasks.plan_id, tasks.ordinal) > (${cursor.planId}, ${cursor.ordinal})`;
-  if (order === "number" && (sort.dir ?? "asc") === "asc") return plan;
-  const overdueOnly = sort.status?.length === 1 && sort.status[0] === "overdue";
-  if (order === "daysOverdue" && (sort.dir ?? "desc") === "desc" && overdueOnly && cursor.due)
-    return sql<SqlBool>`(tasks.due_date > ${cursor.due} OR (tasks.due_date = ${cursor.due} AND ${plan}))`;
-  throw new Error(`no keyset reading for the order ${order} ${sort.dir ?? ""}`);
+  if (overdueByDays(sort) && cursor.due)
+    // a range of the due-date index, then the ties after the cursor
+    return sql<SqlBool>`(tasks.due_date >= ${cursor.due} AND (tasks.due_date > ${cursor.due} OR ${plan}))`;
+  if ((sort.orderBy ?? "number") === "number" && (sort.dir ?? "asc") === "asc") return plan;
+  throw new Error(`no keyset reading for the order ${sort.orderBy ?? "number"} ${sort.dir ?? ""}`);
+}
+
+type StatusOnly = { status?: readonly string[] };
+
+/** Overdue tasks only, most days overdue first: their due dates, earliest first. */
+function overdueByDays(sort: TaskSort & StatusOnly): boolean {
+  return (
+    sort.orderBy === "daysOverdue" &&
+    (sort.dir ?? "desc") === "desc" &&
+    sort.status?.length === 1 &&
+    sort.status[0] === "overdue"
+  );
 }
 
 /** ORDER BY terms (each with its direction) for the sort, as of the window's date. */
-export function orderTerms(sort: TaskSort, w: StatusWindow): RawBuilder<unknown>[] {
+export function orderTerms(sort: TaskSort & StatusOnly, w: StatusWindow): RawBuilder<unknown>[] {
+  // every task overdue: the order is their due dates', which the index gives
+  if (overdueByDays(sort)) return [sql`tasks.due_date ASC`, ...planOrder.map((t) => sql`${t} ASC`)];
   const order = sort.orderBy ?? "number";
   const dir = sort.dir ?? (order === "daysOverdue" ? "desc" : "asc");
   const d = sql.raw(dir.toUpperCase());

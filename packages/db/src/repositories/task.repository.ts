@@ -31,8 +31,6 @@ export interface TaskListQuery extends TaskFilter, StatusWindow, TaskSort {
    * common phrase matches a large part of the country's tasks, and the list shows one page
    */
   countCap?: number;
-  /** read the page after this task (in plan order, or overdue ones by days overdue), no offset */
-  after?: TaskCursor;
 }
 
 /** How many matches of a text search the task list counts, at most (`countCap`). */
@@ -50,6 +48,8 @@ export type TaskListItem = TaskRow & {
 export type StatusCounts = Record<StatusCode, number>;
 
 export const MAX_TASK_PAGE = 500;
+/** a page read by key (an export's walk): larger, fewer statements per row */
+export const MAX_KEYSET_PAGE = 5000;
 
 /**
  * Tasks matching the filter in the requested order (plan order by default), each with its status
@@ -62,33 +62,57 @@ export async function listTasks(
   listQuery: TaskListQuery,
 ): Promise<{ items: TaskListItem[]; total: number; totalCapped: boolean }> {
   const query = await withSearchIds(db, listQuery);
-  const limit = Math.min(Math.max(query.limit ?? 50, 0), MAX_TASK_PAGE);
-  const offset = Math.max(query.offset ?? 0, 0);
+  const [items, total] = await Promise.all([
+    taskPage(db, query, null, MAX_TASK_PAGE),
+    countMatching(db, query),
+  ]);
+  return { items, ...total };
+}
+
+/**
+ * The page of tasks after `after` (the first page for null) read by key, not counted: a long
+ * walk (the national annex) reads each row once. Plan order, or overdue tasks only by days
+ * overdue; `offset` is not used.
+ */
+export async function listTasksAfter(
+  db: Db,
+  listQuery: Omit<TaskListQuery, "offset" | "countCap">,
+  after: TaskCursor | null,
+): Promise<TaskListItem[]> {
+  return taskPage(db, await withSearchIds(db, listQuery), after, MAX_KEYSET_PAGE);
+}
+
+async function taskPage(
+  db: Db,
+  query: TaskListQuery,
+  after: TaskCursor | null,
+  cap: number,
+): Promise<TaskListItem[]> {
+  const limit = Math.min(Math.max(query.limit ?? 50, 0), cap);
   let page = applyTaskFilter(db.selectFrom("tasks"), query, query)
     .selectAll("tasks")
     .select(statusExpression(query).as("status"));
-  if (query.after) page = page.where(afterCursor(query, query.after));
+  if (after) page = page.where(afterCursor(query, after));
   for (const term of orderTerms(query, query)) page = page.orderBy(term);
-  const rows = await page.limit(limit).offset(offset).execute();
+  const rows = await page
+    .limit(limit)
+    .offset(after ? 0 : Math.max(query.offset ?? 0, 0))
+    .execute();
   const ids = rows.map((r) => r.id);
-  const [total, leads, appendices] = await Promise.all([
-    countMatching(db, query),
+  const [leads, appendices] = await Promise.all([
     orgsOfTasks(db, ids, "lead"),
     appendicesOf(db, [...new Set(rows.map((r) => r.appendix_id))]),
   ]);
-  return {
-    items: rows.map((r) => {
-      const a = appendices.get(r.appendix_id);
-      return {
-        ...r,
-        plan_number: a?.plan_number ?? null,
-        appendix_ordinal: a?.ordinal ?? 0,
-        appendix_title: a?.title ?? "",
-        lead: leads.get(r.id) ?? [],
-      };
-    }),
-    ...total,
-  };
+  return rows.map((r) => {
+    const a = appendices.get(r.appendix_id);
+    return {
+      ...r,
+      plan_number: a?.plan_number ?? null,
+      appendix_ordinal: a?.ordinal ?? 0,
+      appendix_title: a?.title ?? "",
+      lead: leads.get(r.id) ?? [],
+    };
+  });
 }
 
 /**

@@ -23,7 +23,6 @@ import {
 } from "@giamsat/core";
 import {
   type LatestReport,
-  type TaskCursor,
   acceptedRemarks,
   getPlan,
   listPlans,
@@ -35,7 +34,7 @@ import type { Actor } from "../services/actor.js";
 import type { Ctx } from "../services/context.js";
 import { listIndicatorsFor } from "../services/indicator.service.js";
 import { scorecardsFor, type ScorecardView } from "../services/stats.service.js";
-import { listTasksFor } from "../services/task.service.js";
+import { taskPagesFor } from "../services/task.service.js";
 import type { TaskListItemView } from "../services/task.view.js";
 
 export type PeriodicReportQuery = {
@@ -45,32 +44,24 @@ export type PeriodicReportQuery = {
   period: ReportPeriod;
 };
 
-const PAGE = 500;
+/** tasks read per page by key while the annexes are written */
+const PAGE = 2000;
 /** Where central agencies sit; the monitoring department edits it in the .docx when not so. */
 const PLACE = "Hà Nội";
 
 /** Every task in scope (or the overdue ones, most days overdue first), pages read by key. */
-export async function* taskPages(
-  ctx: Ctx,
-  actor: Actor,
-  q: PeriodicReportQuery,
-  overdue: boolean,
-): AsyncGenerator<TaskListItemView[]> {
-  let after: TaskCursor | null = null;
-  for (;;) {
-    const page = await listTasksFor(ctx, actor, {
+export function taskPages(ctx: Ctx, actor: Actor, q: PeriodicReportQuery, overdue: boolean) {
+  return taskPagesFor(
+    ctx,
+    actor,
+    {
       ...(q.plan !== undefined ? { plan: q.plan } : {}),
       ...(q.unit !== undefined ? { lead: q.unit } : {}),
       asOf: q.asOf,
       ...(overdue ? { status: ["overdue" as StatusCode], orderBy: "daysOverdue" as const } : {}),
-      ...(after ? { after } : {}),
-      limit: PAGE,
-      offset: 0,
-    });
-    if (page.items.length) yield page.items;
-    if (page.items.length < PAGE || !page.next) return;
-    after = page.next;
-  }
+    },
+    PAGE,
+  );
 }
 
 async function allTasks(ctx: Ctx, actor: Actor, q: PeriodicReportQuery, overdue: boolean) {

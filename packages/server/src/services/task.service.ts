@@ -17,6 +17,7 @@ import {
   listTaskVersions,
   listLeaders,
   listTasks,
+  listTasksAfter,
   restatingTasks,
   type SortDirection,
   type TaskCursor,
@@ -43,8 +44,6 @@ export type TaskScope = {
 };
 
 export type TaskQuery = TaskScope & {
-  /** the page after this task, read by key (plan order, or overdue tasks by days overdue) */
-  after?: TaskCursor;
   status?: StatusCode[];
   q?: string;
   kind?: "time-bound" | "recurring";
@@ -89,14 +88,7 @@ export async function listTasksFor(
   actor: Actor,
   query: TaskQuery,
   countCap?: number,
-): Promise<{
-  asOf: string;
-  items: TaskListItemView[];
-  total: number;
-  totalCapped: boolean;
-  /** where the next page read by key starts (null on an empty page) */
-  next: TaskCursor | null;
-}> {
+): Promise<{ asOf: string; items: TaskListItemView[]; total: number; totalCapped: boolean }> {
   const asOf = query.asOf ?? todayOf(ctx);
   const { items, total, totalCapped } = await listTasks(ctx.db, {
     ...scopeFilter(actor, query),
@@ -106,7 +98,6 @@ export async function listTasksFor(
     ...(query.status?.length ? { status: query.status } : {}),
     ...(query.orderBy ? { orderBy: query.orderBy } : {}),
     ...(query.dir ? { dir: query.dir } : {}),
-    ...(query.after ? { after: query.after } : {}),
     asOf,
     dueSoonDays: ctx.config.dueSoonDays,
     limit: query.limit,
@@ -114,14 +105,43 @@ export async function listTasksFor(
     ...(countCap !== undefined ? { countCap } : {}),
   });
   const views = items.map((t) => taskListItem(t, statusOf(ctx, t, asOf), t.lead));
-  const last = items[items.length - 1];
-  return {
-    asOf,
-    items: await withRestatedIn(ctx, actor, query, views),
-    total,
-    totalCapped,
-    next: last ? { planId: last.plan_id, ordinal: last.ordinal, due: last.due_date } : null,
-  };
+  return { asOf, items: await withRestatedIn(ctx, actor, query, views), total, totalCapped };
+}
+
+/**
+ * Every task the query lists, a page at a time, read by key (each row once, not counted): plan
+ * order, or overdue tasks only by days overdue (`status: ["overdue"], orderBy: "daysOverdue"`).
+ */
+export async function* taskPagesFor(
+  ctx: Ctx,
+  actor: Actor,
+  query: Omit<TaskQuery, "limit" | "offset" | "q">,
+  pageSize: number,
+): AsyncGenerator<TaskListItemView[]> {
+  const asOf = query.asOf ?? todayOf(ctx);
+  let after: TaskCursor | null = null;
+  for (;;) {
+    const items = await listTasksAfter(
+      ctx.db,
+      {
+        ...scopeFilter(actor, query),
+        ...oncePerWork(query),
+        ...(query.kind ? { kind: query.kind } : {}),
+        ...(query.status?.length ? { status: query.status } : {}),
+        ...(query.orderBy ? { orderBy: query.orderBy } : {}),
+        ...(query.dir ? { dir: query.dir } : {}),
+        asOf,
+        dueSoonDays: ctx.config.dueSoonDays,
+        limit: pageSize,
+      },
+      after,
+    );
+    const views = items.map((t) => taskListItem(t, statusOf(ctx, t, asOf), t.lead));
+    if (views.length) yield await withRestatedIn(ctx, actor, query, views);
+    const last = items[items.length - 1];
+    if (!last || items.length < pageSize) return;
+    after = { planId: last.plan_id, ordinal: last.ordinal, due: last.due_date };
+  }
 }
 
 /**
