@@ -150,22 +150,14 @@ export function indicatorLine(
   };
 }
 
-export async function periodicReportInput(
-  ctx: Ctx,
-  actor: Actor,
-  q: PeriodicReportQuery,
-  drafts: PeriodicReportInput["drafts"],
-): Promise<PeriodicReportInput> {
-  const before = addDays(q.asOf, 1);
-  const scope = {
-    ...(q.plan !== undefined ? { plan: q.plan } : {}),
-    ...(q.unit !== undefined ? { lead: q.unit } : {}),
-    asOf: q.asOf,
-  };
-  const [tasks, overdue, scorecards, indicators, { subject, agency }, names] = await Promise.all([
-    allTasks(ctx, actor, q, false),
-    allTasks(ctx, actor, q, true),
-    scorecardsFor(ctx, actor, scope),
+/** The annexes' short lists: the lead units' scorecards and the indicators (up to 1,000). */
+export async function shortLists(ctx: Ctx, actor: Actor, q: PeriodicReportQuery) {
+  const [scorecards, indicators] = await Promise.all([
+    scorecardsFor(ctx, actor, {
+      ...(q.plan !== undefined ? { plan: q.plan } : {}),
+      ...(q.unit !== undefined ? { lead: q.unit } : {}),
+      asOf: q.asOf,
+    }),
     listIndicatorsFor(ctx, actor, {
       ...(q.plan !== undefined ? { plan: q.plan } : {}),
       ...(q.unit !== undefined ? { unit: q.unit } : {}),
@@ -173,12 +165,28 @@ export async function periodicReportInput(
       limit: 1000,
       offset: 0,
     }),
-    subjectOf(ctx, q.plan),
-    organisationNames(
-      ctx.db,
-      [actor.orgId, q.unit].filter((x): x is number => x != null),
-    ),
   ]);
+  return { scorecards, indicators };
+}
+
+export async function periodicReportInput(
+  ctx: Ctx,
+  actor: Actor,
+  q: PeriodicReportQuery,
+  drafts: PeriodicReportInput["drafts"],
+): Promise<PeriodicReportInput> {
+  const before = addDays(q.asOf, 1);
+  const [tasks, overdue, { scorecards, indicators }, { subject, agency }, names] =
+    await Promise.all([
+      allTasks(ctx, actor, q, false),
+      allTasks(ctx, actor, q, true),
+      shortLists(ctx, actor, q),
+      subjectOf(ctx, q.plan),
+      organisationNames(
+        ctx.db,
+        [actor.orgId, q.unit].filter((x): x is number => x != null),
+      ),
+    ]);
   const ids = tasks.map((t) => t.id);
   const overdueIds = overdue.map((t) => t.id);
   const [latest, extensions, remarks] = await Promise.all([

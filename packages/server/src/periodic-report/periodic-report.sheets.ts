@@ -20,12 +20,11 @@ import {
 import { latestExtensionsOf, latestReportsOf } from "@giamsat/db";
 import type { Actor } from "../services/actor.js";
 import type { Ctx } from "../services/context.js";
-import { listIndicatorsFor } from "../services/indicator.service.js";
-import { scorecardsFor } from "../services/stats.service.js";
 import {
   indicatorLine,
   overdueLine,
   scorecardLine,
+  shortLists,
   taskLine,
   taskPages,
   type PeriodicReportQuery,
@@ -71,20 +70,7 @@ export async function periodicReportSheets(
   actor: Actor,
   q: PeriodicReportQuery,
 ): Promise<ListSheet[]> {
-  const [scorecards, indicators] = await Promise.all([
-    scorecardsFor(ctx, actor, {
-      ...(q.plan !== undefined ? { plan: q.plan } : {}),
-      ...(q.unit !== undefined ? { lead: q.unit } : {}),
-      asOf: q.asOf,
-    }),
-    listIndicatorsFor(ctx, actor, {
-      ...(q.plan !== undefined ? { plan: q.plan } : {}),
-      ...(q.unit !== undefined ? { unit: q.unit } : {}),
-      asOf: q.asOf,
-      limit: 1000,
-      offset: 0,
-    }),
-  ]);
+  const { scorecards, indicators } = await shortLists(ctx, actor, q);
   return [
     sheetOf(TASK_ANNEX, taskRows(ctx, actor, q)),
     sheetOf(OVERDUE_ANNEX, overdueRows(ctx, actor, q)),

@@ -79,6 +79,25 @@ export function statusOf(
   );
 }
 
+/** The database query of a task list: the actor's scope, the filters, the order, the date. */
+function listFilter(
+  ctx: Ctx,
+  actor: Actor,
+  query: Omit<TaskQuery, "limit" | "offset">,
+  asOf: string,
+) {
+  return {
+    ...scopeFilter(actor, query),
+    ...oncePerWork(query),
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.status?.length ? { status: query.status } : {}),
+    ...(query.orderBy ? { orderBy: query.orderBy } : {}),
+    ...(query.dir ? { dir: query.dir } : {}),
+    asOf,
+    dueSoonDays: ctx.config.dueSoonDays,
+  };
+}
+
 /**
  * `countCap`: a text search counts at most that many matches (`totalCapped` when there are
  * more) — the page a reader sees; exports count them all.
@@ -91,15 +110,8 @@ export async function listTasksFor(
 ): Promise<{ asOf: string; items: TaskListItemView[]; total: number; totalCapped: boolean }> {
   const asOf = query.asOf ?? todayOf(ctx);
   const { items, total, totalCapped } = await listTasks(ctx.db, {
-    ...scopeFilter(actor, query),
-    ...oncePerWork(query),
+    ...listFilter(ctx, actor, query, asOf),
     ...(query.q ? { q: query.q } : {}),
-    ...(query.kind ? { kind: query.kind } : {}),
-    ...(query.status?.length ? { status: query.status } : {}),
-    ...(query.orderBy ? { orderBy: query.orderBy } : {}),
-    ...(query.dir ? { dir: query.dir } : {}),
-    asOf,
-    dueSoonDays: ctx.config.dueSoonDays,
     limit: query.limit,
     offset: query.offset,
     ...(countCap !== undefined ? { countCap } : {}),
@@ -123,17 +135,7 @@ export async function* taskPagesFor(
   for (;;) {
     const items = await listTasksAfter(
       ctx.db,
-      {
-        ...scopeFilter(actor, query),
-        ...oncePerWork(query),
-        ...(query.kind ? { kind: query.kind } : {}),
-        ...(query.status?.length ? { status: query.status } : {}),
-        ...(query.orderBy ? { orderBy: query.orderBy } : {}),
-        ...(query.dir ? { dir: query.dir } : {}),
-        asOf,
-        dueSoonDays: ctx.config.dueSoonDays,
-        limit: pageSize,
-      },
+      { ...listFilter(ctx, actor, query, asOf), limit: pageSize },
       after,
     );
     const views = items.map((t) => taskListItem(t, statusOf(ctx, t, asOf), t.lead));
