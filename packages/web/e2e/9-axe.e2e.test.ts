@@ -40,6 +40,7 @@ describe.each(LOCALES)("axe-core: mọi trang, mọi vai trò (%s)", (locale) =>
   let browser: Browser;
   let planId = 0;
   let taskId = 0;
+  let unitId = 0;
   const unit = `axe-donvi-${locale}`;
   beforeAll(async () => {
     await giamsat(dataDir, ["import", path.join(seedsDir, "qd596-bct-2026-nq57-plan.txt")]);
@@ -73,8 +74,9 @@ describe.each(LOCALES)("axe-core: mọi trang, mọi vai trò (%s)", (locale) =>
     const tasks = (await page.evaluate(
       async (id) => (await fetch(`/api/tasks?plan=${id}&limit=1`)).json(),
       planId,
-    )) as { items: { id: number; lead: { name: string }[] }[] };
+    )) as { items: { id: number; lead: { name: string; orgId: number }[] }[] };
     taskId = tasks.items[0]!.id;
+    unitId = tasks.items[0]!.lead[0]!.orgId;
     await addUser(dataDir, unit, "unit_staff", tasks.items[0]!.lead[0]!.name);
     await context.close();
     expect(
@@ -113,7 +115,7 @@ describe.each(LOCALES)("axe-core: mọi trang, mọi vai trò (%s)", (locale) =>
     expect(await audit("quantri", ["/quan-tri"])).toEqual({});
   });
 
-  it("the feedback pages: the visitor's form and tracking page, the handling list and item", async () => {
+  it("the feedback pages: the visitor's form and tracking page, the handling list and item, the unit's answer page", async () => {
     const { code } = await sendFeedback(baseUrl, {
       title: `Góp ý kiểm tra trợ năng ${locale}`,
       email: "axe@example.vn",
@@ -136,8 +138,23 @@ describe.each(LOCALES)("axe-core: mọi trang, mọi vai trò (%s)", (locale) =>
       (await fetch("/api/feedback?status=received")).json(),
     )) as { id: number; code: string }[];
     const id = queue.find((f) => f.code === code)!.id;
-    await monitor.context.close();
     expect(await audit("theodoi", ["/xu-ly-gop-y", `/xu-ly-gop-y/${id}`])).toEqual({});
+    // routed to the task's lead unit: its staff drafts the answer on the item's page
+    const routed = await monitor.page.evaluate(
+      async ({ id, unitId }) => {
+        const me = (await (await fetch("/api/auth/me")).json()) as { csrfToken: string };
+        const res = await fetch(`/api/feedback/${id}/route`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-csrf-token": me.csrfToken },
+          body: JSON.stringify({ unitId }),
+        });
+        return res.status;
+      },
+      { id, unitId },
+    );
+    expect(routed).toBe(200);
+    await monitor.context.close();
+    expect(await audit(unit, ["/xu-ly-gop-y", `/xu-ly-gop-y/${id}`])).toEqual({});
   });
 
   it("the sign-in page", async () => {
