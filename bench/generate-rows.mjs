@@ -140,7 +140,10 @@ export function planRows(ctx, planIndex, taskCount) {
       taskOrgs.push(orgRow(ids, task.id, "coordinator", c, org));
     }
     const owed = periods.filter((p) => p.start <= (completedOn ?? HORIZON));
-    reports.push(...reportRows(ctx, task.id, leads[0], owed, completedOn, ctx.reportsPerTask()));
+    const count = ctx.reportsPerTask();
+    const taskReports = reportRows(ctx, task.id, leads[0], owed, completedOn, count);
+    ctx.reportsLeftOver(count - taskReports.length);
+    reports.push(...taskReports);
   }
   return { plan, appendices, calendarRow, tasks, taskOrgs, reports };
 }

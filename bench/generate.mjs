@@ -3,12 +3,15 @@
 // batches. Deterministic for a given --seed. Run `npm run build` first.
 //
 //   node bench/generate.mjs [--tasks 100000] [--reports 2×tasks] [--orgs 5000] [--users 100000]
-//                           [--seed 57] [--sqlite FILE | --pg postgres://…] [--reset]
+//                           [--seed 57] [--sqlite FILE | --pg postgres://…] [--reset | --resume]
 //
 // Environment equivalents: BENCH_TASKS, BENCH_REPORTS, BENCH_ORGS, BENCH_USERS, BENCH_SEED,
 // DATABASE_URL. Default target: bench/data/giamsat-<tasks>.sqlite. Refuses to write into a
 // database that already holds tasks unless --reset (which deletes the SQLite file, or drops and
-// recreates the PostgreSQL schema `public`). Milestones, evidence and reviews are not generated.
+// recreates the PostgreSQL schema `public`) or --resume: plans are written whole, a batch of them
+// per transaction, so a run stopped at any point left a prefix of the plans; --resume (same
+// options and seed) draws the stored plans again without writing them and goes on after them.
+// Milestones, evidence and reviews are not generated.
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -65,15 +68,26 @@ async function prepareTarget(options) {
     await sql`CREATE SCHEMA public`.execute(handle.db);
   }
   await migrateToLatest(handle.db);
-  const { n } = await handle.db
-    .selectFrom("tasks")
+  const stored = {
+    organisations: await countRows(handle.db, "organisations"),
+    plans: await countRows(handle.db, "plans"),
+    tasks: await countRows(handle.db, "tasks"),
+  };
+  if (stored.tasks > 0 && !options.resume) {
+    await handle.close();
+    throw new Error(
+      `Cơ sở dữ liệu đích đã có ${stored.tasks} nhiệm vụ; thêm --reset để xoá và tạo lại hoặc --resume để viết tiếp.`,
+    );
+  }
+  return { handle, stored };
+}
+
+async function countRows(db, table) {
+  const { n } = await db
+    .selectFrom(table)
     .select((eb) => eb.fn.countAll().as("n"))
     .executeTakeFirstOrThrow();
-  if (Number(n) > 0) {
-    await handle.close();
-    throw new Error(`Cơ sở dữ liệu đích đã có ${n} nhiệm vụ; thêm --reset để xoá và tạo lại.`);
-  }
-  return handle;
+  return Number(n);
 }
 
 function userRows(orgRows, total) {
@@ -126,7 +140,7 @@ export async function generateDataset(input = {}) {
   const vocab = loadVocabulary();
   const orgs = buildOrganisations(vocab, options.orgs, random);
   const users = userRows(orgs.rows, options.users);
-  const handle = await prepareTarget(options);
+  const { handle, stored } = await prepareTarget(options);
   const { db, dialect } = handle;
   const counts = {
     organisations: 0,
@@ -136,17 +150,20 @@ export async function generateDataset(input = {}) {
     task_orgs: 0,
     progress_reports: 0,
   };
+  let resumedRows = 0;
   try {
-    await db.transaction().execute(async (trx) => {
-      await insertAll(trx, dialect, "organisations", orgs.rows);
-      await insertAll(trx, dialect, "users", users.rows);
-      await insertAll(
-        trx,
-        dialect,
-        "user_orgs",
-        users.rows.map((u) => ({ user_id: u.id, org_id: u.org_id })),
-      );
-    });
+    if (stored.organisations === 0) {
+      await db.transaction().execute(async (trx) => {
+        await insertAll(trx, dialect, "organisations", orgs.rows);
+        await insertAll(trx, dialect, "users", users.rows);
+        await insertAll(
+          trx,
+          dialect,
+          "user_orgs",
+          users.rows.map((u) => ({ user_id: u.id, org_id: u.org_id })),
+        );
+      });
+    }
     counts.organisations = orgs.rows.length;
     counts.users = users.rows.length;
 
@@ -155,6 +172,7 @@ export async function generateDataset(input = {}) {
       .filter(([f]) => f === "continuous" || f === "yearly")
       .reduce((s, [, w]) => s + w, 0);
     const perTask = options.reports / options.tasks;
+    let reportsOwed = 0;
     const { byLevel } = orgs;
     const ctx = {
       random,
@@ -164,7 +182,16 @@ export async function generateDataset(input = {}) {
       ids: { plans: 0, appendices: 0, tasks: 0, taskOrgs: 0, reports: 0 },
       recurringShare,
       timeBoundForms: weights.filter(([f]) => f !== "continuous" && f !== "yearly"),
-      reportsPerTask: () => Math.floor(perTask) + (random.chance(perTask % 1) ? 1 : 0),
+      // a task with fewer periods than its share leaves the rest to the next tasks, so the
+      // dataset holds the reports asked for (20M over 2M tasks is 10 a task, more than many hold)
+      reportsPerTask: () => {
+        const n = Math.floor(perTask) + (random.chance(perTask % 1) ? 1 : 0) + reportsOwed;
+        reportsOwed = 0;
+        return n;
+      },
+      reportsLeftOver: (n) => {
+        reportsOwed += n;
+      },
       usersOf: (orgId) => users.byOrg.get(orgId) ?? [1],
       ownerPool: [
         ...byLevel.ministries.map((o) => [o, 3]),
@@ -194,6 +221,14 @@ export async function generateDataset(input = {}) {
     const sizes = planSizes(options.tasks, options.tasksPerPlan, random);
     for (let i = 0; i < sizes.length; i++) {
       const rows = planRows(ctx, i, sizes[i]);
+      if (i < stored.plans) {
+        counts.plans += 1;
+        counts.tasks += rows.tasks.length;
+        counts.task_orgs += rows.taskOrgs.length;
+        counts.progress_reports += rows.reports.length;
+        resumedRows += rows.tasks.length + rows.taskOrgs.length + rows.reports.length;
+        continue;
+      }
       batch.plans.push(rows.plan);
       batch.appendices.push(...rows.appendices);
       batch.calendars.push(rows.calendarRow);
@@ -225,9 +260,10 @@ export async function generateDataset(input = {}) {
       deadlineForms: Object.fromEntries(vocab.deadlineForms),
     },
     counts,
+    resumedAfterPlans: stored.plans,
     seconds: Math.round(seconds * 10) / 10,
     rowsPerSecond: Math.round(
-      (counts.tasks + counts.task_orgs + counts.progress_reports) / seconds,
+      (counts.tasks + counts.task_orgs + counts.progress_reports - resumedRows) / seconds,
     ),
     sqliteBytes: options.url ? null : statSync(options.sqliteFile).size,
     loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
@@ -257,6 +293,7 @@ async function main() {
       url: args.pg ?? env.DATABASE_URL,
       sqliteFile: args.sqlite,
       reset: args.reset === "true",
+      resume: args.resume === "true",
     }).filter(([, v]) => v !== undefined),
   );
   for (const key of ["tasks", "reports", "orgs", "users", "seed"]) {
@@ -264,8 +301,10 @@ async function main() {
       throw new Error(`--${key} phải là số nguyên không âm.`);
     }
   }
-  if (options.tasks > 2_000_000 || options.reports > 20_000_000) {
-    throw new Error("Tối đa 2.000.000 nhiệm vụ và 20.000.000 báo cáo.");
+  if (options.reset && options.resume) throw new Error("Chọn --reset hoặc --resume, không cả hai.");
+  // reports asked for, not always stored: the last tasks may not have periods for all of them
+  if (options.tasks > 2_000_000 || options.reports > 25_000_000) {
+    throw new Error("Tối đa 2.000.000 nhiệm vụ và 25.000.000 báo cáo.");
   }
   let last = 0;
   options.progress = (c) => {
