@@ -23,6 +23,7 @@ import { remindCommand } from "./commands/remind.command.js";
 import { reportCommand } from "./commands/report.command.js";
 import { backupCommand, restoreCommand } from "./commands/backup.command.js";
 import { evidenceCommand } from "./commands/evidence.command.js";
+import { recountCommand } from "./commands/recount.command.js";
 
 /** The command table: add a command by importing it and listing it here. */
 export const COMMANDS: Command[] = [
@@ -37,6 +38,7 @@ export const COMMANDS: Command[] = [
   backupCommand,
   restoreCommand,
   evidenceCommand,
+  recountCommand,
   demoCommand,
 ];
 

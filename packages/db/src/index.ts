@@ -47,3 +47,4 @@ export * from "./shared-state/login-failures.repository.js";
 export * from "./shared-state/server-secret.repository.js";
 export * from "./shared-state/public-guard.repository.js";
 export * from "./shared-state/job-runs.repository.js";
+export * from "./repositories/kept-counts.js";

@@ -11,6 +11,7 @@
 import { sql } from "kysely";
 import { dialectOf } from "./migration.helpers.js";
 import type { AnyDb } from "./migration.helpers.js";
+import { FILL_STATUS_BUCKETS } from "./status-buckets.sql.js";
 import {
   createPostgresTaskTriggers,
   createSqliteTaskTriggers,
@@ -32,10 +33,7 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
   if (dialectOf(db) === "postgres") await postgresTriggers(db);
   else await sqliteTriggers(db);
-  await sql`INSERT INTO task_status_buckets (confidential, kind, due_date, completed_on, n)
-    SELECT confidential, kind, COALESCE(due_date, ''), COALESCE(completed_on, ''), COUNT(*)
-    FROM tasks WHERE removed_at IS NULL AND cancelled_at IS NULL
-    GROUP BY confidential, kind, COALESCE(due_date, ''), COALESCE(completed_on, '')`.execute(db);
+  await sql.raw(FILL_STATUS_BUCKETS).execute(db);
 }
 
 const ACTIVE = (row: TriggerRow) =>
