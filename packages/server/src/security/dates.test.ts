@@ -64,7 +64,7 @@ describe.each(dialects())("impossible dates (%s)", (dialect) => {
     expect(res.status).toBe(201);
   });
 
-  it("refuses an impossible deadline in a change request and in an asOf filter", async () => {
+  it("refuses an impossible deadline in a change request, an asOf filter and a period filter", async () => {
     const change = await call(h.app, {
       method: "POST",
       url: `/api/tasks/${own.taskId}/change-requests`,
@@ -77,6 +77,9 @@ describe.each(dialects())("impossible dates (%s)", (dialect) => {
       `/api/stats?asOf=9999-12-31`,
       `/api/tasks/${own.taskId}?asOf=0000-00-00`,
       `/api/overdue?asOf=1900-01-01`,
+      `/api/reports?period=9999-Q4`,
+      `/api/reports?period=2026-13`,
+      `/api/reports?period=0000-00`,
     ]) {
       expect((await call(h.app, { url, headers: leader.headers })).status, url).toBe(400);
     }

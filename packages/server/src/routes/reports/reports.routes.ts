@@ -1,3 +1,4 @@
+import { periodKeyInput } from "@giamsat/core";
 import { z } from "zod";
 import { jsonField, withUpload } from "../../http/multipart.js";
 import { id, idParams, limitParam, offsetParam } from "../../http/query.js";
@@ -121,11 +122,7 @@ export function reportRoutes(t: RouteTable, ctx: Ctx): void {
       plan: id.optional().describe("Kế hoạch của nhiệm vụ"),
       kind: z.enum(["time-bound", "recurring"]).optional().describe("Loại nhiệm vụ"),
       org: id.optional().describe("Đơn vị gửi báo cáo"),
-      period: z
-        .string()
-        .trim()
-        .regex(/^\d{4}(-\d{2}|-Q[1-4])?$/, "period: kỳ báo cáo có dạng 2026-05 hoặc 2026-Q2")
-        .optional(),
+      period: periodKeyInput.optional(),
       limit: limitParam(200, 50),
       offset: offsetParam,
     }),
