@@ -114,6 +114,12 @@ describe.each(dialects())("one live report per task and period (%s)", (dialect) 
     expect(fix.status).toBe(201);
     const returned = await review(fix.body.id, "return");
     expect(returned.body.status).toBe("returned");
+    // the accepted report keeps its one correction, returned or not: a second one is refused
+    const second = await submit({ supersedes: first.body.id, summary: "Sửa lần hai" });
+    expect(second.status).toBe(409);
+    expect(second.body.message).toBe(
+      `Báo cáo số ${first.body.id} đã có báo cáo sửa đổi (số ${fix.body.id}); mỗi báo cáo chỉ được sửa đổi một lần.`,
+    );
     // the accepted report was corrected once already: the next try corrects the correction
     const retry = await submit({ period: "2026-07" });
     expect(retry.status).toBe(409);
