@@ -22,6 +22,7 @@ describe.each(dialects())("a task with a long history, page by page (%s)", (dial
   let staff: Awaited<ReturnType<typeof makeUser>>;
   let other: Awaited<ReturnType<typeof makeUser>>;
   const REPORTS = 130;
+  const RETURNED = 50;
   beforeAll(async () => {
     h = await startHarness(dialect);
     const plan = await importSeed(h.ctx, "qd596");
@@ -47,6 +48,21 @@ describe.each(dialects())("a task with a long history, page by page (%s)", (dial
       });
       expect(res.status).toBe(201);
     }
+    // and 50 older reports the monitoring department returned, so the reports pass one page too
+    for (let i = 0; i < RETURNED; i++)
+      await h.ctx.db
+        .insertInto("progress_reports")
+        .values({
+          task_id: taskId,
+          org_id: unitId,
+          period_key: mine[0]!.period,
+          state: "in_progress",
+          summary: `Trả lại ${i}`,
+          status: "returned",
+          submitted_by: staff.user.id,
+          submitted_at: new Date(Date.UTC(2025, 0, 1, 0, 0, i)).toISOString(),
+        })
+        .execute();
     // and history events of the task itself, beyond one page
     for (let i = 0; i < REPORTS - mine.length; i++)
       await recordAudit(h.ctx.db, {
@@ -62,8 +78,8 @@ describe.each(dialects())("a task with a long history, page by page (%s)", (dial
   it("gives the first hundred of each with their totals, the rest by pages, newest first", async () => {
     const detail = (await call(h.app, { url: `/api/tasks/${taskId}`, headers: staff.headers }))
       .body;
-    expect(detail.reports).toHaveLength(60);
-    expect(detail.reportsTotal).toBe(60);
+    expect(detail.reports).toHaveLength(100);
+    expect(detail.reportsTotal).toBe(60 + RETURNED);
     expect(detail.audit).toHaveLength(100);
     expect(detail.auditTotal).toBeGreaterThanOrEqual(REPORTS);
     const rest = await call(h.app, {
@@ -80,9 +96,17 @@ describe.each(dialects())("a task with a long history, page by page (%s)", (dial
       url: `/api/tasks/${taskId}/reports?offset=50&limit=20`,
       headers: staff.headers,
     });
-    expect(reports.body.total).toBe(60);
+    expect(reports.body.total).toBe(60 + RETURNED);
     expect(reports.body.items.map((r: { id: number }) => r.id)).toEqual(
-      detail.reports.slice(50).map((r: { id: number }) => r.id),
+      detail.reports.slice(50, 70).map((r: { id: number }) => r.id),
+    );
+    // the ten oldest, all returned ones, come on the next page
+    const last = await call(h.app, {
+      url: `/api/tasks/${taskId}/reports?offset=100&limit=50`,
+      headers: staff.headers,
+    });
+    expect(last.body.items.map((r: { summary: string }) => r.summary)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Trả lại ${9 - i}`),
     );
   });
 
