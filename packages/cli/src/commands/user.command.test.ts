@@ -14,6 +14,20 @@ describe("giamsat migrate / user add / user token", () => {
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  /** What the API answers to GET /api/auth/me with this bearer token. */
+  async function meStatus(token: string): Promise<number> {
+    const runtime = await openRuntime(loadConfig(env));
+    const app = await createApp(runtime.ctx);
+    try {
+      return (
+        await app.inject({ url: "/api/auth/me", headers: { authorization: `Bearer ${token}` } })
+      ).statusCode;
+    } finally {
+      await app.close();
+      await runtime.close();
+    }
+  }
+
   it("migrates once, then reports the schema is current", async () => {
     expect((await runCli(["migrate"], { env })).stdout).toMatch(/Đã áp dụng \d+ migration/);
     expect((await runCli(["migrate"], { env })).stdout).toContain("phiên bản mới nhất");
@@ -43,6 +57,38 @@ describe("giamsat migrate / user add / user token", () => {
       await app.close();
       await runtime.close();
     }
+  });
+
+  it("lists a user's tokens and revokes one, then all; a revoked token stops working", async () => {
+    const issue = async (name: string) =>
+      (await runCli(["user", "token", "quantri", "--name", name], { env })).stdout
+        .trim()
+        .split("\n")
+        .at(-1) as string;
+    const first = await issue("tich-hop-a");
+    const second = await issue("tich-hop-b");
+    const listed = async () =>
+      (await runCli(["user", "token", "quantri", "--list"], { env })).stdout;
+    const ids = Object.fromEntries(
+      [...(await listed()).matchAll(/^(\d+)\t(\S+)\t/gm)].map((m) => [m[2], Number(m[1])]),
+    );
+    expect(Object.keys(ids)).toEqual(expect.arrayContaining(["tich-hop-a", "tich-hop-b"]));
+    expect(await listed()).not.toContain(first);
+
+    const one = await runCli(["user", "token", "quantri", "--revoke", String(ids["tich-hop-a"])], {
+      env,
+    });
+    expect(one.stdout).toContain(`Đã thu hồi mã truy cập số ${ids["tich-hop-a"]} của quantri.`);
+    expect(await meStatus(first)).toBe(401);
+    expect(await meStatus(second)).toBe(200);
+    expect(await listed()).not.toContain("tich-hop-a");
+
+    const all = await runCli(["user", "token", "quantri", "--revoke", "all"], { env });
+    expect(all.code).toBe(0);
+    expect(await meStatus(second)).toBe(401);
+    expect(await listed()).toBe("quantri không có mã truy cập nào.\n");
+    const bad = await runCli(["user", "token", "quantri", "--revoke", "mot"], { env });
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('nhận "mot"')]);
   });
 
   it("refuses bad input with exit code 2 and a Vietnamese message", async () => {
