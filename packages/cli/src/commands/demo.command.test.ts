@@ -1,6 +1,7 @@
 /**
  * `giamsat demo` on PostgreSQL (DATABASE_URL) with no data folder yet: it makes the folder for
- * the evidence files and the demo accounts, imports the plans and serves.
+ * the evidence files and the demo accounts, imports the plans and serves; run again, it prints
+ * the same accounts and passwords, and they log in.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,22 +15,45 @@ describe.skipIf(!dialects().includes("postgres"))("giamsat demo on PostgreSQL", 
   const scratch = mkdtempSync(path.join(tmpdir(), "giamsat-demo-pg-"));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it("starts with no data folder, and keeps its accounts there", async () => {
+  it("starts with no data folder, and keeps the accounts it printed", async () => {
     const db = await createTestDatabase("postgres");
     const dataDir = path.join(scratch, "chua-co");
-    try {
-      const demo = await startServe(
-        { DATABASE_URL: db.url as string, GIAMSAT_DATA_DIR: dataDir, GIAMSAT_LOG: "silent" },
-        "demo",
-      );
+    const env = {
+      DATABASE_URL: db.url as string,
+      GIAMSAT_DATA_DIR: dataDir,
+      GIAMSAT_LOG: "silent",
+    };
+    /** One run of `giamsat demo` to its printed accounts: those lines, and the server's address. */
+    const run = async () => {
+      const demo = await startServe(env, "demo");
       await expect.poll(() => demo.stdout()).toContain("Dừng: Ctrl+C");
-      demo.process.kill("SIGTERM");
-      await demo.exited;
-      expect(demo.stdout()).toMatch(/Tài khoản mẫu:\n {2}admin /);
-      expect(demo.stderr()).toBe("");
+      const accounts = /Tài khoản mẫu:\n([^]*?)\n\nDừng/.exec(demo.stdout())?.[1] ?? "";
+      return { demo, accounts };
+    };
+    try {
+      const first = await run();
+      first.demo.process.kill("SIGTERM");
+      await first.demo.exited;
+      expect(first.accounts).toMatch(/^ {2}admin /);
+      expect(first.demo.stderr()).toBe("");
       expect(existsSync(path.join(dataDir, "demo-accounts.json"))).toBe(true);
+      // run again: the same accounts and passwords are printed, and they log in
+      const second = await run();
+      try {
+        expect(second.accounts).toBe(first.accounts);
+        const [, username, password] = /^ {2}(\S+)\s+(\S+)/.exec(second.accounts)!;
+        const login = await fetch(`${second.demo.address}/api/auth/login`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ username, password }),
+        });
+        expect(login.status).toBe(200);
+      } finally {
+        second.demo.process.kill("SIGTERM");
+        await second.demo.exited;
+      }
     } finally {
       await db.close();
     }
-  }, 120_000);
+  }, 180_000);
 });
