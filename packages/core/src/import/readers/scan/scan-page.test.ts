@@ -1,9 +1,11 @@
 /**
  * The scan reader's pure part: a drawn table found in a page image, word boxes placed on it,
- * and random TSV and image bytes read without an exception.
+ * a warning naming each page with doubtful words, and random TSV and image bytes read without
+ * an exception.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { importDocumentFile } from "../../import-document.js";
 import { layoutPage } from "../pdf/page-layout.js";
 import { imageRules, readPgm, readTsv, scanPage } from "./scan-page.js";
 
@@ -40,6 +42,21 @@ describe("scanned page", () => {
     expect(table?.type === "table" && table.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
       ["STT", "Nhiệm vụ"],
       ["1.", "Xâydựng"],
+    ]);
+  });
+
+  it("warns once for each page with words read below 60% confidence, naming the page", async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const sure = TSV.replace("\t41\tXâydựng", "\t93\tXây");
+    const page = (tsv: string) => ({ tsv, image: gridPage(), dpi: 100 });
+    const r = await importDocumentFile(png, { ocr: async () => [page(sure), page(TSV)] });
+    expect(r.warnings.filter((w) => w.code === "ocr_low_confidence")).toEqual([
+      {
+        line: null,
+        code: "ocr_low_confidence",
+        message:
+          "Trang 2: 1 chữ nhận dạng không chắc chắn (“Xâydựng”); cần đối chiếu với bản giấy.",
+      },
     ]);
   });
 
