@@ -144,6 +144,12 @@ function lines(words: Word[]): Word[][] {
   return out.sort((a, b) => b[0]!.y - a[0]!.y);
 }
 
+/**
+ * A line's largest word: its baseline and size are the line's own, not those of a small raised
+ * footnote marker that may open it (a footnote's first line).
+ */
+const bodyWord = (line: Word[]) => line.reduce((a, b) => (b.size > a.size ? b : a));
+
 /** A line's text, with small raised figures as `<sup>` footnote markers. */
 function lineMarkup(line: Word[]): string {
   const body = Math.max(...line.map((w) => w.size));
@@ -241,7 +247,7 @@ export function layoutPage(
     const wraps =
       last !== undefined &&
       last[last.length - 1]!.x1 > margin - page.width * 0.08 &&
-      last[0]!.y - y <= last[0]!.size * 1.8 &&
+      bodyWord(last).y - bodyWord(line).y <= bodyWord(last).size * 1.8 &&
       Math.abs(last[0]!.x0 - line[0]!.x0) <= page.width * 0.05 &&
       last.every((w) => w.bold) === line.every((w) => w.bold);
     if (wraps && previous && previous.placed.block.type === "paragraph") {
