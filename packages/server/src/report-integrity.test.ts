@@ -211,6 +211,20 @@ describe.each(dialects())("one live report per task and period (%s)", (dialect) 
     const ofPlan = await queue(`&plan=${task.plan_id}&kind=time-bound&org=${task.lead_org_id}`);
     expect(ofPlan.items.some((r) => r.taskId === taskId)).toBe(true);
     expect(ofPlan.items.every((r) => r.orgId === task.lead_org_id)).toBe(true);
+    // a report on another plan's task: only that plan's filter lists it
+    const plan405 = await importSeed(h.ctx, "qd405");
+    const other = await leadAndCoordinatorTask(h.ctx, plan405);
+    const sent = await call(h.app, {
+      method: "POST",
+      url: `/api/tasks/${other.taskId}/reports`,
+      headers: (await makeUser(h.ctx, "unit_staff", other.leadId)).headers,
+      payload: { state: "in_progress", summary: "Kế hoạch khác" },
+    });
+    expect(sent.status).toBe(201);
+    expect((await queue(`&plan=${task.plan_id}`)).items.map((r) => r.id)).not.toContain(
+      sent.body.id,
+    );
+    expect((await queue(`&plan=${plan405}`)).items.map((r) => r.id)).toEqual([sent.body.id]);
     expect(
       (await queue(`&plan=${task.plan_id}&kind=recurring`)).items.some((r) => r.taskId === taskId),
     ).toBe(false);
