@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, signIn } from "./support/browser.js";
 import type { UserPage } from "./support/browser.js";
 import { giamsat } from "./support/cli.js";
+import { LOCALES } from "./support/locales.js";
 import { setTrackedFrom } from "./support/flows.js";
 import { seedsDir } from "./support/paths.js";
 
@@ -115,8 +116,13 @@ describe("đánh giá đơn vị", () => {
     await unit.context.close();
   });
 
-  it("lists group placeholders apart from units", async () => {
-    const { page, errors } = leader;
+  it.each(LOCALES)("lists group placeholders apart from units (%s)", async (locale) => {
+    // the inter-ministerial appendix leads by "Các bộ, ngành" (unchanged when imported before)
+    await giamsat(dataDir, [
+      "import",
+      path.join(seedsDir, "bcdcp-2026-appendix2-interministerial-tasks.txt"),
+    ]);
+    const { page, errors, context } = await signIn(browser, baseUrl, "lanhdao", 1366, locale);
     await page.goto(`/danh-gia?asOf=${AS_OF}`);
     const all = await allCardsOf(page, `asOf=${AS_OF}`);
     const groups = all.filter((c) => c.group);
@@ -129,6 +135,9 @@ describe("đánh giá đơn vị", () => {
       expect(await units.locator(`tr[data-unit="${g.unitId}"]`).count()).toBe(0);
     }
     await screenshot(page, "16-scorecards-groups");
+    await page.setViewportSize({ width: 390, height: 900 });
+    await screenshot(page, "16-scorecards-groups");
     expect(errors).toEqual([]);
+    await context.close();
   });
 });

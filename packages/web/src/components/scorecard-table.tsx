@@ -76,17 +76,19 @@ export function ScorecardTable({
 
   return (
     <>
-      <div className="field narrow">
-        <label htmlFor={`${id}-search`}>{groups ? "Tìm nhóm" : "Tìm đơn vị"}</label>
-        <input
-          id={`${id}-search`}
-          type="search"
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            setShown(PAGE);
-          }}
-        />
+      <div className="filters">
+        <div className="field narrow">
+          <label htmlFor={`${id}-search`}>{groups ? "Tìm nhóm" : "Tìm đơn vị"}</label>
+          <input
+            id={`${id}-search`}
+            type="search"
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setShown(PAGE);
+            }}
+          />
+        </div>
       </div>
       <p className="muted" role="status">
         {matching.length} {groups ? "nhóm" : "đơn vị"}
