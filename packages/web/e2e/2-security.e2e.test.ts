@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot, signIn } from "./support/browser.js";
+import { launchBrowser, screenshotAndPhone, signIn } from "./support/browser.js";
 import type { UserPage } from "./support/browser.js";
 import { addUser } from "./support/cli.js";
 import { importThroughPage } from "./support/flows.js";
@@ -95,7 +95,7 @@ describe("an toàn hiển thị và phạm vi đơn vị", () => {
           await page.getByRole("button", { name: /Chấp nhận|Trả lại|Đọc văn bản/ }).count(),
         ).toBe(0);
       }
-      await screenshot(page, "20-forbidden");
+      await screenshotAndPhone(page, "20-forbidden");
       await page.getByRole("link", { name: "Tổng quan" }).click();
       await page.waitForURL(/\/tong-quan$/);
       await page.getByTestId("status-counts").waitFor();

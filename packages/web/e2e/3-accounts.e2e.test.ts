@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot, signIn } from "./support/browser.js";
+import { launchBrowser, screenshot, screenshotAndPhone, signIn } from "./support/browser.js";
 import { PASSWORD } from "./support/cli.js";
 import { LOCALES } from "./support/locales.js";
 
@@ -198,7 +198,7 @@ describe.each(LOCALES)("tài khoản: tìm, đổi vai trò và đơn vị, mậ
     const alert = page.getByRole("alert");
     await alert.waitFor();
     expect(await alert.textContent()).toContain("Tài khoản này đã bị khoá");
-    await screenshot(page, "19-login-locked");
+    await screenshotAndPhone(page, "19-login-locked");
     await context.close();
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot, signIn } from "./support/browser.js";
+import { launchBrowser, screenshot, screenshotAndPhone, signIn } from "./support/browser.js";
 import { addUser } from "./support/cli.js";
 import { LOCALES } from "./support/locales.js";
 
@@ -54,7 +54,7 @@ describe.each(LOCALES)("ngày dd/mm/yyyy, thông báo và nút tiếng Việt (%
         .evaluate((el: HTMLInputElement) => el.validationMessage),
     ).toContain("không phải là ngày hợp lệ");
     expect(new URL(page.url()).searchParams.get("asOf")).toBe("2026-06-05");
-    await screenshot(page, "17-date-invalid");
+    await screenshotAndPhone(page, "17-date-invalid");
     expect(await pictographs(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

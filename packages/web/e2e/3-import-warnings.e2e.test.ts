@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { writeXlsx } from "../../core/src/office/xlsx.writer.js";
 import { blocksToXlsx } from "../../core/src/import/fixtures/office.from-blocks.js";
 import { readTextBlocks } from "../../core/src/import/readers/text.reader.js";
-import { launchBrowser, screenshot, signIn } from "./support/browser.js";
+import { launchBrowser, screenshot, screenshotAndPhone, signIn } from "./support/browser.js";
 import { LOCALES } from "./support/locales.js";
 import { seedsDir } from "./support/paths.js";
 
@@ -81,7 +81,7 @@ describe.each(LOCALES)("nhập kế hoạch: cảnh báo theo nhóm, vị trí t
       .getByRole("option", { name: /^Bộ Công Thương/ })
       .first()
       .click();
-    await screenshot(page, "22-import-new-unit");
+    await screenshotAndPhone(page, "22-import-new-unit");
     await form.getByRole("button", { name: "Tạo đơn vị" }).click();
     await mapper.getByText("Mọi đơn vị trong văn bản đều đã có trong danh mục.").waitFor();
     const made = await page.evaluate(async (name) => {

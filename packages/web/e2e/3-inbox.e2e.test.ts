@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot, signIn } from "./support/browser.js";
+import { launchBrowser, screenshot, screenshotAndPhone, signIn } from "./support/browser.js";
 import { LOCALES } from "./support/locales.js";
 
 const baseUrl = inject("baseUrl");
@@ -85,7 +85,7 @@ describe.each(LOCALES)("việc của đơn vị (%s)", (locale) => {
     const bar = page.getByTestId("bulk-report");
     await bar.getByRole("heading", { name: "Báo cáo chung cho 2 nhiệm vụ đã chọn" }).waitFor();
     expect(await bar.getByLabel("Không phát sinh").isChecked()).toBe(true);
-    await screenshot(page, "21-inbox-bulk");
+    await screenshotAndPhone(page, "21-inbox-bulk");
     if (locale === "vi-VN") {
       // sent once (in the English browser): the unit's last two owed reports stay for the
       // screenshots' report form

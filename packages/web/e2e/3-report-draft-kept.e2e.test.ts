@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot, signIn } from "./support/browser.js";
+import { launchBrowser, screenshotAndPhone, signIn } from "./support/browser.js";
 import type { UserPage } from "./support/browser.js";
 import { addUser, giamsat, PASSWORD } from "./support/cli.js";
 import { plan596Tasks } from "./support/flows.js";
@@ -106,7 +106,7 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await context.clearCookies();
       await summary.fill("Đã rà soát 15 thủ tục, cắt giảm 4; gõ sau khi hết phiên.");
       await page.getByText("Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.").waitFor();
-      await screenshot(page, "report-draft-expired");
+      await screenshotAndPhone(page, "report-draft-expired");
       await page.getByLabel("Tên đăng nhập").fill(username);
       await page.getByLabel("Mật khẩu").fill(PASSWORD);
       await page.getByRole("button", { name: "Đăng nhập" }).click();
@@ -124,9 +124,7 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await summary.click();
       await summary.fill("Nội dung chưa lưu được lên máy chủ.");
       await page.getByText(/Chưa lưu được bản nháp lên máy chủ/).waitFor();
-      await page.setViewportSize({ width: 390, height: 900 });
-      await screenshot(page, "report-draft-unsaved");
-      await page.setViewportSize({ width: 1366, height: 900 });
+      await screenshotAndPhone(page, "report-draft-unsaved");
       const asked = page.waitForEvent("dialog");
       await page.close({ runBeforeUnload: true });
       const dialog = await asked;

@@ -2,7 +2,7 @@ import path from "node:path";
 import { fold } from "@giamsat/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot, signIn } from "./support/browser.js";
+import { launchBrowser, screenshotAndPhone, signIn } from "./support/browser.js";
 import type { UserPage } from "./support/browser.js";
 import { giamsat } from "./support/cli.js";
 import { LOCALES } from "./support/locales.js";
@@ -134,9 +134,7 @@ describe("đánh giá đơn vị", () => {
     for (const g of groups) {
       expect(await units.locator(`tr[data-unit="${g.unitId}"]`).count()).toBe(0);
     }
-    await screenshot(page, "16-scorecards-groups");
-    await page.setViewportSize({ width: 390, height: 900 });
-    await screenshot(page, "16-scorecards-groups");
+    await screenshotAndPhone(page, "16-scorecards-groups");
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -89,6 +89,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** Screenshots the page at its own width and at 390 px (a phone), then gives it its width back. */
+export async function screenshotAndPhone(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1366, height: 900 };
+  await screenshot(page, name);
+  await page.setViewportSize({ width: 390, height: size.height });
+  await screenshot(page, name);
+  await page.setViewportSize(size);
+}
+
 /** The number shown on the dashboard's status card (e.g. "overdue"). */
 export async function statusCount(page: Page, status: string): Promise<number> {
   const card = page.getByTestId("status-counts").locator(`[data-status="${status}"] .value`);
