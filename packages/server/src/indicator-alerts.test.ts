@@ -1,7 +1,8 @@
 /**
  * Indicator alerts on plan 596: an accepted value that leaves indicator 11 behind
  * its path tells its responsible unit and the monitoring department once per indicator, level
- * and period; a new accepted period tells again; on SQLite and PostgreSQL.
+ * and period; a new accepted period tells again; a value waiting for review is listed in the
+ * monitors' daily digest; on SQLite and PostgreSQL.
  */
 import { listNotifications } from "@giamsat/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -114,5 +115,28 @@ describe.each(dialects())("indicator alerts (%s)", (dialect) => {
     const got = await alerts(head);
     expect(got).toHaveLength(2);
     expect(got[1]!.body).toContain("số liệu đến Tháng 6/2026");
+  });
+
+  it("lists a value waiting for review in the monitors' daily digest, not in a notice of its own", async () => {
+    const sent = await call(h.app, {
+      method: "POST",
+      url: `/api/indicators/${indicator}/values`,
+      headers: head.headers,
+      payload: { period: "2026-07", value: 2 },
+    });
+    expect(sent.status).toBe(201);
+    await run("2026-07-03");
+    const digests = (
+      await listNotifications(h.ctx.db, monitor.user.id, {
+        unreadOnly: false,
+        limit: 100,
+        offset: 0,
+      })
+    ).items.filter((n) => n.kind === "review_digest");
+    expect(digests.map((n) => n.title)).toEqual(["1 số liệu chỉ tiêu đang chờ duyệt (03/07/2026)"]);
+    expect(digests[0]!.body).toMatch(
+      /: Chỉ tiêu 11\. .+ — Tháng 7\/2026 \(http:\/\/\S+\/chi-tieu\/\d+\)/,
+    );
+    expect(digests[0]!.body).toContain(`/chi-tieu/${indicator})`);
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { periodFromKey } from "../status/reporting-calendar.js";
-import { reportDueMessage, reportReviewedMessage } from "./reminder-messages.js";
+import {
+  reportDueMessage,
+  reportReviewedMessage,
+  reviewDigestMessage,
+} from "./reminder-messages.js";
 
 const SITE = "https://giamsat.example.gov.vn";
 
@@ -42,5 +46,33 @@ describe("reminder messages", () => {
     expect(m.kind).toBe("report_returned");
     expect(m.text).toContain("Ý kiến: Thiếu minh chứng");
     expect(m.link).toBe("/nhiem-vu/3/bao-cao");
+  });
+
+  it("gathers the reports and indicator values waiting for review in one digest", () => {
+    const m = reviewDigestMessage(
+      {
+        day: "2026-06-15",
+        total: 2,
+        waiting: [
+          { id: 4, number: "1", name: "Nhiệm vụ A", unitName: "Cục A" },
+          { id: 5, number: null, name: "Nhiệm vụ B", unitName: "Cục B" },
+        ],
+        values: {
+          total: 1,
+          waiting: [{ id: 9, number: "11", name: "Tỷ lệ X", unitName: "Cục A", period: "2026-Q2" }],
+        },
+      },
+      SITE,
+    );
+    expect(m.subject).toBe("2 báo cáo, 1 số liệu chỉ tiêu đang chờ duyệt (15/06/2026)");
+    expect(m.text).toContain("- Cục A: 1. Nhiệm vụ A (https://giamsat.example.gov.vn/nhiem-vu/4)");
+    expect(m.text).toContain(
+      "- Cục A: Chỉ tiêu 11. Tỷ lệ X — Quý II/2026 (https://giamsat.example.gov.vn/chi-tieu/9)",
+    );
+    const only = reviewDigestMessage(
+      { day: "2026-06-15", total: 1, waiting: [], values: { total: 0, waiting: [] } },
+      SITE,
+    );
+    expect(only.subject).toBe("1 báo cáo đang chờ duyệt (15/06/2026)");
   });
 });

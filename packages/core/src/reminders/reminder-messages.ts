@@ -1,5 +1,5 @@
 /** The Vietnamese texts of reminders and event notifications (pure: data in, Message out). */
-import { formatDate } from "../status/date.format.js";
+import { formatDate, formatPeriodKey } from "../status/date.format.js";
 import type { Period } from "../status/reporting-calendar.js";
 import { composeMessage, type Message } from "./message.js";
 
@@ -143,17 +143,34 @@ export function changeDecidedMessage(
   );
 }
 
+/** An indicator value waiting for review, as the review digest lists it. */
+export type WaitingValue = TaskRef & { unitName: string; period: string };
+
 export function reviewDigestMessage(
-  input: { day: string; total: number; waiting: readonly (TaskRef & { unitName: string })[] },
+  input: {
+    day: string;
+    total: number;
+    waiting: readonly (TaskRef & { unitName: string })[];
+    values: { total: number; waiting: readonly WaitingValue[] };
+  },
   siteUrl: string,
 ): Message {
+  const counts = [
+    ...(input.total ? [`${input.total} báo cáo`] : []),
+    ...(input.values.total ? [`${input.values.total} số liệu chỉ tiêu`] : []),
+  ];
+  const reports = input.waiting
+    .slice(0, MAX_LINES)
+    .map((t) => ({ text: `${t.unitName}: ${taskLine(t)}`, link: `/nhiem-vu/${t.id}` }));
+  const values = input.values.waiting.slice(0, MAX_LINES).map((v) => ({
+    text: `${v.unitName}: Chỉ tiêu ${taskLine(v)} — ${formatPeriodKey(v.period)}`,
+    link: `/chi-tieu/${v.id}`,
+  }));
   return composeMessage(
     "review_digest",
-    `${input.total} báo cáo đang chờ duyệt (${formatDate(input.day)})`,
-    [`Các báo cáo dưới đây đã gửi và đang chờ cơ quan theo dõi xem xét.`],
-    input.waiting
-      .slice(0, MAX_LINES)
-      .map((t) => ({ text: `${t.unitName}: ${taskLine(t)}`, link: `/nhiem-vu/${t.id}` })),
+    `${counts.join(", ")} đang chờ duyệt (${formatDate(input.day)})`,
+    [`Dưới đây là ${counts.join(" và ")} đã gửi, đang chờ cơ quan theo dõi xem xét.`],
+    [...reports, ...values],
     "/duyet",
     siteUrl,
   );

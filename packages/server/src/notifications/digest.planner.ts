@@ -1,8 +1,8 @@
 /**
  * The digests due on a day: every working day, one mail to each member of the monitoring
- * department listing the reports waiting for review (not one per report); on the first working
- * day of each week, one to each leader: what became overdue and what was completed in the
- * previous seven days, and the units with the most overdue tasks.
+ * department listing the reports and indicator values waiting for review (not one per report or
+ * value); on the first working day of each week, one to each leader: what became overdue and
+ * what was completed in the previous seven days, and the units with the most overdue tasks.
  */
 import {
   addDays,
@@ -16,6 +16,7 @@ import {
   tasksBecameOverdue,
   tasksCompletedBetween,
   unitsMostOverdue,
+  waitingIndicatorValues,
   waitingReports,
   type DigestTaskRow,
 } from "@giamsat/db";
@@ -35,10 +36,21 @@ export async function planDigests(ctx: Ctx, asOf: string, holidays: Holidays): P
   if (!isWorkingDay(asOf, holidays)) return [];
   const out: Told[] = [];
   const site = ctx.config.siteUrl;
-  const waiting = await waitingReports(ctx.db, LISTED);
-  if (waiting.total > 0) {
+  const [waiting, values] = await Promise.all([
+    waitingReports(ctx.db, LISTED),
+    waitingIndicatorValues(ctx.db, LISTED),
+  ]);
+  if (waiting.total + values.total > 0) {
     const message = reviewDigestMessage(
-      { day: asOf, total: waiting.total, waiting: waiting.rows.map(digestTask) },
+      {
+        day: asOf,
+        total: waiting.total,
+        waiting: waiting.rows.map(digestTask),
+        values: {
+          total: values.total,
+          waiting: values.rows.map((v) => ({ ...digestTask(v), period: v.period })),
+        },
+      },
       site,
     );
     out.push({

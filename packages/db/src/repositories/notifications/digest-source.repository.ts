@@ -1,7 +1,7 @@
 /**
- * What the digests list: reports waiting for review (daily, to the monitoring department), and
- * for the leaders' week the tasks that became overdue, those completed, and the units with the
- * most overdue tasks. Lists are cut at `limit`; totals count everything.
+ * What the digests list: reports and indicator values waiting for review (daily, to the
+ * monitoring department), and for the leaders' week the tasks that became overdue, those
+ * completed, and the units with the most overdue tasks. Lists are cut at `limit`; totals count everything.
  */
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../schema.js";
@@ -35,6 +35,37 @@ export async function waitingReports(
       .leftJoin("organisations as o", "o.id", "r.org_id")
       .select(["t.id", "t.number", "t.name", "o.name as unit_name"])
       .orderBy("r.submitted_at")
+      .limit(limit)
+      .execute(),
+  ]);
+  return { total: Number(count.n), rows };
+}
+
+export type DigestValueRow = {
+  id: number;
+  number: string | null;
+  name: string;
+  period: string;
+  unit_name: string | null;
+};
+
+/**
+ * The indicator values waiting for review (submitted), oldest first, with their indicator,
+ * counted and listed from the status index (migration 0011).
+ */
+export async function waitingIndicatorValues(
+  db: Db,
+  limit: number,
+): Promise<{ total: number; rows: DigestValueRow[] }> {
+  const base = db.selectFrom("indicator_values as v").where("v.status", "=", "submitted");
+  const [count, rows] = await Promise.all([
+    base.select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow(),
+    base
+      .innerJoin("indicators as i", "i.id", "v.indicator_id")
+      .leftJoin("organisations as o", "o.id", "v.org_id")
+      .select(["i.id", "i.number", "i.name", "v.period", "o.name as unit_name"])
+      .orderBy("v.submitted_at")
+      .orderBy("v.id")
       .limit(limit)
       .execute(),
   ]);
