@@ -1,5 +1,7 @@
+import { addDays, workingDayOnOrBefore } from "@giamsat/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../../db/src/test-support/index.js";
+import { planDay } from "./notifications/remind.service.js";
 import {
   call,
   importSeed,
@@ -12,18 +14,24 @@ import {
 describe.each(dialects())("notifications: bell, mark read, preferences (%s)", (dialect) => {
   let h: Harness;
   let taskId: number;
+  let unitId: number;
   let staff: Awaited<ReturnType<typeof makeUser>>;
   let other: Awaited<ReturnType<typeof makeUser>>;
   let monitor: Awaited<ReturnType<typeof makeUser>>;
+  let head: Awaited<ReturnType<typeof makeUser>>;
+  let leader: Awaited<ReturnType<typeof makeUser>>;
 
   beforeAll(async () => {
     h = await startHarness(dialect);
     const plan = await importSeed(h.ctx, "qd596");
     const own = await unitTask(h.ctx, plan);
     taskId = own.taskId;
+    unitId = own.unitId;
     staff = await makeUser(h.ctx, "unit_staff", own.unitId);
     other = await makeUser(h.ctx, "unit_staff", own.unitId);
     monitor = await makeUser(h.ctx, "monitor");
+    head = await makeUser(h.ctx, "unit_head", own.unitId);
+    leader = await makeUser(h.ctx, "leader");
   });
   afterAll(async () => h.close());
 
@@ -142,6 +150,63 @@ describe.each(dialects())("notifications: bell, mark read, preferences (%s)", (d
     });
     expect(bad.status).toBe(400);
   });
+
+  it("tells the author of an accepted report and the proposer of a decided change request", async () => {
+    const bell = async (user: typeof staff) =>
+      (await call(h.app, { url: "/api/notifications", headers: user.headers })).body.items as {
+        kind: string;
+        title: string;
+        body: string;
+        link: string;
+      }[];
+    // another task of the unit, reported by the other staff member (the first one switched
+    // accepted reports off above)
+    const { id: second } = await h.ctx.db
+      .selectFrom("tasks")
+      .select("id")
+      .where("lead_org_id", "=", unitId)
+      .where("kind", "=", "time-bound")
+      .where("id", "!=", taskId)
+      .orderBy("ordinal")
+      .executeTakeFirstOrThrow();
+    const sent = await call(h.app, {
+      method: "POST",
+      url: `/api/tasks/${second}/reports`,
+      headers: other.headers,
+      payload: { state: "in_progress", summary: "Đang triển khai", evidence: [] },
+    });
+    expect(sent.status).toBe(201);
+    expect((await review(sent.body.id, "accept", "Đạt yêu cầu")).status).toBe(200);
+    const accepted = (await bell(other)).filter((n) => n.kind === "report_accepted");
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]!.title).toMatch(/^Báo cáo được chấp nhận \(Tháng \d+\/\d{4}\)/);
+    expect(accepted[0]!.body).toContain("Ý kiến: Đạt yêu cầu");
+    expect(accepted[0]!.link).toBe(`/nhiem-vu/${second}`);
+
+    const proposed = await call(h.app, {
+      method: "POST",
+      url: `/api/tasks/${taskId}/change-requests`,
+      headers: head.headers,
+      payload: { kind: "extend_deadline", dueDate: "2027-06-30", reason: "Chờ ý kiến Bộ Tư pháp" },
+    });
+    expect(proposed.status).toBe(201);
+    const decided = await call(h.app, {
+      method: "POST",
+      url: `/api/change-requests/${proposed.body.id}/decision`,
+      headers: leader.headers,
+      payload: { decision: "reject", comment: "Chưa đủ căn cứ gia hạn" },
+    });
+    expect(decided.status).toBe(200);
+    const told = (await bell(head)).filter((n) => n.kind === "change_decided");
+    expect(told).toHaveLength(1);
+    expect(told[0]!.title).toMatch(/^Đề nghị điều chỉnh không được chấp thuận: /);
+    expect(told[0]!.body).toContain("Ý kiến: Chưa đủ căn cứ gia hạn");
+    expect(told[0]!.link).toBe(`/nhiem-vu/${taskId}`);
+    // nobody else: not the unit's staff, not the head for the report
+    for (const user of [staff, other])
+      expect((await bell(user)).some((n) => n.kind === "change_decided")).toBe(false);
+    expect((await bell(head)).some((n) => n.kind === "report_accepted")).toBe(false);
+  });
 });
 
 describe.each(dialects())("holidays and a plan's reminder offsets (%s)", (dialect) => {
@@ -201,5 +266,46 @@ describe.each(dialects())("holidays and a plan's reminder offsets (%s)", (dialec
       payload: { reportDays: [1, 10], deadlineDays: [30], overdueEveryDays: 14 },
     });
     expect(put.body).toMatchObject({ explicit: true, reportDays: [10, 1], overdueEveryDays: 14 });
+  });
+  it("the day's run follows them: the holiday on 18/06 and the offsets 10 and 1, 30 before a deadline", async () => {
+    /** the day's report-day and deadline reminders as "rule period step item" */
+    const day = async (asOf: string) => {
+      const out: string[] = [];
+      for await (const rows of planDay(h.ctx, asOf))
+        for (const r of rows)
+          if (r.rule === "report_due" || r.rule === "task_due")
+            out.push(`${r.rule} ${r.period} ${r.step} ${r.item}`);
+      return out;
+    };
+    // 10 working days before 20/06/2026 skip the administrator's 18/06: Friday 05/06, not 08/06
+    expect((await day("2026-06-05")).some((r) => r.startsWith("report_due 2026-06 10 "))).toBe(
+      true,
+    );
+    expect((await day("2026-06-08")).some((r) => r.startsWith("report_due "))).toBe(false);
+    // 5 is no longer an offset: nothing on Monday 15/06
+    expect((await day("2026-06-15")).some((r) => r.startsWith("report_due "))).toBe(false);
+    expect((await day("2026-06-19")).some((r) => r.startsWith("report_due 2026-06 1 "))).toBe(true);
+
+    // a deadline is told 30 days before (on the working day before when that is not one)
+    const task = await h.ctx.db
+      .selectFrom("tasks")
+      .select(["id", "due_date"])
+      .where("plan_id", "=", plan)
+      .where("kind", "=", "time-bound")
+      .where("lead_org_id", "is not", null)
+      .where("due_date", ">", "2026-07-01")
+      .orderBy("due_date")
+      .executeTakeFirstOrThrow();
+    const due = task.due_date!;
+    const holidays = new Set(
+      (
+        (await call(h.app, { url: "/api/holidays", headers: admin.headers })).body.items as {
+          date: string;
+        }[]
+      ).map((x) => x.date),
+    );
+    const told = await day(workingDayOnOrBefore(addDays(due, -30), holidays));
+    expect(told).toContain(`task_due ${due} 30 task:${task.id}`);
+    expect(told.some((r) => r.startsWith("task_due ") && r.split(" ")[2] !== "30")).toBe(false);
   });
 });
