@@ -11,6 +11,8 @@ describe.each(dialects())("the day's reminders, the ladder and the digests (%s)"
   let users: Record<string, Awaited<ReturnType<typeof makeUser>>>;
   let overdue: number;
   let secret: number;
+  let nothing: number;
+  let returned: number;
 
   beforeAll(async () => {
     h = await startHarness(dialect);
@@ -31,19 +33,44 @@ describe.each(dialects())("the day's reminders, the ladder and the digests (%s)"
         confidential: 1,
       })
     ).id;
-    await h.ctx.db
-      .insertInto("progress_reports")
-      .values({
-        task_id: overdue,
-        org_id: unit.id,
-        period_key: "2026-06",
-        state: "in_progress",
-        summary: "Đang làm",
-        submitted_by: users.staff!.user.id,
-        submitted_at: "2026-06-10T02:00:00.000Z",
-        status: "submitted",
-      })
-      .execute();
+    const report = (task: number, org: number, period: string, state: string, status: string) =>
+      h.ctx.db
+        .insertInto("progress_reports")
+        .values({
+          task_id: task,
+          org_id: org,
+          period_key: period,
+          state,
+          summary: "Đang làm",
+          submitted_by: users.staff!.user.id,
+          submitted_at: "2026-06-10T02:00:00.000Z",
+          status,
+        })
+        .execute();
+    await report(overdue, unit.id, "2026-06", "in_progress", "submitted");
+    // June settled by "không phát sinh"; a returned June report settles nothing
+    const more = (name: string) =>
+      buildTask(h.ctx.db, { plan_id: t.plan_id, lead_org_id: unit.id, name });
+    nothing = (await more("Nhiệm vụ không phát sinh")).id;
+    returned = (await more("Nhiệm vụ bị trả lại")).id;
+    await report(nothing, unit.id, "2026-06", "nothing_to_report", "submitted");
+    await report(returned, unit.id, "2026-06", "in_progress", "returned");
+    // another unit: a task that became overdue in the week 08–14/06, one completed then
+    const other = await buildOrganisation(h.ctx.db, { name: "Cục Kiểm tra" });
+    users.otherStaff = await makeUser(h.ctx, "unit_staff", other.id);
+    const late = await buildTask(h.ctx.db, {
+      plan_id: t.plan_id,
+      lead_org_id: other.id,
+      due_date: "2026-06-10",
+      name: "Nhiệm vụ mới quá hạn",
+    });
+    await report(late.id, other.id, "2026-05", "in_progress", "submitted");
+    await buildTask(h.ctx.db, {
+      plan_id: t.plan_id,
+      lead_org_id: other.id,
+      completed_on: "2026-06-12",
+      name: "Nhiệm vụ đã hoàn thành",
+    });
   });
   afterAll(async () => h.close());
 
@@ -76,28 +103,35 @@ describe.each(dialects())("the day's reminders, the ladder and the digests (%s)"
       ),
     ).toBe(false);
 
-    // the report-day reminder (stored as task ids, rendered when fanned out) names the task
-    // still owing June's report — the confidential one (the other was reported): to the head only
-    const { name } = await h.ctx.db
-      .selectFrom("tasks")
-      .select("name")
-      .where("id", "=", secret)
-      .executeTakeFirstOrThrow();
+    // the report-day reminder (stored as task ids, rendered when fanned out) names the tasks
+    // still owing June's report: the confidential one to the head only, the one whose report was
+    // returned to both; not the one reported, nor the one that said "không phát sinh"
+    const form = (id: number) => `/nhiem-vu/${id}/bao-cao?ky=2026-06`;
     const reportDue = head.filter((n) => n.kind === "report_due");
     expect(reportDue).toHaveLength(1);
-    expect(reportDue[0]!.body).toContain(`${name} (http://`);
     expect(reportDue[0]!.body).toContain("trước ngày 20/06/2026");
-    expect(staff.some((n) => n.kind === "report_due")).toBe(false);
+    expect(reportDue[0]!.body).toContain(form(secret));
+    expect(reportDue[0]!.body).toContain(form(returned));
+    const staffDue = staff.filter((n) => n.kind === "report_due");
+    expect(staffDue).toHaveLength(1);
+    expect(staffDue[0]!.body).toContain(form(returned));
+    for (const n of [...reportDue, ...staffDue]) {
+      expect(n.body).not.toContain(form(overdue));
+      expect(n.body).not.toContain(form(nothing));
+    }
 
+    // one review digest for the three reports waiting, not one notice each
     const monitor = await bell("monitor");
     expect(monitor.map((n) => n.kind)).toEqual(["review_digest"]);
-    expect(monitor[0]!.title).toBe("1 báo cáo đang chờ duyệt (15/06/2026)");
+    expect(monitor[0]!.title).toBe("3 báo cáo đang chờ duyệt (15/06/2026)");
     const leader = await bell("leader");
     expect(leader.map((n) => n.kind)).toEqual(["leader_digest"]);
-    expect(leader[0]!.title).toMatch(
-      /^Tổng hợp tuần 08\/06\/2026–14\/06\/2026: 0 nhiệm vụ mới quá hạn/,
+    expect(leader[0]!.title).toBe(
+      "Tổng hợp tuần 08/06/2026–14/06/2026: 1 nhiệm vụ mới quá hạn, 1 hoàn thành",
     );
-    expect(leader[0]!.body).toContain("Cục Thử nghiệm (1)");
+    expect(leader[0]!.body).toMatch(/- Quá hạn — Cục Kiểm tra: \d+\. Nhiệm vụ mới quá hạn \(/);
+    expect(leader[0]!.body).toMatch(/- Hoàn thành — Cục Kiểm tra: \d+\. Nhiệm vụ đã hoàn thành \(/);
+    expect(leader[0]!.body).toContain("Cục Kiểm tra (1); Cục Thử nghiệm (1)");
 
     const again = await run("2026-06-15");
     expect(again).toMatchObject({ queued: 0, skipped: first.due, deliveries: 0, sent: 0 });
