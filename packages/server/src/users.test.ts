@@ -116,6 +116,35 @@ describe.each(dialects())("accounts: search, unit and role, passwords, locks (%s
     expect(noUnit.body.message).toMatch(/^orgId: /);
   });
 
+  it("keeps the e-mail address the administrator gives, checked; the user reads it in their preferences", async () => {
+    const made = await asAdmin("POST", "/api/users", {
+      username: "co.thu",
+      role: "unit_staff",
+      orgId: units.dienLuc,
+      email: "  co.thu@dienluc.example.vn ",
+    });
+    expect(made.status).toBe(201);
+    expect(made.body.user.email).toBe("co.thu@dienluc.example.vn");
+    const id = made.body.user.id as number;
+    const changed = await asAdmin("PATCH", `/api/users/${id}`, {
+      email: "thu.moi@dienluc.example.vn",
+    });
+    expect(changed.body.email).toBe("thu.moi@dienluc.example.vn");
+    for (const bad of ["khong-phai-thu", "a b@example.vn", "ten@may"]) {
+      const refused = await asAdmin("PATCH", `/api/users/${id}`, { email: bad });
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toBe(`email: địa chỉ e-mail không hợp lệ: "${bad}".`);
+    }
+    const session = await login(h.app, "co.thu", made.body.password as string);
+    const prefs = await call(h.app, {
+      url: "/api/notifications/preferences",
+      cookies: session.cookies,
+    });
+    expect(prefs.body.email).toBe("thu.moi@dienluc.example.vn");
+    // '' takes the address away: no more e-mail
+    expect((await asAdmin("PATCH", `/api/users/${id}`, { email: "" })).body.email).toBeNull();
+  });
+
   it("a user changes their own password with the current one; their other sessions end", async () => {
     const user = await newUser("tu.doi", "Tự Đổi Mật Khẩu");
     const here = await login(h.app, user.username, PASSWORD);
