@@ -111,6 +111,12 @@ describe.each(dialects())("giamsat remind with a real SMTP server (%s)", (dialec
       const names = await unitTaskNames(env);
       expect(names.length).toBeGreaterThan(0);
       expect(names.some((name) => mail.text.includes(name))).toBe(true);
+      // the HTML part says the same in Vietnamese, each task a link to its form for June
+      expect(mail.html).toContain(`<p>Kính gửi ${UNIT},</p>`);
+      expect(mail.html).toContain("trước ngày 20/06/2026");
+      expect(mail.html).toMatch(
+        /<li><a href="http:\/\/[^"]+\/nhiem-vu\/\d+\/bao-cao\?ky=2026-06">/,
+      );
 
       const second = await runCli(["remind", "--as-of", "2026-06-15"], { env });
       expect(second.code).toBe(0);

@@ -1,7 +1,7 @@
 /**
  * A real SMTP server on 127.0.0.1 (smtp-server from npm) that keeps every mail it accepted:
- * the envelope recipients, the Message-ID, and the decoded plain-text body. `onMail` may delay
- * the answer and refuse the mail (no 250): a refused mail is not kept.
+ * the envelope recipients, the Message-ID, and the decoded plain-text and HTML bodies. `onMail`
+ * may delay the answer and refuse the mail (no 250): a refused mail is not kept.
  */
 import { SMTPServer } from "smtp-server";
 
@@ -11,6 +11,7 @@ export type SunkMail = {
   messageId: string;
   subject: string;
   text: string;
+  html: string;
 };
 
 function decodeQuotedPrintable(body: string): string {
@@ -36,10 +37,14 @@ function decodeWords(header: string): string {
   );
 }
 
-/** The text/plain part of a raw message, decoded. */
-export function plainText(raw: string): string {
-  const part = /Content-Type: text\/plain[^]*?\r?\n\r?\n([^]*?)(?=\r?\n--|$)/i.exec(raw);
-  const headers = /Content-Type: text\/plain[^]*?\r?\n\r?\n/i.exec(raw)?.[0] ?? "";
+/** The text/plain (or text/html) part of a raw message, decoded. */
+export function textPart(raw: string, type: "plain" | "html"): string {
+  const part = new RegExp(
+    `Content-Type: text\\/${type}[^]*?\\r?\\n\\r?\\n([^]*?)(?=\\r?\\n--|$)`,
+    "i",
+  ).exec(raw);
+  const headers =
+    new RegExp(`Content-Type: text\\/${type}[^]*?\\r?\\n\\r?\\n`, "i").exec(raw)?.[0] ?? "";
   const body = part?.[1] ?? "";
   if (/Content-Transfer-Encoding: base64/i.test(headers)) {
     return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
@@ -77,7 +82,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           to: session.envelope.rcptTo.map((r) => r.address),
           messageId: /^Message-ID: (.*)$/im.exec(unfolded)?.[1]?.trim() ?? "",
           subject: decodeWords(/^Subject: (.*)$/im.exec(unfolded)?.[1] ?? ""),
-          text: plainText(raw),
+          text: textPart(raw, "plain"),
+          html: textPart(raw, "html"),
         };
         void (sink.onMail?.(++seen) ?? Promise.resolve(true)).then((accept) => {
           if (!accept) return callback(new Error("Máy chủ thư tạm ngừng nhận."));
