@@ -50,7 +50,8 @@ describe.each(dialects())("indicator alerts (%s)", (dialect) => {
   });
   afterAll(async () => h.close());
 
-  const accept = async (period: string, value: number) => {
+  /** the unit's head sends a value (waiting for review); returns its id */
+  const submit = async (period: string, value: number): Promise<number> => {
     const sent = await call(h.app, {
       method: "POST",
       url: `/api/indicators/${indicator}/values`,
@@ -58,9 +59,13 @@ describe.each(dialects())("indicator alerts (%s)", (dialect) => {
       payload: { period, value },
     });
     expect(sent.status).toBe(201);
+    return sent.body.id as number;
+  };
+  const accept = async (period: string, value: number) => {
+    const id = await submit(period, value);
     const reviewed = await call(h.app, {
       method: "POST",
-      url: `/api/indicator-values/${sent.body.id}/review`,
+      url: `/api/indicator-values/${id}/review`,
       headers: monitor.headers,
       payload: { decision: "accept" },
     });
@@ -118,13 +123,7 @@ describe.each(dialects())("indicator alerts (%s)", (dialect) => {
   });
 
   it("lists a value waiting for review in the monitors' daily digest, not in a notice of its own", async () => {
-    const sent = await call(h.app, {
-      method: "POST",
-      url: `/api/indicators/${indicator}/values`,
-      headers: head.headers,
-      payload: { period: "2026-07", value: 2 },
-    });
-    expect(sent.status).toBe(201);
+    await submit("2026-07", 2);
     await run("2026-07-03");
     const digests = (
       await listNotifications(h.ctx.db, monitor.user.id, {
