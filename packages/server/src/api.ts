@@ -39,6 +39,7 @@ export type { OrganisationListResponse } from "./routes/admin/organisations.sche
 export type { UserResponse } from "./routes/admin/users.schemas.js";
 export type {
   NotificationListResponse,
+  OutboxStatusResponse,
   PreferencesResponse,
 } from "./routes/notifications/notifications.schemas.js";
 export type {

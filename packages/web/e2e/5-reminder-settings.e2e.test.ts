@@ -1,4 +1,5 @@
 import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, signIn } from "./support/browser.js";
@@ -10,8 +11,9 @@ const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
 
 /**
- * The administrator's reminder pages: public holidays edited per year, and a plan's
- * reminder offsets; in a Vietnamese and an English browser, at 1366 and 390 px.
+ * The administrator's reminder pages: public holidays edited per year, a plan's reminder
+ * offsets, and the notification outbox with the mails failed for good; in a Vietnamese and an
+ * English browser, at 1366 and 390 px.
  */
 describe.each(LOCALES)("quản trị nhắc việc (%s)", (locale) => {
   let browser: Browser;
@@ -134,6 +136,46 @@ describe.each(LOCALES)("quản trị nhắc việc (%s)", (locale) => {
     // the refused offsets' 400 is the only console line
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
     await context.close();
+  });
+
+  it("shows the mails failed for good, with the mail server's answer", async () => {
+    // a mail the worker gave up on after its six attempts (the retries themselves are tested
+    // against a real SMTP server in outbox-retries.test.ts), written to the server's database
+    const db = new SqliteDatabase(path.join(dataDir, "giamsat.sqlite"));
+    try {
+      db.prepare(
+        `INSERT INTO notification_outbox (rule, item, period, recipient_id, step, channel, kind,
+           address, subject, body_text, body_html, link, status, attempts, next_attempt_at,
+           last_error)
+         VALUES ('report_return', ?, '2026-06', NULL, '0', 'email', 'report_returned', ?, ?,
+           'Nội dung', '<p>Nội dung</p>', '/', 'failed', 6, '2026-06-15T00:00:00.000Z',
+           '550 5.1.1 Hộp thư không tồn tại')`,
+      ).run(`e2e:${locale}`, `khong.ton.tai.${locale}@example.vn`, `Thư lỗi (${locale})`);
+    } finally {
+      db.close();
+    }
+    for (const width of [1366, 390]) {
+      const { page, errors, context } = await signIn(browser, baseUrl, "quantri", width, locale);
+      await page.goto("/quan-tri");
+      await page.getByRole("tab", { name: "Hàng đợi thông báo" }).click();
+      const counts = page.getByRole("list", { name: "Số thông báo theo trạng thái" });
+      await counts.locator("li[data-status=failed]").waitFor();
+      expect(await counts.locator("li[data-status=failed]").textContent()).toMatch(
+        /^Gửi lỗi hẳn: \d+$/,
+      );
+      const row = page.getByTestId("outbox-failed").locator("tr", {
+        hasText: `Thư lỗi (${locale})`,
+      });
+      await row.waitFor();
+      const text = await row.textContent();
+      expect(text).toContain("Báo cáo bị trả lại");
+      expect(text).toContain(`khong.ton.tai.${locale}@example.vn`);
+      expect(text).toContain("550 5.1.1 Hộp thư không tồn tại");
+      expect(text).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+      await screenshot(page, "hang-doi-thong-bao");
+      expect(errors).toEqual([]);
+      await context.close();
+    }
   });
 
   it("reads at 390 px", async () => {

@@ -6,6 +6,7 @@ import { HolidaysAdmin } from "../reminders/holidays-admin.js";
 import { FeedbackDeadlinesAdmin } from "../feedback/feedback-deadlines-admin.js";
 import { FeedbackFieldsAdmin } from "../feedback/feedback-fields-admin.js";
 import { ReminderSettingsAdmin } from "../reminders/reminder-settings-admin.js";
+import { OutboxAdmin } from "../notifications/outbox-admin.js";
 
 const TABS = [
   { id: "orgs", label: "Đơn vị và tên gọi khác", render: () => <AdminOrgs /> },
@@ -13,6 +14,7 @@ const TABS = [
   { id: "calendars", label: "Lịch báo cáo", render: () => <AdminCalendars /> },
   { id: "reminders", label: "Mốc nhắc việc", render: () => <ReminderSettingsAdmin /> },
   { id: "holidays", label: "Ngày nghỉ lễ, Tết", render: () => <HolidaysAdmin /> },
+  { id: "outbox", label: "Hàng đợi thông báo", render: () => <OutboxAdmin /> },
   {
     id: "feedback-fields",
     label: "Lĩnh vực góp ý",
@@ -27,7 +29,8 @@ const TABS = [
 
 /**
  * Administration: the organisation directory, users and roles, reporting calendars, reminder
- * offsets per plan, public holidays and the fields of the public feedback form.
+ * offsets per plan, public holidays, the notification outbox (failed mails) and the fields of
+ * the public feedback form.
  */
 export function AdminPage() {
   const [tab, setTab] = useState<string>("orgs");

@@ -10,7 +10,7 @@ import {
   unreadCountFor,
 } from "../../notifications/notification.service.js";
 import type { Ctx } from "../../services/context.js";
-import { notificationListResponse, preferences } from "./notifications.schemas.js";
+import { notificationListResponse, outboxStatus, preferences } from "./notifications.schemas.js";
 
 export function notificationRoutes(t: RouteTable, ctx: Ctx): void {
   t.add({
@@ -100,22 +100,7 @@ export function notificationRoutes(t: RouteTable, ctx: Ctx): void {
     tag: "notifications",
     summary: "Hàng đợi thông báo: số thư theo trạng thái, các thư gửi lỗi hẳn kèm lý do (quản trị)",
     access: "user",
-    response: z.object({
-      counts: z.record(z.string(), z.number()),
-      failed: z.array(
-        z.object({
-          id: z.number(),
-          kind: z.string(),
-          channel: z.string(),
-          recipientId: z.number().nullable(),
-          address: z.string().nullable(),
-          subject: z.string(),
-          attempts: z.number(),
-          lastError: z.string().nullable(),
-          createdAt: z.string(),
-        }),
-      ),
-    }),
+    response: outboxStatus,
     handler: async ({ actor }) => outboxStatusFor(ctx, actor),
   });
 }

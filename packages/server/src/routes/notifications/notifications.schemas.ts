@@ -32,6 +32,25 @@ export const notificationListResponse = z.object({
   unread: z.number(),
 });
 
+/** The outbox as the administrator sees it: rows per status, the mails failed for good. */
+export const outboxStatus = z.object({
+  counts: z.record(z.string(), z.number()),
+  failed: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.string(),
+      channel: z.string(),
+      recipientId: z.number().nullable(),
+      address: z.string().nullable(),
+      subject: z.string(),
+      attempts: z.number(),
+      lastError: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
 /** The bodies of the notification endpoints, for the web app (`@giamsat/server/api`). */
 export type NotificationListResponse = z.output<typeof notificationListResponse>;
 export type PreferencesResponse = z.output<typeof preferences>;
+export type OutboxStatusResponse = z.output<typeof outboxStatus>;
