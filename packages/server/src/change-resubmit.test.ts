@@ -105,13 +105,24 @@ describe.each(dialects())("sending a change request again (%s)", (dialect) => {
     const other = await propose(coordinator, { resubmits: first.body.id });
     expect(other.status).toBe(403);
     expect(other.body.message).toBe(`Đề xuất số ${first.body.id} là của đơn vị khác.`);
+    // another task the same unit leads: the unit may propose on it, not resubmit this request
+    const sibling = await h.ctx.db
+      .selectFrom("tasks")
+      .select("id")
+      .where("lead_org_id", "=", unit)
+      .where("id", "!=", taskId)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
     const elsewhere = await call(h.app, {
       method: "POST",
-      url: `/api/tasks/${taskId + 1}/change-requests`,
+      url: `/api/tasks/${sibling.id}/change-requests`,
       headers: staff.headers,
       payload: { kind: "cancel", reason: "Trùng nhiệm vụ", resubmits: first.body.id },
     });
-    expect([403, 404]).toContain(elsewhere.status);
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.message).toBe(
+      `Nhiệm vụ không có đề xuất điều chỉnh số ${first.body.id} để gửi lại.`,
+    );
   });
 
   it("sends again what the unit head returned", async () => {
