@@ -35,6 +35,24 @@ describe.each(dialects())("login limiter (%s)", (dialect) => {
     });
   });
 
+  it("forgets an account's failures an hour after the last one: its free failures start again", async () => {
+    await withTestDatabase(dialect, async ({ db }) => {
+      const limiter = new LoginLimiter(db);
+      const t0 = 1_000_000;
+      for (let i = 0; i < LOGIN_LIMITS.freeFailures + 5; i++)
+        await limiter.fail("lanhdao", `10.0.0.${i}`, t0);
+      expect((await limiter.refusal("lanhdao", "10.0.1.1", t0 + 1000))?.code).toBe("rate_limited");
+      // the next failure comes when the last one is forgotten: it is the first of a new count
+      const later = t0 + LOGIN_LIMITS.forgetMs;
+      await limiter.fail("lanhdao", "10.0.1.1", later);
+      expect(await limiter.refusal("lanhdao", "10.0.1.1", later)).toBeNull();
+      await limiter.fail("lanhdao", "10.0.1.1", later);
+      expect(await limiter.refusal("lanhdao", "10.0.1.1", later)).toBeNull();
+      await limiter.fail("lanhdao", "10.0.1.1", later);
+      expect((await limiter.refusal("lanhdao", "10.0.1.1", later))?.code).toBe("rate_limited");
+    });
+  });
+
   it("caps the failures from one address whatever the usernames", async () => {
     await withTestDatabase(dialect, async ({ db }) => {
       const limiter = new LoginLimiter(db);
