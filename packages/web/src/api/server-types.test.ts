@@ -1,24 +1,11 @@
 /** The web app takes the API's types from the server, and nothing else of it. */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-
-const SRC = fileURLToPath(new URL("..", import.meta.url));
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? sources(join(dir, e.name))
-      : /\.tsx?$/.test(e.name) && !e.name.includes(".test.")
-        ? [join(dir, e.name)]
-        : [],
-  );
-}
+import { SRC, sourceFiles } from "../test-support/source-files.js";
 
 describe("server types in the web app", () => {
   it("imports @giamsat/server only as types, and only its api entry", () => {
-    const imports = sources(SRC).flatMap((file) =>
+    const imports = sourceFiles(/\.tsx?$/).flatMap((file) =>
       [
         ...readFileSync(file, "utf8").matchAll(
           /^import (type )?[^;]*?from "(@giamsat\/server[^"]*)";/gms,

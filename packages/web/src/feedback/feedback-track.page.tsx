@@ -6,14 +6,8 @@ import { ErrorBox, Loading } from "../components/feedback.js";
 import { ErrorSummary, FieldError } from "../forms/error-summary.js";
 import { fieldsByPath } from "../forms/form-errors.js";
 import { useFormErrors } from "../forms/use-form-errors.js";
-import { formatDate, formatDateTime } from "../format/date.format.js";
+import { daysUntil, formatDate, formatDateTime } from "../format/date.format.js";
 import { Link } from "../router/link.js";
-
-/** Working days are counted on the server; the page shows calendar days left until the deadline. */
-function daysLeft(deadline: string): number {
-  const today = new Date().toISOString().slice(0, 10);
-  return Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000);
-}
 
 const fieldOf = fieldsByPath({
   rating: { id: "fb-rating", label: "Đánh giá câu trả lời" },
@@ -79,7 +73,7 @@ export function FeedbackTrackPage({ code }: { code: string }) {
           {f.unit && <p>Đơn vị xử lý: {f.unit}</p>}
           {f.deadline && !f.answer && (
             <p>
-              Hạn trả lời: {formatDate(f.deadline)} (còn {daysLeft(f.deadline)} ngày)
+              Hạn trả lời: {formatDate(f.deadline)} (còn {daysUntil(f.deadline)} ngày)
             </p>
           )}
           {f.rejectReason && <p>Lý do không tiếp nhận: {f.rejectReason}</p>}

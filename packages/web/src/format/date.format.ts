@@ -1,4 +1,5 @@
 import {
+  daysBetween,
   formatDate as formatIsoDate,
   formatVietnamDateTime,
   isIsoDate as isCoreIsoDate,
@@ -20,6 +21,11 @@ export function formatDateTime(iso: string | null | undefined): string {
 
 export const isIsoDate = (value: string | null | undefined): value is string =>
   !!value && isCoreIsoDate(value);
+
+/** Calendar days from today in Vietnam to an ISO date (0 on the day, negative once past). */
+export function daysUntil(iso: string, now: Date = new Date()): number {
+  return daysBetween(vietnamDay(now), iso);
+}
 
 /** `T6/2026` for a chart axis. */
 export const monthLabel = (month: string) => `T${Number(month.slice(5, 7))}/${month.slice(0, 4)}`;

@@ -1,3 +1,4 @@
+import { vietnamDay } from "@giamsat/core";
 import { useEffect, useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
@@ -51,7 +52,7 @@ export function HolidaysAdmin() {
   const holidays = useResource("holidays", (signal) =>
     api<{ items: Holiday[] }>("/api/holidays", { signal }),
   );
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(vietnamDay().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const [rows, setRows] = useState<Row[]>([]);
   const all = holidays.data?.items;
