@@ -1,6 +1,6 @@
 /**
- * The importer on the three real seed documents, held to the figures of
- * shared/spec/expected-seeds.md (counted by hand). Seeds are read from ../shared/seeds.
+ * The importer on the three real seed documents, held to the figures below, counted by hand in
+ * the documents. Seeds are read from ../shared/seeds, beside the repository.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -9,7 +9,7 @@ const government = importDocument(seedText("bcdcp-2026-appendix2-interministeria
 
 const id = (m: TaskMatch) => `${m.a.appendix}:${m.a.number}↔${m.b.appendix}:${m.b.number}`;
 
-/** expected-seeds.md, "Across the three documents": PL I is appendix 0, PL II appendix 1. */
+/** Plan 596's tasks the Government appendix restates, counted by hand (PL I: 0, PL II: 1). */
 const EXPECTED_596_GOVERNMENT = [
   ...[
     [18, 8],
