@@ -13,7 +13,12 @@ export type {
   PublicPlanDetailView,
   PublicPlanView,
 } from "./public-plans/public-plans.schemas.js";
-export type { FeedbackItemView, PublicFeedbackView } from "./feedback/feedback.schemas.js";
+export type {
+  FeedbackItemView,
+  PublicFeedbackView,
+  TaskChoiceView,
+} from "./feedback/feedback.schemas.js";
+export type { FieldView, PublicFieldView } from "./feedback/feedback-fields.schemas.js";
 export type { AnswerDaysView } from "./feedback/feedback-deadlines.schemas.js";
 export type {
   DueIndicatorValuesResponse,

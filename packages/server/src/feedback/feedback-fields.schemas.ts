@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 export const publicFieldSchema = z.object({ id: z.number(), name: z.string() });
+export type PublicFieldView = z.infer<typeof publicFieldSchema>;
 
 export const fieldSchema = publicFieldSchema.extend({
   /** the unit proposed when routing a submission of this field */
@@ -8,6 +9,7 @@ export const fieldSchema = publicFieldSchema.extend({
   unit: z.string().nullable(),
   active: z.boolean(),
 });
+export type FieldView = z.infer<typeof fieldSchema>;
 
 const fieldName = z
   .string({ message: "Thiếu tên lĩnh vực." })

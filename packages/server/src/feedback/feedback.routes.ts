@@ -25,6 +25,7 @@ import {
   rejectInput,
   routeInput,
   submittedSchema,
+  taskChoiceSchema,
 } from "./feedback.schemas.js";
 import {
   answerFeedback,
@@ -92,7 +93,7 @@ export function feedbackRoutes(t: RouteTable, ctx: Ctx): void {
       "Tìm nhiệm vụ của các kế hoạch đã công khai để gắn vào góp ý (gõ có dấu hay không dấu, hoặc số nhiệm vụ; tối đa 10; không có nhiệm vụ mật)",
     access: "public",
     query: z.object({ q: z.string().trim().max(200).default("") }),
-    response: z.array(z.object({ id: z.number(), label: z.string() })),
+    response: z.array(taskChoiceSchema),
     handler: async ({ query }) => publicTaskSearch(ctx, query.q),
   });
 

@@ -85,6 +85,10 @@ export const challengeSchema = z.object({
 
 export const submittedSchema = z.object({ code: z.string(), secret: z.string() });
 
+/** A task the visitor may name on the form, as the form's search offers it. */
+export const taskChoiceSchema = z.object({ id: z.number(), label: z.string() });
+export type TaskChoiceView = z.infer<typeof taskChoiceSchema>;
+
 /** What anyone holding the code sees: no contact, no internal note, the name only if chosen. */
 export const publicFeedbackSchema = z.object({
   code: z.string(),

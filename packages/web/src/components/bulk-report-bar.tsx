@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { api } from "../api/client.js";
-import type { InboxItem } from "../api/types.js";
+import type { InboxItem, ReportView } from "../api/types.js";
 import { ErrorSummary, FieldError } from "../forms/error-summary.js";
 import { fieldsByPath } from "../forms/form-errors.js";
 import { useFormErrors } from "../forms/use-form-errors.js";
@@ -35,7 +35,7 @@ export function BulkReportBar({ chosen, onClear, onSent }: Props) {
     setBusy(true);
     errors.clear();
     try {
-      const { items } = await api<{ items: { status: string }[] }>("/api/reports/bulk", {
+      const { items } = await api<{ items: ReportView[] }>("/api/reports/bulk", {
         body: { taskIds: chosen.map((i) => i.task.id), state: effective, summary },
       });
       setSummary("");

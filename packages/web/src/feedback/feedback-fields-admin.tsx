@@ -1,3 +1,4 @@
+import type { FieldView as Field } from "@giamsat/server/api";
 import { useState, type FormEvent } from "react";
 import { api } from "../api/client.js";
 import type { Organisation } from "../api/types.js";
@@ -12,14 +13,6 @@ const fieldOf = fieldsByPath({
   name: { id: "ff-name", label: "Tên lĩnh vực" },
   unitId: { id: "ff-unit", label: "Đơn vị gợi ý xử lý" },
 });
-
-type Field = {
-  id: number;
-  name: string;
-  unitId: number | null;
-  unit: string | null;
-  active: boolean;
-};
 
 /**
  * The fields (lĩnh vực) visitors choose on the feedback form, each with the unit proposed when

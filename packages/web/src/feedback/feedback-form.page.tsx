@@ -4,6 +4,7 @@ import {
   FEEDBACK_KINDS,
   type FeedbackKind,
 } from "@giamsat/core";
+import type { PublicFieldView } from "@giamsat/server/api";
 import { useState, type FormEvent } from "react";
 import { api } from "../api/client.js";
 import { useFocusOn } from "../components/use-focus-on.js";
@@ -52,7 +53,7 @@ export function FeedbackFormPage() {
   // the form is gone once sent: the keyboard goes to the heading of what replaced it
   const sentHeading = useFocusOn<HTMLHeadingElement>(sent);
   const fields = useResource("feedback-fields", (signal) =>
-    api<{ id: number; name: string }[]>("/api/public/feedback-fields", { signal }),
+    api<PublicFieldView[]>("/api/public/feedback-fields", { signal }),
   );
 
   async function submit(event: FormEvent<HTMLFormElement>) {

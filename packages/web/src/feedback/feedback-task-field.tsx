@@ -1,8 +1,9 @@
+import type { TaskChoiceView } from "@giamsat/server/api";
 import { useEffect, useState } from "react";
 import { api } from "../api/client.js";
 import { useResource } from "../api/use-resource.js";
 
-export type TaskChoice = { id: number; label: string };
+export type TaskChoice = TaskChoiceView;
 
 /**
  * The plan task the feedback is about (optional): words of its name, with or without
