@@ -1,2 +1,3 @@
 export * from "./database-census.js";
 export * from "./sqlite-snapshot.js";
+export * from "./pg-snapshot.js";

@@ -129,10 +129,18 @@ export async function feedbackFileById(db: Db, id: number): Promise<FeedbackFile
   return db.selectFrom("feedback_files").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/**
- * Tasks a visitor may name on the feedback form: of published plans, not confidential, removed
- * or cancelled; every word of `text` in the folded name (diacritics optional), or the number.
- */
+/** Tasks a visitor may name on the feedback form: of published plans, not confidential, removed or cancelled. */
+function publicTasks(db: Db) {
+  return db
+    .selectFrom("tasks")
+    .innerJoin("plans", "plans.id", "tasks.plan_id")
+    .where("plans.published_at", "is not", null)
+    .where("tasks.confidential", "=", 0)
+    .where("tasks.removed_at", "is", null)
+    .where("tasks.cancelled_at", "is", null);
+}
+
+/** The public tasks with every word of `text` in the folded name (diacritics optional), or the number. */
 export async function searchPublicTasks(
   db: Db,
   text: string,
@@ -140,14 +148,8 @@ export async function searchPublicTasks(
 ): Promise<{ id: number; number: string | null; name: string; plan_number: string | null }[]> {
   const words = fold(text).split(" ").filter(Boolean);
   if (words.length === 0) return [];
-  return db
-    .selectFrom("tasks")
-    .innerJoin("plans", "plans.id", "tasks.plan_id")
+  return publicTasks(db)
     .select(["tasks.id", "tasks.number", "tasks.name", "plans.number as plan_number"])
-    .where("plans.published_at", "is not", null)
-    .where("tasks.confidential", "=", 0)
-    .where("tasks.removed_at", "is", null)
-    .where("tasks.cancelled_at", "is", null)
     .where((eb) =>
       eb.or([
         eb.and(words.map((w) => containsWord("tasks.name_search", w))),
@@ -158,6 +160,15 @@ export async function searchPublicTasks(
     .orderBy("tasks.ordinal")
     .limit(limit)
     .execute();
+}
+
+/** Whether a visitor may name this task (the tasks searchPublicTasks finds). */
+export async function isPublicTask(db: Db, taskId: number): Promise<boolean> {
+  const row = await publicTasks(db)
+    .select("tasks.id")
+    .where("tasks.id", "=", taskId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Routed submissions still waiting for the unit's answer, with the unit's name (the daily reminders). */

@@ -209,17 +209,18 @@ export async function findOrganisation(
   return rows.sort((a, b) => rank(a) - rank(b))[0];
 }
 
-/** The organisations with exactly this name, compared folded (any case, with or without marks). */
+/**
+ * The organisations with exactly this name, compared folded (any case, with or without marks);
+ * with `parentId`, only those directly under that organisation.
+ */
 export async function organisationsNamed(
   db: Db,
   name: string,
+  parentId?: number,
 ): Promise<{ id: number; name: string }[]> {
-  return db
-    .selectFrom("organisations")
-    .select(["id", "name"])
-    .where("search", "=", fold(name))
-    .orderBy("id")
-    .execute();
+  let q = db.selectFrom("organisations").select(["id", "name"]).where("search", "=", fold(name));
+  if (parentId !== undefined) q = q.where("parent_id", "=", parentId);
+  return q.orderBy("id").execute();
 }
 
 /** The units (kind `unit`) that lead tasks, the one leading the most first (then by id). */

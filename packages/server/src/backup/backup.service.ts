@@ -15,7 +15,7 @@
 import { existsSync } from "node:fs";
 import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -29,6 +29,7 @@ import {
   referencedEvidence,
   snapshotSqlite,
   tableCounts,
+  withExportedSnapshot,
   type Database,
   type DialectName,
 } from "@giamsat/db";
@@ -80,24 +81,18 @@ async function dumpDatabase(config: Config, staging: string, file: string): Prom
   }
   const handle = openDatabase({ url, poolSize: 1 });
   try {
-    return await handle.db.connection().execute(async (db) => {
-      await sql`BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY`.execute(db);
-      try {
-        const { rows } = await sql<{ id: string }>`SELECT pg_export_snapshot() AS id`.execute(db);
-        await runProgram(
-          pgProgram("pg_dump"),
-          ["--format=custom", `--snapshot=${rows[0]?.id}`, `--file=${path.join(staging, file)}`],
-          pgEnvironment(url),
-        );
-        const found = await census(db, "postgres");
-        if (config.evidenceStore === "database") {
-          const missing = await missingFromDatabaseStore(db, found.evidence);
-          if (missing.length) throw refuseMissing(missing, "kho minh chứng của cơ sở dữ liệu");
-        }
-        return found;
-      } finally {
-        await sql`COMMIT`.execute(db);
+    return await withExportedSnapshot(handle.db, async (db, snapshotId) => {
+      await runProgram(
+        pgProgram("pg_dump"),
+        ["--format=custom", `--snapshot=${snapshotId}`, `--file=${path.join(staging, file)}`],
+        pgEnvironment(url),
+      );
+      const found = await census(db, "postgres");
+      if (config.evidenceStore === "database") {
+        const missing = await missingFromDatabaseStore(db, found.evidence);
+        if (missing.length) throw refuseMissing(missing, "kho minh chứng của cơ sở dữ liệu");
       }
+      return found;
     });
   } finally {
     await handle.close();

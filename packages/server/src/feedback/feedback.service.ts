@@ -25,6 +25,7 @@ import {
   getOrganisation,
   insertFeedback,
   insertFeedbackFiles,
+  isPublicTask,
   listFeedback,
   listHolidays,
   recordAudit,
@@ -144,14 +145,8 @@ export async function submitFeedback(
     throw new ConflictError(
       `Nội dung này đã được gửi trước đó (mã theo dõi ${same.code}); vui lòng theo dõi góp ý đã gửi.`,
     );
-  if (input.taskId !== undefined) {
-    const task = await ctx.db
-      .selectFrom("tasks")
-      .select(["id", "confidential"])
-      .where("id", "=", input.taskId)
-      .executeTakeFirst();
-    if (!task || task.confidential) throw new ValidationError("Không tìm thấy nhiệm vụ đã chọn.");
-  }
+  if (input.taskId !== undefined && !(await isPublicTask(ctx.db, input.taskId)))
+    throw new ValidationError("Không tìm thấy nhiệm vụ đã chọn.");
   if (input.fieldId !== undefined) {
     const field = await feedbackFieldById(ctx.db, input.fieldId);
     if (!field || !field.active) throw new ValidationError("Không tìm thấy lĩnh vực đã chọn.");

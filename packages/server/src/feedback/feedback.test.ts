@@ -237,6 +237,10 @@ describe.each(dialects())("public feedback (%s)", (dialect) => {
         })
       ).body.map((t: { id: number }) => t.id);
     expect(await found()).not.toContain(task.taskId);
+    // nor is it taken by its id from a form while its plan is not published (the search's rule)
+    const unpublished = await submit(form({ taskId: task.taskId, altcha: await solved() }));
+    expect(unpublished.status).toBe(400);
+    expect(unpublished.body.message).toBe("Không tìm thấy nhiệm vụ đã chọn.");
     await h.ctx.db
       .updateTable("plans")
       .set({ published_at: new Date().toISOString() })

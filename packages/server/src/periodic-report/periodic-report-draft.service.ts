@@ -5,7 +5,13 @@
  * an official document.
  */
 import { EDITABLE_SECTIONS, type EditableSection } from "@giamsat/core";
-import { findPeriodicDraft, inTransaction, recordAudit, savePeriodicDraft } from "@giamsat/db";
+import {
+  findPeriodicDraft,
+  findUserById,
+  inTransaction,
+  recordAudit,
+  savePeriodicDraft,
+} from "@giamsat/db";
 import { requireRole, type Actor } from "../services/actor.js";
 import { nowIso, type Ctx } from "../services/context.js";
 import type { PeriodicDraftInput, PeriodicScope } from "./periodic-report.schemas.js";
@@ -38,13 +44,7 @@ export async function getPeriodicDraft(
   requireRole(actor, ...DRAFT_ROLES);
   const row = await findPeriodicDraft(ctx.db, scopeKey(scope));
   const saved = row ? (JSON.parse(row.data) as Partial<Record<EditableSection, string>>) : {};
-  const who = row?.updated_by
-    ? await ctx.db
-        .selectFrom("users")
-        .select("display_name")
-        .where("id", "=", row.updated_by)
-        .executeTakeFirst()
-    : undefined;
+  const who = row?.updated_by ? await findUserById(ctx.db, row.updated_by) : undefined;
   return {
     sections: Object.fromEntries(EDITABLE_SECTIONS.map((k) => [k, saved[k] ?? ""])) as Record<
       EditableSection,

@@ -7,6 +7,7 @@ import {
   insertOrganisation,
   linkTaskUnits,
   listOrganisations,
+  organisationsNamed,
   recordAudit,
   unresolvedTaskUnitNames,
   updateOrganisationRow,
@@ -191,7 +192,7 @@ export async function createUnitForAlias(
   if (!fold(name)) throw new ValidationError("name: nhập tên đơn vị mới.");
   if (!fold(input.alias)) throw new ValidationError("alias: nhập tên cần ánh xạ.");
   const parent = await loadOrg(ctx, input.parentId);
-  const same = await childNamed(ctx, parent.id, name);
+  const [same] = await organisationsNamed(ctx.db, name, parent.id);
   if (same)
     throw new ConflictError(
       `Đã có đơn vị “${same.name}” thuộc ${parent.name} (số hiệu ${same.id}): hãy chọn đơn vị đó thay vì tạo mới.`,
@@ -213,15 +214,6 @@ export async function createUnitForAlias(
     });
     return { orgId, alias: input.alias.trim(), linked };
   });
-}
-
-async function childNamed(ctx: Ctx, parentId: number, name: string) {
-  return ctx.db
-    .selectFrom("organisations")
-    .select(["id", "name"])
-    .where("parent_id", "=", parentId)
-    .where("search", "=", fold(name))
-    .executeTakeFirst();
 }
 
 /** Remembers the alias of an organisation and links the stored task units of that name to it. */

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { migrationLevel } from "@giamsat/db";
 import { z } from "zod";
 import type { RouteTable } from "../../http/route.js";
 import type { Ctx } from "../../services/context.js";
@@ -29,10 +29,7 @@ export function healthRoutes(t: RouteTable, ctx: Ctx): void {
     response: z.object({ status: z.literal("ok") }),
     handler: async ({ request, reply }) => {
       try {
-        await withTimeout(
-          sql`SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1`.execute(ctx.db),
-          DATABASE_TIMEOUT_MS,
-        );
+        await withTimeout(migrationLevel(ctx.db), DATABASE_TIMEOUT_MS);
       } catch (error) {
         request.log.error({ err: error }, "health: cơ sở dữ liệu không dùng được");
         return reply.status(503).send({ status: "unavailable" });
