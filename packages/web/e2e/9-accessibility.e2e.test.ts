@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, signIn } from "./support/browser.js";
 import { addUser } from "./support/cli.js";
 import { focusedId, keyboardSignIn as signInByKeyboard, tabTo } from "./support/keyboard.js";
+import { filledOnArrival, watchLiveRegions } from "./support/live-regions.js";
 import { LOCALES, type Locale } from "./support/locales.js";
 import { screenshotsDir } from "./support/paths.js";
 import {
@@ -50,6 +51,16 @@ async function ringOf(page: Page, selector: string) {
       };
     });
 }
+
+/** How many `<figure>`s of the page have no name (aria-label or figcaption). */
+const unnamedFigures = (page: Page) =>
+  page
+    .locator("figure")
+    .evaluateAll(
+      (figures) =>
+        figures.filter((f) => !f.getAttribute("aria-label") && !f.querySelector("figcaption"))
+          .length,
+    );
 
 /** expect.poll with room for a loaded machine (the feedback form solves a proof of work first). */
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000 });
@@ -273,6 +284,7 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       const task = await unitTask(browser, 5 + round, `a11y-kb-${round}`);
 
       const unit = await keyboardSignIn(browser, `a11y-kb-${round}`, width, locale);
+      await watchLiveRegions(unit.context);
       await unit.page.goto(`/nhiem-vu/${task.id}`);
       await unit.page.locator("h1.task-title").waitFor();
       await tabTo(unit.page, `a[href="/nhiem-vu/${task.id}/bao-cao"]`);
@@ -295,11 +307,16 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
         .getByRole("status")
         .filter({ hasText: "Đã gửi báo cáo. Báo cáo đang chờ cơ quan theo dõi duyệt." })
         .waitFor();
+      // its region was in the page before the message (one arriving filled is often skipped)
+      expect(await filledOnArrival(unit.page)).not.toContainEqual(
+        expect.stringContaining("Đã gửi báo cáo"),
+      );
       await screenshot(unit.page, "a11y-keyboard-sent");
       await unit.context.close();
 
       const monitor = await keyboardSignIn(browser, "theodoi", width, locale);
       const { page } = monitor;
+      await watchLiveRegions(monitor.context);
       await page.goto("/duyet");
       await page.getByTestId("review-current").waitFor();
       // the newest report is the last in the queue: j moves down to it
@@ -332,6 +349,9 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
         .getByRole("status")
         .filter({ hasText: /^Đã chấp nhận báo cáo số \d+/ })
         .waitFor();
+      expect(await filledOnArrival(page)).not.toContainEqual(
+        expect.stringContaining("Đã chấp nhận"),
+      );
       // the decided report's buttons are gone: the keyboard is on the next report or the page
       await poll(() => page.evaluate(() => document.activeElement?.id)).toMatch(
         /^review-(title|h1)$/,
@@ -420,8 +440,19 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await trend.getByText("Bảng số liệu").click();
       expect(await trend.locator("table tbody tr").count()).toBe(6);
       const units = page.getByRole("figure", { name: "Số nhiệm vụ theo đơn vị chủ trì" });
+      // the stacked bars' segments are parted by a white gap (their colours are close)
+      const segments = units.locator("svg.bar rect");
+      expect(await segments.count()).toBeGreaterThan(await units.locator("svg.bar").count());
+      expect(
+        await segments.evaluateAll((rs) =>
+          rs.every(
+            (r) => r.getAttribute("stroke") === "#ffffff" && r.getAttribute("stroke-width") === "2",
+          ),
+        ),
+      ).toBe(true);
       await units.getByText("Bảng số liệu").click();
       expect(await units.locator("table tbody tr").count()).toBeGreaterThan(0);
+      expect(await unnamedFigures(page)).toBe(0);
 
       // "Xem" draws the filters anew: the new figures are said and their heading has the keyboard
       const said = page.getByTestId("announcer");
