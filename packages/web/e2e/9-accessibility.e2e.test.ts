@@ -418,7 +418,7 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await context.close();
     });
 
-    it("the charts are told apart without colour (named, shapes and dashes, labels, a data table); “Xem” says the new figures", async () => {
+    it("the charts are told apart without colour (named, shapes and dashes, labels, a data table), the indicator's history too; “Xem” says the new figures", async () => {
       const { page, errors, context } = await signIn(browser, baseUrl, "lanhdao", 1366, locale);
       const plan = await plan596(page);
       await page.goto(`/?plan=${plan.id}&asOf=${AS_OF}`);
@@ -467,6 +467,32 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
         .locator(".stat.total .value")
         .textContent();
       expect(await said.textContent()).toContain(`tổng số ${total} nhiệm vụ`);
+
+      // an indicator's history: named, targets dashed and values with round points in the
+      // legend as in the chart, its figures in a table under it
+      const indicators = await getJson<{ items: { id: number; number: string }[] }>(
+        page,
+        `/api/indicators?plan=${plan.id}&asOf=${AS_OF}`,
+      );
+      const indicator = indicators.items.find((i) => i.number === "4")!;
+      await page.goto(`/chi-tieu/${indicator.id}?asOf=${AS_OF}`);
+      const history = page.getByRole("figure", { name: "Diễn biến giá trị so với chỉ tiêu" });
+      await history.locator("svg.indicator-chart").waitFor();
+      const legend = history.locator(".legend");
+      expect(
+        await legend
+          .locator("line.ind-target")
+          .evaluate((l) => getComputedStyle(l).strokeDasharray),
+      ).toBe("6px, 4px");
+      expect(
+        await legend.locator("line.ind-value").evaluate((l) => getComputedStyle(l).strokeDasharray),
+      ).toBe("none");
+      expect(await legend.locator("circle.ind-point").count()).toBe(1);
+      await history.getByText("Bảng số liệu").click();
+      const table = history.locator("table");
+      expect(await table.isVisible()).toBe(true);
+      expect(await table.locator("tbody tr").count()).toBeGreaterThan(0);
+      expect(await unnamedFigures(page)).toBe(0);
       expect(errors).toEqual([]);
       await context.close();
     });

@@ -9,10 +9,10 @@ export function ChartTable({
   rows,
 }: {
   title: string;
-  /** the heading of the rows' label column ("Tháng", "Đơn vị chủ trì") */
+  /** the heading of the rows' label column ("Tháng", "Đơn vị chủ trì", "Kỳ") */
   first: string;
   columns: { key: string; label: string }[];
-  rows: { label: string; values: Record<string, number> }[];
+  rows: { label: string; values: Record<string, number | string> }[];
 }) {
   return (
     <details className="chart-table">

@@ -1,15 +1,30 @@
 import { formatIndicatorNumber, formatIndicatorPeriod, periodSpan } from "@giamsat/core";
+import type { ReactNode } from "react";
+import { ChartTable } from "../components/chart-table.js";
 import type { IndicatorDetail } from "./indicator.types.js";
 
 const WIDTH = 640;
 const HEIGHT = 240;
 const PAD = { left: 44, right: 16, top: 12, bottom: 30 };
 
+const TITLE = "Diễn biến giá trị so với chỉ tiêu";
+
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+/** A legend entry's sample of its line, drawn like the chart's (dash and marker, not colour alone). */
+function LegendKey({ children }: { children: ReactNode }) {
+  return (
+    <svg className="chart legend-key" viewBox="0 0 30 12" width="30" height="12">
+      {children}
+    </svg>
+  );
+}
 
 /**
  * History chart: accepted values (each at its period's end), the targets (dashed, over their
- * periods) and the projection to the target's end with its range as a band.
+ * periods) and the projection to the target's end with its range as a band. Told apart without
+ * colour: the values solid with round points, the targets dashed (in the legend too); named,
+ * with its figures in a table the reader can open under it ("Bảng số liệu").
  */
 export function IndicatorChart({ indicator }: { indicator: IndicatorDetail }) {
   const accepted = indicator.values
@@ -47,13 +62,20 @@ export function IndicatorChart({ indicator }: { indicator: IndicatorDetail }) {
   const y = (v: number) => PAD.top + plotH - (v / maxY) * plotH;
   const last = points.at(-1);
   return (
-    <figure className="chart-figure">
+    <figure className="chart-figure" aria-label={TITLE}>
       <ul className="legend" aria-hidden="true">
         <li>
-          <span className="swatch ind-value" /> Giá trị đã chấp nhận
+          <LegendKey>
+            <line className="ind-value" x1={1} x2={29} y1={6} y2={6} />
+            <circle className="ind-point" cx={15} cy={6} r={4} />
+          </LegendKey>
+          Giá trị đã chấp nhận
         </li>
         <li>
-          <span className="swatch ind-target" /> Chỉ tiêu
+          <LegendKey>
+            <line className="ind-target" x1={1} x2={29} y1={6} y2={6} />
+          </LegendKey>
+          Chỉ tiêu
         </li>
         {p && (
           <li>
@@ -117,23 +139,21 @@ export function IndicatorChart({ indicator }: { indicator: IndicatorDetail }) {
           y2={PAD.top + plotH}
         />
       </svg>
-      <table className="sr-only">
-        <caption>Giá trị theo kỳ</caption>
-        <tbody>
-          {points.map((q) => (
-            <tr key={q.x}>
-              <th scope="row">{q.label}</th>
-              <td>{formatIndicatorNumber(q.y)}</td>
-            </tr>
-          ))}
-          {targets.map((t) => (
-            <tr key={t.period}>
-              <th scope="row">Chỉ tiêu {formatIndicatorPeriod(t.period)}</th>
-              <td>{t.raw}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartTable
+        title={TITLE}
+        first="Kỳ"
+        columns={[{ key: "value", label: "Giá trị" }]}
+        rows={[
+          ...points.map((q) => ({
+            label: q.label,
+            values: { value: formatIndicatorNumber(q.y) },
+          })),
+          ...targets.map((t) => ({
+            label: `Chỉ tiêu ${formatIndicatorPeriod(t.period)}`,
+            values: { value: t.raw },
+          })),
+        ]}
+      />
     </figure>
   );
 }
