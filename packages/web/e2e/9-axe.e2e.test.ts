@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { pageProblems, violations } from "./support/axe.js";
 import { launchBrowser, signIn } from "./support/browser.js";
 import { addUser, giamsat } from "./support/cli.js";
 import { sendFeedback } from "./support/feedback.js";
@@ -11,29 +10,13 @@ import { seedsDir } from "./support/paths.js";
 
 const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
-// evaluated through the DevTools protocol: the page's CSP (script-src 'self') forbids a tag
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
-
-/** axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is now: each violation and where. */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const found = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (...a: unknown[]) => Promise<unknown> } }).axe;
-    const result = (await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    })) as { violations: Violation[] };
-    return result.violations;
-  })) as Violation[];
-  return found.flatMap((v) =>
-    v.nodes.slice(0, 3).map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}`),
-  );
-}
 
 /**
  * Every page of every role passes axe-core's WCAG 2.1 A/AA rules — the Vietnamese
- * browser at 1366 px, the English one at 320 px (reflow) — after its data has loaded.
+ * browser at 1366 px, the English one at 320 px, where no page may scroll sideways (reflow) —
+ * after its data has loaded; each tab of the administration page too. The unit head's sign-off
+ * page is audited in 9-signoff-more (reports waiting there), a published plan's public page in
+ * 9-public-pages.
  */
 describe.each(LOCALES)("axe-core: mọi trang, mọi vai trò (%s)", (locale) => {
   const width = locale === "vi-VN" ? 1366 : 320;
@@ -41,6 +24,7 @@ describe.each(LOCALES)("axe-core: mọi trang, mọi vai trò (%s)", (locale) =>
   let planId = 0;
   let taskId = 0;
   let unitId = 0;
+  let indicatorId = 0;
   const unit = `axe-donvi-${locale}`;
   beforeAll(async () => {
     await giamsat(dataDir, ["import", path.join(seedsDir, "qd596-bct-2026-nq57-plan.txt")]);
@@ -58,7 +42,7 @@ describe.each(LOCALES)("axe-core: mọi trang, mọi vai trò (%s)", (locale) =>
       await page.goto(p);
       await page.locator("main h1").first().waitFor();
       await page.waitForLoadState("networkidle");
-      const v = await violations(page);
+      const v = await pageProblems(page);
       if (v.length) found[p] = v;
     }
     await context.close();
@@ -78,6 +62,11 @@ describe.each(LOCALES)("axe-core: mọi trang, mọi vai trò (%s)", (locale) =>
     taskId = tasks.items[0]!.id;
     unitId = tasks.items[0]!.lead[0]!.orgId;
     await addUser(dataDir, unit, "unit_staff", tasks.items[0]!.lead[0]!.name);
+    const indicators = (await page.evaluate(
+      async (id) => (await fetch(`/api/indicators?plan=${id}&asOf=2026-06-01`)).json(),
+      planId,
+    )) as { items: { id: number }[] };
+    indicatorId = indicators.items[0]!.id;
     await context.close();
     expect(
       await audit("lanhdao", [
@@ -88,6 +77,7 @@ describe.each(LOCALES)("axe-core: mọi trang, mọi vai trò (%s)", (locale) =>
         "/nhiem-vu?status=overdue&asOf=2026-06-01",
         `/nhiem-vu/${taskId}?asOf=2026-06-01`,
         "/chi-tieu",
+        `/chi-tieu/${indicatorId}?asOf=2026-06-01`,
         "/bao-cao-dinh-ky",
         "/thong-bao",
         "/mat-khau",
@@ -108,11 +98,32 @@ describe.each(LOCALES)("axe-core: mọi trang, mọi vai trò (%s)", (locale) =>
   });
 
   it("a unit's pages", async () => {
-    expect(await audit(unit, ["/don-vi", `/nhiem-vu/${taskId}/bao-cao`])).toEqual({});
+    expect(
+      await audit(unit, [
+        "/don-vi",
+        `/nhiem-vu/${taskId}`,
+        `/nhiem-vu/${taskId}/bao-cao`,
+        "/de-xuat",
+        `/chi-tieu/${indicatorId}`,
+      ]),
+    ).toEqual({});
   });
 
-  it("the administrator's page", async () => {
-    expect(await audit("quantri", ["/quan-tri"])).toEqual({});
+  it("the administrator's page, each of its tabs", async () => {
+    const { page, context } = await signIn(browser, baseUrl, "quantri", width, locale);
+    await page.goto("/quan-tri");
+    await page.getByRole("tab").first().waitFor();
+    const found: Record<string, string[]> = {};
+    const tabs = await page.getByRole("tab").allTextContents();
+    expect(tabs).toHaveLength(6);
+    for (const tab of tabs) {
+      await page.getByRole("tab", { name: tab }).click();
+      await page.waitForLoadState("networkidle");
+      const v = await pageProblems(page);
+      if (v.length) found[tab] = v;
+    }
+    await context.close();
+    expect(found).toEqual({});
   });
 
   it("the feedback pages: the visitor's form and tracking page, the handling list and item, the unit's answer page", async () => {
@@ -124,11 +135,11 @@ describe.each(LOCALES)("axe-core: mọi trang, mọi vai trò (%s)", (locale) =>
     const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
     const visitor = await context.newPage();
     const found: Record<string, string[]> = {};
-    for (const p of ["/gop-y", `/gop-y/${code}`]) {
+    for (const p of ["/gop-y", `/gop-y/${code}`, "/cong-khai"]) {
       await visitor.goto(`${baseUrl}${p}`);
       await visitor.locator("main h1").first().waitFor();
       await visitor.waitForLoadState("networkidle");
-      const v = await violations(visitor);
+      const v = await pageProblems(visitor);
       if (v.length) found[p] = v;
     }
     await context.close();
@@ -162,7 +173,7 @@ describe.each(LOCALES)("axe-core: mọi trang, mọi vai trò (%s)", (locale) =>
     const page = await context.newPage();
     await page.goto(`${baseUrl}/dang-nhap`);
     await page.locator("main h1, h1").first().waitFor();
-    expect(await violations(page)).toEqual([]);
+    expect(await pageProblems(page)).toEqual([]);
     // the check can fail: an image without a text alternative planted in the page is found
     await page.evaluate(() => {
       const img = document.createElement("img");
@@ -170,6 +181,16 @@ describe.each(LOCALES)("axe-core: mọi trang, mọi vai trò (%s)", (locale) =>
       document.querySelector("main, body")!.append(img);
     });
     expect((await violations(page)).some((v) => v.startsWith("image-alt"))).toBe(true);
+    // and at 320 px, a box wider than the window is found
+    if (width === 320) {
+      await page.evaluate(() => {
+        const wide = document.createElement("div");
+        wide.style.width = "400px";
+        wide.textContent = "rộng";
+        document.querySelector("main, body")!.append(wide);
+      });
+      expect(await pageProblems(page)).toContain("reflow: the page scrolls sideways by 80 px");
+    }
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { pageProblems } from "./support/axe.js";
 import { launchBrowser, screenshot, signIn } from "./support/browser.js";
 import { addUser, giamsat } from "./support/cli.js";
 import { sendFeedback } from "./support/feedback.js";
@@ -33,7 +34,8 @@ function jsonFrom(page: Page, method: string, url: string, body: unknown) {
  * the task is answered, published and rated; a visitor with no account opens the public pages
  * and sees its counts by status (the dashboard's of today), its overdue tasks with their lead
  * units and the unit's reason, the indicators, and the answer with its rating — never the
- * review note or the sender's contact or name.
+ * review note or the sender's contact or name; that page passes axe-core's WCAG 2.1 A/AA rules at
+ * its width and at 320 px.
  */
 describe.each(LOCALES)("trang công khai (%s)", (locale) => {
   const width = locale === "vi-VN" ? 1366 : 390;
@@ -186,6 +188,10 @@ describe.each(LOCALES)("trang công khai (%s)", (locale) => {
       width,
     );
     await screenshot(page, "cong-khai-ke-hoach");
+    // the published plan's page passes axe-core's WCAG 2.1 A/AA rules, and at 320 px reflows
+    expect(await pageProblems(page)).toEqual([]);
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(await pageProblems(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
