@@ -1,6 +1,7 @@
 // Latency figures for the benches that hit the API over HTTP: percentiles of a list of
 // milliseconds, and a burst of visitors requesting one address back to back.
 import { loadavg } from "node:os";
+import { Worker } from "node:worker_threads";
 
 const round = (x) => Math.round(x * 100) / 100;
 
@@ -44,4 +45,15 @@ export async function burst(connections, seconds, target, headers = {}) {
     statuses,
     loadAverage: [before, loadLine()],
   };
+}
+
+/** The same burst sent from a worker thread, so that the server's event loop serves only. */
+export function burstFromWorker(connections, seconds, target, headers = {}) {
+  const worker = new Worker(new URL("./http-burst-worker.mjs", import.meta.url), {
+    workerData: { connections, seconds, target, headers },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
 }

@@ -4,8 +4,8 @@
 //   times (default 30) — what a visitor pays when the data has just changed;
 // - `burst`: for each number of BENCH_CONNECTIONS (default "1,10,50") visitors requesting
 //   `/api/public/plans/ID` back to back for BENCH_LOAD_SECONDS (default 5): latency p50/p95/p99
-//   (as the visitor sees it: the client runs in the same process, on the same cores) and
-//   requests per second;
+//   as the visitor sees it and requests per second; the visitors run in a worker thread (their
+//   own event loop, on the same 2 cores as the server), not on the server's event loop;
 // - `revalidate`: the same burst with If-None-Match (a browser that has the page: 304);
 // - `page`: the same burst on the page itself (`/cong-khai/ID`, the web app's index.html) when
 //   the web app is built.
@@ -22,7 +22,7 @@ import {
   loadConfig,
   openRuntime,
 } from "@giamsat/server";
-import { burst, percentiles, timed } from "./http-burst.mjs";
+import { burstFromWorker as burst, percentiles, timed } from "./http-burst.mjs";
 
 const env = process.env;
 const seeds = fileURLToPath(new URL("../../shared/seeds/", import.meta.url));
