@@ -6,6 +6,7 @@
 // page by page, kept in the database in pieces and written out again, with bounded memory
 // (goals ≤ 60 s, ≤ 500 MB). Run `npm run build` first.
 //   node bench/periodic-report.mjs [--sqlite FILE | --pg URL]
+// Results: bench/results/periodic-report.json (periodic-report-postgres.json with --pg).
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { writeFileSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
@@ -170,7 +171,9 @@ try {
     nationalXlsx: national ?? "not measured: no --sqlite or --pg dataset",
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(join(RESULTS_DIR, "periodic-report.json"), JSON.stringify(result, null, 2) + "\n");
+  // a PostgreSQL dataset's figures beside the SQLite ones, not over them
+  const name = national?.dialect === "postgres" ? "periodic-report-postgres" : "periodic-report";
+  writeFileSync(join(RESULTS_DIR, `${name}.json`), JSON.stringify(result, null, 2) + "\n");
   console.log(JSON.stringify(result, null, 2));
 } finally {
   await runtime.close();

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, signIn } from "./support/browser.js";
 import type { UserPage } from "./support/browser.js";
@@ -12,7 +12,7 @@ import { solidPng } from "./support/png.js";
 const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
 
-type TaskItem = { id: number; lead: { name: string; orgId: number | null }[] };
+type TaskItem = { id: number; number: string; lead: { name: string; orgId: number | null }[] };
 
 /**
  * In a Vietnamese and an English browser: what a unit types is saved on the
@@ -93,13 +93,8 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await review.goto("/duyet");
       const current = review.getByTestId("review-current");
       await current.waitFor();
-      // the queue may hold other reports: pick this task's
-      await review
-        .getByRole("list", { name: "Báo cáo chờ duyệt" })
-        .getByRole("button")
-        .filter({ hasText: unitName(task) })
-        .first()
-        .click();
+      // the queue may hold other reports, of this unit too (earlier files): pick this task's
+      await queueItem(review, task).click();
       await current.getByText("Đã họp với các Vụ, dự thảo lần 1.").waitFor();
       await review.getByLabel("Nhận xét (bắt buộc khi trả lại)").fill("Thiếu biên bản họp");
       await current.getByRole("button", { name: "Trả lại" }).click();
@@ -125,12 +120,7 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
       await page.waitForURL(new RegExp(`/nhiem-vu/${task.id}\\?`));
 
       await review.goto("/duyet");
-      await review
-        .getByRole("list", { name: "Báo cáo chờ duyệt" })
-        .getByRole("button")
-        .filter({ hasText: unitName(task) })
-        .first()
-        .click();
+      await queueItem(review, task).click();
       await current.getByText(/sửa đổi báo cáo số \d+/).waitFor();
       await current.getByRole("link", { name: new RegExp(`du-thao-${round}\\.png`) }).waitFor();
       // filtered to time-bound tasks the correction stays; to recurring ones it goes
@@ -147,6 +137,11 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
   },
 );
 
-function unitName(task: TaskItem): string {
-  return task.lead[0]!.name;
+/** The task's own item in the review queue (its number and unit), not another of its unit's. */
+function queueItem(review: Page, task: TaskItem) {
+  return review
+    .getByRole("list", { name: "Báo cáo chờ duyệt" })
+    .getByRole("button")
+    .filter({ hasText: `NV ${task.number} — ${task.lead[0]!.name}` })
+    .first();
 }

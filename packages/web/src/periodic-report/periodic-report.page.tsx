@@ -188,35 +188,38 @@ function KeptList({ version }: { version: number }) {
     }),
   );
   if (!kept.data?.items.length) return null;
+  // cards on a phone: five columns and a file name do not fit 320 px
   return (
-    <table data-testid="kept-reports">
-      <caption>Báo cáo đã tạo</caption>
-      <thead>
-        <tr>
-          <th>Lúc</th>
-          <th>Người tạo</th>
-          <th>Kế hoạch</th>
-          <th>Tính đến</th>
-          <th>Tệp</th>
-        </tr>
-      </thead>
-      <tbody>
-        {kept.data.items.map((r) => (
-          <tr key={r.id}>
-            <td>{formatDateTime(r.generatedAt)}</td>
-            <td>{r.generatedBy ?? "Dòng lệnh"}</td>
-            <td>{r.plan?.number ?? "Tất cả"}</td>
-            <td>{formatDate(r.asOf)}</td>
-            <td>
-              <a href={`/api/reports/periodic/kept/${r.id}`} download={r.fileName}>
-                {r.fileName}
-              </a>{" "}
-              ({formatBytes(r.size)})
-            </td>
+    <div className="table-wrap cards">
+      <table data-testid="kept-reports">
+        <caption>Báo cáo đã tạo</caption>
+        <thead>
+          <tr>
+            <th>Lúc</th>
+            <th>Người tạo</th>
+            <th>Kế hoạch</th>
+            <th>Tính đến</th>
+            <th>Tệp</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {kept.data.items.map((r) => (
+            <tr key={r.id}>
+              <td data-label="Lúc">{formatDateTime(r.generatedAt)}</td>
+              <td data-label="Người tạo">{r.generatedBy ?? "Dòng lệnh"}</td>
+              <td data-label="Kế hoạch">{r.plan?.number ?? "Tất cả"}</td>
+              <td data-label="Tính đến">{formatDate(r.asOf)}</td>
+              <td data-label="Tệp">
+                <a href={`/api/reports/periodic/kept/${r.id}`} download={r.fileName}>
+                  {r.fileName}
+                </a>{" "}
+                ({formatBytes(r.size)})
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
