@@ -2,6 +2,8 @@
 import { fold } from "@giamsat/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../../db/src/test-support/index.js";
+import { CLI_REPORT_ACTOR } from "./periodic-report/periodic-report.service.js";
+import { taskPagesFor } from "./services/task.service.js";
 import {
   call,
   importSeed,
@@ -53,6 +55,29 @@ describe.each(dialects())("task lists (%s)", (dialect) => {
     const bad = await call(h.app, { url: `/api/tasks?orderBy=priority`, headers });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe("validation");
+  });
+
+  it("walks every task by key in small pages, each page read while the last is used", async () => {
+    const walk = async (extra: { status?: ["overdue"]; orderBy?: "daysOverdue" }, size: number) => {
+      const pages: number[][] = [];
+      const query = { plan, asOf: ASOF, ...extra };
+      for await (const page of taskPagesFor(h.ctx, CLI_REPORT_ACTOR, query, size))
+        pages.push(page.map((t) => t.id));
+      return pages;
+    };
+    const whole = (await all()).items.map((t) => t.id);
+    const pages = await walk({}, 7);
+    expect(pages.map((p) => p.length)).toEqual([...Array(13).fill(7)]); // 91 tasks
+    expect(pages.flat()).toEqual(whole);
+    const overdue = (await get(`/api/overdue?plan=${plan}&asOf=${ASOF}&limit=500`)).items;
+    const late = await walk({ status: ["overdue"], orderBy: "daysOverdue" }, 5);
+    expect(late.map((p) => p.length)).toEqual([5, 5, 5, 2]);
+    expect(late.flat()).toEqual(overdue.map((t) => t.id));
+    // a caller that stops after the first page leaves no failing read behind
+    for await (const page of taskPagesFor(h.ctx, CLI_REPORT_ACTOR, { plan, asOf: ASOF }, 7)) {
+      expect(page).toHaveLength(7);
+      break;
+    }
   });
 
   it("pages the overdue list in SQL: most days overdue first, pages adding up to the whole", async () => {

@@ -131,18 +131,22 @@ export async function* taskPagesFor(
   pageSize: number,
 ): AsyncGenerator<TaskListItemView[]> {
   const asOf = query.asOf ?? todayOf(ctx);
-  let after: TaskCursor | null = null;
+  const filter = { ...listFilter(ctx, actor, query, asOf), limit: pageSize };
+  const read = (after: TaskCursor | null) => {
+    const page = listTasksAfter(ctx.db, filter, after);
+    page.catch(() => undefined); // a page read ahead for a caller that stopped: not unhandled
+    return page;
+  };
+  let next = read(null);
   for (;;) {
-    const items = await listTasksAfter(
-      ctx.db,
-      { ...listFilter(ctx, actor, query, asOf), limit: pageSize },
-      after,
-    );
+    const items = await next;
+    const last = items[items.length - 1];
+    const more = last !== undefined && items.length === pageSize;
+    // the next page is read while the caller works on this one (the database and the writer overlap)
+    if (more) next = read({ planId: last.plan_id, ordinal: last.ordinal, due: last.due_date });
     const views = items.map((t) => taskListItem(t, statusOf(ctx, t, asOf), t.lead));
     if (views.length) yield await withRestatedIn(ctx, actor, query, views);
-    const last = items[items.length - 1];
-    if (!last || items.length < pageSize) return;
-    after = { planId: last.plan_id, ordinal: last.ordinal, due: last.due_date };
+    if (!more) return;
   }
 }
 
