@@ -5,7 +5,7 @@
  * percentages, text as inline strings. Rows are read from an (async) iterable and leave as
  * compressed chunks, so a million rows never sit in memory; the caller writes the chunks out.
  */
-import { strToU8, Zip, ZipDeflate, ZipPassThrough } from "fflate";
+import { strToU8, Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from "fflate";
 import type { AnnexCell, AnnexColumn } from "../periodic-report/periodic-report.model.js";
 import type { ListSheet } from "../list-export/list-sheet.js";
 import { contentTypesXml, relsXml, XML_HEAD, xmlEscape } from "./office.package.js";
@@ -113,18 +113,34 @@ function packageParts(sheets: readonly ListSheet[], rowCounts: readonly number[]
 }
 
 /**
+ * A worksheet's zip entry whose bytes are compressed by the caller's means (the server's native
+ * deflate, off the main thread): `push` resolves when the next piece may be pushed, and the entry
+ * hands its compressed bytes (then its size and crc) to the zip through `ondata`.
+ */
+export type SheetEntry = ZipInputFile & {
+  push(data: Uint8Array, final: boolean): void | Promise<void>;
+};
+
+/** fflate's deflate on this thread at level 1 (fast, about a fifth larger than level 6). */
+const inThread = (filename: string): SheetEntry => new ZipDeflate(filename, { level: 1 });
+
+/**
  * The .xlsx file of these sheets, chunk by chunk. Each sheet's rows are read once, in order;
- * `level` is the deflate level (1 is fast and about a fifth larger than 6).
+ * `entry` makes each worksheet's compressed entry (fflate's deflate on this thread by default).
  */
 export async function* xlsxChunks(
   sheets: readonly ListSheet[],
-  opts: { level?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 } = {},
+  opts: { entry?: (filename: string) => SheetEntry } = {},
 ): AsyncGenerator<Uint8Array> {
   const ready: Uint8Array[] = [];
   let failure: Error | null = null;
-  const zip = new Zip((error, chunk) => {
+  let ended!: () => void;
+  // an entry compressed elsewhere may finish after the last piece was pushed
+  const finished = new Promise<void>((resolve) => (ended = resolve));
+  const zip = new Zip((error, chunk, final) => {
     if (error) failure = error;
     else ready.push(chunk);
+    if (error || final) ended();
   });
   function* drain() {
     if (failure) throw failure;
@@ -132,9 +148,7 @@ export async function* xlsxChunks(
   }
   const rowCounts: number[] = [];
   for (const [index, source] of sheets.entries()) {
-    const entry = new ZipDeflate(`xl/worksheets/sheet${index + 1}.xml`, {
-      level: opts.level ?? 1,
-    });
+    const entry = (opts.entry ?? inThread)(`xl/worksheets/sheet${index + 1}.xml`);
     entry.mtime = MTIME;
     zip.add(entry);
     const letters = source.columns.map((_, i) => columnName(i));
@@ -147,14 +161,14 @@ export async function* xlsxChunks(
         piece += cellXml(`${letters[i]}${r}`, row[i] ?? null, source.columns[i]!);
       piece += "</row>";
       if (piece.length >= PIECE_CHARS) {
-        entry.push(strToU8(piece));
+        await entry.push(strToU8(piece), false);
         piece = "";
         yield* drain();
       }
     }
     rowCounts.push(r);
     piece += `</sheetData><autoFilter ref="${rangeOf(source.columns.length, r)}"/></worksheet>`;
-    entry.push(strToU8(piece), true);
+    await entry.push(strToU8(piece), true);
     yield* drain();
   }
   for (const [name, xml] of Object.entries(packageParts(sheets, rowCounts))) {
@@ -164,5 +178,6 @@ export async function* xlsxChunks(
     entry.push(strToU8(xml), true);
   }
   zip.end();
+  await finished;
   yield* drain();
 }
