@@ -36,7 +36,34 @@ export interface TaskListQuery extends TaskFilter, StatusWindow, TaskSort {
 /** How many matches of a text search the task list counts, at most (`countCap`). */
 export const SEARCH_COUNT_CAP = 1000;
 
-export type TaskListItem = TaskRow & {
+/**
+ * The columns a task list shows or orders by: not the folded search texts, the basis documents
+ * or the import's extra cells (a national walk of 2M tasks decoded them for nothing).
+ */
+const LIST_COLUMNS = [
+  "id",
+  "plan_id",
+  "appendix_id",
+  "ordinal",
+  "number",
+  "name",
+  "kind",
+  "leader",
+  "lead_org_id",
+  "output",
+  "deadline_raw",
+  "deadline_kind",
+  "due_date",
+  "start_date",
+  "recurrence",
+  "deadline_note",
+  "completed_on",
+  "confidential",
+  "removed_at",
+  "cancelled_at",
+] as const satisfies readonly (keyof TaskRow)[];
+
+export type TaskListItem = Pick<TaskRow, (typeof LIST_COLUMNS)[number]> & {
   status: StatusCode;
   plan_number: string | null;
   appendix_ordinal: number;
@@ -90,7 +117,7 @@ async function taskPage(
 ): Promise<TaskListItem[]> {
   const limit = Math.min(Math.max(query.limit ?? 50, 0), cap);
   let page = applyTaskFilter(db.selectFrom("tasks"), query, query)
-    .selectAll("tasks")
+    .select(LIST_COLUMNS.map((c) => `tasks.${c}` as const))
     .select(statusExpression(query).as("status"));
   if (after) page = page.where(afterCursor(query, after));
   for (const term of orderTerms(query, query)) page = page.orderBy(term);

@@ -6,7 +6,7 @@ import {
   type Deadline,
   type TaskStatus,
 } from "@giamsat/core";
-import type { TaskOrgRow, TaskRow } from "@giamsat/db";
+import type { TaskListItem, TaskOrgRow, TaskRow } from "@giamsat/db";
 import { z } from "zod";
 
 /** A deadline as the importer read it (core's Deadline). */
@@ -92,7 +92,7 @@ export function deadlineOf(
 }
 
 export function taskListItem(
-  t: TaskRow & { plan_number: string | null; appendix_ordinal: number; appendix_title: string },
+  t: Omit<TaskListItem, "status" | "lead">,
   status: TaskStatus,
   lead: readonly TaskOrgRow[],
 ): TaskListItemView {
