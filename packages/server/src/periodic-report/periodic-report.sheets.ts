@@ -29,6 +29,7 @@ import {
   taskPages,
   type PeriodicReportQuery,
 } from "./periodic-report.data.js";
+import { withReadAhead } from "./read-ahead.js";
 
 const sheetOf = (head: AnnexHead, rows: ListSheet["rows"]): ListSheet => ({
   sheet: head.sheet,
@@ -39,25 +40,28 @@ const sheetOf = (head: AnnexHead, rows: ListSheet["rows"]): ListSheet => ({
 async function* taskRows(ctx: Ctx, actor: Actor, q: PeriodicReportQuery) {
   const before = addDays(q.asOf, 1);
   let index = 0;
-  for await (const page of taskPages(ctx, actor, q, false)) {
-    const latest = await latestReportsOf(
+  const pages = withReadAhead(taskPages(ctx, actor, q, false), (page) =>
+    latestReportsOf(
       ctx.db,
       page.map((t) => t.id),
       before,
-    );
+    ),
+  );
+  for await (const [page, latest] of pages)
     for (const t of page) yield taskAnnexRow(taskLine(t, latest.get(t.id)), index++);
-  }
 }
 
 async function* overdueRows(ctx: Ctx, actor: Actor, q: PeriodicReportQuery) {
   const before = addDays(q.asOf, 1);
   let index = 0;
-  for await (const page of taskPages(ctx, actor, q, true)) {
+  const pages = withReadAhead(taskPages(ctx, actor, q, true), (page) => {
     const ids = page.map((t) => t.id);
-    const [latest, extensions] = await Promise.all([
+    return Promise.all([
       latestReportsOf(ctx.db, ids, before),
       latestExtensionsOf(ctx.db, ids, before),
     ]);
+  });
+  for await (const [page, [latest, extensions]] of pages) {
     for (const t of page) {
       const line = overdueLine(t, latest.get(t.id), extensions.get(t.id));
       yield overdueAnnexRow(line, index++);
