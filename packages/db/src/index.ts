@@ -47,4 +47,5 @@ export * from "./shared-state/login-failures.repository.js";
 export * from "./shared-state/server-secret.repository.js";
 export * from "./shared-state/public-guard.repository.js";
 export * from "./shared-state/job-runs.repository.js";
+export * from "./shared-state/evidence-holds.repository.js";
 export * from "./repositories/kept-counts.js";

@@ -1,9 +1,10 @@
 /**
  * What several `giamsat serve` processes on one database share instead of keeping it in their
  * memory: a generated secret, the login throttle, the public form's used challenges and per-IP
- * hits, and who runs each daily job. Times are milliseconds since 1970 (the servers' clocks,
- * kept in step by NTP).
+ * hits, who runs each daily job, and the evidence files requests are still saving reports with.
+ * Times are milliseconds since 1970 (the servers' clocks, kept in step by NTP).
  */
+import type { Generated } from "kysely";
 
 /** A secret generated once for the installation (e.g. the ALTCHA HMAC key). */
 export interface ServerSecretsTable {
@@ -44,10 +45,18 @@ export interface JobRunsTable {
   finished_ms: number | null;
 }
 
+/** A request's hold on a stored evidence file until its report is saved or not (or `until_ms`). */
+export interface EvidenceHoldsTable {
+  id: Generated<number>;
+  storage_path: string;
+  until_ms: number;
+}
+
 export interface SharedStateTables {
   server_secrets: ServerSecretsTable;
   login_failures: LoginFailuresTable;
   used_challenges: UsedChallengesTable;
   rate_hits: RateHitsTable;
   job_runs: JobRunsTable;
+  evidence_holds: EvidenceHoldsTable;
 }

@@ -1,5 +1,5 @@
 import { FEEDBACK_MAX_FILES, NotFoundError, ValidationError } from "@giamsat/core";
-import { feedbackFileById, isEvidenceFileReferenced, type NewFeedbackFile } from "@giamsat/db";
+import { feedbackFileById, type NewFeedbackFile } from "@giamsat/db";
 import { evidenceStoreOf } from "../evidence-store/evidence-store.js";
 import type { UploadedFile } from "../http/multipart.js";
 import type { Ctx } from "../services/context.js";
@@ -29,8 +29,7 @@ export async function withFeedbackFiles<T>(
   const stored: StoredFile[] = [];
   let saved = false;
   try {
-    for (const [i, f] of files.entries())
-      stored.push(await storeEvidenceFile(evidenceStoreOf(ctx), f, mimes[i]!));
+    for (const [i, f] of files.entries()) stored.push(await storeEvidenceFile(ctx, f, mimes[i]!));
     const result = await save(
       stored.map((s) => ({
         file_name: s.fileName,
@@ -43,9 +42,7 @@ export async function withFeedbackFiles<T>(
     saved = true;
     return result;
   } finally {
-    await releaseEvidence(evidenceStoreOf(ctx), stored, saved, (p) =>
-      isEvidenceFileReferenced(ctx.db, p),
-    );
+    await releaseEvidence(ctx, stored, saved);
   }
 }
 

@@ -17,12 +17,10 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isEvidenceFileReferenced } from "@giamsat/db";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { dialects } from "../../../db/src/test-support/index.js";
 import { loadConfig } from "../config.js";
 import { openRuntime } from "../runtime.js";
-import { evidenceStoreOf } from "../evidence-store/evidence-store.js";
 import { releaseEvidence, storeEvidenceFile } from "../services/evidence.store.js";
 import { sendInPieces } from "../test-support/http-stream.js";
 import { refuseEvidenceRows } from "../test-support/refuse-evidence.js";
@@ -206,34 +204,54 @@ describe.each(dialects())("uploads (%s)", (dialect) => {
     expect(filesIn("evidence").length).toBe(before.files.length + 1);
   });
 
-  it("a report that is not saved takes the files it stored with it, never another's", async () => {
-    const referenced = (file: string) => isEvidenceFileReferenced(h.ctx.db, file);
+  it("a report that is not saved takes the files it stored with it, never another server's", async () => {
     const received = (name: string, content: Buffer) => receivedFile(h.dataDir, name, content);
     const pdf = Buffer.concat([FILES.pdf, Buffer.from(`chưa lưu ${dialect}`)]);
-    const alone = await storeEvidenceFile(
-      evidenceStoreOf(h.ctx),
-      received("a.pdf", pdf),
-      "application/pdf",
-    );
+    const stored = (file: { storagePath: string }) =>
+      existsSync(path.join(h.dataDir, file.storagePath));
+    const holds = async () =>
+      (await h.ctx.db.selectFrom("evidence_holds").select("storage_path").execute()).length;
+    const alone = await storeEvidenceFile(h.ctx, received("a.pdf", pdf), "application/pdf");
     expect(alone.created).toBe(true);
-    await releaseEvidence(evidenceStoreOf(h.ctx), [alone], false, referenced);
-    expect(existsSync(path.join(h.dataDir, alone.storagePath))).toBe(false);
-    // the same file stored by two requests at once: the failing one leaves it to the other
-    const first = await storeEvidenceFile(
-      evidenceStoreOf(h.ctx),
-      received("b.pdf", pdf),
-      "application/pdf",
-    );
-    const second = await storeEvidenceFile(
-      evidenceStoreOf(h.ctx),
+    await releaseEvidence(h.ctx, [alone], false);
+    expect(stored(alone)).toBe(false);
+    // the same file stored by two requests at once, the second through another load of the
+    // module (another server: nothing shared in memory): the failing one leaves it to the other
+    vi.resetModules();
+    const otherServer = await import("../services/evidence.store.js");
+    const first = await storeEvidenceFile(h.ctx, received("b.pdf", pdf), "application/pdf");
+    const second = await otherServer.storeEvidenceFile(
+      h.ctx,
       received("c.pdf", pdf),
       "application/pdf",
     );
     expect([first.created, second.created]).toEqual([true, false]);
-    await releaseEvidence(evidenceStoreOf(h.ctx), [first], false, referenced);
-    expect(existsSync(path.join(h.dataDir, first.storagePath))).toBe(true);
-    await releaseEvidence(evidenceStoreOf(h.ctx), [second], true, referenced);
-    expect(existsSync(path.join(h.dataDir, second.storagePath))).toBe(true);
+    await releaseEvidence(h.ctx, [first], false);
+    expect(stored(first)).toBe(true);
+    await otherServer.releaseEvidence(h.ctx, [second], true);
+    expect(stored(second)).toBe(true);
+    expect(await holds()).toBe(0);
+    // a hold left by a server that stopped keeps a file only until it expires, and the next
+    // hold on the file forgets it
+    const lone = Buffer.concat([FILES.pdf, Buffer.from(`bỏ dở ${dialect}`)]);
+    const creator = await storeEvidenceFile(h.ctx, received("d.pdf", lone), "application/pdf");
+    const stopped = await otherServer.storeEvidenceFile(
+      h.ctx,
+      received("e.pdf", lone),
+      "application/pdf",
+    );
+    await h.ctx.db
+      .updateTable("evidence_holds")
+      .set({ until_ms: Date.now() - 1 })
+      .where("id", "=", stopped.holdId)
+      .execute();
+    await releaseEvidence(h.ctx, [creator], false);
+    expect(stored(creator)).toBe(false);
+    expect(await holds()).toBe(1);
+    const later = await storeEvidenceFile(h.ctx, received("f.pdf", lone), "application/pdf");
+    expect(await holds()).toBe(1);
+    await releaseEvidence(h.ctx, [later], true);
+    expect(stored(later)).toBe(true);
   });
 
   it("caps the whole request, whatever the size of each file", async () => {

@@ -1,8 +1,11 @@
 import { open, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { DomainError } from "@giamsat/core";
+import { holdEvidenceFile, releaseEvidenceFile, type Database } from "@giamsat/db";
+import type { Kysely } from "kysely";
 import { storagePathOf } from "../evidence-store/evidence-key.js";
-import type { EvidenceStore } from "../evidence-store/evidence-store.js";
+import { evidenceStore, evidenceStoreOf } from "../evidence-store/evidence-store.js";
+import type { Config } from "../config.js";
 import { tooLarge } from "./size-limit.js";
 
 /** The bytes read from a file's start to check its type (enough for any magic number below). */
@@ -38,7 +41,12 @@ export type StoredFile = {
   storagePath: string;
   /** this request made the file (it was not stored before) */
   created: boolean;
+  /** the request's hold on the file (see `releaseEvidence`) */
+  holdId: number;
 };
+
+/** What storing evidence needs: the database (holds) and the configured store. */
+type EvidenceCtx = { db: Kysely<Database>; config: Pick<Config, "dataDir" | "evidenceStore"> };
 
 /**
  * Checks an uploaded file's name and first bytes: a whitelisted extension whose magic bytes
@@ -87,49 +95,55 @@ export function safeFileName(name: string): string {
 /** A received evidence file: a temporary file with its size and hash (see `withUpload`). */
 export type UploadedEvidence = { fileName: string; path: string; size: number; sha256: string };
 
-/** Stored paths some request of this process is storing or saving a report with (see `releaseEvidence`). */
-const inUse = new Map<string, number>();
-
 /**
  * Puts a received file into the evidence store (content-addressed: the same file uploaded twice
- * is stored once). `created` says whether this call stored it. The path is held until
- * `releaseEvidence`.
+ * is stored once). `created` says whether this call stored it. The file is held — in the
+ * database, for every server — until `releaseEvidence`.
  */
 export async function storeEvidenceFile(
-  store: EvidenceStore,
+  ctx: EvidenceCtx,
   file: UploadedEvidence,
   mime: string,
 ): Promise<StoredFile> {
   const storagePath = storagePathOf(file.sha256);
-  inUse.set(storagePath, (inUse.get(storagePath) ?? 0) + 1);
-  const created = await store.put(file, mime);
-  return {
-    fileName: safeFileName(file.fileName),
-    mime,
-    size: file.size,
-    sha256: file.sha256,
-    storagePath,
-    created,
-  };
+  const holdId = await holdEvidenceFile(ctx.db, storagePath, Date.now());
+  try {
+    const created = await evidenceStoreOf(ctx).put(file, mime);
+    return {
+      fileName: safeFileName(file.fileName),
+      mime,
+      size: file.size,
+      sha256: file.sha256,
+      storagePath,
+      created,
+      holdId,
+    };
+  } catch (error) {
+    await releaseEvidenceFile(ctx.db, { id: holdId, storagePath }, Date.now());
+    throw error;
+  }
 }
 
 /**
- * Ends a request's hold on the files it stored. When its report was not saved, the files it
- * created are removed unless another request holds them or a saved report refers to them
- * (`referenced`), so a failed request leaves nothing and never takes another's file.
+ * Ends a request's holds on the files it stored. When its report was not saved, the files it
+ * created are removed unless a request on any server holds them or a saved report refers to
+ * them, so a failed request leaves nothing and never takes another's file.
  */
 export async function releaseEvidence(
-  store: EvidenceStore,
+  ctx: EvidenceCtx,
   stored: readonly StoredFile[],
   saved: boolean,
-  referenced: (storagePath: string) => Promise<boolean>,
 ): Promise<void> {
   for (const file of stored) {
-    const holders = (inUse.get(file.storagePath) ?? 1) - 1;
-    if (holders > 0) inUse.set(file.storagePath, holders);
-    else inUse.delete(file.storagePath);
-    if (saved || !file.created || holders > 0 || (await referenced(file.storagePath))) continue;
-    await store.delete(file.storagePath);
+    const hold = { id: file.holdId, storagePath: file.storagePath };
+    const remove =
+      saved || !file.created
+        ? undefined
+        : (trx: Kysely<Database>) =>
+            evidenceStore(ctx.config.evidenceStore, { config: ctx.config, db: trx }).delete(
+              file.storagePath,
+            );
+    await releaseEvidenceFile(ctx.db, hold, Date.now(), remove);
   }
 }
 

@@ -13,7 +13,6 @@ import {
   inTransaction,
   insertEvidence,
   insertReport,
-  isEvidenceFileReferenced,
   insertReview,
   deleteReportDraft,
   findByClientToken,
@@ -34,7 +33,6 @@ import {
 import type { Kysely } from "kysely";
 import { canSeeConfidential, isUnitRole, requireRole, type Actor } from "./actor.js";
 import { calendarOf } from "./calendar.service.js";
-import { evidenceStoreOf } from "../evidence-store/evidence-store.js";
 import { deliverInAppNow, queueReportReviewed } from "../notifications/events.js";
 import { nowIso, todayOf, type Ctx } from "./context.js";
 import {
@@ -133,8 +131,7 @@ export async function submitReport(
   const stored: StoredFile[] = [];
   let written: number | { id: number; evidence: EvidenceRow[] } | undefined;
   try {
-    for (const [i, f] of files.entries())
-      stored.push(await storeEvidenceFile(evidenceStoreOf(ctx), f, mimes[i]!));
+    for (const [i, f] of files.entries()) stored.push(await storeEvidenceFile(ctx, f, mimes[i]!));
     written = await inTransaction(ctx.db, async (trx) => {
       const status = await submissionStatus(trx, actor, orgId);
       if (input.supersedes !== undefined) await markSuperseded(trx, input.supersedes);
@@ -217,9 +214,7 @@ export async function submitReport(
     });
   } finally {
     // the files of a report that was not saved go (unless another report uses them)
-    await releaseEvidence(evidenceStoreOf(ctx), stored, typeof written === "object", (file) =>
-      isEvidenceFileReferenced(ctx.db, file),
-    );
+    await releaseEvidence(ctx, stored, typeof written === "object");
   }
   if (typeof written === "number") return loadReportView(ctx, written);
   if (!ctx.db.isTransaction) await deliverInAppNow(ctx);
