@@ -48,11 +48,27 @@ export type RouteDef<
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRoute = RouteDef<any, any, any, any>;
 
-/** Registers routes and remembers them for the OpenAPI document. */
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** A public read: no session or token is looked up (its handler never reads one). */
+    anonymous?: boolean;
+  }
+}
+
+/**
+ * Registers routes and remembers them for the OpenAPI document; tells the `afterWrite`
+ * listeners when a signed-in user's write has committed (its handler returned).
+ */
 export class RouteTable {
   readonly routes: AnyRoute[] = [];
+  private readonly writeListeners: (() => void)[] = [];
 
   constructor(private readonly app: FastifyInstance) {}
+
+  /** Calls `listener` after every successful write (not GET) by a signed-in user. */
+  afterWrite(listener: () => void): void {
+    this.writeListeners.push(listener);
+  }
 
   add<
     P extends Schema | undefined,
@@ -61,9 +77,11 @@ export class RouteTable {
     R extends Schema,
   >(def: RouteDef<P, Q, B, R>): void {
     this.routes.push(def);
+    const signedInWrite = def.access === "user" && def.method !== "GET";
     this.app.route({
       method: def.method,
       url: def.url,
+      config: { anonymous: def.access === "public" && def.method === "GET" },
       handler: async (request, reply) => {
         const actor = def.access === "public" ? (null as unknown as Actor) : requireActor(request);
         const params = def.params ? def.params.parse(cleanTextInput(request.params)) : undefined;
@@ -80,6 +98,7 @@ export class RouteTable {
           request,
           reply,
         });
+        if (signedInWrite) for (const listener of this.writeListeners) listener();
         if (reply.sent) return reply;
         if (def.status) reply.status(def.status);
         return result;

@@ -1,14 +1,22 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sendError } from "./errors.js";
+import { sendReady } from "./ready-body.js";
+import { WebIndex } from "./web-index.js";
+
+/** A new build's index.html is served at most this much later (the file is looked at again). */
+export const INDEX_RECHECK_MS = 1000;
+
+/** The public pages, whose bursts of visitors get index.html without looking for a file first. */
+const PUBLIC_PAGES = ["/cong-khai", "/cong-khai/*", "/gop-y", "/gop-y/*"];
 
 /**
  * Serves the built web application from `webDir`, looking files up at request time (a new
  * `vite build` is served without restarting), with a single-page-application fallback: any GET
  * outside /api that matches no file gets index.html. Paths are resolved inside `webDir` only
  * (`..` is refused) and dotfiles are never served. Without a build, /api still works.
+ * index.html is kept in memory with its gzip and brotli copies (WebIndex), revalidated by ETag.
  */
 export async function installWebApp(app: FastifyInstance, webDir: string): Promise<void> {
   const root = path.resolve(webDir);
@@ -25,11 +33,17 @@ export async function installWebApp(app: FastifyInstance, webDir: string): Promi
       res.setHeader("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
     },
   });
+  const index = new WebIndex(path.join(root, "index.html"), INDEX_RECHECK_MS);
+  const sendIndex = async (request: FastifyRequest, reply: FastifyReply) => {
+    const body = await index.current();
+    if (!body) return sendError(reply, "not_found", "Không tìm thấy địa chỉ yêu cầu.");
+    return sendReady(request, reply, body, "no-cache");
+  };
+  for (const url of PUBLIC_PAGES) app.get(url, sendIndex);
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === "GET" && !request.url.startsWith("/api");
-    if (isPage && existsSync(path.join(root, "index.html"))) {
-      return reply.header("Cache-Control", "no-cache").sendFile("index.html", root);
-    }
-    return sendError(reply, "not_found", "Không tìm thấy địa chỉ yêu cầu.");
+    return isPage
+      ? sendIndex(request, reply)
+      : sendError(reply, "not_found", "Không tìm thấy địa chỉ yêu cầu.");
   });
 }

@@ -1,6 +1,6 @@
 import { latestAuditId } from "@giamsat/db";
-import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import { readyBody, sendReady } from "../http/ready-body.js";
 import { fileResponse } from "../http/responses.js";
 import type { RouteTable } from "../http/route.js";
 import { idParams } from "../http/query.js";
@@ -10,7 +10,8 @@ import {
   publicPlanDetailSchema,
   publicPlanSchema,
 } from "./public-plans.schemas.js";
-import { notModified, PublicCache, type CachedResponse } from "./public-cache.js";
+import { DataVersion } from "./data-version.js";
+import { PublicCache } from "./public-cache.js";
 import {
   openDataAsOf,
   openDataCsv,
@@ -31,29 +32,33 @@ const dataParams = idParams.extend({
 /** Browsers and proxies may reuse a public response this long, then revalidate by ETag. */
 const MAX_AGE_SECONDS = 60;
 const CACHE_CONTROL = `public, max-age=${MAX_AGE_SECONDS}`;
-
-/** Sends a cached response with its ETag, or 304 when the visitor already has it. */
-function sendCached(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  etag: string,
-  type: string,
-  body: () => string,
-) {
-  reply.header("etag", etag).header("cache-control", CACHE_CONTROL);
-  if (notModified(request.headers["if-none-match"], etag)) return reply.status(304).send();
-  return reply.header("content-type", type).send(body());
-}
+/**
+ * A write on another server (or by the CLI, or a job) shows on this server's public pages at most
+ * this much later: the data version is read again at most once a second. A write through this
+ * server shows at once.
+ */
+export const PUBLIC_RECHECK_MS = 1000;
 
 const JSON_TYPE = "application/json; charset=utf-8";
+const CSV_TYPE = "text/csv; charset=utf-8";
 
 /** Public transparency: published plans without login, and the flag. */
 export function publicPlansRoutes(t: RouteTable, ctx: Ctx): void {
-  const cache = new PublicCache(MAX_AGE_SECONDS * 1000, 1000);
-  const cached = async <T>(key: string, compute: () => Promise<T>): Promise<CachedResponse<T>> =>
-    cache.get(key, await latestAuditId(ctx.db), compute);
+  const clock = () => ctx.now?.().getTime() ?? Date.now();
+  const version = new DataVersion(() => latestAuditId(ctx.db), PUBLIC_RECHECK_MS, clock);
+  t.afterWrite(() => version.changed());
+  const cache = new PublicCache(MAX_AGE_SECONDS * 1000, 1000, clock);
+  const cached = async <T>(key: string, compute: () => Promise<T>): Promise<T> =>
+    cache.get(key, await version.current(), compute);
   const detail = (id: number, asOf: string) =>
-    cached(`plan:${id}:${asOf}`, () => publicPlanDetail(ctx, id, asOf));
+    cached(`plan:${id}:${asOf}`, async () => {
+      const value = await publicPlanDetail(ctx, id, asOf);
+      return { value, json: await readyBody(JSON.stringify(value), JSON_TYPE) };
+    });
+  const csv = (id: number, asOf: string) =>
+    cached(`csv:${id}:${asOf}`, async () =>
+      readyBody(openDataCsv((await detail(id, asOf)).value), CSV_TYPE),
+    );
 
   t.add({
     method: "GET",
@@ -63,8 +68,10 @@ export function publicPlansRoutes(t: RouteTable, ctx: Ctx): void {
     access: "public",
     response: z.array(publicPlanSchema),
     handler: async ({ request, reply }) => {
-      const r = await cached("plans", () => publicPlans(ctx));
-      return sendCached(request, reply, r.etag, JSON_TYPE, () => r.body);
+      const body = await cached("plans", async () =>
+        readyBody(JSON.stringify(await publicPlans(ctx)), JSON_TYPE),
+      );
+      return sendReady(request, reply, body, CACHE_CONTROL);
     },
   });
 
@@ -78,8 +85,8 @@ export function publicPlansRoutes(t: RouteTable, ctx: Ctx): void {
     params: idParams,
     response: publicPlanDetailSchema,
     handler: async ({ params, request, reply }) => {
-      const r = await detail(params.id, todayOf(ctx));
-      return sendCached(request, reply, r.etag, JSON_TYPE, () => r.body);
+      const { json } = await detail(params.id, todayOf(ctx));
+      return sendReady(request, reply, json, CACHE_CONTROL);
     },
   });
 
@@ -95,16 +102,14 @@ export function publicPlansRoutes(t: RouteTable, ctx: Ctx): void {
     produces: "text/csv",
     handler: async ({ params, request, reply }) => {
       const [month, format] = params.file.split(".") as [string, "csv" | "json"];
-      const r = await detail(params.id, openDataAsOf(month, todayOf(ctx)));
+      const asOf = openDataAsOf(month, todayOf(ctx));
+      const body =
+        format === "json" ? (await detail(params.id, asOf)).json : await csv(params.id, asOf);
       reply.header(
         "content-disposition",
         `attachment; filename="ke-hoach-${params.id}-${params.file}"`,
       );
-      return format === "json"
-        ? sendCached(request, reply, r.etag, JSON_TYPE, () => r.body)
-        : sendCached(request, reply, r.etag.replace(/"$/, '-csv"'), "text/csv; charset=utf-8", () =>
-            openDataCsv(r.value),
-          );
+      return sendReady(request, reply, body, CACHE_CONTROL);
     },
   });
 
