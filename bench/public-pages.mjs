@@ -5,12 +5,17 @@
 // - `burst`: for each number of BENCH_CONNECTIONS (default "1,10,50") visitors requesting
 //   `/api/public/plans/ID` back to back for BENCH_LOAD_SECONDS (default 5): latency p50/p95/p99
 //   as the visitor sees it and requests per second; the visitors run in a worker thread (their
-//   own event loop, on the same 2 cores as the server), not on the server's event loop;
+//   own event loop, on the same 2 cores as the server), not on the server's event loop, and send
+//   a browser's Accept-Encoding (http-burst.mjs). Beside the latency, what each request costs the
+//   server whatever else runs on the machine: `serverCpuUs`, the CPU time of the server's thread
+//   (Linux's /proc) per request, `serverGcMs`, its garbage collector's pauses during the burst,
+//   and `bytesPerResponse` on the wire;
 // - `revalidate`: the same burst with If-None-Match (a browser that has the page: 304);
 // - `page`: the same burst on the page itself (`/cong-khai/ID`, the web app's index.html) when
 //   the web app is built.
 // Run `npm run build` first. Result: bench/results/public-pages-sqlite.json.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { PerformanceObserver } from "node:perf_hooks";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,7 +27,7 @@ import {
   loadConfig,
   openRuntime,
 } from "@giamsat/server";
-import { burstFromWorker as burst, percentiles, timed } from "./http-burst.mjs";
+import { BROWSER_HEADERS, burstFromWorker, loadLine, percentiles, timed } from "./http-burst.mjs";
 
 const env = process.env;
 const seeds = fileURLToPath(new URL("../../shared/seeds/", import.meta.url));
@@ -57,8 +62,33 @@ async function publish() {
   if (r.status !== 200) throw new Error(`${r.status} ${await r.text()}`);
 }
 
+/** CPU time of this process's main thread (the server's event loop) in µs: Linux's /proc. */
+function serverCpuMicros() {
+  const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // utime and stime, in clock ticks of 10 ms
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+let gcMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMs += entry.duration;
+}).observe({ entryTypes: ["gc"] });
+
+/** A burst from the worker thread, with what it cost the server's thread. */
+async function burst(connections, target, headers = {}) {
+  const cpu = serverCpuMicros();
+  gcMs = 0;
+  const r = await burstFromWorker(connections, seconds, target, headers);
+  return {
+    ...r,
+    serverCpuUs: Math.round((serverCpuMicros() - cpu) / r.n),
+    serverGcMs: Math.round(gcMs),
+  };
+}
+
 await publish();
-const first = await fetch(url);
+const first = await fetch(url, { headers: BROWSER_HEADERS });
 if (first.status !== 200) throw new Error(`${first.status} ${await first.text()}`);
 const etag = first.headers.get("etag");
 const detail = await first.json();
@@ -76,7 +106,8 @@ const figures = {
   plan: seed,
   tasks: detail.total,
   overdue: detail.overdueTotal,
-  responseBytes: JSON.stringify(detail).length,
+  responseBytes: Buffer.byteLength(JSON.stringify(detail)),
+  loadAverage: loadLine(),
   seconds,
   goalP95Ms: 20,
   miss: percentiles(missMs),
@@ -86,11 +117,9 @@ const built = page.status === 200 && (await page.text()).includes("<div");
 for (const connections of connectionCounts)
   figures.bursts.push({
     connections,
-    api: await burst(connections, seconds, url),
-    revalidate: await burst(connections, seconds, url, { "if-none-match": etag }),
-    page: built
-      ? await burst(connections, seconds, `${base}/cong-khai/${planId}`)
-      : "web app not built",
+    api: await burst(connections, url),
+    revalidate: await burst(connections, url, { "if-none-match": etag }),
+    page: built ? await burst(connections, `${base}/cong-khai/${planId}`) : "web app not built",
   });
 console.log(JSON.stringify(figures, null, 2));
 const resultsDir = fileURLToPath(new URL("results/", import.meta.url));
