@@ -9,6 +9,7 @@ import {
   call,
   importSeed,
   makeUser,
+  publishPlan,
   startHarness,
   unitTask,
   type Harness,
@@ -24,12 +25,7 @@ describe.each(dialects())("the context's clock (%s)", (dialect) => {
     plan = await importSeed(h.ctx, "qd596");
     ({ taskId } = await unitTask(h.ctx, plan));
     monitor = await makeUser(h.ctx, "monitor");
-    const published = await call(h.app, {
-      method: "PUT",
-      url: `/api/plans/${plan}/published`,
-      headers: monitor.headers,
-      payload: { published: true, reason: "Công khai theo Nghị quyết 57" },
-    });
+    const published = await publishPlan(h.app, monitor.headers, plan);
     expect(published.status).toBe(200);
   });
   afterAll(async () => h.close());

@@ -18,7 +18,9 @@ import {
   call,
   importSeed,
   makeUser,
+  publishPlan,
   startHarness,
+  taskIdNamed,
   type Harness,
 } from "../test-support/server-harness.js";
 import { DataVersion } from "./data-version.js";
@@ -50,12 +52,7 @@ describe.each(dialects())("the public pages' cache (%s)", (dialect) => {
     other = await createApp(h.ctx);
     plan = await importSeed(h.ctx, "qd596");
     monitor = await makeUser(h.ctx, "monitor");
-    const published = await call(h.app, {
-      method: "PUT",
-      url: `/api/plans/${plan}/published`,
-      headers: monitor.headers,
-      payload: { published: true, reason: "Công khai theo Nghị quyết 57" },
-    });
+    const published = await publishPlan(h.app, monitor.headers, plan);
     expect(published.status).toBe(200);
   });
   afterAll(async () => {
@@ -78,15 +75,10 @@ describe.each(dialects())("the public pages' cache (%s)", (dialect) => {
     const before = await page(h.app);
     await page(other);
     const name = before.body.overdue[0].name as string;
-    const task = await h.ctx.db
-      .selectFrom("tasks")
-      .select("id")
-      .where("plan_id", "=", plan)
-      .where("name", "=", name)
-      .executeTakeFirstOrThrow();
+    const taskId = await taskIdNamed(h.ctx, plan, name);
 
     // written through the other server: it shows it at once, this one within PUBLIC_RECHECK_MS
-    await rename(other, task.id, `${name} (máy chủ B)`);
+    await rename(other, taskId, `${name} (máy chủ B)`);
     expect((await page(other)).body.overdue[0].name).toBe(`${name} (máy chủ B)`);
     later(PUBLIC_RECHECK_MS - 1);
     const stale = await page(h.app);
@@ -98,7 +90,7 @@ describe.each(dialects())("the public pages' cache (%s)", (dialect) => {
     expect(fresh.body.overdue[0].name).toBe(`${name} (máy chủ B)`);
 
     // written through this server: shown by it at once, whatever the clock
-    await rename(h.app, task.id, name);
+    await rename(h.app, taskId, name);
     const back = await page(h.app);
     expect(back.body.overdue[0].name).toBe(name);
     expect(back.res.headers.etag).toBe(before.res.headers.etag);

@@ -9,7 +9,9 @@ import {
   freshPeriod,
   importSeed,
   makeUser,
+  publishPlan,
   startHarness,
+  taskIdNamed,
   unitTask,
   type Harness,
 } from "../test-support/server-harness.js";
@@ -43,19 +45,9 @@ describe.each(dialects())("public transparency pages (%s)", (dialect) => {
       404,
     );
     expect((await call(h.app, { method: "GET", url: "/api/public/plans" })).body).toEqual([]);
-    const refused = await call(h.app, {
-      method: "PUT",
-      url: `/api/plans/${plan}/published`,
-      headers: monitor.headers,
-      payload: { published: true, reason: " " },
-    });
+    const refused = await publishPlan(h.app, monitor.headers, plan, " ");
     expect(refused.status).toBe(400);
-    const done = await call(h.app, {
-      method: "PUT",
-      url: `/api/plans/${plan}/published`,
-      headers: monitor.headers,
-      payload: { published: true, reason: "Công khai theo Nghị quyết 57" },
-    });
+    const done = await publishPlan(h.app, monitor.headers, plan);
     expect(done.status).toBe(200);
     expect(done.body.publishedAt).toEqual(expect.any(String));
     const audit = await h.ctx.db
@@ -82,16 +74,11 @@ describe.each(dialects())("public transparency pages (%s)", (dialect) => {
     // a change written without going through the services (no audit event) is not seen: the
     // response comes from the cache
     const name = first.body.overdue[0].name as string;
-    const task = await h.ctx.db
-      .selectFrom("tasks")
-      .select("id")
-      .where("plan_id", "=", plan)
-      .where("name", "=", name)
-      .executeTakeFirstOrThrow();
+    const taskId = await taskIdNamed(h.ctx, plan, name);
     await h.ctx.db
       .updateTable("tasks")
       .set({ name: `${name} ZZQ` })
-      .where("id", "=", task.id)
+      .where("id", "=", taskId)
       .execute();
     const cached = await call(h.app, { method: "GET", url });
     expect(cached.res.headers.etag).toBe(etag);
@@ -101,7 +88,7 @@ describe.each(dialects())("public transparency pages (%s)", (dialect) => {
     const correct = (to: string) =>
       call(h.app, {
         method: "POST",
-        url: `/api/tasks/${task.id}/corrections`,
+        url: `/api/tasks/${taskId}/corrections`,
         headers: monitor.headers,
         payload: { reason: "Sửa tên theo văn bản gốc", name: to },
       });

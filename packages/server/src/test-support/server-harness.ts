@@ -94,6 +94,17 @@ export async function orgId(ctx: Ctx, name: string): Promise<number> {
   return row.id;
 }
 
+/** The id of the plan's task named `name`. */
+export async function taskIdNamed(ctx: Ctx, planId: number, name: string): Promise<number> {
+  const row = await ctx.db
+    .selectFrom("tasks")
+    .select("id")
+    .where("plan_id", "=", planId)
+    .where("name", "=", name)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 let counter = 0;
 
 /** A user with a known password and an API token; `headers` authenticate with the token. */
@@ -103,6 +114,21 @@ export async function makeUser(ctx: Ctx, role: Role, org: number | null = null) 
   const { user } = await createUser(ctx, null, { username, role, orgId: org, password });
   const token = await issueTokenFor(ctx, null, username);
   return { user, username, password, token, headers: { authorization: `Bearer ${token}` } };
+}
+
+/** `PUT /api/plans/:id/published` (published, with `reason`) as `headers`' user. */
+export function publishPlan(
+  app: FastifyInstance,
+  headers: Record<string, string>,
+  planId: number,
+  reason = "Công khai theo Nghị quyết 57",
+) {
+  return call(app, {
+    method: "PUT",
+    url: `/api/plans/${planId}/published`,
+    headers,
+    payload: { published: true, reason },
+  });
 }
 
 /** Logs in with a password: the session cookie and CSRF token for later requests. */
