@@ -1,15 +1,18 @@
 /**
  * Several `giamsat serve` processes on one PostgreSQL behind a round-robin proxy share what
  * matters through the database: sessions, the login throttle, the public form's challenges and
- * per-IP limit, the daily jobs; writes spread over both survive one of them killed mid-load.
+ * per-IP limit, the daily jobs, the public pages' data version; writes spread over both survive
+ * one of them killed mid-load.
  * Runs the built CLI; PostgreSQL only (one SQLite data folder takes one server: serve-lock).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../db/src/test-support/index.js";
 import { loadConfig } from "./config.js";
+import { PUBLIC_RECHECK_MS } from "./public-plans/public-plans.routes.js";
 import { LOGIN_LIMITS } from "./services/login-limiter.js";
 import { openRuntime } from "./runtime.js";
 import { solvedChallengeAt } from "./test-support/altcha.js";
@@ -26,6 +29,8 @@ describe.skipIf(!pgUrl)("several servers on one PostgreSQL", () => {
   let servers: ServeProcess[];
   let proxy: Proxy;
   let staff: Awaited<ReturnType<typeof makeUser>>;
+  let monitor: Awaited<ReturnType<typeof makeUser>>;
+  let planId: number;
   let slots: { taskId: number; period: string }[];
   let taskIds: number[];
 
@@ -48,6 +53,8 @@ describe.skipIf(!pgUrl)("several servers on one PostgreSQL", () => {
     const plan = await importSeed(setup.ctx, "qd596");
     const { unitId } = await unitTask(setup.ctx, plan);
     staff = await makeUser(setup.ctx, "unit_staff", unitId);
+    monitor = await makeUser(setup.ctx, "monitor");
+    planId = plan;
     ({ slots, taskIds } = await reportSlots(setup.ctx, plan, unitId));
     await setup.close();
   }, 120_000);
@@ -146,6 +153,23 @@ describe.skipIf(!pgUrl)("several servers on one PostgreSQL", () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     expect(ran()).toHaveLength(1);
     expect(skipped()[1 - ran()[0]!]).toBeGreaterThan(0);
+  });
+
+  it("shows a plan published through one server on the other's public page once PUBLIC_RECHECK_MS has passed", async () => {
+    const page = () => fetch(`${second()}/api/public/plans/${planId}`);
+    expect((await page()).status).toBe(404);
+    const published = await fetch(`${first()}/api/plans/${planId}/published`, {
+      method: "PUT",
+      headers: { ...monitor.headers, "content-type": "application/json" },
+      body: JSON.stringify({ published: true, reason: "Công khai theo Nghị quyết 57" }),
+    });
+    expect(published.status).toBe(200);
+    // the second server read the data version at its 404: it reads it again once
+    // PUBLIC_RECHECK_MS has passed by the wall clock (a timer may fire a millisecond early by it)
+    await sleep(PUBLIC_RECHECK_MS + 10);
+    const shown = await page();
+    expect(shown.status).toBe(200);
+    expect(((await shown.json()) as { plan: { id: number } }).plan.id).toBe(planId);
   });
 
   it("keeps every acknowledged write when one server is killed mid-load", async () => {
