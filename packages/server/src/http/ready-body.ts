@@ -74,18 +74,21 @@ export function chooseCoding(acceptEncoding: string | undefined): Coding {
   return coding;
 }
 
-/** True when If-None-Match names one of the body's ETags (any coding: the same content) or `*`. */
-export function notModified(ifNoneMatch: string | undefined, body: ReadyBody): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(",").some((t) => {
+/**
+ * The ETag of If-None-Match that names one of the body's codings (the same content), or null.
+ * `*` names the coding the visitor gets.
+ */
+function matchingTag(ifNoneMatch: string | undefined, body: ReadyBody, coding: Coding) {
+  if (!ifNoneMatch) return null;
+  for (const t of ifNoneMatch.split(",")) {
     const tag = t.trim().replace(/^W\//, "");
-    return (
-      tag === "*" || tag === body.identity.etag || tag === body.gzip.etag || tag === body.br.etag
-    );
-  });
+    if (tag === "*") return body[coding].etag;
+    if (tag === body.identity.etag || tag === body.gzip.etag || tag === body.br.etag) return tag;
+  }
+  return null;
 }
 
-/** Sends the body in the coding the visitor accepts, with its ETag, or 304 when it has it. */
+/** Sends the body in the coding the visitor accepts, with its ETag, or 304 when it holds one. */
 export function sendReady(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -93,10 +96,12 @@ export function sendReady(
   cacheControl: string,
 ): FastifyReply {
   const coding = chooseCoding(request.headers["accept-encoding"]);
-  const variant = body[coding];
-  reply.header("etag", variant.etag).header("cache-control", cacheControl);
-  reply.header("vary", "Accept-Encoding");
-  if (notModified(request.headers["if-none-match"], body)) return reply.status(304).send();
+  reply.header("cache-control", cacheControl).header("vary", "Accept-Encoding");
+  // 304 names the representation the visitor (or a shared cache) holds, so that it is the one
+  // refreshed
+  const held = matchingTag(request.headers["if-none-match"], body, coding);
+  if (held) return reply.header("etag", held).status(304).send();
   if (coding !== "identity") reply.header("content-encoding", coding);
-  return reply.header("content-type", body.type).send(variant.bytes);
+  const variant = body[coding];
+  return reply.header("etag", variant.etag).header("content-type", body.type).send(variant.bytes);
 }
