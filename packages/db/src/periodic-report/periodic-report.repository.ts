@@ -5,18 +5,19 @@ import type { PeriodicReportDraftsTable, PeriodicReportsTable } from "./periodic
 
 type Db = Kysely<Database>;
 
-export type LatestReport = Pick<
-  ProgressReport,
-  | "id"
-  | "task_id"
-  | "period_key"
-  | "state"
-  | "progress"
-  | "summary"
-  | "difficulties"
-  | "submitted_at"
-  | "status"
->;
+const LATEST_COLUMNS = [
+  "id",
+  "task_id",
+  "period_key",
+  "state",
+  "progress",
+  "summary",
+  "difficulties",
+  "submitted_at",
+  "status",
+] as const satisfies readonly (keyof ProgressReport)[];
+
+export type LatestReport = Pick<ProgressReport, (typeof LATEST_COLUMNS)[number]>;
 
 /** Rows read for a long id list 500 ids at a time (the drivers' parameter limits), in order. */
 async function byChunks<T>(
@@ -46,15 +47,7 @@ export async function latestReportsOf(
         eb
           .selectFrom("progress_reports")
           .select([
-            "id",
-            "task_id",
-            "period_key",
-            "state",
-            "progress",
-            "summary",
-            "difficulties",
-            "submitted_at",
-            "status",
+            ...LATEST_COLUMNS,
             sql<number>`row_number() over (partition by task_id order by submitted_at desc, id desc)`.as(
               "newest",
             ),
@@ -65,17 +58,7 @@ export async function latestReportsOf(
           .where("submitted_at", "<", before)
           .as("r"),
       )
-      .select([
-        "id",
-        "task_id",
-        "period_key",
-        "state",
-        "progress",
-        "summary",
-        "difficulties",
-        "submitted_at",
-        "status",
-      ])
+      .select(LATEST_COLUMNS)
       .where("newest", "=", 1)
       .execute(),
   );
