@@ -16,6 +16,7 @@ export { PROSE_APPENDIX_TITLE, PROSE_SENTENCE } from "./prose/prose.appendix.js"
 export { keepConfirmedProse } from "./prose/prose.confirm.js";
 export { eraseRules, writePgm } from "./readers/scan/rule-erase.js";
 export { ruleLength } from "./readers/scan/rule-length.js";
+export { inkStrip, unreadInk, withStripWords } from "./readers/scan/unread-ink.js";
 export { buildResult, type BuildOptions } from "./build-result.js";
 export { NotAPlanError } from "./not-a-plan.error.js";
 export { DocumentTooLargeError } from "./document-too-large.error.js";

@@ -5,7 +5,8 @@
  * `ppmtopgm` and `pamsplit`) —
  * its ruling lines are painted out (core's eraseRules) so that no table border is read as a
  * letter, and Tesseract with its Vietnamese model (`-l vie`, TSV output: word boxes with confidence)
- * reads them, pages in parallel on the machine's cores. Missing programs give a clear
+ * reads them, pages in parallel on the machine's cores; ink its page layout left unread (a lone
+ * group number in a table cell) is cut out and read again (core's unreadInk). Missing programs give a clear
  * Vietnamese message. Tesseract and pdftoppm come from the configuration (GIAMSAT_TESSERACT,
  * GIAMSAT_PDFTOPPM; default: found on PATH); netpbm's programs are found on PATH.
  */
@@ -17,9 +18,12 @@ import { promisify } from "node:util";
 import {
   a4Dpi,
   eraseRules,
+  inkStrip,
   NotAPlanError,
   readPgm,
   ruleLength,
+  unreadInk,
+  withStripWords,
   writePgm,
   type Ocr,
   type OcrPage,
@@ -127,14 +131,21 @@ export function scanOcr(programs: OcrPrograms, onProgress?: OcrProgress): Ocr {
         const gray = readPgm(page);
         if (!gray) throw new NotAPlanError(kind === "pdf" ? BROKEN_PDF : BROKEN_IMAGE);
         const clean = `clean-${image}`;
-        await writeFile(path.join(dir, clean), writePgm(eraseRules(gray, ruleLength(dpi))));
-        const tsv = await tool(
-          tesseract,
-          [clean, "stdout", "-l", "vie", "--dpi", String(dpi), "tsv"],
-          dir,
-        );
+        const cleaned = eraseRules(gray, ruleLength(dpi));
+        await writeFile(path.join(dir, clean), writePgm(cleaned));
+        const read = (file: string, ...mode: string[]) =>
+          tool(tesseract, [file, "stdout", "-l", "vie", "--dpi", String(dpi), ...mode, "tsv"], dir);
+        let tsv = (await read(clean)).toString("utf8");
+        const unread = unreadInk(cleaned, tsv);
+        if (unread.length > 0) {
+          // what the page layout dropped (a group's lone number), read again as a plain block
+          const strip = inkStrip(cleaned, unread);
+          await writeFile(path.join(dir, `strip-${image}`), writePgm(strip.image));
+          const again = await read(`strip-${image}`, "--psm", "6");
+          tsv = withStripWords(tsv, again.toString("utf8"), strip);
+        }
         onProgress?.(++done, images.length);
-        return { tsv: tsv.toString("utf8"), image: page, dpi };
+        return { tsv, image: page, dpi };
       });
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -1,0 +1,51 @@
+/**
+ * Ink the OCR left unread: a lone mark of a text line's height that no recognised word touches
+ * is found (specks and words read are not), cut into a strip, and what the strip's OCR reads
+ * goes back to the mark's place on the page, on a line of its own.
+ */
+import { describe, expect, it } from "vitest";
+import type { GrayImage } from "./scan-page.js";
+import { readTsv } from "./scan-page.js";
+import { inkStrip, unreadInk, withStripWords } from "./unread-ink.js";
+
+const HEAD =
+  "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext";
+
+/** A white 300×120 page with dark boxes. */
+function page(boxes: [number, number, number, number][]): GrayImage {
+  const [width, height] = [300, 120];
+  const data = new Uint8Array(width * height).fill(255);
+  for (const [x, y, w, h] of boxes)
+    for (let r = y; r < y + h; r++) data.fill(0, r * width + x, r * width + x + w);
+  return { width, height, data };
+}
+
+// a word read at (100, 20) 60×20; a lone "1" (a 4×20 stroke) at (20, 60); a 2×2 speck
+const image = page([
+  [100, 20, 60, 20],
+  [20, 60, 4, 20],
+  [250, 100, 2, 2],
+]);
+const TSV = `${HEAD}\n5\t1\t1\t1\t1\t1\t100\t20\t60\t20\t96\tNhiệm\n`;
+
+describe("unread ink", () => {
+  it("finds the mark no word covers, not the word read nor a speck", () => {
+    expect(unreadInk(image, TSV)).toEqual([{ left: 20, top: 60, width: 4, height: 20 }]);
+    expect(unreadInk(image, HEAD)).toEqual([]);
+  });
+
+  it("stacks the marks into a strip and puts the strip's words back on the page", () => {
+    const strip = inkStrip(image, unreadInk(image, TSV));
+    const { pad } = strip;
+    expect(strip.image.width).toBe(4 + 2 * pad);
+    expect(strip.image.data[(pad + 5) * strip.image.width + pad]).toBe(0);
+    const read = `${HEAD}\n5\t1\t1\t1\t1\t1\t${pad}\t${pad}\t4\t20\t97\t1\n`;
+    const words = readTsv(withStripWords(TSV, read, strip));
+    expect(words.map((w) => [w.text, w.left, w.top, w.height])).toEqual([
+      ["Nhiệm", 100, 20, 20],
+      ["1", 20, 60, 20],
+    ]);
+    expect(words[1]!.line).not.toBe(words[0]!.line);
+    expect(withStripWords(TSV, HEAD, strip)).toBe(TSV);
+  });
+});
