@@ -30,6 +30,8 @@ const TOLERANCE = 2;
 
 type Grid = {
   xs: number[];
+  /** The vertical rules: a column line missing across a row is a merged cell. */
+  vs: Rule[];
   ys: number[];
   top: number;
   bottom: number;
@@ -83,6 +85,7 @@ export function findGrids(rules: Rule[]): Grid[] {
       if (part.ys.length < 2 || xs.length < 2) continue;
       grids.push({
         xs,
+        vs: part.vs,
         ys: part.ys,
         top: part.ys[0]!,
         bottom: part.ys[part.ys.length - 1]!,
@@ -181,6 +184,20 @@ function cellOf(words: Word[]): Cell {
   return cell;
 }
 
+/**
+ * The column lines (indexes into `grid.xs`) that no rule crosses at height `y` in a row whose
+ * other lines are drawn: the cells either side are one merged cell (a group's title written
+ * across the columns). Its words, one box each in a scan, then stay in the cell they start.
+ */
+function mergedLines(grid: Grid, y: number): Set<number> {
+  const crossing = grid.vs.filter((v) => v.y0 <= y && v.y1 >= y);
+  const open = new Set<number>();
+  if (crossing.length === 0) return open;
+  for (let c = 1; c + 1 < grid.xs.length; c++)
+    if (!crossing.some((v) => near(v.x0, grid.xs[c]!))) open.add(c);
+  return open;
+}
+
 function tableRows(grid: Grid, words: Word[]): { rows: Cell[][]; tops: number[] } {
   const rows: Cell[][] = [];
   const tops: number[] = [];
@@ -190,9 +207,16 @@ function tableRows(grid: Grid, words: Word[]): { rows: Cell[][]; tops: number[] 
     const band = words.filter((w) => w.y < top && w.y > bottom);
     if (band.length === 0) continue;
     const cells: Cell[] = [];
+    const open = mergedLines(grid, (top + bottom) / 2);
     for (let c = 0; c + 1 < grid.xs.length; c++) {
+      if (open.has(c)) {
+        cells.push(cellOf([]));
+        continue;
+      }
       const left = grid.xs[c]!;
-      const right = grid.xs[c + 1]!;
+      let end = c + 1;
+      while (open.has(end)) end++;
+      const right = grid.xs[end]!;
       cells.push(cellOf(band.filter((w) => w.x0 + 1 >= left && w.x0 + 1 < right)));
     }
     rows.push(cells);

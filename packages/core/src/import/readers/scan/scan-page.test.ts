@@ -45,6 +45,44 @@ describe("scanned page", () => {
     ]);
   });
 
+  it("reads a row whose column line is not drawn as one merged cell (a group's title)", () => {
+    const [w, h] = [400, 200];
+    const px = new Uint8Array(w * h).fill(255);
+    for (const y of [20, 70, 120, 180]) px.fill(0, y * w + 20, y * w + 380);
+    const vline = (x: number, from: number, to: number) => {
+      for (let y = from; y <= to; y++) px[y * w + x] = 0;
+    };
+    for (const x of [20, 80, 379]) vline(x, 20, 180);
+    vline(200, 20, 70); // no line between the 2nd and 3rd column in the 2nd row
+    vline(200, 120, 180);
+    const image = readPgm(
+      new Uint8Array([...new TextEncoder().encode(`P5\n${w} ${h}\n255\n`), ...px]),
+    )!;
+    const word = (text: string, x: number, y: number) =>
+      `5\t1\t${y}\t1\t1\t${x}\t${x}\t${y}\t30\t20\t95\t${text}`;
+    const tsv = [
+      TSV.split("\n")[0],
+      word("TT", 30, 35),
+      word("Tên", 90, 35),
+      word("Đơn", 210, 35),
+      word("1", 30, 85),
+      word("Về", 90, 85),
+      word("thể", 150, 85),
+      word("chế", 210, 85),
+      word("1.1", 30, 140),
+      word("Rà", 90, 140),
+      word("Vụ", 210, 140),
+    ].join("\n");
+    const table = layoutPage(scanPage(tsv, image, 100).content, 1).blocks.find(
+      (b) => b.type === "table",
+    );
+    expect(table?.type === "table" && table.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ["TT", "Tên", "Đơn"],
+      ["1", "Về thể chế", ""],
+      ["1.1", "Rà", "Vụ"],
+    ]);
+  });
+
   it("warns once for each page with words read below 60% confidence, naming the page", async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const sure = TSV.replace("\t41\tXâydựng", "\t93\tXây");
