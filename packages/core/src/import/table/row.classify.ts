@@ -10,7 +10,7 @@ export type RowNumber = { kind: NumberKind; value: string; depth: number };
 
 const ROMAN = /^(?=[IVXLC])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/;
 
-/** `1.` → `1`; `2.3.` → `2.3`; `34 (bs)` kept; `a)` → `a`. */
+/** `1.` → `1`; `2.3.` → `2.3`; `5.2_` → `5.2`; `34 (bs)` kept; `a)` → `a`. */
 export function cleanNumber(text: string): string {
   return (
     text
@@ -18,6 +18,8 @@ export function cleanNumber(text: string): string {
       .trim()
       // stray emphasis left around a number by a conversion: `** II**`, `__3__`
       .replace(/^(\*{1,2}|_{1,2})\s*(\S.*?)\s*\1$/, "$2")
+      // marks a scan's OCR leaves after a number (`5.2_`, `5 _`, `3,`): no number ends so
+      .replace(/(?<=[\dIVXLC.])[\s_,'‘’|]+$/, "")
       .replace(/^[(\s]+(?=[\dIVXLCa-zA-Z]{1,4}\))/, "")
       .replace(/[.:]+$/, "")
       .replace(/^([^(]*)\)$/, "$1")
