@@ -127,6 +127,7 @@ describe("tolerant lookup", () => {
     "Cục Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công",
     "Cục Đổi mới sáng tạo, Chuyển đổi xanhvà Khuyến công",
     "Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuy ến công",
+    "CụcĐổi mới sáng tạo, Chuyển đối xanh và Khuyến công",
   ])("%s → Cục ĐCK", (text) => {
     expect(idOf(dir.resolve(text, "bct"))).toBe("bct.dck");
   });
@@ -135,6 +136,14 @@ describe("tolerant lookup", () => {
     const cut = dir.resolve("Cục Thương mại điện tử và", "bct");
     expect(cut).toMatchObject({ status: "found", method: "tolerant", entry: { id: "bct.tmdt" } });
     expect(idOf(dir.resolve("Cục Thương mại điện tử từ và Kinh tế số", "bct"))).toBe("bct.tmdt");
+  });
+
+  it("cuts a first word glued to the next by OCR, not a first word names start with", () => {
+    expect(idOf(dir.resolve("Cácđơn vị thuộc Bộ", "bct"))).toBe(
+      idOf(dir.resolve("Các đơn vị thuộc Bộ", "bct")),
+    );
+    expect(dir.resolve("Cácđơn vị thuộc Bộ", "bct").status).not.toBe("none");
+    expect(dir.resolve("Cụcvụ", "bct").status).toBe("none");
   });
 
   it("does not stretch a name into another one", () => {

@@ -172,6 +172,29 @@ function buildDirectory(
       : { status: "ambiguous", candidates, method };
   };
 
+  const tolerant = (key: string, scope: string | null): OrgResolution => {
+    const near: { id: string; rank: FormRank; cost: number }[] = [];
+    const costOf = costsFrom(key);
+    for (const [candidate, postings] of byFirstWord().get(key.split(" ", 1)[0] ?? "") ?? []) {
+      const cost = costOf(candidate);
+      if (cost !== null) for (const posting of postings) near.push({ ...posting, cost });
+    }
+    return choose(near, scope, "tolerant");
+  };
+  /**
+   * A first word no name starts with, glued by OCR to the next (`cucdoi moi`, `cacdon vi`): cut
+   * after the longest first word of the directory it starts with (`cuc doi moi`); else null.
+   */
+  const unglued = (key: string): string | null => {
+    const head = key.split(" ", 1)[0] ?? "";
+    if (byFirstWord().has(head)) return null;
+    for (let cut = head.length - 2; cut >= 2; cut--) {
+      if (byFirstWord().has(head.slice(0, cut)))
+        return `${head.slice(0, cut)} ${head.slice(cut)}${key.slice(head.length)}`;
+    }
+    return null;
+  };
+
   const memo = new Map<string, OrgResolution>();
   const keys = new Map<string, string>();
   const prepare = (name: string, ownerId?: string | null) => {
@@ -199,14 +222,10 @@ function buildDirectory(
     const known = memo.get(memoKey);
     if (known) return known;
     let result = lookup(name, ownerId);
+    if (result.status === "none") result = tolerant(key, scope);
     if (result.status === "none") {
-      const near: { id: string; rank: FormRank; cost: number }[] = [];
-      const costOf = costsFrom(key);
-      for (const [candidate, postings] of byFirstWord().get(key.split(" ", 1)[0] ?? "") ?? []) {
-        const cost = costOf(candidate);
-        if (cost !== null) for (const posting of postings) near.push({ ...posting, cost });
-      }
-      result = choose(near, scope, "tolerant");
+      const split = unglued(key);
+      if (split) result = tolerant(split, scope);
     }
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(memoKey, result);
