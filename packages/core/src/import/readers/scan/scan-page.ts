@@ -62,7 +62,10 @@ export type OcrWord = {
   line: string;
 };
 
-/** Tesseract TSV → words (level 5) with the key of their line. */
+/**
+ * Tesseract TSV → words (level 5) with the key of their line; the Icelandic eth it reads now and
+ * then for a Vietnamese đ (`Ðo lường`) is a đ.
+ */
 export function readTsv(tsv: string): OcrWord[] {
   const words: OcrWord[] = [];
   for (const row of tsv.split(/\r?\n/).slice(1)) {
@@ -71,7 +74,7 @@ export function readTsv(tsv: string): OcrWord[] {
     const text = (f.slice(11).join("\t") ?? "").trim();
     if (text === "") continue;
     words.push({
-      text: text.normalize("NFC"),
+      text: text.normalize("NFC").replace(/Ð/g, "Đ").replace(/ð/g, "đ"),
       left: Number(f[6]),
       top: Number(f[7]),
       width: Number(f[8]),
