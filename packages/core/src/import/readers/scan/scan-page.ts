@@ -6,6 +6,7 @@
  * boxes vary with the letters' shapes). Words recognised with low confidence are listed.
  */
 import type { PageContent, Rule, Word } from "../pdf/page-layout.js";
+import { romanByStrokes } from "./roman-strokes.js";
 import { ruleLength } from "./rule-length.js";
 
 export type GrayImage = { width: number; height: number; data: Uint8Array };
@@ -105,7 +106,7 @@ export function scanPage(tsv: string, image: GrayImage, dpi: number): ScanPage {
   const placed: Word[] = words.map((w) => {
     const box = lineBox.get(w.line)!;
     return {
-      text: w.text,
+      text: romanByStrokes(w, image),
       x0: w.left * pt,
       x1: (w.left + w.width) * pt,
       y: (image.height - box.bottom) * pt,
