@@ -301,7 +301,12 @@ export function splitSections(blocks: Block[]): DocumentParts {
       section !== null &&
       section.sheet !== null &&
       section.sheet !== item.sheet;
-    if (run && !newSheet && sameTable(run.header, item.header)) {
+    // the same header printed again on the next page, read with OCR damage, continues the run
+    const again =
+      run !== null &&
+      (sameTable(run.header, item.header) ||
+        (item.headerRow !== null && matchRepeatedHeader(item.headerRow, run.header) !== null));
+    if (run && !newSheet && again) {
       if (part && section) openParts(section, run, firstPart, part);
       addRows(run, item.headerRow ? [item.headerRow, ...item.rows] : item.rows, part === null);
       between = [];

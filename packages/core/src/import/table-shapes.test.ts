@@ -115,3 +115,29 @@ describe("table shapes", () => {
     );
   });
 });
+
+describe("a table's header printed again on the next page", () => {
+  it("continues the table when OCR misread a letter of it (one table, the cut row joined)", () => {
+    const head = ["STT", "Tên nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"];
+    const text = [
+      "PHỤ LỤC",
+      "",
+      tsv(
+        head,
+        ["I", "THỂ CHẾ", "", "", ""],
+        ["1", "Rà soát quy định về", "Vụ Pháp chế", "Văn phòng Bộ", "30/6/2026"],
+      ),
+      "",
+      tsv(
+        ["STT", "Tên nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hựp", "Thời hạn"],
+        ["", "thủ tục cấp phép", "", "", ""],
+        ["2", "Ban hành quy chế", "Vụ Pháp chế", "", "30/9/2026"],
+      ),
+    ].join("\n");
+    expect(parsePlanText(text).appendices).toHaveLength(1);
+    expect(tasks(text)).toEqual([
+      ["1", ["I"], "Rà soát quy định về thủ tục cấp phép"],
+      ["2", ["I"], "Ban hành quy chế"],
+    ]);
+  });
+});

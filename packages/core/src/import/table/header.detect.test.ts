@@ -88,6 +88,15 @@ describe("repeated headers at page breaks", () => {
     ).toBeNull();
   });
 
+  it("matches a header printed again with a letter misread or a space lost by OCR", () => {
+    expect(
+      matchRepeatedHeader(row(9, "STT", "Tên nhiệm vu", "Cơquan chủ trì", "Thời hạm"), header),
+    ).not.toBeNull();
+    expect(
+      matchRepeatedHeader(row(9, "STT", "Tên nhiệm vụ", "Cơ quan phối hợp", "Thời hạn"), header),
+    ).toBeNull();
+  });
+
   it("returns text glued after a header cell, by column", () => {
     const found = matchRepeatedHeader(
       row(9, "STT", "Tên nhiệm vụ", "Cơ quan chủ trì và Kinh tế số", "Thời hạn"),

@@ -3,6 +3,7 @@
  * repeated at a page break (possibly with text of the cut row glued to one of its cells).
  */
 import type { Row } from "../blocks.js";
+import { boundedDistance } from "../../directory/org-fuzzy.js";
 import { headerKey, roleOf, type ColumnRole } from "./column-roles.js";
 
 export type Column = { index: number; header: string; role: ColumnRole };
@@ -95,7 +96,9 @@ function matchKeys(row: Row, keys: string[], header: TableHeader): RepeatedHeade
       continue;
     }
     expected++;
-    if (key === want) matched++;
+    // a letter or two misread by OCR (`Đơn vị phối hựp`, `Cơquan chủ trì`)
+    const misread = Math.max(1, Math.floor(want.length / 10));
+    if (key === want || boundedDistance(key, want, misread) <= misread) matched++;
     else if (key.startsWith(`${want} `)) {
       matched++;
       const words = want.split(" ").length;
