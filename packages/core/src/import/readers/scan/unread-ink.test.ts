@@ -34,12 +34,12 @@ describe("unread ink", () => {
     expect(unreadInk(image, HEAD)).toEqual([]);
   });
 
-  it("stacks the marks into a strip and puts the strip's words back on the page", () => {
+  it("cuts the marks, a little wider, into a strip and puts the strip's words back", () => {
     const strip = inkStrip(image, unreadInk(image, TSV));
-    const { pad } = strip;
-    expect(strip.image.width).toBe(4 + 2 * pad);
-    expect(strip.image.data[(pad + 5) * strip.image.width + pad]).toBe(0);
-    const read = `${HEAD}\n5\t1\t1\t1\t1\t1\t${pad}\t${pad}\t4\t20\t97\t1\n`;
+    const [{ left, top }] = strip.slots as [{ left: number; top: number }];
+    expect(strip.image.width).toBe(left + 4 + 2 * 2 + strip.gap);
+    expect(strip.image.data[(top + 2 + 5) * strip.image.width + left + 2]).toBe(0);
+    const read = `${HEAD}\n5\t1\t1\t1\t1\t1\t${left + 2}\t${top + 2}\t4\t20\t97\t1\n`;
     const words = readTsv(withStripWords(TSV, read, strip));
     expect(words.map((w) => [w.text, w.left, w.top, w.height])).toEqual([
       ["Nhiệm", 100, 20, 20],
@@ -47,5 +47,33 @@ describe("unread ink", () => {
     ]);
     expect(words[1]!.line).not.toBe(words[0]!.line);
     expect(withStripWords(TSV, HEAD, strip)).toBe(TSV);
+  });
+
+  it("reads a short doubtful word again, keeping the surer reading", () => {
+    const doubtful = TSV.replace("\t96\tNhiệm", "\t11\tLÃ");
+    const boxes = unreadInk(image, doubtful);
+    expect(boxes).toContainEqual({ left: 100, top: 20, width: 60, height: 20, conf: 11 });
+    const strip = inkStrip(image, boxes);
+    const { left, top } = strip.slots.find((s) => s.box.conf !== undefined)!;
+    const again = (conf: number) =>
+      `${HEAD}\n5\t1\t1\t1\t1\t1\t${left + 2}\t${top + 2}\t60\t20\t${conf}\t7.\n`;
+    const texts = (conf: number) =>
+      readTsv(withStripWords(doubtful, again(conf), strip)).map((w) => [w.text, w.left, w.top]);
+    expect(texts(71)).toEqual([["7.", 100, 20]]);
+    expect(texts(5)).toEqual([["LÃ", 100, 20]]);
+  });
+
+  it("lays one-line marks side by side and a taller one on a row of its own", () => {
+    const page2 = page([
+      [20, 10, 4, 20],
+      [60, 10, 4, 20],
+      [200, 50, 30, 50],
+    ]);
+    const slots = inkStrip(page2, unreadInk(page2, TSV)).slots;
+    expect(slots.map((s) => [s.box.left, s.top === slots[0]!.top])).toEqual([
+      [20, true],
+      [60, true],
+      [200, false],
+    ]);
   });
 });

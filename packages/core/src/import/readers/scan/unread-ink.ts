@@ -4,20 +4,31 @@
  * words — so a scanned plan loses its groups. The dark clusters of the cleaned page that no
  * recognised word touches, of a text line's height, are cut out and stacked one under the other
  * into a strip that a second OCR pass reads as one block of text (`--psm 6`, which keeps what the
- * page layout dropped); the words found there go back to their place on the page's TSV.
+ * page layout dropped); the words found there go back to their place on the page's TSV. A short
+ * word read with little confidence (`LÃ` for a row's `7.`) goes into the strip too, and its
+ * reading there replaces the first one when it is surer.
  */
 import { readTsv, type GrayImage } from "./scan-page.js";
 
-export type InkBox = { left: number; top: number; width: number; height: number };
+/** `conf`: a word read already, with this confidence, that the strip may read better. */
+export type InkBox = { left: number; top: number; width: number; height: number; conf?: number };
 
-/** The unread clusters stacked into one image; `top` of each cluster's slot in it. */
-export type InkStrip = { image: GrayImage; slots: { box: InkBox; top: number }[]; pad: number };
-
+/**
+ * The boxes laid out in one image: each `box` cut out as `cut` (a little wider) and put at
+ * (`left`, `top`) of the strip; `gap`: the white between them.
+ */
+export type InkStrip = {
+  image: GrayImage;
+  slots: { box: InkBox; cut: InkBox; left: number; top: number }[];
+  gap: number;
+};
 const DARK = 128;
 /** A page with more unread clusters than this is a picture, not text the layout missed. */
 const MAX_BOXES = 200;
 /** Past this many unread marks (specks included) the page is a photo or noise: left alone. */
 const MAX_MARKS = 20000;
+/** A word read with less confidence than this, of a few characters, is read again. */
+const DOUBTFUL = 50;
 
 type Mark = { x0: number; y0: number; x1: number; y1: number; n: number };
 
@@ -116,34 +127,73 @@ export function unreadInk(image: GrayImage, tsv: string): InkBox[] {
       return h >= line * 0.5 && h <= line * 3 && c.n >= line * line * 0.08;
     })
     .sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
-  if (found.length > MAX_BOXES) return [];
-  return found.map((c) => ({
+  const doubtful = words
+    .filter((w) => w.conf >= 0 && w.conf < DOUBTFUL && [...w.text].length <= 4)
+    .map((w) => ({ left: w.left, top: w.top, width: w.width, height: w.height, conf: w.conf }));
+  if (found.length + doubtful.length > MAX_BOXES) return [];
+  const unread = found.map((c) => ({
     left: c.x0,
     top: c.y0,
     width: c.x1 - c.x0 + 1,
     height: c.y1 - c.y0 + 1,
   }));
+  return [...unread, ...doubtful].sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
-/** The boxes cut from the page and stacked, a line's height of white around each. */
+/** A strip no wider than this many pixels: a row that would be wider wraps. */
+const STRIP_WIDTH = 4000;
+
+/**
+ * The boxes cut from the page into a strip: those one line high side by side on rows (their
+ * bottoms aligned, three lines' height apart: stacked one under the other, Tesseract reads a lone
+ * `7.` as `Lễ`), a taller one (a cell of several lines) on a row of its own.
+ */
 export function inkStrip(image: GrayImage, boxes: InkBox[]): InkStrip {
-  const pad = Math.max(8, Math.round(Math.max(...boxes.map((b) => b.height)) * 0.6));
-  const width = Math.max(...boxes.map((b) => b.width)) + 2 * pad;
-  const slots: InkStrip["slots"] = [];
-  let top = pad;
-  for (const box of boxes) {
-    slots.push({ box, top });
-    top += box.height + 2 * pad;
+  const heights = boxes.map((b) => b.height).sort((a, b) => a - b);
+  const line = heights[Math.floor(heights.length / 2)]!;
+  const gap = Math.max(48, line * 3);
+  // a word's box is tight: the faint edge of a letter (the bar of a `7`) lies just outside it
+  const cuts = boxes.map((box) => {
+    const left = Math.max(0, box.left - 2);
+    const top = Math.max(0, box.top - 2);
+    const cut = {
+      left,
+      top,
+      width: Math.min(image.width, box.left + box.width + 2) - left,
+      height: Math.min(image.height, box.top + box.height + 2) - top,
+    };
+    return { box, cut };
+  });
+  const rows: (typeof cuts)[] = [];
+  for (const item of cuts) {
+    const row = rows[rows.length - 1];
+    const tall = item.box.height > line * 1.6;
+    const used = row?.reduce((w, r) => w + r.cut.width + gap, gap) ?? 0;
+    const fits = row && !tall && row.every((r) => r.box.height <= line * 1.6);
+    if (fits && used + item.cut.width + gap <= STRIP_WIDTH) row.push(item);
+    else rows.push([item]);
   }
-  const height = top - pad;
+  const slots: InkStrip["slots"] = [];
+  let top = gap;
+  for (const row of rows) {
+    const bottom = top + Math.max(...row.map((r) => r.cut.height));
+    let left = gap;
+    for (const { box, cut } of row) {
+      slots.push({ box, cut, left, top: bottom - cut.height });
+      left += cut.width + gap;
+    }
+    top = bottom + gap;
+  }
+  const width = Math.max(...slots.map((s) => s.left + s.cut.width)) + gap;
+  const height = top;
   const data = new Uint8Array(width * height).fill(255);
-  for (const { box, top: at } of slots) {
-    for (let y = 0; y < box.height; y++) {
-      const from = (box.top + y) * image.width + box.left;
-      data.set(image.data.subarray(from, from + box.width), (at + y) * width + pad);
+  for (const { cut, left, top: at } of slots) {
+    for (let y = 0; y < cut.height; y++) {
+      const from = (cut.top + y) * image.width + cut.left;
+      data.set(image.data.subarray(from, from + cut.width), (at + y) * width + left);
     }
   }
-  return { image: { width, height, data }, slots, pad };
+  return { image: { width, height, data }, slots, gap };
 }
 
 /**
@@ -151,7 +201,7 @@ export function inkStrip(image: GrayImage, boxes: InkBox[]): InkStrip {
  * on the page, on lines of their own.
  */
 export function withStripWords(tsv: string, stripTsv: string, strip: InkStrip): string {
-  const rows: string[] = [];
+  const read = new Map<number, { rows: string[]; conf: number }>();
   for (const row of stripTsv.split(/\r?\n/).slice(1)) {
     const f = row.split("\t");
     if (f.length < 12 || f[0] !== "5" || f.slice(11).join("\t").trim() === "") continue;
@@ -161,21 +211,42 @@ export function withStripWords(tsv: string, stripTsv: string, strip: InkStrip): 
       number,
       number,
     ];
-    const middle = top + height / 2;
+    const [cx, cy] = [left + width / 2, top + height / 2];
+    const half = strip.gap / 2;
     const slot = strip.slots.findIndex(
-      (s) => middle >= s.top - strip.pad && middle < s.top + s.box.height + strip.pad,
+      (s) =>
+        cx >= s.left - half &&
+        cx < s.left + s.cut.width + half &&
+        cy >= s.top - half &&
+        cy < s.top + s.cut.height + half,
     );
     if (slot < 0) continue;
-    const { box, top: at } = strip.slots[slot]!;
-    const x = box.left + left - strip.pad;
-    const y = box.top + top - at;
+    const { cut, left: atX, top: atY } = strip.slots[slot]!;
+    const x = cut.left + left - atX;
+    const y = cut.top + top - atY;
     // a line of its own: block numbers past the page's, one per cluster
     const block = 100000 + slot;
     const line = `${Number(f[2]) * 1000 + Number(f[3])}\t${f[4]}`;
-    rows.push(
+    const found = read.get(slot) ?? { rows: [], conf: 100 };
+    found.rows.push(
       ["5", f[1], block, line, f[5], x, y, width, height, f[10], f.slice(11).join("\t")].join("\t"),
     );
+    found.conf = Math.min(found.conf, Number(f[10]));
+    read.set(slot, found);
   }
+  // a word read again replaces the first reading only when the strip is surer of it
+  const kept = [...read].filter(([slot, r]) => r.conf > (strip.slots[slot]!.box.conf ?? -1));
+  const replaced = new Set(
+    kept
+      .map(([slot]) => strip.slots[slot]!.box)
+      .filter((b) => b.conf !== undefined)
+      .map((b) => `${b.left}\t${b.top}\t${b.width}\t${b.height}`),
+  );
+  const rows = kept.flatMap(([, r]) => r.rows);
   if (rows.length === 0) return tsv;
-  return `${tsv.replace(/\s+$/, "")}\n${rows.join("\n")}\n`;
+  const page = tsv
+    .replace(/\s+$/, "")
+    .split("\n")
+    .filter((row) => !replaced.has(row.split("\t").slice(6, 10).join("\t")));
+  return `${[...page, ...rows].join("\n")}\n`;
 }
