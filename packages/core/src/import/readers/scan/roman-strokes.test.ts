@@ -33,6 +33,19 @@ describe("romanByStrokes", () => {
     expect(romanByStrokes(word(text), strokes(n))).toBe(want);
   });
 
+  it("counts a quarter's strokes after Quý up to the slash", () => {
+    const image = strokes(2);
+    // a slash: 3 pixels wide, one pixel to the right every two rows up
+    for (let y = 5; y < 25; y++) {
+      const x = 34 + Math.floor((25 - y) / 2);
+      image.data.fill(0, y * 60 + x, y * 60 + x + 3);
+    }
+    for (let y = 5; y < 25; y++) image.data.fill(0, y * 60 + 50, y * 60 + 53); // a digit's side
+    expect(romanByStrokes(word("11/2026"), image, "Quý")).toBe("II/2026");
+    expect(romanByStrokes(word("112026"), image, "Quý")).toBe("II/2026");
+    expect(romanByStrokes(word("11/2026"), image, "tháng")).toBe("11/2026");
+  });
+
   it.each([
     ["1", 2],
     ["11.", 3],

@@ -103,10 +103,11 @@ export function scanPage(tsv: string, image: GrayImage, dpi: number): ScanPage {
     box.bottom = Math.max(box.bottom, w.top + w.height);
     lineBox.set(w.line, box);
   }
-  const placed: Word[] = words.map((w) => {
+  const placed: Word[] = words.map((w, i) => {
     const box = lineBox.get(w.line)!;
+    const before = words[i - 1]?.line === w.line ? words[i - 1]!.text : "";
     return {
-      text: romanByStrokes(w, image),
+      text: romanByStrokes(w, image, before),
       x0: w.left * pt,
       x1: (w.left + w.width) * pt,
       y: (image.height - box.bottom) * pt,
