@@ -1,16 +1,19 @@
 /**
  * Scanned PDFs: a small plan printed to PDF by Chromium, rendered to page images by pdftoppm and
  * wrapped as a PDF of images (no text layer, as a scanner makes it), imports through Tesseract to
- * the same tasks as the printed PDF; without Tesseract the import stops with a Vietnamese message.
+ * the same tasks as the printed PDF; so does the project's example plan (Roman groups whose lone
+ * numerals Tesseract drops or misreads, rows cut at page breaks, a table over four pages). Without
+ * Tesseract the import stops with a Vietnamese message.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { importDocumentFile, type ImportResult } from "@giamsat/core";
-import { CHROMIUM, printHtml } from "../../../core/src/import/fixtures/pdf.print.js";
+import { importDocumentFile, readTextBlocks, type ImportResult } from "@giamsat/core";
+import { CHROMIUM, printHtml, printPlan } from "../../../core/src/import/fixtures/pdf.print.js";
 import { scanOcr } from "./ocr.runner.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "giamsat-scan-test-"));
@@ -75,14 +78,19 @@ function imagesToPdf(pages: Buffer[]): Uint8Array {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+/** A printed PDF rendered to page images at 200 dpi and wrapped as a scanner's PDF. */
+function scanOf(printed: Uint8Array, name: string): Uint8Array {
+  writeFileSync(path.join(dir, `${name}.pdf`), printed);
+  execFileSync("pdftoppm", ["-r", "200", "-gray", `${name}.pdf`, name], { cwd: dir });
+  const images = readdirSync(dir)
+    .filter((f) => new RegExp(`^${name}-\\d+\\.pgm$`).test(f))
+    .sort();
+  return imagesToPdf(images.map((f) => readFileSync(path.join(dir, f))));
+}
+
 function printedAndScanned(): { printed: Uint8Array; scanned: Uint8Array } {
   const printed = printHtml(PLAN);
-  writeFileSync(path.join(dir, "plan.pdf"), printed);
-  execFileSync("pdftoppm", ["-r", "200", "-gray", "plan.pdf", "img"], { cwd: dir });
-  const images = readdirSync(dir)
-    .filter((f) => /^img-\d+\.pgm$/.test(f))
-    .sort();
-  return { printed, scanned: imagesToPdf(images.map((f) => readFileSync(path.join(dir, f)))) };
+  return { printed, scanned: scanOf(printed, "img") };
 }
 
 const tasks = (r: ImportResult) =>
@@ -93,6 +101,21 @@ const tasks = (r: ImportResult) =>
       due: t.deadline.due,
     })),
   );
+
+/** Per appendix, each task's number, group, lead, due date and milestones (within the contract). */
+const grouped = (r: ImportResult) =>
+  r.appendices.map((a) => ({
+    kind: a.kind,
+    tasks: a.tasks.map((t) => ({
+      number: t.number,
+      groupPath: t.groupPath,
+      lead: t.lead.map((o) => o.name),
+      due: t.deadline.due,
+      milestones: t.milestones.map((m) => m.deadline.due),
+    })),
+  }));
+
+const EXAMPLES = fileURLToPath(new URL("../../../../examples/", import.meta.url));
 
 const ON_PATH = { tesseract: "tesseract", pdftoppm: "pdftoppm" };
 
@@ -117,6 +140,21 @@ describe.skipIf(!tools)("scanned PDF and page images", () => {
     for (const w of got.warnings.filter((x) => x.code === "ocr_low_confidence"))
       expect(w.message).toMatch(/^Trang \d+: /);
   }, 120_000);
+
+  it("imports an example plan scanned (Roman groups, rows cut at page breaks) to the same tasks and groups", async () => {
+    const text = readFileSync(path.join(EXAMPLES, "bo-xay-dung-ke-hoach-chuyen-doi-so-2026.txt"));
+    const printed = printPlan(readTextBlocks(text.toString("utf8")));
+    const want = await importDocumentFile(printed);
+    const got = await importDocumentFile(scanOf(printed, "example"), { ocr: scanOcr(ON_PATH) });
+    const groups = (r: ImportResult) => r.appendices.map((a) => a.groups.map((g) => g.number));
+    expect(groups(want)).toEqual([["I", "II", "III"], []]);
+    expect(groups(got)).toEqual(groups(want));
+    expect(grouped(got)).toEqual(grouped(want));
+    expect(grouped(want).flatMap((a) => a.tasks)).toHaveLength(7);
+    expect(
+      got.appendices.map((a) => a.indicators.map((i) => [i.number, i.periods.length])),
+    ).toEqual(want.appendices.map((a) => a.indicators.map((i) => [i.number, i.periods.length])));
+  }, 240_000);
 
   it.each([
     ["PNG, colour, 300 dpi", ["-r", "300", "-png"], "png"],
