@@ -41,9 +41,10 @@ describe("romanByStrokes", () => {
       image.data.fill(0, y * 60 + x, y * 60 + x + 3);
     }
     for (let y = 5; y < 25; y++) image.data.fill(0, y * 60 + 50, y * 60 + 53); // a digit's side
-    expect(romanByStrokes(word("11/2026"), image, "Quý")).toBe("II/2026");
-    expect(romanByStrokes(word("112026"), image, "Quý")).toBe("II/2026");
-    expect(romanByStrokes(word("11/2026"), image, "tháng")).toBe("11/2026");
+    expect(romanByStrokes(word("11/2026"), image, true)).toBe("II/2026");
+    expect(romanByStrokes(word("112026"), image, true)).toBe("II/2026");
+    expect(romanByStrokes(word("1⁄2026"), image, true)).toBe("II/2026");
+    expect(romanByStrokes(word("11/2026"), image, false)).toBe("11/2026");
   });
 
   it.each([

@@ -9,7 +9,7 @@
 import type { GrayImage, OcrWord } from "./scan-page.js";
 
 const STROKES = /^(?=.*[IlÏÌÍ])[IlÏÌÍ|!1]+([.)]?)$/u;
-const QUARTER = /^[IlÏÌÍ|!1]{1,3}\/?(\d{4})$/u;
+const QUARTER = /^[IlÏÌÍ|!1]{1,3}[/⁄]?(\d{4})$/u;
 const DARK = 128;
 
 /** Upright strokes in the word's box, left to right; `toSlash`: up to the first wide slant. */
@@ -37,14 +37,17 @@ function strokes(word: OcrWord, image: GrayImage, toSlash: boolean): number {
   return count;
 }
 
-/** The word's text with its strokes counted (`II`, `Quý` … `II/2026`), or as read. */
-export function romanByStrokes(word: OcrWord, image: GrayImage, before = ""): string {
+/**
+ * The word's text with its strokes counted (`II`; after `Quý`, `afterQuarter`: `II/2026`), or as
+ * read.
+ */
+export function romanByStrokes(word: OcrWord, image: GrayImage, afterQuarter = false): string {
   const numeral = STROKES.exec(word.text);
   if (numeral) {
     const n = strokes(word, image, false);
     return n >= 1 && n <= 3 ? "I".repeat(n) + numeral[1]! : word.text;
   }
-  const quarter = /^quý$/iu.test(before) ? QUARTER.exec(word.text) : null;
+  const quarter = afterQuarter ? QUARTER.exec(word.text) : null;
   if (quarter) {
     const n = strokes(word, image, true);
     return n >= 1 && n <= 3 ? `${"I".repeat(n)}/${quarter[1]!}` : word.text;

@@ -83,6 +83,36 @@ describe("scanned page", () => {
     ]);
   });
 
+  it("counts the quarter's strokes of a word beside or under `Quý`, not elsewhere", () => {
+    const [w, h] = [300, 100];
+    const px = new Uint8Array(w * h).fill(255);
+    const box = (x0: number, y0: number, x1: number, y1: number) => {
+      for (let y = y0; y < y1; y++) px.fill(0, y * w + x0, y * w + x1);
+    };
+    for (const left of [10, 200]) {
+      box(left + 2, 36, left + 5, 56); // I
+      box(left + 12, 36, left + 15, 56); // I
+      for (let y = 36; y < 56; y++)
+        box(left + 20 + ((56 - y) >> 1), y, left + 23 + ((56 - y) >> 1), y + 1);
+    }
+    const image = readPgm(
+      new Uint8Array([...new TextEncoder().encode(`P5\n${w} ${h}\n255\n`), ...px]),
+    )!;
+    const word = (text: string, x: number, y: number, width: number) =>
+      `5\t1\t1\t1\t${y}\t1\t${x}\t${y}\t${width}\t20\t80\t${text}`;
+    const tsv = [
+      TSV.split("\n")[0],
+      word("Quý", 10, 10, 40),
+      word("112026", 10, 36, 80),
+      word("11/2026", 200, 36, 80),
+    ].join("\n");
+    expect(scanPage(tsv, image, 200).content.words.map((x) => x.text)).toEqual([
+      "Quý",
+      "II/2026",
+      "11/2026",
+    ]);
+  });
+
   it("warns once for each page with words read below 60% confidence, naming the page", async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const sure = TSV.replace("\t41\tXâydựng", "\t93\tXây");

@@ -87,6 +87,18 @@ export function readTsv(tsv: string): OcrWord[] {
   return words;
 }
 
+/**
+ * `b` follows `a` on its line (within two line heights to its right) or starts the line under it
+ * (a narrow cell wraps `Quý` and `II/2026`; Tesseract may read the cell's lines into others').
+ */
+function besideOrUnder(a: OcrWord, b: OcrWord): boolean {
+  const gap = b.left - (a.left + a.width);
+  if (Math.abs(b.top + b.height - (a.top + a.height)) < a.height / 2)
+    return gap >= 0 && gap <= a.height * 2;
+  const below = b.top - (a.top + a.height);
+  return below >= 0 && below <= a.height && Math.abs(b.left - a.left) <= a.height;
+}
+
 /** Below this confidence (0–100) a recognised word is reported. */
 export const LOW_CONFIDENCE = 60;
 
@@ -103,11 +115,15 @@ export function scanPage(tsv: string, image: GrayImage, dpi: number): ScanPage {
     box.bottom = Math.max(box.bottom, w.top + w.height);
     lineBox.set(w.line, box);
   }
-  const placed: Word[] = words.map((w, i) => {
+  const quarters = words.filter((w) => /^quý$/iu.test(w.text));
+  const placed: Word[] = words.map((w) => {
     const box = lineBox.get(w.line)!;
-    const before = words[i - 1]?.line === w.line ? words[i - 1]!.text : "";
     return {
-      text: romanByStrokes(w, image, before),
+      text: romanByStrokes(
+        w,
+        image,
+        quarters.some((q) => besideOrUnder(q, w)),
+      ),
       x0: w.left * pt,
       x1: (w.left + w.width) * pt,
       y: (image.height - box.bottom) * pt,
