@@ -1,4 +1,4 @@
-/** A number cell's kind and value, with the marks a scan's OCR leaves after a number. */
+/** A number cell's kind and value, with the marks and letters a scan's OCR leaves in a number. */
 import { describe, expect, it } from "vitest";
 import { readNumber } from "./row.classify.js";
 
@@ -11,6 +11,10 @@ describe("readNumber", () => {
     ["4.3.", "digits", "4.3"],
     ["34 (bs)", "other", "34 (bs)"],
     ["_", "text", "_"],
+    ["4I", "digits", "41"],
+    ["l2.", "digits", "12"],
+    ["I.1", "roman-sub", "I.1"],
+    ["II", "roman", "II"],
   ])("%s → %s %s", (text, kind, value) => {
     expect(readNumber(text)).toMatchObject({ kind, value });
   });

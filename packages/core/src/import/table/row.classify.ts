@@ -28,8 +28,15 @@ export function cleanNumber(text: string): string {
   );
 }
 
+/** An `I` or `l` OCR read among a number's digits is a 1 (`4I` → `41`; `I.1` stays). */
+const ocrOnes = (value: string) =>
+  value
+    .split(".")
+    .map((part) => (/^(?=.*\d)(?=.*[Il])[\dIl]+$/.test(part) ? part.replace(/[Il]/g, "1") : part))
+    .join(".");
+
 export function readNumber(text: string): RowNumber {
-  const value = cleanNumber(text);
+  const value = ocrOnes(cleanNumber(text));
   if (value === "") return { kind: "none", value, depth: 0 };
   if (ROMAN.test(value)) return { kind: "roman", value, depth: 1 };
   const romanSub = /^([IVXLC]+)\.(\d+(?:\.\d+)*)$/.exec(value);
