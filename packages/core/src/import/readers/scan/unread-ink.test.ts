@@ -1,8 +1,10 @@
 /**
  * Ink the OCR left unread: a lone mark of a text line's height that no recognised word touches
  * is found (specks and words read are not), cut into a strip, and what the strip's OCR reads
- * goes back to the mark's place on the page, on a line of its own.
+ * goes back to the mark's place on the page, on a line of its own; random word boxes over a page
+ * with random marks never throw.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { GrayImage } from "./scan-page.js";
 import { readTsv } from "./scan-page.js";
@@ -75,5 +77,46 @@ describe("unread ink", () => {
       [60, true],
       [200, false],
     ]);
+  });
+
+  it("reads random TSV over a random page without an exception (300)", () => {
+    const row = fc
+      .tuple(fc.integer({ min: -50, max: 400 }), fc.integer({ min: -50, max: 200 }))
+      .chain(([x, y]) =>
+        fc
+          .tuple(fc.integer({ min: -5, max: 120 }), fc.integer({ min: -5, max: 60 }))
+          .chain(([w, h]) =>
+            fc
+              .tuple(fc.integer({ min: -1, max: 100 }), fc.string({ maxLength: 6 }))
+              .map(([conf, text]) => `5\t1\t1\t1\t1\t1\t${x}\t${y}\t${w}\t${h}\t${conf}\t${text}`),
+          ),
+      );
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 12 }),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: -10, max: 310 }),
+            fc.integer({ min: -10, max: 130 }),
+            fc.integer({ min: 0, max: 60 }),
+            fc.integer({ min: 0, max: 60 }),
+          ),
+          { maxLength: 8 },
+        ),
+        fc.string({ maxLength: 200 }),
+        (rows, marks, noise) => {
+          const page = { width: 300, height: 120, data: new Uint8Array(300 * 120).fill(255) };
+          for (const [x, y, w, h] of marks)
+            for (let r = Math.max(0, y); r < Math.min(120, y + h); r++)
+              page.data.fill(0, r * 300 + Math.max(0, x), r * 300 + Math.min(300, x + w));
+          const tsv = [HEAD, ...rows].join("\n");
+          const boxes = unreadInk(page, tsv);
+          if (boxes.length === 0) return;
+          const strip = inkStrip(page, boxes);
+          withStripWords(tsv, [HEAD, ...rows, noise].join("\n"), strip);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

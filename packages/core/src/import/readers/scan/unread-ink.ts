@@ -129,6 +129,8 @@ export function unreadInk(image: GrayImage, tsv: string): InkBox[] {
     .sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   const doubtful = words
     .filter((w) => w.conf >= 0 && w.conf < DOUBTFUL && [...w.text].length <= 4)
+    .filter((w) => w.left >= 0 && w.top >= 0 && w.width > 0 && w.height > 0)
+    .filter((w) => w.left + w.width <= image.width && w.top + w.height <= image.height)
     .map((w) => ({ left: w.left, top: w.top, width: w.width, height: w.height, conf: w.conf }));
   if (found.length + doubtful.length > MAX_BOXES) return [];
   const unread = found.map((c) => ({
