@@ -6,6 +6,7 @@
  * boxes vary with the letters' shapes). Words recognised with low confidence are listed.
  */
 import type { PageContent, Rule, Word } from "../pdf/page-layout.js";
+import { withoutRaisedMarker } from "./raised-tail.js";
 import { romanByStrokes } from "./roman-strokes.js";
 import { ruleLength } from "./rule-length.js";
 
@@ -120,7 +121,7 @@ export function scanPage(tsv: string, image: GrayImage, dpi: number): ScanPage {
     const box = lineBox.get(w.line)!;
     return {
       text: romanByStrokes(
-        w,
+        { ...w, text: withoutRaisedMarker(w, image) },
         image,
         quarters.some((q) => besideOrUnder(q, w)),
       ),
