@@ -5,8 +5,9 @@
 // on SQLite (BENCH_SQLITE=0 skips it) and on PostgreSQL (DATABASE_URL, or a throwaway cluster
 // from scripts/pg-test-cluster.sh; BENCH_PG=0 skips it), p50/p95 over sequential requests, each
 // beside the p50/p95 of the bare SQL the endpoint ran (captured from the server, replayed on the
-// driver); then report submissions per second from autocannon on 127.0.0.1 (BENCH_LOAD_SECONDS,
-// default 10; 10 connections) by the staff of the units leading the most tasks, each task once
+// driver) with each statement's scans (EXPLAIN; `fullScans` names the tables read whole); then
+// report submissions per second from autocannon on 127.0.0.1 (BENCH_LOAD_SECONDS, default 10;
+// 10 connections) by the staff of the units leading the most tasks, each task once
 // (a second report for a task and period is refused), consecutive requests from other units.
 // BENCH_ITERATIONS (default 20) and BENCH_WARMUP (default 3) set the requests per endpoint.
 // Run `npm run build` first. Results: bench/results/api-<dialect>-<tasks>.json.
@@ -16,7 +17,7 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { openBare, summary, timeBare } from "./api-sql.mjs";
+import { isFullScan, openBare, summary, timeBare } from "./api-sql.mjs";
 import {
   ensureDataset,
   prepareAccounts,
@@ -111,6 +112,8 @@ async function measureEndpoint(server, base, bare, path, token) {
       ? Math.round((endpoint.p95 / bareTimes.total.p95) * 100) / 100
       : null,
     statements: bareTimes.statements,
+    // a statement reading a whole table (small ones such as plans or organisations are expected)
+    fullScans: [...new Set(bareTimes.statements.flatMap((st) => st.plan.filter(isFullScan)))],
   };
 }
 
