@@ -70,6 +70,8 @@ process.on("message", async (message) => {
   } else if (message.type === "recorded") {
     process.send({ type: "queries", queries: recording ?? [] });
     recording = null;
+  } else if (message.type === "cpu") {
+    process.send({ type: "cpu", usage: process.cpuUsage() });
   } else if (message.type === "stop") {
     await app.close();
     await handle.close();

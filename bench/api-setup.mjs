@@ -158,9 +158,22 @@ export async function prepareAccounts(target) {
   }
 }
 
+/** Today's month, quarter and year keys in Vietnam (a report sent today is for one of them). */
+function currentPeriodKeys() {
+  const day = new Date(Date.now() + 7 * 3_600_000);
+  const year = day.getUTCFullYear();
+  const month = day.getUTCMonth() + 1;
+  return [
+    `${year}-${String(month).padStart(2, "0")}`,
+    `${year}-Q${Math.ceil(month / 3)}`,
+    String(year),
+  ];
+}
+
 /**
  * Staff of the units leading the most tasks, enough units for `wanted` (task, this period) pairs
- * that have no report yet: each with a token and its open lead tasks (at most 500 units).
+ * that have no report yet (none refused as a second report of the period): each with a token and
+ * its open lead tasks (at most 500 units).
  */
 export async function prepareSubmitters(target, wanted) {
   const handle = openDatabase(
@@ -187,6 +200,17 @@ export async function prepareSubmitters(target, wanted) {
         .select("id")
         .where("lead_org_id", "=", unit.id)
         .where("cancelled_at", "is", null)
+        .where("removed_at", "is", null)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("progress_reports")
+                .select("id")
+                .whereRef("progress_reports.task_id", "=", "tasks.id")
+                .where("period_key", "in", currentPeriodKeys()),
+            ),
+          ),
+        )
         .orderBy("id")
         .execute();
       const user = await userWithToken(db, `bench-staff-${unit.id}`, "unit_staff", unit.id);

@@ -11,13 +11,13 @@
 // (a second report for a task and period is refused), consecutive requests from other units.
 // BENCH_ITERATIONS (default 20) and BENCH_WARMUP (default 3) set the requests per endpoint.
 // Run `npm run build` first. Results: bench/results/api-<dialect>-<tasks>.json.
-import { fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { isFullScan, openBare, summary, timeBare } from "./api-sql.mjs";
+import { startServer } from "./api-server-process.mjs";
 import {
   ensureDataset,
   prepareAccounts,
@@ -35,47 +35,6 @@ const iterations = Number(env.BENCH_ITERATIONS ?? 20);
 const warmups = Number(env.BENCH_WARMUP ?? 3);
 const loadSeconds = Number(env.BENCH_LOAD_SECONDS ?? 10);
 const log = (message) => console.error(message);
-
-function startServer(target) {
-  const { DATABASE_URL: _ignored, ...rest } = env;
-  const child = fork(join(here, "api-server.mjs"), [], {
-    env: {
-      ...rest,
-      ...(target.url ? { DATABASE_URL: target.url } : { BENCH_SQLITE_FILE: target.sqliteFile }),
-    },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const waiting = new Map();
-  child.on("message", (m) => waiting.get(m.type)?.resolve(m));
-  child.once("exit", (code) => {
-    for (const w of waiting.values()) w.reject(new Error(`Máy chủ dừng (mã ${code}).`));
-  });
-  const next = (type) =>
-    new Promise((resolve, reject) => {
-      waiting.set(type, {
-        resolve: (m) => (waiting.delete(type), resolve(m)),
-        reject,
-      });
-    });
-  return {
-    ready: next("ready"),
-    async record(fn) {
-      const started = next("recording");
-      child.send({ type: "record" });
-      await started;
-      await fn();
-      const done = next("queries");
-      child.send({ type: "recorded" });
-      return (await done).queries;
-    },
-    async stop() {
-      waiting.clear();
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.send({ type: "stop" });
-      await exited;
-    },
-  };
-}
 
 async function get(base, path, token, retry = true) {
   let response;
