@@ -6,6 +6,7 @@ export * from "./unique-violation.js";
 export * from "./repositories/user.repository.js";
 export * from "./repositories/session.repository.js";
 export * from "./repositories/token.repository.js";
+export * from "./repositories/credential.repository.js";
 export * from "./repositories/audit.repository.js";
 export * from "./repositories/report.repository.js";
 export * from "./repositories/report-timeliness.repository.js";

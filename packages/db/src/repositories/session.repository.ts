@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Database, User } from "../schema.js";
+import type { Database } from "../schema.js";
 
 type Db = Kysely<Database>;
 
@@ -7,28 +7,6 @@ export type SessionRecord = { id: string; user_id: number; csrf_token: string; e
 
 export async function insertSession(db: Db, session: SessionRecord): Promise<void> {
   await db.insertInto("sessions").values(session).execute();
-}
-
-/** The live (unexpired) session with this id and its active user. */
-export async function findLiveSession(
-  db: Db,
-  id: string,
-  now: string,
-): Promise<{ session: SessionRecord; user: User } | undefined> {
-  const session = await db
-    .selectFrom("sessions")
-    .select(["id", "user_id", "csrf_token", "expires_at"])
-    .where("id", "=", id)
-    .where("expires_at", ">", now)
-    .executeTakeFirst();
-  if (!session) return undefined;
-  const user = await db
-    .selectFrom("users")
-    .selectAll()
-    .where("id", "=", session.user_id)
-    .where("active", "=", 1)
-    .executeTakeFirst();
-  return user ? { session, user } : undefined;
 }
 
 export async function deleteSession(db: Db, id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Database, User } from "../schema.js";
+import type { Database } from "../schema.js";
 
 type Db = Kysely<Database>;
 
@@ -15,17 +15,6 @@ export async function insertApiToken(
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
-}
-
-/** The active user owning the token with this hash. */
-export async function findUserByTokenHash(db: Db, tokenHash: string): Promise<User | undefined> {
-  return db
-    .selectFrom("api_tokens")
-    .innerJoin("users", "users.id", "api_tokens.user_id")
-    .selectAll("users")
-    .where("api_tokens.token_hash", "=", tokenHash)
-    .where("users.active", "=", 1)
-    .executeTakeFirst();
 }
 
 export type ApiTokenListItem = {

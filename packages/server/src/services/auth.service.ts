@@ -3,13 +3,13 @@ import { DomainError } from "@giamsat/core";
 import {
   deleteExpiredSessions,
   deleteSession,
-  findLiveSession,
-  findUserByTokenHash,
+  findCredentialUser,
   findUserByUsername,
   insertApiToken,
   insertSession,
   recordAudit,
   userUnitIds,
+  type Credential,
   type User,
 } from "@giamsat/db";
 import { isUnitRole, type Actor, type Role } from "./actor.js";
@@ -103,19 +103,40 @@ export async function logout(ctx: Ctx, token: string): Promise<void> {
   await deleteSession(ctx.db, sha256(token));
 }
 
+/** The actor an API token or a live session names (one statement), and the session's CSRF token. */
+async function credentialActor(
+  ctx: Ctx,
+  credential: Credential,
+  via: Actor["via"],
+): Promise<{ actor: Actor; csrfToken: string | null } | undefined> {
+  const found = await findCredentialUser(ctx.db, credential);
+  if (!found) return undefined;
+  const { user, units, csrfToken } = found;
+  return {
+    actor: {
+      userId: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      role: user.role as Role,
+      orgId: user.org_id,
+      units,
+      via,
+    },
+    csrfToken,
+  };
+}
+
 /** The session's actor and CSRF token, or undefined when the token is unknown or expired. */
 export async function sessionActor(
   ctx: Ctx,
   token: string,
 ): Promise<{ actor: Actor; csrfToken: string } | undefined> {
-  const found = await findLiveSession(ctx.db, sha256(token), nowIso());
-  if (!found) return undefined;
-  return { actor: await actorFor(ctx, found.user, "session"), csrfToken: found.session.csrf_token };
+  const found = await credentialActor(ctx, { sessionId: sha256(token), now: nowIso() }, "session");
+  return found ? { actor: found.actor, csrfToken: found.csrfToken ?? "" } : undefined;
 }
 
 export async function tokenActor(ctx: Ctx, token: string): Promise<Actor | undefined> {
-  const user = await findUserByTokenHash(ctx.db, sha256(token));
-  return user ? actorFor(ctx, user, "token") : undefined;
+  return (await credentialActor(ctx, { tokenHash: sha256(token) }, "token"))?.actor;
 }
 
 /** Issues an API token for a user (shown once; only its hash is stored). */
