@@ -16,20 +16,22 @@ export type AuditInput = {
 const json = (value: unknown) =>
   value === undefined || value === null ? null : JSON.stringify(value);
 
+/** The audit row of an event. */
+export function auditRow(event: AuditInput) {
+  return {
+    actor_id: event.actorId,
+    action: event.action,
+    entity: event.entity,
+    entity_id: event.entityId === null ? null : String(event.entityId),
+    before: json(event.before),
+    after: json(event.after),
+    reason: event.reason ?? null,
+  };
+}
+
 /** Appends one audit event (call inside the transaction of the write it records). */
 export async function recordAudit(db: Db, event: AuditInput): Promise<void> {
-  await db
-    .insertInto("audit_events")
-    .values({
-      actor_id: event.actorId,
-      action: event.action,
-      entity: event.entity,
-      entity_id: event.entityId === null ? null : String(event.entityId),
-      before: json(event.before),
-      after: json(event.after),
-      reason: event.reason ?? null,
-    })
-    .execute();
+  await db.insertInto("audit_events").values(auditRow(event)).execute();
 }
 
 /**

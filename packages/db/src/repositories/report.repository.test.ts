@@ -10,8 +10,11 @@ import {
 import {
   acceptedReceipts,
   firstAcceptedReceipts,
+  listReports,
+  periodReports,
   recurringTasksByPlanAndUnit,
 } from "./report.repository.js";
+import type { ReportStatus } from "../schema.js";
 
 describe.each(dialects())("accepted report receipts (%s)", (dialect) => {
   it("give each period's first accepted report of the recurring tasks matching a filter", async () => {
@@ -75,6 +78,57 @@ describe.each(dialects())("accepted report receipts (%s)", (dialect) => {
       expect((await acceptedReceipts(db, a.id)).map((r) => r.period_key)).toEqual([
         "2026-02",
         "2026-02",
+      ]);
+    });
+  });
+});
+
+describe.each(dialects())("report lists (%s)", (dialect) => {
+  it("count the matches up to a cap: more than it, the cap and totalCapped", async () => {
+    await withTestDatabase(dialect, async ({ db }) => {
+      const user = await buildUser(db);
+      const task = await buildTask(db);
+      for (const month of ["01", "02", "03", "04"])
+        await buildReport(db, {
+          task_id: task.id,
+          period_key: `2026-${month}`,
+          status: "submitted",
+          submitted_by: user.id,
+        });
+      const page = { status: "submitted" as const, limit: 2, offset: 0 };
+      const capped = await listReports(db, { ...page, countCap: 3 });
+      expect([capped.items.length, capped.total, capped.totalCapped]).toEqual([2, 3, true]);
+      const exact = await listReports(db, { ...page, countCap: 4 });
+      expect([exact.total, exact.totalCapped]).toEqual([4, false]);
+      const uncapped = await listReports(db, page);
+      expect([uncapped.total, uncapped.totalCapped]).toEqual([4, false]);
+    });
+  });
+
+  it("give what a new report of a period meets: its live pending report and every accepted one", async () => {
+    await withTestDatabase(dialect, async ({ db }) => {
+      const user = await buildUser(db);
+      const task = await buildTask(db);
+      const report = (
+        status: ReportStatus,
+        more: { superseded?: number; supersedes_id?: number } = {},
+      ) =>
+        buildReport(db, {
+          task_id: task.id,
+          period_key: "2026-05",
+          status,
+          submitted_by: user.id,
+          ...more,
+        });
+      const accepted = await report("accepted", { superseded: 1 });
+      await report("returned");
+      const replaced = await report("submitted", { superseded: 1 });
+      const pending = await report("awaiting_signoff", { supersedes_id: replaced.id });
+      await buildReport(db, { task_id: task.id, period_key: "2026-06", submitted_by: user.id });
+      const met = await periodReports(db, task.id, "2026-05");
+      expect(met.map((r) => [r.id, r.status])).toEqual([
+        [accepted.id, "accepted"],
+        [pending.id, "awaiting_signoff"],
       ]);
     });
   });

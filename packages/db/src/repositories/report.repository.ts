@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import type { Database, NewProgressReport, ProgressReport, ReportStatus } from "../schema.js";
+import type { Database, ProgressReport, ReportStatus } from "../schema.js";
 import { applyTaskFilter, type TaskFilter } from "./task-filter.js";
 
 type Db = Kysely<Database>;
@@ -22,15 +22,6 @@ function reportsQuery(db: Db) {
       "organisations.name as org_name",
       "signer.display_name as signed_off_by_name",
     ]);
-}
-
-export async function insertReport(db: Db, report: NewProgressReport): Promise<number> {
-  const row = await db
-    .insertInto("progress_reports")
-    .values(report)
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
 }
 
 export async function findReport(db: Db, id: number): Promise<ReportWithNames | undefined> {
@@ -78,15 +69,23 @@ export type ReportFilter = {
   periodKey?: string;
   limit: number;
   offset: number;
+  /** count at most this many matches (`totalCapped` when there are more) */
+  countCap?: number;
 };
 
-/** Reports matching the filter, oldest first (the review queue order), with the total. */
+/** How many reports a list counts at most: the national review queue waits for 1.49M at 2M tasks. */
+export const REPORT_COUNT_CAP = 1000;
+
+/**
+ * Reports matching the filter, oldest first (the review queue order), with the total — up to
+ * `countCap` (180 ms counting the 1.49M waiting reports of 2M tasks on PostgreSQL).
+ */
 export async function listReports(
   db: Db,
   f: ReportFilter,
-): Promise<{ items: ReportWithNames[]; total: number }> {
+): Promise<{ items: ReportWithNames[]; total: number; totalCapped: boolean }> {
   let q = reportsQuery(db);
-  let c = db.selectFrom("progress_reports").select((eb) => eb.fn.countAll<number>().as("n"));
+  let c = db.selectFrom("progress_reports").select("progress_reports.id");
   if (f.status) {
     q = q.where("progress_reports.status", "=", f.status);
     c = c.where("progress_reports.status", "=", f.status);
@@ -142,8 +141,15 @@ export async function listReports(
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  const { n } = await c.executeTakeFirstOrThrow();
-  return { items, total: Number(n) };
+  const cap = f.countCap;
+  const { n } = await db
+    .selectFrom((cap === undefined ? c : c.limit(cap + 1)).as("m"))
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const total = Number(n);
+  return cap !== undefined && total > cap
+    ? { items, total: cap, totalCapped: true }
+    : { items, total, totalCapped: false };
 }
 
 export async function setReportStatus(db: Db, id: number, status: ReportStatus): Promise<void> {
@@ -306,6 +312,31 @@ export async function liveReportsFor(
     .execute();
 }
 
+/**
+ * What a new report of a task for a period meets, in one read: the live pending report (at most
+ * one) and the accepted reports, live or superseded, in id order.
+ */
+export async function periodReports(
+  db: Db,
+  taskId: number,
+  periodKey: string,
+): Promise<ReportWithNames[]> {
+  return reportsQuery(db)
+    .where("progress_reports.task_id", "=", taskId)
+    .where("progress_reports.period_key", "=", periodKey)
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb("progress_reports.status", "in", [...PENDING_REPORT_STATUSES]),
+          eb("progress_reports.superseded", "=", 0),
+        ]),
+        eb("progress_reports.status", "=", "accepted"),
+      ]),
+    )
+    .orderBy("progress_reports.id")
+    .execute();
+}
+
 /** A task's accepted reports for a period, live or superseded. */
 export async function acceptedReportsFor(
   db: Db,
@@ -346,27 +377,6 @@ export async function findByClientToken(
     .where("progress_reports.submitted_by", "=", userId)
     .where("progress_reports.client_token", "=", token)
     .executeTakeFirst();
-}
-
-/**
- * How many reports a user sent since `since` (ISO time), and when the oldest of them was sent:
- * the per-user submission limit, counted in the database so that every server agrees.
- */
-export async function reportsSentSince(
-  db: Db,
-  userId: number,
-  since: string,
-): Promise<{ count: number; oldest: string | null }> {
-  const row = await db
-    .selectFrom("progress_reports")
-    .select((eb) => [
-      eb.fn.countAll<number | string>().as("count"),
-      eb.fn.min("submitted_at").as("oldest"),
-    ])
-    .where("submitted_by", "=", userId)
-    .where("submitted_at", ">=", since)
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.count), oldest: row.oldest ?? null };
 }
 
 /** The reports sent for these tasks in these periods (any status), oldest first. */

@@ -1,8 +1,9 @@
 /**
  * What several `giamsat serve` processes on one database share instead of keeping it in their
- * memory: a generated secret, the login throttle, the public form's used challenges and per-IP
- * hits, who runs each daily job, and the evidence files requests are still saving reports with.
- * Times are milliseconds since 1970 (the servers' clocks, kept in step by NTP).
+ * memory: a generated secret, the login throttle, the per-user report limit's counts, the public
+ * form's used challenges and per-IP hits, who runs each daily job, and the evidence files
+ * requests are still saving reports with. Times are milliseconds since 1970 (the servers' clocks,
+ * kept in step by NTP).
  */
 import type { Generated } from "kysely";
 
@@ -35,6 +36,13 @@ export interface RateHitsTable {
   at_ms: number;
 }
 
+/** A user's report submissions in the window that began at `since_ms` (the per-user limit). */
+export interface ReportRatesTable {
+  user_id: number;
+  sent: number;
+  since_ms: number;
+}
+
 /** A daily job's run: the server holding it until `until_ms`, and when it finished. */
 export interface JobRunsTable {
   name: string;
@@ -59,4 +67,5 @@ export interface SharedStateTables {
   rate_hits: RateHitsTable;
   job_runs: JobRunsTable;
   evidence_holds: EvidenceHoldsTable;
+  report_rates: ReportRatesTable;
 }

@@ -13,8 +13,13 @@ export type PlanCalendar = ReportingCalendar & { planId: number; explicit: boole
 
 export async function calendarOf(ctx: Ctx, planId: number): Promise<PlanCalendar> {
   const row = await findCalendar(ctx.db, planId);
-  return row
-    ? { frequency: row.frequency, dueDay: row.due_day, planId, explicit: true }
+  return planCalendar(planId, row ? { frequency: row.frequency, dueDay: row.due_day } : null);
+}
+
+/** A plan's calendar from its own (null: the default one). */
+export function planCalendar(planId: number, own: ReportingCalendar | null): PlanCalendar {
+  return own
+    ? { ...own, planId, explicit: true }
     : { ...DEFAULT_CALENDAR, planId, explicit: false };
 }
 
@@ -27,8 +32,10 @@ export async function calendarsByPlan(
   return new Map(
     planIds.map((planId) => {
       const row = explicit.get(planId);
-      const cal = row ? { frequency: row.frequency, dueDay: row.due_day } : DEFAULT_CALENDAR;
-      return [planId, { ...cal, planId, explicit: Boolean(row) }];
+      return [
+        planId,
+        planCalendar(planId, row ? { frequency: row.frequency, dueDay: row.due_day } : null),
+      ];
     }),
   );
 }

@@ -16,8 +16,7 @@ import {
   acceptedReportsFor,
   correctedChain,
   findCorrection,
-  liveReportsFor,
-  PENDING_REPORT_STATUSES,
+  periodReports,
   type ReportWithNames,
 } from "@giamsat/db";
 import type { Kysely } from "kysely";
@@ -42,7 +41,8 @@ export async function checkOneLiveReport(
   periodKey: string,
   supersedes: number | undefined,
 ): Promise<void> {
-  const [pending] = await liveReportsFor(db, taskId, periodKey, PENDING_REPORT_STATUSES);
+  const met = await periodReports(db, taskId, periodKey);
+  const pending = met.find((r) => r.status !== "accepted");
   if (pending && pending.id !== supersedes) {
     const waiting =
       pending.status === "awaiting_signoff" ? "chờ lãnh đạo đơn vị ký duyệt" : "chờ duyệt";
@@ -51,8 +51,9 @@ export async function checkOneLiveReport(
         `Hãy chờ kết quả, hoặc gửi báo cáo sửa đổi báo cáo số ${pending.id}.`,
     );
   }
+  if (!met.some((r) => r.status === "accepted")) return;
   const chain = new Set(await correctedChain(db, { supersedes_id: supersedes ?? null }));
-  const accepted = (await acceptedReportsFor(db, taskId, periodKey)).find((r) => !chain.has(r.id));
+  const accepted = met.find((r) => r.status === "accepted" && !chain.has(r.id));
   if (accepted) {
     const latest = await latestCorrection(db, accepted.id);
     throw new ConflictError(

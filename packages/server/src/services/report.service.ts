@@ -10,11 +10,10 @@ import {
 } from "@giamsat/core";
 import {
   findReport,
+  findReportTarget,
   inTransaction,
   insertEvidence,
-  insertReport,
   insertReview,
-  deleteReportDraft,
   findByClientToken,
   listEvidence,
   isUniqueViolation,
@@ -22,17 +21,20 @@ import {
   listReports,
   planYears,
   recordAudit,
+  REPORT_COUNT_CAP,
+  writeReportSubmission,
   refreshTaskCompletion,
   reportTasks,
   taskCompletedOn,
   setReportStatus,
   type Database,
   type EvidenceRow,
+  type ProgressReport,
   type ReportStatus,
 } from "@giamsat/db";
 import type { Kysely } from "kysely";
 import { canSeeConfidential, isUnitRole, requireRole, type Actor } from "./actor.js";
-import { calendarOf } from "./calendar.service.js";
+import { planCalendar } from "./calendar.service.js";
 import { deliverInAppNow, queueReportReviewed } from "../notifications/events.js";
 import { nowIso, todayOf, type Ctx } from "./context.js";
 import {
@@ -44,11 +46,11 @@ import {
 } from "./evidence.store.js";
 import type { ReportInput, ReviewInput } from "./report.schemas.js";
 import { checkCorrection, checkOneLiveReport, checkSingleAccepted } from "./report.integrity.js";
-import { checkReportRate } from "./report-rate.js";
+import { refuseOverRate } from "./report-rate.js";
 import { reportView, reportViews, type QueueItem, type ReportView } from "./report.view.js";
 
 export type { QueueItem };
-import { loadTaskScope } from "./task-access.js";
+import { checkTaskScope, loadTaskScope } from "./task-access.js";
 import { queueSignoffRequested, submissionStatus } from "../signoff/report-signoff.service.js";
 
 /**
@@ -60,7 +62,7 @@ import { queueSignoffRequested, submissionStatus } from "../signoff/report-signo
 export async function reportableTask(ctx: Ctx, actor: Actor, taskId: number) {
   if (!isUnitRole(actor.role))
     throw new ForbiddenError("Chỉ đơn vị được giao nhiệm vụ mới gửi báo cáo.");
-  const task = await loadTaskScope(ctx, actor, taskId);
+  const task = checkTaskScope(actor, taskId, await findReportTarget(ctx.db, taskId));
   if (task.cancelled_at || task.removed_at)
     throw new ConflictError("Nhiệm vụ đã bị huỷ hoặc đưa ra khỏi kế hoạch.");
   return task;
@@ -89,10 +91,10 @@ export async function submitReport(
     const sent = await findByClientToken(ctx.db, actor.userId, input.clientToken);
     if (sent) return loadReportView(ctx, sent.id);
   }
-  await checkReportRate(ctx, actor);
   const units = new Set(actor.units ?? []);
-  const orgId = task.unitIds.find((u) => units.has(u)) ?? actor.orgId;
-  const calendar = await calendarOf(ctx, task.plan_id);
+  const unit = task.units.find((u) => units.has(u.id));
+  const orgId = unit?.id ?? actor.orgId;
+  const calendar = planCalendar(task.plan_id, task.calendar);
   let period = input.period
     ? periodFromKey(input.period, calendar)
     : periodOf(todayOf(ctx), calendar);
@@ -129,28 +131,47 @@ export async function submitReport(
     throw error;
   }
   const stored: StoredFile[] = [];
-  let written: number | { id: number; evidence: EvidenceRow[] } | undefined;
+  let written: number | { report: ProgressReport; evidence: EvidenceRow[] } | undefined;
   try {
     for (const [i, f] of files.entries()) stored.push(await storeEvidenceFile(ctx, f, mimes[i]!));
     written = await inTransaction(ctx.db, async (trx) => {
-      const status = await submissionStatus(trx, actor, orgId);
+      const status = await submissionStatus(trx, actor, orgId, unit?.signoffRequired);
       if (input.supersedes !== undefined) await markSuperseded(trx, input.supersedes);
-      const reportId = await insertReport(trx, {
-        task_id: taskId,
-        org_id: orgId,
-        period_key: period.key,
-        state: input.state,
-        completed_on: input.completedOn ?? null,
-        progress: input.state === "completed" ? 100 : (input.progress ?? null),
-        summary: input.summary || "Không phát sinh",
-        difficulties: input.difficulties || null,
-        proposals: input.proposals || null,
-        submitted_by: actor.userId,
-        submitted_at: nowIso(),
-        status,
-        supersedes_id: input.supersedes ?? null,
-        client_token: input.clientToken ?? null,
+      const nowMs = Date.now();
+      const { report, rate } = await writeReportSubmission(trx, {
+        report: {
+          task_id: taskId,
+          org_id: orgId,
+          period_key: period.key,
+          state: input.state,
+          completed_on: input.completedOn ?? null,
+          progress: input.state === "completed" ? 100 : (input.progress ?? null),
+          summary: input.summary || "Không phát sinh",
+          difficulties: input.difficulties || null,
+          proposals: input.proposals || null,
+          submitted_by: actor.userId,
+          submitted_at: new Date(nowMs).toISOString(),
+          status,
+          supersedes_id: input.supersedes ?? null,
+          client_token: input.clientToken ?? null,
+        },
+        audit: {
+          actorId: actor.userId,
+          action: "report.submit",
+          after: {
+            taskId,
+            period: period.key,
+            state: input.state,
+            completedOn: input.completedOn ?? null,
+            files: stored.length,
+            keptFiles: kept.length,
+            status,
+          },
+        },
+        rate: { nowMs, windowMs: ctx.config.reportRate.windowMs },
       });
+      refuseOverRate(ctx, rate, nowMs);
+      const reportId = report.id;
       const evidence = await insertEvidence(trx, [
         ...stored.map((s) => ({
           report_id: reportId,
@@ -179,25 +200,9 @@ export async function submitReport(
           url: e.kind === "link" ? e.url : null,
         })),
       ]);
-      await deleteReportDraft(trx, actor.userId, taskId);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: "report.submit",
-        entity: "report",
-        entityId: reportId,
-        after: {
-          taskId,
-          period: period.key,
-          state: input.state,
-          completedOn: input.completedOn ?? null,
-          files: stored.length,
-          keptFiles: kept.length,
-          status,
-        },
-      });
       if (status === "awaiting_signoff" && orgId !== null)
         await queueSignoffRequested(ctx, trx, reportId, orgId, actor.displayName);
-      return { id: reportId, evidence };
+      return { report, evidence };
     }).catch(async (error: unknown) => {
       if (!isUniqueViolation(error)) throw error;
       // another request wrote first: the same form (its report is the answer) or a rival report
@@ -217,12 +222,16 @@ export async function submitReport(
     await releaseEvidence(ctx, stored, typeof written === "object");
   }
   if (typeof written === "number") return loadReportView(ctx, written);
-  if (!ctx.db.isTransaction) await deliverInAppNow(ctx);
-  const { id, evidence } = written;
-  // A new report has no reviews yet: only its row (with the unit's and submitter's names) is read back.
-  const report = await findReport(ctx.db, id);
-  if (!report) throw new NotFoundError(`Không tìm thấy báo cáo số hiệu ${id}.`);
-  return reportView(report, evidence, []);
+  const { report, evidence } = written;
+  // only a report waiting for the unit head queued a notice (its heads')
+  if (report.status === "awaiting_signoff" && !ctx.db.isTransaction) await deliverInAppNow(ctx);
+  // a new report has no reviews yet: its view is what was written, with the names known here
+  const names = {
+    submitted_by_name: actor.displayName,
+    org_name: unit?.name ?? null,
+    signed_off_by_name: null,
+  };
+  return reportView({ ...report, ...names }, evidence, []);
 }
 
 /** The evidence of the corrected report that its correction keeps (checked to belong to it). */
@@ -331,9 +340,9 @@ export async function listReportsFor(
   ctx: Ctx,
   actor: Actor,
   q: ReportListQuery,
-): Promise<{ items: QueueItem[]; total: number }> {
+): Promise<{ items: QueueItem[]; total: number; totalCapped: boolean }> {
   if (q.task !== undefined) await loadTaskScope(ctx, actor, q.task);
-  const { items, total } = await listReports(ctx.db, {
+  const { items, total, totalCapped } = await listReports(ctx.db, {
     ...(q.status ? { status: q.status } : {}),
     ...(q.task !== undefined ? { taskIds: [q.task] } : {}),
     units: actor.units,
@@ -345,6 +354,7 @@ export async function listReportsFor(
     ...(q.period !== undefined ? { periodKey: q.period } : {}),
     limit: q.limit,
     offset: q.offset,
+    countCap: REPORT_COUNT_CAP,
   });
   const views = await reportViews(ctx, items);
   const tasks = await reportTasks(ctx.db, [...new Set(items.map((r) => r.task_id))]);
@@ -365,5 +375,6 @@ export async function listReportsFor(
       };
     }),
     total,
+    totalCapped,
   };
 }

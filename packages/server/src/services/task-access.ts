@@ -27,7 +27,11 @@ export type TaskScope = TaskScopeRow;
 
 /** The same checks as loadVisibleTask on the task row and its units (one query, for writes). */
 export async function loadTaskScope(ctx: Ctx, actor: Actor, id: number): Promise<TaskScope> {
-  const task = await findTaskScope(ctx.db, id);
+  return checkTaskScope(actor, id, await findTaskScope(ctx.db, id));
+}
+
+/** loadTaskScope's checks on a task read with more than its scope. */
+export function checkTaskScope<T extends TaskScope>(actor: Actor, id: number, task?: T): T {
   if (!task) throw new NotFoundError(`Không tìm thấy nhiệm vụ số hiệu ${id}.`);
   if (!inScope(actor, task.unitIds))
     throw new ForbiddenError("Nhiệm vụ này không thuộc đơn vị của bạn.");

@@ -42,8 +42,9 @@ export async function submissionStatus(
   db: Db,
   actor: Actor,
   orgId: number | null,
+  required?: boolean,
 ): Promise<ReportStatus> {
-  return (await needsSignoff(db, actor, orgId)) ? "awaiting_signoff" : "submitted";
+  return (await needsSignoff(db, actor, orgId, required)) ? "awaiting_signoff" : "submitted";
 }
 
 /** A staff report waits: the unit's heads are told (in the report's own transaction). */

@@ -24,10 +24,18 @@ import type { SignoffInput } from "./signoff.schemas.js";
 
 type Db = Kysely<Database>;
 
-/** Whether what this actor sends for this unit waits for the unit head. */
-export async function needsSignoff(db: Db, actor: Actor, orgId: number | null): Promise<boolean> {
+/**
+ * Whether what this actor sends for this unit waits for the unit head (`required`: the unit's
+ * setting when the caller read it already).
+ */
+export async function needsSignoff(
+  db: Db,
+  actor: Actor,
+  orgId: number | null,
+  required?: boolean,
+): Promise<boolean> {
   if (actor.role !== "unit_staff" || orgId === null) return false;
-  if (!(await signoffRequired(db, orgId))) return false;
+  if (!(required ?? (await signoffRequired(db, orgId)))) return false;
   return (await unitHeadIds(db, orgId)).length > 0;
 }
 

@@ -1,4 +1,5 @@
 import { periodKeyInput } from "@giamsat/core";
+import { REPORT_COUNT_CAP } from "@giamsat/db";
 import { z } from "zod";
 import { jsonField, withUpload } from "../../http/multipart.js";
 import { id, idParams, limitParam, offsetParam } from "../../http/query.js";
@@ -126,7 +127,11 @@ export function reportRoutes(t: RouteTable, ctx: Ctx): void {
       limit: limitParam(200, 50),
       offset: offsetParam,
     }),
-    response: pageOf(queueItemSchema),
+    response: pageOf(queueItemSchema).extend({
+      totalCapped: z
+        .boolean()
+        .describe(`true: hơn \`total\` báo cáo khớp — đếm đến ${REPORT_COUNT_CAP} thì dừng`),
+    }),
     handler: async ({ query, actor }) => listReportsFor(ctx, actor, query),
   });
 
