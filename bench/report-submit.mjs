@@ -3,7 +3,8 @@
 // with BENCH_CONNECTIONS (default 10) spread over BENCH_SERVERS server processes (default 1;
 // several only on PostgreSQL), each request a (unit staff, task) pair with no report this period.
 // CPU per stored report: the servers' own (process.cpuUsage, the load's client is this process)
-// and, on PostgreSQL, its processes' (/proc/<pid>/stat of every pid in pg_stat_activity).
+// and, on PostgreSQL, its processes' (/proc/<pid>/stat of this database's backends and the
+// cluster's background processes).
 //   DATABASE_URL=postgres://… or BENCH_SQLITE_FILE=… (a dataset from bench/generate.mjs)
 //   BENCH_LABEL=before|after names the result: bench/results/report-submit-<dialect>-<servers>-<label>.json
 // The bench staff's earlier reports are deleted first, so runs can follow each other.
@@ -49,7 +50,12 @@ async function postgresCpu() {
   if (!target.url) return null;
   const client = new pg.Client({ connectionString: target.url });
   await client.connect();
-  const { rows } = await client.query("SELECT pid FROM pg_stat_activity");
+  // this database's backends and the cluster's own processes (WAL writer, checkpointer…), not
+  // other databases' clients
+  const { rows } = await client.query(
+    `SELECT pid FROM pg_stat_activity
+      WHERE datname = current_database() OR backend_type <> 'client backend'`,
+  );
   await client.end();
   const ticks = new Map();
   for (const { pid } of rows) {
