@@ -143,6 +143,10 @@ describe.each(LOCALES.map((locale, round) => ({ locale, round })))(
         return chosenReports.every((id) => ids.includes(id)) && !ids.includes(otherReport);
       };
       await expect.poll(filtered).toBe(true);
+      // the count above the queue is the server's total for the filter (capped past 1,000)
+      await page
+        .getByText(new RegExp(`^${chosenReports.length} báo cáo chờ duyệt, cũ nhất trước ·`))
+        .waitFor();
 
       for (const id of chosenReports)
         await queue.getByRole("checkbox", { name: `Chọn báo cáo số ${id}` }).check();

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { api } from "../api/client.js";
-import type { Page, ReportWithTask } from "../api/types.js";
+import type { ReportWithTask } from "../api/types.js";
+import { waitingLabel, type QueuePage } from "../format/queue.format.js";
 import { useResource } from "../api/use-resource.js";
 import { ErrorBox, Empty, Loading, StatusRegion } from "../components/feedback.js";
 import { PendingLinksLink } from "../components/pending-links-link.js";
@@ -50,7 +51,7 @@ export function ReviewPage() {
   const { org, ...rest } = filter;
   const query = { status: "submitted", limit: 200, ...rest, org: org?.id };
   const queue = useResource(`review-queue ${JSON.stringify(filter)}`, (signal) =>
-    api<Page<ReportWithTask>>("/api/reports", { query, signal }),
+    api<QueuePage>("/api/reports", { query, signal }),
   );
   const [index, setIndex] = useState(0);
   const [comment, setComment] = useState("");
@@ -169,7 +170,7 @@ export function ReviewPage() {
             Duyệt báo cáo
           </h1>
           <p className="subtitle">
-            {queue.data ? `${items.length} báo cáo chờ duyệt, cũ nhất trước · ` : ""}
+            {queue.data ? `${waitingLabel(queue.data, items.length)} · ` : ""}
             <PendingLinksLink />
           </p>
         </div>

@@ -1,0 +1,19 @@
+import type { Page, ReportWithTask } from "../api/types.js";
+
+/** The review queue: its count stops at a cap (`totalCapped`: more than `total`). */
+export type QueuePage = Page<ReportWithTask> & { totalCapped: boolean };
+
+/**
+ * "1.234 báo cáo chờ duyệt, cũ nhất trước" — "Hơn 1.000 …" past the count's cap — and how many
+ * the page shows when it does not show them all.
+ */
+export function waitingLabel(
+  page: Pick<QueuePage, "total" | "totalCapped">,
+  shown: number,
+): string {
+  const count = page.total.toLocaleString("vi-VN");
+  const waiting = `${page.totalCapped ? `Hơn ${count}` : count} báo cáo chờ duyệt, cũ nhất trước`;
+  return page.totalCapped || shown < page.total
+    ? `${waiting} (hiện ${shown} báo cáo đầu)`
+    : waiting;
+}
