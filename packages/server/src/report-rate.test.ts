@@ -79,6 +79,12 @@ describe.each(dialects())("giới hạn số báo cáo của một tài khoản 
     expect((await send(other, staff, { period })).status).toBe(409);
     expect((await send(h.app, staff)).status).toBe(201);
     expect((await send(other, staff)).status).toBe(429);
+    const reports = await h.ctx.db
+      .selectFrom("progress_reports")
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .where("submitted_by", "=", staff.user.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(reports.n)).toBe(2);
     const count = await h.ctx.db
       .selectFrom("report_rates")
       .select("sent")

@@ -78,6 +78,9 @@ describe.each(dialects())("reporting, verification and change requests (%s)", (d
       "file",
       "link",
     ]);
+    // the answer is built from what was written: the same as the report read back
+    const read = await call(h.app, { url: `/api/reports/${res.body.id}`, headers: head.headers });
+    expect(res.body).toEqual(read.body);
     const pdf = res.body.evidence.find(
       (e: { fileName: string }) => e.fileName === "Dự thảo Đợt 1.pdf",
     );

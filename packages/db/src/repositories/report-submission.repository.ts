@@ -1,67 +1,126 @@
 /**
- * A new report's write: its row, its audit event, the end of the submitter's draft of the task
- * and its count against the submitter's limit — one statement on PostgreSQL (a data-modifying
- * WITH: one round trip instead of four), four on SQLite (in-process, where a round trip costs no
- * network). Call inside the transaction that still refuses the report when over the limit.
+ * A new report's write: its count against the submitter's limit, its row, its evidence, its
+ * audit event and the end of the submitter's draft of the task. On PostgreSQL one statement (a
+ * data-modifying WITH whose report is inserted only when the count was: one round trip instead
+ * of five, and no transaction needed around it); on SQLite five statements in the caller's
+ * transaction (in-process, where a round trip costs no network).
  */
-import { sql, type Kysely } from "kysely";
+import { sql, type Insertable, type Kysely } from "kysely";
 import { dialectOf } from "../migrations/migration.helpers.js";
-import type { Database, NewProgressReport, ProgressReport } from "../schema.js";
-import { countReportSent, type ReportRateCount } from "../shared-state/report-rate.repository.js";
+import type {
+  Database,
+  EvidenceRow,
+  EvidenceTable,
+  NewProgressReport,
+  ProgressReport,
+} from "../schema.js";
+import {
+  countReportSent,
+  reportRateCount,
+  type ReportRate,
+  type ReportRateCount,
+} from "../shared-state/report-rate.repository.js";
 import { auditRow, recordAudit, type AuditInput } from "./audit.repository.js";
+import { insertEvidence } from "./evidence.repository.js";
 import { deleteReportDraft } from "./report-draft.repository.js";
 
 type Db = Kysely<Database>;
 
+export type NewReportEvidence = Omit<Insertable<EvidenceTable>, "report_id">;
+
 export type ReportSubmission = {
   report: NewProgressReport & { submitted_by: number };
+  evidence: readonly NewReportEvidence[];
   /** the audit event of the submission (its entity: the new report) */
   audit: Omit<AuditInput, "entity" | "entityId">;
-  /** the submitter's limit's window, and now (epoch ms) */
-  rate: { nowMs: number; windowMs: number };
+  rate: ReportRate;
 };
+
+/** Written, or refused because the submitter's window is full (nothing written nor counted). */
+export type SubmissionWrite =
+  { report: ProgressReport; evidence: EvidenceRow[] } | { refused: ReportRateCount };
+
+/** Whether the write is one statement (else the caller runs it in a transaction). */
+export const submissionIsOneStatement = (db: Db): boolean => dialectOf(db) === "postgres";
 
 export async function writeReportSubmission(
   db: Db,
   input: ReportSubmission,
-): Promise<{ report: ProgressReport; rate: ReportRateCount }> {
-  const { report, audit, rate } = input;
-  const counted = countReportSent(db, report.submitted_by, rate.nowMs, rate.windowMs);
-  if (dialectOf(db) === "postgres") {
-    const row = await db
-      .with("r", (qc) => qc.insertInto("progress_reports").values(report).returningAll())
-      .with("a", (qc) =>
-        qc
-          .insertInto("audit_events")
-          .values({
-            ...auditRow({ ...audit, entity: "report", entityId: null }),
-            entity_id: sql<string>`(SELECT CAST(id AS text) FROM r)`,
-          })
-          .returning("id"),
-      )
-      .with("d", (qc) =>
-        qc
-          .deleteFrom("report_drafts")
-          .where("user_id", "=", report.submitted_by)
-          .where("task_id", "=", report.task_id)
-          .returning("id"),
-      )
-      .with("c", () => counted)
-      .selectFrom("r")
-      .innerJoin("c", (join) => join.onTrue())
-      .selectAll("r")
-      .select(["c.sent", "c.since_ms"])
-      .executeTakeFirstOrThrow();
-    const { sent, since_ms, ...stored } = row;
-    return { report: stored, rate: { sent: Number(sent), sinceMs: Number(since_ms) } };
-  }
+): Promise<SubmissionWrite> {
+  return submissionIsOneStatement(db) ? writeInOneStatement(db, input) : writeInSteps(db, input);
+}
+
+async function writeInSteps(db: Db, input: ReportSubmission): Promise<SubmissionWrite> {
+  const { report, rate } = input;
+  const counted = await countReportSent(db, report.submitted_by, rate).executeTakeFirst();
+  if (!counted) return { refused: await currentCount(db, report.submitted_by, rate) };
   const stored = await db
     .insertInto("progress_reports")
     .values(report)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordAudit(db, { ...audit, entity: "report", entityId: stored.id });
+  const evidence = await insertEvidence(
+    db,
+    input.evidence.map((e) => ({ ...e, report_id: stored.id })),
+  );
+  await recordAudit(db, { ...input.audit, entity: "report", entityId: stored.id });
   await deleteReportDraft(db, report.submitted_by, report.task_id);
-  const count = await counted.executeTakeFirstOrThrow();
-  return { report: stored, rate: { sent: Number(count.sent), sinceMs: Number(count.since_ms) } };
+  return { report: stored, evidence };
+}
+
+/** the report's columns are null when it was refused (nothing counted: nothing inserted) */
+type OneStatementRow = ProgressReport & { evidence: EvidenceRow[] | null };
+
+async function writeInOneStatement(db: Db, input: ReportSubmission): Promise<SubmissionWrite> {
+  const { report, rate } = input;
+  const columns = Object.keys(report) as (keyof typeof report)[];
+  const audit = auditRow({ ...input.audit, entity: "report", entityId: null });
+  const evidence = input.evidence.map((e) => ({
+    kind: e.kind,
+    file_name: e.file_name ?? null,
+    mime: e.mime ?? null,
+    size: e.size ?? null,
+    storage_path: e.storage_path ?? null,
+    sha256: e.sha256 ?? null,
+    reference: e.reference ?? null,
+    url: e.url ?? null,
+  }));
+  const { rows } = await sql<OneStatementRow>`
+    with c as (${countReportSent(db, report.submitted_by, rate)}),
+    r as (
+      insert into progress_reports (${sql.join(columns.map((c) => sql.ref(c)))})
+      select ${sql.join(columns.map((c) => sql`${report[c]}`))} from c
+      returning *),
+    e as (
+      insert into evidence (report_id, kind, file_name, mime, size, storage_path, sha256, reference, url)
+      select r.id, v.kind, v.file_name, v.mime, v.size, v.storage_path, v.sha256, v.reference, v.url
+      from r cross join jsonb_to_recordset(cast(${JSON.stringify(evidence)} as jsonb)) as v(
+        kind text, file_name text, mime text, size integer, storage_path text, sha256 text,
+        reference text, url text)
+      returning *),
+    a as (
+      insert into audit_events (actor_id, action, entity, entity_id, before, after, reason)
+      select ${audit.actor_id}, ${audit.action}, ${audit.entity}, cast(r.id as text),
+        ${audit.before}, ${audit.after}, ${audit.reason} from r
+      returning id),
+    d as (
+      delete from report_drafts
+      where user_id = ${report.submitted_by} and task_id = ${report.task_id}
+        and exists (select 1 from r)
+      returning id)
+    select r.*, (select json_agg(e order by e.id) from e) as evidence
+    from (select 1) one left join r on true`.execute(db);
+  const row = rows[0]!;
+  const { evidence: written, ...stored } = row;
+  if (stored.id === null) return { refused: await currentCount(db, report.submitted_by, rate) };
+  return { report: stored, evidence: written ?? [] };
+}
+
+async function currentCount(db: Db, userId: number, rate: ReportRate): Promise<ReportRateCount> {
+  return (
+    (await reportRateCount(db, userId, rate.nowMs, rate.windowMs)) ?? {
+      sent: rate.max,
+      sinceMs: rate.nowMs,
+    }
+  );
 }

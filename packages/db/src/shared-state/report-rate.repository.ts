@@ -1,7 +1,7 @@
 /**
  * The per-user limit's counts (`report_rates`): reports a user sent in the window that began at
- * `since_ms`, kept by the submission's own statement so that every server on the database
- * agrees and a report that is not saved (its transaction rolled back) is not counted.
+ * `since_ms`, kept by the submission's own write so that every server on the database agrees;
+ * a report refused or not saved (its statement or transaction failed) is not counted.
  */
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema.js";
@@ -10,21 +10,31 @@ type Db = Kysely<Database>;
 
 export type ReportRateCount = { sent: number; sinceMs: number };
 
+/** The limit (`max` reports within `windowMs`) and now, epoch ms. */
+export type ReportRate = { max: number; windowMs: number; nowMs: number };
+
 /**
- * Counts one report: the window starts again (at `nowMs`) once `windowMs` has passed since it
- * began. Atomic whatever other servers count at the same time; returns the count after it.
+ * Counts one report unless the user's window is full (`max` sent): no row then. The window
+ * starts again (at `nowMs`) once `windowMs` has passed since it began. Atomic whatever other
+ * servers count at the same time; returns the count after it.
  */
-export function countReportSent(db: Db, userId: number, nowMs: number, windowMs: number) {
+export function countReportSent(db: Db, userId: number, rate: ReportRate) {
+  const ended = rate.nowMs - rate.windowMs;
   return db
     .insertInto("report_rates")
-    .values({ user_id: userId, sent: 1, since_ms: nowMs })
+    .values({ user_id: userId, sent: 1, since_ms: rate.nowMs })
     .onConflict((oc) =>
-      oc.column("user_id").doUpdateSet({
-        sent: sql`CASE WHEN report_rates.since_ms <= ${nowMs - windowMs} THEN 1
-          ELSE report_rates.sent + 1 END`,
-        since_ms: sql`CASE WHEN report_rates.since_ms <= ${nowMs - windowMs} THEN ${nowMs}
-          ELSE report_rates.since_ms END`,
-      }),
+      oc
+        .column("user_id")
+        .doUpdateSet({
+          sent: sql`CASE WHEN report_rates.since_ms <= ${ended} THEN 1
+            ELSE report_rates.sent + 1 END`,
+          since_ms: sql`CASE WHEN report_rates.since_ms <= ${ended} THEN ${rate.nowMs}
+            ELSE report_rates.since_ms END`,
+        })
+        .where((eb) =>
+          eb.or([eb("report_rates.since_ms", "<=", ended), eb("report_rates.sent", "<", rate.max)]),
+        ),
     )
     .returning(["sent", "since_ms"]);
 }

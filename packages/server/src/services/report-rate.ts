@@ -9,12 +9,13 @@ import type { Ctx } from "./context.js";
  * queue, while a unit's real month — a few dozen reports — never meets it. Kept in the database
  * (`report_rates`: a count per user and window, the window beginning at the first report after
  * the last one ended), so every server behind a proxy agrees; the submission's own write counts
- * it, so a report refused or not saved, or a resend of the same form (its token), is not counted.
+ * it only when the window has room, so a report refused or not saved, or a resend of the same
+ * form (its token), is not counted.
  * Over the limit: 429 with `Retry-After` (when the window ends).
  */
-export function refuseOverRate(ctx: Ctx, count: ReportRateCount, nowMs: number): void {
-  if (count.sent <= ctx.config.reportRate.max) return;
-  throw overRate(ctx, count.sent - 1, count.sinceMs, nowMs, 1);
+/** The refusal of a report over the limit (the user's count in its window). */
+export function rateRefusal(ctx: Ctx, count: ReportRateCount, nowMs: number): DomainError {
+  return overRate(ctx, count.sent, count.sinceMs, nowMs, 1);
 }
 
 /** Before several reports are sent together: refused when they would not all fit. */

@@ -12,7 +12,6 @@ import {
   findReport,
   findReportTarget,
   inTransaction,
-  insertEvidence,
   insertReview,
   findByClientToken,
   listEvidence,
@@ -22,6 +21,7 @@ import {
   planYears,
   recordAudit,
   REPORT_COUNT_CAP,
+  submissionIsOneStatement,
   writeReportSubmission,
   refreshTaskCompletion,
   reportTasks,
@@ -46,7 +46,8 @@ import {
 } from "./evidence.store.js";
 import type { ReportInput, ReviewInput } from "./report.schemas.js";
 import { checkCorrection, checkOneLiveReport, checkSingleAccepted } from "./report.integrity.js";
-import { refuseOverRate } from "./report-rate.js";
+import { rateRefusal } from "./report-rate.js";
+import { reportSubmission } from "./report-submission.js";
 import { reportView, reportViews, type QueueItem, type ReportView } from "./report.view.js";
 
 export type { QueueItem };
@@ -134,76 +135,36 @@ export async function submitReport(
   let written: number | { report: ProgressReport; evidence: EvidenceRow[] } | undefined;
   try {
     for (const [i, f] of files.entries()) stored.push(await storeEvidenceFile(ctx, f, mimes[i]!));
-    written = await inTransaction(ctx.db, async (trx) => {
-      const status = await submissionStatus(trx, actor, orgId, unit?.signoffRequired);
-      if (input.supersedes !== undefined) await markSuperseded(trx, input.supersedes);
-      const nowMs = Date.now();
-      const { report, rate } = await writeReportSubmission(trx, {
-        report: {
-          task_id: taskId,
-          org_id: orgId,
-          period_key: period.key,
-          state: input.state,
-          completed_on: input.completedOn ?? null,
-          progress: input.state === "completed" ? 100 : (input.progress ?? null),
-          summary: input.summary || "Không phát sinh",
-          difficulties: input.difficulties || null,
-          proposals: input.proposals || null,
-          submitted_by: actor.userId,
-          submitted_at: new Date(nowMs).toISOString(),
-          status,
-          supersedes_id: input.supersedes ?? null,
-          client_token: input.clientToken ?? null,
-        },
-        audit: {
-          actorId: actor.userId,
-          action: "report.submit",
-          after: {
-            taskId,
-            period: period.key,
-            state: input.state,
-            completedOn: input.completedOn ?? null,
-            files: stored.length,
-            keptFiles: kept.length,
-            status,
-          },
-        },
-        rate: { nowMs, windowMs: ctx.config.reportRate.windowMs },
-      });
-      refuseOverRate(ctx, rate, nowMs);
-      const reportId = report.id;
-      const evidence = await insertEvidence(trx, [
-        ...stored.map((s) => ({
-          report_id: reportId,
-          kind: "file" as const,
-          file_name: s.fileName,
-          mime: s.mime,
-          size: s.size,
-          storage_path: s.storagePath,
-          sha256: s.sha256,
-        })),
-        ...kept.map((e) => ({
-          report_id: reportId,
-          kind: e.kind,
-          file_name: e.file_name,
-          mime: e.mime,
-          size: e.size,
-          storage_path: e.storage_path,
-          sha256: e.sha256,
-          reference: e.reference,
-          url: e.url,
-        })),
-        ...input.evidence.map((e) => ({
-          report_id: reportId,
-          kind: e.kind,
-          reference: e.reference ?? null,
-          url: e.kind === "link" ? e.url : null,
-        })),
-      ]);
-      if (status === "awaiting_signoff" && orgId !== null)
-        await queueSignoffRequested(ctx, trx, reportId, orgId, actor.displayName);
-      return { report, evidence };
-    }).catch(async (error: unknown) => {
+    const status = await submissionStatus(ctx.db, actor, orgId, unit?.signoffRequired);
+    const nowMs = Date.now();
+    const submission = reportSubmission(
+      ctx,
+      actor,
+      { taskId, orgId, period, status, nowMs },
+      input,
+      {
+        stored,
+        kept,
+      },
+    );
+    const write = async (db: Kysely<Database>) => {
+      const done = await writeReportSubmission(db, submission);
+      if ("refused" in done) throw rateRefusal(ctx, done.refused, nowMs);
+      return done;
+    };
+    // a report that corrects another or waits for the unit head writes more than its own rows
+    const alone = input.supersedes === undefined && status === "submitted" && !ctx.db.isTransaction;
+    written = await (
+      alone && submissionIsOneStatement(ctx.db)
+        ? write(ctx.db)
+        : inTransaction(ctx.db, async (trx) => {
+            if (input.supersedes !== undefined) await markSuperseded(trx, input.supersedes);
+            const done = await write(trx);
+            if (status === "awaiting_signoff" && orgId !== null)
+              await queueSignoffRequested(ctx, trx, done.report.id, orgId, actor.displayName);
+            return done;
+          })
+    ).catch(async (error: unknown) => {
       if (!isUniqueViolation(error)) throw error;
       // another request wrote first: the same form (its report is the answer) or a rival report
       const sent = input.clientToken
