@@ -5,7 +5,8 @@
 // CPU per stored report: the servers' own (process.cpuUsage, the load's client is this process)
 // and, on PostgreSQL, its processes' (/proc/<pid>/stat of this database's backends and the
 // cluster's background processes).
-//   DATABASE_URL=postgres://… or BENCH_SQLITE_FILE=… (a dataset from bench/generate.mjs)
+//   DATABASE_URL=postgres://… or BENCH_SQLITE_FILE=… (a dataset from bench/generate.mjs); neither:
+//   bench/data/giamsat-<BENCH_TASKS, default 20,000>.sqlite, generated when missing
 //   BENCH_LABEL=before|after names the result: bench/results/report-submit-<dialect>-<servers>-<label>.json
 // The bench staff's earlier reports are deleted first, so runs can follow each other.
 // Run `npm run build` first.
@@ -16,19 +17,23 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { openDatabase } from "@giamsat/db";
 import pg from "pg";
-import { prepareSubmitters, reportsBy } from "./api-setup.mjs";
+import { ensureDataset, prepareSubmitters, reportsBy } from "./api-setup.mjs";
 import { startServer } from "./api-server-process.mjs";
 
 const env = process.env;
-const target = env.DATABASE_URL ? { url: env.DATABASE_URL } : { sqliteFile: env.BENCH_SQLITE_FILE };
-if (!target.url && !target.sqliteFile) throw new Error("DATABASE_URL hoặc BENCH_SQLITE_FILE?");
+const log = (message) => console.error(message);
+const benchTasks = Number(env.BENCH_TASKS ?? 20_000);
+const target = env.DATABASE_URL
+  ? { url: env.DATABASE_URL }
+  : env.BENCH_SQLITE_FILE
+    ? { sqliteFile: env.BENCH_SQLITE_FILE }
+    : (await ensureDataset({ tasks: benchTasks, reports: benchTasks * 2, log })).target;
 const dialect = target.url ? "postgres" : "sqlite";
 const servers = Number(env.BENCH_SERVERS ?? 1);
 if (servers > 1 && !target.url) throw new Error("Nhiều máy chủ chỉ chạy trên PostgreSQL.");
 const seconds = Number(env.BENCH_LOAD_SECONDS ?? 10);
 const connections = Number(env.BENCH_CONNECTIONS ?? 10);
 const label = env.BENCH_LABEL ?? "run";
-const log = (message) => console.error(message);
 
 /** The reports of earlier runs' bench staff go, so that their tasks can be reported again. */
 async function forgetBenchReports() {
@@ -45,7 +50,7 @@ async function forgetBenchReports() {
   }
 }
 
-/** CPU µs (user + system) of PostgreSQL's processes, by pid. */
+/** CPU µs (user + system) of PostgreSQL's processes, by pid, with each one's kind. */
 async function postgresCpu() {
   if (!target.url) return null;
   const client = new pg.Client({ connectionString: target.url });
@@ -53,16 +58,17 @@ async function postgresCpu() {
   // this database's backends and the cluster's own processes (WAL writer, checkpointer…), not
   // other databases' clients
   const { rows } = await client.query(
-    `SELECT pid FROM pg_stat_activity
+    `SELECT pid, backend_type FROM pg_stat_activity
       WHERE datname = current_database() OR backend_type <> 'client backend'`,
   );
   await client.end();
   const ticks = new Map();
-  for (const { pid } of rows) {
+  for (const { pid, backend_type: kind } of rows) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks.set(pid, (Number(fields[11]) + Number(fields[12])) * 10_000); // 100 ticks a second
+      const us = (Number(fields[11]) + Number(fields[12])) * 10_000; // 100 ticks a second
+      ticks.set(pid, { kind, us });
     } catch {
       // a process that ended meanwhile
     }
@@ -150,9 +156,10 @@ try {
     0,
   );
   const pgAfter = await postgresCpu();
-  const pgCpu = pgAfter
-    ? [...pgAfter].reduce((sum, [pid, us]) => sum + us - (before.postgres.get(pid) ?? 0), 0)
-    : null;
+  const pgByKind = {};
+  for (const [pid, { kind, us }] of pgAfter ?? [])
+    pgByKind[kind] = (pgByKind[kind] ?? 0) + us - (before.postgres.get(pid)?.us ?? 0);
+  const pgCpu = pgAfter ? Object.values(pgByKind).reduce((a, b) => a + b, 0) : null;
   const stored = (await reportsBy(target, ids)) - before.stored;
   const statusCodes = {};
   for (const r of results)
@@ -175,6 +182,11 @@ try {
     latencyMs: { p50: results[0].latency.p50, p99: results[0].latency.p99 },
     serverCpuUsPerReport: Math.round(serversCpu / stored),
     postgresCpuUsPerReport: pgCpu === null ? null : Math.round(pgCpu / stored),
+    postgresCpuUsPerReportByProcess: pgAfter
+      ? Object.fromEntries(
+          Object.entries(pgByKind).map(([kind, us]) => [kind, Math.round(us / stored)]),
+        )
+      : null,
     statementsPerSubmission: statements.length,
     statements,
     loadAverage: [before.load, loadavg()].map((l) => l.map((x) => x.toFixed(2)).join(" ")),

@@ -11,7 +11,7 @@ const all = [
   "import",
   "import-worker",
   "api",
-  "report-load",
+  "report-submit",
   "backup",
   "web",
   "reminders",
