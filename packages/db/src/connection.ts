@@ -17,6 +17,7 @@ import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.js";
+import { preparingStatements } from "./pg-prepared-statements.js";
 import { cachingStatements } from "./sqlite-statement-cache.js";
 
 export type DialectName = "sqlite" | "postgres";
@@ -100,7 +101,9 @@ function openPostgres(url: string, max: number): DatabaseHandle {
   pool.on("error", (error: Error & { code?: string }) => {
     if (error.code !== "57P01") console.error(`PostgreSQL: ${error.message}`);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: preparingStatements(pool) }),
+  });
   return {
     db,
     dialect: "postgres",

@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from "kysely";
 import { dialectOf } from "../migrations/migration.helpers.js";
+import { prepared } from "../pg-prepared-statements.js";
 import type { Database, User } from "../schema.js";
 
 type Db = Kysely<Database>;
@@ -52,7 +53,7 @@ export async function findCredentialUser(
       union ${children}
     )
     select who.*, scope.id as unit_id from who left join scope on 1 = 1
-    order by scope.id`.execute(db);
+    order by scope.id${prepared}`.execute(db);
   const [first] = rows;
   if (!first) return undefined;
   const { csrf_token, unit_id: _unit, ...user } = first;

@@ -7,6 +7,7 @@
  */
 import { sql, type Insertable, type Kysely } from "kysely";
 import { dialectOf } from "../migrations/migration.helpers.js";
+import { prepared } from "../pg-prepared-statements.js";
 import type {
   Database,
   EvidenceRow,
@@ -109,7 +110,7 @@ async function writeInOneStatement(db: Db, input: ReportSubmission): Promise<Sub
         and exists (select 1 from r)
       returning id)
     select r.*, (select json_agg(e order by e.id) from e) as evidence
-    from (select 1) one left join r on true`.execute(db);
+    from (select 1) one left join r on true${prepared}`.execute(db);
   const row = rows[0]!;
   const { evidence: written, ...stored } = row;
   if (stored.id === null) return { refused: await currentCount(db, report.submitted_by, rate) };

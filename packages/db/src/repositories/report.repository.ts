@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { Database, ProgressReport, ReportStatus } from "../schema.js";
+import { prepared } from "../pg-prepared-statements.js";
 import { applyTaskFilter, type TaskFilter } from "./task-filter.js";
 
 type Db = Kysely<Database>;
@@ -334,6 +335,7 @@ export async function periodReports(
       ]),
     )
     .orderBy("progress_reports.id")
+    .modifyEnd(prepared)
     .execute();
 }
 

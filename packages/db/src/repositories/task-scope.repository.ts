@@ -1,5 +1,6 @@
 /** What the authorisation of a task needs, in one query: its row's flags and its units. */
 import type { Kysely } from "kysely";
+import { prepared } from "../pg-prepared-statements.js";
 import type { CalendarFrequency, Database } from "../schema.js";
 
 type Db = Kysely<Database>;
@@ -37,7 +38,8 @@ function scopeRows(db: Db, id: number) {
     ])
     .where("tasks.id", "=", id)
     .orderBy("task_orgs.role")
-    .orderBy("task_orgs.ordinal");
+    .orderBy("task_orgs.ordinal")
+    .modifyEnd(prepared);
 }
 
 type ScopeRow = Omit<TaskScopeRow, "unitIds"> & { org_id: number | null };
