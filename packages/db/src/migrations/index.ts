@@ -45,8 +45,8 @@ import * as m0039 from "./0039-notification-lean-writes.js";
 import * as m0040 from "./0040-shared-server-state.js";
 import * as m0041 from "./0041-evidence-blobs.js";
 import * as m0042 from "./0042-periodic-report-chunks.js";
-import * as m0045 from "./0045-report-rate-counts.js";
 import * as m0046 from "./0046-evidence-holds.js";
+import * as m0047 from "./0047-report-rate-counts.js";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -91,8 +91,8 @@ const migrations: Record<string, Migration> = {
   "0040-shared-server-state": m0040,
   "0041-evidence-blobs": m0041,
   "0042-periodic-report-chunks": m0042,
-  "0045-report-rate-counts": m0045,
   "0046-evidence-holds": m0046,
+  "0047-report-rate-counts": m0047,
 };
 
 export const migrationProvider: MigrationProvider = {
