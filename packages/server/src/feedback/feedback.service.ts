@@ -152,7 +152,7 @@ export async function submitFeedback(
     if (!field || !field.active) throw new ValidationError("Không tìm thấy lĩnh vực đã chọn.");
   }
   const secret = randomBytes(18).toString("base64url");
-  const at = nowIso();
+  const at = nowIso(ctx);
   const row = await withFeedbackFiles(ctx, files, (attachments) =>
     ctx.db.transaction().execute(async (trx) => {
       const inserted = await insertFeedback(trx, {
@@ -203,7 +203,7 @@ export async function rateFeedback(ctx: Ctx, code: string, input: z.infer<typeof
   const row = await updateFeedback(ctx.db, f.id, {
     rating: input.rating,
     rating_comment: input.comment || null,
-    updated_at: nowIso(),
+    updated_at: nowIso(ctx),
   });
   return publicView(ctx, row);
 }
@@ -228,7 +228,7 @@ async function move(
       `Góp ý ${f.code} đang ở trạng thái "${FEEDBACK_STATUS_LABELS[f.status as FeedbackStatus]}", không chuyển sang "${FEEDBACK_STATUS_LABELS[to]}" được.`,
     );
   const row = await ctx.db.transaction().execute(async (trx) => {
-    const next = await updateFeedback(trx, f.id, { ...patch, status: to, updated_at: nowIso() });
+    const next = await updateFeedback(trx, f.id, { ...patch, status: to, updated_at: nowIso(ctx) });
     if (to === "published")
       for (const told of [next, ...(await feedbackMergedInto(trx, f.id))])
         await queueSenderMail(ctx, trx, "answered", told);

@@ -66,7 +66,7 @@ export async function putPeriodicDraft(
     EditableSection,
     string
   >;
-  const at = nowIso();
+  const at = nowIso(ctx);
   await inTransaction(ctx.db, async (trx) => {
     const before = await findPeriodicDraft(trx, key);
     await savePeriodicDraft(trx, {

@@ -166,7 +166,7 @@ export async function setPublished(
   requireRole(actor, "monitor");
   const plan = await getPlan(ctx.db, planId);
   if (!plan) throw new NotFoundError(`Không tìm thấy kế hoạch số hiệu ${planId}.`);
-  const at = nowIso();
+  const at = nowIso(ctx);
   const publishedAt = input.published ? (plan.published_at ?? at) : null;
   await ctx.db.transaction().execute(async (trx) => {
     await setPlanPublished(trx, planId, publishedAt, at);

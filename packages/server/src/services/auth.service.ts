@@ -13,7 +13,7 @@ import {
   type User,
 } from "@giamsat/db";
 import { isUnitRole, type Actor, type Role } from "./actor.js";
-import { nowIso, type Ctx } from "./context.js";
+import { nowIso, nowOf, type Ctx } from "./context.js";
 import type { LoginLimiter } from "./login-limiter.js";
 import { hashPassword, verifyPassword } from "./password.js";
 
@@ -81,8 +81,8 @@ export async function login(
   await limiter.succeed(input.username);
   const token = randomToken();
   const csrfToken = randomToken();
-  const expiresAt = new Date(Date.now() + ctx.config.sessionTtlMs).toISOString();
-  await deleteExpiredSessions(ctx.db, nowIso());
+  const expiresAt = new Date(nowOf(ctx).getTime() + ctx.config.sessionTtlMs).toISOString();
+  await deleteExpiredSessions(ctx.db, nowIso(ctx));
   await insertSession(ctx.db, {
     id: sha256(token),
     user_id: user.id,
@@ -131,7 +131,11 @@ export async function sessionActor(
   ctx: Ctx,
   token: string,
 ): Promise<{ actor: Actor; csrfToken: string } | undefined> {
-  const found = await credentialActor(ctx, { sessionId: sha256(token), now: nowIso() }, "session");
+  const found = await credentialActor(
+    ctx,
+    { sessionId: sha256(token), now: nowIso(ctx) },
+    "session",
+  );
   return found ? { actor: found.actor, csrfToken: found.csrfToken ?? "" } : undefined;
 }
 

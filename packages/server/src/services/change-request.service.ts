@@ -57,7 +57,7 @@ export async function proposeChange(
         payload: JSON.stringify(payload),
         reason,
         proposed_by: actor.userId,
-        proposed_at: nowIso(),
+        proposed_at: nowIso(ctx),
         status: waits ? "awaiting_signoff" : "proposed",
         org_id: orgId,
         resubmits_id: resubmits ?? null,
@@ -136,7 +136,7 @@ export async function decideChange(
       throw new ConflictError(`Đề xuất số ${id} đang chờ lãnh đạo đơn vị ký duyệt.`);
     if (cr.status !== "proposed")
       throw new ConflictError("Đề xuất này đã được quyết định trước đó.");
-    const at = nowIso();
+    const at = nowIso(ctx);
     const approved = input.decision === "approve";
     const before = await taskSnapshot(trx, cr.task_id);
     if (approved) {

@@ -15,6 +15,9 @@ export type Ctx = {
 };
 
 /** "Today" in Vietnam by the context's clock: the default date of every view as of a day. */
-export const todayOf = (ctx: Pick<Ctx, "now">): string => vietnamDay(ctx.now?.() ?? new Date());
+export const todayOf = (ctx: Pick<Ctx, "now">): string => vietnamDay(nowOf(ctx));
 
-export const nowIso = (): string => new Date().toISOString();
+/** The instant by the context's clock: what a write records as its time. */
+export const nowOf = (ctx: Pick<Ctx, "now">): Date => ctx.now?.() ?? new Date();
+
+export const nowIso = (ctx: Pick<Ctx, "now">): string => nowOf(ctx).toISOString();

@@ -153,7 +153,7 @@ export async function importValuesSheet(
       throw new ValidationError("file: tệp chưa có dòng nào nhập giá trị.", { field: "file" });
     const indicators = await listIndicatorRows(trx, { ids: rows.map((r) => r.indicatorId) });
     const leads = new Map(indicators.map((i) => [i.id, i.lead_org_id]));
-    const at = nowIso();
+    const at = nowIso(ctx);
     for (const row of rows) {
       const id = await insertIndicatorValue(trx, {
         indicator_id: row.indicatorId,

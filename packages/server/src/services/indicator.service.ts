@@ -215,7 +215,7 @@ export async function submitIndicatorValue(
         status: "submitted",
         supersedes_id: accepted?.id ?? null,
         submitted_by: actor.userId,
-        submitted_at: nowIso(),
+        submitted_at: nowIso(ctx),
       });
       await recordAudit(trx, {
         actorId: actor.userId,
@@ -253,7 +253,7 @@ export async function reviewIndicatorValue(
     await setIndicatorValueStatus(trx, valueId, {
       status,
       reviewed_by: actor.userId,
-      reviewed_at: nowIso(),
+      reviewed_at: nowIso(ctx),
       review_comment: input.comment || null,
     });
     if (status === "accepted" && value.supersedes_id !== null) {

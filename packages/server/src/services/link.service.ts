@@ -70,7 +70,7 @@ export async function decideLinkFor(
         `Liên kết số hiệu ${id} đã được ${before.state === "confirmed" ? "xác nhận" : "bác"} trước đó.`,
       );
     const state: "confirmed" | "rejected" = decision === "confirm" ? "confirmed" : "rejected";
-    await decideLink(trx, id, { state, decidedBy: actor.userId, at: nowIso() });
+    await decideLink(trx, id, { state, decidedBy: actor.userId, at: nowIso(ctx) });
     await recordAudit(trx, {
       actorId: actor.userId,
       action: `link.${decision}`,

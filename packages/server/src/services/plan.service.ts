@@ -108,7 +108,7 @@ export async function setTrackedFrom(
   const plan = await getPlan(ctx.db, planId);
   if (!plan) throw new NotFoundError(`Không tìm thấy kế hoạch số hiệu ${planId}.`);
   await ctx.db.transaction().execute(async (trx) => {
-    await setPlanTrackedFrom(trx, planId, input.trackedFrom, nowIso());
+    await setPlanTrackedFrom(trx, planId, input.trackedFrom, nowIso(ctx));
     await recordAudit(trx, {
       actorId: actor.userId,
       action: "plan.tracked_from",

@@ -40,7 +40,7 @@ export async function putReportDraft(
   data: ReportDraftInput,
 ): Promise<{ draft: ReportDraftView }> {
   await checkMayReport(ctx, actor, taskId);
-  const at = nowIso();
+  const at = nowIso(ctx);
   await saveReportDraft(ctx.db, actor.userId, taskId, JSON.stringify(data), at);
   return { draft: { data, updatedAt: at } };
 }

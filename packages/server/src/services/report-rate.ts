@@ -1,7 +1,7 @@
 import { DomainError } from "@giamsat/core";
 import { reportRateCount, type ReportRateCount } from "@giamsat/db";
 import type { Actor } from "./actor.js";
-import type { Ctx } from "./context.js";
+import { nowOf, type Ctx } from "./context.js";
 
 /**
  * The per-user limit on report submissions (GIAMSAT_REPORT_RATE_LIMIT reports within
@@ -21,7 +21,7 @@ export function rateRefusal(ctx: Ctx, count: ReportRateCount, nowMs: number): Do
 /** Before several reports are sent together: refused when they would not all fit. */
 export async function checkReportRate(ctx: Ctx, actor: Actor, adding: number): Promise<void> {
   const { max, windowMs } = ctx.config.reportRate;
-  const nowMs = Date.now();
+  const nowMs = nowOf(ctx).getTime();
   const count = await reportRateCount(ctx.db, actor.userId, nowMs, windowMs);
   const sent = count?.sent ?? 0;
   if (sent + adding <= max) return;

@@ -36,7 +36,7 @@ import type { Kysely } from "kysely";
 import { canSeeConfidential, isUnitRole, requireRole, type Actor } from "./actor.js";
 import { planCalendar } from "./calendar.service.js";
 import { deliverInAppNow, queueReportReviewed } from "../notifications/events.js";
-import { nowIso, todayOf, type Ctx } from "./context.js";
+import { nowIso, nowOf, todayOf, type Ctx } from "./context.js";
 import {
   checkEvidenceFile,
   releaseEvidence,
@@ -136,7 +136,7 @@ export async function submitReport(
   try {
     for (const [i, f] of files.entries()) stored.push(await storeEvidenceFile(ctx, f, mimes[i]!));
     const status = await submissionStatus(ctx.db, actor, orgId, unit?.signoffRequired);
-    const nowMs = Date.now();
+    const nowMs = nowOf(ctx).getTime();
     const submission = reportSubmission(
       ctx,
       actor,
@@ -267,7 +267,7 @@ export async function decideReport(
     decision: input.decision,
     comment: input.comment || null,
     reviewer_id: actor.userId,
-    reviewed_at: nowIso(),
+    reviewed_at: nowIso(ctx),
   });
   await setReportStatus(trx, id, status);
   const completedOn = await refreshTaskCompletion(trx, report.task_id);

@@ -81,7 +81,7 @@ export async function correctTaskFor(
     const before = (await getTask(trx, taskId, { includeConfidential: true })) as TaskDetail;
     await checkCorrection(trx, before, input);
     const snapshot = await taskSnapshot(trx, taskId);
-    const at = nowIso();
+    const at = nowIso(ctx);
     await correctTask(trx, taskId, correction, at);
     const after = (await getTask(trx, taskId, { includeConfidential: true })) as TaskDetail;
     const changes = correctionChanges(factsOf(before), factsOf(after));

@@ -70,7 +70,7 @@ export async function signChangeIn(
   requireHeadOf(actor, cr.org_id, org?.name ?? null, `đề xuất điều chỉnh số ${id}`);
   if (cr.status !== "awaiting_signoff")
     throw new ConflictError(`Đề xuất điều chỉnh số ${id} không ở trạng thái chờ ký duyệt.`);
-  const at = nowIso();
+  const at = nowIso(ctx);
   if (input.decision === "approve") {
     await markChangeSignedOff(trx, id, actor.userId, at);
   } else {

@@ -86,7 +86,7 @@ export async function signReportIn(
   requireHeadOf(actor, report.org_id, report.org_name, `báo cáo số ${id}`);
   if (report.status !== "awaiting_signoff" || report.superseded)
     throw new ConflictError(`Báo cáo số ${id} không ở trạng thái chờ ký duyệt.`);
-  const at = nowIso();
+  const at = nowIso(ctx);
   if (input.decision === "approve") {
     await markSignedOff(trx, id, actor.userId, at);
   } else {
