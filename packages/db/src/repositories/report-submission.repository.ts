@@ -1,9 +1,10 @@
 /**
  * A new report's write: its count against the submitter's limit, its row, its evidence, its
  * audit event and the end of the submitter's draft of the task. On PostgreSQL one statement (a
- * data-modifying WITH whose report is inserted only when the count was: one round trip instead
- * of five, and no transaction needed around it); on SQLite five statements in the caller's
- * transaction (in-process, where a round trip costs no network).
+ * data-modifying WITH that counts and inserts only when the count is under the limit and, for a
+ * report that corrects none, the period has no live report — pending, or accepted: one round trip instead of seven, and no
+ * transaction needed around it); on SQLite five statements in the caller's transaction
+ * (in-process, where a round trip costs no network), after the caller's checks.
  */
 import { sql, type Insertable, type Kysely } from "kysely";
 import { dialectOf } from "../migrations/migration.helpers.js";
@@ -22,6 +23,7 @@ import {
   type ReportRateCount,
 } from "../shared-state/report-rate.repository.js";
 import { auditRow, recordAudit, type AuditInput } from "./audit.repository.js";
+import { PENDING_REPORT_STATUSES } from "./report.repository.js";
 import { insertEvidence } from "./evidence.repository.js";
 import { deleteReportDraft } from "./report-draft.repository.js";
 
@@ -37,9 +39,14 @@ export type ReportSubmission = {
   rate: ReportRate;
 };
 
-/** Written, or refused because the submitter's window is full (nothing written nor counted). */
+/**
+ * Written, or refused because the submitter's window is full, or (PostgreSQL) because the period
+ * already has a live report: nothing written nor counted then.
+ */
 export type SubmissionWrite =
-  { report: ProgressReport; evidence: EvidenceRow[] } | { refused: ReportRateCount };
+  | { report: ProgressReport; evidence: EvidenceRow[] }
+  | { refused: ReportRateCount }
+  | { periodTaken: true };
 
 /** Whether the write is one statement (else the caller runs it in a transaction). */
 export const submissionIsOneStatement = (db: Db): boolean => dialectOf(db) === "postgres";
@@ -70,7 +77,7 @@ async function writeInSteps(db: Db, input: ReportSubmission): Promise<Submission
 }
 
 /** the report's columns are null when it was refused (nothing counted: nothing inserted) */
-type OneStatementRow = ProgressReport & { evidence: EvidenceRow[] | null };
+type OneStatementRow = ProgressReport & { evidence: EvidenceRow[] | null; period_taken: boolean };
 
 async function writeInOneStatement(db: Db, input: ReportSubmission): Promise<SubmissionWrite> {
   const { report, rate } = input;
@@ -87,7 +94,8 @@ async function writeInOneStatement(db: Db, input: ReportSubmission): Promise<Sub
     url: e.url ?? null,
   }));
   const { rows } = await sql<OneStatementRow>`
-    with c as (${countReportSent(db, report.submitted_by, rate)}),
+    with g as (${report.supersedes_id == null ? liveReportOfPeriod(report) : sql`select false as taken`}),
+    c as (${countReportSent(db, report.submitted_by, rate, sql<boolean>`not (select taken from g)`)}),
     r as (
       insert into progress_reports (${sql.join(columns.map((c) => sql.ref(c)))})
       select ${sql.join(columns.map((c) => sql`${report[c]}`))} from c
@@ -109,12 +117,24 @@ async function writeInOneStatement(db: Db, input: ReportSubmission): Promise<Sub
       where user_id = ${report.submitted_by} and task_id = ${report.task_id}
         and exists (select 1 from r)
       returning id)
-    select r.*, (select json_agg(e order by e.id) from e) as evidence
+    select r.*, (select json_agg(e order by e.id) from e) as evidence,
+      (select taken from g) as period_taken
     from (select 1) one left join r on true${prepared}`.execute(db);
   const row = rows[0]!;
-  const { evidence: written, ...stored } = row;
+  const { evidence: written, period_taken: periodTaken, ...stored } = row;
+  if (periodTaken) return { periodTaken: true };
   if (stored.id === null) return { refused: await currentCount(db, report.submitted_by, rate) };
   return { report: stored, evidence: written ?? [] };
+}
+
+/** Whether the period has a live report (pending, or accepted): a new report is refused then. */
+function liveReportOfPeriod(report: ReportSubmission["report"]) {
+  return sql`select exists (
+    select 1 from progress_reports
+    where task_id = ${report.task_id} and period_key = ${report.period_key}
+      and (status = 'accepted'
+        or (status in (${sql.join(PENDING_REPORT_STATUSES)}) and superseded = 0))
+  ) as taken`;
 }
 
 async function currentCount(db: Db, userId: number, rate: ReportRate): Promise<ReportRateCount> {

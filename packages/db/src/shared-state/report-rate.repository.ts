@@ -3,7 +3,7 @@
  * `since_ms`, kept by the submission's own write so that every server on the database agrees;
  * a report refused or not saved (its statement or transaction failed) is not counted.
  */
-import { sql, type Kysely } from "kysely";
+import { sql, type Expression, type Kysely, type SqlBool } from "kysely";
 import type { Database } from "../schema.js";
 
 type Db = Kysely<Database>;
@@ -16,13 +16,32 @@ export type ReportRate = { max: number; windowMs: number; nowMs: number };
 /**
  * Counts one report unless the user's window is full (`max` sent): no row then. The window
  * starts again (at `nowMs`) once `windowMs` has passed since it began. Atomic whatever other
- * servers count at the same time; returns the count after it.
+ * servers count at the same time; returns the count after it. With `onlyIf`, counts only when
+ * that holds (a condition of the statement the count is part of).
  */
-export function countReportSent(db: Db, userId: number, rate: ReportRate) {
+export function countReportSent(
+  db: Db,
+  userId: number,
+  rate: ReportRate,
+  onlyIf?: Expression<SqlBool>,
+) {
   const ended = rate.nowMs - rate.windowMs;
-  return db
-    .insertInto("report_rates")
-    .values({ user_id: userId, sent: 1, since_ms: rate.nowMs })
+  const into = db.insertInto("report_rates");
+  return (
+    onlyIf
+      ? into
+          .columns(["user_id", "sent", "since_ms"])
+          .expression(
+            db
+              .selectNoFrom([
+                sql<number>`cast(${userId} as integer)`.as("user_id"),
+                sql<number>`1`.as("sent"),
+                sql<number>`cast(${rate.nowMs} as double precision)`.as("since_ms"),
+              ])
+              .where(onlyIf),
+          )
+      : into.values({ user_id: userId, sent: 1, since_ms: rate.nowMs })
+  )
     .onConflict((oc) =>
       oc
         .column("user_id")

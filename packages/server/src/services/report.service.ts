@@ -69,6 +69,16 @@ export async function reportableTask(ctx: Ctx, actor: Actor, taskId: number) {
   return task;
 }
 
+/**
+ * The period had a live report when the one-statement write looked (nothing was written): the
+ * form's earlier report or the period's report is then named, as a check before the write does.
+ */
+class PeriodTaken extends ConflictError {
+  constructor() {
+    super("Kỳ báo cáo này vừa có báo cáo khác của nhiệm vụ. Hãy tải lại trang và thử lại.");
+  }
+}
+
 export async function submitReport(
   ctx: Ctx,
   actor: Actor,
@@ -87,10 +97,6 @@ export async function submitReport(
   }
   if (input.completedOn && input.completedOn > todayOf(ctx)) {
     throw new ValidationError("completedOn: ngày hoàn thành không được sau ngày hôm nay.");
-  }
-  if (input.clientToken) {
-    const sent = await findByClientToken(ctx.db, actor.userId, input.clientToken);
-    if (sent) return loadReportView(ctx, sent.id);
   }
   const units = new Set(actor.units ?? []);
   const unit = task.units.find((u) => units.has(u.id));
@@ -118,24 +124,35 @@ export async function submitReport(
     await checkCorrection(ctx.db, previous, orgId);
     period = periodFromKey(previous.period_key, calendar);
   }
+  const status = await submissionStatus(ctx.db, actor, orgId, unit?.signoffRequired);
+  // a report that corrects another or waits for the unit head writes more than its own rows
+  const alone = input.supersedes === undefined && status === "submitted" && !ctx.db.isTransaction;
+  // PostgreSQL writes a new report in one statement that also checks the period has no live
+  // report; the form's token and the period's reports are then read only when it is refused
+  const oneStatement = alone && submissionIsOneStatement(ctx.db);
+  if (input.clientToken && !oneStatement) {
+    const sent = await findByClientToken(ctx.db, actor.userId, input.clientToken);
+    if (sent) return loadReportView(ctx, sent.id);
+  }
   const kept = await keptEvidence(ctx, input);
   const mimes: string[] = [];
   for (const f of files) mimes.push(await checkEvidenceFile(f, ctx.config.uploadMaxBytes));
-  try {
-    await checkOneLiveReport(ctx.db, taskId, period.key, input.supersedes);
-  } catch (error) {
-    // the same form, sent twice at once, may have been written since the token was looked up
-    const sent = input.clientToken
-      ? await findByClientToken(ctx.db, actor.userId, input.clientToken)
-      : undefined;
-    if (sent) return loadReportView(ctx, sent.id);
-    throw error;
+  if (!oneStatement) {
+    try {
+      await checkOneLiveReport(ctx.db, taskId, period.key, input.supersedes);
+    } catch (error) {
+      // the same form, sent twice at once, may have been written since the token was looked up
+      const sent = input.clientToken
+        ? await findByClientToken(ctx.db, actor.userId, input.clientToken)
+        : undefined;
+      if (sent) return loadReportView(ctx, sent.id);
+      throw error;
+    }
   }
   const stored: StoredFile[] = [];
   let written: number | { report: ProgressReport; evidence: EvidenceRow[] } | undefined;
   try {
     for (const [i, f] of files.entries()) stored.push(await storeEvidenceFile(ctx, f, mimes[i]!));
-    const status = await submissionStatus(ctx.db, actor, orgId, unit?.signoffRequired);
     const nowMs = nowOf(ctx).getTime();
     const submission = reportSubmission(
       ctx,
@@ -150,12 +167,11 @@ export async function submitReport(
     const write = async (db: Kysely<Database>) => {
       const done = await writeReportSubmission(db, submission);
       if ("refused" in done) throw rateRefusal(ctx, done.refused, nowMs);
+      if ("periodTaken" in done) throw new PeriodTaken();
       return done;
     };
-    // a report that corrects another or waits for the unit head writes more than its own rows
-    const alone = input.supersedes === undefined && status === "submitted" && !ctx.db.isTransaction;
     written = await (
-      alone && submissionIsOneStatement(ctx.db)
+      oneStatement
         ? write(ctx.db)
         : inTransaction(ctx.db, async (trx) => {
             if (input.supersedes !== undefined) await markSuperseded(trx, input.supersedes);
@@ -165,7 +181,7 @@ export async function submitReport(
             return done;
           })
     ).catch(async (error: unknown) => {
-      if (!isUniqueViolation(error)) throw error;
+      if (!isUniqueViolation(error) && !(error instanceof PeriodTaken)) throw error;
       // another request wrote first: the same form (its report is the answer) or a rival report
       const sent = input.clientToken
         ? await findByClientToken(ctx.db, actor.userId, input.clientToken)
