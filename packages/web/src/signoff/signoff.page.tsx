@@ -1,8 +1,9 @@
 import { useState } from "react";
 import { api } from "../api/client.js";
-import type { ChangeRequestView, Page, ReportWithTask } from "../api/types.js";
+import type { ChangeRequestView } from "../api/types.js";
 import { useMore } from "../api/use-more.js";
 import { useResource } from "../api/use-resource.js";
+import { reportCount, type QueuePage } from "../format/queue.format.js";
 import { useUser } from "../auth/session.js";
 import { ChangeRequestList } from "../components/change-request-list.js";
 import {
@@ -32,7 +33,7 @@ const toggle = (ids: number[], id: number, on: boolean) =>
 export function SignoffPage() {
   const user = useUser();
   const list = useResource("signoff", (signal) =>
-    api<Page<ReportWithTask>>("/api/reports", {
+    api<QueuePage>("/api/reports", {
       query: { status: "awaiting_signoff", limit: PAGE_SIZE },
       signal,
     }),
@@ -76,7 +77,7 @@ export function SignoffPage() {
           <h1>Chờ ký duyệt</h1>
           <p className="subtitle" role="status" data-testid="signoff-count">
             {user.org?.name ? `${user.org.name} · ` : ""}
-            {data ? `${data.total} báo cáo của cán bộ chờ ký duyệt, cũ nhất trước` : ""}
+            {data ? `${reportCount(data)} báo cáo của cán bộ chờ ký duyệt, cũ nhất trước` : ""}
             {changes.data ? ` · ${changes.data.total} đề xuất điều chỉnh` : ""}
           </p>
         </div>
