@@ -2,9 +2,10 @@
 // submission runs (recorded in the server), then autocannon for BENCH_LOAD_SECONDS (default 10)
 // with BENCH_CONNECTIONS (default 10) spread over BENCH_SERVERS server processes (default 1;
 // several only on PostgreSQL), each request a (unit staff, task) pair with no report this period.
-// CPU per stored report: the servers' own (process.cpuUsage, the load's client is this process)
-// and, on PostgreSQL, its processes' (/proc/<pid>/stat of this database's backends and the
-// cluster's background processes).
+// CPU per stored report: the servers' own (process.cpuUsage), the load generator's (this
+// process) and, on PostgreSQL, its processes' (/proc/<pid>/stat of this database's backends and
+// the cluster's background processes); and how many reports a second one core of the servers'
+// and the database's CPU carries.
 //   DATABASE_URL=postgres://… or BENCH_SQLITE_FILE=… (a dataset from bench/generate.mjs); neither:
 //   bench/data/giamsat-<BENCH_TASKS, default 20,000>.sqlite, generated when missing
 //   BENCH_LABEL=before|after names the result: bench/results/report-submit-<dialect>-<servers>-<label>.json
@@ -141,6 +142,7 @@ try {
     stored: await reportsBy(target, ids),
     servers: await Promise.all(started.map((s) => s.cpu())),
     postgres: await postgresCpu(),
+    client: process.cpuUsage(),
     load: loadavg(),
   };
   const results = await Promise.all(
@@ -151,6 +153,7 @@ try {
       ),
     ),
   );
+  const clientCpu = cpuOf(process.cpuUsage(before.client));
   const serversCpu = (await Promise.all(started.map((s) => s.cpu()))).reduce(
     (sum, usage, i) => sum + cpuOf(usage) - cpuOf(before.servers[i]),
     0,
@@ -182,6 +185,10 @@ try {
     latencyMs: { p50: results[0].latency.p50, p99: results[0].latency.p99 },
     serverCpuUsPerReport: Math.round(serversCpu / stored),
     postgresCpuUsPerReport: pgCpu === null ? null : Math.round(pgCpu / stored),
+    // the load generator's (autocannon, this process) share of the same cores
+    clientCpuUsPerReport: Math.round(clientCpu / stored),
+    // reports a second that one core of the servers' and the database's CPU carries
+    reportsPerCoreSecond: Math.round((1e6 * stored) / (serversCpu + (pgCpu ?? 0))),
     postgresCpuUsPerReportByProcess: pgAfter
       ? Object.fromEntries(
           Object.entries(pgByKind).map(([kind, us]) => [kind, Math.round(us / stored)]),
