@@ -88,6 +88,54 @@ describe.each(dialects())("authentication and CSRF (%s)", (dialect) => {
     expect(bad.body.message).toMatch(/Mã truy cập/);
   });
 
+  it("gives each of many requests sent at once its own user and units, refusing the unknown and the expired", async () => {
+    const others = await h.ctx.db
+      .selectFrom("organisations")
+      .select("id")
+      .where("kind", "=", "unit")
+      .where("id", "!=", own.unitId)
+      .orderBy("id")
+      .limit(2)
+      .execute();
+    const people = [
+      await makeUser(h.ctx, "unit_staff", own.unitId),
+      await makeUser(h.ctx, "unit_head", others[0]!.id),
+      await makeUser(h.ctx, "unit_staff", others[1]!.id),
+      await makeUser(h.ctx, "monitor"),
+      await makeUser(h.ctx, "leader"),
+    ];
+    const sessions = await Promise.all(people.map((p) => login(h.app, p.username, p.password)));
+    const expired = await login(h.app, people[0]!.username, people[0]!.password);
+    await h.ctx.db
+      .updateTable("sessions")
+      .set({ expires_at: "2020-01-01T00:00:00.000Z" })
+      .where("csrf_token", "=", expired.csrf)
+      .execute();
+    const me = (opts: { headers?: Record<string, string>; cookies?: Record<string, string> }) =>
+      call(h.app, { url: "/api/auth/me", ...opts });
+    // tokens and sessions of different users, several times each, all in one turn
+    const answers = await Promise.all([
+      ...people.flatMap((p) => [me({ headers: p.headers }), me({ headers: p.headers })]),
+      ...sessions.map((s) => me({ cookies: s.cookies })),
+      me({ headers: { authorization: "Bearer gs_not-a-token" } }),
+      me({ cookies: expired.cookies }),
+    ]);
+    const expected = [
+      ...people.flatMap((p) => [p, p]).map((p) => ({ username: p.username, csrf: undefined })),
+      ...people.map((p, i) => ({ username: p.username, csrf: sessions[i]!.csrf })),
+    ];
+    for (const [i, want] of expected.entries()) {
+      const got = answers[i]!;
+      expect(got.status).toBe(200);
+      expect(got.body.user.username).toBe(want.username);
+      if (want.csrf) expect(got.body.csrfToken).toBe(want.csrf);
+    }
+    expect(answers.slice(-2).map((a) => a.status)).toEqual([401, 401]);
+    // each unit user acts for its own unit only
+    const unitOf = (i: number) => answers[i * 2]!.body.user.org?.id;
+    expect([unitOf(0), unitOf(1), unitOf(2)]).toEqual([own.unitId, others[0]!.id, others[1]!.id]);
+  });
+
   it("rejects a wrong password in Vietnamese and throttles repeated failures", async () => {
     const user = await makeUser(h.ctx, "leader");
     const attempt = (password: string) =>
