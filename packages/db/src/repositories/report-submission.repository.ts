@@ -2,9 +2,9 @@
  * A new report's write: its count against the submitter's limit, its row, its evidence, its
  * audit event and the end of the submitter's draft of the task. On PostgreSQL one statement (a
  * data-modifying WITH that counts and inserts only when the count is under the limit and, for a
- * report that corrects none, the period has no live report — pending, or accepted: one round trip instead of seven, and no
- * transaction needed around it); on SQLite five statements in the caller's transaction
- * (in-process, where a round trip costs no network), after the caller's checks.
+ * report that corrects none, the period has no live report — pending, or accepted: one round
+ * trip instead of seven, and no transaction needed around it); on SQLite five statements in the
+ * caller's transaction (in-process, where a round trip costs no network), after its checks.
  */
 import { sql, type Insertable, type Kysely } from "kysely";
 import { dialectOf } from "../migrations/migration.helpers.js";
@@ -23,7 +23,7 @@ import {
   type ReportRateCount,
 } from "../shared-state/report-rate.repository.js";
 import { auditRow, recordAudit, type AuditInput } from "./audit.repository.js";
-import { PENDING_REPORT_STATUSES } from "./report.repository.js";
+import { metByNewReport } from "./report.repository.js";
 import { insertEvidence } from "./evidence.repository.js";
 import { deleteReportDraft } from "./report-draft.repository.js";
 
@@ -127,13 +127,10 @@ async function writeInOneStatement(db: Db, input: ReportSubmission): Promise<Sub
   return { report: stored, evidence: written ?? [] };
 }
 
-/** Whether the period has a live report (pending, or accepted): a new report is refused then. */
+/** Whether the period has a report a new one meets (pending, or accepted): refused then. */
 function liveReportOfPeriod(report: ReportSubmission["report"]) {
   return sql`select exists (
-    select 1 from progress_reports
-    where task_id = ${report.task_id} and period_key = ${report.period_key}
-      and (status = 'accepted'
-        or (status in (${sql.join(PENDING_REPORT_STATUSES)}) and superseded = 0))
+    select 1 from progress_reports where ${metByNewReport(report.task_id, report.period_key)}
   ) as taken`;
 }
 

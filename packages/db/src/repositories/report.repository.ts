@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder, type SqlBool } from "kysely";
 import type { Database, ProgressReport, ReportStatus } from "../schema.js";
 import { prepared } from "../pg-prepared-statements.js";
 import { applyTaskFilter, type TaskFilter } from "./task-filter.js";
@@ -314,26 +314,26 @@ export async function liveReportsFor(
 }
 
 /**
- * What a new report of a task for a period meets, in one read: the live pending report (at most
- * one) and the accepted reports, live or superseded, in id order.
+ * The reports of a task for a period that a new report meets: the live pending report (at most
+ * one) and the accepted reports, live or superseded. The one rule for the checks before a write
+ * and for PostgreSQL's one-statement write.
  */
+export function metByNewReport(taskId: number, periodKey: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`progress_reports.task_id = ${taskId}
+    and progress_reports.period_key = ${periodKey}
+    and (progress_reports.status = 'accepted'
+      or (progress_reports.status in (${sql.join(PENDING_REPORT_STATUSES)})
+        and progress_reports.superseded = 0))`;
+}
+
+/** What a new report of a task for a period meets (`metByNewReport`), in one read, in id order. */
 export async function periodReports(
   db: Db,
   taskId: number,
   periodKey: string,
 ): Promise<ReportWithNames[]> {
   return reportsQuery(db)
-    .where("progress_reports.task_id", "=", taskId)
-    .where("progress_reports.period_key", "=", periodKey)
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb("progress_reports.status", "in", [...PENDING_REPORT_STATUSES]),
-          eb("progress_reports.superseded", "=", 0),
-        ]),
-        eb("progress_reports.status", "=", "accepted"),
-      ]),
-    )
+    .where(metByNewReport(taskId, periodKey))
     .orderBy("progress_reports.id")
     .modifyEnd(prepared)
     .execute();
